@@ -1,0 +1,426 @@
+# SPDX-License-Identifier: MIT
+"""The Python-Markdown adapter: everything that concerns one milestone page.
+
+>>> import markdown
+>>> html = markdown.markdown("# MILESTONE: Demo\\n**Status**: WIP\\n", extensions=["mkdocs_milestones"])
+>>> 'class="ms-card"' in html and 'data-status="in-progress"' in html
+True
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import xml.etree.ElementTree as etree
+from typing import TYPE_CHECKING, Any
+
+from markdown.extensions import Extension
+from markdown.preprocessors import Preprocessor
+from markdown.treeprocessors import Treeprocessor
+
+from .model import Diagnostic, Milestone, Phase
+from .parser import LABEL_RE, parse_milestone, scan_lines
+from .render import html as h
+from .vocabulary import normalize_level, normalize_priority, normalize_status, starts_with_status_emoji
+
+if TYPE_CHECKING:
+    from markdown import Markdown
+
+__all__ = ["MilestonesExtension", "MilestoneError", "makeExtension"]
+
+log = logging.getLogger("mkdocs.plugins.milestones")
+
+OPEN_PHASE_VALUES = ("in-progress", "all", "none")
+GRAPH_VALUES = ("svg", "mermaid", "none")
+
+_LIST_START_RE = re.compile(r"^\s{0,3}(?:[-*+]|\d+[.)])\s+\S")
+_HEADING_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+_CHECKBOX_RE = re.compile(r"^\[(?P<mark>[ xX])\][ \t]+")
+_PHASE_HEAD_RE = re.compile(
+    r"^(?P<num>(?:\*\*)?(?:phase|stage|step)\s+(?P<id>\d+(?:\.\d+)?[a-z]?|[a-z])\b(?:\*\*)?)\s*(?P<sep>[:.)\-\u2013\u2014]?\s*)(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+_ESTIMATE_TAIL_RE = re.compile(r"\s*(?P<est>\([^()]*\))\s*$")
+
+
+class MilestoneError(Exception):
+    """Raised in ``strict`` mode when a milestone document has problems."""
+
+
+def normalize_source(lines: list[str]) -> list[str]:
+    """Insert the blank lines GitHub lets authors leave out, outside code fences.
+
+    Consecutive ``**Status**:`` / ``**Priority**:`` lines become separate paragraphs, and a list
+    written straight under a label line becomes a list.
+
+    >>> normalize_source(["**Status**: done", "**Priority**: high", "- [x] a"])
+    ['**Status**: done', '', '**Priority**: high', '', '- [x] a']
+    """
+    out: list[str] = []
+    prev_label = prev_para = False
+    for ln in scan_lines("\n".join(lines)):
+        text = ln.text
+        is_label = not ln.in_fence and bool(LABEL_RE.match(text))
+        is_list = not ln.in_fence and bool(_LIST_START_RE.match(text))
+        if not ln.in_fence and text.strip() and ((prev_label and (is_label or is_list)) or (is_label and prev_para)):
+            out.append("")
+        out.append(text)
+        prev_label = is_label
+        # A plain paragraph line that a label line must not continue lazily.
+        prev_para = bool(text.strip()) and not ln.in_fence and not is_list and not text.startswith((" ", "\t", "|", "#", ">"))
+    return out
+
+
+class RepairPreprocessor(Preprocessor):
+    """Repairs mojibake in the whole source, code blocks included (the diagrams live there)."""
+
+    def __init__(self, md: Markdown, ext: MilestonesExtension) -> None:
+        super().__init__(md)
+        self.ext = ext
+
+    def run(self, lines: list[str]) -> list[str]:
+        try:
+            from .mojibake import fix_mojibake_report
+        except ImportError:  # pragma: no cover - TEMP until the repair module lands
+            return lines
+        text = "\n".join(lines)
+        fixed, repairs = fix_mojibake_report(text)
+        if not repairs:
+            return lines
+        file = self.ext.page_file or "<markdown>"
+        offset = self.ext.page_line_offset
+        for r in repairs:
+            log.debug("%s:%d: repaired mojibake %r -> %r", file, r.line + offset, r.original, r.fixed)
+        if self.ext.getConfig("report"):
+            log.info("%s: repaired %d mojibake sequence%s", file, len(repairs), "" if len(repairs) == 1 else "s")
+        return fixed.split("\n")
+
+
+class ParsePreprocessor(Preprocessor):
+    """Parses the page into a :class:`Milestone` (kept as ``md.milestone``) and normalises it."""
+
+    def __init__(self, md: Markdown, ext: MilestonesExtension) -> None:
+        super().__init__(md)
+        self.ext = ext
+
+    def run(self, lines: list[str]) -> list[str]:
+        md: Any = self.md
+        text = "\n".join(lines)
+        ms = parse_milestone(
+            text,
+            file=self.ext.page_file,
+            meta=self.ext.page_meta or getattr(md, "Meta", None) and _meta_from_md(md.Meta),
+            first_line=1 + self.ext.page_line_offset,
+        )
+        md.milestone = ms
+        if ms is None:
+            return lines
+        self.ext.report(ms.diagnostics)
+        return normalize_source(lines)
+
+
+def _meta_from_md(meta: dict[str, list[str]]) -> dict[str, Any]:
+    """Python-Markdown's ``meta`` extension keeps lists of strings; read ``milestone: true``."""
+    out: dict[str, Any] = {}
+    if "milestone" in meta and [v.lower() for v in meta["milestone"]] == ["true"]:
+        out["milestone"] = True
+    return out
+
+
+class RenderTreeprocessor(Treeprocessor):
+    """Turns the parsed page into a status page: card, badges, collapsible phases, checkboxes.
+
+    Runs before inline processing, so the text it moves around is still Markdown.
+    """
+
+    def __init__(self, md: Markdown, ext: MilestonesExtension) -> None:
+        super().__init__(md)
+        self.ext = ext
+
+    def run(self, root: etree.Element) -> None:
+        ms: Milestone | None = getattr(self.md, "milestone", None)
+        if ms is None:
+            return
+        children = list(root)
+        h1 = children[0] if children and children[0].tag == "h1" else None
+        insert_at = 0
+        if h1 is not None:
+            for child in list(h1):
+                h1.remove(child)
+            h1.text = h.protect(ms.title)
+            h1.set("class", "ms-title")
+            insert_at = 1
+        card_fields = self._take_top_fields(root, h1)
+        card = h.header_card(ms, card_fields)
+        root.insert(insert_at, card)
+        graph = self.ext.graph_html(self.md, ms)
+        if graph is not None:
+            root.insert(insert_at + 1, graph)
+        self._phases(root, ms)
+        for el in root.iter():
+            if el.tag == "p" and el.get("class") is None:
+                self._field_paragraph(el)
+            elif el.tag == "table":
+                self._table(el)
+            elif el.tag in ("ul", "ol"):
+                self._list(el)
+
+    # -- top metadata ---------------------------------------------------------------------------
+    def _take_top_fields(self, root: etree.Element, h1: etree.Element | None) -> list[etree.Element]:
+        items: list[etree.Element] = []
+        start = 1 if h1 is not None else 0
+        for el in list(root)[start:]:
+            if el.tag in _HEADING_TAGS or el.tag == "hr":
+                break
+            if el.tag != "p" or len(el) or not el.text:
+                continue
+            m = LABEL_RE.match(el.text)
+            if not m:
+                continue
+            label = (m.group("blabel") or m.group("plabel") or "").strip().rstrip(":").strip()
+            value = m.group("value").strip()
+            items.append(h.meta_item(label, self._value(label, value), h.slug(label)))
+            root.remove(el)
+        return items
+
+    @staticmethod
+    def _value(label: str, value: str) -> etree.Element | str:
+        key = label.lower()
+        if key == "status":
+            return h.badge(value, normalize_status(value))
+        if key == "priority":
+            return h.priority_badge(value, normalize_priority(value))
+        return value
+
+    def _field_paragraph(self, p: etree.Element) -> None:
+        if len(p) or not p.text:
+            return
+        m = LABEL_RE.match(p.text)
+        if not m:
+            return
+        label = (m.group("blabel") or m.group("plabel") or "").strip().rstrip(":").strip()
+        value = m.group("value").strip()
+        p.set("class", "ms-field")
+        p.set("data-field", h.slug(label))
+        p.text = None
+        strong = etree.SubElement(p, "strong", {"class": "ms-label"})
+        strong.text = h.protect(label)
+        strong.tail = ": "
+        val = self._value(label, value)
+        if isinstance(val, str):
+            strong.tail += h.protect(val)
+        else:
+            p.append(val)
+
+    # -- phases ---------------------------------------------------------------------------------
+    def _phases(self, root: etree.Element, ms: Milestone) -> None:
+        children = list(root)
+        i = 0
+        order = 0
+        while i < len(children):
+            el = children[i]
+            m = _PHASE_HEAD_RE.match(el.text or "") if el.tag in _HEADING_TAGS and el.tag != "h1" and not len(el) else None
+            if not m:
+                i += 1
+                continue
+            level = int(el.tag[1])
+            j = i + 1
+            while j < len(children):
+                nxt = children[j]
+                if nxt.tag in _HEADING_TAGS and (int(nxt.tag[1]) <= level or _PHASE_HEAD_RE.match(nxt.text or "")):
+                    break
+                j += 1
+            body = children[i + 1:j]
+            trailing: list[etree.Element] = []
+            while body and body[-1].tag == "hr":
+                trailing.insert(0, body.pop())
+            phase = ms.phases[order] if order < len(ms.phases) and ms.phases[order].id.lower() == m.group("id").lower() else ms.phase(m.group("id"))
+            order += 1
+            details = self._phase_details(el, m, phase, body)
+            pos = list(root).index(el)
+            for child in [el, *body]:
+                root.remove(child)
+            root.insert(pos, details)
+            i = j
+
+    def _phase_details(self, heading: etree.Element, m: re.Match[str], phase: Phase | None, body: list[etree.Element]) -> etree.Element:
+        status = phase.status if phase else None
+        status_text = phase.status_text if phase else ""
+        anchor = phase.anchor if phase else "phase-" + h.slug(m.group("id"))
+        details = etree.Element("details", {"class": "ms-phase", "id": anchor, "data-status": status or "unknown"})
+        if phase is not None:
+            details.set("data-phase", phase.id)
+        mode = self.ext.getConfig("open_phases")
+        if mode == "all" or (mode == "in-progress" and status == "in-progress"):
+            details.set("open", "open")
+        rest = m.group("rest")
+        heading.text = None
+        num = etree.SubElement(heading, "span", {"class": "ms-phase-num"})
+        num.text = h.protect(m.group("num"))
+        num.tail = m.group("sep")
+        est = _ESTIMATE_TAIL_RE.search(rest)
+        title = etree.SubElement(heading, "span", {"class": "ms-phase-title"})
+        title.text = h.protect(rest[:est.start()] if est else rest)
+        if est:
+            title.tail = " "
+            estimate = etree.SubElement(heading, "span", {"class": "ms-phase-estimate"})
+            estimate.text = h.protect(est.group("est"))
+        details.append(h.phase_summary(phase, heading, status_text, status))
+        content = etree.SubElement(details, "div", {"class": "ms-phase-body"})
+        for child in body:
+            content.append(child)
+        if not status_text:
+            details.set("data-status", "unknown")
+        return details
+
+    # -- tables, lists --------------------------------------------------------------------------
+    def _table(self, table: etree.Element) -> None:
+        header = [(th.text or "").strip().lower() for th in table.iter("th")]
+        kinds: dict[int, str] = {}
+        for idx, text in enumerate(header):
+            if "status" in text or text == "state":
+                kinds[idx] = "status"
+            elif "priority" in text:
+                kinds[idx] = "priority"
+            elif any(w in text for w in ("likelihood", "probability", "impact", "severity")):
+                kinds[idx] = "level"
+        for cell in table.iter():
+            if cell.tag in ("th", "td") and cell.text and not len(cell):
+                cell.text = h.protect(cell.text)
+        if not kinds:
+            return
+        for tr in table.iter("tr"):
+            cells = [c for c in tr if c.tag == "td"]
+            for idx, kind in kinds.items():
+                if idx >= len(cells) or len(cells[idx]) or not (cells[idx].text or "").strip():
+                    continue
+                cell = cells[idx]
+                raw = cell.text.replace("&lt;", "<")
+                cell.text = None
+                if kind == "status":
+                    cell.append(h.badge(raw, normalize_status(raw)))
+                elif kind == "priority":
+                    cell.append(h.priority_badge(raw, normalize_priority(raw)))
+                else:
+                    cell.append(h.level_badge(raw, normalize_level(raw)))
+
+    def _list(self, lst: etree.Element) -> None:
+        tasklist = "tasklist" in self.md.treeprocessors
+        for li in lst:
+            if li.tag != "li":
+                continue
+            holder = li[0] if len(li) and li[0].tag == "p" and not (li.text or "").strip() else li
+            text = holder.text or ""
+            cm = _CHECKBOX_RE.match(text)
+            if cm and not tasklist:
+                attrs = {"type": "checkbox", "disabled": "disabled"}
+                if cm.group("mark") != " ":
+                    attrs["checked"] = "checked"
+                box = etree.Element("input", attrs)
+                box.tail = " " + text[cm.end():]
+                holder.text = None
+                holder.insert(0, box)
+                li.set("class", "ms-check")
+                lst.set("class", "ms-checklist")
+            elif starts_with_status_emoji(text) and lst.tag == "ul":
+                word, sep, rest = re.split(r"(\s+[-\u2013\u2014:]\s+)", text, maxsplit=1) + ["", ""] if re.search(r"\s+[-\u2013\u2014:]\s+", text) else [text, "", ""]
+                holder.text = None
+                b = h.badge(word, normalize_status(word))
+                b.tail = sep + rest
+                holder.insert(0, b)
+                lst.set("class", "ms-legend")
+
+
+class SanitizeTreeprocessor(Treeprocessor):
+    """After inline processing: drop links with script schemes from milestone pages."""
+
+    def run(self, root: etree.Element) -> None:
+        if getattr(self.md, "milestone", None) is None:
+            return
+        for a in root.iter("a"):
+            href = a.get("href")
+            if href is not None and not h.safe_href(href):
+                del a.attrib["href"]
+                a.set("class", (a.get("class", "") + " ms-unsafe-link").strip())
+        for el in root.iter():
+            for attr in [k for k in el.attrib if k.lower().startswith("on")]:
+                del el.attrib[attr]
+
+
+class MilestonesExtension(Extension):
+    """Renders milestone documents: badges, a header card, progress, collapsible phases.
+
+    Registers, in ``extendMarkdown``:
+
+    * preprocessor ``ms_repair`` (priority 35): mojibake repair, before ``normalize_whitespace`` (30);
+    * preprocessor ``ms_parse`` (29): parse and normalise, before ``fenced_code_block`` (25) and ``html_block`` (20);
+    * treeprocessor ``ms_render`` (25): the page's structure, before ``inline`` (20) so text is still Markdown;
+    * treeprocessor ``ms_sanitize`` (15): after ``inline`` (20), before ``toc`` (5);
+    * the ``tables`` and ``fenced_code`` extensions when the host has not enabled them.
+    """
+
+    def __init__(self, **kwargs: Any) -> None:
+        self.config = {
+            "fix_mojibake": [True, "Repair mojibake (UTF-8 read as a legacy code page) in emoji and box drawing."],
+            "open_phases": ["in-progress", "Which phases start expanded: in-progress, all or none."],
+            "graph": ["svg", "Phase dependency graph: svg, mermaid or none."],
+            "strict": [False, "Raise MilestoneError on document problems (for hosts whose --strict ignores warnings)."],
+            "report": [True, "Log document problems as warnings on logger mkdocs.plugins.milestones."],
+        }
+        super().__init__(**kwargs)
+        self.page_file: str | None = None
+        self.page_line_offset = 0
+        self.page_meta: dict[str, Any] | None = None
+        self._check_config()
+
+    def _check_config(self) -> None:
+        if self.getConfig("open_phases") not in OPEN_PHASE_VALUES:
+            raise ValueError(f"milestones: open_phases must be one of {', '.join(OPEN_PHASE_VALUES)}; got {self.getConfig('open_phases')!r}")
+        if self.getConfig("graph") not in GRAPH_VALUES:
+            raise ValueError(f"milestones: graph must be one of {', '.join(GRAPH_VALUES)}; got {self.getConfig('graph')!r}")
+
+    def set_page(self, file: str | None, line_offset: int = 0, meta: dict[str, Any] | None = None) -> None:
+        """Tell the extension which page it renders next (the MkDocs plugin calls this)."""
+        self.page_file = file
+        self.page_line_offset = line_offset
+        self.page_meta = meta
+
+    def report(self, diagnostics: list[Diagnostic]) -> None:
+        """Log each diagnostic once; raise in strict mode."""
+        if self.getConfig("report"):
+            for d in diagnostics:
+                log.warning("%s", d)
+        if diagnostics and self.getConfig("strict"):
+            raise MilestoneError("\n".join(str(d) for d in diagnostics))
+
+    def graph_html(self, md: Markdown, ms: Milestone) -> etree.Element | None:
+        """The phase graph as a placeholder element (SVG stashed raw), or None."""
+        return None
+
+    def extendMarkdown(self, md: Markdown) -> None:
+        md.registerExtension(self)
+        if "table" not in md.parser.blockprocessors:
+            md.registerExtensions(["tables"], {})
+        if "fenced_code_block" not in md.preprocessors:
+            md.registerExtensions(["fenced_code"], {})
+        if self.getConfig("fix_mojibake"):
+            # Before normalize_whitespace (30): nothing else has read the text yet.
+            md.preprocessors.register(RepairPreprocessor(md, self), "ms_repair", 35)
+        # After normalize_whitespace (30); before fenced_code_block (25) and html_block (20),
+        # which would hide the lines we normalise.
+        md.preprocessors.register(ParsePreprocessor(md, self), "ms_parse", 29)
+        # Before inline (20): element text is still Markdown; after the block parser built tables.
+        md.treeprocessors.register(RenderTreeprocessor(md, self), "ms_render", 25)
+        # After inline (20), before toc (5) and MkDocs' title extraction (-1).
+        md.treeprocessors.register(SanitizeTreeprocessor(md), "ms_sanitize", 15)
+        self.md = md
+        md.milestone = None  # type: ignore[attr-defined]
+
+    def reset(self) -> None:
+        md = getattr(self, "md", None)
+        if md is not None:
+            md.milestone = None
+
+
+def makeExtension(**kwargs: Any) -> MilestonesExtension:  # noqa: N802 - Python-Markdown's name
+    return MilestonesExtension(**kwargs)

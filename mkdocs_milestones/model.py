@@ -1,0 +1,226 @@
+# SPDX-License-Identifier: MIT
+"""Typed model of a milestone document.
+
+Everything here is plain data: the parser fills it, the renderers and the export read it.
+Every element keeps the 1-based source line it came from, so a problem can be reported as
+``file:line``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+__all__ = [
+    "Check",
+    "Criterion",
+    "Diagnostic",
+    "Diagram",
+    "Field",
+    "Milestone",
+    "Phase",
+    "Risk",
+    "Section",
+    "Task",
+]
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    """A problem found in a document: where it is, what is wrong, what to write instead."""
+
+    file: str | None
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file or '<markdown>'}:{self.line}: {self.message}"
+
+
+@dataclass
+class Field:
+    """A ``**Label**: value`` line, with the value as written."""
+
+    label: str
+    value: str
+    line: int
+
+
+@dataclass
+class Check:
+    """A task-list box: ``- [x] text``."""
+
+    text: str
+    checked: bool
+    line: int
+
+
+@dataclass
+class Task:
+    """A numbered task of a phase, with its ``(~N lines)`` estimate when given."""
+
+    title: str
+    line: int
+    estimate_lines: int | None = None
+    details: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Criterion:
+    """A row of the success-criteria table."""
+
+    metric: str
+    target: str
+    status_text: str
+    status: str | None
+    line: int
+
+
+@dataclass
+class Risk:
+    """A row of the risk table."""
+
+    risk: str
+    likelihood: str
+    impact: str
+    mitigation: str
+    line: int
+
+
+@dataclass
+class Diagram:
+    """A fenced block of box-drawing art (an architecture diagram)."""
+
+    text: str
+    line: int
+    info: str = ""
+
+
+@dataclass
+class Section:
+    """A heading and the raw lines under it, for sections the format does not define."""
+
+    title: str
+    level: int
+    line: int
+    body: str = ""
+
+
+@dataclass
+class Phase:
+    """One ``### Phase N: title`` section."""
+
+    id: str
+    title: str
+    line: int
+    heading_level: int = 3
+    estimate: str | None = None
+    status: str | None = None
+    status_text: str = ""
+    status_line: int | None = None
+    completed: str | None = None
+    goal: str | None = None
+    dependencies_text: str | None = None
+    dependencies_line: int | None = None
+    depends_on: list[str] = field(default_factory=list)
+    tasks: list[Task] = field(default_factory=list)
+    deliverables: list[str] = field(default_factory=list)
+    validation: list[str] = field(default_factory=list)
+    checks: list[Check] = field(default_factory=list)
+    commit: str | None = None
+    fields: list[Field] = field(default_factory=list)
+
+    @property
+    def anchor(self) -> str:
+        """The stable HTML id of the phase, ``phase-2a``."""
+        return "phase-" + "".join(c if c.isalnum() else "-" for c in self.id.lower())
+
+    @property
+    def checks_done(self) -> int:
+        return sum(1 for c in self.checks if c.checked)
+
+    @property
+    def checks_total(self) -> int:
+        return len(self.checks)
+
+    @property
+    def progress(self) -> float:
+        """1 when done, else the share of checked boxes (0 without boxes)."""
+        if self.status == "done":
+            return 1.0
+        if self.checks:
+            return self.checks_done / len(self.checks)
+        return 0.0
+
+
+@dataclass
+class Milestone:
+    """A parsed milestone document."""
+
+    title: str
+    line: int
+    file: str | None = None
+    status: str | None = None
+    status_text: str = ""
+    status_line: int | None = None
+    priority: str | None = None
+    priority_text: str = ""
+    created: str | None = None
+    completed: str | None = None
+    estimated_duration: str | None = None
+    total_commits: str | None = None
+    summary: dict[str, str] = field(default_factory=dict)
+    criteria: list[Criterion] = field(default_factory=list)
+    phases: list[Phase] = field(default_factory=list)
+    diagrams: list[Diagram] = field(default_factory=list)
+    risks: list[Risk] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    fields: list[Field] = field(default_factory=list)
+    sections: list[Section] = field(default_factory=list)
+    depends_on_refs: list[str] = field(default_factory=list)
+    depends_on_line: int | None = None
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    meta: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def progress(self) -> float:
+        """Mean phase progress; 0 when there are no phases."""
+        if not self.phases:
+            return 0.0
+        return sum(p.progress for p in self.phases) / len(self.phases)
+
+    @property
+    def checks_done(self) -> int:
+        return sum(p.checks_done for p in self.phases)
+
+    @property
+    def checks_total(self) -> int:
+        return sum(p.checks_total for p in self.phases)
+
+    def phase(self, phase_id: str) -> Phase | None:
+        """The phase with that id (case-insensitive), or None."""
+        wanted = phase_id.lower()
+        for p in self.phases:
+            if p.id.lower() == wanted:
+                return p
+        return None
+
+    @property
+    def phases_done(self) -> int:
+        return sum(1 for p in self.phases if p.status == "done")
+
+    @property
+    def current_phase(self) -> Phase | None:
+        """The first phase in progress (or partial)."""
+        for p in self.phases:
+            if p.status in ("in-progress", "partial"):
+                return p
+        return None
+
+    @property
+    def next_phase(self) -> Phase | None:
+        """The first phase not started yet."""
+        for p in self.phases:
+            if p.status in (None, "pending"):
+                return p
+        return None

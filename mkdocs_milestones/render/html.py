@@ -1,0 +1,200 @@
+# SPDX-License-Identifier: MIT
+"""HTML building blocks for milestone pages: badges, the header card, phase summaries.
+
+Pure ``xml.etree`` builders. Text set on the elements is the author's Markdown with raw HTML
+neutralised (:func:`protect`), so the host's inline processor still renders bold, code and links
+while a ``<script>`` in a structured field shows as text.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as etree
+
+from ..model import Milestone, Phase
+from ..vocabulary import PRIORITY_LABELS, STATUS_LABELS
+
+__all__ = [
+    "badge",
+    "header_card",
+    "level_badge",
+    "phase_summary",
+    "priority_badge",
+    "progress_bar",
+    "protect",
+    "safe_href",
+    "slug",
+]
+
+_CODE_SPAN_RE = re.compile(r"(`+)(.+?)(?<!`)\1(?!`)", re.DOTALL)
+_HAS_WORD_RE = re.compile(r"[^\W_]", re.UNICODE)
+_SAFE_SCHEME_RE = re.compile(r"^(?:https?:|mailto:|#|/|\.|[^:/?#]*(?:[/?#]|$))", re.IGNORECASE)
+
+
+def protect(text: str) -> str:
+    """Neutralise raw HTML in a structured field, leaving Markdown code spans alone.
+
+    ``<`` becomes ``&lt;``, which Python-Markdown passes through as an entity, so the reader
+    sees the tag as text and the browser never parses it.
+
+    >>> protect("<img src=x onerror=alert(1)> and `<b>`")
+    '&lt;img src=x onerror=alert(1)> and `<b>`'
+    """
+    out: list[str] = []
+    pos = 0
+    for m in _CODE_SPAN_RE.finditer(text):
+        out.append(text[pos:m.start()].replace("<", "&lt;"))
+        out.append(m.group(0))
+        pos = m.end()
+    out.append(text[pos:].replace("<", "&lt;"))
+    return "".join(out)
+
+
+def safe_href(href: str) -> bool:
+    """True for links that cannot run script: relative paths, fragments, http(s) and mailto.
+
+    >>> safe_href("javascript:alert(1)"), safe_href("../auth.md#phase-2"), safe_href("https://x.org")
+    (False, True, True)
+    """
+    compact = re.sub(r"[\x00-\x20]", "", href)
+    return bool(_SAFE_SCHEME_RE.match(compact))
+
+
+def slug(text: str) -> str:
+    """A lower-case, dash-separated token for ``data-*`` attributes.
+
+    >>> slug("Estimated Duration")
+    'estimated-duration'
+    """
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "field"
+
+
+def _span(cls: str, text: str | None = None, **attrs: str) -> etree.Element:
+    el = etree.Element("span", {"class": cls, **attrs})
+    if text is not None:
+        el.text = text
+    return el
+
+
+def badge(text: str, status: str | None) -> etree.Element:
+    """A status badge: ``<span class="ms-badge" data-status="done">✅ completed</span>``.
+
+    The canonical status is always on the badge: as ``data-status`` for styling, and as words
+    when the author wrote only an emoji, so colour never carries the meaning alone.
+    """
+    canon = status or "unknown"
+    el = _span("ms-badge ms-status", protect(text) if text else None, **{"data-status": canon})
+    label = STATUS_LABELS.get(canon, "Unknown status")
+    el.set("title", label)
+    if not text or not _HAS_WORD_RE.search(text):
+        word = _span("ms-badge-label", label)
+        if text:
+            el.text = protect(text) + " "
+        el.append(word)
+    return el
+
+
+def priority_badge(text: str, priority: str | None) -> etree.Element:
+    """A priority badge with ``data-priority``; emoji-only text gets the word too."""
+    canon = priority or "unknown"
+    el = _span("ms-badge ms-priority", protect(text) if text else None, **{"data-priority": canon})
+    label = PRIORITY_LABELS.get(canon, "Unknown priority")
+    el.set("title", f"Priority: {label}")
+    if not text or not _HAS_WORD_RE.search(text):
+        if text:
+            el.text = protect(text) + " "
+        el.append(_span("ms-badge-label", label))
+    return el
+
+
+def level_badge(text: str, level: str | None) -> etree.Element:
+    """A likelihood/impact level (``data-level="high"``) for risk tables."""
+    return _span("ms-badge ms-level", protect(text), **{"data-level": level or "unknown"})
+
+
+def progress_bar(fraction: float, label: str, detail: str) -> etree.Element:
+    """An accessible progress bar drawn with inline SVG (no inline styles, no script)."""
+    pct = max(0.0, min(1.0, fraction)) * 100
+    wrap = etree.Element(
+        "div",
+        {
+            "class": "ms-progress",
+            "role": "progressbar",
+            "aria-label": label,
+            "aria-valuemin": "0",
+            "aria-valuemax": "100",
+            "aria-valuenow": f"{pct:.0f}",
+        },
+    )
+    svg = etree.SubElement(
+        wrap,
+        "svg",
+        {"class": "ms-progress-bar", "viewBox": "0 0 100 6", "preserveAspectRatio": "none", "aria-hidden": "true", "focusable": "false"},
+    )
+    etree.SubElement(svg, "rect", {"class": "ms-progress-track", "x": "0", "y": "0", "width": "100", "height": "6", "rx": "3"})
+    etree.SubElement(svg, "rect", {"class": "ms-progress-fill", "x": "0", "y": "0", "width": f"{pct:.1f}", "height": "6", "rx": "3"})
+    text = _span("ms-progress-text", f"{pct:.0f}%")
+    if detail:
+        text.append(_span("ms-progress-detail", detail))
+    wrap.append(text)
+    return wrap
+
+
+def milestone_progress_detail(ms: Milestone) -> str:
+    """``1/3 phases done · 2/5 checks``."""
+    parts = []
+    if ms.phases:
+        parts.append(f"{ms.phases_done}/{len(ms.phases)} phases done")
+    if ms.checks_total:
+        parts.append(f"{ms.checks_done}/{ms.checks_total} checks")
+    return " \u00b7 ".join(parts)
+
+
+def header_card(ms: Milestone, fields: list[etree.Element]) -> etree.Element:
+    """The card under the title: kicker, the top metadata (as moved from the page) and progress."""
+    card = etree.Element(
+        "div",
+        {"class": "ms-card", "data-status": ms.status or "unknown", "data-priority": ms.priority or "unknown"},
+    )
+    head = etree.SubElement(card, "div", {"class": "ms-card-head"})
+    head.append(_span("ms-kicker", "Milestone"))
+    if not any(f.get("data-field") == "status" for f in fields):
+        head.append(badge(ms.status_text, ms.status))
+    if fields:
+        dl = etree.SubElement(card, "dl", {"class": "ms-meta"})
+        for f in fields:
+            dl.append(f)
+    card.append(progress_bar(ms.progress, "Overall progress", milestone_progress_detail(ms)))
+    return card
+
+
+def meta_item(label: str, value: etree.Element | str, field: str) -> etree.Element:
+    """A ``<div><dt>Label</dt><dd>value</dd></div>`` entry of the card's metadata list."""
+    item = etree.Element("div", {"class": "ms-meta-item", "data-field": field})
+    dt = etree.SubElement(item, "dt")
+    dt.text = protect(label)
+    dd = etree.SubElement(item, "dd")
+    if isinstance(value, str):
+        dd.text = protect(value)
+    else:
+        dd.append(value)
+    return item
+
+
+def phase_summary(phase: Phase | None, heading: etree.Element, status_text: str, status: str | None) -> etree.Element:
+    """The always-visible line of a phase: its heading, status badge, estimate and box count."""
+    summary = etree.Element("summary", {"class": "ms-phase-summary"})
+    heading.set("class", (heading.get("class", "") + " ms-phase-heading").strip())
+    summary.append(heading)
+    meta = etree.SubElement(summary, "span", {"class": "ms-phase-meta"})
+    meta.append(badge(status_text, status))
+    if phase is not None and phase.checks_total:
+        meta.append(
+            _span(
+                "ms-phase-checks",
+                f"{phase.checks_done}/{phase.checks_total}",
+                title=f"{phase.checks_done} of {phase.checks_total} criteria checked",
+                **{"data-complete": "true" if phase.checks_done == phase.checks_total else "false"},
+            )
+        )
+    return summary

@@ -1,0 +1,240 @@
+# SPDX-License-Identifier: MIT
+"""Status and priority words and emoji, mapped to canonical values.
+
+>>> normalize_status("\N{CLOCKWISE RIGHTWARDS AND LEFTWARDS OPEN CIRCLE ARROWS} IN PROGRESS")
+'in-progress'
+>>> normalize_status("\N{WHITE HEAVY CHECK MARK} Achieved")
+'done'
+>>> normalize_status("Not Started")
+'pending'
+>>> normalize_priority("\N{LARGE YELLOW CIRCLE} HIGH")
+'high'
+>>> normalize_priority("\N{LARGE RED CIRCLE}")
+'critical'
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = [
+    "PRIORITIES",
+    "PRIORITY_LABELS",
+    "STATUSES",
+    "STATUS_ICONS",
+    "STATUS_LABELS",
+    "normalize_priority",
+    "normalize_status",
+    "status_emoji",
+]
+
+STATUSES: tuple[str, ...] = ("pending", "in-progress", "partial", "done", "failed", "blocked", "cancelled")
+"""Canonical statuses, in the order a roadmap lists them."""
+
+PRIORITIES: tuple[str, ...] = ("critical", "high", "medium", "low")
+"""Canonical priorities, most urgent first."""
+
+STATUS_LABELS: dict[str, str] = {
+    "pending": "Pending",
+    "in-progress": "In progress",
+    "partial": "Partial",
+    "done": "Done",
+    "failed": "Failed",
+    "blocked": "Blocked",
+    "cancelled": "Cancelled",
+}
+
+PRIORITY_LABELS: dict[str, str] = {p: p.capitalize() for p in PRIORITIES}
+
+STATUS_ICONS: dict[str, str] = {
+    "pending": "\N{HOURGLASS WITH FLOWING SAND}",
+    "in-progress": "\N{CLOCKWISE RIGHTWARDS AND LEFTWARDS OPEN CIRCLE ARROWS}",
+    "partial": "\N{CLOCKWISE RIGHTWARDS AND LEFTWARDS OPEN CIRCLE ARROWS}",
+    "done": "\N{WHITE HEAVY CHECK MARK}",
+    "failed": "\N{CROSS MARK}",
+    "blocked": "\N{NO ENTRY}",
+    "cancelled": "\N{NO ENTRY SIGN}",
+}
+"""The emoji an author would write for each status (used by the roadmap)."""
+
+# Words, compared after lower-casing and folding every run of separators to one space.
+_STATUS_WORDS: dict[str, str] = {}
+for _canon, _words in {
+    "pending": (
+        "pending", "not started", "not yet started", "todo", "to do", "planned", "open", "new",
+        "queued", "waiting", "backlog", "scheduled", "upcoming", "not begun",
+    ),
+    "in-progress": (
+        "in progress", "wip", "work in progress", "ongoing", "active", "started", "doing",
+        "underway", "under way", "running", "in development", "in review", "current",
+    ),
+    "partial": ("partial", "partially", "partly", "partially done", "partially achieved", "mostly done", "partially met"),
+    "done": (
+        "done", "complete", "completed", "finished", "achieved", "met", "passed", "pass", "shipped",
+        "delivered", "merged", "closed", "resolved", "ok", "success", "succeeded", "released",
+    ),
+    "failed": ("failed", "fail", "failure", "missed", "not met", "broken", "regressed", "error"),
+    "blocked": ("blocked", "on hold", "stuck", "waiting on", "paused", "stalled", "halted"),
+    "cancelled": (
+        "cancelled", "canceled", "dropped", "abandoned", "wontfix", "wont fix", "obsolete",
+        "descoped", "de scoped", "skipped", "rejected", "superseded",
+    ),
+}.items():
+    for _w in _words:
+        _STATUS_WORDS[_w] = _canon
+
+# Emoji (base code points; variation selectors are stripped before lookup).
+_STATUS_EMOJI: dict[str, str] = {
+    "\N{HOURGLASS WITH FLOWING SAND}": "pending",
+    "\N{HOURGLASS}": "pending",
+    "\N{WHITE LARGE SQUARE}": "pending",
+    "\N{BALLOT BOX}": "pending",
+    "\N{SPIRAL CALENDAR PAD}": "pending",
+    "\N{CLOCKWISE RIGHTWARDS AND LEFTWARDS OPEN CIRCLE ARROWS}": "in-progress",
+    "\N{ANTICLOCKWISE DOWNWARDS AND UPWARDS OPEN CIRCLE ARROWS}": "in-progress",
+    "\N{CONSTRUCTION SIGN}": "in-progress",
+    "\N{HAMMER AND WRENCH}": "in-progress",
+    "\N{LARGE BLUE CIRCLE}": "in-progress",
+    "\N{CIRCLE WITH LEFT HALF BLACK}": "partial",
+    "\N{WHITE HEAVY CHECK MARK}": "done",
+    "\N{HEAVY CHECK MARK}": "done",
+    "\N{CHECK MARK}": "done",
+    "\N{BALLOT BOX WITH CHECK}": "done",
+    "\N{LARGE GREEN CIRCLE}": "done",
+    "\N{PARTY POPPER}": "done",
+    "\N{CROSS MARK}": "failed",
+    "\N{NEGATIVE SQUARED CROSS MARK}": "failed",
+    "\N{HEAVY MULTIPLICATION X}": "failed",
+    "\N{BALLOT X}": "failed",
+    "\N{LARGE RED CIRCLE}": "failed",
+    "\N{NO ENTRY}": "blocked",
+    "\N{OCTAGONAL SIGN}": "blocked",
+    "\N{WARNING SIGN}": "blocked",
+    "\N{DOUBLE VERTICAL BAR}": "blocked",
+    "\N{NO ENTRY SIGN}": "cancelled",
+    "\N{WASTEBASKET}": "cancelled",
+    "\N{BLACK SQUARE FOR STOP}": "cancelled",
+}
+
+_PRIORITY_WORDS: dict[str, str] = {}
+for _canon, _words in {
+    "critical": ("critical", "crit", "urgent", "blocker", "highest", "p0", "showstopper", "must", "must have"),
+    "high": ("high", "important", "p1", "major", "should", "should have"),
+    "medium": ("medium", "med", "normal", "moderate", "p2", "mid", "could", "could have"),
+    "low": ("low", "minor", "trivial", "lowest", "p3", "p4", "nice to have", "someday", "won t", "wont"),
+}.items():
+    for _w in _words:
+        _PRIORITY_WORDS[_w] = _canon
+
+_PRIORITY_EMOJI: dict[str, str] = {
+    "\N{LARGE RED CIRCLE}": "critical",
+    "\N{RED APPLE}": "critical",
+    "\N{FIRE}": "critical",
+    "\N{LARGE ORANGE CIRCLE}": "high",
+    "\N{LARGE YELLOW CIRCLE}": "medium",
+    "\N{LARGE GREEN CIRCLE}": "low",
+    "\N{LARGE BLUE CIRCLE}": "low",
+}
+
+_VARIATION = re.compile("[\ufe0e\ufe0f\u200d]")
+_SEPARATORS = re.compile(r"[\s_\-./:;,()\[\]*`|~!]+")
+_WORD_CHARS = re.compile(r"[^\W\d_]|\d", re.UNICODE)
+_LEVEL_WORDS = {"low": "low", "medium": "medium", "med": "medium", "moderate": "medium", "high": "high",
+                "critical": "critical", "severe": "critical", "very high": "critical", "very low": "low"}
+
+
+def _split(text: str) -> tuple[str, list[str]]:
+    """Return the folded words of ``text`` and the emoji-like characters in it, in order."""
+    text = _VARIATION.sub("", text)
+    emoji = [ch for ch in text if not ch.isascii() and not _WORD_CHARS.match(ch) and not ch.isspace()]
+    words = "".join(ch if (ch.isascii() or _WORD_CHARS.match(ch)) else " " for ch in text)
+    words = words.replace("'", "").replace("\u2019", "")
+    folded = _SEPARATORS.sub(" ", words.lower()).strip()
+    return folded, emoji
+
+
+def _lookup_words(folded: str, table: dict[str, str]) -> str | None:
+    if not folded:
+        return None
+    if folded in table:
+        return table[folded]
+    # "completed 2026-01-17", "IN PROGRESS (phase 3)": try the longest leading run of words.
+    words = folded.split(" ")
+    # Leading tokens that are not plain words (stray symbols, undecoded emoji) are skipped.
+    while len(words) > 1 and not words[0].isascii():
+        words = words[1:]
+    for n in range(min(len(words), 4), 0, -1):
+        hit = table.get(" ".join(words[:n]))
+        if hit:
+            return hit
+    return None
+
+
+def normalize_status(text: str | None) -> str | None:
+    """Map what an author wrote to a canonical status, or None when it is not recognised.
+
+    Text wins over emoji when both are present (``"✅ Partial"`` is partial).
+
+    >>> normalize_status("WIP")
+    'in-progress'
+    >>> normalize_status("\N{CLOCKWISE RIGHTWARDS AND LEFTWARDS OPEN CIRCLE ARROWS} Partial")
+    'partial'
+    >>> normalize_status("\N{CONSTRUCTION SIGN}")
+    'in-progress'
+    >>> normalize_status("Some other state") is None
+    True
+    """
+    if not text:
+        return None
+    folded, emoji = _split(text)
+    hit = _lookup_words(folded, _STATUS_WORDS)
+    if hit:
+        return hit
+    # Text that starts with a lone emoji and some words: the words were not recognised, so only trust
+    # the emoji when there are no words, or when the words merely restate nothing we know.
+    for ch in emoji:
+        if ch in _STATUS_EMOJI:
+            return _STATUS_EMOJI[ch]
+    return None
+
+
+def normalize_priority(text: str | None) -> str | None:
+    """Map a written priority to ``critical``, ``high``, ``medium`` or ``low`` (or None).
+
+    >>> normalize_priority("P1 - High")
+    'high'
+    >>> normalize_priority("\N{LARGE ORANGE CIRCLE}")
+    'high'
+    """
+    if not text:
+        return None
+    folded, emoji = _split(text)
+    hit = _lookup_words(folded, _PRIORITY_WORDS)
+    if hit:
+        return hit
+    for word in folded.split(" "):
+        if word in ("critical", "high", "medium", "low"):
+            return word
+    for ch in emoji:
+        if ch in _PRIORITY_EMOJI:
+            return _PRIORITY_EMOJI[ch]
+    return None
+
+
+def normalize_level(text: str | None) -> str | None:
+    """Map a risk likelihood or impact (``Low``, ``Medium``, ``High``, ``Critical``) to a level."""
+    if not text:
+        return None
+    folded, _ = _split(text)
+    return _LEVEL_WORDS.get(folded)
+
+
+def status_emoji(status: str | None) -> str:
+    """The emoji for a canonical status ("" for unknown)."""
+    return STATUS_ICONS.get(status or "", "")
+
+
+def starts_with_status_emoji(text: str) -> bool:
+    """True when ``text`` begins with an emoji that names a status (the status legend's items)."""
+    stripped = _VARIATION.sub("", text.lstrip())
+    return bool(stripped) and stripped[0] in _STATUS_EMOJI
