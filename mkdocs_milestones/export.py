@@ -1,0 +1,79 @@
+# SPDX-License-Identifier: MIT
+"""The version-1 ``milestones.json`` document.
+
+``json.dumps`` escapes for JSON; author text is kept as written (repaired mojibake aside).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from .model import Diagnostic, Milestone
+
+__all__ = ["EXPORT_VERSION", "MilestoneEntry", "export_document", "export_json", "milestone_dict"]
+
+EXPORT_VERSION = 1
+
+
+@dataclass
+class MilestoneEntry:
+    """A milestone as placed in a site: its source path, URL and resolved dependencies."""
+
+    page: str
+    url: str
+    milestone: Milestone
+    depends_on: list[str] = field(default_factory=list)
+    warnings: list[Diagnostic] = field(default_factory=list)
+
+    @property
+    def all_warnings(self) -> list[Diagnostic]:
+        """Parser diagnostics, then the site-level ones (unresolved dependencies, ...)."""
+        return [*self.milestone.diagnostics, *self.warnings]
+
+
+def milestone_dict(entry: MilestoneEntry) -> dict[str, Any]:
+    """One milestone in the export's shape."""
+    ms = entry.milestone
+    return {
+        "page": entry.page,
+        "url": entry.url,
+        "title": ms.title,
+        "status": ms.status,
+        "status_text": ms.status_text,
+        "priority": ms.priority,
+        "created": ms.created,
+        "estimated_duration": ms.estimated_duration,
+        "depends_on": list(entry.depends_on),
+        "progress": round(ms.progress, 4),
+        "criteria": [{"metric": c.metric, "target": c.target, "status": c.status} for c in ms.criteria],
+        "phases": [
+            {
+                "id": p.id,
+                "title": p.title,
+                "status": p.status,
+                "goal": p.goal,
+                "depends_on": list(p.depends_on),
+                "checks_done": p.checks_done,
+                "checks_total": p.checks_total,
+                "completed": p.completed,
+            }
+            for p in ms.phases
+        ],
+        "risks": [
+            {"risk": r.risk, "likelihood": r.likelihood, "impact": r.impact, "mitigation": r.mitigation}
+            for r in ms.risks
+        ],
+        "warnings": [str(d) for d in entry.all_warnings],
+    }
+
+
+def export_document(entries: list[MilestoneEntry]) -> dict[str, Any]:
+    """The whole document, milestones ordered by page path."""
+    return {"version": EXPORT_VERSION, "milestones": [milestone_dict(e) for e in sorted(entries, key=lambda e: e.page)]}
+
+
+def export_json(entries: list[MilestoneEntry]) -> str:
+    """The document as JSON text (UTF-8 characters kept, two-space indent, trailing newline)."""
+    return json.dumps(export_document(entries), ensure_ascii=False, indent=2) + "\n"

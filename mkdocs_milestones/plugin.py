@@ -1,0 +1,167 @@
+# SPDX-License-Identifier: MIT
+"""The MkDocs adapter: config, event wiring, and the cross-page work (roadmap, export).
+
+Per-page rendering is the Markdown extension's job; this plugin appends one instance of it, tells
+it which page comes next, collects every milestone for the roadmap and writes ``milestones.json``.
+"""
+
+from __future__ import annotations
+
+import os
+from importlib import resources
+from typing import TYPE_CHECKING, Any
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import File, Files
+
+from .export import MilestoneEntry, export_json
+from .extension import GRAPH_VALUES, OPEN_PHASE_VALUES, MilestonesExtension
+from .parser import split_front_matter
+from .site import PageSource, collect_milestones
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.pages import Page
+
+__all__ = ["MilestonesConfig", "MilestonesPlugin"]
+
+log = get_plugin_logger("milestones")
+
+ASSET_DIR = "assets/mkdocs_milestones"
+_EXTENSION_NAMES = ("mkdocs_milestones", "milestones", "mkdocs_milestones.extension")
+
+
+class PathOrFalse(c.BaseConfigOption[Any]):
+    """A path inside the site (a relative ``.json``/``.md`` path), or ``false`` to turn it off."""
+
+    def __init__(self, default: str, suffix: str) -> None:
+        super().__init__()
+        self.default = default
+        self.suffix = suffix
+
+    def run_validation(self, value: object) -> str | bool:
+        if value is False or value is None:
+            return False
+        if value is True:
+            return self.default
+        if not isinstance(value, str) or not value.strip():
+            raise c.ValidationError(f"expected a relative path ending in {self.suffix} or false, got {value!r}")
+        path = value.strip().replace("\\", "/")
+        if path.startswith("/") or ".." in path.split("/") or not path.endswith(self.suffix):
+            raise c.ValidationError(f"expected a relative path inside the site ending in {self.suffix} (or false), got {value!r}")
+        return path
+
+
+class MilestonesConfig(base.Config):
+    fix_mojibake = c.Type(bool, default=True)
+    """Repair mojibake (UTF-8 read as a legacy code page) in each page before anything reads it."""
+    open_phases = c.Choice(OPEN_PHASE_VALUES, default="in-progress")
+    """Which phases start expanded: ``in-progress``, ``all`` or ``none``."""
+    graph = c.Choice(GRAPH_VALUES, default="svg")
+    """The phase dependency graph on each milestone page: ``svg``, ``mermaid`` or ``none``."""
+    export = PathOrFalse("milestones.json", ".json")
+    """Where to write the machine-readable export in the site, or ``false``."""
+    roadmap = PathOrFalse("roadmap/index.md", ".md")
+    """The generated roadmap page, or ``false``."""
+
+
+class MilestonesPlugin(BasePlugin[MilestonesConfig]):
+    """``plugins: [milestones]``."""
+
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.ext: MilestonesExtension | None = None
+        self.entries: list[MilestoneEntry] = []
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        exts = config.markdown_extensions
+        for name in _EXTENSION_NAMES:
+            if name in exts:
+                exts.remove(name)
+                config.mdx_configs.pop(name, None)
+                log.info("the milestones plugin renders milestone pages itself; '%s' in markdown_extensions is not needed", name)
+        self.ext = MilestonesExtension(
+            fix_mojibake=self.config.fix_mojibake,
+            open_phases=self.config.open_phases,
+            graph=self.config.graph,
+        )
+        exts.append(self.ext)
+        config.extra_css.insert(0, f"{ASSET_DIR}/milestones.css")
+        config.extra_javascript.append(f"{ASSET_DIR}/milestones.js")
+        return config
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        self.entries = []  # nothing survives from one build to the next (mkdocs serve)
+        for name in ("milestones.css", "milestones.js"):
+            files.append(File.generated(config, f"{ASSET_DIR}/{name}", content=_asset(name)))
+        pages = []
+        for f in files.documentation_pages():
+            if f.generated_by:
+                continue
+            try:
+                text = f.content_string
+            except (OSError, UnicodeDecodeError) as err:
+                log.warning("%s: cannot read the page: %s", f.src_uri, err)
+                continue
+            pages.append(PageSource(f.src_uri, f.url, text))
+        self.entries = collect_milestones(pages, fix_mojibake=self.config.fix_mojibake)
+        for e in self.entries:
+            for d in e.warnings:
+                log.warning("%s", d)
+        log.info("found %d milestone page%s", len(self.entries), "" if len(self.entries) == 1 else "s")
+        return files
+
+    def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
+        """Repair the page's source before MkDocs or any plugin reads it (title and front matter too)."""
+        if not self.config.fix_mojibake or page.file.generated_by:
+            return None
+        from .mojibake import fix_mojibake_report
+
+        try:
+            raw = page.file.content_string
+        except (OSError, UnicodeDecodeError):
+            return None  # MkDocs reports it
+        fixed, repairs = fix_mojibake_report(raw)
+        if not repairs:
+            return None
+        for r in repairs:
+            log.debug("%s:%d: repaired mojibake %r -> %r", page.file.src_uri, r.line, r.original, r.fixed)
+        log.info("%s: repaired %d mojibake sequence%s", page.file.src_uri, len(repairs), "" if len(repairs) == 1 else "s")
+        return fixed
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        assert self.ext is not None
+        offset = 0
+        if not page.file.generated_by:
+            _, body, offset = split_front_matter(page.file.content_string.lstrip("\ufeff").replace("\r\n", "\n"))
+            offset += len(body) - len(body.lstrip("\n")) if offset else 0
+        self.ext.set_page(page.file.src_uri, offset, page.meta)
+        return markdown
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        target = self.config.export
+        if not target:
+            return
+        path = os.path.join(config.site_dir, *target.split("/"))
+        try:
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            with open(path, "w", encoding="utf-8", newline="\n") as fh:
+                fh.write(export_json(self.entries))
+        except OSError as err:
+            raise PluginError(f"milestones: cannot write the export to {path}: {err}") from err
+        log.info("wrote %s (%d milestones)", target, len(self.entries))
+
+
+def _asset(name: str) -> str:
+    folder = resources.files("mkdocs_milestones") / "assets"
+    if name == "milestones.css":
+        parts = [(folder / "milestones.css").read_text(encoding="utf-8")]
+        graph = folder / "graph.css"
+        if graph.is_file():
+            parts.append(graph.read_text(encoding="utf-8"))
+        return "\n".join(parts)
+    return (folder / name).read_text(encoding="utf-8")

@@ -1,0 +1,111 @@
+# SPDX-License-Identifier: MIT
+"""Cross-page work: find the milestones among a site's pages and resolve their dependencies.
+
+Pure: it takes page sources and URLs, so the MkDocs plugin, the CLI and tests share it.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Iterable
+from dataclasses import dataclass
+from urllib.parse import unquote, urlsplit
+
+from .export import MilestoneEntry
+from .model import Diagnostic
+from .parser import is_milestone_source, parse_milestone
+
+__all__ = ["PageSource", "collect_milestones", "resolve_dependencies"]
+
+
+@dataclass(frozen=True)
+class PageSource:
+    """A documentation page: its path relative to the docs folder, URL and Markdown source."""
+
+    path: str
+    url: str
+    text: str
+
+
+def collect_milestones(pages: Iterable[PageSource], *, fix_mojibake: bool = True) -> list[MilestoneEntry]:
+    """Parse every milestone page and resolve the dependencies between them.
+
+    Arguments:
+        pages: All documentation pages (non-milestone pages are skipped cheaply).
+        fix_mojibake: Repair mojibake before parsing, as the page render does.
+
+    Returns:
+        One entry per milestone page, ordered by path.
+    """
+    entries: list[MilestoneEntry] = []
+    for page in pages:
+        if not is_milestone_source(page.text):
+            continue
+        text = page.text
+        if fix_mojibake:
+            from .mojibake import fix_mojibake as fix
+
+            text = fix(text)
+        ms = parse_milestone(text, file=page.path)
+        if ms is not None:
+            entries.append(MilestoneEntry(page=page.path, url=page.url, milestone=ms))
+    entries.sort(key=lambda e: e.page)
+    resolve_dependencies(entries)
+    return entries
+
+
+def _normalize_ref(base: str, ref: str) -> str:
+    parts = urlsplit(ref)
+    if parts.scheme or parts.netloc:
+        return ""
+    path = unquote(parts.path)
+    if not path:
+        return ""
+    if path.startswith("/"):
+        joined = path.lstrip("/")
+    else:
+        joined = posixpath.join(posixpath.dirname(base), path)
+    joined = posixpath.normpath(joined)
+    if joined.endswith("/") or not joined.endswith(".md"):
+        # A directory URL ("../auth/") names its index page.
+        candidates = [joined + ".md", posixpath.join(joined, "index.md"), posixpath.join(joined, "README.md")]
+        return "|".join(candidates)
+    return joined
+
+
+def resolve_dependencies(entries: list[MilestoneEntry]) -> None:
+    """Fill ``entry.depends_on`` with the page paths of the milestones each one depends on.
+
+    A reference is a link target relative to the page (``../auth.md``, ``auth/``), a path from the
+    docs folder, or a milestone title (front matter ``depends_on: [Auth rollout]``). One that names
+    no milestone is warned about and left out.
+    """
+    by_path = {e.page: e for e in entries}
+    by_title = {e.milestone.title.strip().lower(): e for e in entries}
+    for e in entries:
+        ms = e.milestone
+        resolved: list[str] = []
+        for ref in ms.depends_on_refs:
+            target = None
+            norm = _normalize_ref(e.page, ref)
+            for cand in norm.split("|") if norm else []:
+                if cand in by_path:
+                    target = cand
+                    break
+            if target is None:
+                direct = posixpath.normpath(ref.lstrip("/")) if ref else ""
+                if direct in by_path:
+                    target = direct
+                elif ref.strip().lower() in by_title:
+                    target = by_title[ref.strip().lower()].page
+            if target is None:
+                known = ", ".join(sorted(by_path)) or "none in this site"
+                e.warnings.append(
+                    Diagnostic(e.page, ms.depends_on_line or ms.line,
+                               f"depends on {ref!r}, which is not a milestone page; link to one of: {known}")
+                )
+            elif target == e.page:
+                e.warnings.append(Diagnostic(e.page, ms.depends_on_line or ms.line, "a milestone cannot depend on itself"))
+            elif target not in resolved:
+                resolved.append(target)
+        e.depends_on = resolved
