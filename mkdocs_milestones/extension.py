@@ -40,6 +40,7 @@ _PHASE_HEAD_RE = re.compile(
     r"^(?P<num>(?:\*\*)?(?:phase|stage|step)\s+(?P<id>\d+(?:\.\d+)?[a-z]?|[a-z])\b(?:\*\*)?)\s*(?P<sep>[:.)\-\u2013\u2014]?\s*)(?P<rest>.*)$",
     re.IGNORECASE,
 )
+_LEGEND_RE = re.compile(r"^(?P<word>.*?)(?P<sep>\s+[-\u2013\u2014:]\s+)(?P<rest>.*)$", re.DOTALL)
 _ESTIMATE_TAIL_RE = re.compile(r"\s*(?P<est>\([^()]*\))\s*$")
 
 
@@ -323,7 +324,8 @@ class RenderTreeprocessor(Treeprocessor):
                 li.set("class", "ms-check")
                 lst.set("class", "ms-checklist")
             elif starts_with_status_emoji(text) and lst.tag == "ul":
-                word, sep, rest = re.split(r"(\s+[-\u2013\u2014:]\s+)", text, maxsplit=1) + ["", ""] if re.search(r"\s+[-\u2013\u2014:]\s+", text) else [text, "", ""]
+                lm = _LEGEND_RE.match(text)
+                word, sep, rest = (lm.group("word"), lm.group("sep"), lm.group("rest")) if lm else (text, "", "")
                 holder.text = None
                 b = h.badge(word, normalize_status(word))
                 b.tail = sep + rest

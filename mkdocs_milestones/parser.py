@@ -568,7 +568,7 @@ class _Parser:
 
     @staticmethod
     def _unknown_status(text: str) -> str:
-        return f"unknown status {text!r}; write one of: {', '.join(STATUSES)} (or an emoji such as \N{HOURGLASS WITH FLOWING SAND} \N{CLOCKWISE RIGHTWARDS AND LEFTWARDS OPEN CIRCLE ARROWS} \N{WHITE HEAVY CHECK MARK} \N{CROSS MARK})"
+        return f"unknown status {text!r}; write one of: {', '.join(STATUSES)} (or an emoji such as \N{HOURGLASS WITH FLOWING SAND} \N{ANTICLOCKWISE DOWNWARDS AND UPWARDS OPEN CIRCLE ARROWS} \N{WHITE HEAVY CHECK MARK} \N{CROSS MARK})"
 
 
 def parse_milestone(

@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: MIT
 """Status and priority words and emoji, mapped to canonical values.
 
->>> normalize_status("\N{CLOCKWISE RIGHTWARDS AND LEFTWARDS OPEN CIRCLE ARROWS} IN PROGRESS")
+>>> normalize_status("\N{ANTICLOCKWISE DOWNWARDS AND UPWARDS OPEN CIRCLE ARROWS} IN PROGRESS")
 'in-progress'
 >>> normalize_status("\N{WHITE HEAVY CHECK MARK} Achieved")
 'done'
@@ -48,8 +48,8 @@ PRIORITY_LABELS: dict[str, str] = {p: p.capitalize() for p in PRIORITIES}
 
 STATUS_ICONS: dict[str, str] = {
     "pending": "\N{HOURGLASS WITH FLOWING SAND}",
-    "in-progress": "\N{CLOCKWISE RIGHTWARDS AND LEFTWARDS OPEN CIRCLE ARROWS}",
-    "partial": "\N{CLOCKWISE RIGHTWARDS AND LEFTWARDS OPEN CIRCLE ARROWS}",
+    "in-progress": "\N{ANTICLOCKWISE DOWNWARDS AND UPWARDS OPEN CIRCLE ARROWS}",
+    "partial": "\N{ANTICLOCKWISE DOWNWARDS AND UPWARDS OPEN CIRCLE ARROWS}",
     "done": "\N{WHITE HEAVY CHECK MARK}",
     "failed": "\N{CROSS MARK}",
     "blocked": "\N{NO ENTRY}",
@@ -90,8 +90,8 @@ _STATUS_EMOJI: dict[str, str] = {
     "\N{WHITE LARGE SQUARE}": "pending",
     "\N{BALLOT BOX}": "pending",
     "\N{SPIRAL CALENDAR PAD}": "pending",
-    "\N{CLOCKWISE RIGHTWARDS AND LEFTWARDS OPEN CIRCLE ARROWS}": "in-progress",
     "\N{ANTICLOCKWISE DOWNWARDS AND UPWARDS OPEN CIRCLE ARROWS}": "in-progress",
+    "\N{CLOCKWISE RIGHTWARDS AND LEFTWARDS OPEN CIRCLE ARROWS}": "in-progress",
     "\N{CONSTRUCTION SIGN}": "in-progress",
     "\N{HAMMER AND WRENCH}": "in-progress",
     "\N{LARGE BLUE CIRCLE}": "in-progress",
@@ -177,7 +177,7 @@ def normalize_status(text: str | None) -> str | None:
 
     >>> normalize_status("WIP")
     'in-progress'
-    >>> normalize_status("\N{CLOCKWISE RIGHTWARDS AND LEFTWARDS OPEN CIRCLE ARROWS} Partial")
+    >>> normalize_status("\N{ANTICLOCKWISE DOWNWARDS AND UPWARDS OPEN CIRCLE ARROWS} Partial")
     'partial'
     >>> normalize_status("\N{CONSTRUCTION SIGN}")
     'in-progress'
