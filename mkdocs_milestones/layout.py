@@ -127,7 +127,7 @@ def fit_text(text: str, max_width: float, size: float, *, bold: bool = False) ->
     """``text`` with whitespace collapsed, cut with an ellipsis to fit ``max_width``.
 
     >>> fit_text("Dependency graph rendering", 80, 10)
-    'Dependency gr…'
+    'Dependency…'
     """
     text = " ".join(text.split())
     if text_width(text, size, bold=bold) <= max_width:
