@@ -1,0 +1,210 @@
+# SPDX-License-Identifier: MIT
+"""Inline SVG for a dependency graph: no script, no inline colours, every string escaped.
+
+The drawing is plain SVG 1.1 plus ``href`` on ``<a>``: it needs no JavaScript and no CDN.
+Colours come from ``assets/graph.css`` (CSS variables with fallbacks), so light and dark
+schemes both read; status is also told by an icon glyph, never by colour alone.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from xml.sax.saxutils import escape
+
+from ..graph import Graph, GraphNode, status_word
+from ..layout import Layout, LayoutOptions, NodeBox, layout_graph
+
+__all__ = ["STATUS_ICONS", "render_graph_svg", "safe_graph_href"]
+
+STATUS_ICONS: dict[str, str] = {
+    "done": "✓",
+    "failed": "✗",
+    "in-progress": "●",
+    "partial": "◐",
+    "pending": "○",
+    "blocked": "⊘",
+    "cancelled": "⊖",
+    "unknown": "?",
+    "missing": "?",
+}
+#: Above this natural width the graph keeps its size and its wrapper scrolls sideways;
+#: below it, it may shrink to fit the column.
+WIDE = 960.0
+
+_INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+_SCHEME = re.compile(r"([a-z][a-z0-9+.\-]*):")
+_ATTR = {'"': "&quot;", "\n": "&#10;", "\r": "&#13;", "\t": "&#9;"}
+
+
+def _text(s: str) -> str:
+    return escape(_INVALID_XML.sub("", s))
+
+
+def _attr(s: str) -> str:
+    return '"' + escape(_INVALID_XML.sub("", s), _ATTR) + '"'
+
+
+def _n(v: float) -> str:
+    s = f"{round(v, 1) + 0.0:.1f}"
+    return s[:-2] if s.endswith(".0") else s
+
+
+def safe_graph_href(href: str | None) -> str | None:
+    """``href`` when it is a fragment, a relative URL or an http(s) URL; else None.
+
+    Control characters and spaces are ignored when looking for a scheme, as browsers do.
+
+    >>> safe_graph_href("#phase-2"), safe_graph_href(" Java\\tScript:alert(1)")
+    ('#phase-2', None)
+    """
+    if not href or not href.strip():
+        return None
+    squeezed = "".join(c for c in href if c > " " and c != "\x7f").lower()
+    m = _SCHEME.match(squeezed)
+    if m and m.group(1) not in ("http", "https"):
+        return None
+    return href.strip()
+
+
+def _status(node: GraphNode) -> str:
+    if node.ghost:
+        return "missing"
+    return node.status if node.status in STATUS_ICONS else "unknown"
+
+
+def _digest(graph: Graph, label: str, kind: str) -> str:
+    parts = [label, kind]
+    parts += [repr((n.id, n.label, n.status, n.href, n.tooltip, n.ghost, n.sublabel)) for n in graph.nodes]
+    parts += [repr((e.source, e.target)) for e in graph.edges]
+    parts += [repr(sorted(graph.cycle_edges)), repr(graph.critical)]
+    return "msg" + hashlib.sha256("\x1f".join(parts).encode("utf-8", "replace")).hexdigest()[:10]
+
+
+def _summary(graph: Graph, kind: str) -> str:
+    """What the picture says, for screen readers and as the graph's description."""
+    real = [n for n in graph.nodes if not n.ghost]
+    name = {n.id: n.label for n in graph.nodes}
+    counts: dict[str, int] = {}
+    for n in real:
+        counts[_status(n)] = counts.get(_status(n), 0) + 1
+    states = ", ".join(f"{c} {status_word(s) if s != 'unknown' else 'with no status'}" for s, c in sorted(counts.items()))
+    plural = kind if len(real) == 1 else kind + "s"
+    deps = len(graph.edges)
+    text = f"{len(real)} {plural} and {deps} {'dependency' if deps == 1 else 'dependencies'}"
+    text += f" ({states})." if states else "."
+    if graph.critical:
+        text += " Remaining critical path: " + " → ".join(name.get(i, i) for i in graph.critical) + "."
+    ghosts = [n.label for n in graph.nodes if n.ghost]
+    if ghosts:
+        text += " Missing: " + ", ".join(ghosts) + "."
+    if graph.cycle_edges:
+        closing = sorted(f"{name.get(s, s)} → {name.get(t, t)}" for s, t in graph.cycle_edges)
+        text += " Cycle closed by: " + ", ".join(closing) + "."
+    return text
+
+
+def _node(node: GraphNode, box: NodeBox, critical: bool, o: LayoutOptions) -> list[str]:
+    status = _status(node)
+    classes = "ms-node" + (" ms-ghost" if node.ghost else "") + (" ms-critical" if critical else "")
+    out = [f"<g class={_attr(classes)} data-status={_attr(status)} data-node={_attr(node.id)}>"]
+    href = safe_graph_href(node.href)
+    if href:
+        out.append(f"<a href={_attr(href)}>")
+    tip = node.tooltip or (f"{node.label}: {node.sublabel}" if node.sublabel else node.label)
+    out.append(f"<title>{_text(tip)}</title>")
+    if critical:
+        out.append(
+            f'<rect class="ms-node-halo" x="{_n(box.x - 4)}" y="{_n(box.y - 4)}" '
+            f'width="{_n(box.width + 8)}" height="{_n(box.height + 8)}" rx="9"/>'
+        )
+    out.append(
+        f'<rect class="ms-node-box" x="{_n(box.x)}" y="{_n(box.y)}" '
+        f'width="{_n(box.width)}" height="{_n(box.height)}" rx="6"/>'
+    )
+    base = box.y + (19 if box.subtext else box.height / 2 + 4.5)
+    out.append(f'<text class="ms-node-icon" x="{_n(box.x + o.pad)}" y="{_n(base)}" aria-hidden="true">{STATUS_ICONS[status]}</text>')
+    out.append(f'<text class="ms-node-label" x="{_n(box.x + o.pad + o.icon)}" y="{_n(base)}">{_text(box.text)}</text>')
+    if box.subtext:
+        out.append(f'<text class="ms-node-sub" x="{_n(box.x + o.pad)}" y="{_n(box.y + 35)}">{_text(box.subtext)}</text>')
+    if href:
+        out.append("</a>")
+    out.append("</g>")
+    return out
+
+
+def _marker(prefix: str, name: str) -> str:
+    cls = "ms-arrow" + (f" ms-arrow-{name}" if name else "")
+    mid = prefix + "-arrow" + (f"-{name}" if name else "")
+    return (
+        f'<marker id="{mid}" class="{cls}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="8" '
+        'markerHeight="8" markerUnits="userSpaceOnUse" orient="auto"><path d="M0,1 L10,5 L0,9 z"/></marker>'
+    )
+
+
+def render_graph_svg(
+    graph: Graph,
+    *,
+    label: str,
+    kind: str = "phase",
+    options: LayoutOptions | None = None,
+    layout: Layout | None = None,
+) -> str:
+    """The graph as ``<div class="ms-graph-wrap"><svg class="ms-graph" ...>...</svg></div>``.
+
+    Args:
+        graph: The graph to draw (see :mod:`mkdocs_milestones.graph`).
+        label: Accessible name of the picture, e.g. ``"Dependencies of M3's phases"``.
+        kind: What a node is, ``"phase"`` or ``"milestone"``: a class and the description.
+        options: Layout sizes; ignored when ``layout`` is given.
+        layout: A ready layout of ``graph``; computed when not given.
+
+    Returns:
+        Well-formed XML: markup to put in a page as is (identical input, identical output).
+    """
+    o = options or LayoutOptions()
+    lay = layout or layout_graph(graph, o)
+    prefix = _digest(graph, label, kind)
+    kind_cls = re.sub(r"[^a-z0-9-]", "", kind.lower()) or "graph"
+    classes = f"ms-graph ms-graph-{kind_cls}" + (" ms-graph-wide" if lay.width > WIDE else "")
+    w, h = _n(lay.width), _n(lay.height)
+    out = [
+        '<div class="ms-graph-wrap">',
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="{classes}" role="img" aria-label={_attr(label)} '
+        f'aria-describedby="{prefix}-desc" viewBox="0 0 {w} {h}" width="{w}" height="{h}" '
+        f'data-nodes="{sum(1 for n in graph.nodes if not n.ghost)}">',
+        f"<title>{_text(label)}</title>",
+        f'<desc id="{prefix}-desc">{_text(_summary(graph, kind))}</desc>',
+        "<defs>" + "".join(_marker(prefix, m) for m in ("", "critical", "cycle")) + "</defs>",
+        '<g class="ms-edges">',
+    ]
+    name = {n.id: n.label for n in graph.nodes}
+    critical = graph.critical_edges
+    drawn = []
+    for route in lay.edges:
+        pair = (route.source, route.target)
+        cycle, crit = pair in graph.cycle_edges, pair in critical
+        cls = "ms-edge" + (" ms-edge-cycle" if cycle else "") + (" ms-critical" if crit else "")
+        marker = "cycle" if cycle else "critical" if crit else ""
+        mid = prefix + "-arrow" + (f"-{marker}" if marker else "")
+        tip = f"{name.get(route.source, route.source)} → {name.get(route.target, route.target)}"
+        tip += " (closes a cycle)" if cycle else ""
+        drawn.append(
+            (
+                crit * 2 + cycle,
+                f"<path class={_attr(cls)} d={_attr(route.path)} marker-end=\"url(#{mid})\" "
+                f"data-source={_attr(route.source)} data-target={_attr(route.target)}>"
+                f"<title>{_text(tip)}</title></path>",
+            )
+        )
+    out += [svg for _, svg in sorted(drawn, key=lambda d: d[0])]
+    out += ["</g>", '<g class="ms-nodes">']
+    boxes = {b.id: b for b in lay.boxes}
+    on_path = set(graph.critical)
+    for node in graph.nodes:
+        box = boxes.get(node.id)
+        if box is not None:
+            out += _node(node, box, node.id in on_path, o)
+            del boxes[node.id]
+    out += ["</g>", "</svg>", "</div>"]
+    return "\n".join(out)
