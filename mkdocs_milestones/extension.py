@@ -9,7 +9,9 @@ True
 
 from __future__ import annotations
 
+import copy
 import logging
+import os
 import re
 import xml.etree.ElementTree as etree
 from typing import TYPE_CHECKING, Any
@@ -19,7 +21,7 @@ from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
 from .model import Diagnostic, Milestone, Phase
-from .parser import LABEL_RE, parse_milestone, scan_lines
+from .parser import LABEL_RE, parse_milestone, scan_lines, split_front_matter
 from .render import html as h
 from .vocabulary import normalize_level, normalize_priority, normalize_status, starts_with_status_emoji
 
@@ -31,6 +33,8 @@ __all__ = ["MilestonesExtension", "MilestoneError", "makeExtension"]
 log = logging.getLogger("mkdocs.plugins.milestones")
 
 OPEN_PHASE_VALUES = ("in-progress", "all", "none")
+ASSET_CSS = ("milestones.css", "graph.css", "roadmap.css")
+"""The stylesheets, in cascade order; the plugin serves them as one file."""
 GRAPH_VALUES = ("svg", "mermaid", "none")
 
 _LIST_START_RE = re.compile(r"^\s{0,3}(?:[-*+]|\d+[.)])\s+\S")
@@ -42,6 +46,16 @@ _PHASE_HEAD_RE = re.compile(
 )
 _LEGEND_RE = re.compile(r"^(?P<word>.*?)(?P<sep>\s+[-\u2013\u2014:]\s+)(?P<rest>.*)$", re.DOTALL)
 _ESTIMATE_TAIL_RE = re.compile(r"\s*(?P<est>\([^()]*\))\s*$")
+
+
+def assets_html() -> str:
+    """The package's stylesheet and script as inline ``<style>``/``<script>`` (for hosts without the plugin)."""
+    from importlib import resources
+
+    folder = resources.files("mkdocs_milestones") / "assets"
+    css = "\n".join((folder / n).read_text(encoding="utf-8") for n in ASSET_CSS if (folder / n).is_file())
+    js = (folder / "milestones.js").read_text(encoding="utf-8")
+    return f"<style>\n{css}\n</style>\n<script>\n{js}\n</script>"
 
 
 class MilestoneError(Exception):
@@ -80,6 +94,7 @@ class RepairPreprocessor(Preprocessor):
         self.ext = ext
 
     def run(self, lines: list[str]) -> list[str]:
+        self.ext.read_host_context(self.md)
         try:
             from .mojibake import fix_mojibake_report
         except ImportError:  # pragma: no cover - TEMP until the repair module lands
@@ -106,18 +121,25 @@ class ParsePreprocessor(Preprocessor):
 
     def run(self, lines: list[str]) -> list[str]:
         md: Any = self.md
-        text = "\n".join(lines)
-        ms = parse_milestone(
-            text,
-            file=self.ext.page_file,
-            meta=self.ext.page_meta or getattr(md, "Meta", None) and _meta_from_md(md.Meta),
-            first_line=1 + self.ext.page_line_offset,
-        )
-        md.milestone = ms
-        if ms is None:
+        md.milestone = None
+        if not self.ext.getConfig("fix_mojibake"):
+            self.ext.read_host_context(md)
+        try:
+            ms = parse_milestone(
+                "\n".join(lines),
+                file=self.ext.page_file,
+                meta=self.ext.page_meta or getattr(md, "Meta", None) and _meta_from_md(md.Meta),
+                first_line=1 + self.ext.page_line_offset,
+            )
+            if ms is None:
+                return lines
+            normalized = normalize_source(lines)
+        except Exception as err:  # noqa: BLE001 - one broken page must not stop a site build
+            self.ext.internal_error(err)
             return lines
+        md.milestone = ms
         self.ext.report(ms.diagnostics)
-        return normalize_source(lines)
+        return normalized
 
 
 def _meta_from_md(meta: dict[str, list[str]]) -> dict[str, Any]:
@@ -142,6 +164,17 @@ class RenderTreeprocessor(Treeprocessor):
         ms: Milestone | None = getattr(self.md, "milestone", None)
         if ms is None:
             return
+        snapshot = copy.deepcopy(root)
+        try:
+            self._render(root, ms)
+        except Exception as err:  # noqa: BLE001 - degrade this page to plain Markdown, keep the build
+            root.clear()
+            root.extend(list(snapshot))
+            root.attrib.update(snapshot.attrib)
+            self.md.milestone = None  # type: ignore[attr-defined]
+            self.ext.internal_error(err)
+
+    def _render(self, root: etree.Element, ms: Milestone) -> None:
         children = list(root)
         h1 = children[0] if children and children[0].tag == "h1" else None
         insert_at = 0
@@ -158,6 +191,9 @@ class RenderTreeprocessor(Treeprocessor):
         if graph is not None:
             root.insert(insert_at + 1, graph)
         self._phases(root, ms)
+        if self.ext.inline_assets():
+            holder = etree.SubElement(root, "div", {"class": "ms-assets"})
+            holder.text = self.md.htmlStash.store(assets_html())
         for el in root.iter():
             if el.tag == "p" and el.get("class") is None:
                 self._field_paragraph(el)
@@ -368,24 +404,75 @@ class MilestonesExtension(Extension):
             "graph": ["svg", "Phase dependency graph: svg, mermaid or none."],
             "strict": [False, "Raise MilestoneError on document problems (for hosts whose --strict ignores warnings)."],
             "report": [True, "Log document problems as warnings on logger mkdocs.plugins.milestones."],
+            "inline_assets": [
+                "auto",
+                "Put the stylesheet and the small link-opening script in each milestone page: true, false, or "
+                "auto (on hosts without the MkDocs plugin that expose the page, such as Zensical).",
+            ],
         }
         super().__init__(**kwargs)
         self.page_file: str | None = None
         self.page_line_offset = 0
         self.page_meta: dict[str, Any] | None = None
+        self.docs_dir: str | None = None
+        self.managed = False  # True when an MkDocs plugin tells us about each page
         self._check_config()
 
     def _check_config(self) -> None:
         if self.getConfig("open_phases") not in OPEN_PHASE_VALUES:
             raise ValueError(f"milestones: open_phases must be one of {', '.join(OPEN_PHASE_VALUES)}; got {self.getConfig('open_phases')!r}")
+        if self.getConfig("inline_assets") not in (True, False, "auto"):
+            raise ValueError(f"milestones: inline_assets must be true, false or auto; got {self.getConfig('inline_assets')!r}")
         if self.getConfig("graph") not in GRAPH_VALUES:
             raise ValueError(f"milestones: graph must be one of {', '.join(GRAPH_VALUES)}; got {self.getConfig('graph')!r}")
 
     def set_page(self, file: str | None, line_offset: int = 0, meta: dict[str, Any] | None = None) -> None:
         """Tell the extension which page it renders next (the MkDocs plugin calls this)."""
+        self.managed = True
         self.page_file = file
         self.page_line_offset = line_offset
         self.page_meta = meta
+
+    def read_host_context(self, md: Markdown) -> None:
+        """Learn the current page from hosts that expose it (Zensical's ``rendering_context``).
+
+        Zensical strips front matter before Python-Markdown sees the text and renders each page
+        with a fresh ``Markdown``; its context names the page, its front matter and the docs folder.
+        """
+        if self.managed:
+            return
+        ctx = md.preprocessors["rendering_context"] if "rendering_context" in md.preprocessors else None
+        page = getattr(ctx, "page", None)
+        if page is None:
+            return
+        try:
+            path = str(getattr(page, "path", "") or "") or None
+            meta = getattr(page, "meta", None)
+            config = getattr(ctx, "config", None) or {}
+            docs_dir = config.get("docs_dir") if hasattr(config, "get") else None
+            if docs_dir and not os.path.isabs(str(docs_dir)) and hasattr(config, "get") and config.get("root_dir"):
+                docs_dir = os.path.join(str(config.get("root_dir")), str(docs_dir))
+        except Exception:  # noqa: BLE001 - an unknown host version: render without page context
+            return
+        self.page_file = path
+        self.page_meta = dict(meta) if isinstance(meta, dict) else None
+        self.docs_dir = str(docs_dir) if docs_dir else None
+        self.page_line_offset = 0
+        if path and self.docs_dir:
+            try:
+                with open(os.path.join(self.docs_dir, path), encoding="utf-8-sig") as fh:
+                    raw = fh.read()
+                _, body, offset = split_front_matter(raw.replace("\r\n", "\n"))
+                self.page_line_offset = offset + (len(body) - len(body.lstrip("\n")) if offset else 0)
+            except OSError:
+                pass
+
+    def inline_assets(self) -> bool:
+        """Whether to put the stylesheet (and script) in the page itself."""
+        mode = self.getConfig("inline_assets")
+        if mode == "auto":
+            return not self.managed and self.page_file is not None and self.docs_dir is not None
+        return bool(mode)
 
     def report(self, diagnostics: list[Diagnostic]) -> None:
         """Log each diagnostic once; raise in strict mode."""
@@ -395,9 +482,34 @@ class MilestonesExtension(Extension):
         if diagnostics and self.getConfig("strict"):
             raise MilestoneError("\n".join(str(d) for d in diagnostics))
 
+    def internal_error(self, err: Exception) -> None:
+        """A bug of ours on one page: warn (with the page) and let the page render as plain Markdown."""
+        log.warning(
+            "%s: mkdocs-milestones could not render this milestone page (%s: %s); it is shown as plain Markdown. "
+            "Please report this with the page attached.",
+            self.page_file or "<markdown>", type(err).__name__, err,
+        )
+        log.debug("traceback", exc_info=err)
+
     def graph_html(self, md: Markdown, ms: Milestone) -> etree.Element | None:
-        """The phase graph as a placeholder element (SVG stashed raw), or None."""
-        return None
+        """The phase graph as a paragraph holding a stash placeholder (the SVG goes in raw), or None."""
+        mode = self.getConfig("graph")
+        if mode == "none" or len(ms.phases) < 2:
+            return None
+        from .graph import build_phase_graph
+
+        graph, _ = build_phase_graph(ms)  # its warnings are already among ms.diagnostics
+        if mode == "mermaid":
+            from .render.mermaid import render_mermaid
+
+            markup = render_mermaid(graph)
+        else:
+            from .render.svg import render_graph_svg
+
+            markup = render_graph_svg(graph, label=f"Dependency graph of the phases of {ms.title}", kind="phase")
+        holder = etree.Element("p")
+        holder.text = md.htmlStash.store(markup)
+        return holder
 
     def extendMarkdown(self, md: Markdown) -> None:
         md.registerExtension(self)

@@ -558,13 +558,10 @@ class _Parser:
                 block.append(ln)
 
     def _check_refs(self, ms: Milestone) -> None:
-        ids = [p.id for p in ms.phases]
-        known = {i.lower() for i in ids}
-        for p in ms.phases:
-            for ref in p.depends_on:
-                if ref.lower() not in known:
-                    choices = ", ".join(f"Phase {i}" for i in ids if i != p.id) or "None"
-                    self.warn(p.dependencies_line or p.line, f"Phase {p.id} depends on Phase {ref}, which does not exist; write one of: {choices}")
+        """Dependency problems (missing phases, cycles, done before a dependency): the graph's words."""
+        from .graph import build_phase_graph
+
+        self.diags.extend(build_phase_graph(ms)[1])
 
     @staticmethod
     def _unknown_status(text: str) -> str:

@@ -18,7 +18,7 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
 from .export import MilestoneEntry, export_json
-from .extension import GRAPH_VALUES, OPEN_PHASE_VALUES, MilestonesExtension
+from .extension import ASSET_CSS, GRAPH_VALUES, OPEN_PHASE_VALUES, MilestonesExtension
 from .parser import split_front_matter
 from .site import PageSource, collect_milestones
 
@@ -88,6 +88,7 @@ class MilestonesPlugin(BasePlugin[MilestonesConfig]):
             fix_mojibake=self.config.fix_mojibake,
             open_phases=self.config.open_phases,
             graph=self.config.graph,
+            inline_assets=False,
         )
         exts.append(self.ext)
         config.extra_css.insert(0, f"{ASSET_DIR}/milestones.css")
@@ -159,9 +160,5 @@ class MilestonesPlugin(BasePlugin[MilestonesConfig]):
 def _asset(name: str) -> str:
     folder = resources.files("mkdocs_milestones") / "assets"
     if name == "milestones.css":
-        parts = [(folder / "milestones.css").read_text(encoding="utf-8")]
-        graph = folder / "graph.css"
-        if graph.is_file():
-            parts.append(graph.read_text(encoding="utf-8"))
-        return "\n".join(parts)
+        return "\n".join((folder / n).read_text(encoding="utf-8") for n in ASSET_CSS if (folder / n).is_file())
     return (folder / name).read_text(encoding="utf-8")

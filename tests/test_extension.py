@@ -1,0 +1,172 @@
+# SPDX-License-Identifier: MIT
+"""Rendering facts of the Python-Markdown extension, without MkDocs."""
+
+from __future__ import annotations
+
+import logging
+import re
+
+import markdown
+import pytest
+
+from mkdocs_milestones.extension import MilestoneError, MilestonesExtension
+
+from conftest import parse_html
+
+
+def render(text: str, **config: object) -> str:
+    return markdown.markdown(text, extensions=[MilestonesExtension(**config)])
+
+
+def test_plain_pages_untouched() -> None:
+    text = "# Guide\n\n**Status**: done\n**Priority**: high\n\n- [x] a\n"
+    assert markdown.markdown(text, extensions=["mkdocs_milestones"]) == markdown.markdown(text, extensions=["tables", "fenced_code"])
+
+
+def test_header_card_and_badges(seed_example: str) -> None:
+    doc = parse_html(markdown.markdown(seed_example, extensions=["mkdocs_milestones"]))
+    h1 = doc.find("h1")
+    assert h1.text == "SQLite to PostgreSQL Migration"
+    card = doc.find("div", "ms-card")
+    assert card.attrs["data-status"] == "in-progress" and card.attrs["data-priority"] == "high"
+    fields = [n.attrs["data-field"] for n in card.find_all("div", "ms-meta-item")]
+    assert fields == ["status", "priority", "created", "estimated-duration", "total-commits"]
+    assert card.find("span", "ms-priority").attrs["data-priority"] == "high"
+    bar = card.find("div", "ms-progress")
+    assert bar.attrs["aria-valuenow"] == "33" and bar.attrs["role"] == "progressbar"
+    assert "1/3 phases done" in bar.text and "2/5 checks" in bar.text
+    # The card follows the title directly (MkDocs reads the title from the first element).
+    assert doc.children[0] is h1 and doc.children[1] is card
+
+
+def test_criteria_cells_become_badges(seed_example: str) -> None:
+    doc = parse_html(render(seed_example))
+    table = doc.find_all("table")[0]
+    badges = table.find_all("span", "ms-badge")
+    assert len(badges) == 6 and {b.attrs["data-status"] for b in badges} == {"pending"}
+    risk = doc.find_all("table")[1]
+    assert [b.attrs["data-level"] for b in risk.find_all("span", "ms-level")][:2] == ["medium", "high"]
+
+
+def test_phases_are_collapsible_details(seed_example: str) -> None:
+    doc = parse_html(render(seed_example))
+    phases = doc.find_all("details", "ms-phase")
+    assert [p.attrs["id"] for p in phases] == ["phase-0", "phase-1", "phase-2"]
+    assert [p.attrs["data-status"] for p in phases] == ["done", "in-progress", "pending"]
+    assert ["open" in p.attrs for p in phases] == [False, True, False]
+    summary = phases[0].find("summary")
+    assert summary.find("span", "ms-phase-num").text == "Phase 0"
+    assert summary.find("span", "ms-phase-title").text == "Baseline & Architecture"
+    assert summary.find("span", "ms-phase-estimate").text == "(0.5 session)"
+    assert summary.find("span", "ms-badge").attrs["data-status"] == "done"
+    assert summary.find("span", "ms-phase-checks").text == "2/2"
+    assert phases[1].find("summary").find("span", "ms-phase-checks").text == "0/3"
+    # The phase body holds its sections; the next phase is not nested inside.
+    assert "Validation Gate" in phases[0].text and "Database Trait" not in phases[0].text
+
+
+@pytest.mark.parametrize(("mode", "expected"), [("all", [True, True, True]), ("none", [False, False, False])])
+def test_open_phases(seed_example: str, mode: str, expected: list[bool]) -> None:
+    doc = parse_html(render(seed_example, open_phases=mode))
+    assert ["open" in p.attrs for p in doc.find_all("details", "ms-phase")] == expected
+
+
+def test_checkboxes_are_real_and_disabled(seed_example: str) -> None:
+    doc = parse_html(render(seed_example))
+    boxes = doc.find_all("input", type="checkbox")
+    assert len(boxes) == 5
+    assert all("disabled" in b.attrs for b in boxes)
+    assert ["checked" in b.attrs for b in boxes] == [True, True, False, False, False]
+    assert "[x]" not in doc.text and "[ ]" not in doc.text
+
+
+def test_consecutive_labels_and_list_under_label() -> None:
+    text = "# MILESTONE: T\n**Status**: done\n**Priority**: low\n\n### Phase 1: a\n**Status**: done\n**Goal**: g\n**Success Criteria**:\n- [x] first\n- [ ] second\n"
+    doc = parse_html(render(text))
+    fields = [p.attrs["data-field"] for p in doc.find_all("p", "ms-field")]
+    assert fields == ["status", "goal", "success-criteria"]
+    assert len(doc.find_all("input", type="checkbox")) == 2
+    assert doc.find("div", "ms-card").find_all("div", "ms-meta-item")[1].attrs["data-field"] == "priority"
+
+
+def test_status_legend_and_emoji_only_badge() -> None:
+    text = "# MILESTONE: L\n**Status**: \N{WHITE HEAVY CHECK MARK}\n\n## Legend\n\n- \N{HOURGLASS WITH FLOWING SAND} Pending - Not yet validated\n- \N{CROSS MARK} Failed - Target missed\n"
+    doc = parse_html(render(text))
+    card_badge = doc.find("div", "ms-card").find("span", "ms-badge")
+    assert card_badge.attrs["data-status"] == "done" and "Done" in card_badge.text  # words, not colour alone
+    legend = doc.find("ul", "ms-legend")
+    assert [b.attrs["data-status"] for b in legend.find_all("span", "ms-badge")] == ["pending", "failed"]
+    assert "Not yet validated" in legend.text
+
+
+def test_unknown_status_neutral_badge_and_warning(caplog: pytest.LogCaptureFixture) -> None:
+    with caplog.at_level(logging.WARNING, logger="mkdocs.plugins.milestones"):
+        doc = parse_html(render("# MILESTONE: U\n**Status**: Percolating\n"))
+    badge = doc.find("span", "ms-badge")
+    assert badge.attrs["data-status"] == "unknown" and badge.text == "Percolating"
+    assert [r.getMessage() for r in caplog.records] == [
+        "<markdown>:2: unknown status 'Percolating'; write one of: pending, in-progress, partial, done, failed, blocked, cancelled (or an emoji such as \u23f3 \U0001f504 \u2705 \u274c)"
+    ]
+
+
+def test_structured_fields_escape_raw_html() -> None:
+    text = (
+        "# MILESTONE: <script>alert(1)</script> **bold**\n**Status**: <img src=x onerror=alert(1)> done\n\n"
+        "| Metric | Target | Status |\n|---|---|---|\n| <b onmouseover=x>m</b> | `<i>` | done |\n\n"
+        "### Phase 1: <svg onload=alert(1)> [l](javascript:alert(1))\n**Status**: done\n"
+    )
+    html = render(text)
+    assert "<script" not in html and "<img" not in html and "<svg onload" not in html and "<b onmouseover" not in html
+    assert "javascript:" not in html
+    doc = parse_html(html)
+    assert doc.find("h1").text == "<script>alert(1)</script> bold"
+    assert doc.find("h1").find("strong").text == "bold"  # inline Markdown still renders
+    assert doc.find("td").text == "<b onmouseover=x>m</b>"
+    assert doc.find_all("td")[1].find("code").text == "<i>"
+
+
+def test_every_word_of_the_source_is_on_the_page(seed_example: str) -> None:
+    from mkdocs_milestones.mojibake import fix_mojibake
+
+    source = fix_mojibake(seed_example)
+    page = parse_html(render(source)).text.lower()
+    words = set(re.findall(r"[^\W_]{2,}", re.sub(r"`|\*\*|\[|\]|\(|\)", " ", source)))
+    missing = sorted(w for w in words if w.lower() not in page)
+    assert missing == []
+
+
+def test_strict_mode_raises() -> None:
+    with pytest.raises(MilestoneError, match=r"<markdown>:2: unknown status"):
+        render("# MILESTONE: S\n**Status**: Percolating\n", strict=True)
+
+
+def test_bad_option_is_a_clear_error() -> None:
+    with pytest.raises(ValueError, match="open_phases must be one of in-progress, all, none"):
+        MilestonesExtension(open_phases="some")
+
+
+def test_entry_point_name() -> None:
+    html = markdown.markdown("# MILESTONE: E\n**Status**: done\n", extensions=["milestones"])
+    assert 'class="ms-card"' in html
+
+
+def test_extension_state_is_reset_between_documents() -> None:
+    md = markdown.Markdown(extensions=["mkdocs_milestones"])
+    md.convert("# MILESTONE: A\n**Status**: done\n")
+    md.reset()
+    assert 'ms-card' not in md.convert("# Plain\n\ntext\n")
+
+
+def test_internal_error_degrades_to_plain_markdown(monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:
+    from mkdocs_milestones import extension
+
+    def boom(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(extension.h, "header_card", boom)
+    text = "# MILESTONE: B\n**Status**: done\n\n### Phase 1: a\n**Status**: done\n"
+    with caplog.at_level(logging.WARNING, logger="mkdocs.plugins.milestones"):
+        html = render(text)
+    assert "ms-card" not in html and "ms-phase" not in html
+    assert "<h1>MILESTONE: B</h1>" in html and "Phase 1: a" in html
+    assert any("could not render this milestone page (RuntimeError: boom)" in r.getMessage() for r in caplog.records)

@@ -1,0 +1,178 @@
+# SPDX-License-Identifier: MIT
+"""The MkDocs plugin: config, a real build of a tiny site, the export, strict mode."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+from mkdocs_milestones.plugin import MilestonesPlugin
+
+from conftest import parse_html
+
+AUTH = """\
+# MILESTONE: Auth
+
+**Status**: done
+**Priority**: high
+
+### Phase 1: Only
+**Status**: done
+"""
+
+DB = """\
+# MILESTONE: Database <b>move</b>
+
+**Status**: \N{ANTICLOCKWISE DOWNWARDS AND UPWARDS OPEN CIRCLE ARROWS} IN PROGRESS
+**Priority**: \N{LARGE YELLOW CIRCLE} HIGH
+**Created**: 2026-01-17
+**Estimated Duration**: 2 weeks
+**Depends on**: [Auth](../auth.md)
+
+## Success Criteria
+
+| Metric | Target | Status |
+|---|---|---|
+| Speed | fast | \N{WHITE HEAVY CHECK MARK} Achieved |
+
+### Phase 0: Base
+**Status**: done
+**Completed**: 2026-01-18
+**Goal**: g0
+
+- [x] a
+- [ ] b
+
+### Phase 1: Next
+**Status**: pending
+**Dependencies**: Phase 0
+
+- [ ] c
+- [x] d
+- [x] e
+
+### Phase 2: Last
+**Status**: pending
+**Dependencies**: Phases 0-1
+
+## Risk Assessment
+
+| Risk | Likelihood | Impact | Mitigation |
+|---|---|---|---|
+| Loss | Low | High | Backups |
+"""
+
+
+def _build(cfg: Path) -> None:
+    build(load_config(str(cfg)))
+
+
+def test_build_writes_export_and_renders(make_site, tmp_path: Path) -> None:
+    cfg = make_site({"index.md": "# Home\n", "auth.md": AUTH, "plans/db.md": DB})
+    _build(cfg)
+    data = json.loads((tmp_path / "site" / "milestones.json").read_text(encoding="utf-8"))
+    assert data["version"] == 1
+    pages = [m["page"] for m in data["milestones"]]
+    assert pages == ["auth.md", "plans/db.md"]
+    db = data["milestones"][1]
+    assert db == {
+        "page": "plans/db.md",
+        "url": "plans/db/",
+        "title": "Database <b>move</b>",
+        "status": "in-progress",
+        "status_text": "\N{ANTICLOCKWISE DOWNWARDS AND UPWARDS OPEN CIRCLE ARROWS} IN PROGRESS",
+        "priority": "high",
+        "created": "2026-01-17",
+        "estimated_duration": "2 weeks",
+        "depends_on": ["auth.md"],
+        "progress": round((1 + 2 / 3 + 0) / 3, 4),
+        "criteria": [{"metric": "Speed", "target": "fast", "status": "done"}],
+        "phases": [
+            {"id": "0", "title": "Base", "status": "done", "goal": "g0", "depends_on": [], "checks_done": 1, "checks_total": 2, "completed": "2026-01-18"},
+            {"id": "1", "title": "Next", "status": "pending", "goal": None, "depends_on": ["0"], "checks_done": 2, "checks_total": 3, "completed": None},
+            {"id": "2", "title": "Last", "status": "pending", "goal": None, "depends_on": ["0", "1"], "checks_done": 0, "checks_total": 0, "completed": None},
+        ],
+        "risks": [{"risk": "Loss", "likelihood": "Low", "impact": "High", "mitigation": "Backups"}],
+        "warnings": [],
+    }
+    html = (tmp_path / "site" / "plans" / "db" / "index.html").read_text(encoding="utf-8")
+    doc = parse_html(html)
+    assert len(doc.find_all("details", "ms-phase")) == 3
+    assert doc.find("div", "ms-card").attrs["data-status"] == "in-progress"
+    # The page title is the milestone's, escaped: the tag shows as text, nothing runs.
+    assert "<title>Database &lt;b&gt;move&lt;/b&gt; - t</title>" in html
+    assert "<b>move</b>" not in html
+    css = tmp_path / "site" / "assets" / "mkdocs_milestones" / "milestones.css"
+    assert ".ms-badge" in css.read_text(encoding="utf-8")
+    assert 'assets/mkdocs_milestones/milestones.css' in html
+
+
+def test_export_can_be_disabled_or_moved(make_site, tmp_path: Path) -> None:
+    _build(make_site({"a.md": AUTH}, {"export": False}))
+    assert not (tmp_path / "site" / "milestones.json").exists()
+    _build(make_site({"a.md": AUTH}, {"export": "data/roadmap.json"}))
+    assert json.loads((tmp_path / "site" / "data" / "roadmap.json").read_text())["milestones"][0]["title"] == "Auth"
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        ({"open_phases": "some"}, "Expected one of: ('in-progress', 'all', 'none')"),
+        ({"graph": "png"}, "Expected one of: ('svg', 'mermaid', 'none')"),
+        ({"export": "/etc/x.json"}, "expected a relative path inside the site ending in .json"),
+        ({"export": 3}, "expected a relative path ending in .json or false"),
+        ({"fix_mojibake": "yes"}, "Expected type: <class 'bool'>"),
+        ({"colour": 1}, "Unrecognised configuration name: colour"),
+    ],
+)
+def test_config_errors_name_the_key_and_values(options: dict, message: str) -> None:
+    plugin = MilestonesPlugin()
+    errors, warnings = plugin.load_config(options)
+    problems = [f"{k}: {e}" for k, e in [*errors, *warnings]]
+    assert any(message in p and p.split(":")[0] in options for p in problems), problems
+
+
+def test_config_defaults() -> None:
+    plugin = MilestonesPlugin()
+    errors, warnings = plugin.load_config({})
+    assert (errors, warnings) == ([], [])
+    assert plugin.config.fix_mojibake is True
+    assert (plugin.config.open_phases, plugin.config.graph, plugin.config.export, plugin.config.roadmap) == (
+        "in-progress", "svg", "milestones.json", "roadmap/index.md")
+
+
+def test_warnings_carry_file_and_line(make_site, caplog: pytest.LogCaptureFixture) -> None:
+    bad = "---\ntitle: Bad\n---\n\n# MILESTONE: Bad\n\n**Status**: Percolating\n\n### Phase 1: x\n**Status**: done\n**Dependencies**: Phase 7\n"
+    cfg = make_site({"bad.md": bad, "other.md": "# MILESTONE: O\n**Status**: done\n**Depends on**: [nowhere](missing.md)\n"})
+    with caplog.at_level("WARNING", logger="mkdocs.plugins.milestones"):
+        _build(cfg)
+    msgs = [r.getMessage() for r in caplog.records if r.name == "mkdocs.plugins.milestones"]
+    assert any(m.startswith("bad.md:7: unknown status 'Percolating'") for m in msgs), msgs
+    assert any(m.startswith("bad.md:11: Phase 1 depends on Phase 7, which does not exist") for m in msgs), msgs
+    assert any(m.startswith("other.md:3: depends on 'missing.md', which is not a milestone page") for m in msgs), msgs
+    # each problem reported once
+    assert len(msgs) == len(set(msgs))
+
+
+def test_strict_build_fails_on_a_broken_plan(make_site, tmp_path: Path) -> None:
+    cfg = make_site({"index.md": "# Home\n", "bad.md": "# MILESTONE: Bad\n\n**Status**: Percolating\n"})
+    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(cfg)], capture_output=True, text=True)
+    assert proc.returncode == 1
+    assert "bad.md:3: unknown status 'Percolating'" in proc.stderr
+    assert "Aborted with 1 warnings in strict mode!" in proc.stderr
+    ok = make_site({"index.md": "# Home\n", "bad.md": AUTH})
+    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(ok)], capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+
+
+def test_extension_listed_by_user_is_not_doubled(make_site, tmp_path: Path) -> None:
+    cfg = make_site({"a.md": AUTH}, extra="markdown_extensions:\n  - mkdocs_milestones\n")
+    _build(cfg)
+    html = (tmp_path / "site" / "a" / "index.html").read_text(encoding="utf-8")
+    assert html.count('class="ms-card"') == 1
