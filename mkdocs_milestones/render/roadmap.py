@@ -1,0 +1,372 @@
+# SPDX-License-Identifier: MIT
+"""The roadmap: every milestone of a site on one page, as HTML.
+
+Standard library only (no MkDocs, no Markdown). :func:`render_roadmap` returns one HTML block
+without blank lines, so a Markdown page can carry it as a raw HTML block that Python-Markdown
+keeps intact (and MkDocs indexes for search). Author text is escaped everywhere; links to the
+milestone pages are relative to the roadmap page. Classes: ``ms-roadmap*`` here, ``ms-timeline*``
+for the timeline, and the badge and progress classes of the milestone pages so the same
+stylesheet applies.
+
+Scale: a group shows its first :data:`ROWS_SHOWN` rows and folds the rest into a nested
+``<details>``; done and cancelled groups start closed; the graph draws at most
+:data:`GRAPH_MAX` milestones (only those linked by dependencies once a site is large); the
+timeline draws at most 100 bars; the "at risk" list folds after :data:`RISKS_SHOWN` items.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections.abc import Sequence
+from datetime import date
+
+from ..export import MilestoneEntry
+from ..graph import build_milestone_graph
+from ..model import Milestone, Phase
+from ..roadmap_marker import SECTIONS, RoadmapFilter
+from ..vocabulary import PRIORITIES, PRIORITY_LABELS, STATUS_ICONS, STATUS_LABELS, STATUSES
+from .svg import render_graph_svg
+from .timeline import esc, parse_date, render_timeline
+
+__all__ = [
+    "GROUP_ORDER",
+    "at_risk",
+    "order_key",
+    "plain",
+    "relative_url",
+    "render_roadmap",
+    "roadmap_markdown",
+    "status_of",
+]
+
+GROUP_ORDER: tuple[str, ...] = ("in-progress", "pending", "blocked", "partial", "done", "failed", "cancelled", "unknown")
+"""Status groups in the order the roadmap lists them."""
+CLOSED_GROUPS = frozenset({"done", "cancelled"})
+ROWS_SHOWN = 50
+GRAPH_ALL_MAX = 40
+GRAPH_MAX = 150
+RISKS_SHOWN = 30
+RISKS_MAX = 200
+_PRIORITY_RANK = {p: i for i, p in enumerate(PRIORITIES)}
+_MD_LINK_RE = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_MD_MARK_RE = re.compile(r"(\*\*|__|`+|~~)")
+_SCHEME_RE = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.\-]*:")
+
+
+def plain(text: str | None) -> str:
+    """Author Markdown as plain text: links keep their words, emphasis and code marks go.
+
+    >>> plain("**Auth** via [`OIDC`](https://x.org)")
+    'Auth via OIDC'
+    """
+    if not text:
+        return ""
+    return _MD_MARK_RE.sub("", _MD_LINK_RE.sub(r"\1", text)).strip()
+
+
+def relative_url(target: str, base: str) -> str:
+    """The link from the page at URL ``base`` to the URL ``target`` (both site-relative).
+
+    Works with directory URLs (``roadmap/``) and without (``roadmap/index.html``, ``db.html``).
+    Absolute URLs and URLs with a scheme are returned unchanged.
+
+    >>> relative_url("milestones/db/", "roadmap/"), relative_url("milestones/db.html", "roadmap/index.html")
+    ('../milestones/db/', '../milestones/db.html')
+    >>> relative_url("", "roadmap/"), relative_url("roadmap/#x", "roadmap/"), relative_url("a/b/", "")
+    ('../', './#x', 'a/b/')
+    """
+    if target.startswith("/") or _SCHEME_RE.match(target):
+        return target
+    path, sep, frag = target.partition("#")
+    base_dir = base.split("#")[0]
+    if not base_dir.endswith("/"):
+        base_dir = posixpath.dirname(base_dir)
+    b_parts = [p for p in base_dir.split("/") if p]
+    t_parts = path.split("/")
+    t_dirs, leaf = [p for p in t_parts[:-1] if p], t_parts[-1]
+    common = 0
+    while common < min(len(b_parts), len(t_dirs)) and b_parts[common] == t_dirs[common]:
+        common += 1
+    rel = "../" * (len(b_parts) - common) + "".join(d + "/" for d in t_dirs[common:]) + leaf
+    return (rel or "./") + sep + frag
+
+
+def status_of(entry: MilestoneEntry) -> str:
+    """The milestone's status group: a canonical status or ``"unknown"``."""
+    s = entry.milestone.status
+    return s if s in STATUSES else "unknown"
+
+
+def order_key(entry: MilestoneEntry) -> tuple[int, int, int, date, str, str]:
+    """Roadmap order: status group, priority (none last), Created (undated last), title, page."""
+    ms = entry.milestone
+    created = parse_date(ms.created)
+    return (
+        GROUP_ORDER.index(status_of(entry)),
+        _PRIORITY_RANK.get(ms.priority or "", len(PRIORITIES)),
+        created is None,
+        created or date.max,
+        plain(ms.title).lower(),
+        entry.page,
+    )
+
+
+def _status_badge(text: str, status: str, extra: str = "") -> str:
+    label = STATUS_LABELS.get(status, "Unknown status")
+    if text and re.search(r"[^\W_]", text):  # words: shown as written
+        return f'<span class="ms-badge ms-status" data-status="{status}">{esc(text.strip())}{extra}</span>'
+    shown = esc(f"{text.strip() or STATUS_ICONS.get(status, '?')} {label}")
+    return f'<span class="ms-badge ms-status" data-status="{status}" title="{label}">{shown}{extra}</span>'
+
+
+def _priority_badge(ms: Milestone) -> str:
+    canon = ms.priority or "unknown"
+    text = ms.priority_text.strip()
+    if text and re.search(r"[^\W_]", text):
+        return f'<span class="ms-badge ms-priority" data-priority="{canon}">{esc(text)}</span>'
+    label = PRIORITY_LABELS.get(canon, "Unknown")
+    shown = esc(f"{text} {label}".strip())
+    return f'<span class="ms-badge ms-priority" data-priority="{canon}" title="Priority: {label}">{shown}</span>'
+
+
+def _progress(ms: Milestone) -> str:
+    """The progress bar of the milestone pages (same classes), in its shortest form."""
+    pct = max(0.0, min(1.0, ms.progress)) * 100
+    return (
+        f'<div class="ms-progress" role="progressbar" aria-label="Progress" aria-valuenow="{pct:.0f}">'
+        '<svg class="ms-progress-bar" viewBox="0 0 100 6" preserveAspectRatio="none" aria-hidden="true">'
+        '<rect class="ms-progress-track" width="100" height="6" rx="3"/>'
+        f'<rect class="ms-progress-fill" width="{pct:.1f}" height="6" rx="3"/></svg>'
+        f'<span class="ms-progress-text">{pct:.0f}%</span></div>'
+    )
+
+
+def _phase_link(href: str, phase: Phase, cls: str, word: str) -> str:
+    return (
+        f'<span class="{cls}">{word} <a href="{esc(href)}#{esc(phase.anchor)}">'
+        f"Phase {esc(phase.id)}: {esc(plain(phase.title))}</a></span>"
+    )
+
+
+def _row(entry: MilestoneEntry, page_url: str) -> str:
+    ms, st = entry.milestone, status_of(entry)
+    href = relative_url(entry.url, page_url)
+    dash = "\u2014"
+    count = f"{ms.phases_done}/{len(ms.phases)} phases" if ms.phases else "no phases"
+    phases = ""
+    if ms.current_phase is not None:
+        phases += _phase_link(href, ms.current_phase, "ms-roadmap-current", "Now:")
+    if ms.next_phase is not None and st not in CLOSED_GROUPS:
+        phases += _phase_link(href, ms.next_phase, "ms-roadmap-next", "Next:")
+    risks = len(ms.risks) if st not in CLOSED_GROUPS else 0
+    priority = _priority_badge(ms) if ms.priority or ms.priority_text else ""
+    day = parse_date(ms.created)
+    created = day.isoformat() if day is not None and len(ms.created or "") > 10 else (ms.created or dash)
+    created_tip = f' title="{esc(ms.created)}"' if created != (ms.created or dash) else ""
+    return (
+        f'<tr data-page="{esc(entry.page)}">'
+        f'<td class="ms-roadmap-title"><a href="{esc(href)}">{esc(plain(ms.title))}</a></td>'
+        f'<td class="ms-roadmap-state">{_status_badge(ms.status_text, st)}{priority}</td>'
+        f'<td class="ms-roadmap-progress">{_progress(ms)}<span class="ms-roadmap-phase-count">{count}</span></td>'
+        f'<td class="ms-roadmap-phases">{phases or dash}</td>'
+        f'<td class="ms-roadmap-dates"><span class="ms-roadmap-created"{created_tip}>{esc(created)}</span>'
+        f'<span class="ms-roadmap-estimate">{esc(ms.estimated_duration or dash)}</span></td>'
+        f'<td class="ms-roadmap-risks" data-count="{risks}">{risks or dash}</td></tr>'
+    )
+
+
+_HEAD = (
+    '<thead><tr><th scope="col">Milestone</th><th scope="col">Status</th><th scope="col">Progress</th>'
+    '<th scope="col">Current / next phase</th><th scope="col">Created / estimate</th>'
+    '<th scope="col" title="Risks listed while the milestone is open">Risks</th></tr></thead>'
+)
+
+
+def _table(rows: Sequence[str]) -> str:
+    body = "".join(rows)
+    return f'<div class="ms-roadmap-table-wrap"><table class="ms-roadmap-table">{_HEAD}<tbody>{body}</tbody></table></div>'
+
+
+def _group(status: str, entries: Sequence[MilestoneEntry], page_url: str, prefix: str) -> str:
+    rows = [_row(e, page_url) for e in entries]
+    label = STATUS_LABELS.get(status, "No recognised status")
+    opened = "" if status in CLOSED_GROUPS else " open"
+    out = [
+        f'<details class="ms-roadmap-group" id="{prefix}-{status}" data-status="{status}"{opened}>'
+        f'<summary class="ms-roadmap-group-summary"><h3 class="ms-roadmap-group-title">'
+        f'{_status_badge("", status)} <span class="ms-roadmap-count">{len(rows)}</span></h3></summary>',
+        _table(rows[:ROWS_SHOWN]),
+    ]
+    if len(rows) > ROWS_SHOWN:
+        more = len(rows) - ROWS_SHOWN
+        out.append(
+            f'<details class="ms-roadmap-more"><summary>Show {more} more {label.lower()} '
+            f'milestone{"s" if more != 1 else ""}</summary>{_table(rows[ROWS_SHOWN:])}</details>'
+        )
+    out.append("</details>")
+    return "".join(out)
+
+
+def _counters(groups: dict[str, list[MilestoneEntry]], prefix: str, linked: bool) -> str:
+    items = []
+    for st in GROUP_ORDER:
+        if groups.get(st):
+            badge = _status_badge("", st, f' <span class="ms-roadmap-count">{len(groups[st])}</span>')
+            items.append(f'<a class="ms-roadmap-counter" href="#{prefix}-{st}">{badge}</a>' if linked else badge)
+    total = sum(len(v) for v in groups.values())
+    items.append(f'<span class="ms-roadmap-total">{total} milestone{"" if total == 1 else "s"}</span>')
+    return f'<p class="ms-roadmap-counters">{" ".join(items)}</p>'
+
+
+def _graph(entries: Sequence[MilestoneEntry], page_url: str) -> str:
+    shown = list(entries)
+    note = ""
+    if len(shown) > GRAPH_ALL_MAX:
+        pages = {e.page for e in shown}
+        linked = {d for e in shown for d in e.depends_on if d in pages} | {e.page for e in shown if set(e.depends_on) & pages}
+        shown = [e for e in shown if e.page in linked]
+        note = f"{len(entries) - len(shown)} milestones without dependencies in this view are not drawn."
+        if len(shown) > GRAPH_MAX:
+            chosen: dict[str, None] = {}
+            for e in sorted(shown, key=order_key):  # open ones first, each with what it depends on
+                if len(chosen) >= GRAPH_MAX:
+                    break
+                chosen.update(dict.fromkeys([e.page, *(d for d in e.depends_on if d in linked)]))
+            note += f" Only {len(chosen)} of the {len(shown)} linked milestones are drawn (open ones first)."
+            shown = [e for e in shown if e.page in chosen]
+    pages = {e.page for e in shown}
+    if not shown or not any(d in pages for e in shown for d in e.depends_on):
+        return '<p class="ms-roadmap-note">No dependencies between the milestones in this view.</p>'
+    spec = [
+        (e.page, plain(e.milestone.title), e.milestone.status, relative_url(e.url, page_url),
+         [d for d in e.depends_on if d in pages])
+        for e in sorted(shown, key=lambda e: e.page)
+    ]
+    graph, _issues = build_milestone_graph(spec)  # cycles are warned about on the milestone pages' build
+    svg = render_graph_svg(graph, label="Dependencies between milestones", kind="milestone")
+    return svg.replace("\n", "") + (f'<p class="ms-roadmap-note">{esc(note)}</p>' if note else "")
+
+
+def at_risk(entries: Sequence[MilestoneEntry]) -> list[tuple[MilestoneEntry, list[tuple[str, str]]]]:
+    """What needs attention, per milestone in roadmap order: ``(entry, [(fragment, reason), ...])``.
+
+    Failed or blocked milestones, failed success criteria, blocked or failed phases, and phases
+    marked done whose boxes are not all checked. ``fragment`` is ``""`` or a phase anchor.
+    """
+    out: list[tuple[MilestoneEntry, list[tuple[str, str]]]] = []
+    for e in sorted(entries, key=order_key):
+        ms, items = e.milestone, []
+        if ms.status in ("failed", "blocked"):
+            items.append(("", f"the milestone is {ms.status}"))
+        for c in ms.criteria:
+            if c.status == "failed":
+                items.append(("", f"success criterion failed: {plain(c.metric)} (target {plain(c.target)})"))
+        for p in ms.phases:
+            name = f"Phase {p.id}: {plain(p.title)}"
+            if p.status in ("blocked", "failed"):
+                items.append((p.anchor, f"{name} is {p.status}"))
+            elif p.status == "done" and p.checks_done < p.checks_total:
+                unchecked = p.checks_total - p.checks_done
+                items.append((p.anchor, f"{name} is marked done with {unchecked} of {p.checks_total} criteria unchecked"))
+        if items:
+            out.append((e, items))
+    return out
+
+
+def _risks(entries: Sequence[MilestoneEntry], page_url: str) -> str:
+    flagged = at_risk(entries)
+    if not flagged:
+        return '<p class="ms-roadmap-note">Nothing at risk: no failed criteria, blocked phases or unchecked done phases.</p>'
+    items = []
+    for e, reasons in flagged[:RISKS_MAX]:
+        base = relative_url(e.url, page_url)
+        why = "; ".join(f'<a href="{esc(base)}#{esc(frag)}">{esc(r)}</a>' if frag else esc(r) for frag, r in reasons)
+        items.append(f'<li data-page="{esc(e.page)}"><a href="{esc(base)}">{esc(plain(e.milestone.title))}</a>: {why}</li>')
+    out = f'<ul class="ms-roadmap-risk-list">{"".join(items[:RISKS_SHOWN])}</ul>'
+    if len(items) > RISKS_SHOWN:
+        more = len(items) - RISKS_SHOWN
+        out += (
+            f'<details class="ms-roadmap-more"><summary>Show {more} more</summary>'
+            f'<ul class="ms-roadmap-risk-list">{"".join(items[RISKS_SHOWN:])}</ul></details>'
+        )
+    if len(flagged) > RISKS_MAX:
+        out += (
+            f'<p class="ms-roadmap-note">{len(flagged) - RISKS_MAX} more milestones need attention; '
+            "narrow the view with a marker (status=, folder=) to see them.</p>"
+        )
+    return out
+
+
+def render_roadmap(
+    entries: list[MilestoneEntry],
+    *,
+    page_url: str,
+    filters: RoadmapFilter | None = None,
+    title: str | None = "Roadmap",
+    id_prefix: str = "ms-roadmap",
+    today: date | None = None,
+) -> str:
+    """The roadmap as one HTML block (no blank lines, no trailing newline).
+
+    Args:
+        entries: Every milestone of the site (as collected for ``milestones.json``).
+        page_url: The URL of the page the roadmap goes on (``"roadmap/"`` or ``"roadmap/index.html"``).
+        filters: Which milestones and parts to show; None shows everything.
+        title: An ``<h1>`` at the top, or None (for markers, or when the page has its own heading).
+        id_prefix: Prefix of the element ids (one per roadmap on a page).
+        today: Draw a "today" line on the timeline; None keeps the output independent of the date.
+
+    Returns:
+        ``<div class="ms-roadmap">...</div>``.
+    """
+    flt = filters or RoadmapFilter()
+    shown = sorted(flt.apply(entries), key=order_key)
+    groups: dict[str, list[MilestoneEntry]] = {}
+    for e in shown:
+        groups.setdefault(status_of(e), []).append(e)
+    prefix = re.sub(r"[^A-Za-z0-9_-]", "-", id_prefix) or "ms-roadmap"
+    out = [f'<div class="ms-roadmap" id="{prefix}" data-milestones="{len(shown)}">']
+    if title:
+        out.append(f'<h1 class="ms-roadmap-heading">{esc(title)}</h1>')
+    if not shown:
+        out.append('<p class="ms-roadmap-empty">No milestones match this view.</p></div>')
+        return "".join(out)
+    for section in (s for s in SECTIONS if s in flt.sections):
+        if section == "counters":
+            out.append(_counters(groups, prefix, "list" in flt.sections))
+        elif section == "list":
+            out.append('<section class="ms-roadmap-list"><h2 class="ms-roadmap-section">Milestones</h2>')
+            out += [_group(st, groups[st], page_url, prefix) for st in GROUP_ORDER if st in groups]
+            out.append("</section>")
+        elif section == "graph":
+            out.append('<section class="ms-roadmap-graph"><h2 class="ms-roadmap-section">Dependencies</h2>')
+            out += [_graph(shown, page_url), "</section>"]
+        elif section == "timeline":
+            out.append('<section class="ms-roadmap-timeline"><h2 class="ms-roadmap-section">Timeline</h2>')
+            out.append(
+                render_timeline(
+                    shown,
+                    href=lambda e: relative_url(e.url, page_url),
+                    title=lambda e: plain(e.milestone.title),
+                    status=status_of,
+                    order=order_key,
+                    today=today,
+                )
+            )
+            out.append("</section>")
+        else:
+            out.append('<section class="ms-roadmap-at-risk"><h2 class="ms-roadmap-section">At risk</h2>')
+            out += [_risks(shown, page_url), "</section>"]
+    out.append("</div>")
+    return "".join(out).replace("\r", " ").replace("\n", " ")  # one raw HTML block: no line breaks at all
+
+
+def roadmap_markdown(entries: list[MilestoneEntry], *, page_url: str, title: str = "Roadmap") -> str:
+    """The Markdown of a generated roadmap page: a ``#`` heading (page title, TOC) and the HTML block.
+
+    The heading is Markdown so MkDocs takes the page title from it; the block follows a blank line
+    and holds no blank line, so Python-Markdown keeps it as raw HTML.
+    """
+    heading = re.sub(r"[\\`*_\[\]<>#]", lambda m: "\\" + m.group(0) if m.group(0) != "<" else "&lt;", title.strip())
+    return f"# {heading}\n\n{render_roadmap(entries, page_url=page_url, title=None)}\n"

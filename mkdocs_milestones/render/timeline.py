@@ -1,0 +1,335 @@
+# SPDX-License-Identifier: MIT
+"""The roadmap's timeline: a Gantt-like inline SVG built from Created, estimates and Completed.
+
+Standard library only. Dates and durations are read leniently from what authors write:
+
+* A date is the first ``YYYY-MM-DD`` (also ``/`` or ``.`` separated), ``3 November 2025``,
+  ``November 3, 2025`` or ``YYYY-MM`` / ``Nov 2025`` (the first of the month) in the text.
+* A duration is the first ``<number or range> <unit>`` in the text, and a range counts as its
+  upper bound: ``8-10 sessions (24-30 hours)`` is 10 sessions. Units, in calendar days: an hour
+  is 1/8 day (a working day, rounded up), a day or a *session* 1 day, a week 7 days, a *sprint*
+  2 weeks (14 days), a month 30 days, a quarter 91 days, a year 365 days.
+
+A bar runs from Created to the Completed date when the milestone has one (its ``**Completed**``
+line; for a milestone marked done without one, the latest ``**Completed**`` of its phases), else
+to Created + estimate (an outlined bar, filled by the milestone's progress). A milestone with
+neither is a diamond at Created. Milestones without a readable Created date are listed under the
+chart as "not on the timeline". The output is deterministic: no "today" unless one is given.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from html import escape as _escape
+
+from ..export import MilestoneEntry
+from .svg import STATUS_ICONS
+
+__all__ = ["TimelineItem", "parse_date", "parse_duration_days", "render_timeline", "timeline_item"]
+
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MONTH_NAMES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_MON = r"(?P<mon>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+_ISO_RE = re.compile(r"(?<!\d)(?P<y>\d{4})[-/.](?P<m>\d{1,2})(?:[-/.](?P<d>\d{1,2}))?(?!\d)")
+_DMY_RE = re.compile(rf"(?<!\d)(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MON}\s+(?P<y>\d{{4}})(?!\d)", re.IGNORECASE)
+_MDY_RE = re.compile(rf"\b{_MON}\s+(?:(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+)?(?P<y>\d{{4}})(?!\d)", re.IGNORECASE)
+_WORD_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                 "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+_NUM = r"(?:\d+(?:\.\d+)?|" + "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True)) + r")"
+_DURATION_RE = re.compile(
+    rf"(?<![\w.])(?P<a>{_NUM})(?:\s*(?:-|\u2013|\u2014|to)\s*(?P<b>{_NUM}))?\s*\+?\s*"
+    r"(?P<unit>hours?|hrs?|h|days?|d|sessions?|weeks?|wks?|w|sprints?|months?|mos?|quarters?|years?|yrs?)\b",
+    re.IGNORECASE,
+)
+_UNIT_DAYS = {"h": 1 / 8, "d": 1, "s": 1, "w": 7, "sp": 14, "mo": 30, "q": 91, "y": 365}
+
+#: Geometry of the chart (SVG user units).
+LABEL_W, CHART_W, ROW_H, BAR_H, AXIS_H, PAD = 190, 480, 24, 12, 28, 8
+#: More dated milestones than this: settled ones (done, cancelled) are left out, then the rest is cut.
+MAX_ROWS = 60
+#: How many undated milestones are named before "and N more".
+MAX_UNDATED = 40
+
+
+def esc(text: object) -> str:
+    """Escape for HTML text and double- or single-quoted attributes (control characters dropped)."""
+    return _escape(re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", "", str(text)), quote=True)
+
+
+def parse_date(text: str | None) -> date | None:
+    """The first date written in ``text``, or None.
+
+    >>> parse_date("2025-11-03 (kick-off)"), parse_date("3 Nov 2025"), parse_date("November 2025")
+    (datetime.date(2025, 11, 3), datetime.date(2025, 11, 3), datetime.date(2025, 11, 1))
+    >>> parse_date("soon") is None
+    True
+    """
+    if not text:
+        return None
+    found: list[tuple[int, date]] = []
+    for rx in (_ISO_RE, _DMY_RE, _MDY_RE):
+        for m in rx.finditer(text):
+            g = m.groupdict()
+            month = int(g["m"]) if g.get("m") else _MONTHS.index(g["mon"][:3].lower()) + 1
+            try:
+                found.append((m.start(), date(int(g["y"]), month, int(g["d"] or 1))))
+            except ValueError:
+                continue
+            break
+    return min(found)[1] if found else None
+
+
+def parse_duration_days(text: str | None) -> int | None:
+    """Calendar days of a written estimate (upper bound of a range), or None.
+
+    >>> [parse_duration_days(t) for t in ("3 weeks", "8-10 sessions (24-30 hours)", "2 sprints", "5 days")]
+    [21, 10, 28, 5]
+    >>> parse_duration_days("16 hours"), parse_duration_days("a month"), parse_duration_days("TBD")
+    (2, 30, None)
+    """
+    if not text:
+        return None
+    m = _DURATION_RE.search(text)
+    if not m:
+        return None
+    raw = (m.group("b") or m.group("a")).lower()
+    amount = float(_WORD_NUMBERS.get(raw, 0) or raw)
+    unit = m.group("unit").lower()
+    key = "sp" if unit.startswith("sp") else "mo" if unit.startswith("mo") else "s" if unit.startswith("se") else unit[0]
+    days = math.ceil(amount * _UNIT_DAYS[key] - 1e-9)
+    return max(days, 1) if amount > 0 else None
+
+
+@dataclass(frozen=True)
+class TimelineItem:
+    """One milestone placed in time.
+
+    Attributes:
+        entry: The milestone.
+        start: Its Created date.
+        end: The Completed date, else Created + estimate, else None (a point).
+        planned_end: Created + estimate, when the estimate is readable.
+        completed: True when ``end`` is an actual completion date.
+    """
+
+    entry: MilestoneEntry
+    start: date
+    end: date | None
+    planned_end: date | None
+    completed: bool
+
+
+def _completed_date(entry: MilestoneEntry) -> date | None:
+    ms = entry.milestone
+    own = parse_date(ms.completed)
+    if own is not None or ms.status != "done":
+        return own
+    dates = [d for d in (parse_date(p.completed) for p in ms.phases) if d is not None]
+    return max(dates) if dates else None
+
+
+def timeline_item(entry: MilestoneEntry) -> TimelineItem | None:
+    """The milestone's place in time, or None without a readable Created date."""
+    ms = entry.milestone
+    start = parse_date(ms.created)
+    if start is None:
+        return None
+    days = parse_duration_days(ms.estimated_duration)
+    planned = start + timedelta(days=days) if days else None
+    done = _completed_date(entry)
+    if done is not None and done < start:
+        done = None  # a typo; fall back to the estimate rather than draw a bar backwards
+    return TimelineItem(entry, start, done or planned, planned, done is not None)
+
+
+def _ticks(lo: date, hi: date) -> list[date]:
+    """Month starts (every 1, 2, 3, 6 or 12 months) spanning ``lo..hi``, at most ~10 of them."""
+    months = (hi.year - lo.year) * 12 + hi.month - lo.month + 1
+    step = next((s for s in (1, 2, 3, 6, 12, 24, 60) if months / s <= 10), 120)
+    out: list[date] = []
+    y, m = lo.year, lo.month
+    while (y, m) <= (hi.year, hi.month):
+        if (y * 12 + m - 1) % step == 0:
+            out.append(date(y, m, 1))
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    return [d for d in out if lo <= d <= hi]
+
+
+def _n(v: float) -> str:
+    s = f"{v:.1f}"
+    return s[:-2] if s.endswith(".0") else s
+
+
+def _short(text: str, limit: int = 28) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "\u2026"
+
+
+def render_timeline(
+    entries: Sequence[MilestoneEntry],
+    *,
+    href: Callable[[MilestoneEntry], str],
+    title: Callable[[MilestoneEntry], str],
+    status: Callable[[MilestoneEntry], str],
+    order: Callable[[MilestoneEntry], object] | None = None,
+    max_rows: int = MAX_ROWS,
+    today: date | None = None,
+) -> str:
+    """The timeline section body: an SVG chart, its notes and the undated milestones.
+
+    Args:
+        entries: The milestones to place (already filtered).
+        href: The (relative) link to a milestone's page.
+        title: A milestone's plain-text title.
+        status: A milestone's canonical status, or ``"unknown"``.
+        order: Sort key deciding which milestones are kept when the chart is capped.
+        max_rows: The most bars drawn; settled milestones are dropped first.
+        today: Draws a "today" line and marks late bars; None keeps the output date-independent.
+
+    Returns:
+        HTML without blank lines: ``<div class="ms-timeline">...</div>``.
+    """
+    items: list[TimelineItem] = []
+    undated: list[MilestoneEntry] = []
+    for e in entries:
+        it = timeline_item(e)
+        if it is None:
+            undated.append(e)
+        else:
+            items.append(it)
+    notes: list[str] = []
+    if len(items) > max_rows:
+        live = [it for it in items if status(it.entry) not in ("done", "cancelled")]
+        if len(live) < len(items):
+            notes.append(f"{len(items) - len(live)} done or cancelled milestones are not drawn.")
+            items = live
+    if len(items) > max_rows:
+        items = sorted(items, key=lambda it: order(it.entry) if order else 0)  # type: ignore[arg-type,return-value]
+        notes.append(f"{len(items) - max_rows} more milestones are not drawn (the chart shows {max_rows}).")
+        items = items[:max_rows]
+    items.sort(key=lambda it: (it.start, it.end or it.start, title(it.entry)))
+    out = ['<div class="ms-timeline">']
+    if items:
+        out.append(_chart(items, href=href, title=title, status=status, today=today))
+    else:
+        out.append('<p class="ms-timeline-empty">No milestone has a readable Created date.</p>')
+    out.append(
+        '<p class="ms-timeline-note">Bars run from Created to Completed (solid), or to Created + the estimate'
+        " (outlined, filled by progress); a diamond has neither. Estimates count a session as a day, a sprint as"
+        " two weeks and a range as its upper bound." + "".join(" " + esc(n) for n in notes) + "</p>"
+    )
+    if undated:
+        links = ", ".join(f'<a href="{esc(href(e))}">{esc(title(e))}</a>' for e in undated[:MAX_UNDATED])
+        more = f" and {len(undated) - MAX_UNDATED} more" if len(undated) > MAX_UNDATED else ""
+        out.append(f'<p class="ms-timeline-undated">Not on the timeline (no readable Created date): {links}{more}.</p>')
+    out.append("</div>")
+    return "".join(out)
+
+
+def _chart(
+    items: list[TimelineItem],
+    *,
+    href: Callable[[MilestoneEntry], str],
+    title: Callable[[MilestoneEntry], str],
+    status: Callable[[MilestoneEntry], str],
+    today: date | None,
+) -> str:
+    lo = min(it.start for it in items)
+    hi = max(max(it.end or it.start, it.planned_end or it.start) for it in items)
+    if today is not None and lo <= today <= hi + timedelta(days=60):
+        hi = max(hi, today)
+    lo, hi = lo - timedelta(days=3), hi + timedelta(days=3)
+    span = max((hi - lo).days, 1)
+    x0 = LABEL_W + PAD
+
+    def x(d: date) -> float:
+        return x0 + (d - lo).days / span * CHART_W
+
+    width, height = x0 + CHART_W + PAD, AXIS_H + len(items) * ROW_H + PAD
+    out = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="ms-timeline-chart" role="img" '
+        f'aria-label="Timeline of {len(items)} milestones from {lo + timedelta(days=3)} to {hi - timedelta(days=3)}" '
+        f'viewBox="0 0 {_n(width)} {_n(height)}" width="{_n(width)}" height="{_n(height)}">',
+        '<g class="ms-timeline-axis">',
+    ]
+    for t in _ticks(lo, hi):
+        tx = _n(x(t))
+        out.append(f'<line class="ms-timeline-grid" x1="{tx}" y1="{AXIS_H - 6}" x2="{tx}" y2="{_n(height - PAD)}"/>')
+        if x(t) + 24 <= width:  # a label that would be cut off at the right edge is left out
+            out.append(
+                f'<text class="ms-timeline-tick" x="{tx}" y="{AXIS_H - 10}" text-anchor="middle">'
+                f"{_MONTH_NAMES[t.month - 1]} {t.year}</text>"
+            )
+    out.append("</g>")
+    if today is not None and lo <= today <= hi:
+        tx = _n(x(today))
+        out.append(
+            f'<g class="ms-timeline-today"><line x1="{tx}" y1="{AXIS_H - 6}" x2="{tx}" y2="{_n(height - PAD)}"/>'
+            f'<text x="{tx}" y="{_n(height - 1)}" text-anchor="middle">today</text></g>'
+        )
+    for i, it in enumerate(items):
+        out.append(_row(it, i, x, href=href, title=title, status=status, today=today))
+    out.append("</svg>")
+    return '<div class="ms-timeline-wrap">' + "".join(out) + "</div>"
+
+
+def _row(
+    it: TimelineItem,
+    i: int,
+    x: Callable[[date], float],
+    *,
+    href: Callable[[MilestoneEntry], str],
+    title: Callable[[MilestoneEntry], str],
+    status: Callable[[MilestoneEntry], str],
+    today: date | None,
+) -> str:
+    e = it.entry
+    st, name = status(e), title(e)
+    top = AXIS_H + i * ROW_H
+    by = top + (ROW_H - BAR_H) / 2
+    late = (
+        today is not None and not it.completed and st not in ("done", "cancelled")
+        and it.planned_end is not None and it.planned_end < today
+    )
+    kind = "done" if it.completed else "plan" if it.end is not None else "open"
+    tip = f"{name} \u2014 {st.replace('-', ' ')}; created {it.start}"
+    if it.completed:
+        tip += f", completed {it.end}"
+    if it.planned_end is not None:
+        tip += f", estimate ends {it.planned_end}"
+    tip += " (late)" if late else ""
+    cls = "ms-timeline-row" + (" ms-timeline-late" if late else "")
+    parts = [
+        f'<g class="{cls}" data-status="{esc(st)}" data-kind="{kind}" data-page="{esc(e.page)}">',
+        f'<a href="{esc(href(e))}"><title>{esc(tip)}</title>',
+        f'<text class="ms-timeline-label" x="{PAD}" y="{_n(top + ROW_H / 2 + 4)}">'
+        f'<tspan class="ms-timeline-icon">{STATUS_ICONS.get(st, "?")}</tspan> {esc(_short(name))}</text>',
+    ]
+    sx = x(it.start)
+    if it.end is None:
+        cx, cy, r = sx, by + BAR_H / 2, BAR_H / 2 + 1
+        parts.append(
+            f'<path class="ms-timeline-point" d="M{_n(cx)},{_n(cy - r)} L{_n(cx + r)},{_n(cy)} '
+            f'L{_n(cx)},{_n(cy + r)} L{_n(cx - r)},{_n(cy)} z"/>'
+        )
+    else:
+        w = max(x(it.end) - sx, 3)
+        if it.completed and it.planned_end is not None:
+            pw = max(x(it.planned_end) - sx, 3)
+            parts.append(
+                f'<rect class="ms-timeline-planned" x="{_n(sx)}" y="{_n(by + BAR_H - 3)}" width="{_n(pw)}" height="3"/>'
+            )
+        parts.append(
+            f'<rect class="ms-timeline-bar" x="{_n(sx)}" y="{_n(by)}" width="{_n(w)}" height="{BAR_H}" rx="3"/>'
+        )
+        if not it.completed and st != "done":
+            pw = w * max(0.0, min(1.0, e.milestone.progress))
+            if pw >= 0.5:
+                parts.append(
+                    f'<rect class="ms-timeline-progress" x="{_n(sx)}" y="{_n(by)}" width="{_n(pw)}" height="{BAR_H}" rx="3"/>'
+                )
+    parts.append("</a></g>")
+    return "".join(parts)

@@ -1,0 +1,252 @@
+# SPDX-License-Identifier: MIT
+"""Roadmap markers: ``<!-- milestones status=in-progress priority=high folder=backend/ -->``.
+
+Standard library only. A marker is an HTML comment whose first word is ``milestones`` (an
+optional colon after it), starting a line (up to three spaces of indent) and ending its last
+line; it may span several lines. Code fences are skipped. The words after ``milestones`` are
+``key=value`` pairs; values are comma-separated lists, quoted with ``"`` or ``'`` when they hold
+spaces. Keys (all optional, combined with AND; the values of one key with OR):
+
+``status``
+    Canonical statuses or any alias the pages may use (``wip``, ``done``), or ``unknown``.
+``priority``
+    ``critical``, ``high``, ``medium``, ``low`` or an alias (``p1``), or ``none``.
+``folder``
+    Source folders relative to the docs folder: ``backend/`` matches ``backend/db.md`` and
+    ``backend/api/auth.md``.
+``sections``
+    Which parts to show, in the roadmap's order: ``counters``, ``list``, ``graph``,
+    ``timeline``, ``risks`` (default: all).
+``limit``
+    Show at most N milestones (the first N in roadmap order).
+
+``<!-- milestones -->`` alone embeds the whole roadmap. Problems (unknown keys, bad values)
+are reported with the marker's line; the marker still expands with what could be read.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from .export import MilestoneEntry
+from .model import Diagnostic
+from .parser import scan_lines
+from .vocabulary import PRIORITIES, STATUSES, normalize_priority, normalize_status
+
+__all__ = [
+    "KEYS",
+    "SECTIONS",
+    "RoadmapFilter",
+    "expand_markers",
+    "find_markers",
+    "parse_marker",
+]
+
+KEYS: tuple[str, ...] = ("status", "priority", "folder", "sections", "limit")
+SECTIONS: tuple[str, ...] = ("counters", "list", "graph", "timeline", "risks")
+"""The parts of a roadmap, in the order they appear."""
+
+_START_RE = re.compile(r"^ {0,3}<!--\s*milestones\b:?", re.IGNORECASE)
+_BODY_RE = re.compile(r"^\s*<!--\s*milestones\b:?(?P<body>.*?)-->\s*$", re.IGNORECASE | re.DOTALL)
+_PAIR_RE = re.compile(r"""(?P<key>[^\s=]+)\s*=\s*(?P<value>"[^"]*"|'[^']*'|[^\s"']*)|(?P<stray>\S+)""")
+
+
+@dataclass(frozen=True)
+class RoadmapFilter:
+    """Which milestones, and which parts, a roadmap view shows.
+
+    Attributes:
+        statuses: Canonical statuses (or ``"unknown"``) to keep; empty keeps all.
+        priorities: Canonical priorities (or ``"none"``) to keep; empty keeps all.
+        folders: Folder prefixes (``"backend/"``) of the source paths to keep; empty keeps all.
+        sections: The parts to show (see :data:`SECTIONS`).
+        limit: The most milestones shown (first in roadmap order), or None.
+    """
+
+    statuses: tuple[str, ...] = ()
+    priorities: tuple[str, ...] = ()
+    folders: tuple[str, ...] = ()
+    sections: tuple[str, ...] = SECTIONS
+    limit: int | None = None
+
+    def matches(self, entry: MilestoneEntry) -> bool:
+        """True when the milestone passes the status, priority and folder filters."""
+        ms = entry.milestone
+        if self.statuses and (ms.status if ms.status in STATUSES else "unknown") not in self.statuses:
+            return False
+        if self.priorities and (ms.priority or "none") not in self.priorities:
+            return False
+        return not self.folders or any(entry.page.startswith(f) for f in self.folders)
+
+    def apply(self, entries: Iterable[MilestoneEntry]) -> list[MilestoneEntry]:
+        """The matching milestones; with a limit, the first ``limit`` of them in roadmap order."""
+        kept = [e for e in entries if self.matches(e)]
+        if self.limit is not None:
+            from .render.roadmap import order_key
+
+            kept = sorted(kept, key=order_key)[: self.limit]
+        return kept
+
+
+def _values(raw: str) -> list[str]:
+    if raw[:1] in "\"'" and raw[-1:] == raw[:1] and len(raw) > 1:
+        raw = raw[1:-1]
+    return [v.strip() for v in raw.split(",") if v.strip()]
+
+
+def _folder(value: str) -> str:
+    path = posixpath.normpath(value.replace("\\", "/").strip().lstrip("/"))
+    return "" if path in (".", "") else path.rstrip("/") + "/"
+
+
+def parse_marker(text: str) -> tuple[RoadmapFilter, list[str]]:
+    """Read one marker (the whole ``<!-- milestones ... -->`` comment, or just its words).
+
+    Returns:
+        The filter, and problems worded for the author (empty when all is well).
+
+    >>> f, problems = parse_marker("<!-- milestones status=wip,blocked colour=red -->")
+    >>> f.statuses
+    ('in-progress', 'blocked')
+    >>> problems
+    ["unknown key 'colour' in the milestones marker; use one of: status, priority, folder, sections, limit"]
+    """
+    m = _BODY_RE.match(text)
+    body = m.group("body") if m else text
+    problems: list[str] = []
+    found: dict[str, tuple[str, ...]] = {}
+    limit: int | None = None
+    for pm in _PAIR_RE.finditer(body):
+        if pm.group("stray"):
+            problems.append(
+                f"'{pm.group('stray')}' in the milestones marker is not a key=value pair; "
+                f"write for example status=in-progress (keys: {', '.join(KEYS)})"
+            )
+            continue
+        key, values = pm.group("key").lower(), _values(pm.group("value"))
+        if key not in KEYS:
+            problems.append(f"unknown key {pm.group('key')!r} in the milestones marker; use one of: {', '.join(KEYS)}")
+            continue
+        if key in found or (key == "limit" and limit is not None):
+            problems.append(f"{key} is given twice in the milestones marker; list the values once, comma-separated")
+        if not values:
+            problems.append(f"{key}= has no value in the milestones marker; write {key}=<value>")
+            continue
+        if key == "limit":
+            if len(values) == 1 and values[0].isdigit() and int(values[0]) > 0:
+                limit = int(values[0])
+            else:
+                problems.append(
+                    f"limit={','.join(values)} in the milestones marker is not a positive whole number; "
+                    "write for example limit=10"
+                )
+            continue
+        found[key] = tuple(dict.fromkeys(found.get(key, ()) + tuple(_check(key, values, problems))))
+    return (
+        RoadmapFilter(
+            statuses=found.get("status", ()),
+            priorities=found.get("priority", ()),
+            folders=tuple(f for f in found.get("folder", ()) if f) if "" not in found.get("folder", ()) else (),
+            sections=tuple(s for s in SECTIONS if s in found["sections"]) if found.get("sections") else SECTIONS,
+            limit=limit,
+        ),
+        problems,
+    )
+
+
+def _check(key: str, values: list[str], problems: list[str]) -> list[str]:
+    """Canonical values for ``key``; a bad value becomes a problem."""
+    out: list[str] = []
+    for v in values:
+        if key == "folder":
+            out.append(_folder(v))
+            continue
+        low = v.lower()
+        if key == "status":
+            canon = "unknown" if low == "unknown" else normalize_status(v)
+            allowed = (*STATUSES, "unknown")
+        elif key == "priority":
+            canon = "none" if low == "none" else normalize_priority(v)
+            allowed = (*PRIORITIES, "none")
+        else:
+            canon = low if low in SECTIONS else None
+            allowed = SECTIONS
+        if canon is None:
+            problems.append(f"{key}={v!r} in the milestones marker is not known; use one of: {', '.join(allowed)}")
+        else:
+            out.append(canon)
+    return out
+
+
+def find_markers(markdown: str, first_line: int = 1) -> list[tuple[int, int, int, RoadmapFilter, list[str]]]:
+    """Every marker outside code fences.
+
+    Args:
+        markdown: The page's Markdown.
+        first_line: The number of the first line (to count front matter that was cut off).
+
+    Returns:
+        ``(start, end, line, filter, problems)`` per marker: character offsets of the comment in
+        ``markdown`` (``end`` excludes the line break after it), and its first line's number.
+    """
+    lines = scan_lines(markdown, first_line)
+    offsets, pos = [], 0
+    for ln in lines:
+        offsets.append(pos)
+        pos += len(ln.text) + 1
+    out: list[tuple[int, int, int, RoadmapFilter, list[str]]] = []
+    i = 0
+    while i < len(lines):
+        ln = lines[i]
+        if ln.in_fence or not _START_RE.match(ln.text):
+            i += 1
+            continue
+        j = i
+        while j < len(lines) and "-->" not in lines[j].text and not (j > i and lines[j].in_fence):
+            j += 1
+        if j >= len(lines) or lines[j].in_fence or not lines[j].text.rstrip().endswith("-->"):
+            i += 1  # unterminated, or more text after the comment: not a marker
+            continue
+        start, end = offsets[i], offsets[j] + len(lines[j].text)
+        flt, problems = parse_marker(markdown[start:end])
+        out.append((start, end, ln.no, flt, problems))
+        i = j + 1
+    return out
+
+
+def expand_markers(
+    markdown: str,
+    entries: Sequence[MilestoneEntry],
+    *,
+    page_url: str,
+    file: str | None,
+    first_line: int = 1,
+) -> tuple[str, list[Diagnostic]]:
+    """Replace each marker with its roadmap (filtered, without a title) as one raw HTML block.
+
+    Args:
+        markdown: The page's Markdown.
+        entries: Every milestone of the site.
+        page_url: The URL of the page being built (links are made relative to it).
+        file: The page's source path, for diagnostics.
+        first_line: The line number of the first line of ``markdown``.
+
+    Returns:
+        The new Markdown (blank lines around each inserted block), and a diagnostic per problem.
+    """
+    from .render.roadmap import render_roadmap
+
+    markers = find_markers(markdown, first_line)
+    diagnostics: list[Diagnostic] = []
+    parts: list[str] = []
+    pos = 0
+    for n, (start, end, line, flt, problems) in enumerate(markers, 1):
+        diagnostics += [Diagnostic(file, line, p) for p in problems]
+        html = render_roadmap(list(entries), page_url=page_url, filters=flt, title=None, id_prefix=f"ms-roadmap-{n}")
+        parts += [markdown[pos:start], "\n\n", html, "\n\n"]
+        pos = end
+    parts.append(markdown[pos:])
+    return "".join(parts), diagnostics

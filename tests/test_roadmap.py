@@ -1,0 +1,320 @@
+# SPDX-License-Identifier: MIT
+"""The roadmap: grouping, ordering, filters, markers, relative links, escaping, timeline, scale."""
+
+from __future__ import annotations
+
+from datetime import date
+from html.parser import HTMLParser
+
+import markdown
+import pytest
+from conftest import parse_html
+
+from mkdocs_milestones.export import MilestoneEntry
+from mkdocs_milestones.render.roadmap import at_risk, relative_url, render_roadmap, roadmap_markdown
+from mkdocs_milestones.render.timeline import parse_date, parse_duration_days
+from mkdocs_milestones.roadmap_marker import RoadmapFilter, expand_markers, find_markers, parse_marker
+from mkdocs_milestones.site import PageSource, collect_milestones
+
+#: A 1,000-milestone roadmap must stay under this many bytes (measured: about 1.3 MiB raw,
+#: about 50 KiB gzipped; every row is kept, later rows folded into nested <details>).
+MAX_BYTES_1000 = 1_600_000
+
+
+def _ms(title: str, status: str, priority: str | None, created: str | None, extra: str = "", body: str = "") -> str:
+    head = f"# MILESTONE: {title}\n\n**Status**: {status}\n"
+    head += f"**Priority**: {priority}\n" if priority else ""
+    head += f"**Created**: {created}\n" if created else ""
+    return head + extra + "\n" + body
+
+
+PHASES = """\
+## Phases
+
+### Phase 1: Schema
+**Status**: done
+**Completed**: 2026-01-12
+
+- [x] tables
+- [ ] indexes
+
+### Phase 2: Copy data
+**Status**: in progress
+
+### Phase 3: Cut over
+**Status**: pending
+"""
+
+PAGES: dict[str, str] = {
+    "backend/db.md": _ms("Database move", "WIP", "high", "2026-01-10",
+                         "**Estimated Duration**: 3 weeks\n**Depends on**: [Auth](../auth.md)\n", PHASES),
+    "backend/api.md": _ms("API v2", "in progress", "critical", "2026-02-01",
+                          "**Estimated Duration**: 8-10 sessions (24-30 hours)\n"),
+    "backend/cache.md": _ms("Cache layer", "\N{ANTICLOCKWISE DOWNWARDS AND UPWARDS OPEN CIRCLE ARROWS} IN PROGRESS",
+                            "\N{LARGE ORANGE CIRCLE} HIGH", "2025-12-01", "**Estimated Duration**: 5 days\n"),
+    "frontend/ui.md": _ms("New UI", "pending", "medium", "2026-03-01", "**Estimated Duration**: 2 sprints\n"),
+    "auth.md": _ms("Auth", "done", "high", "2025-11-03", "**Completed**: 2026-01-09\n**Estimated Duration**: 3 weeks\n"),
+    "frontend/billing.md": _ms(
+        "Billing", "blocked", "low", None, "",
+        "## Success Criteria\n\n| Metric | Target | Status |\n|---|---|---|\n| Ledger | 100% | \N{CROSS MARK} Failed |\n\n"
+        "### Phase 1: Pricing\n**Status**: blocked\n",
+    ),
+    "xss.md": _ms(
+        "<script>alert(1)</script>", "partial <b onmouseover=alert(1)>x</b>", None, "2026-02-10", "",
+        '### Phase 1: "><img src=x onerror=alert(1)>\n**Status**: in progress\n\n'
+        "## Risk Assessment\n\n| Risk | Likelihood | Impact | Mitigation |\n|---|---|---|---|\n"
+        "| <svg onload=alert(1)> | Low | High | <iframe src=javascript:alert(1)> |\n",
+    ),
+    "legacy.md": _ms("Legacy sunset", "cancelled", None, "2025-09-01"),
+    "ops.md": _ms("Ops handbook", "Someday-ish", "low", "2026-01-01", "**Estimated Duration**: 1 week\n"),
+}
+
+
+def _entries(directory_urls: bool = True) -> list[MilestoneEntry]:
+    def url(path: str) -> str:
+        stem = path[:-3]
+        return stem + "/" if directory_urls else stem + ".html"
+
+    return collect_milestones([PageSource(p, url(p), t) for p, t in PAGES.items()], fix_mojibake=False)
+
+
+@pytest.fixture(scope="module")
+def entries() -> list[MilestoneEntry]:
+    return _entries()
+
+
+def _group_pages(html: str) -> dict[str, list[str]]:
+    root = parse_html(html)
+    return {
+        g.attrs["data-status"]: [tr.attrs["data-page"] for tr in g.find_all("tr") if "data-page" in tr.attrs]
+        for g in root.find_all("details", cls="ms-roadmap-group")
+    }
+
+
+def test_groups_in_order_and_sorted_by_priority_then_created(entries: list[MilestoneEntry]) -> None:
+    groups = _group_pages(render_roadmap(entries, page_url="roadmap/"))
+    assert list(groups) == ["in-progress", "pending", "blocked", "partial", "done", "cancelled", "unknown"]
+    # critical first, then the two "high" ones by Created (2025-12-01 before 2026-01-10)
+    assert groups["in-progress"] == ["backend/api.md", "backend/cache.md", "backend/db.md"]
+    assert groups["done"] == ["auth.md"] and groups["cancelled"] == ["legacy.md"]
+
+
+def test_done_and_cancelled_groups_start_closed_and_counters_count(entries: list[MilestoneEntry]) -> None:
+    root = parse_html(render_roadmap(entries, page_url="roadmap/"))
+    opened = {g.attrs["data-status"]: "open" in g.attrs for g in root.find_all("details", cls="ms-roadmap-group")}
+    assert opened == {
+        "in-progress": True, "pending": True, "blocked": True, "partial": True, "done": False, "cancelled": False, "unknown": True
+    }
+    badges = root.find(cls="ms-roadmap-counters").find_all(cls="ms-badge")
+    counters = {b.attrs["data-status"]: b.find(cls="ms-roadmap-count").text for b in badges}
+    ones = ("pending", "blocked", "partial", "done", "cancelled", "unknown")
+    assert counters == dict.fromkeys(ones, "1") | {"in-progress": "3"}
+    assert "9 milestones" in root.find(cls="ms-roadmap-counters").text
+    row = root.find("tr", data_page="backend/db.md")
+    assert row.find(cls="ms-badge", data_status="in-progress") and row.find(cls="ms-badge", data_priority="high")
+    assert row.find(cls="ms-progress").attrs["aria-valuenow"] == "33"  # the export's formula: (1 + 0 + 0) / 3
+    assert "1/3 phases" in row.text
+    assert row.find("a", cls=None, href="../backend/db/#phase-2").text == "Phase 2: Copy data"
+    assert "Next:" in row.text and "../backend/db/#phase-3" in str([a.attrs for a in row.find_all("a")])
+
+
+def test_filters(entries: list[MilestoneEntry]) -> None:
+    def pages(flt: RoadmapFilter) -> set[str]:
+        return {e.page for e in flt.apply(entries)}
+
+    assert pages(parse_marker("<!-- milestones status=wip -->")[0]) == {"backend/db.md", "backend/api.md", "backend/cache.md"}
+    assert pages(parse_marker("<!-- milestones priority=high,critical -->")[0]) == {
+        "backend/db.md", "backend/api.md", "backend/cache.md", "auth.md"
+    }
+    assert pages(parse_marker("<!-- milestones folder=frontend/ -->")[0]) == {"frontend/ui.md", "frontend/billing.md"}
+    combined, problems = parse_marker("<!-- milestones status=in-progress,blocked priority=high,low folder=/backend,frontend -->")
+    assert not problems and pages(combined) == {"backend/db.md", "backend/cache.md", "frontend/billing.md"}
+    assert pages(parse_marker("<!-- milestones priority=none status=cancelled -->")[0]) == {"legacy.md"}
+    top, _ = parse_marker("<!-- milestones status=in-progress limit=2 sections=list,counters -->")
+    assert [e.page for e in top.apply(entries)] == ["backend/api.md", "backend/cache.md"]
+    html = render_roadmap(entries, page_url="roadmap/", filters=top, title=None)
+    assert "ms-roadmap-counters" in html and "ms-roadmap-list" in html
+    assert "ms-roadmap-graph" not in html and "ms-timeline" not in html and "<h1" not in html
+
+
+def test_marker_problems_are_worded() -> None:
+    flt, problems = parse_marker("<!-- milestones colour=red status=sideways,done limit=x sections=list,map stray -->")
+    assert problems[0] == "unknown key 'colour' in the milestones marker; use one of: status, priority, folder, sections, limit"
+    assert any("status='sideways'" in p and "in-progress" in p for p in problems)
+    assert any(p.startswith("limit=x") for p in problems) and any("'map'" in p for p in problems)
+    assert any("'stray'" in p for p in problems)
+    assert flt.statuses == ("done",) and flt.sections == ("list",) and flt.limit is None
+
+
+def test_markers_outside_code_only_and_problems_have_lines(entries: list[MilestoneEntry]) -> None:
+    page = (
+        "# Team page\n\n"  # 1
+        "<!-- milestones folder=backend/ -->\n\n"  # 3
+        "```markdown\n<!-- milestones status=done -->\n```\n\n"  # 5-7
+        "~~~\n<!-- milestones -->\n~~~\n\n"  # 9-11
+        "    <!-- milestones -->\n\n"  # 13: indented code
+        "Inline `<!-- milestones -->` text.\n\n"  # 15
+        "<!-- milestones\n   status=pending\n   colour=blue -->\n"  # 17-19
+        "Tail.\n"
+    )
+    found = find_markers(page)
+    assert [(line, f.folders, f.statuses) for _, _, line, f, _ in found] == [(3, ("backend/",), ()), (17, (), ("pending",))]
+    start, end = found[0][:2]
+    assert page[start:end] == "<!-- milestones folder=backend/ -->"
+    out, diags = expand_markers(page, entries, page_url="team/", file="team.md", first_line=5)
+    assert [str(d) for d in diags] == [
+        "team.md:21: unknown key 'colour' in the milestones marker; use one of: status, priority, folder, sections, limit"
+    ]
+    assert out.count('<div class="ms-roadmap"') == 2 and 'id="ms-roadmap-1"' in out and 'id="ms-roadmap-2"' in out
+    assert "<!-- milestones status=done -->" in out and "Tail." in out
+    rendered = markdown.markdown(out, extensions=["tables", "toc", "fenced_code"])
+    root = parse_html(rendered)
+    first = root.find("div", cls="ms-roadmap", id="ms-roadmap-1")
+    assert {tr.attrs["data-page"] for tr in first.find_all("tr") if "data-page" in tr.attrs} == {
+        "backend/db.md", "backend/api.md", "backend/cache.md"
+    }
+    assert root.find("a", href="../backend/db/")
+    assert "<p>Tail.</p>" in rendered
+
+
+@pytest.mark.parametrize(
+    ("target", "base", "expected"),
+    [
+        ("milestones/db/", "roadmap/", "../milestones/db/"),
+        ("milestones/db.html", "roadmap/index.html", "../milestones/db.html"),
+        ("milestones/db.html", "roadmap.html", "milestones/db.html"),
+        ("db/", "", "db/"),
+        ("", "roadmap/", "../"),
+        ("index.html", "a/b/c.html", "../../index.html"),
+        ("roadmap/", "roadmap/", "./"),
+        ("a/b/#phase-2", "a/c/", "../b/#phase-2"),
+        ("https://x.org/a", "roadmap/", "https://x.org/a"),
+    ],
+)
+def test_relative_url(target: str, base: str, expected: str) -> None:
+    assert relative_url(target, base) == expected
+
+
+@pytest.mark.parametrize(("directory_urls", "page_url", "href"), [
+    (True, "roadmap/", "../backend/db/"),
+    (False, "roadmap/index.html", "../backend/db.html"),
+    (True, "", "backend/db/"),
+    (False, "index.html", "backend/db.html"),
+])
+def test_links_relative_with_and_without_directory_urls(directory_urls: bool, page_url: str, href: str) -> None:
+    root = parse_html(render_roadmap(_entries(directory_urls), page_url=page_url))
+    row = root.find("tr", data_page="backend/db.md")
+    assert row.find("td", cls="ms-roadmap-title").find("a").attrs["href"] == href
+    graph = root.find("svg", cls="ms-graph")
+    assert href in [a.attrs.get("href") for a in graph.find_all("a")]
+    assert href in [a.attrs.get("href") for a in root.find("svg", cls="ms-timeline-chart").find_all("a")]
+
+
+class _Tags(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, list[tuple[str, str | None]]]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, attrs))
+
+
+def test_author_text_is_escaped_everywhere(entries: list[MilestoneEntry]) -> None:
+    html = render_roadmap(entries, page_url="roadmap/")
+    page = markdown.markdown(roadmap_markdown(entries, page_url="roadmap/"), extensions=["tables", "toc"])
+    for doc in (html, page):
+        p = _Tags()
+        p.feed(doc)
+        names = {t for t, _ in p.tags}
+        assert not names & {"script", "img", "iframe", "b"}
+        assert not [a for _, attrs in p.tags for a, _ in attrs if a.lower().startswith("on")]
+        assert not [v for _, attrs in p.tags for a, v in attrs if v and "javascript:" in v.lower()]
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "&quot;&gt;&lt;img src=x onerror=alert(1)&gt;" in html
+    root = parse_html(html)
+    assert root.find("tr", data_page="xss.md").find("td", cls="ms-roadmap-title").text == "<script>alert(1)</script>"
+
+
+def test_html_survives_python_markdown(entries: list[MilestoneEntry]) -> None:
+    html = render_roadmap(entries, page_url="roadmap/", title=None)
+    assert "\n" not in html
+    for exts in (["tables", "toc"], ["tables", "toc", "md_in_html", "attr_list"]):
+        assert markdown.markdown(html, extensions=exts) == html
+        out = markdown.markdown(roadmap_markdown(entries, page_url="roadmap/"), extensions=exts)
+        assert out == '<h1 id="roadmap">Roadmap</h1>\n' + html
+
+
+def test_timeline_bars_and_undated(entries: list[MilestoneEntry]) -> None:
+    root = parse_html(render_roadmap(entries, page_url="roadmap/"))
+    chart = root.find("svg", cls="ms-timeline-chart")
+    rows = {g.attrs["data-page"]: g for g in chart.find_all("g", cls="ms-timeline-row")}
+    dated = {p for p, t in PAGES.items() if "**Created**" in t}
+    assert set(rows) == dated
+    for page, g in rows.items():
+        assert g.find_all("rect", cls="ms-timeline-bar") or g.find_all("path", cls="ms-timeline-point"), page
+    assert rows["auth.md"].attrs["data-kind"] == "done"  # Created -> Completed
+    assert rows["backend/db.md"].attrs["data-kind"] == "plan"  # Created + 3 weeks
+    assert rows["legacy.md"].attrs["data-kind"] == "open"  # no estimate: a diamond
+    undated = root.find("p", cls="ms-timeline-undated")
+    assert "Billing" in undated.text and undated.find("a").attrs["href"] == "../frontend/billing/"
+    today = render_roadmap(entries, page_url="roadmap/", today=date(2026, 3, 1))
+    assert "ms-timeline-today" in today and "ms-timeline-late" in today
+
+
+def test_dates_and_durations() -> None:
+    assert [parse_duration_days(t) for t in ("3 weeks", "8-10 sessions (24-30 hours)", "2 sprints", "5 days")] == [21, 10, 28, 5]
+    assert parse_duration_days("~2-3 months") == 90 and parse_duration_days("TBD") is None
+    assert parse_date("2026-01-17T10:00:00Z") == date(2026, 1, 17)
+    assert parse_date("January 5, 2026") == date(2026, 1, 5) and parse_date("2026-02-30") is None
+
+
+def test_at_risk_list(entries: list[MilestoneEntry]) -> None:
+    flagged = {e.page: [r for _, r in reasons] for e, reasons in at_risk(entries)}
+    assert flagged["frontend/billing.md"] == [
+        "the milestone is blocked", "success criterion failed: Ledger (target 100%)", "Phase 1: Pricing is blocked"
+    ]
+    assert flagged["backend/db.md"] == ["Phase 1: Schema is marked done with 1 of 2 criteria unchecked"]
+    root = parse_html(render_roadmap(entries, page_url="roadmap/"))
+    item = root.find("ul", cls="ms-roadmap-risk-list").find("li", data_page="backend/db.md")
+    assert item.find("a", href="../backend/db/#phase-1")
+
+
+def test_dependency_graph_links_milestones(entries: list[MilestoneEntry]) -> None:
+    root = parse_html(render_roadmap(entries, page_url="roadmap/"))
+    graph = root.find("svg", cls="ms-graph")
+    assert graph.attrs["data-nodes"] == str(len(entries))
+    assert [p.attrs["data-source"] + ">" + p.attrs["data-target"] for p in graph.find_all("path", cls="ms-edge")] == [
+        "auth.md>backend/db.md"
+    ]
+
+
+def _big_page(i: int) -> str:
+    statuses = ("done", "in progress", "pending", "blocked", "partial", "failed", "cancelled")
+    deps = f"**Depends on**: [m](../t{(i - 3) % 10}/m{i - 3}.md)\n" if i % 4 == 0 and i >= 3 else ""
+    phases = "".join(
+        f"### Phase {k}: Step {k} of milestone {i}\n**Status**: {statuses[(i + k) % 5]}\n\n- [x] a\n- [ ] b\n\n"
+        for k in range(1, 5)
+    )
+    risks = "## Risks\n\n| Risk | Likelihood | Impact | Mitigation |\n|---|---|---|---|\n| r | Low | High | m |\n"
+    priority = ("critical", "high", "medium", "low")[i % 4]
+    created = f"2025-{1 + i % 12:02d}-{1 + i % 28:02d}"
+    title = f"Milestone number {i} with a moderately long title"
+    return _ms(title, statuses[i % 7], priority, created, f"**Estimated Duration**: {1 + i % 6} weeks\n{deps}", phases + risks)
+
+
+def test_a_thousand_milestones_stay_usable() -> None:
+    big = collect_milestones(
+        [PageSource(f"t{i % 10}/m{i}.md", f"t{i % 10}/m{i}/", _big_page(i)) for i in range(1000)], fix_mojibake=False
+    )
+    html = render_roadmap(big, page_url="roadmap/")
+    assert len(html.encode("utf-8")) < MAX_BYTES_1000
+    root = parse_html(html)
+    assert len(root.find_all("tr", cls=None)) - len(root.find_all("thead")) == 1000  # every milestone is listed
+    for group in root.find_all("details", cls="ms-roadmap-group"):
+        tables = group.find_all("table")
+        assert len(tables[0].find_all("tr")) <= 51  # 50 rows and the header; the rest folded
+        if len(tables) > 1:
+            assert group.find("details", cls="ms-roadmap-more").find("summary").text.startswith("Show ")
+    assert len(root.find("svg", cls="ms-timeline-chart").find_all("g", cls="ms-timeline-row")) == 60
+    assert "not drawn" in root.find("p", cls="ms-timeline-note").text
+    assert int(root.find("svg", cls="ms-graph").attrs["data-nodes"]) <= 160
