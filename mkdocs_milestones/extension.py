@@ -14,12 +14,14 @@ import logging
 import os
 import re
 import xml.etree.ElementTree as etree
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from markdown.extensions import Extension
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
+from .export import MilestoneEntry
 from .model import Diagnostic, Milestone, Phase
 from .parser import LABEL_RE, parse_milestone, scan_lines, split_front_matter
 from .render import html as h
@@ -140,6 +142,36 @@ class ParsePreprocessor(Preprocessor):
         md.milestone = ms
         self.ext.report(ms.diagnostics)
         return normalized
+
+
+class MarkerPreprocessor(Preprocessor):
+    """Replaces ``<!-- milestones ... -->`` markers with the (filtered) roadmap, as raw HTML blocks."""
+
+    def __init__(self, md: Markdown, ext: MilestonesExtension) -> None:
+        super().__init__(md)
+        self.ext = ext
+
+    def run(self, lines: list[str]) -> list[str]:
+        text = "\n".join(lines)
+        if "<!--" not in text or "milestones" not in text:
+            return lines
+        from .roadmap_marker import expand_markers, find_markers
+
+        if not find_markers(text):
+            return lines
+        entries = self.ext.roadmap_entries()
+        if entries is None:
+            log.warning(
+                "%s: a milestones marker needs the list of milestones: use the MkDocs plugin, or a host that "
+                "exposes the docs folder (Zensical), or run `mkdocs-milestones roadmap` before the build",
+                self.ext.page_file or "<markdown>",
+            )
+            return lines
+        expanded, diagnostics = expand_markers(
+            text, entries, page_url=self.ext.page_url, file=self.ext.page_file, first_line=1 + self.ext.page_line_offset
+        )
+        self.ext.report(diagnostics)
+        return expanded.split("\n")
 
 
 def _meta_from_md(meta: dict[str, list[str]]) -> dict[str, Any]:
@@ -415,6 +447,8 @@ class MilestonesExtension(Extension):
         self.page_line_offset = 0
         self.page_meta: dict[str, Any] | None = None
         self.docs_dir: str | None = None
+        self.page_url = ""
+        self.entries_provider: Callable[[], list[MilestoneEntry]] | None = None
         self.managed = False  # True when an MkDocs plugin tells us about each page
         self._check_config()
 
@@ -426,9 +460,10 @@ class MilestonesExtension(Extension):
         if self.getConfig("graph") not in GRAPH_VALUES:
             raise ValueError(f"milestones: graph must be one of {', '.join(GRAPH_VALUES)}; got {self.getConfig('graph')!r}")
 
-    def set_page(self, file: str | None, line_offset: int = 0, meta: dict[str, Any] | None = None) -> None:
+    def set_page(self, file: str | None, line_offset: int = 0, meta: dict[str, Any] | None = None, url: str = "") -> None:
         """Tell the extension which page it renders next (the MkDocs plugin calls this)."""
         self.managed = True
+        self.page_url = url
         self.page_file = file
         self.page_line_offset = line_offset
         self.page_meta = meta
@@ -455,6 +490,7 @@ class MilestonesExtension(Extension):
         except Exception:  # noqa: BLE001 - an unknown host version: render without page context
             return
         self.page_file = path
+        self.page_url = str(getattr(page, "url", "") or "")
         self.page_meta = dict(meta) if isinstance(meta, dict) else None
         self.docs_dir = str(docs_dir) if docs_dir else None
         self.page_line_offset = 0
@@ -466,6 +502,16 @@ class MilestonesExtension(Extension):
                 self.page_line_offset = offset + (len(body) - len(body.lstrip("\n")) if offset else 0)
             except OSError:
                 pass
+
+    def roadmap_entries(self) -> list[MilestoneEntry] | None:
+        """Every milestone of the site: from the plugin, else read from the docs folder, else None."""
+        if self.entries_provider is not None:
+            return self.entries_provider()
+        if not self.docs_dir:
+            return None
+        from .site import collect_milestones, read_docs_dir
+
+        return collect_milestones(read_docs_dir(self.docs_dir), fix_mojibake=self.getConfig("fix_mojibake"))
 
     def inline_assets(self) -> bool:
         """Whether to put the stylesheet (and script) in the page itself."""
@@ -523,6 +569,8 @@ class MilestonesExtension(Extension):
         # After normalize_whitespace (30); before fenced_code_block (25) and html_block (20),
         # which would hide the lines we normalise.
         md.preprocessors.register(ParsePreprocessor(md, self), "ms_parse", 29)
+        # After ms_parse (29) read the original lines; before html_block (20) stashes raw HTML.
+        md.preprocessors.register(MarkerPreprocessor(md, self), "ms_markers", 27)
         # Before inline (20): element text is still Markdown; after the block parser built tables.
         md.treeprocessors.register(RenderTreeprocessor(md, self), "ms_render", 25)
         # After inline (20), before toc (5) and MkDocs' title extraction (-1).

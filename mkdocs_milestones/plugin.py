@@ -31,6 +31,8 @@ __all__ = ["MilestonesConfig", "MilestonesPlugin"]
 log = get_plugin_logger("milestones")
 
 ASSET_DIR = "assets/mkdocs_milestones"
+ROADMAP_PAGE = "# Roadmap\n\n<!-- milestones -->\n"
+"""The generated roadmap page: a title and the marker the extension expands."""
 _EXTENSION_NAMES = ("mkdocs_milestones", "milestones", "mkdocs_milestones.extension")
 
 
@@ -90,6 +92,7 @@ class MilestonesPlugin(BasePlugin[MilestonesConfig]):
             graph=self.config.graph,
             inline_assets=False,
         )
+        self.ext.entries_provider = lambda: self.entries
         exts.append(self.ext)
         config.extra_css.insert(0, f"{ASSET_DIR}/milestones.css")
         config.extra_javascript.append(f"{ASSET_DIR}/milestones.js")
@@ -110,6 +113,9 @@ class MilestonesPlugin(BasePlugin[MilestonesConfig]):
                 continue
             pages.append(PageSource(f.src_uri, f.url, text))
         self.entries = collect_milestones(pages, fix_mojibake=self.config.fix_mojibake)
+        roadmap = self.config.roadmap
+        if roadmap and files.get_file_from_path(roadmap) is None:
+            files.append(File.generated(config, roadmap, content=ROADMAP_PAGE))
         for e in self.entries:
             for d in e.warnings:
                 log.warning("%s", d)
@@ -140,7 +146,7 @@ class MilestonesPlugin(BasePlugin[MilestonesConfig]):
         if not page.file.generated_by:
             _, body, offset = split_front_matter(page.file.content_string.lstrip("\ufeff").replace("\r\n", "\n"))
             offset += len(body) - len(body.lstrip("\n")) if offset else 0
-        self.ext.set_page(page.file.src_uri, offset, page.meta)
+        self.ext.set_page(page.file.src_uri, offset, page.meta, url=page.url)
         return markdown
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:

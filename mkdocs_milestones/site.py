@@ -54,6 +54,45 @@ def collect_milestones(pages: Iterable[PageSource], *, fix_mojibake: bool = True
     return entries
 
 
+def read_docs_dir(docs_dir: str, *, use_directory_urls: bool = True) -> list[PageSource]:
+    """Every ``.md`` page under ``docs_dir`` with the URL MkDocs-like hosts give it.
+
+    For hosts without the plugin (Zensical) and the CLI; the plugin uses MkDocs' own file list.
+    """
+    import os
+
+    pages: list[PageSource] = []
+    for folder, dirs, names in os.walk(docs_dir):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(names):
+            if not name.endswith(".md"):
+                continue
+            full = os.path.join(folder, name)
+            rel = os.path.relpath(full, docs_dir).replace(os.sep, "/")
+            try:
+                with open(full, encoding="utf-8-sig") as fh:
+                    text = fh.read()
+            except (OSError, UnicodeDecodeError):
+                continue
+            pages.append(PageSource(rel, page_url(rel, use_directory_urls=use_directory_urls), text))
+    return pages
+
+
+def page_url(path: str, *, use_directory_urls: bool = True) -> str:
+    """The URL MkDocs gives a page (``a/b.md`` -> ``a/b/``, ``a/index.md`` -> ``a/``).
+
+    >>> page_url("a/b.md"), page_url("a/index.md"), page_url("README.md"), page_url("a/b.md", use_directory_urls=False)
+    ('a/b/', 'a/', '', 'a/b.html')
+    """
+    stem = path[:-3] if path.endswith(".md") else path
+    head, _, name = stem.rpartition("/")
+    if name in ("index", "README"):
+        return f"{head}/" if head else ""
+    if not use_directory_urls:
+        return f"{stem}.html"
+    return f"{stem}/"
+
+
 def _normalize_ref(base: str, ref: str) -> str:
     parts = urlsplit(ref)
     if parts.scheme or parts.netloc:

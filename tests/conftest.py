@@ -114,7 +114,7 @@ def make_site(tmp_path: Path):
             plugin = "  - milestones:\n" + textwrap.indent(yaml.safe_dump(plugin_config), "      ")
         cfg = tmp_path / "mkdocs.yml"
         cfg.write_text(
-            f"site_name: t\ndocs_dir: docs\nsite_dir: site\ntheme:\n  name: {theme}\nplugins:\n{plugin}\n{extra}",
+            f"site_name: t\ndocs_dir: docs\nsite_dir: site\ntheme:\n  name: {theme}\nplugins:\n  - search\n{plugin}\n{extra}",
             encoding="utf-8",
         )
         return cfg

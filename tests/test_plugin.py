@@ -155,7 +155,7 @@ def test_warnings_carry_file_and_line(make_site, caplog: pytest.LogCaptureFixtur
     msgs = [r.getMessage() for r in caplog.records if r.name == "mkdocs.plugins.milestones"]
     assert any(m.startswith("bad.md:7: unknown status 'Percolating'") for m in msgs), msgs
     assert any(m.startswith("bad.md:11: Phase 1 depends on Phase 7, which does not exist") for m in msgs), msgs
-    assert any(m.startswith("other.md:3: depends on 'missing.md', which is not a milestone page") for m in msgs), msgs
+    assert any(m.endswith("other.md:3: depends on 'missing.md', which is not a milestone page; link to one of: bad.md, other.md") for m in msgs), msgs
     # each problem reported once
     assert len(msgs) == len(set(msgs))
 
@@ -165,7 +165,7 @@ def test_strict_build_fails_on_a_broken_plan(make_site, tmp_path: Path) -> None:
     proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(cfg)], capture_output=True, text=True)
     assert proc.returncode == 1
     assert "bad.md:3: unknown status 'Percolating'" in proc.stderr
-    assert "Aborted with 1 warnings in strict mode!" in proc.stderr
+    assert "Aborted with 1 warnings in strict mode!" in proc.stdout + proc.stderr
     ok = make_site({"index.md": "# Home\n", "bad.md": AUTH})
     proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(ok)], capture_output=True, text=True)
     assert proc.returncode == 0, proc.stderr
@@ -176,3 +176,74 @@ def test_extension_listed_by_user_is_not_doubled(make_site, tmp_path: Path) -> N
     _build(cfg)
     html = (tmp_path / "site" / "a" / "index.html").read_text(encoding="utf-8")
     assert html.count('class="ms-card"') == 1
+
+
+def _milestone(title: str, status: str, priority: str, created: str, extra: str = "") -> str:
+    return f"# MILESTONE: {title}\n\n**Status**: {status}\n**Priority**: {priority}\n**Created**: {created}\n{extra}\n### Phase 1: a\n**Status**: {status}\n"
+
+
+SIX = {
+    "index.md": "# Home\n",
+    "team/a.md": _milestone("Alpha", "in progress", "low", "2026-01-01"),
+    "team/b.md": _milestone("Bravo", "in progress", "critical", "2026-02-01"),
+    "team/c.md": _milestone("Charlie", "done", "high", "2025-12-01"),
+    "other/d.md": _milestone("Delta", "pending", "high", "2026-03-01", "**Depends on**: [Alpha](../team/a.md)\n"),
+    "other/e.md": _milestone("Echo", "blocked", "medium", "2026-01-15"),
+    "other/f.md": _milestone("Foxtrot", "cancelled", "low", "2025-11-01"),
+}
+
+
+def _group_titles(html: str) -> list[tuple[str, list[str]]]:
+    doc = parse_html(html)
+    out = []
+    for group in doc.find_all("details", "ms-roadmap-group"):
+        titles = [a.text.strip() for a in group.find_all("a") if a.attrs.get("href", "").endswith(("/a/", "/b/", "/c/", "/d/", "/e/", "/f/"))]
+        out.append((group.attrs["data-status"], list(dict.fromkeys(titles))))
+    return out
+
+
+def test_roadmap_page_is_generated_grouped_and_searchable(make_site, tmp_path: Path) -> None:
+    _build(make_site(SIX))
+    html = (tmp_path / "site" / "roadmap" / "index.html").read_text(encoding="utf-8")
+    groups = _group_titles(html)
+    assert [g for g, _ in groups] == ["in-progress", "pending", "blocked", "done", "cancelled"]
+    assert groups[0][1] == ["Bravo", "Alpha"]  # critical before low
+    assert 'href="../team/b/"' in html
+    search = json.loads((tmp_path / "site" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert any(d["location"].startswith("roadmap/") and "Bravo" in d["text"] for d in search["docs"])
+    nav = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    assert 'href="roadmap/"' in nav
+
+
+def test_marker_on_an_authors_page_and_unknown_key(make_site, tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    pages = dict(SIX)
+    pages["roadmap/index.md"] = "# Our plan\n\nWritten by hand.\n\n<!-- milestones folder=team/ status=in-progress -->\n"
+    pages["teams.md"] = "# Teams\n\n\n<!-- milestones colour=red -->\n"
+    with caplog.at_level("WARNING", logger="mkdocs.plugins.milestones"):
+        _build(make_site(pages))
+    html = (tmp_path / "site" / "roadmap" / "index.html").read_text(encoding="utf-8")
+    assert "Written by hand." in html
+    groups = _group_titles(html)
+    assert groups == [("in-progress", ["Bravo", "Alpha"])]
+    msgs = [r.getMessage() for r in caplog.records]
+    assert any(m.startswith("teams.md:4: unknown key 'colour' in the milestones marker") for m in msgs), msgs
+
+
+def test_rebuild_in_one_process_keeps_no_stale_state(make_site, tmp_path: Path) -> None:
+    cfg = make_site(SIX)
+    config = load_config(str(cfg))
+    build(config)
+    first = _group_titles((tmp_path / "site" / "roadmap" / "index.html").read_text(encoding="utf-8"))
+    assert ("done", ["Charlie"]) in first
+    page = tmp_path / "docs" / "team" / "c.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("**Status**: done", "**Status**: failed"), encoding="utf-8")
+    build(config)  # as mkdocs serve does: same config and plugin objects
+    second = _group_titles((tmp_path / "site" / "roadmap" / "index.html").read_text(encoding="utf-8"))
+    assert ("failed", ["Charlie"]) in second and all(g != "done" for g, _ in second)
+    data = json.loads((tmp_path / "site" / "milestones.json").read_text(encoding="utf-8"))
+    assert [m["status"] for m in data["milestones"] if m["title"] == "Charlie"] == ["failed"]
+
+
+def test_roadmap_can_be_disabled(make_site, tmp_path: Path) -> None:
+    _build(make_site(SIX, {"roadmap": False}))
+    assert not (tmp_path / "site" / "roadmap").exists()
