@@ -1,0 +1,395 @@
+# SPDX-License-Identifier: MIT
+"""Static tables for the mojibake repair: code pages, character classes, priors, box arms.
+
+Everything here is computed once at import time from the standard library's codecs and
+``unicodedata``; nothing is read from disk.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+# --------------------------------------------------------------------------------------------
+# Code pages
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CodePage:
+    """A single-byte code page that UTF-8 bytes may have been mis-read as.
+
+    Attributes:
+        name: Human-readable name, used in reports and benchmarks.
+        to_byte: Map from every non-ASCII character the page produces to its byte (0x80-0xFF).
+        lost: Bytes the page cannot represent; a decoder drops them or writes U+FFFD or ``?``.
+        leads: Characters standing for UTF-8 lead bytes (0xC2-0xF4).
+        conts: Characters standing for UTF-8 continuation bytes (0x80-0xBF).
+    """
+
+    name: str
+    to_byte: dict[str, int]
+    lost: tuple[int, ...]
+    leads: frozenset[str]
+    conts: frozenset[str]
+
+
+def _page(name: str, codec: str, c1: bool) -> CodePage:
+    to_byte: dict[str, int] = {}
+    lost: list[int] = []
+    for byte in range(0x80, 0x100):
+        try:
+            to_byte[bytes([byte]).decode(codec)] = byte
+        except UnicodeDecodeError:
+            lost.append(byte)
+    if c1:
+        # "Sloppy" decoding (browsers, Windows, Latin-1 itself) keeps 0x80-0x9F as C1 controls.
+        for byte in range(0x80, 0xA0):
+            to_byte.setdefault(chr(byte), byte)
+    leads = frozenset(ch for ch, b in to_byte.items() if 0xC2 <= b <= 0xF4)
+    conts = frozenset(ch for ch, b in to_byte.items() if 0x80 <= b <= 0xBF)
+    return CodePage(name, to_byte, tuple(lost), leads, conts)
+
+
+#: The supported code pages. Windows-1252 with C1 controls also covers ISO-8859-1 (Latin-1).
+PAGES: tuple[CodePage, ...] = (
+    _page("windows-1252", "cp1252", True),
+    _page("windows-1254", "cp1254", True),
+    _page("windows-1250", "cp1250", True),
+    _page("mac-roman", "mac_roman", False),
+)
+
+#: Stand-ins for a byte the decoder could not represent.
+REPLACEMENT = "\ufffd"
+QUESTION = "?"
+
+
+def _cls(chars: set[str] | frozenset[str]) -> str:
+    return "[" + "".join(re.escape(c) for c in sorted(chars)) + "]"
+
+
+_ALL_LEADS = frozenset().union(*(p.leads for p in PAGES))
+_ALL_CONTS = frozenset().union(*(p.conts for p in PAGES)) | {REPLACEMENT}
+ALPHABET = frozenset().union(*(p.to_byte for p in PAGES)) | {REPLACEMENT}
+
+#: Per page, a ``str.translate`` table that turns its characters into the byte values they stand
+#: for (as code points below 256) and every other candidate character into U+FFFF, so that
+#: ``run.translate(table).encode("latin-1")`` either gives the bytes or fails.
+TRANS: tuple[dict[int, int], ...] = tuple(
+    {**{ord(c): 0xFFFF for c in ALPHABET}, **{ord(c): b for c, b in p.to_byte.items()}}
+    for p in PAGES
+)
+
+#: Quick filter: some lead character followed by something that can stand for a continuation.
+PAIR_RE = re.compile(_cls(_ALL_LEADS) + "(?:" + _cls(_ALL_CONTS) + r"|\?)")
+#: Exact pre-check per page: a lead of the page followed by a continuation of the same page.
+PAGE_PAIR_RES = tuple(
+    re.compile(_cls(p.leads) + "(?:" + _cls(p.conts | {REPLACEMENT}) + r"|\?)") for p in PAGES
+)
+#: Runs of characters that may be mojibake (two or more), without and with ``?`` stand-ins.
+RUN_RE = re.compile(_cls(ALPHABET) + "{2,}")
+RUN_Q_RE = re.compile(_cls(ALPHABET) + "(?:" + _cls(ALPHABET) + r"|\?)+")
+#: Single characters (for lone lead bytes whose continuation was lost).
+LONE_RE = re.compile(_cls(ALPHABET))
+#: ``?`` inside a sequence proves that the decoder wrote ``?`` for bytes it could not represent;
+#: ``?`` after most of the incomplete sequences of a text suggests it.
+_LOSSY = tuple(p for p in PAGES if p.lost)
+_W_CONTS = _cls(frozenset().union(*(p.conts for p in _LOSSY)))
+_W_LEADS = _cls(frozenset().union(*(p.leads for p in _LOSSY)))
+_W_LEAD3 = _cls(frozenset(c for p in _LOSSY for c, b in p.to_byte.items() if 0xE0 <= b <= 0xEF))
+_W_LEAD4 = _cls(frozenset(c for p in _LOSSY for c, b in p.to_byte.items() if 0xF0 <= b <= 0xF4))
+QMODE_INNER_RE = re.compile(_W_LEADS + _W_CONTS + r"{0,2}\?" + _W_CONTS)
+QMODE_TRAILING_RE = re.compile(
+    "(?:" + _W_LEAD3 + _W_CONTS + "|" + _W_LEAD4 + _W_CONTS + "{1,2})(?!" + _W_CONTS + ")(\\?)?"
+)
+
+# --------------------------------------------------------------------------------------------
+# Character classes
+# --------------------------------------------------------------------------------------------
+
+REJECT, SYMBOL, LATIN, GREEK, CYRILLIC, ALPHA2, CJK, LETTER, MARK, FORMAT, SPACE = range(11)
+#: Classes of letters (for script consistency checks).
+LETTER_CLASSES = frozenset({LATIN, GREEK, CYRILLIC, ALPHA2, CJK, LETTER})
+
+_REJECT_RANGES = (
+    (0x0250, 0x02FF),  # IPA extensions, spacing modifier letters
+    (0x0500, 0x052F),  # Cyrillic supplement
+    (0x0700, 0x08FF),  # Syriac, Arabic supplement, Thaana, NKo, Samaritan, Mandaic, ...
+    (0xD800, 0xF8FF),  # surrogates, private use
+    (0xFDD0, 0xFDEF),  # noncharacters
+    (0xFFF0, 0xFFFC),  # specials (U+FFFD is allowed, see below)
+)
+_CJK_RANGES = ((0x1100, 0x11FF), (0x3040, 0x30FF), (0x3100, 0x31FF), (0x3400, 0x4DBF),
+               (0x4E00, 0x9FFF), (0xA000, 0xA4CF), (0xAC00, 0xD7AF), (0xF900, 0xFAFF),
+               (0x20000, 0x3FFFF))
+#: Cyrillic letters beyond Russian, Ukrainian, Belarusian, Serbian and Macedonian that are in
+#: everyday use (Kazakh, Tatar, Bashkir, Mongolian, ...); the rest of U+0460-U+04FF is historic.
+_CYRILLIC_EXTRA = frozenset("ҐґҒғҚқҢңҮүҰұҺһӘәӨөҖҗҲҳҶҷӀ")
+_CACHE: dict[str, int] = {}
+#: Spacing modifiers that the code pages themselves contain (ˆ ˜ ˇ ˘ ˙ ˛ ˝): text garbled twice
+#: goes through them.
+_PAGE_MODIFIERS = frozenset(c for p in PAGES for c in p.to_byte if 0x02B0 <= ord(c) <= 0x02FF)
+
+
+def char_class(ch: str) -> int:
+    """Classify a decoded character for plausibility checks.
+
+    Args:
+        ch: One character.
+
+    Returns:
+        One of the class constants (``REJECT`` for characters a repair must never produce).
+    """
+    cls = _CACHE.get(ch)
+    if cls is not None:
+        return cls
+    cp = ord(ch)
+    cat = unicodedata.category(ch)
+    if cp == 0xFFFD or ch in _PAGE_MODIFIERS:
+        cls = SYMBOL
+    elif any(lo <= cp <= hi for lo, hi in _REJECT_RANGES) or (cp & 0xFFFE) == 0xFFFE:
+        cls = REJECT
+    elif cat == "Cn":
+        # Emoji newer than this Python's Unicode database are still emoji.
+        cls = SYMBOL if 0x1F000 <= cp <= 0x1FAFF else REJECT
+    elif cat in ("Cc", "Co", "Cs"):
+        cls = REJECT
+    elif cat == "Cf":
+        cls = FORMAT
+    elif cat[0] == "M":
+        cls = MARK
+    elif cat == "Zs":
+        cls = SPACE
+    elif cat[0] in "SPN":
+        cls = SYMBOL
+    elif cat[0] == "L":
+        if cp >= 0x1D400 and cp <= 0x1D7FF:
+            cls = REJECT  # mathematical alphanumerics: never the likelier reading
+        elif cp < 0x0250 or 0x1E00 <= cp <= 0x1EFF:
+            cls = LATIN
+        elif 0x0386 <= cp <= 0x03CE or 0x1F00 <= cp <= 0x1FFF:
+            cls = GREEK
+        elif 0x0400 <= cp <= 0x045F or ch in _CYRILLIC_EXTRA:
+            cls = CYRILLIC
+        elif 0x0530 <= cp <= 0x06FF:
+            cls = ALPHA2
+        elif any(lo <= cp <= hi for lo, hi in _CJK_RANGES):
+            cls = CJK
+        else:
+            cls = LETTER
+    else:
+        cls = REJECT
+    _CACHE[ch] = cls
+    return cls
+
+
+def is_pictographic(ch: str) -> bool:
+    """Tell whether ``ch`` is an emoji-like pictograph (ZWJ and VS16 attach to these).
+
+    Args:
+        ch: One character (or the empty string).
+
+    Returns:
+        True for symbols in the emoji and dingbat ranges.
+    """
+    if not ch:
+        return False
+    cp = ord(ch)
+    return 0x1F000 <= cp <= 0x1FAFF or 0x2190 <= cp <= 0x2BFF or cp in (0x00A9, 0x00AE, 0x203C,
+                                                                         0x2049, 0x2122, 0x2139,
+                                                                         0x3030, 0x303D)
+
+
+# --------------------------------------------------------------------------------------------
+# Priors: how likely a character is in a milestone document, when the bytes cannot tell
+# --------------------------------------------------------------------------------------------
+
+#: Status symbols, arrows, check marks, typography: the characters such documents are made of.
+#: Earlier is likelier (used to break ties between candidates for the same lost byte).
+TIER1 = (
+    "✅❌⏳⌛✓✔✗✘☐☑☒⚠⚡✨⭐❗❓❔❕➡⬅⬆⬇←→↑↓↔↕⇐⇒⇔↩↪▶◀▲▼►◄●○■□◆◇★☆"
+    "•…–—‘’“”„€™‐"
+    "─│┌┐└┘├┤┬┴┼━┃┏┓┗┛┣┫┳┻╋═║╔╗╚╝╠╣╦╩╬╭╮╯╰"
+)
+#: Emoji common in project plans (status colours, tools, documents, celebrations).
+TIER2 = (
+    "🔄🔍🚀🎯📝📌📋📊📈📉📅📆📦📚📖🐛💡🎉👍👎👀🏁🏆🚧🛠🧪🧩💬💻📁📂🔗🔔🆕"
+    "🔴🟡🟢🟠🔵🟣🟤⚪⚫🟥🟧🟨🟩🟦🟪⬜⬛🔶🔷🔸🔹🔺🔻"
+    "🔒🔓🔑🔐🔧🔨🔥🔁⏰⏱⏲⏸⏹⏺⏩⏪⏭⏮🗓🗂🧹🔎📣📢✏🖊🖋⚙🌐🔀🔃❇✳✴🛑⛔🚫🆗💯"
+    "🤔😀😃😄😊🙂😅😉🥳😎🤝🙏👋💪🎨🌟⚖🏗🗺📍🧭🧱🧰📐📏🔬🔭💥🔖🏷📎✂🗑📤📥📨📧🧾"
+)
+PRIOR: dict[str, float] = {}
+for _i, _ch in enumerate(TIER1):
+    PRIOR.setdefault(_ch, 7.0 - _i * 0.01)
+for _i, _ch in enumerate(TIER2):
+    PRIOR.setdefault(_ch, 5.0 - _i * 0.01)
+
+#: Letters whose UTF-8 form may lose a byte in a Windows code page, weighted by how common they
+#: are in running text (a rough letter-frequency prior; unlisted letters get a small default).
+LETTER_PRIOR: dict[str, float] = {
+    # Cyrillic
+    "с": 3.0, "у": 2.6, "я": 2.0, "ш": 1.4, "э": 1.0, "А": 1.2, "Н": 1.1, "Ш": 0.5, "Ё": 0.3,
+    # Greek
+    "σ": 3.5, "ρ": 3.0, "ύ": 1.4, "ψ": 0.8, "Ν": 1.0, "Θ": 0.8, "ΐ": 0.2, "Ώ": 0.2,
+    # Latin
+    "č": 2.6, "ă": 2.4, "ň": 1.6, "ď": 1.2, "á": 2.0, "í": 2.0, "ā": 1.2, "Ł": 1.2, "ō": 1.0,
+    "Á": 1.2, "Í": 1.1, "Ő": 0.8, "Đ": 0.8, "Ř": 0.9, "Ę": 0.8, "Ń": 0.6, "Ø": 0.6, "È": 0.6,
+    "Ã": 0.4, "Ý": 0.4, "Ï": 0.3, "Ð": 0.2,
+}
+
+
+def prior(ch: str) -> float:
+    """Return how plausible ``ch`` is as the reading of an ambiguous sequence.
+
+    Args:
+        ch: A decoded candidate character.
+
+    Returns:
+        A score; higher is likelier. Characters of class ``REJECT`` get ``-inf``.
+    """
+    known = PRIOR.get(ch)
+    if known is not None:
+        return known
+    cls = char_class(ch)
+    if cls == REJECT:
+        return float("-inf")
+    if cls in (LATIN, GREEK, CYRILLIC):
+        return LETTER_PRIOR.get(ch, 0.6 if ch.islower() else 0.3)
+    if cls == SYMBOL:
+        cp = ord(ch)
+        if 0x2500 <= cp <= 0x257F:
+            return 2.0
+        if cp >= 0x1F000:
+            for lo, hi, score in _EMOJI_BLOCK_PRIOR:
+                if lo <= cp <= hi:
+                    return score
+        return 2.0 if unicodedata.category(ch) == "So" else 1.2
+    return 0.0
+
+
+#: Emoji blocks people write in versus game tiles, alchemy and other rarely used pictographs.
+_EMOJI_BLOCK_PRIOR = (
+    (0x1F000, 0x1F0FF, 0.8),  # mahjong, dominoes, playing cards
+    (0x1F100, 0x1F1FF, 1.5),  # enclosed alphanumerics (🆗 🆕 are in PRIOR)
+    (0x1F200, 0x1F2FF, 1.2),  # enclosed ideographic supplement
+    (0x1F300, 0x1F6FF, 3.0),  # pictographs, emoticons, transport
+    (0x1F700, 0x1F7DF, 0.5),  # alchemical, geometric shapes extended
+    (0x1F7E0, 0x1F7EB, 3.0),  # coloured circles and squares
+    (0x1F7EC, 0x1F8FF, 0.8),  # more geometric shapes, supplemental arrows-C
+    (0x1F900, 0x1FAFF, 3.0),  # supplemental symbols and pictographs
+)
+
+
+# --------------------------------------------------------------------------------------------
+# Box drawing: the arms (up, right, down, left) of each character, 0 none, 1 light, 2 heavy,
+# 3 double; computed from the Unicode names ("BOX DRAWINGS DOWN LIGHT AND RIGHT HEAVY").
+# --------------------------------------------------------------------------------------------
+
+_WEIGHT = {"LIGHT": 1, "SINGLE": 1, "HEAVY": 2, "DOUBLE": 3}
+_DIRS = {"UP": (0,), "RIGHT": (1,), "DOWN": (2,), "LEFT": (3,), "HORIZONTAL": (3, 1),
+         "VERTICAL": (0, 2)}
+
+
+def _arms_from_name(name: str) -> tuple[int, int, int, int]:
+    words = name.split()[2:]
+    if "DIAGONAL" in words:
+        return (0, 0, 0, 0)
+    if "DASH" in words:
+        words = [w for w in words if w not in ("DOUBLE", "TRIPLE", "QUADRUPLE", "DASH")]
+    words = [w for w in words if w not in ("AND", "ARC")]
+    arms = [0, 0, 0, 0]
+    weight_first = words[0] in _WEIGHT
+    current = 0
+    pending: list[int] = []
+    for word in words:
+        if word in _WEIGHT:
+            if weight_first:
+                current = _WEIGHT[word]
+            else:
+                for d in pending:
+                    arms[d] = _WEIGHT[word]
+                pending = []
+        elif weight_first:
+            for d in _DIRS[word]:
+                arms[d] = current
+        else:
+            pending.extend(_DIRS[word])
+    return (arms[0], arms[1], arms[2], arms[3])
+
+
+#: Arms of every box-drawing character, plus arrowheads that end lines in diagrams.
+ARMS: dict[str, tuple[int, int, int, int]] = {
+    chr(cp): _arms_from_name(unicodedata.name(chr(cp))) for cp in range(0x2500, 0x2580)
+}
+#: Arrowheads connect to a line of any weight (weight 0 in ``ARROW_ARMS`` means "none").
+ARROW_ARMS: dict[str, tuple[int, int, int, int]] = {
+    "▶": (0, 0, 0, 9), "►": (0, 0, 0, 9), "➤": (0, 0, 0, 9), "→": (0, 0, 0, 9), "▸": (0, 0, 0, 9),
+    "◀": (0, 9, 0, 0), "◄": (0, 9, 0, 0), "←": (0, 9, 0, 0), "◂": (0, 9, 0, 0),
+    "▼": (9, 0, 0, 0), "↓": (9, 0, 0, 0), "▾": (9, 0, 0, 0),
+    "▲": (0, 0, 9, 0), "↑": (0, 0, 9, 0), "▴": (0, 0, 9, 0),
+}
+#: Standard families (light, heavy, double, rounded): likelier than mixed-weight and dashed forms.
+STANDARD_BOX = frozenset("─│┌┐└┘├┤┬┴┼━┃┏┓┗┛┣┫┳┻╋═║╔╗╚╝╠╣╦╩╬╭╮╯╰")
+
+
+def arms(ch: str) -> tuple[int, int, int, int] | None:
+    """Return the arms of a box-drawing character or arrowhead, or None for other characters.
+
+    Args:
+        ch: One character (or the empty string).
+
+    Returns:
+        ``(up, right, down, left)`` weights, or None.
+    """
+    return ARMS.get(ch) or ARROW_ARMS.get(ch)
+
+
+def mirror(ch: str) -> str | None:
+    """Return the box character mirrored left-right (the corner that closes what ``ch`` opened).
+
+    Args:
+        ch: A box-drawing character.
+
+    Returns:
+        The mirrored character, or None when there is none.
+    """
+    a = ARMS.get(ch)
+    if a is None:
+        return None
+    want = (a[0], a[3], a[2], a[1])
+    rounded = "ARC" in unicodedata.name(ch)
+    for other, b in ARMS.items():
+        if b == want and ("ARC" in unicodedata.name(other)) == rounded and other in STANDARD_BOX:
+            return other
+    return None
+
+
+MIRROR: dict[str, str] = {ch: m for ch in STANDARD_BOX if (m := mirror(ch)) not in (None, ch)}
+
+#: Characters below U+1F000 that are emoji by default (Emoji_Presentation=Yes); other symbols
+#: there need VS16 (U+FE0F) to look like emoji, so VS16 after a lost byte points to them.
+EMOJI_DEFAULT_BMP = frozenset(
+    "⌚⌛⏩⏪⏫⏬⏰⏳◽◾☔☕♈♉♊♋♌♍♎♏♐♑♒♓♿⚓⚡⚪⚫⚽⚾⛄⛅⛎⛔⛪⛲⛳⛵⛺⛽✅✊✋✨❌❎❓❔❕❗➕➖➗➰➿⬛⬜⭐⭕"
+)
+#: Emoji above U+1F000 that are text by default (they need VS16 as well).
+TEXT_DEFAULT_SMP = frozenset(
+    "🅰🅱🅾🅿🈂🈷🌡🌤🌥🌦🌧🌨🌩🌪🌫🌬🌶🍽🎖🎗🎙🎚🎛🎞🎟🏋🏌🏍🏎🏔🏕🏖🏗🏘🏙🏚🏛🏜🏝🏞🏟🏳🏵🏷🐿👁📽🕉🕊🕯🕰"
+    "🕳🕴🕵🕶🕷🕸🕹🖇🖊🖋🖌🖍🖐🖥🖨🖱🖲🖼🗂🗃🗄🗑🗒🗓🗜🗝🗞🗡🗣🗨🗯🗳🗺🛋🛍🛎🛏🛠🛡🛢🛣🛤🛥🛩🛰🛳"
+)
+
+
+def needs_vs16(ch: str) -> bool:
+    """Tell whether ``ch`` is a pictograph that is text by default (so VS16 usually follows it).
+
+    Args:
+        ch: One character.
+
+    Returns:
+        True for text-default pictographs, False for emoji-default ones and everything else.
+    """
+    if not is_pictographic(ch):
+        return False
+    if ord(ch) >= 0x1F000:
+        return ch in TEXT_DEFAULT_SMP
+    return ch not in EMOJI_DEFAULT_BMP
