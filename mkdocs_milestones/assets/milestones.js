@@ -15,6 +15,16 @@
     if (opened) target.scrollIntoView();
   }
   window.addEventListener("hashchange", reveal);
+  /* Print every phase. The stylesheet does it with ::details-content where the browser has it;
+   * this covers browsers without it (closed details content is not rendered there at all). */
+  var printOpened = [];
+  window.addEventListener("beforeprint", function () {
+    var closed = document.querySelectorAll("details.ms-phase:not([open])");
+    for (var i = 0; i < closed.length; i++) { closed[i].open = true; printOpened.push(closed[i]); }
+  });
+  window.addEventListener("afterprint", function () {
+    while (printOpened.length) printOpened.pop().open = false;
+  });
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", reveal);
   } else {
