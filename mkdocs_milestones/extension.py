@@ -152,6 +152,7 @@ class MarkerPreprocessor(Preprocessor):
         self.ext = ext
 
     def run(self, lines: list[str]) -> list[str]:
+        self.md.milestone_roadmap = False  # type: ignore[attr-defined]
         text = "\n".join(lines)
         if "<!--" not in text or "milestones" not in text:
             return lines
@@ -171,6 +172,7 @@ class MarkerPreprocessor(Preprocessor):
             text, entries, page_url=self.ext.page_url, file=self.ext.page_file, first_line=1 + self.ext.page_line_offset
         )
         self.ext.report(diagnostics)
+        self.md.milestone_roadmap = True  # type: ignore[attr-defined]
         return expanded.split("\n")
 
 
@@ -195,6 +197,8 @@ class RenderTreeprocessor(Treeprocessor):
     def run(self, root: etree.Element) -> None:
         ms: Milestone | None = getattr(self.md, "milestone", None)
         if ms is None:
+            if getattr(self.md, "milestone_roadmap", False) and self.ext.inline_assets():
+                self.ext.append_assets(self.md, root)  # a roadmap marker page needs the stylesheet too
             return
         snapshot = copy.deepcopy(root)
         try:
@@ -224,8 +228,7 @@ class RenderTreeprocessor(Treeprocessor):
             root.insert(insert_at + 1, graph)
         self._phases(root, ms)
         if self.ext.inline_assets():
-            holder = etree.SubElement(root, "div", {"class": "ms-assets"})
-            holder.text = self.md.htmlStash.store(assets_html())
+            self.ext.append_assets(self.md, root)
         for el in root.iter():
             if el.tag == "p" and el.get("class") is None:
                 self._field_paragraph(el)
@@ -512,6 +515,11 @@ class MilestonesExtension(Extension):
         from .site import collect_milestones, read_docs_dir
 
         return collect_milestones(read_docs_dir(self.docs_dir), fix_mojibake=self.getConfig("fix_mojibake"))
+
+    def append_assets(self, md: Markdown, root: etree.Element) -> None:
+        """The inline stylesheet and script, once, at the end of the page."""
+        holder = etree.SubElement(root, "div", {"class": "ms-assets"})
+        holder.text = md.htmlStash.store(assets_html())
 
     def inline_assets(self) -> bool:
         """Whether to put the stylesheet (and script) in the page itself."""
