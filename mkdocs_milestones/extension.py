@@ -40,6 +40,7 @@ ASSET_CSS = ("milestones.css", "graph.css", "roadmap.css")
 GRAPH_VALUES = ("svg", "mermaid", "none")
 
 _LIST_START_RE = re.compile(r"^\s{0,3}(?:[-*+]|\d+[.)])\s+\S")
+_NESTED_ITEM_RE = re.compile(r"^( {2,3})(?:[-*+]|\d+[.)])\s+\S")
 _HEADING_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _CHECKBOX_RE = re.compile(r"^\[(?P<mark>[ xX])\][ \t]+")
 _PHASE_HEAD_RE = re.compile(
@@ -74,14 +75,20 @@ def normalize_source(lines: list[str]) -> list[str]:
     ['**Status**: done', '', '**Priority**: high', '', '- [x] a']
     """
     out: list[str] = []
-    prev_label = prev_para = False
+    prev_label = prev_para = in_list = False
     for ln in scan_lines("\n".join(lines)):
         text = ln.text
         is_label = not ln.in_fence and bool(LABEL_RE.match(text))
         is_list = not ln.in_fence and bool(_LIST_START_RE.match(text))
         if not ln.in_fence and text.strip() and ((prev_label and (is_label or is_list)) or (is_label and prev_para)):
             out.append("")
+        nested = _NESTED_ITEM_RE.match(text) if in_list and not ln.in_fence else None
+        if nested:
+            # GitHub nests a list indented by 2-3 spaces under an item; Python-Markdown wants 4.
+            text = " " * (4 - len(nested.group(1))) + text
         out.append(text)
+        if text.strip() and not ln.in_fence:
+            in_list = is_list or (in_list and text.startswith((" ", "\t")))
         prev_label = is_label
         # A plain paragraph line that a label line must not continue lazily.
         prev_para = bool(text.strip()) and not ln.in_fence and not is_list and not text.startswith((" ", "\t", "|", "#", ">"))

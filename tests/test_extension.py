@@ -172,3 +172,18 @@ def test_internal_error_degrades_to_plain_markdown(monkeypatch: pytest.MonkeyPat
     assert "ms-card" not in html and "ms-phase" not in html
     assert "<h1>MILESTONE: B</h1>" in html and "Phase 1: a" in html
     assert any("could not render this milestone page (RuntimeError: boom)" in r.getMessage() for r in caplog.records)
+
+
+def test_list_nested_by_three_spaces_nests_as_on_github(seed_example: str) -> None:
+    doc = parse_html(render(seed_example))
+    tasks = doc.find("details", "ms-phase").find("ol")
+    first = tasks.find_all("li")[0]
+    assert [li.text for li in first.find("ul").find_all("li")] == [
+        "Query latency for common operations", "Memory usage under load", "Store results in artefacts/"]
+    assert len([c for c in tasks.children if c.tag == "li"]) == 2
+
+
+def test_empty_status_line_is_warned(caplog: pytest.LogCaptureFixture) -> None:
+    with caplog.at_level(logging.WARNING, logger="mkdocs.plugins.milestones"):
+        render("# MILESTONE: E\n**Status**:\n")
+    assert [r.getMessage().split(";")[0] for r in caplog.records] == ["<markdown>:2: the Status line is empty"]
