@@ -113,37 +113,18 @@ def _compose(old: list[list[int]], edits: list[tuple[int, int, str]]) -> list[li
     return result
 
 
-def _apply(text: str, edits: list[tuple[int, int, str]]) -> str:
-    pieces: list[str] = []
-    pos = 0
-    for s, e, rep in edits:
-        pieces.append(text[pos:s])
-        pieces.append(rep)
-        pos = e
-    pieces.append(text[pos:])
-    return "".join(pieces)
-
-
-def fix_mojibake_report(text: str) -> tuple[str, list[Repair]]:
-    """Repair mojibake in ``text`` and report each repaired stretch.
-
-    Args:
-        text: Any text, typically a whole Markdown page.
-
-    Returns:
-        The repaired text and one :class:`Repair` per contiguous repaired stretch, in order.
-        Adjacent repairs (a whole garbled box-drawing line, say) form one stretch.
-    """
+def _fix(text: str, report: bool) -> tuple[str, list[Repair]]:
     current = text
     segments: list[list[int]] = []
     for _ in range(_MAX_PASSES):
-        edits = repair_pass(current)
-        if not edits:
+        new, edits = repair_pass(current, report)
+        if new == current:
             break
-        segments = _compose(segments, edits)
-        current = _apply(current, edits)
+        if report:
+            segments = _compose(segments, edits)
+        current = new
     if not segments:
-        return text, []
+        return current, []
     merged: list[list[int]] = []
     for seg in segments:
         if merged and merged[-1][3] == seg[2] and merged[-1][1] == seg[0]:
@@ -159,6 +140,19 @@ def fix_mojibake_report(text: str) -> tuple[str, list[Repair]]:
     return current, repairs
 
 
+def fix_mojibake_report(text: str) -> tuple[str, list[Repair]]:
+    """Repair mojibake in ``text`` and report each repaired stretch.
+
+    Args:
+        text: Any text, typically a whole Markdown page.
+
+    Returns:
+        The repaired text and one :class:`Repair` per contiguous repaired stretch, in order.
+        Adjacent repairs (a whole garbled box-drawing line, say) form one stretch.
+    """
+    return _fix(text, True)
+
+
 def fix_mojibake(text: str) -> str:
     """Repair mojibake in ``text``; see the module documentation for what that covers.
 
@@ -168,4 +162,4 @@ def fix_mojibake(text: str) -> str:
     Returns:
         The repaired text (``text`` itself when nothing needed repair).
     """
-    return fix_mojibake_report(text)[0]
+    return _fix(text, False)[0]

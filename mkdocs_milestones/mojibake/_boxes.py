@@ -16,13 +16,14 @@ import bisect
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Protocol
 
 from . import _tables as T
 
 _NL_RE = re.compile("\n")
 _VS_ZWJ = frozenset("\ufe0e\ufe0f\u200d")
+_BOX_RE = re.compile("[\u2500-\u257f]")
 
 
 class BoxToken(Protocol):
@@ -59,9 +60,12 @@ class Grid:
         self.out = out
         self.starts = [0] + [m.end() for m in _NL_RE.finditer(out)]
         self.lines: dict[int, list[str]] = {}
-        self.cells: dict[int, list[int]] = {}
+        self.cells: dict[int, Sequence[int]] = {}
         self.counts: dict[int, Counter[str]] = {}
         self.weights: dict[int, list[int]] = {}
+        self.windows: dict[int, list[int]] = {}
+        self.dirs: dict[int, list[tuple[BoxToken | None, str, int, int]]] = {}
+        self.memo: dict[tuple[object, ...], str] = {}
         self.pos: dict[int, tuple[int, int]] = {}
         for tok in boxes:
             o = where[tok.start]
@@ -75,13 +79,17 @@ class Grid:
         chars = self.lines.get(n)
         if chars is None:
             end = self.starts[n + 1] - 1 if n + 1 < len(self.starts) else len(self.out)
-            chars = list(self.out[self.starts[n]:end])
+            line = self.out[self.starts[n]:end]
+            chars = list(line)
             self.lines[n] = chars
-            cells: list[int] = []  # cell -> index of the character covering it
-            for i, c in enumerate(chars):
-                cells.extend([i] * (1 if (n, i) in self.fixed else _width(c)))
-            self.cells[n] = cells
-            self.counts[n] = Counter(c for c in chars if _is_box(c))
+            if not line or max(line) < "\u1100":
+                self.cells[n] = range(len(chars))  # every character one cell wide
+            else:
+                cells: list[int] = []  # cell -> index of the character covering it
+                for i, c in enumerate(chars):
+                    cells.extend([i] * (1 if (n, i) in self.fixed else _width(c)))
+                self.cells[n] = cells
+            self.counts[n] = Counter(_BOX_RE.findall(line))
         return chars
 
     def _at(self, n: int, cell: int) -> str:
@@ -97,11 +105,22 @@ class Grid:
         if w is None:
             w = [0, 0, 0, 0]
             for c, k in self.counts[n].items():
-                a = T.ARMS[c]
-                for x in a:
+                for x in T.ARMS[c]:
                     if x:
                         w[x] += k
             self.weights[n] = w
+        return w
+
+    def _window(self, n: int) -> list[int]:
+        """Arm weights of lines ``n - 2`` to ``n + 2`` (the diagram around line ``n``)."""
+        w = self.windows.get(n)
+        if w is None:
+            w = [0, 0, 0, 0]
+            for k in range(n - 2, n + 3):
+                if self._line(k) is not None:
+                    for x, c in enumerate(self._weights(k)):
+                        w[x] += c
+            self.windows[n] = w
         return w
 
     def set(self, tok: BoxToken, ch: str) -> None:
@@ -117,70 +136,119 @@ class Grid:
         if _is_box(ch):
             counts[ch] += 1
         self.weights.pop(n, None)
+        for k in range(n - 2, n + 3):
+            self.windows.pop(k, None)
 
-    def scores(self, tok: BoxToken) -> Callable[[str], float]:
-        """Return a function scoring box candidates at ``tok`` against the current grid."""
+    def adjacency(self, boxes: Sequence[BoxToken]) -> dict[int, list[BoxToken]]:
+        """Note each token's four neighbours; return, per token, the box tokens among them."""
+        at: dict[tuple[int, int], BoxToken] = {}
+        for tok in boxes:
+            n, i = self.pos[tok.start]
+            self._line(n)
+            at[(n, bisect.bisect_left(self.cells[n], i))] = tok
+        out: dict[int, list[BoxToken]] = {}
+        for (n, cell), tok in at.items():
+            dirs = []
+            near = []
+            # (cell, the neighbour's arm that faces us, our arm that faces it)
+            for key, facing, mine in (((n - 1, cell), 2, 0), ((n, cell + 1), 3, 1),
+                                      ((n + 1, cell), 0, 2), ((n, cell - 1), 1, 3)):
+                other = at.get(key)
+                if other is not None:
+                    near.append(other)
+                    dirs.append((other, "", facing, mine))
+                else:
+                    dirs.append((None, self._at(*key), facing, mine))
+            out[tok.start] = near
+            self.dirs[tok.start] = dirs
+        return out
+
+    def choose(self, tok: BoxToken, plain: list[tuple[str, float]]) -> str:
+        """The best reading at ``tok``: plain scores plus, for box characters, the grid fit.
+
+        Args:
+            tok: A box token placed in the grid (after :meth:`adjacency`).
+            plain: Its candidates with their prior and plain context scores.
+
+        Returns:
+            The best candidate ("" when none scores above the threshold).
+        """
         n, i = self.pos[tok.start]
-        chars = self._line(n)
-        assert chars is not None
-        cell = bisect.bisect_left(self.cells[n], i)
+        chars = self.lines[n]
         current = chars[i]
         # Family and diagram context from this line and two on either side.
-        weights = [0, 0, 0, 0]
-        for k in range(n - 2, n + 3):
-            if self._line(k) is not None:
-                for x, c in enumerate(self._weights(k)):
-                    weights[x] += c
+        weights = self._window(n)
         cur_arms = T.ARMS.get(current)
         if cur_arms:
+            weights = list(weights)
             for x in cur_arms:
                 if x:
                     weights[x] -= 1
-        context = sum(weights) > 0
-        dominant = max(range(1, 4), key=lambda x: weights[x])
+        context = weights[1] + weights[2] + weights[3] > 0
+        dominant = 1 if weights[1] >= weights[2] and weights[1] >= weights[3] else (
+            2 if weights[2] >= weights[3] else 3)
         neighbours = []
-        for other, facing, mine in (
-            (self._at(n - 1, cell), 2, 0),  # the cell above connects with its down arm
-            (chars[i + 1] if i + 1 < len(chars) else "", 3, 1),
-            (self._at(n + 1, cell), 0, 2),
-            (chars[i - 1] if i > 0 else "", 1, 3),
-        ):
-            oa = T.arms(other) if other else None
-            neighbours.append((oa[facing] if oa else 0, oa is not None,
-                               oa is not None and other in T.ARROW_ARMS, mine))
-        prev_box = next((c for c in reversed(chars[:i]) if c in T.ARMS), "")
-        next_box = next((c for c in chars[i + 1:] if c in T.ARMS), "")
+        for other_tok, other, facing, mine in self.dirs[tok.start]:
+            if other_tok is not None:
+                other = other_tok.char
+            oa = T.ARMS.get(other) if other else None
+            if oa is not None:
+                neighbours.append((oa[facing], 1.0, mine))  # a box side merely touches
+                continue
+            oa = T.ARROW_ARMS.get(other) if other else None
+            if oa is not None:
+                neighbours.append((oa[facing], 0.0, mine))
+            else:
+                neighbours.append((0, 2.0, mine))  # an arm into space or text dangles
+        facing_arm = any(na for na, _d, _m in neighbours)
+        if facing_arm:
+            # Every candidate meets an arm, so the line's listing rules play no part: the choice
+            # depends on these values only (long diagram lines repeat them).
+            key = (tuple(plain), tuple(neighbours), context, dominant)
+            cached = self.memo.get(key)
+            if cached is not None:
+                return cached
         counts = self.counts[n]
-
-        def score(ch: str) -> float:
-            own = T.ARMS[ch]
-            total = 0.0
-            if context:
-                total += 4.0
-                lit = [x for x in own if x]
-                total += 2.0 * sum(1 if x == dominant else -1 for x in lit) / max(len(lit), 1)
-            if ch in T.STANDARD_BOX:
-                total += 1.0
-            linked = False
-            for na, is_box, is_arrow, mine in neighbours:
-                xa = own[mine]
-                if na and xa:
-                    total += 5.0 if na in (xa, 9) else 4.0
-                    linked = True
-                elif na:
-                    total -= 4.0
-                    linked = True
-                elif xa and not is_arrow:
-                    # An arm into a box character that does not connect merely touches it; an
-                    # arm into space or text dangles.
-                    total -= 1.0 if is_box else 2.0
-            if not linked:
-                # Nothing connects (a legend, a list of characters): a corner pairs with the
-                # corner that mirrors it, and a listing does not repeat itself.
-                if T.MIRROR.get(prev_box) == ch or T.MIRROR.get(next_box) == ch:
-                    total += 3.0
-                if counts[ch] - (ch == current) > 0:
-                    total -= 2.0
-            return total
-
-        return score
+        pairs: tuple[str, str] | None = None
+        best, best_score = "", 1.0
+        for ch, score in plain:
+            own = T.ARMS.get(ch)
+            if own is not None:
+                if context:
+                    score += 4.0
+                    lit = 0
+                    fit = 0
+                    for x in own:
+                        if x:
+                            lit += 1
+                            fit += 1 if x == dominant else -1
+                    score += 2.0 * fit / lit if lit else 0.0
+                if ch in T.STANDARD_BOX:
+                    score += 1.0
+                linked = False
+                for na, dangle, mine in neighbours:
+                    xa = own[mine]
+                    if na and xa:
+                        score += 5.0 if na == xa or na == 9 else 4.0
+                        linked = True
+                    elif na:
+                        score -= 4.0
+                        linked = True
+                    elif xa:
+                        score -= dangle
+                if not linked:
+                    # Nothing connects (a legend, a list of characters): a corner pairs with
+                    # the corner that mirrors it, and a listing does not repeat itself.
+                    if pairs is None:
+                        prev_box = next((c for c in reversed(chars[:i]) if c in T.ARMS), "")
+                        next_box = next((c for c in chars[i + 1:] if c in T.ARMS), "")
+                        pairs = (T.MIRROR.get(prev_box, ""), T.MIRROR.get(next_box, ""))
+                    if ch in pairs:
+                        score += 3.0
+                    if counts[ch] - (ch == current) > 0:
+                        score -= 2.0
+            if score > best_score:
+                best, best_score = ch, score
+        if facing_arm:
+            self.memo[key] = best
+        return best

@@ -25,6 +25,10 @@ from ._boxes import Grid
 
 _NEG = float("-inf")
 _NL_RE = re.compile("\n")
+#: Letters whose UTF-8 form has two bytes (Latin-1, Latin Extended, Greek, Cyrillic).
+_LETTER2_RE = re.compile("[\u00c0-\u024f\u0386-\u03ce\u0400-\u045f\u05d0-\u05ea\u0620-\u064a]")
+#: Hebrew final forms (ך ם ן ף ץ): they end words.
+_HEBREW_FINAL = frozenset("ךםןףץ")
 #: Characters that often follow a word in correct text (quotes, dashes, ellipsis, marks).
 _FOLLOWERS = frozenset("”’»“‘„«…–—•·™®©\xa0‹›")
 #: Mac OS Roman continuation characters that are mathematical symbols (``√π`` is math, not ù).
@@ -37,6 +41,8 @@ _MAC_PUNCT_LEADS = frozenset((0xC7, 0xC8, 0xC9, 0xCA, 0xD0, 0xD1, 0xD2, 0xD3, 0x
 _TWO_BYTE_CLASSES = frozenset({T.LATIN, T.GREEK, T.CYRILLIC, T.ALPHA2, T.SYMBOL, T.SPACE,
                                T.FORMAT, T.MARK})
 _VS = frozenset("\ufe0e\ufe0f")
+_QUOTES = frozenset("“”„‘’‚«»")
+_OPENING = frozenset("“„‘‚«")
 _KEYCAP_BASES = frozenset("#*0123456789")
 _VOWELS = frozenset(
     "aeiouyáéíóúýàèìòùâêîôûäëïöüăąęěėīįōőůűųаеёиоуыэюяіїєαεηιουωάέήίόύώϊϋΐΰ"
@@ -170,6 +176,51 @@ def _fast_tokens(text: str, rs: int, re_: int, pi: int) -> list[Token] | None:
     return toks
 
 
+_ANYWHERE: dict[str, bool] = {}
+
+
+def _strong_anywhere(ch: str) -> bool:
+    """Whether a reading is strong wherever it stands in a run except at its start."""
+    ok = _ANYWHERE.get(ch)
+    if ok is None:
+        cp = ord(ch)
+        cls = T.char_class(ch)
+        if cp < 0x800:
+            ok = ch in T.ALPHABET or (cls in _TWO_BYTE_CLASSES and cls not in (T.MARK, T.FORMAT) and cp >= 0xA0
+                  and not (0x0180 <= cp <= 0x024F and ch not in _EXTB_COMMON))
+        else:
+            ok = cls != T.REJECT
+        _ANYWHERE[ch] = ok
+    return ok
+
+
+def _fast_accept(text: str, rs: int, re_: int, pi: int) -> str | None:
+    """The reading of a whole run when it decodes completely and every character is strong.
+
+    Returns:
+        The reading; ``""`` when the run does not decode with this page; None when it decodes
+        but not every character is strong.
+    """
+    page = T.PAGES[pi]
+    if page is _MAC:
+        return None
+    try:
+        decoded = text[rs:re_].translate(T.TRANS[pi]).encode("latin-1").decode("utf-8")
+    except UnicodeError:
+        return ""
+    first = decoded[0]
+    cp = ord(first)
+    tok = Token(rs, rs + (2 if cp < 0x800 else 3 if cp < 0x10000 else 4), page.to_byte[text[rs]],
+                2 if cp < 0x800 else 3 if cp < 0x10000 else 4, page)
+    _rate(text, tok, first, rs, re_)
+    if tok.strength != 2:
+        return None
+    for ch in decoded[1:]:
+        if not _ANYWHERE.get(ch) and not _strong_anywhere(ch):
+            return None
+    return decoded
+
+
 def _slow_tokens(text: str, rs: int, re_: int, pi: int, qmode: bool) -> list[Token]:
     """Cut ``text[rs:re_]`` into UTF-8 tokens as page ``pi`` would have produced it."""
     page = T.PAGES[pi]
@@ -216,11 +267,14 @@ def _allowed(lead: int, ch: str, cls: int) -> bool:
     """Which readings a lost byte may produce, by lead byte (never rare letters or symbols)."""
     cp = ord(ch)
     if lead < 0xE0:
-        return cls in (T.LATIN, T.GREEK, T.CYRILLIC)
+        return cls in (T.LATIN, T.GREEK, T.CYRILLIC, T.ALPHA2)
+    if lead == 0xE1:
+        return cls == T.LATIN  # Latin Extended Additional (Vietnamese)
     if lead == 0xE2:
         return cls == T.SYMBOL or cp == 0x200D or cp == 0x20E3
     if lead == 0xE3:
-        return cls == T.SYMBOL and cp <= 0x303F  # CJK punctuation
+        # CJK punctuation, and kana (only next to CJK text: see ``_context``).
+        return (cls == T.SYMBOL and cp <= 0x303F) or 0x3041 <= cp <= 0x30FF
     if lead == 0xEF:
         return (cls == T.SYMBOL and 0xFF00 <= cp <= 0xFFEF) or ch in _VS
     if lead == 0xF0:
@@ -261,7 +315,22 @@ def _candidates(slots: list[int], need: int, lost: tuple[int, ...]) -> list[tupl
 
 
 def _context(ch: str, prev: str, nxt: str) -> float:
-    """Context score of a candidate between ``prev`` and ``nxt`` (ZWJ, variation selectors)."""
+    """Context score of a candidate between ``prev`` and ``nxt``.
+
+    ZWJ joins pictographs, variation selectors follow them, kana stand in CJK text, an opening
+    quotation mark follows a space and precedes a word, a closing one the other way round.
+    """
+    if ch in _QUOTES:
+        opening = (not prev or prev.isspace() or prev in "([{") and nxt.isalnum()
+        closing = (prev.isalnum() or prev in ".,!?…") and (not nxt or not nxt.isalnum())
+        if opening != closing:
+            return 1.0 if (ch in _OPENING) == opening else -1.0
+        return 0.0
+    if "\u1e00" <= ch <= "\u1eff":  # Vietnamese letters stand among Latin letters
+        return 2.0 if prev.isalpha() or nxt.isalpha() else _NEG
+    if "\u3041" <= ch <= "\u30ff":
+        cjk = T.char_class(prev) == T.CJK or T.char_class(nxt) == T.CJK if prev or nxt else False
+        return 3.0 if cjk else _NEG
     if ch == "\u200d":
         return 8.0 if T.is_pictographic(prev) and T.is_pictographic(nxt) else _NEG
     if ch in _VS:
@@ -274,13 +343,17 @@ def _context(ch: str, prev: str, nxt: str) -> float:
 
 
 def _group(lead: int) -> int:
-    """Group lead bytes whose letters share a script (Latin-1, Latin Extended-A, Greek, Cyrillic)."""
+    """Group lead bytes whose letters share a script (Latin-1, Latin Extended, Greek, ...)."""
     if lead in (0xC4, 0xC5):
         return 0xC4
     if lead in (0xCE, 0xCF):
         return 0xCE
     if 0xD0 <= lead <= 0xD3:
         return 0xD0
+    if lead in (0xD6, 0xD7):
+        return 0xD6
+    if 0xD8 <= lead <= 0xDB:
+        return 0xD8
     return lead
 
 
@@ -300,6 +373,8 @@ class _Pass:
         self.nl: list[int] | None = None
         self.strong = 0
         self.lost: tuple[int, ...] = ()
+        self.fast: list[tuple[int, int, str]] = []  # whole runs or lines taken at once
+        self.line_page: dict[int, int] = {}  # start of a whole line taken at once -> page
 
     @staticmethod
     def _qmode(text: str) -> bool:
@@ -336,52 +411,20 @@ class _Pass:
         weak_runs: list[tuple[int, int, list[Token]]] = []
         strong_runs: list[tuple[int, int]] = []
         used: set[str] = set()  # characters of accepted tokens (which pages fit the text)
-        for m in run_re.finditer(text):
-            rs, re_ = m.span()
-            self.runs += (rs, re_)
-            length = re_ - rs
-            best: list[Token] | None = None
-            best_score, best_pi = 0.0, -1
-            for pi in order:
-                toks = None
-                if not (qmode and T.QUESTION in m.group()):
-                    toks = _fast_tokens(text, rs, re_, pi)
-                    if toks is not None:
-                        _promote_chains(toks)
-                if toks is None:
-                    toks = _slow_tokens(text, rs, re_, pi, qmode)
-                score = 0.0
-                certain = 0
-                for tok in toks:
-                    n = tok.end - tok.start
-                    if tok.strength == 2:
-                        score += n
-                        certain += n
-                    elif tok.strength == 1:
-                        score += 0.5 * n
-                    elif not tok.complete and (tok.page.lost or -1 in tok.slots):  # type: ignore[operator]
-                        score += 0.5 * n
-                        certain += n
-                if score > best_score:
-                    best, best_score, best_pi = toks, score, pi
-                if certain >= length:
-                    break  # every character is explained
-            if best is None:
+        fast = self.fast
+        # Which code pages could have produced every non-ASCII character of the text.
+        fits = [pi for pi in range(len(T.PAGES)) if not T.FOREIGN_RES[pi].search(text)]
+        if fits:
+            order.remove(fits[0])
+            order.insert(0, fits[0])
+        for rs, re_ in self._spans(fits[0] if fits else -1):
+            if re_ < 0:  # a whole line that decodes, every character strong
+                self.runs += (rs, -re_)
+                strong_runs.append((rs, order[0]))
                 continue
-            wins[best_pi] += 1
-            if best_pi != order[0] and wins[best_pi] > wins[order[0]]:
-                order.sort(key=lambda i: -wins[i])
-            strong = False
-            for tok in best:
-                if tok.strength == 2:
-                    strong = True
-                    used.update(text[tok.start:tok.end])
-            if strong:
-                strong_runs.append((rs, best_pi))
-            if any(t.strength == 1 for t in best):
-                weak_runs.append((rs, best_pi, best))
-            self.tokens.extend(best)
-        self.strong = sum(1 for t in self.tokens if t.strength == 2)
+            for m in run_re.finditer(text, rs, re_):
+                self._scan_run(m, order, wins, fast, strong_runs, weak_runs, used)
+        self.strong = len(fast) + sum(1 for t in self.tokens if t.strength == 2)
         # Weak readings need a strong one of the same code page in the run or on the line.
         if weak_runs:
             lines = {(self.line_of(p), pi) for p, pi in strong_runs}
@@ -393,9 +436,100 @@ class _Pass:
         for tok in self.tokens:
             if tok.strength == 0:
                 tok.char = ""
-        # Bytes a lost byte may have been: those of the lossy pages that fit the repaired text.
-        fits = [p for p in T.PAGES if p.lost and used <= p.to_byte.keys()]
-        self.lost = tuple(sorted({b for p in fits for b in p.lost}))
+        # Bytes a lost byte may have been: those of the lossy pages that fit the text.
+        if fits:
+            pages = [T.PAGES[pi] for pi in fits if T.PAGES[pi].lost]
+        else:
+            pages = [p for p in T.PAGES if p.lost and used <= p.to_byte.keys()]
+        self.lost = tuple(sorted({b for p in pages for b in p.lost}))
+
+    def _spans(self, pi: int) -> list[tuple[int, int]]:
+        """Stretches of the text to scan run by run, and whole lines that decode at once.
+
+        When one code page fits the whole text, the text is decoded in one go; lines without
+        undecodable bytes whose characters are all strong readings are taken as they are
+        (recorded in ``fast``, returned as ``(start, -end)``); the others are scanned.
+        """
+        text = self.text
+        if pi < 0:
+            return [(0, len(text))]
+        decoded = text.translate(T.TRANS_FFFD[pi]).encode("latin-1").decode(
+            "utf-8", "surrogateescape")
+        out: list[tuple[int, int]] = []
+        pos = 0
+        for line, dec in zip(text.split("\n"), decoded.split("\n")):
+            end = pos + len(line)
+            if line != dec:
+                if T.SURROGATE_RE.search(dec) is None and all(
+                        ch < "\xa0" or _strong_anywhere(ch) for ch in set(dec)):
+                    self.fast.append((pos, end, dec))
+                    self.line_page[pos] = pi
+                    out.append((pos, -end))
+                elif out and out[-1][1] == pos - 1:
+                    out[-1] = (out[-1][0], end)  # extend the stretch being scanned
+                else:
+                    out.append((pos, end))
+            pos = end + 1
+        return out
+
+    def _scan_run(self, m: re.Match[str], order: list[int], wins: list[int],
+                  fast: list[tuple[int, int, str]], strong_runs: list[tuple[int, int]],
+                  weak_runs: list[tuple[int, int, list[Token]]], used: set[str]) -> None:
+        text, qmode = self.text, self.qmode
+        rs, re_ = m.span()
+        self.runs += (rs, re_)
+        no_fast = -1
+        if not (qmode and T.QUESTION in m.group()):
+            decoded = _fast_accept(text, rs, re_, order[0])
+            if decoded:
+                fast.append((rs, re_, decoded))
+                strong_runs.append((rs, order[0]))
+                used.update(m.group())
+                return
+            if decoded == "":
+                no_fast = order[0]
+        length = re_ - rs
+        best: list[Token] | None = None
+        best_score, best_pi = 0.0, -1
+        for pi in order:
+            toks = None
+            if pi != no_fast and not (qmode and T.QUESTION in m.group()):
+                toks = _fast_tokens(text, rs, re_, pi)
+                if toks is not None:
+                    _promote_chains(toks)
+            if toks is None:
+                toks = _slow_tokens(text, rs, re_, pi, qmode)
+            score = 0.0
+            certain = 0
+            for tok in toks:
+                n = tok.end - tok.start
+                if tok.strength == 2:
+                    score += n
+                    certain += n
+                elif tok.strength == 1:
+                    score += 0.5 * n
+                elif not tok.complete and (tok.page.lost or -1 in tok.slots):  # type: ignore[operator]
+                    score += 0.5 * n
+                    certain += n
+            if score > best_score:
+                best, best_score, best_pi = toks, score, pi
+            if certain >= length:
+                break  # every character is explained
+        if best is None:
+            return
+        wins[best_pi] += 1
+        if best_pi != order[0] and wins[best_pi] > wins[order[0]]:
+            order.sort(key=lambda i: -wins[i])
+        strong = False
+        for tok in best:
+            if tok.strength == 2:
+                strong = True
+                used.update(text[tok.start:tok.end])
+        if strong:
+            strong_runs.append((rs, best_pi))
+        if any(t.strength == 1 for t in best):
+            weak_runs.append((rs, best_pi, best))
+        self.tokens.extend(best)
 
     # -- stage 2: incomplete tokens --------------------------------------------------------
 
@@ -418,13 +552,13 @@ class _Pass:
             if tok.need == 2:
                 letters.append(tok)
                 continue
-            if real == 0 and not (tok.lead == 0xE2 and len(tok.slots) == tok.need):
+            if real == 0 and tok.lead != 0xE2:
                 if 0xE3 <= tok.lead <= 0xED:
                     unknown_cjk.append(tok)
                 continue
             cands = _candidates(tok.slots, tok.need, tok.lost)
             if real == 0:  # only stand-ins: well-known symbols only
-                cands = [kv for kv in cands if kv[1] >= 5.0]
+                cands = [kv for kv in cands if kv[1] >= 4.0]
             if not cands:
                 if 0xE3 <= tok.lead <= 0xED:
                     unknown_cjk.append(tok)
@@ -490,14 +624,19 @@ class _Pass:
         out = []
         for ch, base in tok.cands:
             score = base + _context(ch, prev, nxt)
-            if vs16 and T.is_pictographic(ch):
-                # Text-default pictographs are written with VS16, emoji-default ones rarely.
-                score += 1.0 if T.needs_vs16(ch) else -2.0
+            if vs16 and ch >= "\u2000":
+                # Text-default emoji are written with VS16; emoji-default ones rarely and other
+                # symbols hardly ever are.
+                score += 2.0 if T.needs_vs16(ch) else (
+                    -2.0 if T.is_pictographic(ch) and ch in T.EMOJI_BMP or ch >= "\U0001f000"
+                    else -3.0)
             out.append((ch, score))
         return out
 
     def _choose_plain(self, tok: Token) -> None:
-        best, best_score = "", 1.0
+        # With no continuation byte left, only a well-known symbol in a fitting context will do.
+        assert tok.slots is not None
+        best, best_score = "", 5.0 if all(b < 0 for b in tok.slots[1:]) else 1.0
         for ch, score in self._plain_scores(tok):
             if score > best_score:
                 best, best_score = ch, score
@@ -530,33 +669,45 @@ class _Pass:
 
     def _resolve_letters(self, letters: list[Token]) -> None:
         text = self.text
-        # Which script groups each line has repaired (complete two-byte letters).
-        groups: dict[int, set[int]] = {}
-        for tok in self.tokens:
-            if tok.char and tok.need == 2 and tok.complete and T.char_class(tok.char) in (
-                    T.LATIN, T.GREEK, T.CYRILLIC):
-                groups.setdefault(self.line_of(tok.start), set()).add(_group(tok.lead))
-        if not groups:
+        # Lone lead characters outside runs (a letter whose continuation byte was lost).
+        alphabet = T.ALPHABET
+        for m in T.LEAD2_RE.finditer(text) if self.strong else ():
+            s = m.start()
+            if (s in self.by_start or (s and text[s - 1] in alphabet)
+                    or (s + 1 < len(text) and text[s + 1] in alphabet)):
+                continue
+            ch = text[s]
+            for page in T.PAGES:
+                b = page.to_byte.get(ch)
+                if page.lost and b is not None and 0xC2 <= b <= 0xDF:
+                    tok = Token(s, s + 1, b, 2, page)
+                    tok.slots, tok.complete = [b], False
+                    tok.lost = self.lost or page.lost
+                    letters.append(tok)
+                    self.tokens.append(tok)
+                    break
+        if not letters:
             return
-        # Lone lead characters outside runs, on lines that have evidence of their script.
-        nl = self.nl or []
-        for line in sorted(groups):
-            ls = nl[line - 1] + 1 if line > 0 else 0
-            le = nl[line] if line < len(nl) else len(text)
-            for m in T.LONE_RE.finditer(text, ls, le):
-                s = m.start()
-                if self.in_run(s) or s in self.by_start:
-                    continue
-                ch = text[s]
-                for page in T.PAGES:
-                    b = page.to_byte.get(ch)
-                    if page.lost and b is not None and 0xC2 <= b <= 0xDF:
-                        tok = Token(s, s + 1, b, 2, page)
-                        tok.slots, tok.complete = [b], False
-                        tok.lost = self.lost or page.lost
-                        letters.append(tok)
-                        self.tokens.append(tok)
-                        break
+        # Which script groups the lines in question have repaired (complete two-byte letters).
+        nl = self.nl if self.nl is not None else [m.start() for m in _NL_RE.finditer(text)]
+        self.nl = nl
+        wanted = {self.line_of(t.start) for t in letters}
+        groups: dict[int, set[int]] = {}
+        seen: set[str] = set()  # letters the repaired text has (lower case)
+        letter_classes = (T.LATIN, T.GREEK, T.CYRILLIC, T.ALPHA2)
+        for tok in self.tokens:
+            if tok.char and tok.need == 2 and tok.complete:
+                if T.char_class(tok.char) in letter_classes:
+                    seen.add(tok.char.lower())
+                    line = self.line_of(tok.start)
+                    if line in wanted:
+                        groups.setdefault(line, set()).add(_group(tok.lead))
+        for rs, _re, decoded in self.fast:
+            line = self.line_of(rs)
+            for ch in _LETTER2_RE.findall(decoded):
+                seen.add(ch.lower())
+                if line in wanted:
+                    groups.setdefault(line, set()).add(_group(0xC0 | (ord(ch) >> 6)))
         for tok in letters:
             if _group(tok.lead) not in groups.get(self.line_of(tok.start), ()):
                 continue
@@ -582,6 +733,12 @@ class _Pass:
                     score += 1.0
                 elif both_vowels and ch not in _VOWELS:
                     score += 1.0
+                if ch.lower() in seen and T.char_class(ch) == T.LATIN:
+                    # The text uses this letter elsewhere: Ő in Hungarian, Ł in Polish, Ğ in
+                    # Turkish (one Latin script, many languages).
+                    score += 2.5
+                if ch in _HEBREW_FINAL:
+                    score += -3.0 if nxt.isalpha() else 1.0
                 if score > best_score:
                     best, best_score = ch, score
             tok.char = best
@@ -607,32 +764,39 @@ class _Pass:
             pos = e
         pieces.append(text[pos:])
         grid = Grid("".join(pieces), where, boxes)
-        line_of = {tok.start: grid.pos[tok.start][0] for tok in boxes}
+        adjacent = grid.adjacency(boxes)
         todo = boxes
-        for _round in range(8):
-            changed: set[int] = set()
+        full_rounds = 1
+        for _round in range(16):
+            changed = []
             for tok in todo:
-                box_score = grid.scores(tok)
-                best, best_score = "", 1.0
-                for ch, score in plain[tok.start]:
-                    if "\u2500" <= ch <= "\u257f":
-                        score += box_score(ch)
-                    if score > best_score:
-                        best, best_score = ch, score
+                best = grid.choose(tok, plain[tok.start])
                 if best != tok.char:
                     tok.char = best
                     grid.set(tok, best or T.REPLACEMENT)
-                    changed.add(line_of[tok.start])
+                    changed.append(tok)
             if not changed:
-                break
-            near = {n + d for n in changed for d in (-1, 0, 1)}
-            todo = [tok for tok in boxes if line_of[tok.start] in near]
+                if todo is boxes or full_rounds >= 2:
+                    break
+                # Settled locally: one more look at everything (family, pairs, listings).
+                todo = boxes
+                full_rounds += 1
+                continue
+            # Only the neighbours of a changed guess can change their minds.
+            seen: set[int] = set()
+            todo = []
+            for tok in changed:
+                for other in adjacent[tok.start]:
+                    if other.start not in seen:
+                        seen.add(other.start)
+                        todo.append(other)
 
     # -- output -----------------------------------------------------------------------------
 
     def edits(self) -> list[tuple[int, int, str]]:
         """The accepted repairs as ``(start, end, replacement)``, sorted and non-overlapping."""
         out = [(t.start, t.end, t.char) for t in self.tokens if t.char]
+        out += self.fast
         out.sort()
         return out
 
@@ -656,20 +820,82 @@ def needs_work(text: str) -> bool:
     return any(r.search(text, start) for r in T.PAGE_PAIR_RES)
 
 
-def repair_pass(text: str) -> list[tuple[int, int, str]]:
+def _whole(text: str) -> tuple[int, str] | None:
+    """Decode the whole text at once when one code page explains every non-ASCII character.
+
+    This is the common case (a page saved or served with the wrong encoding) and costs a few
+    codec calls. It is taken only when the result saves at least three characters and every
+    character it produces is one a repair may produce anywhere in a run.
+    """
+    for pi in range(len(T.PAGES)):
+        if T.FOREIGN_RES[pi].search(text):
+            continue
+        try:
+            decoded = text.translate(T.TRANS[pi]).encode("latin-1").decode("utf-8")
+        except UnicodeError:
+            continue
+        if len(text) - len(decoded) < 3:
+            return None
+        for ch in set(decoded):
+            # C1 controls come out of text garbled twice (the next pass decodes them).
+            if ch >= "\xa0" and not _strong_anywhere(ch):
+                return None
+        return pi, decoded
+    return None
+
+
+def repair_pass(text: str, edits: bool = True) -> tuple[str, list[tuple[int, int, str]]]:
     """Run one repair pass.
 
     Args:
         text: The text to repair.
+        edits: Whether the caller needs the edits (for a report).
 
     Returns:
-        Edits ``(start, end, replacement)`` on ``text``, sorted and non-overlapping.
+        The repaired text (``text`` itself when nothing changed) and, if asked for, the edits
+        ``(start, end, replacement)`` on ``text``, sorted and non-overlapping.
     """
     if not needs_work(text):
-        return []
+        return text, []
+    whole = _whole(text)
+    if whole is not None:
+        pi, decoded = whole
+        if not edits:
+            return decoded, []
+        table = T.TRANS[pi]
+        return decoded, [(m.start(), m.end(),
+                          m.group().translate(table).encode("latin-1").decode("utf-8"))
+                         for m in T.RUN_RE.finditer(text)]
     p = _Pass(text)
     p.scan()
-    if not p.tokens:
-        return []
-    p.resolve()
-    return p.edits()
+    if p.tokens:
+        p.resolve()
+    out = p.edits()
+    if not out:
+        return text, []
+    if edits and p.line_page:
+        # Whole lines taken at once are reported run by run.
+        runs = []
+        for s, e, rep in out:
+            pi = p.line_page.get(s)
+            if pi is None:
+                runs.append((s, e, rep))
+                continue
+            table = T.TRANS[pi]
+            runs += [(m.start(), m.end(),
+                      m.group().translate(table).encode("latin-1").decode("utf-8"))
+                     for m in T.RUN_RE.finditer(text, s, e)]
+        return _apply(text, out), runs
+    return _apply(text, out), out
+
+
+def _apply(text: str, out: list[tuple[int, int, str]]) -> str:
+    """Apply sorted, non-overlapping edits."""
+    pieces: list[str] = []
+    pos = 0
+    for s, e, rep in out:
+        pieces.append(text[pos:s])
+        pieces.append(rep)
+        pos = e
+    pieces.append(text[pos:])
+    return "".join(pieces)

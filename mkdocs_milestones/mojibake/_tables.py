@@ -81,6 +81,17 @@ TRANS: tuple[dict[int, int], ...] = tuple(
     for p in PAGES
 )
 
+#: The same, but U+FFFD becomes byte 0xFF, which is never valid in UTF-8 (for decoding a whole
+#: text with ``surrogateescape`` and finding where bytes were lost).
+TRANS_FFFD: tuple[dict[int, int], ...] = tuple({**t, 0xFFFD: 0xFF} for t in TRANS)
+#: Per page, a character no garbled text of that page can contain (outside ASCII and U+FFFD).
+FOREIGN_RES = tuple(
+    re.compile("[^\\x00-\\x7f\\ufffd" + "".join(re.escape(c) for c in sorted(p.to_byte)) + "]")
+    for p in PAGES
+)
+#: Bytes that did not decode (``surrogateescape``).
+SURROGATE_RE = re.compile("[\\udc80-\\udcff]")
+
 #: Quick filter: some lead character followed by something that can stand for a continuation.
 PAIR_RE = re.compile(_cls(_ALL_LEADS) + "(?:" + _cls(_ALL_CONTS) + r"|\?)")
 #: Exact pre-check per page: a lead of the page followed by a continuation of the same page.
@@ -90,8 +101,11 @@ PAGE_PAIR_RES = tuple(
 #: Runs of characters that may be mojibake (two or more), without and with ``?`` stand-ins.
 RUN_RE = re.compile(_cls(ALPHABET) + "{2,}")
 RUN_Q_RE = re.compile(_cls(ALPHABET) + "(?:" + _cls(ALPHABET) + r"|\?)+")
-#: Single characters (for lone lead bytes whose continuation was lost).
-LONE_RE = re.compile(_cls(ALPHABET))
+#: Two-byte lead characters of the lossy pages (a letter whose continuation byte was lost
+#: leaves its lead alone).
+LEAD2_RE = re.compile(
+    _cls(frozenset(c for p in PAGES if p.lost for c, b in p.to_byte.items() if 0xC2 <= b <= 0xDF))
+)
 #: ``?`` inside a sequence proves that the decoder wrote ``?`` for bytes it could not represent;
 #: ``?`` after most of the incomplete sequences of a text suggests it.
 _LOSSY = tuple(p for p in PAGES if p.lost)
@@ -208,8 +222,8 @@ def is_pictographic(ch: str) -> bool:
 #: Status symbols, arrows, check marks, typography: the characters such documents are made of.
 #: Earlier is likelier (used to break ties between candidates for the same lost byte).
 TIER1 = (
-    "✅❌⏳⌛✓✔✗✘☐☑☒⚠⚡✨⭐❗❓❔❕➡⬅⬆⬇←→↑↓↔↕⇐⇒⇔↩↪▶◀▲▼►◄●○■□◆◇★☆"
-    "•…–—‘’“”„€™‐"
+    "✅❌⏳⌛✓✔✗✘☐☑☒⚠⚡✨⭐❗❓❔❕➡⬅⬆⬇←→↑↓↔↕⇐⇒⇔↩↪➜➔➤▶◀▲▼►◄●○■□◆◇★☆"
+    "•…–—‘’“”„€™√≈≠≤≥±×÷∞∑∆∈∀∃∂∫"
     "─│┌┐└┘├┤┬┴┼━┃┏┓┗┛┣┫┳┻╋═║╔╗╚╝╠╣╦╩╬╭╮╯╰"
 )
 #: Emoji common in project plans (status colours, tools, documents, celebrations).
@@ -218,18 +232,24 @@ TIER2 = (
     "🔴🟡🟢🟠🔵🟣🟤⚪⚫🟥🟧🟨🟩🟦🟪⬜⬛🔶🔷🔸🔹🔺🔻"
     "🔒🔓🔑🔐🔧🔨🔥🔁⏰⏱⏲⏸⏹⏺⏩⏪⏭⏮🗓🗂🧹🔎📣📢✏🖊🖋⚙🌐🔀🔃❇✳✴🛑⛔🚫🆗💯"
     "🤔😀😃😄😊🙂😅😉🥳😎🤝🙏👋💪🎨🌟⚖🏗🗺📍🧭🧱🧰📐📏🔬🔭💥🔖🏷📎✂🗑📤📥📨📧🧾"
+    "🐍🦀🐳☕🤖🧠🌱☁🖥📱⌨🔌🔋🧯🩹🛡📜📄🗄🔮"
 )
 PRIOR: dict[str, float] = {}
 for _i, _ch in enumerate(TIER1):
     PRIOR.setdefault(_ch, 7.0 - _i * 0.01)
 for _i, _ch in enumerate(TIER2):
-    PRIOR.setdefault(_ch, 5.0 - _i * 0.01)
+    PRIOR.setdefault(_ch, 5.0 - _i * 0.005)
 
 #: Letters whose UTF-8 form may lose a byte in a Windows code page, weighted by how common they
 #: are in running text (a rough letter-frequency prior; unlisted letters get a small default).
 LETTER_PRIOR: dict[str, float] = {
     # Cyrillic
-    "с": 3.0, "у": 2.6, "я": 2.0, "ш": 1.4, "э": 1.0, "А": 1.2, "Н": 1.1, "Ш": 0.5, "Ё": 0.3,
+    "с": 3.0, "у": 2.6, "я": 2.0, "ш": 1.4, "ю": 1.2, "э": 1.0, "О": 1.3, "А": 1.2, "Н": 1.1,
+    "И": 1.0, "Ш": 0.5, "Ё": 0.3,
+    # Hebrew (final forms only stand at the end of a word: see the letter context)
+    "ם": 2.0, "א": 2.0, "ט": 1.2,
+    # Vietnamese
+    "ề": 1.0, "ọ": 0.9, "ớ": 0.9, "ỏ": 0.7,
     # Greek
     "σ": 3.5, "ρ": 3.0, "ύ": 1.4, "ψ": 0.8, "Ν": 1.0, "Θ": 0.8, "ΐ": 0.2, "Ώ": 0.2,
     # Latin
@@ -379,6 +399,15 @@ TEXT_DEFAULT_SMP = frozenset(
 )
 
 
+#: Characters below U+1F000 that are emoji (Emoji=Yes), whatever their default presentation;
+#: VS16 after any other symbol is unusual.
+EMOJI_BMP = frozenset(
+    "©®‼⁉™ℹ↔↕↖↗↘↙↩↪⌚⌛⌨⏏⏩⏪⏫⏬⏭⏮⏯⏰⏱⏲⏳⏸⏹⏺Ⓜ▪▫▶◀◻◼◽◾☀☁☂☃☄☎☑☔☕☘☝☠☢☣☦☪☮☯☸☹☺♀♂♈♉♊♋♌♍"
+    "♎♏♐♑♒♓♟♠♣♥♦♨♻♾♿⚒⚓⚔⚕⚖⚗⚙⚛⚜⚠⚡⚧⚪⚫⚰⚱⚽⚾⛄⛅⛈⛎⛏⛑⛓⛔⛩⛪⛰⛱⛲⛳⛴⛵⛷⛸⛹⛺⛽✂✅✈✉✊✋"
+    "✌✍✏✒✔✖✝✡✨✳✴❄❇❌❎❓❔❕❗❣❤➕➖➗➡➰➿⤴⤵⬅⬆⬇⬛⬜⭐⭕〰〽㊗㊙"
+)
+
+
 def needs_vs16(ch: str) -> bool:
     """Tell whether ``ch`` is a pictograph that is text by default (so VS16 usually follows it).
 
@@ -388,8 +417,6 @@ def needs_vs16(ch: str) -> bool:
     Returns:
         True for text-default pictographs, False for emoji-default ones and everything else.
     """
-    if not is_pictographic(ch):
-        return False
     if ord(ch) >= 0x1F000:
         return ch in TEXT_DEFAULT_SMP
-    return ch not in EMOJI_DEFAULT_BMP
+    return ch in EMOJI_BMP and ch not in EMOJI_DEFAULT_BMP
