@@ -122,8 +122,7 @@ def _rate(text: str, tok: Token, ch: str, run_start: int, run_end: int) -> None:
         elif (s == run_start and tok.lead > 0xC3 and cont in _FOLLOWERS and prev.isupper()
               and text[s].isupper()):
             # "DAĞ”", "ESPAÑ…": an upper-case word ending in a letter, then punctuation.
-            nxt = text[run_end] if run_end < len(text) else ""
-            if all(c in _FOLLOWERS for c in text[e:run_end]) and not nxt.isalnum():
+            if all(c in _FOLLOWERS for c in text[e:run_end]):
                 weak = True
         if cls in (T.GREEK, T.CYRILLIC, T.ALPHA2) and s == run_start and e == run_end:
             nxt = text[e] if e < len(text) else ""
@@ -135,8 +134,9 @@ def _rate(text: str, tok: Token, ch: str, run_start: int, run_end: int) -> None:
         return
     tok.char = ch
     tok.strength = 2
-    if s == run_start and prev.isalpha() and cls in T.LETTER_CLASSES and cls != T.LATIN:
-        # "café”…" is not 锅: a CJK reading glued to the end of a word needs evidence.
+    if s == run_start and prev.isalpha() and tok.lead != 0xE2 and cls != T.LATIN:
+        # "café”…" is not 锅 and "będę“…" not ꓅: a letter at the end of a word, then
+        # punctuation, needs evidence (but "donâ€™t" is don’t: â is the symbol lead byte).
         if not any("\x80" <= c <= "\x9f" for c in text[s:e]):
             tok.strength = 1
 
@@ -329,8 +329,7 @@ def _context(ch: str, prev: str, nxt: str) -> float:
     if "\u1e00" <= ch <= "\u1eff":  # Vietnamese letters stand among Latin letters
         return 2.0 if prev.isalpha() or nxt.isalpha() else _NEG
     if "\u3041" <= ch <= "\u30ff":
-        cjk = T.char_class(prev) == T.CJK or T.char_class(nxt) == T.CJK if prev or nxt else False
-        return 3.0 if cjk else _NEG
+        return 3.0 if T.char_class(prev) == T.CJK or T.char_class(nxt) == T.CJK else _NEG
     if ch == "\u200d":
         return 8.0 if T.is_pictographic(prev) and T.is_pictographic(nxt) else _NEG
     if ch in _VS:
@@ -547,8 +546,9 @@ class _Pass:
             if tok.page.lost and self.lost:
                 tok.lost = self.lost
             real = sum(1 for b in tok.slots[1:] if b >= 0)
-            if not self.strong and not (tok.need >= 3 and real >= 2) and not self._standalone(tok):
-                continue
+            if (not self.strong and not (tok.need >= 3 and real >= 2) and not self._standalone(tok)
+                    and not (real and T.REPLACEMENT in self.text[tok.start:tok.end])):
+                continue  # U+FFFD inside a sequence is evidence enough
             if tok.need == 2:
                 letters.append(tok)
                 continue
@@ -591,8 +591,8 @@ class _Pass:
         text = self.text
         if tok.need < 3 or tok.end - tok.start < 2 or (tok.start and text[tok.start - 1].isalpha()):
             return False
-        if any(c in _FOLLOWERS for c in text[tok.start + 1:tok.end]):
-            return False
+        if any(c in _FOLLOWERS or c.isalpha() for c in text[tok.start + 1:tok.end]):
+            return False  # "â”" may end a word before a quote, "âœ" may be letters
         assert tok.slots is not None
         cands = _candidates(tok.slots, tok.need, tok.lost)
         return bool(cands) and cands[0][1] >= 5.0
@@ -868,7 +868,7 @@ def repair_pass(text: str, edits: bool = True) -> tuple[str, list[tuple[int, int
                          for m in T.RUN_RE.finditer(text)]
     p = _Pass(text)
     p.scan()
-    if p.tokens:
+    if p.tokens or p.strong:
         p.resolve()
     out = p.edits()
     if not out:

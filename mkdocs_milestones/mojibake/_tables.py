@@ -150,7 +150,7 @@ def char_class(ch: str) -> int:
     """Classify a decoded character for plausibility checks.
 
     Args:
-        ch: One character.
+        ch: One character (the empty string, for "nothing there", is ``REJECT``).
 
     Returns:
         One of the class constants (``REJECT`` for characters a repair must never produce).
@@ -158,6 +158,8 @@ def char_class(ch: str) -> int:
     cls = _CACHE.get(ch)
     if cls is not None:
         return cls
+    if len(ch) != 1:
+        return REJECT
     cp = ord(ch)
     cat = unicodedata.category(ch)
     if cp == 0xFFFD or ch in _PAGE_MODIFIERS:
