@@ -124,7 +124,9 @@ KINDS = ["🐛", "🚀", "📝", "📌", "🎯", "📦", "🧪", "🔧", "🛠�
          "🐍", "🦀", "🐳", "🤖", "🧠", "☁️", "🖥️", "📱", "👨‍💻", "👩‍🔬", "🏗️", "📣"]
 ARROWS = ["→", "←", "↑", "↓", "↔", "⇒", "⇐", "⇔", "➡️", "⬅️", "⬆️", "⬇️", "↩️", "↪️", "▶", "◀",
           "▲", "▼", "➜", "•", "★", "☆", "●", "○", "■", "□", "◆"]
-TYPO = ["“", "”", "‘", "’", "—", "–", "…", "€", "™", "°", "±", "×", "§", "©", "½", "¼"]
+#: Typography in the places it takes in text ({} is a word, # a number).
+TYPO = ["“{}”", "‘{}’", "„{}“", "«{}»", "{}’s", "{} — next", "{} – later", "{}…", "# €",
+        "€#", "{}™", "#°C", "±# %", "# × #", "§#", "© 2026 {}", "#½", "¼ of {}"]
 
 _FAMILIES = {
     "light": dict(h="─", v="│", tl="┌", tr="┐", bl="└", br="┘", t="┬", b="┴", l="├", r="┤",
@@ -219,9 +221,11 @@ def milestone_doc(rng: random.Random, prose: list[str]) -> str:
                 f"**Dependencies**: Phase {max(n - 1, 0)} {rng.choice(ARROWS)} Phase {n}", ""]
         for _ in range(rng.randrange(2, 5)):
             sym = rng.choice(STATUS + KINDS + ARROWS)
+            typo = rng.choice(TYPO).replace("{}", rng.choice(_WORDS)).replace(
+                "#", str(rng.randrange(2, 99)))
             out.append(f"- [{rng.choice([' ', 'x'])}] {sym} {rng.choice(_WORDS)} "
-                       f"{rng.choice(['works', 'ships', 'passes'])} {rng.choice(TYPO)}"
-                       f"{rng.choice(_WORDS)}{rng.choice(TYPO)} {rng.choice(ARROWS)} done")
+                       f"{rng.choice(['works', 'ships', 'passes'])} {typo} "
+                       f"{rng.choice(ARROWS)} done")
         if prose and rng.random() < 0.5:
             out += ["", rng.choice(prose)]
         out.append("")

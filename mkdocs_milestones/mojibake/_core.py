@@ -36,12 +36,14 @@ _MATH = frozenset("π∞∑∏∫≤≥≠±µ∂Ω÷≈∆◊¬ƒ√")
 #: Latin Extended-B letters that occur in running text (Romanian, Vietnamese, Pinyin).
 _EXTB_COMMON = frozenset("ƒơưƠƯǎǐǒǔǍǏǑǓșțȘȚǵǧǦǹǜǘǚǖ")
 _MAC = T.PAGES[-1]
-#: Mac OS Roman lead bytes that are punctuation there (« » … nbsp – — “ ” ‘ ’).
-_MAC_PUNCT_LEADS = frozenset((0xC7, 0xC8, 0xC9, 0xCA, 0xD0, 0xD1, 0xD2, 0xD3, 0xD4, 0xD5))
+#: Mac OS Roman lead bytes that are punctuation or symbols there (« » … nbsp – — “ ” ‘ ’ ÷ ◊
+#: ÿ Ÿ ⁄ € ‹ › ﬁ ﬂ): a reading needs evidence.
+_MAC_PUNCT_LEADS = frozenset((0xC7, 0xC8, 0xC9, 0xCA, *range(0xD0, 0xE0)))
 _TWO_BYTE_CLASSES = frozenset({T.LATIN, T.GREEK, T.CYRILLIC, T.ALPHA2, T.SYMBOL, T.SPACE,
                                T.FORMAT, T.MARK})
 _VS = frozenset("\ufe0e\ufe0f")
 _QUOTES = frozenset("“”„‘’‚«»")
+_MATH_SIGNS = frozenset("−±×÷≤≥≈≠")
 _OPENING = frozenset("“„‘‚«")
 _KEYCAP_BASES = frozenset("#*0123456789")
 _VOWELS = frozenset(
@@ -115,13 +117,15 @@ def _rate(text: str, tok: Token, ch: str, run_start: int, run_end: int) -> None:
         if cls not in _TWO_BYTE_CLASSES or (cls == T.FORMAT and cp != 0xAD):
             return
         weak = cls == T.MARK
-        if tok.page is _MAC and (tok.lead in _MAC_PUNCT_LEADS or cont in _MATH):
+        if tok.page is _MAC and (tok.lead in _MAC_PUNCT_LEADS or (tok.lead <= 0xC3
+                                                                   and cont in _MATH)):
             weak = True  # these Mac leads are punctuation: “É is a quotation, not Ѓ
         elif 0x0180 <= cp <= 0x024F and ch not in _EXTB_COMMON:
             weak = True
         elif (s == run_start and tok.lead > 0xC3 and cont in _FOLLOWERS and prev.isupper()
-              and text[s].isupper()):
-            # "DAĞ”", "ESPAÑ…": an upper-case word ending in a letter, then punctuation.
+              and s > 1 and text[s - 2].isupper() and text[s].isupper()):
+            # "DAĞ”", "ESPAÑ…": an upper-case word ending in a letter, then punctuation ("BÄ™"
+            # is "Bę": one capital starts a word).
             if all(c in _FOLLOWERS for c in text[e:run_end]):
                 weak = True
         if cls in (T.GREEK, T.CYRILLIC, T.ALPHA2) and s == run_start and e == run_end:
@@ -267,7 +271,8 @@ def _allowed(lead: int, ch: str, cls: int) -> bool:
     """Which readings a lost byte may produce, by lead byte (never rare letters or symbols)."""
     cp = ord(ch)
     if lead < 0xE0:
-        return cls in (T.LATIN, T.GREEK, T.CYRILLIC, T.ALPHA2)
+        return cls in (T.LATIN, T.GREEK, T.CYRILLIC, T.ALPHA2) and not (
+            0x0180 <= cp <= 0x024F and ch not in _EXTB_COMMON)
     if lead == 0xE1:
         return cls == T.LATIN  # Latin Extended Additional (Vietnamese)
     if lead == 0xE2:
@@ -275,6 +280,9 @@ def _allowed(lead: int, ch: str, cls: int) -> bool:
     if lead == 0xE3:
         # CJK punctuation, and kana (only next to CJK text: see ``_context``).
         return (cls == T.SYMBOL and cp <= 0x303F) or 0x3041 <= cp <= 0x30FF
+    if 0xE4 <= lead <= 0xED:
+        # Frequent ideographs and Hangul syllables (only next to CJK text).
+        return cls == T.CJK and ch in T.COMMON_CJK
     if lead == 0xEF:
         return (cls == T.SYMBOL and 0xFF00 <= cp <= 0xFFEF) or ch in _VS
     if lead == 0xF0:
@@ -328,8 +336,16 @@ def _context(ch: str, prev: str, nxt: str) -> float:
         return 0.0
     if "\u1e00" <= ch <= "\u1eff":  # Vietnamese letters stand among Latin letters
         return 2.0 if prev.isalpha() or nxt.isalpha() else _NEG
-    if "\u3041" <= ch <= "\u30ff":
-        return 3.0 if T.char_class(prev) == T.CJK or T.char_class(nxt) == T.CJK else _NEG
+    if "\u3041" <= ch and T.char_class(ch) == T.CJK:
+        if T.char_class(prev) != T.CJK and T.char_class(nxt) != T.CJK:
+            return _NEG
+        if ch <= "\u30ff":  # kana: hiragana next to hiragana, katakana next to katakana
+            kata = ch >= "\u30a0"
+            return 3.0 + sum(0.75 if ("\u30a0" <= c <= "\u30ff") == kata else -0.75
+                             for c in (prev, nxt) if "\u3041" <= c <= "\u30ff")
+        return 3.0
+    if ch in _MATH_SIGNS:
+        return 2.0 if prev[-1:].isdigit() or nxt[:1].isdigit() else 0.0
     if ch == "\u200d":
         return 8.0 if T.is_pictographic(prev) and T.is_pictographic(nxt) else _NEG
     if ch in _VS:
@@ -342,9 +358,9 @@ def _context(ch: str, prev: str, nxt: str) -> float:
 
 
 def _group(lead: int) -> int:
-    """Group lead bytes whose letters share a script (Latin-1, Latin Extended, Greek, ...)."""
-    if lead in (0xC4, 0xC5):
-        return 0xC4
+    """Group lead bytes whose letters share a script (Latin, Greek, Cyrillic, Hebrew, Arabic)."""
+    if 0xC3 <= lead <= 0xC9 or lead == 0xE1:
+        return 0xC3
     if lead in (0xCE, 0xCF):
         return 0xCE
     if 0xD0 <= lead <= 0xD3:
@@ -373,6 +389,9 @@ class _Pass:
         self.strong = 0
         self.lost: tuple[int, ...] = ()
         self.fast: list[tuple[int, int, str]] = []  # whole runs or lines taken at once
+        self.cjkish: set[int] = set()  # undecided tokens that are CJK characters
+        self.wins: dict[str, int] = {}  # code page name -> runs it explained best
+        self.fits = False
         self.line_page: dict[int, int] = {}  # start of a whole line taken at once -> page
 
     @staticmethod
@@ -424,9 +443,15 @@ class _Pass:
             for m in run_re.finditer(text, rs, re_):
                 self._scan_run(m, order, wins, fast, strong_runs, weak_runs, used)
         self.strong = len(fast) + sum(1 for t in self.tokens if t.strength == 2)
-        # Weak readings need a strong one of the same code page in the run or on the line.
+        self.wins = {T.PAGES[i].name: n for i, n in enumerate(wins) if n}
+        self.fits = bool(fits)  # one code page explains every character: no correct text
+        if fits:
+            for pi in fits:
+                self.wins[T.PAGES[pi].name] = self.wins.get(T.PAGES[pi].name, 0) + 1
+        # Weak readings need a strong one of the same code page in the run, or on the line when
+        # one code page explains the whole text (no correct text to mistake).
         if weak_runs:
-            lines = {(self.line_of(p), pi) for p, pi in strong_runs}
+            lines = {(self.line_of(p), pi) for p, pi in strong_runs} if fits else set()
             for rs, pi, toks in weak_runs:
                 ok = any(t.strength == 2 for t in toks) or (self.line_of(rs), pi) in lines
                 for tok in toks:
@@ -552,15 +577,13 @@ class _Pass:
             if tok.need == 2:
                 letters.append(tok)
                 continue
-            if real == 0 and tok.lead != 0xE2:
-                if 0xE3 <= tok.lead <= 0xED:
-                    unknown_cjk.append(tok)
+            if real == 0 and tok.lead not in (0xE2, 0xE3):
                 continue
             cands = _candidates(tok.slots, tok.need, tok.lost)
             if real == 0:  # only stand-ins: well-known symbols only
                 cands = [kv for kv in cands if kv[1] >= 4.0]
             if not cands:
-                if 0xE3 <= tok.lead <= 0xED:
+                if 0xE3 <= tok.lead <= 0xED and real:
                     unknown_cjk.append(tok)
                 continue
             tok.cands = cands
@@ -568,14 +591,25 @@ class _Pass:
                 boxes.append(tok)
             else:
                 self._choose_plain(tok)
-        # Tokens next to a chosen ZWJ/VS may need another look (emoji ZWJ sequences).
-        for tok in toks:
-            if tok.cands and not tok.char and tok not in boxes:
-                self._choose_plain(tok)
-        # A CJK character that lost a byte cannot be told; inside CJK text, mark it as lost.
-        for tok in unknown_cjk:
-            if any(T.char_class(c) == T.CJK for c in (self.prev_char(tok), self.next_char(tok))):
-                tok.char = T.REPLACEMENT
+        # Tokens next to one decided since (a ZWJ between emoji, kana next to kana) get another
+        # look; a CJK character that lost a byte and matches no frequent one is marked as lost.
+        box_set = {id(t) for t in boxes}
+        self.cjkish = {id(t) for t in unknown_cjk} | {
+            id(t) for t in toks if t.cands and not t.char and T.char_class(t.cands[0][0]) == T.CJK
+            and t.slots and any(b >= 0 for b in t.slots[1:])}
+        for _sweep in range(3):
+            changed = False
+            for tok in toks:
+                if tok.cands and not tok.char and id(tok) not in box_set:
+                    self._choose_plain(tok)
+                    changed = changed or bool(tok.char)
+            for tok in unknown_cjk:
+                if not tok.char and any(T.char_class(c) == T.CJK
+                                        for c in (self.prev_char(tok), self.next_char(tok))):
+                    tok.char = T.REPLACEMENT
+                    changed = True
+            if not changed:
+                break
         if self.strong:
             self._lone_symbols()
         if boxes:
@@ -598,17 +632,27 @@ class _Pass:
         return bool(cands) and cands[0][1] >= 5.0
 
     def prev_char(self, tok: Token) -> str:
-        """The character before ``tok`` in the output (as decided so far)."""
+        """The character before ``tok`` in the output (as decided so far).
+
+        An undecided neighbour with a CJK lead byte reads as a CJK character (``一``): garbled
+        CJK text is CJK context even before its lost bytes are guessed.
+        """
         p = self.by_end.get(tok.start)
-        if p is not None and p.char:
-            return p.char
+        if p is not None:
+            if p.char:
+                return p.char
+            if id(p) in self.cjkish:
+                return "一"
         return self.text[tok.start - 1] if tok.start > 0 else ""
 
     def next_char(self, tok: Token) -> str:
-        """The character after ``tok`` in the output (as decided so far)."""
+        """The character after ``tok`` in the output (as decided so far); see :meth:`prev_char`."""
         n = self.by_start.get(tok.end)
-        if n is not None and n.char:
-            return n.char
+        if n is not None:
+            if n.char:
+                return n.char
+            if id(n) in self.cjkish:
+                return "一"
         return self.text[tok.end] if tok.end < len(self.text) else ""
 
     def vs16_follows(self, tok: Token) -> bool:
@@ -669,17 +713,26 @@ class _Pass:
 
     def _resolve_letters(self, letters: list[Token]) -> None:
         text = self.text
-        # Lone lead characters outside runs (a letter whose continuation byte was lost).
+        # Letters whose continuation byte was lost: only in text that lost bytes elsewhere (a
+        # symbol or a CJK character with a byte missing, U+FFFD, ``?``); a lone lead alone is
+        # too often correct text (Åre, AMANHÃ) in a partly garbled page.
+        lossy = self.qmode or T.REPLACEMENT in text or self.fits or any(
+            not t.complete and ((t.lead >= 0xE0 and t.slots and any(b >= 0 for b in t.slots[1:]))
+                                or t.start in self.by_end or t.end in self.by_start)
+            for t in self.tokens)
+        if not lossy:
+            return
         alphabet = T.ALPHABET
+        pages = [p for p in T.PAGES if p.lost and self.wins.get(p.name)]
         for m in T.LEAD2_RE.finditer(text) if self.strong else ():
             s = m.start()
             if (s in self.by_start or (s and text[s - 1] in alphabet)
                     or (s + 1 < len(text) and text[s + 1] in alphabet)):
                 continue
             ch = text[s]
-            for page in T.PAGES:
+            for page in pages:
                 b = page.to_byte.get(ch)
-                if page.lost and b is not None and 0xC2 <= b <= 0xDF:
+                if b is not None and 0xC2 <= b <= 0xDF:
                     tok = Token(s, s + 1, b, 2, page)
                     tok.slots, tok.complete = [b], False
                     tok.lost = self.lost or page.lost
@@ -688,24 +741,51 @@ class _Pass:
                     break
         if not letters:
             return
+        lone = [t for t in letters if t.end - t.start == 1 and t.start - 1 not in self.by_end
+                and t.end not in self.by_start]
+        if lone and not self.fits:
+            # A lone letter is a lost byte only among mojibake: when the nearest non-ASCII
+            # character on either side is correct text, it is correct text too (a partly
+            # garbled line: "AMANHÃ" stays).
+            spans = sorted([(t.start, t.end) for t in self.tokens if t.char]
+                           + [(s, e) for s, e, _ in self.fast])
+            starts = [a for a, _ in spans]
+
+            def explained(i: int) -> bool:
+                k = bisect.bisect_right(starts, i) - 1
+                return k >= 0 and spans[k][0] <= i < spans[k][1]
+
+            def clean_near(tok: Token) -> bool:
+                for step in (-1, 1):
+                    i = tok.start + step
+                    while 0 <= i < len(text) and text[i] != "\n":
+                        if text[i] >= "\x80":
+                            if not explained(i):
+                                return True
+                            break
+                        i += step
+                return False
+
+            drop = {id(t) for t in lone if clean_near(t)}
+            letters = [t for t in letters if id(t) not in drop]
         # Which script groups the lines in question have repaired (complete two-byte letters).
         nl = self.nl if self.nl is not None else [m.start() for m in _NL_RE.finditer(text)]
         self.nl = nl
         wanted = {self.line_of(t.start) for t in letters}
         groups: dict[int, set[int]] = {}
-        seen: set[str] = set()  # letters the repaired text has (lower case)
+        seen: set[str] = set()  # letters the repaired text has
         letter_classes = (T.LATIN, T.GREEK, T.CYRILLIC, T.ALPHA2)
         for tok in self.tokens:
             if tok.char and tok.need == 2 and tok.complete:
                 if T.char_class(tok.char) in letter_classes:
-                    seen.add(tok.char.lower())
+                    seen.add(tok.char)
                     line = self.line_of(tok.start)
                     if line in wanted:
                         groups.setdefault(line, set()).add(_group(tok.lead))
         for rs, _re, decoded in self.fast:
             line = self.line_of(rs)
             for ch in _LETTER2_RE.findall(decoded):
-                seen.add(ch.lower())
+                seen.add(ch)
                 if line in wanted:
                     groups.setdefault(line, set()).add(_group(0xC0 | (ord(ch) >> 6)))
         for tok in letters:
@@ -733,10 +813,13 @@ class _Pass:
                     score += 1.0
                 elif both_vowels and ch not in _VOWELS:
                     score += 1.0
-                if ch.lower() in seen and T.char_class(ch) == T.LATIN:
+                if T.char_class(ch) == T.LATIN:
                     # The text uses this letter elsewhere: Ő in Hungarian, Ł in Polish, Ğ in
                     # Turkish (one Latin script, many languages).
-                    score += 2.5
+                    if ch in seen:
+                        score += 2.5
+                    elif ch.lower() in seen or ch.upper() in seen:
+                        score += 1.0
                 if ch in _HEBREW_FINAL:
                     score += -3.0 if nxt.isalpha() else 1.0
                 if score > best_score:

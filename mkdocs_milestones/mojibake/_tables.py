@@ -189,7 +189,7 @@ def char_class(ch: str) -> int:
         elif 0x0400 <= cp <= 0x045F or ch in _CYRILLIC_EXTRA:
             cls = CYRILLIC
         elif 0x0530 <= cp <= 0x06FF:
-            cls = ALPHA2
+            cls = ALPHA2 if cat != "Lm" else REJECT
         elif any(lo <= cp <= hi for lo, hi in _CJK_RANGES):
             cls = CJK
         else:
@@ -225,7 +225,7 @@ def is_pictographic(ch: str) -> bool:
 #: Earlier is likelier (used to break ties between candidates for the same lost byte).
 TIER1 = (
     "✅❌⏳⌛✓✔✗✘☐☑☒⚠⚡✨⭐❗❓❔❕➡⬅⬆⬇←→↑↓↔↕⇐⇒⇔↩↪➜➔➤▶◀▲▼►◄●○■□◆◇★☆"
-    "•…–—‘’“”„€™√≈≠≤≥±×÷∞∑∆∈∀∃∂∫"
+    "•…–—‘’“”„€™√≈≠≤≥±×÷−∞∑∆∈∀∃∂∫"
     "─│┌┐└┘├┤┬┴┼━┃┏┓┗┛┣┫┳┻╋═║╔╗╚╝╠╣╦╩╬╭╮╯╰"
 )
 #: Emoji common in project plans (status colours, tools, documents, celebrations).
@@ -261,6 +261,36 @@ LETTER_PRIOR: dict[str, float] = {
 }
 
 
+#: Frequent CJK characters, Hangul syllables and kana, most frequent first (a rough ranking of
+#: running text in Chinese, Japanese and Korean, technical writing included). A character that
+#: lost a byte in CJK text is guessed among these; anything rarer becomes U+FFFD.
+COMMON_CJK = "".join(dict.fromkeys(
+    # Chinese
+    "的一是不了人我在有他这中大来上国个到说们为子和你地出道也时年得就那要下以生会自着去之过"
+    "家学对可她里后小么心多天而能好都然没日于起还发成事只作当想看文无开手十用主行方又如前所本"
+    "见经头面公同三已老从动两长知民样现分将外但身些与高意进把法此实回二理美点月明其种声全工己"
+    "话儿者向情部正名定女问力机给等几很业最间新什打便位因重被走电四第门相次东政海口使教西再平"
+    "真听世气信北少关并内加化由却代军产入先山五太水万市眼体别处总才场师书比住员九笑性通目华报"
+    "立马命张活难神数件安表原车白应路期叫死常提感金何更反合放做系计或司利受光王果亲界及今京务"
+    "制解各任至清物台象记边共风战干接它许八特觉望直服毛林题建南度统色字请交爱让认算论百吃义科"
+    "怎元社术结六功指思非流每青管夫连远资队跟带花快条院变联言权往展该领传近留红治决周保达办运"
+    "武半候七必城父强步完革深区即求品士转量空甚众技轻程告江语英基式李油调项句检查进度请这个于"
+    # Japanese kanji beyond the above
+    "日本語東京都会社時間年月週私達彼何見言話読書聞食飲買売思知新古安早今学校友車電気雨田花"
+    "開発計画確認予定問題解決完了成項目進捗設定機能試験版管理者利用"
+    # Hangul
+    "이다는의에하고을가지로서기한사도를수대리자정인일시어나아해부전국주게구장보제상들소적위성관"
+    "스으것만라화니우내있경연생동비원말그여마발계중면조과학문방거공신미요명모물단실분치선후회세"
+    "개행결통무최오저간당금운등체없식까변역건히노영외재터달석음각민심강업반진초래급용습산불였합"
+    "했되된될됩입와및더또안못잘왜떻같써큼처럼밖뿐데록며므때위따련현프그램데터템비컴퓨네트워크파"
+    "버설확작완료획목표테코팀늘번새운많큰작좋빠느린한본울부세계람우리희러분텍은음"
+    # kana
+    "のにはをたがでてとしれさあるいかなこまうよもんすっきらくけせそつちえおみわどめじだろばびご"
+    "ぶげずべぞぎぐトンスルクリイラレシテタアカフコドマップロジムデグニメサキーョャュィェォ"
+))
+_CJK_RANK = {ch: i for i, ch in enumerate(COMMON_CJK)}
+
+
 def prior(ch: str) -> float:
     """Return how plausible ``ch`` is as the reading of an ambiguous sequence.
 
@@ -278,6 +308,9 @@ def prior(ch: str) -> float:
         return float("-inf")
     if cls in (LATIN, GREEK, CYRILLIC):
         return LETTER_PRIOR.get(ch, 0.6 if ch.islower() else 0.3)
+    if cls == CJK:
+        rank = _CJK_RANK.get(ch)
+        return 0.0 if rank is None else 2.5 - rank * 0.002
     if cls == SYMBOL:
         cp = ord(ch)
         if 0x2500 <= cp <= 0x257F:
