@@ -427,7 +427,7 @@ class _Pass:
         wins = [0] * len(T.PAGES)
         order = list(range(len(T.PAGES)))
         weak_runs: list[tuple[int, int, list[Token]]] = []
-        strong_runs: list[tuple[int, int]] = []
+        strong_runs: list[tuple[int, int, int]] = []  # (start, end, page) of runs read strongly
         used: set[str] = set()  # characters of accepted tokens (which pages fit the text)
         fast = self.fast
         # Which code pages could have produced every non-ASCII character of the text.
@@ -438,7 +438,7 @@ class _Pass:
         for rs, re_ in self._spans(fits[0] if fits else -1):
             if re_ < 0:  # a whole line that decodes, every character strong
                 self.runs += (rs, -re_)
-                strong_runs.append((rs, order[0]))
+                strong_runs.append((rs, -re_, order[0]))
                 continue
             for m in run_re.finditer(text, rs, re_):
                 self._scan_run(m, order, wins, fast, strong_runs, weak_runs, used)
@@ -448,12 +448,34 @@ class _Pass:
         if fits:
             for pi in fits:
                 self.wins[T.PAGES[pi].name] = self.wins.get(T.PAGES[pi].name, 0) + 1
-        # Weak readings need a strong one of the same code page in the run, or on the line when
-        # one code page explains the whole text (no correct text to mistake).
+        # Weak readings need a strong one of the same code page in the run, or on the line with
+        # nothing but mojibake between them (the nearest non-ASCII characters on either side
+        # belong to strongly read runs): "TUÅ»" in a garbled line is TUŻ, while “DAĞ” between
+        # correct quotation marks stays.
         if weak_runs:
-            lines = {(self.line_of(p), pi) for p, pi in strong_runs} if fits else set()
+            lines = {(self.line_of(a), pi) for a, _b, pi in strong_runs}
+            spans = sorted((a, b) for a, b, _pi in strong_runs)
+            starts = [a for a, _ in spans]
+
+            def explained(i: int) -> bool:
+                k = bisect.bisect_right(starts, i) - 1
+                return k >= 0 and spans[k][0] <= i < spans[k][1]
+
+            def mojibake_around(rs: int, re_: int) -> bool:
+                if fits:
+                    return True
+                for i, step in ((rs - 1, -1), (re_, 1)):
+                    while 0 <= i < len(text) and text[i] != "\n":
+                        if text[i] >= "\x80":
+                            if not explained(i):
+                                return False
+                            break
+                        i += step
+                return True
+
             for rs, pi, toks in weak_runs:
-                ok = any(t.strength == 2 for t in toks) or (self.line_of(rs), pi) in lines
+                ok = any(t.strength == 2 for t in toks) or (
+                    (self.line_of(rs), pi) in lines and mojibake_around(rs, toks[-1].end))
                 for tok in toks:
                     if tok.strength == 1 and not ok:
                         tok.strength = 0
@@ -497,7 +519,7 @@ class _Pass:
         return out
 
     def _scan_run(self, m: re.Match[str], order: list[int], wins: list[int],
-                  fast: list[tuple[int, int, str]], strong_runs: list[tuple[int, int]],
+                  fast: list[tuple[int, int, str]], strong_runs: list[tuple[int, int, int]],
                   weak_runs: list[tuple[int, int, list[Token]]], used: set[str]) -> None:
         text, qmode = self.text, self.qmode
         rs, re_ = m.span()
@@ -507,7 +529,7 @@ class _Pass:
             decoded = _fast_accept(text, rs, re_, order[0])
             if decoded:
                 fast.append((rs, re_, decoded))
-                strong_runs.append((rs, order[0]))
+                strong_runs.append((rs, re_, order[0]))
                 used.update(m.group())
                 return
             if decoded == "":
@@ -550,7 +572,7 @@ class _Pass:
                 strong = True
                 used.update(text[tok.start:tok.end])
         if strong:
-            strong_runs.append((rs, best_pi))
+            strong_runs.append((rs, re_, best_pi))
         if any(t.strength == 1 for t in best):
             weak_runs.append((rs, best_pi, best))
         self.tokens.extend(best)
@@ -716,9 +738,12 @@ class _Pass:
         # Letters whose continuation byte was lost: only in text that lost bytes elsewhere (a
         # symbol or a CJK character with a byte missing, U+FFFD, ``?``); a lone lead alone is
         # too often correct text (Åre, AMANHÃ) in a partly garbled page.
-        lossy = self.qmode or T.REPLACEMENT in text or self.fits or any(
-            not t.complete and ((t.lead >= 0xE0 and t.slots and any(b >= 0 for b in t.slots[1:]))
-                                or t.start in self.by_end or t.end in self.by_start)
+        def strong_at(tok: Token | None) -> bool:
+            return tok is not None and tok.strength == 2
+
+        lossy = self.qmode or T.REPLACEMENT in text or any(
+            not t.complete and (bool(t.char) or strong_at(self.by_end.get(t.start))
+                                or strong_at(self.by_start.get(t.end)))
             for t in self.tokens)
         if not lossy:
             return
