@@ -66,6 +66,7 @@ class Grid:
         self.windows: dict[int, list[int]] = {}
         self.dirs: dict[int, list[tuple[BoxToken | None, str, int, int]]] = {}
         self.memo: dict[tuple[object, ...], str] = {}
+        self.unlinked = False  # whether the last choice had no neighbour to connect to
         self.pos: dict[int, tuple[int, int]] = {}
         for tok in boxes:
             o = where[tok.start]
@@ -100,19 +101,22 @@ class Grid:
         return chars[cells[cell]] if 0 <= cell < len(cells) else ""
 
     def _weights(self, n: int) -> list[int]:
-        """How many arms of each weight the box characters of line ``n`` have."""
+        """Arms of each weight among the certain box characters of line ``n`` (not guesses)."""
         w = self.weights.get(n)
         if w is None:
             w = [0, 0, 0, 0]
-            for c, k in self.counts[n].items():
-                for x in T.ARMS[c]:
-                    if x:
-                        w[x] += k
+            chars = self._line(n)
+            for i, c in enumerate(chars or ()):
+                a = T.ARMS.get(c)
+                if a is not None and (n, i) not in self.fixed:
+                    for x in a:
+                        if x:
+                            w[x] += 1
             self.weights[n] = w
         return w
 
     def _window(self, n: int) -> list[int]:
-        """Arm weights of lines ``n - 2`` to ``n + 2`` (the diagram around line ``n``)."""
+        """Arm weights of lines ``n - 2`` to ``n + 2``: the family the diagram is drawn in."""
         w = self.windows.get(n)
         if w is None:
             w = [0, 0, 0, 0]
@@ -135,9 +139,6 @@ class Grid:
             counts[old] -= 1
         if _is_box(ch):
             counts[ch] += 1
-        self.weights.pop(n, None)
-        for k in range(n - 2, n + 3):
-            self.windows.pop(k, None)
 
     def adjacency(self, boxes: Sequence[BoxToken]) -> dict[int, list[BoxToken]]:
         """Note each token's four neighbours; return, per token, the box tokens among them."""
@@ -178,12 +179,6 @@ class Grid:
         current = chars[i]
         # Family and diagram context from this line and two on either side.
         weights = self._window(n)
-        cur_arms = T.ARMS.get(current)
-        if cur_arms:
-            weights = list(weights)
-            for x in cur_arms:
-                if x:
-                    weights[x] -= 1
         context = weights[1] + weights[2] + weights[3] > 0
         dominant = 1 if weights[1] >= weights[2] and weights[1] >= weights[3] else (
             2 if weights[2] >= weights[3] else 3)
@@ -207,9 +202,11 @@ class Grid:
             key = (tuple(plain), tuple(neighbours), context, dominant)
             cached = self.memo.get(key)
             if cached is not None:
+                self.unlinked = False
                 return cached
         counts = self.counts[n]
         pairs: tuple[str, str] | None = None
+        self.unlinked = not facing_arm
         best, best_score = "", 1.0
         for ch, score in plain:
             own = T.ARMS.get(ch)

@@ -146,7 +146,9 @@ def _rate(text: str, tok: Token, ch: str, run_start: int, run_end: int) -> None:
 
 
 def _promote_chains(toks: list[Token]) -> None:
-    """A chain of three or more adjacent decoded letters of one script is evidence by itself."""
+    """A chain of two or more adjacent decoded letters of one script is evidence by itself."""
+    if not any(t.strength == 1 for t in toks):
+        return
     chain: list[Token] = []
     for tok in [*toks, None]:
         cls = T.char_class(tok.char) if tok is not None and tok.strength else -1
@@ -154,7 +156,7 @@ def _promote_chains(toks: list[Token]) -> None:
                 and T.char_class(chain[-1].char) == cls and chain[-1].char != tok.char):
             chain.append(tok)
             continue
-        if len(chain) >= 3:
+        if len(chain) >= 2:
             for c in chain:
                 c.strength = 2
         chain = [tok] if tok is not None and cls in T.LETTER_CLASSES else []
@@ -392,6 +394,8 @@ class _Pass:
         self.cjkish: set[int] = set()  # undecided tokens that are CJK characters
         self.wins: dict[str, int] = {}  # code page name -> runs it explained best
         self.fits = False
+        self.plain_memo: dict[tuple[int, str, str, bool],
+                              tuple[list[tuple[str, float]], list[tuple[str, float]]]] = {}
         self.line_page: dict[int, int] = {}  # start of a whole line taken at once -> page
 
     @staticmethod
@@ -421,7 +425,13 @@ class _Pass:
 
     # -- stage 1: runs, pages, complete tokens ---------------------------------------------
 
-    def scan(self) -> None:
+    def scan(self, fits: list[int], decoded: str | None) -> None:
+        """Read the runs: whole lines from ``decoded`` where possible, run by run elsewhere.
+
+        Args:
+            fits: The code pages that can produce every non-ASCII character of the text.
+            decoded: The text decoded with ``fits[0]`` (``surrogateescape``), or None.
+        """
         text, qmode = self.text, self.qmode
         run_re = T.RUN_Q_RE if qmode else T.RUN_RE
         wins = [0] * len(T.PAGES)
@@ -430,12 +440,10 @@ class _Pass:
         strong_runs: list[tuple[int, int, int]] = []  # (start, end, page) of runs read strongly
         used: set[str] = set()  # characters of accepted tokens (which pages fit the text)
         fast = self.fast
-        # Which code pages could have produced every non-ASCII character of the text.
-        fits = [pi for pi in range(len(T.PAGES)) if not T.FOREIGN_RES[pi].search(text)]
         if fits:
             order.remove(fits[0])
             order.insert(0, fits[0])
-        for rs, re_ in self._spans(fits[0] if fits else -1):
+        for rs, re_ in self._spans(fits[0] if fits else -1, decoded):
             if re_ < 0:  # a whole line that decodes, every character strong
                 self.runs += (rs, -re_)
                 strong_runs.append((rs, -re_, order[0]))
@@ -489,7 +497,7 @@ class _Pass:
             pages = [p for p in T.PAGES if p.lost and used <= p.to_byte.keys()]
         self.lost = tuple(sorted({b for p in pages for b in p.lost}))
 
-    def _spans(self, pi: int) -> list[tuple[int, int]]:
+    def _spans(self, pi: int, decoded: str | None) -> list[tuple[int, int]]:
         """Stretches of the text to scan run by run, and whole lines that decode at once.
 
         When one code page fits the whole text, the text is decoded in one go; lines without
@@ -497,10 +505,8 @@ class _Pass:
         (recorded in ``fast``, returned as ``(start, -end)``); the others are scanned.
         """
         text = self.text
-        if pi < 0:
+        if pi < 0 or decoded is None:
             return [(0, len(text))]
-        decoded = text.translate(T.TRANS_FFFD[pi]).encode("latin-1").decode(
-            "utf-8", "surrogateescape")
         out: list[tuple[int, int]] = []
         pos = 0
         for line, dec in zip(text.split("\n"), decoded.split("\n")):
@@ -687,6 +693,10 @@ class _Pass:
     def _plain_scores(self, tok: Token) -> list[tuple[str, float]]:
         prev, nxt = self.prev_char(tok), self.next_char(tok)
         vs16 = self.vs16_follows(tok)
+        key = (id(tok.cands), prev, nxt, vs16)
+        memo = self.plain_memo.get(key)
+        if memo is not None and memo[0] is tok.cands:
+            return memo[1]
         out = []
         for ch, base in tok.cands:
             score = base + _context(ch, prev, nxt)
@@ -697,6 +707,7 @@ class _Pass:
                     -2.0 if T.is_pictographic(ch) and ch in T.EMOJI_BMP or ch >= "\U0001f000"
                     else -3.0)
             out.append((ch, score))
+        self.plain_memo[key] = (tok.cands, out)
         return out
 
     def _choose_plain(self, tok: Token) -> None:
@@ -874,21 +885,27 @@ class _Pass:
         grid = Grid("".join(pieces), where, boxes)
         adjacent = grid.adjacency(boxes)
         todo = boxes
-        full_rounds = 1
+        unlinked: dict[int, Token] = {}
+        rechecked = False
         for _round in range(16):
             changed = []
             for tok in todo:
                 best = grid.choose(tok, plain[tok.start])
+                if grid.unlinked:
+                    unlinked[tok.start] = tok
+                else:
+                    unlinked.pop(tok.start, None)
                 if best != tok.char:
                     tok.char = best
                     grid.set(tok, best or T.REPLACEMENT)
                     changed.append(tok)
             if not changed:
-                if todo is boxes or full_rounds >= 2:
+                if rechecked or not unlinked:
                     break
-                # Settled locally: one more look at everything (family, pairs, listings).
-                todo = boxes
-                full_rounds += 1
+                # Settled: guesses with nothing to connect to depend on the rest of their line
+                # (pairs, listings), so they get one more look.
+                todo = list(unlinked.values())
+                rechecked = True
                 continue
             # Only the neighbours of a changed guess can change their minds.
             seen: set[int] = set()
@@ -928,28 +945,19 @@ def needs_work(text: str) -> bool:
     return any(r.search(text, start) for r in T.PAGE_PAIR_RES)
 
 
-def _whole(text: str) -> tuple[int, str] | None:
-    """Decode the whole text at once when one code page explains every non-ASCII character.
+def _decode_whole(text: str, pi: int) -> str:
+    """The text decoded with page ``pi``; bytes that do not decode become lone surrogates."""
+    return text.translate(T.TRANS_FFFD[pi]).encode("latin-1").decode("utf-8", "surrogateescape")
 
-    This is the common case (a page saved or served with the wrong encoding) and costs a few
-    codec calls. It is taken only when the result saves at least three characters and every
-    character it produces is one a repair may produce anywhere in a run.
-    """
-    for pi in range(len(T.PAGES)):
-        if T.FOREIGN_RES[pi].search(text):
-            continue
-        try:
-            decoded = text.translate(T.TRANS[pi]).encode("latin-1").decode("utf-8")
-        except UnicodeError:
-            continue
-        if len(text) - len(decoded) < 3:
-            return None
-        for ch in set(decoded):
-            # C1 controls come out of text garbled twice (the next pass decodes them).
-            if ch >= "\xa0" and not _strong_anywhere(ch):
-                return None
-        return pi, decoded
-    return None
+
+def _plausible_whole(text: str, decoded: str) -> bool:
+    """Whether a complete decoding of the whole text is the repair (the common case: a page
+    saved or served with the wrong encoding). It must save at least three characters, and
+    every character it produces must be one a repair may produce anywhere in a run."""
+    if len(text) - len(decoded) < 3 or T.SURROGATE_RE.search(decoded):
+        return False
+    # C1 controls come out of text garbled twice (the next pass decodes them).
+    return all(ch < "\xa0" or _strong_anywhere(ch) for ch in set(decoded))
 
 
 def repair_pass(text: str, edits: bool = True) -> tuple[str, list[tuple[int, int, str]]]:
@@ -965,17 +973,22 @@ def repair_pass(text: str, edits: bool = True) -> tuple[str, list[tuple[int, int
     """
     if not needs_work(text):
         return text, []
-    whole = _whole(text)
-    if whole is not None:
-        pi, decoded = whole
-        if not edits:
-            return decoded, []
-        table = T.TRANS[pi]
-        return decoded, [(m.start(), m.end(),
-                          m.group().translate(table).encode("latin-1").decode("utf-8"))
-                         for m in T.RUN_RE.finditer(text)]
+    # Which code pages could have produced every non-ASCII character of the text.
+    fits = [pi for pi in range(len(T.PAGES)) if not T.FOREIGN_RES[pi].search(text)]
+    first: str | None = None
+    for pi in fits:
+        decoded = _decode_whole(text, pi)
+        if first is None:
+            first = decoded
+        if _plausible_whole(text, decoded):
+            if not edits:
+                return decoded, []
+            table = T.TRANS[pi]
+            return decoded, [(m.start(), m.end(),
+                              m.group().translate(table).encode("latin-1").decode("utf-8"))
+                             for m in T.RUN_RE.finditer(text)]
     p = _Pass(text)
-    p.scan()
+    p.scan(fits, first)
     if p.tokens or p.strong:
         p.resolve()
     out = p.edits()
