@@ -25,9 +25,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from mojibake_corpus import CATEGORIES, clean_corpus, garbled_corpus  # noqa: E402
+from mojibake_corpus import CATEGORIES, clean_corpus, garbled_corpus
 
-from mkdocs_milestones.mojibake import fix_mojibake  # noqa: E402
+from mkdocs_milestones.mojibake import fix_mojibake
 
 Tool = Callable[[str], str]
 
@@ -81,7 +81,8 @@ class Score:
                 same = len(o)
             else:
                 same = 0
-                for a, _b, size in SequenceMatcher(None, o, f, autojunk=False).get_matching_blocks():
+                blocks = SequenceMatcher(None, o, f, autojunk=False).get_matching_blocks()
+                for a, _b, size in blocks:
                     same += size
                     for k in range(a, a + size):
                         matched[k] = True

@@ -35,7 +35,8 @@ def _qmark(err: UnicodeError) -> tuple[str, int]:
 
 codecs.register_error("mojibake_corpus_c1", _c1)
 codecs.register_error("mojibake_corpus_q", _qmark)
-_ERRORS = {"c1": "mojibake_corpus_c1", "drop": "ignore", "fffd": "replace", "q": "mojibake_corpus_q"}
+_ERRORS = {"c1": "mojibake_corpus_c1", "drop": "ignore", "fffd": "replace",
+           "q": "mojibake_corpus_q"}
 
 
 def garble(text: str, codec: str, lost: str = "c1") -> str:
@@ -128,19 +129,18 @@ ARROWS = ["→", "←", "↑", "↓", "↔", "⇒", "⇐", "⇔", "➡️", "⬅
 TYPO = ["“{}”", "‘{}’", "„{}“", "«{}»", "{}’s", "{} — next", "{} – later", "{}…", "# €",
         "€#", "{}™", "#°C", "±# %", "# × #", "§#", "© 2026 {}", "#½", "¼ of {}"]
 
-_FAMILIES = {
-    "light": dict(h="─", v="│", tl="┌", tr="┐", bl="└", br="┘", t="┬", b="┴", l="├", r="┤",
-                  x="┼"),
-    "heavy": dict(h="━", v="┃", tl="┏", tr="┓", bl="┗", br="┛", t="┳", b="┻", l="┣", r="┫",
-                  x="╋"),
-    "double": dict(h="═", v="║", tl="╔", tr="╗", bl="╚", br="╝", t="╦", b="╩", l="╠", r="╣",
-                   x="╬"),
-    "rounded": dict(h="─", v="│", tl="╭", tr="╮", bl="╰", br="╯", t="┬", b="┴", l="├", r="┤",
-                    x="┼"),
-}
+_KEYS = ("h", "v", "tl", "tr", "bl", "br", "t", "b", "l", "r", "x")
+#: Box-drawing families: horizontal, vertical, four corners, four tees, cross.
+_FAMILIES = {name: dict(zip(_KEYS, chars)) for name, chars in (
+    ("light", "─│┌┐└┘┬┴├┤┼"),
+    ("heavy", "━┃┏┓┗┛┳┻┣┫╋"),
+    ("double", "═║╔╗╚╝╦╩╠╣╬"),
+    ("rounded", "─│╭╮╰╯┬┴├┤┼"),
+)}
 
-_WORDS = ("parser exporter cache scheduler storage gateway indexer renderer planner loader "
-          "migrator auditor notifier billing search sync api worker queue metrics").split()
+_WORDS = ["parser", "exporter", "cache", "scheduler", "storage", "gateway", "indexer",
+          "renderer", "planner", "loader", "migrator", "auditor", "notifier", "billing",
+          "search", "sync", "api", "worker", "queue", "metrics"]
 
 
 def _box_row(rng: random.Random, fam: dict[str, str], n: int, w: int) -> list[str]:
@@ -207,7 +207,8 @@ def _table(rng: random.Random) -> list[str]:
 
 def milestone_doc(rng: random.Random, prose: list[str]) -> str:
     """A milestone plan in the format guide's style, with symbols everywhere."""
-    out = [f"# MILESTONE: {rng.choice(_WORDS).title()} {rng.choice(['Rewrite', 'Migration', 'Launch'])}",
+    kind = rng.choice(["Rewrite", "Migration", "Launch"])
+    out = [f"# MILESTONE: {rng.choice(_WORDS).title()} {kind}",
            "",
            f"**Status**: {rng.choice(STATUS)} IN PROGRESS",
            f"**Priority**: {rng.choice(PRIORITY)} HIGH",
@@ -217,7 +218,8 @@ def milestone_doc(rng: random.Random, prose: list[str]) -> str:
     out += ["", "## Phases", ""]
     for n in range(rng.randrange(2, 5)):
         out += [f"### Phase {n}: {rng.choice(_WORDS).title()} {rng.choice(KINDS)}", "",
-                f"**Status**: {rng.choice(STATUS)} {rng.choice(['completed', 'not-started', 'in-progress'])}",
+                (f"**Status**: {rng.choice(STATUS)} "
+                 f"{rng.choice(['completed', 'not-started', 'in-progress'])}"),
                 f"**Dependencies**: Phase {max(n - 1, 0)} {rng.choice(ARROWS)} Phase {n}", ""]
         for _ in range(rng.randrange(2, 5)):
             sym = rng.choice(STATUS + KINDS + ARROWS)

@@ -24,7 +24,8 @@ def _write(path: Path, text: str, *, bom: bool = False, newline: str = "\n") -> 
     return path
 
 
-def test_diff_of_a_garbled_file_and_status_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_diff_of_a_garbled_file_and_status_1(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     f = _write(tmp_path / "plan.md", GARBLED)
     assert main(["fix", str(f)]) == 1
     out = capsys.readouterr().out
@@ -34,7 +35,8 @@ def test_diff_of_a_garbled_file_and_status_1(tmp_path: Path, capsys: pytest.Capt
     assert f.read_text(encoding="utf-8") == GARBLED  # a diff only: the file is untouched
 
 
-def test_clean_file_status_0_and_no_output(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_clean_file_status_0_and_no_output(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     f = _write(tmp_path / "plan.md", CLEAN)
     assert main(["fix", str(f)]) == 0
     assert capsys.readouterr().out == ""
@@ -78,7 +80,8 @@ def test_write_keeps_permissions(tmp_path: Path) -> None:
     assert f.stat().st_mode & 0o777 == 0o640
 
 
-def test_directories_are_searched_for_markdown(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_directories_are_searched_for_markdown(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     a = _write(tmp_path / "docs" / "a.md", GARBLED)
     b = _write(tmp_path / "docs" / "deep" / "b.md", GARBLED)
     other = _write(tmp_path / "docs" / "notes.txt", GARBLED)
@@ -91,7 +94,8 @@ def test_directories_are_searched_for_markdown(tmp_path: Path, capsys: pytest.Ca
     assert out.index("a.md") < out.index("b.md")
 
 
-def test_missing_path_and_unreadable_file_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_missing_path_and_unreadable_file_exit_2(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     good = _write(tmp_path / "plan.md", GARBLED)
     latin1 = tmp_path / "old.md"
     latin1.write_bytes("caf\xe9".encode("latin-1"))  # not UTF-8

@@ -12,7 +12,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from mkdocs_milestones.mojibake import Repair, fix_mojibake, fix_mojibake_report, needs_work
+from mkdocs_milestones.mojibake import (
+    Repair,
+    fix_mojibake,
+    fix_mojibake_report,
+    needs_work,
+)
 
 DATA = Path(__file__).parent / "data"
 
@@ -87,18 +92,22 @@ def garble(text: str, codec: str, lost: str = "test_mojibake_c1") -> str:
     return text.encode("utf-8").decode(codec, errors=lost)
 
 
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
 #: Real words (random letter strings such as "âœ" are not text anyone writes).
 WORDS = {
-    "tr": "ağaç şişe ılık İstanbul Çağrı öğrenci güneş bahçe ödev DAĞ İZMİR ŞUBAT".split(),
-    "fr": "cœur sœur œuvre âge château forêt naïve Noël déjà où ça été Œuvre ÉTÉ garçon".split(),
-    "de": "Größe Straße Übung schön Fuß Äpfel Öl Bär süße ÜBERSICHT Grüße".split(),
-    "pl": "Łódź źródło gęślą jaźń żółw się są Kraków będę ŻÓŁW zdać".split(),
-    "cs": "příliš žluťoučký kůň úpěl ďábelské ódy čas Řeka člověk každý".split(),
-    "el": "Ελλάδα κόσμε ρόδα σου νησιά χρόνος ΑΘΗΝΑ είναι".split(),
+    "tr": _words("ağaç şişe ılık İstanbul Çağrı öğrenci güneş bahçe ödev DAĞ İZMİR ŞUBAT"),
+    "fr": _words("cœur sœur œuvre âge château forêt naïve Noël déjà où ça été Œuvre ÉTÉ garçon"),
+    "de": _words("Größe Straße Übung schön Fuß Äpfel Öl Bär süße ÜBERSICHT Grüße"),
+    "pl": _words("Łódź źródło gęślą jaźń żółw się są Kraków będę ŻÓŁW zdać"),
+    "cs": _words("příliš žluťoučký kůň úpěl ďábelské ódy čas Řeka člověk každý"),
+    "el": _words("Ελλάδα κόσμε ρόδα σου νησιά χρόνος ΑΘΗΝΑ είναι"),
     # Two letters at least: a lone Cyrillic letter read as Mac OS Roman ("–≤" for в) is a dash
     # and a sign that correct text may contain, so it needs other mojibake nearby.
-    "ru": "Привет мир съешь ещё этих мягких булок чаю МОСКВА да на".split(),
-    "cjk": "日本語 東京 中文 한국어 テキスト です 項目".split(),
+    "ru": _words("Привет мир съешь ещё этих мягких булок чаю МОСКВА да на"),
+    "cjk": _words("日本語 東京 中文 한국어 テキスト です 項目"),
 }
 EMOJI = [*"✅❌⏳🔄🚀🐛📝🎯🔥💡⭐🟡🟢🔴", "⚠️", "👨‍💻", "✔️"]
 SYMBOLS = list("→←↑↓⇒⇔✓✔✗✘▶▼●■★☆•")

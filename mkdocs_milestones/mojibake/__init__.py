@@ -75,7 +75,10 @@ class Repair:
 
 
 def _compose(old: list[list[int]], edits: list[tuple[int, int, str]]) -> list[list[int]]:
-    """Fold one pass's edits into the changed segments ``[cur_start, cur_end, orig_start, orig_end]``.
+    """Fold one pass's edits into the changed segments.
+
+    A segment is ``[cur_start, cur_end, orig_start, orig_end]``: where a repaired stretch is in
+    the current text and where it came from in the original input.
 
     Args:
         old: Changed segments of the current text, in current and original coordinates.

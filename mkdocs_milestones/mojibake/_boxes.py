@@ -17,7 +17,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Sequence
-from typing import Protocol
+from typing import Protocol, TypeVar
 
 from . import _tables as T
 
@@ -32,6 +32,9 @@ class BoxToken(Protocol):
     start: int
     char: str
     cands: list[tuple[str, float]]
+
+
+B = TypeVar("B", bound=BoxToken)
 
 
 def _width(ch: str) -> int:
@@ -64,7 +67,7 @@ class Grid:
         self.counts: dict[int, Counter[str]] = {}
         self.weights: dict[int, list[int]] = {}
         self.windows: dict[int, list[int]] = {}
-        self.dirs: dict[int, list[tuple[BoxToken | None, str, int, int]]] = {}
+        self.dirs: dict[int, Sequence[tuple[BoxToken | None, str, int, int]]] = {}
         self.memo: dict[tuple[object, ...], str] = {}
         self.unlinked = False  # whether the last choice had no neighbour to connect to
         self.pos: dict[int, tuple[int, int]] = {}
@@ -140,17 +143,17 @@ class Grid:
         if _is_box(ch):
             counts[ch] += 1
 
-    def adjacency(self, boxes: Sequence[BoxToken]) -> dict[int, list[BoxToken]]:
+    def adjacency(self, boxes: Sequence[B]) -> dict[int, list[B]]:
         """Note each token's four neighbours; return, per token, the box tokens among them."""
-        at: dict[tuple[int, int], BoxToken] = {}
+        at: dict[tuple[int, int], B] = {}
         for tok in boxes:
             n, i = self.pos[tok.start]
             self._line(n)
             at[(n, bisect.bisect_left(self.cells[n], i))] = tok
-        out: dict[int, list[BoxToken]] = {}
+        out: dict[int, list[B]] = {}
         for (n, cell), tok in at.items():
-            dirs = []
-            near = []
+            dirs: list[tuple[B | None, str, int, int]] = []
+            near: list[B] = []
             # (cell, the neighbour's arm that faces us, our arm that faces it)
             for key, facing, mine in (((n - 1, cell), 2, 0), ((n, cell + 1), 3, 1),
                                       ((n + 1, cell), 0, 2), ((n, cell - 1), 1, 3)):

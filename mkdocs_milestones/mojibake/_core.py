@@ -68,8 +68,19 @@ class Token:
         lost: Bytes a lost byte may have been.
     """
 
-    __slots__ = ("start", "end", "lead", "slots", "need", "complete", "char", "strength",
-                 "cands", "page", "lost")
+    __slots__ = (
+        "cands",
+        "char",
+        "complete",
+        "end",
+        "lead",
+        "lost",
+        "need",
+        "page",
+        "slots",
+        "start",
+        "strength",
+    )
 
     def __init__(self, start: int, end: int, lead: int, need: int, page: T.CodePage) -> None:
         self.start, self.end, self.lead, self.need, self.page = start, end, lead, need, page
@@ -123,11 +134,11 @@ def _rate(text: str, tok: Token, ch: str, run_start: int, run_end: int) -> None:
         elif 0x0180 <= cp <= 0x024F and ch not in _EXTB_COMMON:
             weak = True
         elif (s == run_start and tok.lead > 0xC3 and cont in _FOLLOWERS and prev.isupper()
-              and s > 1 and text[s - 2].isupper() and text[s].isupper()):
+              and s > 1 and text[s - 2].isupper() and text[s].isupper()
+              and all(c in _FOLLOWERS for c in text[e:run_end])):
             # "DAĞ”", "ESPAÑ…": an upper-case word ending in a letter, then punctuation ("BÄ™"
             # is "Bę": one capital starts a word).
-            if all(c in _FOLLOWERS for c in text[e:run_end]):
-                weak = True
+            weak = True
         if cls in (T.GREEK, T.CYRILLIC, T.ALPHA2) and s == run_start and e == run_end:
             nxt = text[e] if e < len(text) else ""
             if (prev.isascii() and prev.isalnum()) or (nxt.isascii() and nxt.isalnum()):
@@ -138,11 +149,11 @@ def _rate(text: str, tok: Token, ch: str, run_start: int, run_end: int) -> None:
         return
     tok.char = ch
     tok.strength = 2
-    if s == run_start and prev.isalpha() and tok.lead != 0xE2 and cls != T.LATIN:
+    if (s == run_start and prev.isalpha() and tok.lead != 0xE2 and cls != T.LATIN
+            and not any("\x80" <= c <= "\x9f" for c in text[s:e])):
         # "café”…" is not 锅 and "będę“…" not ꓅: a letter at the end of a word, then
         # punctuation, needs evidence (but "donâ€™t" is don’t: â is the symbol lead byte).
-        if not any("\x80" <= c <= "\x9f" for c in text[s:e]):
-            tok.strength = 1
+        tok.strength = 1
 
 
 def _promote_chains(toks: list[Token]) -> None:
@@ -192,8 +203,9 @@ def _strong_anywhere(ch: str) -> bool:
         cp = ord(ch)
         cls = T.char_class(ch)
         if cp < 0x800:
-            ok = ch in T.ALPHABET or (cls in _TWO_BYTE_CLASSES and cls not in (T.MARK, T.FORMAT) and cp >= 0xA0
-                  and not (0x0180 <= cp <= 0x024F and ch not in _EXTB_COMMON))
+            ok = ch in T.ALPHABET or (
+                cls in _TWO_BYTE_CLASSES and cls not in (T.MARK, T.FORMAT) and cp >= 0xA0
+                and not (0x0180 <= cp <= 0x024F and ch not in _EXTB_COMMON))
         else:
             ok = cls != T.REJECT
         _ANYWHERE[ch] = ok
@@ -394,6 +406,7 @@ class _Pass:
         self.cjkish: set[int] = set()  # undecided tokens that are CJK characters
         self.wins: dict[str, int] = {}  # code page name -> runs it explained best
         self.fits = False
+        self.scanned: list[tuple[int, int]] = []  # stretches scanned run by run
         self.plain_memo: dict[tuple[int, str, str, bool],
                               tuple[list[tuple[str, float]], list[tuple[str, float]]]] = {}
         self.line_page: dict[int, int] = {}  # start of a whole line taken at once -> page
@@ -448,6 +461,7 @@ class _Pass:
                 self.runs += (rs, -re_)
                 strong_runs.append((rs, -re_, order[0]))
                 continue
+            self.scanned.append((rs, re_))
             for m in run_re.finditer(text, rs, re_):
                 self._scan_run(m, order, wins, fast, strong_runs, weak_runs, used)
         self.strong = len(fast) + sum(1 for t in self.tokens if t.strength == 2)
@@ -560,7 +574,7 @@ class _Pass:
                     certain += n
                 elif tok.strength == 1:
                     score += 0.5 * n
-                elif not tok.complete and (tok.page.lost or -1 in tok.slots):  # type: ignore[operator]
+                elif not tok.complete and (tok.page.lost or -1 in (tok.slots or ())):
                     score += 0.5 * n
                     certain += n
             if score > best_score:
@@ -760,7 +774,8 @@ class _Pass:
             return
         alphabet = T.ALPHABET
         pages = [p for p in T.PAGES if p.lost and self.wins.get(p.name)]
-        for m in T.LEAD2_RE.finditer(text) if self.strong else ():
+        matches = (m for a, b in self.scanned for m in T.LEAD2_RE.finditer(text, a, b))
+        for m in matches if self.strong else ():
             s = m.start()
             if (s in self.by_start or (s and text[s - 1] in alphabet)
                     or (s + 1 < len(text) and text[s + 1] in alphabet)):
@@ -812,12 +827,12 @@ class _Pass:
         seen: set[str] = set()  # letters the repaired text has
         letter_classes = (T.LATIN, T.GREEK, T.CYRILLIC, T.ALPHA2)
         for tok in self.tokens:
-            if tok.char and tok.need == 2 and tok.complete:
-                if T.char_class(tok.char) in letter_classes:
-                    seen.add(tok.char)
-                    line = self.line_of(tok.start)
-                    if line in wanted:
-                        groups.setdefault(line, set()).add(_group(tok.lead))
+            if (tok.char and tok.need == 2 and tok.complete
+                    and T.char_class(tok.char) in letter_classes):
+                seen.add(tok.char)
+                line = self.line_of(tok.start)
+                if line in wanted:
+                    groups.setdefault(line, set()).add(_group(tok.lead))
         for rs, _re, decoded in self.fast:
             line = self.line_of(rs)
             for ch in _LETTER2_RE.findall(decoded):
@@ -845,9 +860,9 @@ class _Pass:
                     score += 1.5 if ch.islower() else -1.5
                 elif prev.isupper() and (nxt.isupper() or not nxt.isalpha()):
                     score += 1.5 if ch.isupper() else -1.5
-                if both_consonants and ch in _VOWELS:
-                    score += 1.0
-                elif both_vowels and ch not in _VOWELS:
+                if T.char_class(ch) == T.CYRILLIC:
+                    score += T.cyrillic_fit(prev, ch, nxt)
+                elif both_consonants and ch in _VOWELS or both_vowels and ch not in _VOWELS:
                     score += 1.0
                 if T.char_class(ch) == T.LATIN:
                     # The text uses this letter elsewhere: Ő in Hungarian, Ł in Polish, Ğ in
@@ -998,11 +1013,11 @@ def repair_pass(text: str, edits: bool = True) -> tuple[str, list[tuple[int, int
         # Whole lines taken at once are reported run by run.
         runs = []
         for s, e, rep in out:
-            pi = p.line_page.get(s)
-            if pi is None:
+            page_index = p.line_page.get(s)
+            if page_index is None:
                 runs.append((s, e, rep))
                 continue
-            table = T.TRANS[pi]
+            table = T.TRANS[page_index]
             runs += [(m.start(), m.end(),
                       m.group().translate(table).encode("latin-1").decode("utf-8"))
                      for m in T.RUN_RE.finditer(text, s, e)]
