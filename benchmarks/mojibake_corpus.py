@@ -165,7 +165,9 @@ def _box_tree(rng: random.Random, fam: dict[str, str]) -> list[str]:
     w = rng.randrange(34, 62)
     title = rng.choice(_WORDS)
     half = w // 2
-    a, b = rng.randrange(4, half - 6), rng.randrange(half + 2, w - 6)
+    # The two lower boxes are 15 wide and centred under the tees: keep them apart.
+    a = rng.randrange(6, half - 8)
+    b = rng.randrange(max(a + 16, half + 2), w - 6)
     lines = [fam["tl"] + fam["h"] * w + fam["tr"],
              fam["v"] + title.center(w) + fam["v"],
              fam["l"] + fam["h"] * w + fam["r"],

@@ -31,10 +31,10 @@ _LETTER2_RE = re.compile("[\u00c0-\u024f\u0386-\u03ce\u0400-\u045f\u05d0-\u05ea\
 _HEBREW_FINAL = frozenset("ךםןףץ")
 #: Characters that often follow a word in correct text (quotes, dashes, ellipsis, marks).
 _FOLLOWERS = frozenset("”’»“‘„«…–—•·™®©\xa0‹›")
-#: Mac OS Roman continuation characters that are mathematical symbols (``√π`` is math, not ù).
-_MATH = frozenset("π∞∑∏∫≤≥≠±µ∂Ω÷≈∆◊¬ƒ√")
+#: Mac OS Roman continuations that make math after √ (``√π`` is math, not ù; ``√≥`` stays ó).
+_MATH = frozenset("π∞∑∏≠")
 #: Latin Extended-B letters that occur in running text (Romanian, Vietnamese, Pinyin).
-_EXTB_COMMON = frozenset("ƒơưƠƯǎǐǒǔǍǏǑǓșțȘȚǵǧǦǹǜǘǚǖ")
+_EXTB_COMMON = frozenset("ƒơưƠƯǎǐǒǔșțȘȚǵǧǹǜǘǚǖ")
 _MAC = T.PAGES[-1]
 #: Mac OS Roman lead bytes that are punctuation or symbols there (« » … nbsp – — “ ” ‘ ’ ÷ ◊
 #: ÿ Ÿ ⁄ € ‹ › ﬁ ﬂ): a reading needs evidence.
@@ -128,21 +128,21 @@ def _rate(text: str, tok: Token, ch: str, run_start: int, run_end: int) -> None:
         if cls not in _TWO_BYTE_CLASSES or (cls == T.FORMAT and cp != 0xAD):
             return
         weak = cls == T.MARK
-        if tok.page is _MAC and (tok.lead in _MAC_PUNCT_LEADS or (tok.lead <= 0xC3
+        if tok.page is _MAC and (tok.lead in _MAC_PUNCT_LEADS or (tok.lead == 0xC3
                                                                    and cont in _MATH)):
             weak = True  # these Mac leads are punctuation: “É is a quotation, not Ѓ
         elif 0x0180 <= cp <= 0x024F and ch not in _EXTB_COMMON:
             weak = True
         elif (s == run_start and tok.lead > 0xC3 and cont in _FOLLOWERS and prev.isupper()
-              and s > 1 and text[s - 2].isupper() and text[s].isupper()
-              and all(c in _FOLLOWERS for c in text[e:run_end])):
+              and s > 1 and text[s - 2].isupper() and text[s].isupper()):
             # "DAĞ”", "ESPAÑ…": an upper-case word ending in a letter, then punctuation ("BÄ™"
             # is "Bę": one capital starts a word).
             weak = True
         if cls in (T.GREEK, T.CYRILLIC, T.ALPHA2) and s == run_start and e == run_end:
             nxt = text[e] if e < len(text) else ""
-            if (prev.isascii() and prev.isalnum()) or (nxt.isascii() and nxt.isalnum()):
-                weak = True  # one non-Latin letter glued to a Latin word
+            if ((prev.isascii() and prev.isalnum()) or (nxt.isascii() and nxt.isalnum())
+                    or cont in _FOLLOWERS):
+                weak = True  # one non-Latin letter glued to a Latin word, or "Ń”" for є
         tok.char, tok.strength = ch, 1 if weak else 2
         return
     if cls == T.REJECT:
@@ -187,7 +187,8 @@ def _fast_tokens(text: str, rs: int, re_: int, pi: int) -> list[Token] | None:
         cp = ord(ch)
         n = 2 if cp < 0x800 else 3 if cp < 0x10000 else 4
         tok = Token(pos, pos + n, to_byte[text[pos]], n, page)
-        _rate(text, tok, ch, rs, re_)
+        # A reading after junk (a rejected token) starts the run as far as the rules go.
+        _rate(text, tok, ch, rs if not toks or toks[-1].strength else pos, re_)
         toks.append(tok)
         pos += n
     return toks
@@ -269,7 +270,10 @@ def _slow_tokens(text: str, rs: int, re_: int, pi: int, qmode: bool) -> list[Tok
         if tok.complete:
             cp = _decode(slots)
             if cp is not None:
-                _rate(text, tok, chr(cp), rs, re_)
+                # After junk (a lead that lost its bytes, a rejected token) the run starts anew
+                # as far as the rules go: in "ÆØÅ”" the Å” is a word end, not mojibake.
+                after = tokens and tokens[-1].end == i and tokens[-1].strength
+                _rate(text, tok, chr(cp), rs if after else i, re_)
         tokens.append(tok)
         i = j
     _promote_chains(tokens)
@@ -405,7 +409,7 @@ class _Pass:
         self.fast: list[tuple[int, int, str]] = []  # whole runs or lines taken at once
         self.cjkish: set[int] = set()  # undecided tokens that are CJK characters
         self.wins: dict[str, int] = {}  # code page name -> runs it explained best
-        self.fits = False
+        self.mostly_garbled = False
         self.scanned: list[tuple[int, int]] = []  # stretches scanned run by run
         self.plain_memo: dict[tuple[int, str, str, bool],
                               tuple[list[tuple[str, float]], list[tuple[str, float]]]] = {}
@@ -466,7 +470,11 @@ class _Pass:
                 self._scan_run(m, order, wins, fast, strong_runs, weak_runs, used)
         self.strong = len(fast) + sum(1 for t in self.tokens if t.strength == 2)
         self.wins = {T.PAGES[i].name: n for i, n in enumerate(wins) if n}
-        self.fits = bool(fits)  # one code page explains every character: no correct text
+        # Nearly every non-ASCII character belongs to mojibake read with certainty: there is
+        # no correct text around to mistake for mojibake (a page garbled as a whole).
+        non_ascii = len(text) - len(text.encode("ascii", "ignore"))
+        covered = sum(b - a - len(text[a:b].encode("ascii", "ignore")) for a, b, _pi in strong_runs)
+        self.mostly_garbled = covered >= 0.9 * non_ascii
         if fits:
             for pi in fits:
                 self.wins[T.PAGES[pi].name] = self.wins.get(T.PAGES[pi].name, 0) + 1
@@ -475,8 +483,13 @@ class _Pass:
         # belong to strongly read runs): "TUÅ»" in a garbled line is TUŻ, while “DAĞ” between
         # correct quotation marks stays.
         if weak_runs:
-            lines = {(self.line_of(a), pi) for a, _b, pi in strong_runs}
-            spans = sorted((a, b) for a, b, _pi in strong_runs)
+            lines: dict[int, set[int]] = {}
+            for a, _b, pi in strong_runs:
+                lines.setdefault(self.line_of(a), set()).add(pi)
+            # Runs read strongly or weakly count as mojibake; a correct character between them
+            # (a quotation mark of its own, a letter) does not.
+            spans = sorted([(a, b) for a, b, _pi in strong_runs]
+                           + [(rs, toks[-1].end) for rs, _pi, toks in weak_runs])
             starts = [a for a, _ in spans]
 
             def explained(i: int) -> bool:
@@ -484,11 +497,12 @@ class _Pass:
                 return k >= 0 and spans[k][0] <= i < spans[k][1]
 
             def mojibake_around(rs: int, re_: int) -> bool:
-                if fits:
+                # Characters no code page produces (Cyrillic, CJK, emoji) say nothing either way.
+                if self.mostly_garbled:
                     return True
                 for i, step in ((rs - 1, -1), (re_, 1)):
                     while 0 <= i < len(text) and text[i] != "\n":
-                        if text[i] >= "\x80":
+                        if text[i] in T.ALPHABET:
                             if not explained(i):
                                 return False
                             break
@@ -496,8 +510,10 @@ class _Pass:
                 return True
 
             for rs, pi, toks in weak_runs:
+                chars = set(text[rs:toks[-1].end])
                 ok = any(t.strength == 2 for t in toks) or (
-                    (self.line_of(rs), pi) in lines and mojibake_around(rs, toks[-1].end))
+                    any(chars <= T.PAGES[p].to_byte.keys() for p in lines.get(self.line_of(rs), ()))
+                    and mojibake_around(rs, toks[-1].end))
                 for tok in toks:
                     if tok.strength == 1 and not ok:
                         tok.strength = 0
@@ -794,7 +810,7 @@ class _Pass:
             return
         lone = [t for t in letters if t.end - t.start == 1 and t.start - 1 not in self.by_end
                 and t.end not in self.by_start]
-        if lone and not self.fits:
+        if lone and not self.mostly_garbled:
             # A lone letter is a lost byte only among mojibake: when the nearest non-ASCII
             # character on either side is correct text, it is correct text too (a partly
             # garbled line: "AMANHÃ" stays).
@@ -941,15 +957,63 @@ class _Pass:
         return out
 
 
+def _cls(chars: set[str] | frozenset[str]) -> str:
+    return "[" + "".join(re.escape(c) for c in sorted(chars)) + "]"
+
+
+def _repairable_re(page: T.CodePage) -> re.Pattern[str]:
+    """What a repair can start from without other mojibake around, for one code page.
+
+    A two-byte lead with a continuation it may be read with (not ``ÓŁ``: ӣ is not a reading
+    a repair makes), the symbol lead â with a continuation (``â³``), another three-byte lead
+    with two (not ``ęś``), a four-byte lead with two (not ``ół``),
+    a lead with a stand-in for a lost byte; in Mac OS Roman a punctuation lead only as a chain
+    (``–ü—Ä``). Everything else is only ever repaired next to one of these.
+    """
+    mac = page is _MAC
+    conts = frozenset(c for c, b in page.to_byte.items() if 0x80 <= b <= 0xBF)
+    alts = []
+    for lead, b in sorted(page.to_byte.items(), key=lambda kv: kv[1]):
+        if not 0xC2 <= b <= 0xDF or (mac and b in _MAC_PUNCT_LEADS):
+            continue
+        ok = set()
+        for c in conts:
+            cp = ((b & 0x1F) << 6) | (page.to_byte[c] & 0x3F)
+            cls = T.char_class(chr(cp))
+            if (cp < 0xA0 and "\x80" <= c <= "\x9f") or (
+                    cls in _TWO_BYTE_CLASSES and not (cls == T.FORMAT and cp != 0xAD)
+                    and not (mac and b == 0xC3 and c in _MATH)):
+                ok.add(c)
+        if ok:
+            alts.append(re.escape(lead) + _cls(ok))
+    leads = frozenset(c for c, b in page.to_byte.items() if 0xC2 <= b <= 0xF4)
+    alts.append(_cls(frozenset(c for c, b in page.to_byte.items() if b == 0xE2)) + _cls(conts))
+    alts.append(_cls(frozenset(c for c, b in page.to_byte.items() if 0xE0 <= b <= 0xEF))
+                + _cls(conts) + "{2}")
+    alts.append(_cls(frozenset(c for c, b in page.to_byte.items() if 0xF0 <= b <= 0xF4))
+                + _cls(conts) + "{2}")
+    alts.append(_cls(leads) + _cls(conts) + "{0,2}[\ufffd?]")
+    if mac:
+        punct = frozenset(c for c, b in page.to_byte.items() if b in _MAC_PUNCT_LEADS)
+        alts.append(_cls(punct) + _cls(conts) + _cls(leads) + _cls(conts))
+    return re.compile("|".join(alts))
+
+
+_REPAIRABLE_RES = tuple(_repairable_re(p) for p in T.PAGES)
+
+
 def needs_work(text: str) -> bool:
-    """Cheap pre-check: can ``text`` contain mojibake at all?
+    """Cheap pre-check: can ``text`` contain mojibake that would be repaired?
+
+    A compiled expression looks for any code page's lead character followed by a continuation
+    character (or a stand-in for a lost byte), at hundreds of MB/s; where it finds one, a
+    stricter expression per code page confirms that a repair could start there.
 
     Args:
         text: Any text.
 
     Returns:
-        False when no code page's lead character is followed by one of its continuations
-        (or a stand-in for a lost byte).
+        False when the text certainly needs no repair.
     """
     if text.isascii():
         return False
@@ -957,7 +1021,8 @@ def needs_work(text: str) -> bool:
     if m is None:
         return False
     start = m.start()
-    return any(r.search(text, start) for r in T.PAGE_PAIR_RES)
+    return any(r.search(text, start) and _REPAIRABLE_RES[pi].search(text, start)
+               for pi, r in enumerate(T.PAGE_PAIR_RES))
 
 
 def _decode_whole(text: str, pi: int) -> str:
