@@ -45,6 +45,19 @@ def _width(ch: str) -> int:
     return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
 
 
+def _neighbour(other: str, facing: int, mine: int) -> tuple[int, float, int]:
+    """What a neighbour offers: its arm facing us, the cost of an arm of ours that it does not
+    meet (a box side merely touches, space or text leaves it dangling, an arrowhead is fine),
+    and which of our arms faces it."""
+    oa = T.ARMS.get(other) if other else None
+    if oa is not None:
+        return (oa[facing], 1.0, mine)
+    oa = T.ARROW_ARMS.get(other) if other else None
+    if oa is not None:
+        return (oa[facing], 0.0, mine)
+    return (0, 2.0, mine)
+
+
 def _is_box(ch: str) -> bool:
     return "\u2500" <= ch <= "\u257f"
 
@@ -67,7 +80,8 @@ class Grid:
         self.counts: dict[int, Counter[str]] = {}
         self.weights: dict[int, list[int]] = {}
         self.windows: dict[int, list[int]] = {}
-        self.dirs: dict[int, Sequence[tuple[BoxToken | None, str, int, int]]] = {}
+        self.static: dict[int, tuple[bool, int, tuple[tuple[int, float, int], ...],
+                                     tuple[tuple[BoxToken, int, int], ...]]] = {}
         self.memo: dict[tuple[object, ...], str] = {}
         self.unlinked = False  # whether the last choice had no neighbour to connect to
         self.pos: dict[int, tuple[int, int]] = {}
@@ -76,6 +90,9 @@ class Grid:
             line = bisect.bisect_right(self.starts, o) - 1
             self.pos[tok.start] = (line, o - self.starts[line])
         self.fixed = set(self.pos.values())
+        self.guesses: dict[int, list[int]] = {}  # line -> indexes of the guesses in it
+        for n, i in self.fixed:
+            self.guesses.setdefault(n, []).append(i)
 
     def _line(self, n: int) -> list[str] | None:
         if n < 0 or n >= len(self.starts):
@@ -109,12 +126,16 @@ class Grid:
         if w is None:
             w = [0, 0, 0, 0]
             chars = self._line(n)
-            for i, c in enumerate(chars or ()):
-                a = T.ARMS.get(c)
-                if a is not None and (n, i) not in self.fixed:
-                    for x in a:
+            if chars is not None:
+                for c, k in self.counts[n].items():
+                    for x in T.ARMS[c]:
                         if x:
-                            w[x] += 1
+                            w[x] += k
+                for i in self.guesses.get(n, ()):
+                    a = T.ARMS.get(chars[i])
+                    for x in a or ():
+                        if x:
+                            w[x] -= 1
             self.weights[n] = w
         return w
 
@@ -152,19 +173,22 @@ class Grid:
             at[(n, bisect.bisect_left(self.cells[n], i))] = tok
         out: dict[int, list[B]] = {}
         for (n, cell), tok in at.items():
-            dirs: list[tuple[B | None, str, int, int]] = []
-            near: list[B] = []
+            fixed: list[tuple[int, float, int]] = []
+            moving: list[tuple[B, int, int]] = []
             # (cell, the neighbour's arm that faces us, our arm that faces it)
             for key, facing, mine in (((n - 1, cell), 2, 0), ((n, cell + 1), 3, 1),
                                       ((n + 1, cell), 0, 2), ((n, cell - 1), 1, 3)):
                 other = at.get(key)
                 if other is not None:
-                    near.append(other)
-                    dirs.append((other, "", facing, mine))
+                    moving.append((other, facing, mine))
                 else:
-                    dirs.append((None, self._at(*key), facing, mine))
-            out[tok.start] = near
-            self.dirs[tok.start] = dirs
+                    fixed.append(_neighbour(self._at(*key), facing, mine))
+            out[tok.start] = [m[0] for m in moving]
+            weights = self._window(n)
+            context = weights[1] + weights[2] + weights[3] > 0
+            dominant = 1 if weights[1] >= weights[2] and weights[1] >= weights[3] else (
+                2 if weights[2] >= weights[3] else 3)
+            self.static[tok.start] = (context, dominant, tuple(fixed), tuple(moving))
         return out
 
     def choose(self, tok: BoxToken, plain: list[tuple[str, float]]) -> str:
@@ -180,29 +204,15 @@ class Grid:
         n, i = self.pos[tok.start]
         chars = self.lines[n]
         current = chars[i]
-        # Family and diagram context from this line and two on either side.
-        weights = self._window(n)
-        context = weights[1] + weights[2] + weights[3] > 0
-        dominant = 1 if weights[1] >= weights[2] and weights[1] >= weights[3] else (
-            2 if weights[2] >= weights[3] else 3)
-        neighbours = []
-        for other_tok, other, facing, mine in self.dirs[tok.start]:
-            if other_tok is not None:
-                other = other_tok.char
-            oa = T.ARMS.get(other) if other else None
-            if oa is not None:
-                neighbours.append((oa[facing], 1.0, mine))  # a box side merely touches
-                continue
-            oa = T.ARROW_ARMS.get(other) if other else None
-            if oa is not None:
-                neighbours.append((oa[facing], 0.0, mine))
-            else:
-                neighbours.append((0, 2.0, mine))  # an arm into space or text dangles
+        # Family and diagram context (this line and two on either side) and the neighbours
+        # that are not guesses were worked out once; the guesses around are read now.
+        context, dominant, fixed, moving = self.static[tok.start]
+        neighbours = fixed + tuple(_neighbour(o.char, facing, mine) for o, facing, mine in moving)
         facing_arm = any(na for na, _d, _m in neighbours)
         if facing_arm:
             # Every candidate meets an arm, so the line's listing rules play no part: the choice
             # depends on these values only (long diagram lines repeat them).
-            key = (tuple(plain), tuple(neighbours), context, dominant)
+            key = (id(plain), neighbours, context, dominant)
             cached = self.memo.get(key)
             if cached is not None:
                 self.unlinked = False

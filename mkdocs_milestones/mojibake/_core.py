@@ -31,7 +31,7 @@ _LETTER2_RE = re.compile("[\u00c0-\u024f\u0386-\u03ce\u0400-\u045f\u05d0-\u05ea\
 _HEBREW_FINAL = frozenset("ךםןףץ")
 #: Characters that often follow a word in correct text (quotes, dashes, ellipsis, marks).
 _FOLLOWERS = frozenset("”’»“‘„«…–—•·™®©\xa0‹›")
-#: Mac OS Roman continuations that make math after √ (``√π`` is math, not ù; ``√≥`` stays ó).
+#: Mac OS Roman continuations that make math after √ (``√π`` is math, ``o√π`` is où).
 _MATH = frozenset("π∞∑∏≠")
 #: Latin Extended-B letters that occur in running text (Romanian, Vietnamese, Pinyin).
 _EXTB_COMMON = frozenset("ƒơưƠƯǎǐǒǔșțȘȚǵǧǹǜǘǚǖ")
@@ -128,9 +128,11 @@ def _rate(text: str, tok: Token, ch: str, run_start: int, run_end: int) -> None:
         if cls not in _TWO_BYTE_CLASSES or (cls == T.FORMAT and cp != 0xAD):
             return
         weak = cls == T.MARK
-        if tok.page is _MAC and (tok.lead in _MAC_PUNCT_LEADS or (tok.lead == 0xC3
-                                                                   and cont in _MATH)):
-            weak = True  # these Mac leads are punctuation: “É is a quotation, not Ѓ
+        if tok.page is _MAC and (tok.lead in _MAC_PUNCT_LEADS or (
+                tok.lead == 0xC3 and cont in _MATH and not prev.isalpha())):
+            # These Mac leads are punctuation: “É is a quotation, not Ѓ; √π is math unless a
+            # word goes on before it (o√π is où).
+            weak = True
         elif 0x0180 <= cp <= 0x024F and ch not in _EXTB_COMMON:
             weak = True
         elif (s == run_start and tok.lead > 0xC3 and cont in _FOLLOWERS and prev.isupper()
@@ -181,7 +183,7 @@ def _fast_tokens(text: str, rs: int, re_: int, pi: int) -> list[Token] | None:
         return None
     page = T.PAGES[pi]
     to_byte = page.to_byte
-    toks = []
+    toks: list[Token] = []
     pos = rs
     for ch in decoded:
         cp = ord(ch)
@@ -996,6 +998,7 @@ def _repairable_re(page: T.CodePage) -> re.Pattern[str]:
     if mac:
         punct = frozenset(c for c, b in page.to_byte.items() if b in _MAC_PUNCT_LEADS)
         alts.append(_cls(punct) + _cls(conts) + _cls(leads) + _cls(conts))
+        alts.append("[^\\W\\d_]√" + _cls(_MATH))  # o√π is où
     return re.compile("|".join(alts))
 
 
@@ -1021,7 +1024,7 @@ def needs_work(text: str) -> bool:
     if m is None:
         return False
     start = m.start()
-    return any(r.search(text, start) and _REPAIRABLE_RES[pi].search(text, start)
+    return any(r.search(text, start) and _REPAIRABLE_RES[pi].search(text, max(start - 1, 0))
                for pi, r in enumerate(T.PAGE_PAIR_RES))
 
 
