@@ -170,25 +170,42 @@ class Grid:
         for tok in boxes:
             n, i = self.pos[tok.start]
             self._line(n)
-            at[(n, bisect.bisect_left(self.cells[n], i))] = tok
+            cells = self.cells[n]
+            at[(n, i if isinstance(cells, range) else bisect.bisect_left(cells, i))] = tok
         out: dict[int, list[B]] = {}
+        rows: dict[int, tuple[list[str], Sequence[int]] | None] = {}
+
+        def row(k: int) -> tuple[list[str], Sequence[int]] | None:
+            if k not in rows:
+                chars = self._line(k)
+                rows[k] = None if chars is None else (chars, self.cells[k])
+            return rows[k]
+
+        family: dict[int, tuple[bool, int]] = {}
         for (n, cell), tok in at.items():
+            fam = family.get(n)
+            if fam is None:
+                weights = self._window(n)
+                fam = (weights[1] + weights[2] + weights[3] > 0,
+                       1 if weights[1] >= weights[2] and weights[1] >= weights[3] else (
+                           2 if weights[2] >= weights[3] else 3))
+                family[n] = fam
             fixed: list[tuple[int, float, int]] = []
             moving: list[tuple[B, int, int]] = []
-            # (cell, the neighbour's arm that faces us, our arm that faces it)
-            for key, facing, mine in (((n - 1, cell), 2, 0), ((n, cell + 1), 3, 1),
-                                      ((n + 1, cell), 0, 2), ((n, cell - 1), 1, 3)):
-                other = at.get(key)
+            # (line, cell, the neighbour's arm that faces us, our arm that faces it)
+            for k, c, facing, mine in ((n - 1, cell, 2, 0), (n, cell + 1, 3, 1),
+                                       (n + 1, cell, 0, 2), (n, cell - 1, 1, 3)):
+                other = at.get((k, c))
                 if other is not None:
                     moving.append((other, facing, mine))
-                else:
-                    fixed.append(_neighbour(self._at(*key), facing, mine))
+                    continue
+                data = row(k)
+                ch = ""
+                if data is not None and 0 <= c < len(data[1]):
+                    ch = data[0][data[1][c]]
+                fixed.append(_neighbour(ch, facing, mine))
             out[tok.start] = [m[0] for m in moving]
-            weights = self._window(n)
-            context = weights[1] + weights[2] + weights[3] > 0
-            dominant = 1 if weights[1] >= weights[2] and weights[1] >= weights[3] else (
-                2 if weights[2] >= weights[3] else 3)
-            self.static[tok.start] = (context, dominant, tuple(fixed), tuple(moving))
+            self.static[tok.start] = (fam[0], fam[1], tuple(fixed), tuple(moving))
         return out
 
     def choose(self, tok: BoxToken, plain: list[tuple[str, float]]) -> str:
