@@ -166,13 +166,6 @@ class Grid:
 
     def adjacency(self, boxes: Sequence[B]) -> dict[int, list[B]]:
         """Note each token's four neighbours; return, per token, the box tokens among them."""
-        at: dict[tuple[int, int], B] = {}
-        for tok in boxes:
-            n, i = self.pos[tok.start]
-            self._line(n)
-            cells = self.cells[n]
-            at[(n, i if isinstance(cells, range) else bisect.bisect_left(cells, i))] = tok
-        out: dict[int, list[B]] = {}
         rows: dict[int, tuple[list[str], Sequence[int]] | None] = {}
 
         def row(k: int) -> tuple[list[str], Sequence[int]] | None:
@@ -180,6 +173,13 @@ class Grid:
                 chars = self._line(k)
                 rows[k] = None if chars is None else (chars, self.cells[k])
             return rows[k]
+
+        at: dict[tuple[int, int], B] = {}
+        for tok in boxes:
+            n, i = self.pos[tok.start]
+            cells = row(n)[1]  # type: ignore[index]
+            at[(n, i if isinstance(cells, range) else bisect.bisect_left(cells, i))] = tok
+        out: dict[int, list[B]] = {}
 
         family: dict[int, tuple[bool, int]] = {}
         for (n, cell), tok in at.items():
