@@ -23,7 +23,7 @@ from markdown.treeprocessors import Treeprocessor
 
 from .export import MilestoneEntry
 from .model import Diagnostic, Milestone, Phase
-from .parser import LABEL_RE, parse_milestone, scan_lines, split_front_matter
+from .parser import LABEL_RE, parse_milestone, scan_lines, split_front_matter, title_from_heading
 from .render import html as h
 from .vocabulary import normalize_level, normalize_priority, normalize_status, starts_with_status_emoji
 
@@ -222,9 +222,14 @@ class RenderTreeprocessor(Treeprocessor):
         h1 = children[0] if children and children[0].tag == "h1" else None
         insert_at = 0
         if h1 is not None:
+            own = "".join(h1.itertext())
             for child in list(h1):
                 h1.remove(child)
-            h1.text = h.protect(ms.title)
+            if title_from_heading(own.strip()) is not None:
+                own = ms.title  # "MILESTONE: name" shows as "name"
+            # A heading without the keyword (a page made a milestone by front matter) keeps its
+            # own words, whatever the front matter's title says.
+            h1.text = h.protect(own)
             h1.set("class", "ms-title")
             insert_at = 1
         card_fields = self._take_top_fields(root, h1)
@@ -412,19 +417,35 @@ class RenderTreeprocessor(Treeprocessor):
 
 
 class SanitizeTreeprocessor(Treeprocessor):
-    """After inline processing: drop links with script schemes from milestone pages."""
+    """After inline processing: defuse script links and images on milestone pages.
+
+    A link or image whose URL has a script scheme (``javascript:``, ``vbscript:``, ``data:``
+    other than images) becomes a ``<span class="ms-unsafe-link">`` holding its text (or the
+    image's alt text), so no word is lost. It stays an element without ``href``/``src`` rather
+    than an ``<a>`` without one: MkDocs' link rewriter asserts that every ``<a>`` and ``<img>``
+    has its URL attribute.
+    """
 
     def run(self, root: etree.Element) -> None:
         if getattr(self.md, "milestone", None) is None:
             return
-        for a in root.iter("a"):
-            href = a.get("href")
-            if href is not None and not h.safe_href(href):
-                del a.attrib["href"]
-                a.set("class", (a.get("class", "") + " ms-unsafe-link").strip())
         for el in root.iter():
-            for attr in [k for k in el.attrib if k.lower().startswith("on")]:
-                del el.attrib[attr]
+            tag = el.tag
+            if tag == "a" or tag == "img":
+                attr = "href" if tag == "a" else "src"
+                url = el.get(attr)
+                if url is not None and not (h.safe_href(url) or (tag == "img" and h.safe_image_src(url))):
+                    alt = el.get("alt") if tag == "img" else None
+                    title = el.get("title")
+                    el.attrib.clear()
+                    el.tag = "span"
+                    el.set("class", "ms-unsafe-link")
+                    if title:
+                        el.set("title", title)
+                    if alt:
+                        el.text = alt
+            for key in [k for k in el.attrib if k.lower().startswith("on")]:
+                del el.attrib[key]
 
 
 class MilestonesExtension(Extension):

@@ -20,6 +20,7 @@ from mkdocs.structure.files import File, Files
 from .export import MilestoneEntry, export_json
 from .extension import ASSET_CSS, GRAPH_VALUES, OPEN_PHASE_VALUES, MilestonesExtension
 from .parser import split_front_matter
+from .render.html import inert_title
 from .site import PageSource, collect_milestones
 
 if TYPE_CHECKING:
@@ -148,6 +149,14 @@ class MilestonesPlugin(BasePlugin[MilestonesConfig]):
             offset += len(body) - len(body.lstrip("\n")) if offset else 0
         self.ext.set_page(page.file.src_uri, offset, page.meta, url=page.url)
         return markdown
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """Keep a milestone's title text in ``<title>`` and the nav, whatever the theme does to it."""
+        if 'class="ms-title"' in html and "title" not in page.meta:
+            title = getattr(page, "_title_from_render", None)
+            if title and ("&" in title or "<" in title):
+                page._title_from_render = inert_title(title)  # type: ignore[attr-defined]
+        return html
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         target = self.config.export

@@ -106,7 +106,7 @@ def test_build_writes_export_and_renders(make_site, tmp_path: Path) -> None:
     assert len(doc.find_all("details", "ms-phase")) == 3
     assert doc.find("div", "ms-card").attrs["data-status"] == "in-progress"
     # The page title is the milestone's, escaped: the tag shows as text, nothing runs.
-    assert "<title>Database &lt;b&gt;move&lt;/b&gt; - t</title>" in html
+    assert "<title>Database &lt;\u2060b&gt;move&lt;\u2060/b&gt; - t</title>" in html
     assert "<b>move</b>" not in html
     css = tmp_path / "site" / "assets" / "mkdocs_milestones" / "milestones.css"
     assert ".ms-badge" in css.read_text(encoding="utf-8")

@@ -571,14 +571,6 @@ def test_host_front_matter_makes_the_milestone(text: str, meta: dict) -> None:
     check_page(text, source=True, meta=meta)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG (loses words): with front matter `milestone: true` + `title: Foo` (MkDocs page meta), the page's "
-    "own `# Real words here` heading is replaced by 'Foo' (extension.py RenderTreeprocessor._render sets "
-    "h1.text = ms.title, and the parser takes the title from meta when the h1 has no MILESTONE: keyword). "
-    "Reproducer: ext.set_page('a.md', 0, {'milestone': True, 'title': 'Foo'}); Markdown(extensions=[ext])"
-    ".convert('# Real words here\\n\\n**Status**: done\\n'). Fix: strip only the keyword from the h1's own text.",
-)
 def test_front_matter_title_does_not_replace_the_heading() -> None:
     check_page("# Real words here\n\n**Status**: done\n", source=True, meta={"milestone": True, "title": "Foo"})
 

@@ -24,8 +24,11 @@ passes raw HTML there, so no payload is put in prose. Front matter ``title`` is 
 the theme themselves (Material prints ``nav_item.title`` unescaped): the front-matter site is
 checked against a build of the same files without the plugin, and only what the plugin adds counts.
 
-Known holes are ``xfail(strict=True)`` tests with their reproducer; each is excluded from the broad
-tests by one narrow predicate so that those keep guarding everything else.
+Holes this corpus found and that are now closed, each pinned by a test of its own: script links
+written with character references (``&#106;avascript:``, ``javascript&colon;``); a defused ``<a>``
+without ``href`` that crashed MkDocs' link rewriter; ``<img src="javascript:...">``; Material's
+``<title>{{ page.title | striptags }}`` decoding ``&lt;/title&gt;`` into a live tag; raw tags in
+Mermaid labels.
 """
 
 from __future__ import annotations
@@ -78,20 +81,13 @@ PAYLOADS: list[str] = [
 ]
 """Raw-HTML and attribute-breakout payloads; each carries a unique marker ``alert(NNN)``."""
 
-_ENTITY_HOLE = pytest.mark.xfail(
-    strict=True,
-    reason="HOLE: `[a](&#106;avascript:alert(205))` (or `java&#x09;script:`) in a milestone title, field, "
-    "cell or prose renders <a href=\"&#106;avascript:alert(205)\">: Python-Markdown keeps character "
-    "references in attributes, the browser decodes them to javascript:, and render/html.py safe_href "
-    "checks the undecoded text ('#' of '&#106;' reads as a fragment). Fix: html.unescape() before the check.",
-)
-LINK_PAYLOADS: list = [
+LINK_PAYLOADS: list[str] = [
     "[a](javascript:alert(201))",
     "[a](JaVaScRiPt:alert(202))",
     "[a](<javascript:alert(203)>)",
-    pytest.param("[a](java&#x09;script:alert(204))", marks=_ENTITY_HOLE),
-    pytest.param("[a](&#106;avascript:alert(205))", marks=_ENTITY_HOLE),
-    pytest.param("[a](javascript&colon;alert(209))", marks=_ENTITY_HOLE),
+    "[a](java&#x09;script:alert(204))",
+    "[a](&#106;avascript:alert(205))",
+    "[a](javascript&colon;alert(209))",
     "[a](data:text/html;base64,PHNjcmlwdD5hbGVydCgyMDYpPC9zY3JpcHQ+)",
     "[a](vbscript:msgbox(207))",
     "[a][r208]\n\n[r208]: javascript:alert(208)",
@@ -231,11 +227,6 @@ def findings(html: str, *, fragment: bool = False) -> list[tuple[str, str, str, 
     return out
 
 
-def known_hole_title_striptags(page_file: Path, f: tuple[str, str, str, str]) -> bool:
-    """Material's ``<title>{{ page.title | striptags }}``: striptags unescapes ``&lt;/title&gt;``."""
-    return f[0] == "script" and f[3] == "head" and "alert(106)" in f[2]
-
-
 def site_findings(site: Path, *, ignore=lambda path, f: False) -> dict[str, list]:
     out = {}
     for path in sorted(site.rglob("*.html")):
@@ -272,19 +263,11 @@ def sites(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 @pytest.mark.parametrize("name", ["material", "mermaid", "mkdocs"])
 def test_every_generated_page_is_inert(sites: dict[str, Path], name: str) -> None:
     """Milestone pages, the roadmap, 404 and every other page: nothing live anywhere."""
-    found = site_findings(sites[name], ignore=known_hole_title_striptags)
+    found = site_findings(sites[name])
     assert not found, json.dumps(found, indent=1, ensure_ascii=False)[:3000]
     assert (sites[name] / "roadmap" / "index.html").is_file()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="HOLE: `# MILESTONE: </title><script>alert(106)</script>` -> Material's "
-    "`<title>{{ page.title | striptags }}`: MkDocs takes page.title from the escaped h1 "
-    "('&lt;/title>&lt;script>...'), Jinja's striptags unescapes it, and the page's <head> gets a live "
-    "<script>alert(106)</script>. Fix in plugin.py on_page_content: make page.title of a milestone page "
-    "survive an unescape (a U+2060 WORD JOINER after each '<', see the report).",
-)
 def test_page_title_element_is_inert_in_material(sites: dict[str, Path]) -> None:
     page = sites["material"] / "p5" / "index.html"
     assert not findings(page.read_text(encoding="utf-8"))
@@ -339,13 +322,6 @@ def test_mermaid_graph_quotes_and_lines_cannot_break_out(sites: dict[str, Path])
     assert seen == len(PAYLOADS)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="HOLE: in `graph: mermaid` a phase title `<img src=x onerror=alert(102)>` reaches Mermaid's "
-    "source as a raw tag inside the quoted label (render/mermaid.py only encodes '\"'); Mermaid renders "
-    "labels as HTML, so the tag becomes an element (only Mermaid's own DOMPurify pass stands between it "
-    "and the page, and `securityLevel: loose` sites loosen it). Encode '#', '<', '>' as #35; #lt; #gt;.",
-)
 def test_mermaid_labels_hold_no_markup(sites: dict[str, Path]) -> None:
     root = parse((sites["mermaid"] / "p1" / "index.html").read_text(encoding="utf-8"))
     source = "".join(_text(pre) for pre in _by_class(root, "mermaid"))
@@ -446,27 +422,12 @@ def test_script_links_are_defused_by_the_extension(payload: str) -> None:
     assert html.count("ms-unsafe-link") >= 10  # defused, and its text kept
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG (breaks the build): a milestone page with `[a](javascript:alert(1))` anywhere makes "
-    "`mkdocs build` crash with AssertionError in mkdocs/structure/pages.py _RelativePathTreeprocessor "
-    "(`assert url is not None`): SanitizeTreeprocessor deletes the <a>'s href, and MkDocs' relpath "
-    "treeprocessor (priority 0) requires one. Fix: turn the defused <a> into a <span> instead.",
-)
 def test_script_links_do_not_break_a_mkdocs_build(tmp_path: Path) -> None:
-    links = [p.values[0] if hasattr(p, "values") else p for p in LINK_PAYLOADS]
-    pages = {f"l{i}.md": _link_page(p) for i, p in enumerate(links)}
+    pages = {f"l{i}.md": _link_page(p) for i, p in enumerate(LINK_PAYLOADS)}
     site = build_site(tmp_path / "links", pages, theme="mkdocs")
     assert not site_findings(site)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="HOLE (low): `**Status**: ![a](javascript:alert(301))` keeps <img src=\"javascript:...\"> "
-    "(and data:text/html): SanitizeTreeprocessor only looks at <a href>. Browsers do not run script "
-    "from <img src>, but the contract is no script URL in our output. Fix with the <a> fix: a <span> "
-    "holding the alt text (MkDocs also asserts every <img> has a src).",
-)
 @pytest.mark.parametrize("payload", IMAGE_PAYLOADS)
 def test_script_images_are_defused_by_the_extension(payload: str) -> None:
     html = markdown.markdown(_link_page(payload), extensions=["mkdocs_milestones"])

@@ -8,6 +8,7 @@ while a ``<script>`` in a structured field shows as text.
 
 from __future__ import annotations
 
+import html
 import re
 import xml.etree.ElementTree as etree
 
@@ -53,11 +54,44 @@ def protect(text: str) -> str:
 def safe_href(href: str) -> bool:
     """True for links that cannot run script: relative paths, fragments, http(s) and mailto.
 
+    The check reads the link as the browser will: character references decoded (``&#106;avascript:``,
+    ``javascript&colon;``), then control characters and spaces dropped (``java\tscript:``).
+
     >>> safe_href("javascript:alert(1)"), safe_href("../auth.md#phase-2"), safe_href("https://x.org")
     (False, True, True)
+    >>> safe_href("&#106;avascript:alert(1)"), safe_href("java&#x09;script:x"), safe_href("javascript&colon;x")
+    (False, False, False)
     """
-    compact = re.sub(r"[\x00-\x20]", "", href)
+    compact = href
+    for _ in range(3):  # entities inside entities ("&amp;#106;") are what a second decoding pass would see
+        decoded = html.unescape(compact)
+        if decoded == compact:
+            break
+        compact = decoded
+    compact = re.sub(r"[\x00-\x20\x7f]", "", compact)
     return bool(_SAFE_SCHEME_RE.match(compact))
+
+
+def safe_image_src(src: str) -> bool:
+    """True for an inline image (``data:image/...``), which an ``<img>`` shows and never runs.
+
+    >>> safe_image_src("data:image/png;base64,iVBORw0KGgo="), safe_image_src("data:text/html,x")
+    (True, False)
+    """
+    return re.sub(r"[\x00-\x20\x7f]", "", html.unescape(src)).lower().startswith("data:image/")
+
+
+def inert_title(title: str) -> str:
+    """A page title (HTML text) that stays text after a theme un-escapes it once more.
+
+    Themes print the title through Jinja's ``striptags``, which decodes character references:
+    ``&lt;/title&gt;&lt;script&gt;`` would come out as a live tag in ``<head>``. A WORD JOINER
+    (U+2060, invisible) after each ``<`` keeps any decoded ``<`` from starting a tag.
+
+    >>> inert_title("&lt;/title&gt;&lt;script&gt;x") == "&lt;\u2060/title&gt;&lt;\u2060script&gt;x"
+    True
+    """
+    return html.escape(html.unescape(title)).replace("&lt;", "&lt;\u2060")
 
 
 def slug(text: str) -> str:

@@ -10,9 +10,14 @@ from ..graph import Graph
 __all__ = ["render_mermaid"]
 
 
+_MERMAID_CODES = str.maketrans({"#": "#35;", '"': "#quot;", "<": "#60;", ">": "#62;", "\n": " ", "\r": " "})
+
+
 def _label(text: str) -> str:
-    # Mermaid reads quoted labels; a double quote inside is written as an entity code.
-    return '"' + text.replace('"', "#quot;").replace("\n", " ") + '"'
+    # Mermaid reads quoted labels and renders them as HTML: '#' (its entity-code prefix), the
+    # double quote that would end the label, and the angle brackets of a tag become entity codes,
+    # so the label shows exactly what the author wrote and can hold no markup.
+    return '"' + text.translate(_MERMAID_CODES) + '"'
 
 
 def render_mermaid(graph: Graph) -> str:
@@ -23,7 +28,7 @@ def render_mermaid(graph: Graph) -> str:
     >>> print(render_mermaid(g))
     <pre class="mermaid"><code>flowchart LR
       n0[&quot;Phase 0&quot;]:::done
-      n1[&quot;Phase &lt;1&gt;&quot;]:::unknown
+      n1[&quot;Phase #60;1#62;&quot;]:::unknown
       n0 --&gt; n1</code></pre>
     """
     ids = {n.id: f"n{i}" for i, n in enumerate(graph.nodes)}
