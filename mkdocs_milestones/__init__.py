@@ -15,11 +15,13 @@ from .parser import is_milestone_source, parse_milestone
 
 if TYPE_CHECKING:
     from .extension import MilestonesExtension
+    from .mojibake import fix_mojibake
 
 __all__ = [
     "Diagnostic",
     "Milestone",
     "Phase",
+    "fix_mojibake",
     "is_milestone_source",
     "makeExtension",
     "parse_milestone",
@@ -32,3 +34,12 @@ def makeExtension(**kwargs: Any) -> MilestonesExtension:  # noqa: N802 - Python-
     from .extension import MilestonesExtension
 
     return MilestonesExtension(**kwargs)
+
+
+def __getattr__(name: str) -> Any:
+    # ``fix_mojibake`` loads its tables (about 0.1 s) on first use, not when the package is imported.
+    if name == "fix_mojibake":
+        from .mojibake import fix_mojibake
+
+        return fix_mojibake
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -212,3 +212,12 @@ def test_needs_work_is_a_cheap_filter() -> None:
     assert not needs_work("Größe, naïve, “quoted” ✅ ┌─┐ 日本語")
     assert needs_work("cafÃ©")
     assert needs_work("â³")
+
+
+def test_fix_mojibake_is_reexported_from_the_package() -> None:
+    import mkdocs_milestones
+    from mkdocs_milestones import fix_mojibake as top
+
+    assert top is fix_mojibake
+    assert "fix_mojibake" in mkdocs_milestones.__all__
+    assert top("â³ Pending â”Œâ”€â”") == "\u23f3 Pending \u250c\u2500\u2510"
