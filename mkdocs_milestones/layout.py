@@ -413,8 +413,8 @@ def layout_graph(graph: Graph, options: LayoutOptions | None = None) -> Layout:
     for k in loops:
         v = index[graph.edges[k].source]
         x, y1, y2 = cx[v] + size[v] / 2, row_y[layer_of[v]] + 12, row_y[layer_of[v]] + o.node_height - 12
-        d = f"M{_n(x)},{_n(y1)} C{_n(x + 2 * _LOOP)},{_n(y1)} {_n(x + 2 * _LOOP)},{_n(y2)} {_n(x)},{_n(y2)}"
-        routes[k] = EdgeRoute(graph.edges[k].source, graph.edges[k].target, d, loop=True)
+        loop_d = f"M{_n(x)},{_n(y1)} C{_n(x + 2 * _LOOP)},{_n(y1)} {_n(x + 2 * _LOOP)},{_n(y2)} {_n(x)},{_n(y2)}"
+        routes[k] = EdgeRoute(graph.edges[k].source, graph.edges[k].target, loop_d, loop=True)
     width = right - left + 2 * o.margin if placed else 2 * o.margin
     height = (row_y[-1] + o.node_height + o.margin) if layers else 2 * o.margin
     return Layout(_r(width), _r(height), boxes, [routes[k] for k in sorted(routes)])
