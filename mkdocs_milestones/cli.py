@@ -1,10 +1,38 @@
 # SPDX-License-Identifier: MIT
 """The ``mkdocs-milestones`` command line.
 
-``mkdocs-milestones fix PATH...`` repairs mojibake in Markdown files: it prints a unified diff
-of what it would change, or rewrites the files with ``--write``. Exit status: 0 when nothing
-needed repair, 1 when something did (or was repaired), 2 on a usage error or an unreadable
-file, so that the command works as a pre-commit hook.
+Every ``PATH`` is a Markdown file or a directory (its ``*.md`` files, recursively, sorted).
+
+``mkdocs-milestones fix [--write] [--quiet] PATH...``
+    Repairs mojibake (UTF-8 read with the wrong code page) in Markdown files: prints a unified
+    diff of what it would change on stdout, or rewrites the files in place with ``--write``.
+    Exit status: 0 nothing needed repair, 1 something did (or was repaired), 2 usage error or
+    unreadable file.
+
+``mkdocs-milestones check [--docs-dir DIR] [--no-fix-mojibake] [--quiet] PATH...``
+    Lints milestone documents without building the site. Prints the warnings a MkDocs build
+    with the plugin prints for these documents, through the same library code (the parser's
+    diagnostics, phase graph problems, ``Depends on`` references that name no milestone page,
+    roadmap marker problems), one ``path:line: message`` per line on **stdout**, with ``path``
+    as found on the command line. A summary line goes to **stderr** unless ``--quiet``.
+    Markdown files that are neither milestone pages nor hold a roadmap marker are skipped.
+    Mojibake is repaired in memory first, as the build does, and silently (the build only
+    logs it at info level); ``--no-fix-mojibake`` turns that off, like the plugin option.
+    Exit status: 0 no warning, 1 at least one warning, 2 usage error or unreadable file.
+
+``mkdocs-milestones export [--output FILE] [--docs-dir DIR] [--no-fix-mojibake] [--use-directory-urls | --no-directory-urls] PATH...``
+    Prints (or writes to ``FILE``) the ``milestones.json`` document the plugin writes for the
+    milestone pages among the paths, in the very same shape (page paths relative to the docs
+    folder; URLs as ``a/b/``, or ``a/b.html`` with ``--no-directory-urls``). Exit status: 0
+    written, 2 usage error, unreadable file or unwritable output.
+
+The docs folder (``--docs-dir``): page paths in messages about other pages and in the export
+are relative to it, and ``Depends on`` references resolve against it, as in the build. When
+given, every page under it is read to resolve references (only the paths given are reported or
+exported; paths outside it are skipped); without it, the docs folder is the directory given (or
+the deepest folder holding every path) and only the paths given are known, so a dependency on
+another page is warned about. ``check`` and ``fix`` work as pre-commit hooks (see
+``.pre-commit-hooks.yaml``).
 
 Each subcommand is a ``_cmd_<name>(args) -> int`` function registered in :func:`_build_parser`.
 """
@@ -17,9 +45,14 @@ import os
 import sys
 import tempfile
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from .export import export_json
+from .model import Diagnostic
 from .mojibake import fix_mojibake_report
+from .parser import split_front_matter
+from .site import PageSource, collect_milestones, page_url, read_docs_dir
 
 _BOM = "\ufeff"
 
@@ -46,7 +79,51 @@ def _build_parser() -> argparse.ArgumentParser:
     fix.add_argument("--quiet", "-q", action="store_true",
                      help="print nothing, only set the exit status")
     fix.set_defaults(func=_cmd_fix)
+
+    check = sub.add_parser(
+        "check",
+        help="lint milestone documents: print the warnings the MkDocs build would print",
+        description="Lint milestone documents without building: prints the warnings a MkDocs "
+        "build with the plugin prints for them, one 'path:line: message' per line on stdout, "
+        "and a summary on stderr. Exit status: 0 no warning, 1 warnings, 2 usage error or "
+        "unreadable file.",
+    )
+    _site_arguments(check)
+    check.add_argument("--quiet", "-q", action="store_true",
+                       help="print no summary line (the warnings are still printed)")
+    check.set_defaults(func=_cmd_check)
+
+    export = sub.add_parser(
+        "export",
+        help="print the milestones.json document the plugin writes",
+        description="Print (or write) the JSON export of the milestones among the paths, the "
+        "same document the plugin writes as milestones.json. Exit status: 0 written, 2 usage "
+        "error, unreadable file or unwritable output.",
+    )
+    _site_arguments(export)
+    export.add_argument("--output", "-o", metavar="FILE",
+                        help="write the JSON to FILE instead of stdout")
+    urls = export.add_mutually_exclusive_group()
+    urls.add_argument("--use-directory-urls", dest="use_directory_urls", action="store_true",
+                      default=True, help="page URLs as a/b/ (MkDocs' default)")
+    urls.add_argument("--no-directory-urls", dest="use_directory_urls", action="store_false",
+                      help="page URLs as a/b.html (use_directory_urls: false)")
+    export.set_defaults(func=_cmd_export)
     return parser
+
+
+def _site_arguments(parser: argparse.ArgumentParser) -> None:
+    """The arguments ``check`` and ``export`` share."""
+    parser.add_argument("paths", nargs="+", metavar="PATH",
+                        help="files, or directories (their *.md files, recursively)")
+    parser.add_argument("--docs-dir", "-d", metavar="DIR",
+                        help="the site's docs folder: paths are reported relative to it and "
+                        "'Depends on' resolves against every page in it (default: the directory "
+                        "given, or the deepest folder holding all the paths; then only the "
+                        "paths given are known)")
+    parser.add_argument("--no-fix-mojibake", dest="fix_mojibake", action="store_false",
+                        help="do not repair mojibake before reading (the plugin's "
+                        "fix_mojibake: false)")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -162,6 +239,169 @@ def _cmd_fix(args: argparse.Namespace) -> int:
         elif not args.quiet:
             out.writelines(_diff(item, text, fixed))
     return status
+
+
+# --------------------------------------------------------------------------------------------
+# check and export: the pages of a site, read as the plugin reads them
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Target:
+    """A file named on the command line: its page path in the site, and its path as shown."""
+
+    page: str
+    shown: str
+    text: str
+
+
+@dataclass
+class _Site:
+    """What ``check`` and ``export`` work on."""
+
+    targets: list[_Target] = field(default_factory=list)
+    pages: list[PageSource] = field(default_factory=list)
+    outside: int = 0
+    """Files skipped because they lie outside ``--docs-dir``."""
+    status: int = 0
+    """2 when a path was missing or a file unreadable, else 0."""
+
+
+def _docs_root(paths: Sequence[str]) -> Path:
+    """The default docs folder: the directory given, or the deepest folder holding every path."""
+    folders = [os.path.abspath(p if os.path.isdir(p) else os.path.dirname(p) or ".") for p in paths]
+    try:
+        return Path(os.path.commonpath(folders))
+    except ValueError:  # pragma: no cover - paths on different Windows drives
+        return Path.cwd()
+
+
+def _load_site(args: argparse.Namespace, command: str, *, use_directory_urls: bool = True) -> _Site:
+    """Read the files named on the command line (and, with ``--docs-dir``, the rest of the site)."""
+    site = _Site()
+    if args.docs_dir is not None:
+        if not os.path.isdir(args.docs_dir):
+            print(f"mkdocs-milestones {command}: {args.docs_dir}: not a directory", file=sys.stderr)
+            site.status = 2
+            return site
+        root = Path(os.path.abspath(args.docs_dir))
+    else:
+        root = _docs_root([p for p in args.paths if os.path.exists(p)] or ["."])
+    seen: set[str] = set()
+    for item in _markdown_files(args.paths):
+        if isinstance(item, str):
+            print(f"mkdocs-milestones {command}: {item}", file=sys.stderr)
+            site.status = 2
+            continue
+        rel = os.path.relpath(os.path.abspath(item), root).replace(os.sep, "/")
+        if rel == ".." or rel.startswith("../"):
+            site.outside += 1  # not a page of this site: the build never sees it
+            continue
+        if rel in seen:
+            continue
+        seen.add(rel)
+        try:
+            text, _ = _read(item)
+        except (OSError, UnicodeDecodeError) as exc:
+            print(f"mkdocs-milestones {command}: {item}: cannot read as UTF-8: {exc}",
+                  file=sys.stderr)
+            site.status = 2
+            continue
+        # MkDocs reads pages in text mode: universal newlines, as here.
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+        site.targets.append(_Target(rel, str(item), text))
+    given = {t.page: PageSource(t.page, page_url(t.page, use_directory_urls=use_directory_urls),
+                                t.text) for t in site.targets}
+    if args.docs_dir is not None:
+        others = read_docs_dir(str(root), use_directory_urls=use_directory_urls)
+        site.pages = [given.pop(p.path, p) for p in others] + list(given.values())
+    else:
+        site.pages = list(given.values())
+    return site
+
+
+def _marker_problems(target: _Target, *, fix_mojibake: bool) -> list[Diagnostic] | None:
+    """The roadmap marker problems the build reports for a page; None when it has no marker."""
+    text = target.text
+    if "<!--" not in text or "milestones" not in text:  # the extension's own cheap test
+        return None
+    if fix_mojibake:
+        from .mojibake import fix_mojibake as fix
+
+        text = fix(text)
+    from .roadmap_marker import find_markers
+
+    _, body, offset = split_front_matter(text)
+    markers = find_markers(body, offset + 1)
+    if not markers:
+        return None
+    return [Diagnostic(target.page, line, p) for _, _, line, _, problems in markers for p in problems]
+
+
+def _cmd_check(args: argparse.Namespace) -> int:
+    site = _load_site(args, "check")
+    if site.status and not site.targets:
+        return site.status
+    entries = {e.page: e for e in collect_milestones(site.pages, fix_mojibake=args.fix_mojibake)}
+    milestones = roadmaps = skipped = warnings = 0
+    for target in site.targets:
+        found: list[Diagnostic] = []
+        entry = entries.get(target.page)
+        if entry is not None:
+            milestones += 1
+            found += entry.all_warnings
+        markers = _marker_problems(target, fix_mojibake=args.fix_mojibake)
+        if markers is not None:
+            roadmaps += entry is None
+            found += markers
+        elif entry is None:
+            skipped += 1
+            continue
+        for d in sorted(found, key=lambda d: d.line):  # stable: the build's order within a line
+            print(f"{target.shown}:{d.line}: {d.message}")
+            warnings += 1
+    if not args.quiet:
+        print(_summary(milestones, roadmaps, skipped, site.outside, warnings), file=sys.stderr)
+    return site.status or (1 if warnings else 0)
+
+
+def _plural(n: int, word: str, plural: str | None = None) -> str:
+    return f"{n} {word if n == 1 else plural or word + 's'}"
+
+
+def _summary(milestones: int, roadmaps: int, skipped: int, outside: int, warnings: int) -> str:
+    """``checked 7 milestone documents (3 other Markdown files skipped): 2 warnings``."""
+    done = f"checked {_plural(milestones, 'milestone document')}"
+    if roadmaps:
+        done += f" and {_plural(roadmaps, 'page')} with a roadmap marker"
+    notes = []
+    if skipped:
+        notes.append(f"{_plural(skipped, 'other Markdown file')} skipped")
+    if outside:
+        notes.append(f"{_plural(outside, 'file')} outside the docs folder skipped")
+    if notes:
+        done += f" ({', '.join(notes)})"
+    return f"{done}: {_plural(warnings, 'warning')}"
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    site = _load_site(args, "export", use_directory_urls=args.use_directory_urls)
+    if site.status:
+        return site.status
+    wanted = {t.page for t in site.targets}
+    entries = [e for e in collect_milestones(site.pages, fix_mojibake=args.fix_mojibake)
+               if e.page in wanted]
+    data = export_json(entries)
+    if args.output is None:
+        sys.stdout.write(data)
+        return 0
+    try:
+        with open(args.output, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(data)
+    except OSError as exc:
+        print(f"mkdocs-milestones export: {args.output}: cannot write: {exc}", file=sys.stderr)
+        return 2
+    return 0
 
 
 if __name__ == "__main__":
