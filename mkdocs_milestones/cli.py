@@ -26,6 +26,23 @@ Every ``PATH`` is a Markdown file or a directory (its ``*.md`` files, recursivel
     folder; URLs as ``a/b/``, or ``a/b.html`` with ``--no-directory-urls``). Exit status: 0
     written, 2 usage error, unreadable file or unwritable output.
 
+``mkdocs-milestones roadmap [--output PAGE] [--title TITLE] [--filter WORDS] [--no-directory-urls] [--no-fix-mojibake] [--check] [--force] DOCS_DIR``
+    Writes the roadmap page the plugin generates, for hosts without the plugin (Zensical, whose
+    render cache keeps a marker page stale; other Python-Markdown hosts): every ``.md`` page under
+    ``DOCS_DIR`` is read as the build reads it (mojibake repaired in memory unless
+    ``--no-fix-mojibake``) and ``PAGE`` (default ``roadmap/index.md``, relative to ``DOCS_DIR``;
+    an absolute path must lie inside it) gets a ``# TITLE`` heading (default ``Roadmap``) and the
+    roadmap already expanded to HTML, links relative to the page's URL: the same block the plugin
+    puts on its generated page, so it needs neither the plugin nor the extension to show. ``PAGE``
+    itself is not read as a page. ``--filter`` takes the words of a marker (``status=in-progress
+    priority=high folder=backend/ sections=list,graph limit=20``). The file is written atomically
+    and only when its content changes (``mkdocs serve`` and ``zensical serve`` rebuild on each
+    write); a file this command did not write is only replaced with ``--force``. The documents'
+    warnings are not printed (``check`` does that), only counted in the summary line on
+    **stderr**. ``--check`` writes nothing and tells whether the file is up to date.
+    Exit status: 0 written or up to date, 1 (only with ``--check``) missing or out of date, 2
+    usage error (a bad ``--filter`` too), unreadable page, bad ``DOCS_DIR`` or unwritable page.
+
 The docs folder (``--docs-dir``): page paths in messages about other pages and in the export
 are relative to it, and ``Depends on`` references resolve against it, as in the build. When
 given, every page under it is read to resolve references (only the paths given are reported or
@@ -42,16 +59,18 @@ from __future__ import annotations
 import argparse
 import difflib
 import os
+import re
 import sys
 import tempfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .export import export_json
+from .export import MilestoneEntry, export_json
 from .model import Diagnostic
 from .mojibake import fix_mojibake_report
 from .parser import split_front_matter
+from .roadmap_marker import KEYS, RoadmapFilter, parse_marker
 from .site import PageSource, collect_milestones, page_url, read_docs_dir
 
 _BOM = "\ufeff"
@@ -109,6 +128,40 @@ def _build_parser() -> argparse.ArgumentParser:
     urls.add_argument("--no-directory-urls", dest="use_directory_urls", action="store_false",
                       help="page URLs as a/b.html (use_directory_urls: false)")
     export.set_defaults(func=_cmd_export)
+
+    roadmap = sub.add_parser(
+        "roadmap",
+        help="write the roadmap page the plugin generates (for Zensical and other hosts without it)",
+        description="Write the roadmap page the MkDocs plugin generates, already expanded to HTML, "
+        "into the docs folder: for hosts without the plugin (Zensical, other Python-Markdown "
+        "hosts). Written only when its content changes. Exit status: 0 written or up to date, "
+        "1 (--check only) missing or out of date, 2 usage error, unreadable page or unwritable "
+        "output.",
+    )
+    roadmap.add_argument("docs_dir", metavar="DOCS_DIR",
+                         help="the docs folder: every *.md page under it is read")
+    roadmap.add_argument("--output", "-o", metavar="PAGE", default=ROADMAP_OUTPUT,
+                         help="the page to write, relative to DOCS_DIR (or an absolute path inside "
+                         f"it), ending in .md (default: {ROADMAP_OUTPUT}, as the plugin)")
+    roadmap.add_argument("--title", "-t", default="Roadmap",
+                         help="the page's heading and title (default: Roadmap)")
+    roadmap.add_argument("--filter", "-f", metavar="WORDS", default="",
+                         help="which milestones and parts to show, in the words of a marker: "
+                         "'status=in-progress priority=high folder=backend/' "
+                         f"(keys: {', '.join(KEYS)}; default: everything)")
+    urls = roadmap.add_mutually_exclusive_group()
+    urls.add_argument("--use-directory-urls", dest="use_directory_urls", action="store_true",
+                      default=True, help="link pages as a/b/ (MkDocs' and Zensical's default)")
+    urls.add_argument("--no-directory-urls", dest="use_directory_urls", action="store_false",
+                      help="link pages as a/b.html (use_directory_urls: false)")
+    roadmap.add_argument("--no-fix-mojibake", dest="fix_mojibake", action="store_false",
+                         help="do not repair mojibake before reading (the plugin's "
+                         "fix_mojibake: false)")
+    roadmap.add_argument("--check", action="store_true",
+                         help="write nothing; exit 1 when the page is missing or out of date")
+    roadmap.add_argument("--force", action="store_true",
+                         help="replace PAGE even when this command did not write it")
+    roadmap.set_defaults(func=_cmd_roadmap)
     return parser
 
 
@@ -195,7 +248,13 @@ def _write_atomically(path: Path, data: bytes) -> None:
             handle.flush()
             os.fsync(handle.fileno())
         try:
-            os.chmod(tmp, path.stat().st_mode & 0o7777)
+            try:
+                mode = path.stat().st_mode & 0o7777
+            except FileNotFoundError:  # a new file: what open() would give it, not mkstemp's 0600
+                umask = os.umask(0o022)
+                os.umask(umask)
+                mode = 0o666 & ~umask
+            os.chmod(tmp, mode)
         except OSError:  # pragma: no cover - permissions we cannot copy are not fatal
             pass
         os.replace(tmp, path)
@@ -401,6 +460,148 @@ def _cmd_export(args: argparse.Namespace) -> int:
     except OSError as exc:
         print(f"mkdocs-milestones export: {args.output}: cannot write: {exc}", file=sys.stderr)
         return 2
+    return 0
+
+
+# --------------------------------------------------------------------------------------------
+# roadmap: the plugin's generated roadmap page, written into the docs folder
+# --------------------------------------------------------------------------------------------
+
+ROADMAP_OUTPUT = "roadmap/index.md"
+"""The default page, the plugin's default ``roadmap`` option."""
+GENERATED_NOTE = (
+    "<!-- Generated by `mkdocs-milestones roadmap` from the milestone pages: do not edit, "
+    "the next run overwrites this file. -->"
+)
+"""Second block of the written page (after the heading, which must stay first: MkDocs takes the
+page title from a leading ``<h1>`` only). Its first words tell this command the file is its own."""
+_GENERATED_MARK = "Generated by `mkdocs-milestones roadmap`"
+
+
+def _roadmap_heading(title: str) -> str:
+    """The title as an ATX heading's text (Markdown specials escaped, as the plugin's page does)."""
+    title = " ".join(title.split())
+    return re.sub(r"[\\`*_\[\]<>#]", lambda m: "&lt;" if m.group(0) == "<" else "\\" + m.group(0), title)
+
+
+def roadmap_page(entries: list[MilestoneEntry], *, page_url: str, title: str = "Roadmap",
+                 filters: RoadmapFilter | None = None) -> str:
+    """The Markdown the ``roadmap`` command writes.
+
+    The roadmap block is the one the extension puts in place of the plugin's generated page's
+    ``<!-- milestones -->`` marker (its first marker: id ``ms-roadmap-1``, no title of its own).
+    """
+    from .render.roadmap import render_roadmap
+
+    block = render_roadmap(entries, page_url=page_url, filters=filters, title=None,
+                           id_prefix="ms-roadmap-1")
+    return f"# {_roadmap_heading(title)}\n\n{GENERATED_NOTE}\n\n{block}\n"
+
+
+def _fail(message: str) -> int:
+    print(f"mkdocs-milestones roadmap: {message}", file=sys.stderr)
+    return 2
+
+
+def _output_page(docs: Path, output: str) -> tuple[str, str] | str:
+    """``(page path relative to the docs folder, shown path)``, or an error message."""
+    raw = Path(output)
+    target = Path(os.path.abspath(raw if raw.is_absolute() else docs / raw))
+    try:
+        rel = os.path.relpath(target, docs).replace(os.sep, "/")
+    except ValueError:  # pragma: no cover - another Windows drive
+        rel = ".."
+    if rel == "." or rel == ".." or rel.startswith("../"):
+        return f"--output {output}: not a page inside the docs folder {docs}"
+    if not rel.endswith(".md") or rel.endswith("/.md"):
+        return f"--output {output}: the roadmap page must be a Markdown file (*.md)"
+    if target.is_dir():
+        return f"--output {output}: is a directory"
+    return rel, str(target)
+
+
+def _unreadable_pages(docs: Path, read: set[str], skip: str) -> list[str]:
+    """The ``.md`` files :func:`read_docs_dir` walked over but could not read, with the reason."""
+    problems = []
+    for folder, dirs, names in os.walk(docs):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))  # as read_docs_dir
+        for name in sorted(names):
+            full = os.path.join(folder, name)
+            rel = os.path.relpath(full, docs).replace(os.sep, "/")
+            if not name.endswith(".md") or rel in read or rel == skip:
+                continue
+            try:
+                Path(full).read_bytes().decode("utf-8")
+                continue  # appeared since: read_docs_dir's snapshot just missed it
+            except (OSError, UnicodeDecodeError) as exc:
+                problems.append(f"{full}: cannot read as UTF-8: {exc}")
+    return problems
+
+
+def _current(path: Path) -> str | None:
+    """The page as it is on disk (BOM and CRLF line ends aside), or None when missing/unreadable."""
+    try:
+        text = path.read_bytes().decode("utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    return text.removeprefix(_BOM).replace("\r\n", "\n")
+
+
+def _cmd_roadmap(args: argparse.Namespace) -> int:
+    if not os.path.isdir(args.docs_dir):
+        return _fail(f"{args.docs_dir}: not a directory")
+    if not args.title.strip():
+        return _fail("--title is empty")
+    flt, problems = parse_marker(args.filter)
+    if problems:
+        for p in problems:
+            _fail("--filter: " + p.replace(" in the milestones marker", " in --filter"))
+        return 2
+    docs = Path(os.path.abspath(args.docs_dir))
+    found = _output_page(docs, args.output)
+    if isinstance(found, str):
+        return _fail(found)
+    rel, shown = found
+    target = docs / rel
+    if not os.path.isabs(args.output):  # as the user named the docs folder: docs/roadmap/index.md
+        shown = os.path.join(args.docs_dir, *rel.split("/"))
+
+    # The page itself is no input: its previous content is the roadmap, not a page of the plan.
+    pages = [p for p in read_docs_dir(str(docs), use_directory_urls=args.use_directory_urls)
+             if p.path != rel]
+    unreadable = _unreadable_pages(docs, {p.path for p in pages}, rel)
+    if unreadable:
+        for message in unreadable:
+            _fail(message)
+        return 2
+    entries = collect_milestones(pages, fix_mojibake=args.fix_mojibake)
+    url = page_url(rel, use_directory_urls=args.use_directory_urls)
+    text = roadmap_page(entries, page_url=url, title=args.title, filters=flt)
+
+    count = len(flt.apply(entries))
+    what = _plural(count, "milestone") if count == len(entries) else f"{count} of {_plural(len(entries), 'milestone')}"
+    warnings = sum(len(e.all_warnings) for e in entries)
+    if warnings:
+        what += f", {_plural(warnings, 'warning')}: see mkdocs-milestones check {args.docs_dir}"
+
+    current = _current(target) if target.exists() else None
+    if current == text:
+        print(f"{shown}: up to date ({what})", file=sys.stderr)
+        return 0
+    if target.exists() and not args.force and (current is None or _GENERATED_MARK not in current):
+        return _fail(f"{shown}: exists and was not written by mkdocs-milestones roadmap; "
+                     "choose another --output, or pass --force to replace it")
+    if args.check:
+        state = "missing" if not target.exists() else "out of date"
+        print(f"{shown}: {state} ({what}); run mkdocs-milestones roadmap without --check",
+              file=sys.stderr)
+        return 1
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        _write_atomically(target, text.encode("utf-8"))
+    except OSError as exc:
+        return _fail(f"{shown}: cannot write: {exc}")
+    print(f"wrote {shown} ({what})", file=sys.stderr)
     return 0
 
 
