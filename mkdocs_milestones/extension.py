@@ -10,6 +10,7 @@ True
 from __future__ import annotations
 
 import copy
+import dataclasses
 import logging
 import os
 import re
@@ -74,7 +75,20 @@ def normalize_source(lines: list[str]) -> list[str]:
     >>> normalize_source(["**Status**: done", "**Priority**: high", "- [x] a"])
     ['**Status**: done', '', '**Priority**: high', '', '- [x] a']
     """
+    return normalize_source_map(lines)[0]
+
+
+def normalize_source_map(lines: list[str]) -> tuple[list[str], list[int]]:
+    """:func:`normalize_source`, and for each output line the index of the source line it stands for.
+
+    An inserted blank line stands for the line it was inserted before, so a later step that finds
+    something on output line ``i`` can report source line ``origin[i]``.
+
+    >>> normalize_source_map(["**Status**: done", "**Priority**: high"])
+    (['**Status**: done', '', '**Priority**: high'], [0, 1, 1])
+    """
     out: list[str] = []
+    origin: list[int] = []
     prev_label = prev_para = in_list = False
     for ln in scan_lines("\n".join(lines)):
         text = ln.text
@@ -82,17 +96,19 @@ def normalize_source(lines: list[str]) -> list[str]:
         is_list = not ln.in_fence and bool(_LIST_START_RE.match(text))
         if not ln.in_fence and text.strip() and ((prev_label and (is_label or is_list)) or (is_label and prev_para)):
             out.append("")
+            origin.append(ln.no - 1)
         nested = _NESTED_ITEM_RE.match(text) if in_list and not ln.in_fence else None
         if nested:
             # GitHub nests a list indented by 2-3 spaces under an item; Python-Markdown wants 4.
             text = " " * (4 - len(nested.group(1))) + text
         out.append(text)
+        origin.append(ln.no - 1)
         if text.strip() and not ln.in_fence:
             in_list = is_list or (in_list and text.startswith((" ", "\t")))
         prev_label = is_label
         # A plain paragraph line that a label line must not continue lazily.
         prev_para = bool(text.strip()) and not ln.in_fence and not is_list and not text.startswith((" ", "\t", "|", "#", ">"))
-    return out
+    return out, origin
 
 
 class RepairPreprocessor(Preprocessor):
@@ -131,6 +147,7 @@ class ParsePreprocessor(Preprocessor):
     def run(self, lines: list[str]) -> list[str]:
         md: Any = self.md
         md.milestone = None
+        md.ms_line_origin = None  # source line of each normalised line (milestone pages only)
         if not self.ext.getConfig("fix_mojibake"):
             self.ext.read_host_context(md)
         try:
@@ -142,7 +159,7 @@ class ParsePreprocessor(Preprocessor):
             )
             if ms is None:
                 return lines
-            normalized = normalize_source(lines)
+            normalized, md.ms_line_origin = normalize_source_map(lines)
         except Exception as err:  # noqa: BLE001 - one broken page must not stop a site build
             self.ext.internal_error(err)
             return lines
@@ -166,6 +183,8 @@ class MarkerPreprocessor(Preprocessor):
         from .roadmap_marker import expand_markers, find_markers
 
         if not find_markers(text):
+            # A page holding a roadmap written by `mkdocs-milestones roadmap` needs the stylesheet too.
+            self.md.milestone_roadmap = 'class="ms-roadmap"' in text  # type: ignore[attr-defined]
             return lines
         entries = self.ext.roadmap_entries()
         if entries is None:
@@ -178,6 +197,14 @@ class MarkerPreprocessor(Preprocessor):
         expanded, diagnostics = expand_markers(
             text, entries, page_url=self.ext.page_url, file=self.ext.page_file, first_line=1 + self.ext.page_line_offset
         )
+        origin: list[int] | None = getattr(self.md, "ms_line_origin", None)
+        if origin:
+            # Lines were inserted on milestone pages (normalize_source): report the author's line.
+            first = 1 + self.ext.page_line_offset
+            diagnostics = [
+                dataclasses.replace(d, line=first + origin[d.line - first]) if 0 <= d.line - first < len(origin) else d
+                for d in diagnostics
+            ]
         self.ext.report(diagnostics)
         self.md.milestone_roadmap = True  # type: ignore[attr-defined]
         return expanded.split("\n")

@@ -6,6 +6,7 @@ Pure: it takes page sources and URLs, so the MkDocs plugin, the CLI and tests sh
 
 from __future__ import annotations
 
+import logging
 import posixpath
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -16,6 +17,8 @@ from .model import Diagnostic
 from .parser import is_milestone_source, parse_milestone
 
 __all__ = ["PageSource", "collect_milestones", "resolve_dependencies"]
+
+_log = logging.getLogger("mkdocs.plugins.milestones")
 
 
 @dataclass(frozen=True)
@@ -42,11 +45,19 @@ def collect_milestones(pages: Iterable[PageSource], *, fix_mojibake: bool = True
         if not is_milestone_source(page.text):
             continue
         text = page.text
-        if fix_mojibake:
-            from .mojibake import fix_mojibake as fix
+        try:
+            if fix_mojibake:
+                from .mojibake import fix_mojibake as fix
 
-            text = fix(text)
-        ms = parse_milestone(text, file=page.path)
+                text = fix(text)
+            ms = parse_milestone(text, file=page.path)
+        except Exception as err:  # noqa: BLE001 - a bug of ours on one page must not stop the build
+            _log.warning(
+                "%s: mkdocs-milestones could not read this milestone (%s: %s); it is left out of the roadmap "
+                "and the export. Please report this with the page attached.", page.path, type(err).__name__, err,
+            )
+            _log.debug("traceback", exc_info=err)
+            continue
         if ms is not None:
             entries.append(MilestoneEntry(page=page.path, url=page.url, milestone=ms))
     entries.sort(key=lambda e: e.page)
@@ -83,10 +94,14 @@ def page_url(path: str, *, use_directory_urls: bool = True) -> str:
 
     >>> page_url("a/b.md"), page_url("a/index.md"), page_url("README.md"), page_url("a/b.md", use_directory_urls=False)
     ('a/b/', 'a/', '', 'a/b.html')
+    >>> page_url("a/index.md", use_directory_urls=False), page_url("README.md", use_directory_urls=False)
+    ('a/index.html', 'index.html')
     """
     stem = path[:-3] if path.endswith(".md") else path
     head, _, name = stem.rpartition("/")
     if name in ("index", "README"):
+        if not use_directory_urls:
+            return f"{head}/index.html" if head else "index.html"
         return f"{head}/" if head else ""
     if not use_directory_urls:
         return f"{stem}.html"

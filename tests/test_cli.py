@@ -602,9 +602,6 @@ def test_roadmap_on_zensical(zensical_roadmap: Any) -> None:
         assert (build.site / target / "index.html").is_file()  # the links lead somewhere
 
 
-@pytest.mark.xfail(reason="the extension inlines its stylesheet only in milestone pages and pages "
-                          "holding a marker; the written page holds the expanded roadmap instead",
-                   strict=False)
 def test_roadmap_on_zensical_gets_the_stylesheet(zensical_roadmap: Any) -> None:
     html = zensical_roadmap.page("roadmap/index.html")
     assert any(".ms-roadmap" in s for s in re.findall(r"<style>(.*?)</style>", html, re.DOTALL))

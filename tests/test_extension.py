@@ -187,3 +187,17 @@ def test_empty_status_line_is_warned(caplog: pytest.LogCaptureFixture) -> None:
     with caplog.at_level(logging.WARNING, logger="mkdocs.plugins.milestones"):
         render("# MILESTONE: E\n**Status**:\n")
     assert [r.getMessage().split(";")[0] for r in caplog.records] == ["<markdown>:2: the Status line is empty"]
+
+
+def test_marker_problem_on_a_milestone_page_has_the_authors_line(caplog: pytest.LogCaptureFixture) -> None:
+    """normalize_source inserts blank lines between label lines; marker warnings still name the source line."""
+    from mkdocs_milestones.extension import MilestonesExtension
+
+    ext = MilestonesExtension()
+    ext.entries_provider = lambda: []
+    ext.set_page("m.md", 0, {}, url="m/")
+    text = "# MILESTONE: M\n**Status**: done\n**Priority**: high\n\n<!-- milestones colour=red -->\n"
+    with caplog.at_level("WARNING", logger="mkdocs.plugins.milestones"):
+        markdown.Markdown(extensions=[ext]).convert(text)
+    lines = [r.getMessage().split(":")[1] for r in caplog.records if "colour" in r.getMessage()]
+    assert lines == ["5"], [r.getMessage() for r in caplog.records]

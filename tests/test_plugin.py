@@ -4,9 +4,11 @@
 from __future__ import annotations
 
 import json
+import logging
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from mkdocs.commands.build import build
@@ -247,3 +249,24 @@ def test_rebuild_in_one_process_keeps_no_stale_state(make_site, tmp_path: Path) 
 def test_roadmap_can_be_disabled(make_site, tmp_path: Path) -> None:
     _build(make_site(SIX, {"roadmap": False}))
     assert not (tmp_path / "site" / "roadmap").exists()
+
+
+def test_internal_error_while_collecting_keeps_the_build(make_site, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:
+    """A bug of ours in the cross-page pass: one warning naming the page, the site still builds."""
+    import mkdocs_milestones.site as site
+
+    real = site.parse_milestone
+
+    def broken(text: str, **kw: Any) -> Any:
+        if kw.get("file") == "b.md":
+            raise RuntimeError("boom")
+        return real(text, **kw)
+
+    monkeypatch.setattr(site, "parse_milestone", broken)
+    cfg = make_site({"a.md": "# MILESTONE: A\n\n**Status**: done\n", "b.md": "# MILESTONE: B\n\n**Status**: done\n"})
+    with caplog.at_level(logging.WARNING, logger="mkdocs.plugins.milestones"):
+        _build(cfg)
+    assert [r.getMessage() for r in caplog.records if "boom" in r.getMessage()][0].startswith("b.md: mkdocs-milestones could not read")
+    doc = json.loads((tmp_path / "site" / "milestones.json").read_text(encoding="utf-8"))
+    assert [m["page"] for m in doc["milestones"]] == ["a.md"]
+    assert (tmp_path / "site" / "b" / "index.html").is_file()
