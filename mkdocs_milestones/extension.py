@@ -15,7 +15,7 @@ import logging
 import os
 import re
 import xml.etree.ElementTree as etree
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from markdown.extensions import Extension
@@ -406,7 +406,7 @@ class RenderTreeprocessor(Treeprocessor):
                 if idx >= len(cells) or len(cells[idx]) or not (cells[idx].text or "").strip():
                     continue
                 cell = cells[idx]
-                raw = cell.text.replace("&lt;", "<")
+                raw = (cell.text or "").replace("&lt;", "<")
                 cell.text = None
                 if kind == "status":
                     cell.append(h.badge(raw, normalize_status(raw)))
@@ -518,13 +518,13 @@ class MilestonesExtension(Extension):
         if self.getConfig("graph") not in GRAPH_VALUES:
             raise ValueError(f"milestones: graph must be one of {', '.join(GRAPH_VALUES)}; got {self.getConfig('graph')!r}")
 
-    def set_page(self, file: str | None, line_offset: int = 0, meta: dict[str, Any] | None = None, url: str = "") -> None:
+    def set_page(self, file: str | None, line_offset: int = 0, meta: Mapping[str, Any] | None = None, url: str = "") -> None:
         """Tell the extension which page it renders next (the MkDocs plugin calls this)."""
         self.managed = True
         self.page_url = url
         self.page_file = file
         self.page_line_offset = line_offset
-        self.page_meta = meta
+        self.page_meta = dict(meta) if meta is not None else None
 
     def read_host_context(self, md: Markdown) -> None:
         """Learn the current page from hosts that expose it (Zensical's ``rendering_context``).
