@@ -151,12 +151,12 @@ class ParsePreprocessor(Preprocessor):
         if not self.ext.getConfig("fix_mojibake"):
             self.ext.read_host_context(md)
         try:
-            ms = parse_milestone(
-                "\n".join(lines),
-                file=self.ext.page_file,
-                meta=self.ext.page_meta or getattr(md, "Meta", None) and _meta_from_md(md.Meta),
-                first_line=1 + self.ext.page_line_offset,
-            )
+            text = "\n".join(lines)
+            meta = self.ext.page_meta or getattr(md, "Meta", None) and _meta_from_md(md.Meta)
+            first_line = 1 + self.ext.page_line_offset
+            ms = self.ext.take_parsed(text, meta, first_line)
+            if ms is None:
+                ms = parse_milestone(text, file=self.ext.page_file, meta=meta, first_line=first_line)
             if ms is None:
                 return lines
             normalized, md.ms_line_origin = normalize_source_map(lines)
@@ -166,6 +166,22 @@ class ParsePreprocessor(Preprocessor):
         md.milestone = ms
         self.ext.report(ms.diagnostics)
         return normalized
+
+
+@dataclasses.dataclass(frozen=True)
+class ParsedSource:
+    """A milestone the host parsed ahead (the plugin, for the roadmap), and what it parsed.
+
+    :func:`~mkdocs_milestones.parser.parse_milestone` is a pure function of these arguments, so when
+    the page's text, file, front matter and first line are the same, its milestone is the one the
+    page would parse again.
+    """
+
+    text: str
+    file: str | None
+    meta: Mapping[str, Any] | None
+    first_line: int
+    milestone: Milestone
 
 
 class MarkerPreprocessor(Preprocessor):
@@ -508,6 +524,7 @@ class MilestonesExtension(Extension):
         self.page_url = ""
         self.entries_provider: Callable[[], list[MilestoneEntry]] | None = None
         self.managed = False  # True when an MkDocs plugin tells us about each page
+        self.page_parsed: ParsedSource | None = None
         self._check_config()
 
     def _check_config(self) -> None:
@@ -518,13 +535,41 @@ class MilestonesExtension(Extension):
         if self.getConfig("graph") not in GRAPH_VALUES:
             raise ValueError(f"milestones: graph must be one of {', '.join(GRAPH_VALUES)}; got {self.getConfig('graph')!r}")
 
-    def set_page(self, file: str | None, line_offset: int = 0, meta: Mapping[str, Any] | None = None, url: str = "") -> None:
-        """Tell the extension which page it renders next (the MkDocs plugin calls this)."""
+    def set_page(
+        self,
+        file: str | None,
+        line_offset: int = 0,
+        meta: Mapping[str, Any] | None = None,
+        url: str = "",
+        parsed: ParsedSource | None = None,
+    ) -> None:
+        """Tell the extension which page it renders next (the MkDocs plugin calls this).
+
+        ``parsed`` is the page's milestone as the plugin parsed it already; the page reuses it
+        when its text is still exactly what was parsed (see :meth:`take_parsed`).
+        """
         self.managed = True
         self.page_url = url
         self.page_file = file
         self.page_line_offset = line_offset
         self.page_meta = dict(meta) if meta is not None else None
+        self.page_parsed = parsed
+
+    def take_parsed(self, text: str, meta: Mapping[str, Any] | None, first_line: int) -> Milestone | None:
+        """The milestone parsed ahead for this page, when it was parsed from these very arguments.
+
+        Used once: a later conversion with the same extension parses for itself.
+        """
+        parsed, self.page_parsed = self.page_parsed, None
+        if (
+            parsed is None
+            or parsed.text != text
+            or parsed.file != self.page_file
+            or parsed.first_line != first_line
+            or dict(parsed.meta or {}) != dict(meta or {})  # parse_milestone reads None as {}
+        ):
+            return None
+        return parsed.milestone
 
     def read_host_context(self, md: Markdown) -> None:
         """Learn the current page from hosts that expose it (Zensical's ``rendering_context``).

@@ -8,17 +8,21 @@ it which page comes next, collects every milestone for the roadmap and writes ``
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 from importlib import resources
+from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
 
+from markdown.preprocessors import NormalizeWhitespace
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
+from mkdocs.utils.meta import get_data
 
 from .export import MilestoneEntry, export_json
-from .extension import ASSET_CSS, GRAPH_VALUES, OPEN_PHASE_VALUES, MilestonesExtension
+from .extension import ASSET_CSS, GRAPH_VALUES, OPEN_PHASE_VALUES, MilestonesExtension, ParsedSource
 from .parser import split_front_matter
 from .render.html import inert_title
 from .site import PageSource, collect_milestones
@@ -26,6 +30,8 @@ from .site import PageSource, collect_milestones
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.pages import Page
+
+    from .mojibake import Repair
 
 __all__ = ["MilestonesConfig", "MilestonesPlugin"]
 
@@ -71,6 +77,20 @@ class MilestonesConfig(base.Config):
     """The generated roadmap page, or ``false``."""
 
 
+@dataclass
+class _Source:
+    """What ``on_files`` learnt about one page, for the later events of the same build."""
+
+    fixed: str
+    """The source after mojibake repair."""
+    repairs: list[Repair] | None
+    """What the repair changed; None when it did not run (turned off, or it failed)."""
+    line_offset: int
+    """Source lines before the text Python-Markdown converts (front matter)."""
+    parsed: ParsedSource | None = None
+    """The milestone read for the roadmap, for the page to reuse."""
+
+
 class MilestonesPlugin(BasePlugin[MilestonesConfig]):
     """``plugins: [milestones]``."""
 
@@ -79,6 +99,8 @@ class MilestonesPlugin(BasePlugin[MilestonesConfig]):
     def __init__(self) -> None:
         self.ext: MilestonesExtension | None = None
         self.entries: list[MilestoneEntry] = []
+        self.sources: dict[str, _Source] = {}
+        """Per page (``src_uri``), for the current build only: each page is read, repaired and parsed once."""
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         exts = config.markdown_extensions
@@ -101,6 +123,7 @@ class MilestonesPlugin(BasePlugin[MilestonesConfig]):
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         self.entries = []  # nothing survives from one build to the next (mkdocs serve)
+        self.sources = {}
         for name in ("milestones.css", "milestones.js"):
             files.append(File.generated(config, f"{ASSET_DIR}/{name}", content=_asset(name)))
         pages = []
@@ -112,8 +135,13 @@ class MilestonesPlugin(BasePlugin[MilestonesConfig]):
             except (OSError, UnicodeDecodeError) as err:
                 log.warning("%s: cannot read the page: %s", f.src_uri, err)
                 continue
-            pages.append(PageSource(f.src_uri, f.url, text))
+            pages.append(self._read(f, text))
         self.entries = collect_milestones(pages, fix_mojibake=self.config.fix_mojibake)
+        by_path = {p.path: p for p in pages}
+        for e in self.entries:
+            page, src = by_path[e.page], self.sources.get(e.page)
+            if src is not None:
+                src.parsed = ParsedSource(page.text, page.path, page.meta, page.first_line, e.milestone)
         roadmap = self.config.roadmap
         if roadmap and files.get_file_from_path(roadmap) is None:
             files.append(File.generated(config, roadmap, content=ROADMAP_PAGE))
@@ -123,17 +151,43 @@ class MilestonesPlugin(BasePlugin[MilestonesConfig]):
         log.info("found %d milestone page%s", len(self.entries), "" if len(self.entries) == 1 else "s")
         return files
 
+    def _read(self, f: File, raw: str) -> PageSource:
+        """Repair the page once and predict the text the extension will parse, for the roadmap and the page.
+
+        That text is what MkDocs hands Python-Markdown (the repaired source without its front matter,
+        see ``Page.read_source``) after Python-Markdown's own whitespace normalisation, which runs
+        before the extension parses. Should a plugin or another extension change the page in
+        between, the page parses its own text (:meth:`MilestonesExtension.take_parsed`).
+        """
+        try:
+            fixed, repairs = raw, None
+            if self.config.fix_mojibake:
+                from .mojibake import fix_mojibake_report
+
+                fixed, repairs = fix_mojibake_report(raw)
+            body, meta = get_data(fixed)
+            offset = _line_offset(raw)
+            text = "\n".join(NormalizeWhitespace(SimpleNamespace(tab_length=4)).run(body.split("\n")))  # type: ignore[arg-type]
+        except Exception:  # noqa: BLE001 - a bug of ours: read the page as before, collect_milestones reports it
+            return PageSource(f.src_uri, f.url, raw)
+        self.sources[f.src_uri] = _Source(fixed, repairs, offset)
+        return PageSource(f.src_uri, f.url, text, meta=meta or None, first_line=1 + offset, repaired=repairs is not None)
+
     def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
         """Repair the page's source before MkDocs or any plugin reads it (title and front matter too)."""
         if not self.config.fix_mojibake or page.file.generated_by:
             return None
-        from .mojibake import fix_mojibake_report
+        src = self.sources.get(page.file.src_uri)
+        if src is not None and src.repairs is not None:
+            fixed, repairs = src.fixed, src.repairs  # repaired in on_files
+        else:
+            from .mojibake import fix_mojibake_report
 
-        try:
-            raw = page.file.content_string
-        except (OSError, UnicodeDecodeError):
-            return None  # MkDocs reports it
-        fixed, repairs = fix_mojibake_report(raw)
+            try:
+                raw = page.file.content_string
+            except (OSError, UnicodeDecodeError):
+                return None  # MkDocs reports it
+            fixed, repairs = fix_mojibake_report(raw)
         if not repairs:
             return None
         for r in repairs:
@@ -144,10 +198,12 @@ class MilestonesPlugin(BasePlugin[MilestonesConfig]):
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         assert self.ext is not None
         offset = 0
-        if not page.file.generated_by:
-            _, body, offset = split_front_matter(page.file.content_string.lstrip("\ufeff").replace("\r\n", "\n"))
-            offset += len(body) - len(body.lstrip("\n")) if offset else 0
-        self.ext.set_page(page.file.src_uri, offset, page.meta, url=page.url)
+        src = None if page.file.generated_by else self.sources.get(page.file.src_uri)
+        if src is not None:
+            offset = src.line_offset
+        elif not page.file.generated_by:
+            offset = _line_offset(page.file.content_string)
+        self.ext.set_page(page.file.src_uri, offset, page.meta, url=page.url, parsed=src.parsed if src else None)
         return markdown
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -158,7 +214,11 @@ class MilestonesPlugin(BasePlugin[MilestonesConfig]):
                 page._title_from_render = inert_title(title)  # type: ignore[attr-defined]
         return html
 
+    def on_build_error(self, *, error: Exception) -> None:
+        self.sources = {}
+
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self.sources = {}  # the pages are built: free what on_files kept for them
         target = self.config.export
         if not target:
             return
@@ -170,6 +230,12 @@ class MilestonesPlugin(BasePlugin[MilestonesConfig]):
         except OSError as err:
             raise PluginError(f"milestones: cannot write the export to {path}: {err}") from err
         log.info("wrote %s (%d milestones)", target, len(self.entries))
+
+
+def _line_offset(source: str) -> int:
+    """Source lines before the text MkDocs converts: the front matter and the blank lines after it."""
+    _, body, offset = split_front_matter(source.lstrip("\ufeff").replace("\r\n", "\n"))
+    return offset + (len(body) - len(body.lstrip("\n")) if offset else 0)
 
 
 def _asset(name: str) -> str:

@@ -10,6 +10,7 @@ import logging
 import posixpath
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from .export import MilestoneEntry
@@ -23,11 +24,20 @@ _log = logging.getLogger("mkdocs.plugins.milestones")
 
 @dataclass(frozen=True)
 class PageSource:
-    """A documentation page: its path relative to the docs folder, URL and Markdown source."""
+    """A documentation page: its path relative to the docs folder, URL and Markdown source.
+
+    A host that has split the front matter off already passes the rest as ``text``, the front
+    matter as ``meta`` and the source line of the text's first line as ``first_line``, so the
+    milestone is read exactly as the page will render. ``repaired`` says the text has had its
+    mojibake repaired already.
+    """
 
     path: str
     url: str
     text: str
+    meta: dict[str, Any] | None = None
+    first_line: int = 1
+    repaired: bool = False
 
 
 def collect_milestones(pages: Iterable[PageSource], *, fix_mojibake: bool = True) -> list[MilestoneEntry]:
@@ -42,15 +52,15 @@ def collect_milestones(pages: Iterable[PageSource], *, fix_mojibake: bool = True
     """
     entries: list[MilestoneEntry] = []
     for page in pages:
-        if not is_milestone_source(page.text):
+        if not is_milestone_source(page.text, page.meta):
             continue
         text = page.text
         try:
-            if fix_mojibake:
+            if fix_mojibake and not page.repaired:
                 from .mojibake import fix_mojibake as fix
 
                 text = fix(text)
-            ms = parse_milestone(text, file=page.path)
+            ms = parse_milestone(text, file=page.path, meta=page.meta, first_line=page.first_line)
         except Exception as err:  # noqa: BLE001 - a bug of ours on one page must not stop the build
             _log.warning(
                 "%s: mkdocs-milestones could not read this milestone (%s: %s); it is left out of the roadmap "

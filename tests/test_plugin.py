@@ -270,3 +270,51 @@ def test_internal_error_while_collecting_keeps_the_build(make_site, tmp_path: Pa
     doc = json.loads((tmp_path / "site" / "milestones.json").read_text(encoding="utf-8"))
     assert [m["page"] for m in doc["milestones"]] == ["a.md"]
     assert (tmp_path / "site" / "b" / "index.html").is_file()
+
+
+def test_each_milestone_is_parsed_once_per_build(make_site, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The page reuses the milestone read for the roadmap (issue 7): front matter, tabs, CRLF, mojibake."""
+    import mkdocs_milestones.extension as extension
+
+    parsed: list[str | None] = []
+    real = extension.parse_milestone
+
+    def counting(text: str, **kw: Any) -> Any:
+        parsed.append(kw.get("file"))
+        return real(text, **kw)
+
+    monkeypatch.setattr(extension, "parse_milestone", counting)
+    pages = {
+        "index.md": "# Home\n",
+        "auth.md": AUTH,
+        "plans/db.md": DB,
+        "fm.md": "---\nmilestone: true\ntags: [x]\n---\n\n# Front matter plan\n\n**Status**: done\n",
+        "garbled.md": AUTH.replace("**Status**: done", "**Status**: \u00e2\u0153\u2026 done\t(tab)"),
+    }
+    cfg = make_site(pages)
+    (tmp_path / "docs" / "crlf.md").write_bytes(DB.replace("Database", "Crlf").replace("\n", "\r\n").encode("utf-8"))
+    _build(cfg)
+    assert sorted(p for p in parsed if p is not None) == ["index.md", "roadmap/index.md"], parsed
+    html = (tmp_path / "site" / "garbled" / "index.html").read_text(encoding="utf-8")
+    assert "\N{WHITE HEAVY CHECK MARK} done" in html
+    doc = json.loads((tmp_path / "site" / "milestones.json").read_text(encoding="utf-8"))
+    assert sorted(m["page"] for m in doc["milestones"]) == ["auth.md", "crlf.md", "fm.md", "garbled.md", "plans/db.md"]
+
+
+def test_a_page_changed_after_collection_parses_its_own_text() -> None:
+    """What the plugin parsed ahead is used only for the very text the page converts."""
+    import markdown
+
+    from mkdocs_milestones.extension import MilestonesExtension, ParsedSource
+    from mkdocs_milestones.parser import parse_milestone
+
+    ahead = parse_milestone("# MILESTONE: Old\n\n**Status**: done\n", file="a.md")
+    assert ahead is not None
+    ext = MilestonesExtension()
+    ext.set_page("a.md", 0, {}, parsed=ParsedSource("# MILESTONE: Old\n\n**Status**: done\n\n", "a.md", None, 1, ahead))
+    html = markdown.Markdown(extensions=[ext]).convert("# MILESTONE: New\n\n**Status**: done\n")
+    assert ">New<" in html and "Old" not in html
+    ext.set_page("a.md", 0, {}, parsed=ParsedSource("# MILESTONE: Old\n\n**Status**: done\n\n\n", "a.md", None, 1, ahead))
+    md = markdown.Markdown(extensions=[ext])
+    md.convert("# MILESTONE: Old\n\n**Status**: done\n")
+    assert md.milestone is ahead  # type: ignore[attr-defined]
