@@ -24,7 +24,7 @@ from markdown.treeprocessors import Treeprocessor
 
 from .export import MilestoneEntry
 from .model import Diagnostic, Milestone, Phase
-from .parser import LABEL_RE, parse_milestone, scan_lines, split_front_matter, title_from_heading
+from .parser import LABEL_RE, OUTSIDE, fence_states, parse_milestone, split_front_matter, title_from_heading
 from .render import html as h
 from .vocabulary import normalize_level, normalize_priority, normalize_status, starts_with_status_emoji
 
@@ -41,6 +41,7 @@ ASSET_CSS = ("milestones.css", "graph.css", "roadmap.css")
 GRAPH_VALUES = ("svg", "mermaid", "none")
 
 _LIST_START_RE = re.compile(r"^\s{0,3}(?:[-*+]|\d+[.)])\s+\S")
+_LIST_MARKS = frozenset("-*+")
 _NESTED_ITEM_RE = re.compile(r"^( {2,3})(?:[-*+]|\d+[.)])\s+\S")
 _HEADING_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _CHECKBOX_RE = re.compile(r"^\[(?P<mark>[ xX])\][ \t]+")
@@ -90,24 +91,32 @@ def normalize_source_map(lines: list[str]) -> tuple[list[str], list[int]]:
     out: list[str] = []
     origin: list[int] = []
     prev_label = prev_para = in_list = False
-    for ln in scan_lines("\n".join(lines)):
-        text = ln.text
-        is_label = not ln.in_fence and bool(LABEL_RE.match(text))
-        is_list = not ln.in_fence and bool(_LIST_START_RE.match(text))
-        if not ln.in_fence and text.strip() and ((prev_label and (is_label or is_list)) or (is_label and prev_para)):
+    raw = "\n".join(lines).split("\n")
+    for i, (text, state) in enumerate(zip(raw, fence_states(raw))):
+        if state != OUTSIDE:  # fenced code (fence lines included): kept as it is
+            out.append(text)
+            origin.append(i)
+            prev_label = prev_para = False
+            continue
+        # A label line has a colon; a list item starts with a marker or a digit after at most 3 spaces.
+        is_label = ":" in text and bool(LABEL_RE.match(text))
+        head = text[:4].lstrip()[:1]
+        is_list = (head in _LIST_MARKS or head.isdigit()) and bool(_LIST_START_RE.match(text))
+        blank = not text.strip()
+        if not blank and ((prev_label and (is_label or is_list)) or (is_label and prev_para)):
             out.append("")
-            origin.append(ln.no - 1)
-        nested = _NESTED_ITEM_RE.match(text) if in_list and not ln.in_fence else None
+            origin.append(i)
+        nested = _NESTED_ITEM_RE.match(text) if in_list else None
         if nested:
             # GitHub nests a list indented by 2-3 spaces under an item; Python-Markdown wants 4.
             text = " " * (4 - len(nested.group(1))) + text
         out.append(text)
-        origin.append(ln.no - 1)
-        if text.strip() and not ln.in_fence:
+        origin.append(i)
+        if not blank:
             in_list = is_list or (in_list and text.startswith((" ", "\t")))
         prev_label = is_label
         # A plain paragraph line that a label line must not continue lazily.
-        prev_para = bool(text.strip()) and not ln.in_fence and not is_list and not text.startswith((" ", "\t", "|", "#", ">"))
+        prev_para = not blank and not is_list and not text.startswith((" ", "\t", "|", "#", ">"))
     return out, origin
 
 

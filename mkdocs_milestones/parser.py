@@ -23,6 +23,7 @@ from .vocabulary import PRIORITIES, STATUSES, normalize_priority, normalize_stat
 
 __all__ = [
     "LABEL_RE",
+    "fence_states",
     "is_milestone_source",
     "parse_milestone",
     "parse_phase_refs",
@@ -109,30 +110,45 @@ def _normalize(text: str) -> str:
     return text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
 
 
+OUTSIDE, IN_FENCE, FENCE_EDGE = 0, 1, 2
+"""Where a line is, for :func:`fence_states`."""
+
+
+def fence_states(lines: list[str]) -> list[int]:
+    """For each line: :data:`OUTSIDE` fenced code, :data:`IN_FENCE`, or a :data:`FENCE_EDGE` line.
+
+    An unclosed fence runs to the end of the document, as in CommonMark.
+
+    >>> fence_states(["a", "```py", "x", "```", "b"])
+    [0, 2, 1, 2, 0]
+    """
+    out: list[int] = []
+    fence: str | None = None
+    for raw in lines:
+        if fence is None:
+            m = _FENCE_RE.match(raw) if "```" in raw or "~~~" in raw else None
+            if m and not (m.group("fence")[0] == "`" and "`" in m.group("info")):
+                fence = m.group("fence")
+                out.append(FENCE_EDGE)
+            else:
+                out.append(OUTSIDE)
+        else:
+            stripped = raw.strip()
+            if stripped.startswith(fence[0] * len(fence)) and not stripped.strip(fence[0]):
+                fence = None
+                out.append(FENCE_EDGE)
+            else:
+                out.append(IN_FENCE)
+    return out
+
+
 def scan_lines(text: str, first_line: int = 1) -> list[Line]:
     """Number the lines and mark which belong to fenced code (fence lines included).
 
     An unclosed fence runs to the end of the document, as in CommonMark.
     """
-    out: list[Line] = []
-    fence: str | None = None
-    for i, raw in enumerate(text.split("\n")):
-        no = first_line + i
-        if fence is None:
-            m = _FENCE_RE.match(raw)
-            if m and not (m.group("fence")[0] == "`" and "`" in m.group("info")):
-                fence = m.group("fence")
-                out.append(Line(no, raw, True, True))
-                continue
-            out.append(Line(no, raw, False))
-        else:
-            stripped = raw.strip()
-            if stripped.startswith(fence[0] * len(fence)) and not stripped.strip(fence[0]):
-                fence = None
-                out.append(Line(no, raw, True, True))
-            else:
-                out.append(Line(no, raw, True))
-    return out
+    raw = text.split("\n")
+    return [Line(first_line + i, t, st != OUTSIDE, st == FENCE_EDGE) for i, (t, st) in enumerate(zip(raw, fence_states(raw)))]
 
 
 def _heading(lines: list[Line], i: int) -> tuple[int, str] | None:
