@@ -16,7 +16,8 @@ import bisect
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from operator import attrgetter
 from typing import Protocol, TypeVar
 
 from . import _tables as T
@@ -24,6 +25,11 @@ from . import _tables as T
 _NL_RE = re.compile("\n")
 _VS_ZWJ = frozenset("\ufe0e\ufe0f\u200d")
 _BOX_RE = re.compile("[\u2500-\u257f]")
+_CHAR = attrgetter("char")
+#: The four neighbours: line offset, cell offset, the neighbour's arm that faces us, ours.
+_AROUND = ((-1, 0, 2, 0), (0, 1, 3, 1), (1, 0, 0, 2), (0, -1, 1, 3))
+#: Per direction, what a neighbouring character offers (see ``_neighbour``).
+_OFFERS: tuple[dict[str, tuple[int, float, int]], ...] = ({}, {}, {}, {})
 
 
 class BoxToken(Protocol):
@@ -37,12 +43,21 @@ class BoxToken(Protocol):
 B = TypeVar("B", bound=BoxToken)
 
 
+_WIDTHS: dict[str, int] = {}
+
+
 def _width(ch: str) -> int:
-    if ch < "\u1100":
-        return 1
-    if ch in _VS_ZWJ or unicodedata.combining(ch):
-        return 0
-    return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+    w = _WIDTHS.get(ch)
+    if w is None:
+        if ch < "\u1100":
+            w = 1
+        elif ch in _VS_ZWJ or unicodedata.combining(ch):
+            w = 0
+        else:
+            w = 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+        if len(_WIDTHS) < 100000:
+            _WIDTHS[ch] = w
+    return w
 
 
 def _neighbour(other: str, facing: int, mine: int) -> tuple[int, float, int]:
@@ -56,6 +71,23 @@ def _neighbour(other: str, facing: int, mine: int) -> tuple[int, float, int]:
     if oa is not None:
         return (oa[facing], 0.0, mine)
     return (0, 2.0, mine)
+
+
+#: Characters known to take one cell (box drawing, most symbols and letters).
+_NARROW: set[str] = set()
+
+
+def _narrow(line: str) -> bool:
+    """Whether every character of ``line`` takes one cell."""
+    chars = set(line)
+    if chars <= _NARROW:
+        return True
+    for c in chars - _NARROW:
+        if _width(c) != 1:
+            return False
+        if len(_NARROW) < 100000:
+            _NARROW.add(c)
+    return True
 
 
 def _is_box(ch: str) -> bool:
@@ -80,8 +112,12 @@ class Grid:
         self.counts: dict[int, Counter[str]] = {}
         self.weights: dict[int, list[int]] = {}
         self.windows: dict[int, list[int]] = {}
+        # Per token: family context, dominant weight, what the fixed neighbours offer, the
+        # neighbouring guesses (tokens) and which arms face them, and an id for all of it but
+        # the guesses (memo keys).
         self.static: dict[int, tuple[bool, int, tuple[tuple[int, float, int], ...],
-                                     tuple[tuple[BoxToken, int, int], ...]]] = {}
+                                     tuple[BoxToken, ...], tuple[tuple[int, int], ...], int]] = {}
+        self._static_ids: dict[tuple[object, ...], int] = {}
         self.memo: dict[tuple[object, ...], str] = {}
         self.unlinked = False  # whether the last choice had no neighbour to connect to
         self.pos: dict[int, tuple[int, int]] = {}
@@ -103,7 +139,7 @@ class Grid:
             line = self.out[self.starts[n]:end]
             chars = list(line)
             self.lines[n] = chars
-            if not line or max(line) < "\u1100":
+            if not line or max(line) < "\u1100" or _narrow(line):
                 self.cells[n] = range(len(chars))  # every character one cell wide
             else:
                 cells: list[int] = []  # cell -> index of the character covering it
@@ -131,11 +167,10 @@ class Grid:
                     for x in T.ARMS[c]:
                         if x:
                             w[x] += k
-                for i in self.guesses.get(n, ()):
-                    a = T.ARMS.get(chars[i])
-                    for x in a or ():
+                for c, k in Counter([chars[i] for i in self.guesses.get(n, ())]).items():
+                    for x in T.ARMS.get(c) or ():
                         if x:
-                            w[x] -= 1
+                            w[x] -= k
             self.weights[n] = w
         return w
 
@@ -164,8 +199,23 @@ class Grid:
         if _is_box(ch):
             counts[ch] += 1
 
-    def adjacency(self, boxes: Sequence[B]) -> dict[int, list[B]]:
-        """Note each token's four neighbours; return, per token, the box tokens among them."""
+    def adjacency(self, boxes: Sequence[B], same: Callable[[B, B], bool]
+                  ) -> tuple[dict[int, tuple[B, ...]], list[B], dict[int, list[B]]]:
+        """Note each token's four neighbours; return, per token, the box tokens among them.
+
+        A long horizontal stretch of the same guess (``â•â•â•â•`` for ════) whose cells above and
+        below are alike is decided once: its inner tokens follow the first of them (they have
+        the same neighbours), so only that one is placed on the grid.
+
+        Args:
+            boxes: The box tokens.
+            same: Whether two tokens side by side are the same guess (same candidates, scores
+                and current reading).
+
+        Returns:
+            Per token on the grid, the tokens whose choice depends on it; the tokens on the
+            grid; per token on the grid, the tokens that follow it (take its reading).
+        """
         rows: dict[int, tuple[list[str], Sequence[int]] | None] = {}
 
         def row(k: int) -> tuple[list[str], Sequence[int]] | None:
@@ -174,15 +224,77 @@ class Grid:
                 rows[k] = None if chars is None else (chars, self.cells[k])
             return rows[k]
 
-        at: dict[tuple[int, int], B] = {}
-        for tok in boxes:
-            n, i = self.pos[tok.start]
-            cells = row(n)[1]  # type: ignore[index]
-            at[(n, i if isinstance(cells, range) else bisect.bisect_left(cells, i))] = tok
-        out: dict[int, list[B]] = {}
+        def offer(k: int, c: int, d: int) -> tuple[int, float, int]:
+            data = row(k)
+            ch = ""
+            if data is not None and 0 <= c < len(data[1]):
+                ch = data[0][data[1][c]]
+            memo = _OFFERS[d]
+            got = memo.get(ch)
+            if got is None:
+                _dn, _dc, facing, mine = _AROUND[d]
+                got = _neighbour(ch, facing, mine)
+                if len(memo) < 10000:
+                    memo[ch] = got
+            return got
 
+        at: dict[tuple[int, int], B] = {}
+        pos = self.pos
+        line_no, cells = -1, None
+        for tok in boxes:
+            n, i = pos[tok.start]
+            if n != line_no:
+                line_no, cells = n, row(n)[1]  # type: ignore[index]
+            at[(n, i if type(cells) is range else bisect.bisect_left(cells, i))] = tok
+
+        # Stretches: tokens side by side with the same guess; the inner ones whose cells above
+        # and below hold the same fixed characters follow the first inner one.
+        up_memo, down_memo = _OFFERS[0], _OFFERS[2]
+        lead_of: dict[int, B] = {}  # start of a following token -> the token it follows
+        followers: dict[int, list[B]] = {}
+        vertical: dict[tuple[int, int], tuple[tuple[int, float, int], tuple[int, float, int]]] = {}
+        prev_key: tuple[int, int] | None = None
+        run: list[tuple[int, int]] = []
+        for key in [*at, None]:
+            if (key is not None and prev_key is not None and key[0] == prev_key[0]
+                    and key[1] == prev_key[1] + 1 and same(at[prev_key], at[key])):
+                run.append(key)
+                prev_key = key
+                continue
+            if len(run) >= 4:
+                lead: B | None = None
+                last: object = None
+                n = run[0][0]
+                above, below = row(n - 1), row(n + 1)
+                for k in run[1:-1]:
+                    c = k[1]
+                    if (n - 1, c) in at or (n + 1, c) in at:
+                        lead = last = None
+                        continue
+                    up = up_memo.get(above[0][above[1][c]] if above and c < len(above[1]) else "")
+                    down = down_memo.get(below[0][below[1][c]] if below and c < len(below[1])
+                                         else "")
+                    if up is None or down is None:
+                        up, down = offer(n - 1, c, 0), offer(n + 1, c, 2)
+                    pair = (up, down)
+                    if lead is not None and pair == last:
+                        tok = at[k]
+                        lead_of[tok.start] = lead
+                        followers[lead.start].append(tok)
+                    else:
+                        lead, last = at[k], pair
+                        vertical[k] = pair
+                        followers[lead.start] = []
+            run = [key] if key is not None else []
+            prev_key = key
+
+        out: dict[int, tuple[B, ...]] = {}
+        placed: list[B] = []
         family: dict[int, tuple[bool, int]] = {}
         for (n, cell), tok in at.items():
+            if tok.start in lead_of:
+                continue
+            placed.append(tok)
             fam = family.get(n)
             if fam is None:
                 weights = self._window(n)
@@ -191,22 +303,29 @@ class Grid:
                            2 if weights[2] >= weights[3] else 3))
                 family[n] = fam
             fixed: list[tuple[int, float, int]] = []
-            moving: list[tuple[B, int, int]] = []
+            movers: list[B] = []
+            faces: list[tuple[int, int]] = []
+            vert = vertical.get((n, cell))
             # (line, cell, the neighbour's arm that faces us, our arm that faces it)
-            for k, c, facing, mine in ((n - 1, cell, 2, 0), (n, cell + 1, 3, 1),
-                                       (n + 1, cell, 0, 2), (n, cell - 1, 1, 3)):
+            for d, (dn, dc, facing, mine) in enumerate(_AROUND):
+                if vert is not None and dc == 0:
+                    fixed.append(vert[0] if dn < 0 else vert[1])
+                    continue
+                k, c = n + dn, cell + dc
                 other = at.get((k, c))
                 if other is not None:
-                    moving.append((other, facing, mine))
+                    movers.append(other)
+                    faces.append((facing, mine))
                     continue
-                data = row(k)
-                ch = ""
-                if data is not None and 0 <= c < len(data[1]):
-                    ch = data[0][data[1][c]]
-                fixed.append(_neighbour(ch, facing, mine))
-            out[tok.start] = [m[0] for m in moving]
-            self.static[tok.start] = (fam[0], fam[1], tuple(fixed), tuple(moving))
-        return out
+                fixed.append(offer(k, c, d))
+            movers_t = tuple(movers)
+            # A follower's change is its leader's: the tokens around a stretch watch its leader.
+            out[tok.start] = tuple(dict.fromkeys(lead_of.get(o.start, o) for o in movers))
+            fixed_t = tuple(fixed)
+            faces_t = tuple(faces)
+            sid = self._static_ids.setdefault((fam, fixed_t, faces_t), len(self._static_ids))
+            self.static[tok.start] = (fam[0], fam[1], fixed_t, movers_t, faces_t, sid)
+        return out, placed, followers
 
     def choose(self, tok: BoxToken, plain: list[tuple[str, float]]) -> str:
         """The best reading at ``tok``: plain scores plus, for box characters, the grid fit.
@@ -223,17 +342,17 @@ class Grid:
         current = chars[i]
         # Family and diagram context (this line and two on either side) and the neighbours
         # that are not guesses were worked out once; the guesses around are read now.
-        context, dominant, fixed, moving = self.static[tok.start]
-        neighbours = fixed + tuple(_neighbour(o.char, facing, mine) for o, facing, mine in moving)
+        context, dominant, fixed, movers, faces, sid = self.static[tok.start]
+        # A choice where some arm faces the token depends on these values only (long diagram
+        # lines repeat them); only such choices are remembered.
+        key = (id(plain), sid, tuple(map(_CHAR, movers)))
+        cached = self.memo.get(key)
+        if cached is not None:
+            self.unlinked = False
+            return cached
+        neighbours = fixed + tuple(_neighbour(c, facing, mine)
+                                   for c, (facing, mine) in zip(key[2], faces))
         facing_arm = any(na for na, _d, _m in neighbours)
-        if facing_arm:
-            # Every candidate meets an arm, so the line's listing rules play no part: the choice
-            # depends on these values only (long diagram lines repeat them).
-            key = (id(plain), neighbours, context, dominant)
-            cached = self.memo.get(key)
-            if cached is not None:
-                self.unlinked = False
-                return cached
         counts = self.counts[n]
         pairs: tuple[str, str] | None = None
         self.unlinked = not facing_arm

@@ -52,6 +52,10 @@ _VOWELS = frozenset(
 )
 
 
+#: The candidates of a token that has none (shared, never changed).
+_NO_CANDS: list[tuple[str, float]] = []
+
+
 class Token:
     """A UTF-8 sequence read back from a run.
 
@@ -88,7 +92,7 @@ class Token:
         self.complete = True
         self.char = ""
         self.strength = 0
-        self.cands: list[tuple[str, float]] = []
+        self.cands: list[tuple[str, float]] = _NO_CANDS
         self.lost: tuple[int, ...] = page.lost
 
 
@@ -242,34 +246,35 @@ def _fast_accept(text: str, rs: int, re_: int, pi: int) -> str | None:
     return decoded
 
 
+#: Per page, ``str.translate`` tables for cutting runs into sequences: the page's characters
+#: become their bytes, U+FFFD becomes U+FFFE (a stand-in), other candidates U+FFFF.
+_SLOW_TRANS = tuple({**t, 0xFFFD: 0xFFFE, 0xFFFE: 0xFFFF} for t in T.TRANS)
+#: A UTF-8 sequence in translated text: a lead byte and as many continuation bytes or stand-ins
+#: (U+FFFE, and ``?`` when the decoder wrote ``?``) as it announces, or fewer.
+_SEQ_RE = re.compile("[\xc2-\xdf][\x80-\xbf\ufffe]?|[\xe0-\xef][\x80-\xbf\ufffe]{0,2}"
+                     "|[\xf0-\xf4][\x80-\xbf\ufffe]{0,3}")
+_SEQ_Q_RE = re.compile("[\xc2-\xdf][\x80-\xbf\ufffe?]?|[\xe0-\xef][\x80-\xbf\ufffe?]{0,2}"
+                       "|[\xf0-\xf4][\x80-\xbf\ufffe?]{0,3}")
+_SLOT = {chr(b): b for b in range(0x80, 0x100)}
+_SLOT["\ufffe"] = _SLOT["?"] = -1
+
+
 def _slow_tokens(text: str, rs: int, re_: int, pi: int, qmode: bool) -> list[Token]:
     """Cut ``text[rs:re_]`` into UTF-8 tokens as page ``pi`` would have produced it."""
     page = T.PAGES[pi]
-    to_byte = page.to_byte
     tokens: list[Token] = []
-    i = rs
-    while i < re_:
-        b = to_byte.get(text[i])
-        if b is None or b < 0xC2 or b > 0xF4:
-            i += 1
-            continue
+    seq_re = _SEQ_Q_RE if qmode else _SEQ_RE
+    slot = _SLOT.__getitem__
+    for m in seq_re.finditer(text[rs:re_].translate(_SLOW_TRANS[pi])):
+        seq = m.group()
+        b = ord(seq[0])
+        i = rs + m.start()
+        j = rs + m.end()
         need = 2 if b < 0xE0 else 3 if b < 0xF0 else 4
-        slots = [b]
-        j = i + 1
-        while j < re_ and len(slots) < need:
-            c = text[j]
-            if c == T.REPLACEMENT or (qmode and c == T.QUESTION):
-                slots.append(-1)
-            else:
-                cb = to_byte.get(c)
-                if cb is None or cb > 0xBF:
-                    break
-                slots.append(cb)
-            j += 1
         tok = Token(i, j, b, need, page)
-        tok.slots = slots
-        tok.complete = len(slots) == need and -1 not in slots
-        if tok.complete:
+        slots = tok.slots = list(map(slot, seq))
+        tok.complete = complete = len(slots) == need and -1 not in slots
+        if complete:
             cp = _decode(slots)
             if cp is not None:
                 # After junk (a lead that lost its bytes, a rejected token) the run starts anew
@@ -277,7 +282,6 @@ def _slow_tokens(text: str, rs: int, re_: int, pi: int, qmode: bool) -> list[Tok
                 after = tokens and tokens[-1].end == i and tokens[-1].strength
                 _rate(text, tok, chr(cp), rs if after else i, re_)
         tokens.append(tok)
-        i = j
     _promote_chains(tokens)
     return tokens
 
@@ -340,6 +344,30 @@ def _candidates(slots: list[int], need: int, lost: tuple[int, ...]) -> list[tupl
     if len(_CAND_CACHE) < 50000:
         _CAND_CACHE[key] = result
     return result
+
+
+_WELL_KNOWN: dict[int, tuple[list[tuple[str, float]], list[tuple[str, float]]]] = {}
+_HAS_BOX: dict[int, tuple[list[tuple[str, float]], bool]] = {}
+
+
+def _well_known(cands: list[tuple[str, float]]) -> list[tuple[str, float]]:
+    """The well-known symbols among candidates (the same list for the same candidates)."""
+    got = _WELL_KNOWN.get(id(cands))
+    if got is None or got[0] is not cands:
+        got = (cands, [kv for kv in cands if kv[1] >= 4.0])
+        if len(_WELL_KNOWN) < 50000:
+            _WELL_KNOWN[id(cands)] = got
+    return got[1]
+
+
+def _has_box(cands: list[tuple[str, float]]) -> bool:
+    """Whether some candidate is a box-drawing character."""
+    got = _HAS_BOX.get(id(cands))
+    if got is None or got[0] is not cands:
+        got = (cands, any("\u2500" <= c <= "\u257f" for c, _ in cands))
+        if len(_HAS_BOX) < 50000:
+            _HAS_BOX[id(cands)] = got
+    return got[1]
 
 
 def _context(ch: str, prev: str, nxt: str) -> float:
@@ -426,6 +454,13 @@ class _Pass:
             return True
         with_q = without_q = 0
         for m in T.QMODE_TRAILING_RE.finditer(text):
+            if m.group(1):
+                with_q += 1
+            else:
+                without_q += 1
+        # Letters: a ``?`` inside a word after a two-byte lead (``Ń?Đ´``, ``Ă?RV``) against
+        # a two-byte lead followed directly by a letter.
+        for m in T.QMODE_LEAD2_RE.finditer(text):
             if m.group(1):
                 with_q += 1
             else:
@@ -630,7 +665,7 @@ class _Pass:
             assert tok.slots is not None
             if tok.page.lost and self.lost:
                 tok.lost = self.lost
-            real = sum(1 for b in tok.slots[1:] if b >= 0)
+            real = len(tok.slots) - 1 - tok.slots.count(-1)
             if (not self.strong and not (tok.need >= 3 and real >= 2) and not self._standalone(tok)
                     and not (real and T.REPLACEMENT in self.text[tok.start:tok.end])):
                 continue  # U+FFFD inside a sequence is evidence enough
@@ -641,13 +676,13 @@ class _Pass:
                 continue
             cands = _candidates(tok.slots, tok.need, tok.lost)
             if real == 0:  # only stand-ins: well-known symbols only
-                cands = [kv for kv in cands if kv[1] >= 4.0]
+                cands = _well_known(cands)
             if not cands:
                 if 0xE3 <= tok.lead <= 0xED and real:
                     unknown_cjk.append(tok)
                 continue
             tok.cands = cands
-            if any("\u2500" <= c <= "\u257f" for c, _ in cands):
+            if _has_box(cands):
                 boxes.append(tok)
             else:
                 self._choose_plain(tok)
@@ -900,9 +935,36 @@ class _Pass:
     def _resolve_boxes(self, boxes: list[Token]) -> None:
         # First guesses without the grid, then rounds on the grid of the repaired text.
         plain = {}
+        by_start = self.by_start
+        text = self.text
+        horizontal: dict[int, str] = {}  # id(scores) -> likeliest candidate with both side arms
+        likeliest: dict[int, str] = {}  # id(scores) -> likeliest candidate
+        all_box: dict[int, bool] = {}  # id(cands) -> whether every candidate is box drawing
         for tok in boxes:
-            plain[tok.start] = self._plain_scores(tok)
-            tok.char = max(plain[tok.start], key=lambda kv: kv[1])[0]
+            cands = tok.cands
+            only_box = all_box.get(id(cands))
+            if only_box is None:
+                only_box = all_box[id(cands)] = all("\u2500" <= c <= "\u257f" for c, _ in cands)
+            # The plain context says nothing about box drawing except a VS16 after it.
+            scores = plain[tok.start] = (cands if only_box and not self.vs16_follows(tok)
+                                         else self._plain_scores(tok))
+            # First guesses only (the grid decides): the same garbled sequence twice in a row is
+            # a horizontal line (━━ reads â”â”), so a candidate with arms on both sides.
+            nxt = by_start.get(tok.end)
+            prv = self.by_end.get(tok.start)
+            if (nxt is not None and nxt.cands is cands) or (prv is not None and prv.cands is cands):
+                key = id(scores)
+                guess = horizontal.get(key)
+                if guess is None:
+                    sides = [kv for kv in scores if (a := T.ARMS.get(kv[0])) and a[1] and a[3]]
+                    guess = max(sides or scores, key=lambda kv: kv[1])[0]
+                    horizontal[key] = guess
+                tok.char = guess
+            else:
+                guess = likeliest.get(id(scores))
+                if guess is None:
+                    guess = likeliest[id(scores)] = max(scores, key=lambda kv: kv[1])[0]
+                tok.char = guess
         edits = self.edits()
         pieces: list[str] = []
         where: dict[int, int] = {}
@@ -916,8 +978,11 @@ class _Pass:
             pos = e
         pieces.append(text[pos:])
         grid = Grid("".join(pieces), where, boxes)
-        adjacent = grid.adjacency(boxes)
-        todo = boxes
+
+        def same(a: Token, b: Token) -> bool:
+            return plain[a.start] is plain[b.start] and a.char == b.char
+
+        adjacent, todo, followers = grid.adjacency(boxes, same)
         unlinked: dict[int, Token] = {}
         rechecked = False
         for _round in range(16):
@@ -931,6 +996,9 @@ class _Pass:
                 if best != tok.char:
                     tok.char = best
                     grid.set(tok, best or T.REPLACEMENT)
+                    for other in followers.get(tok.start, ()):
+                        other.char = best
+                        grid.set(other, best or T.REPLACEMENT)
                     changed.append(tok)
             if not changed:
                 if rechecked or not unlinked:
@@ -945,7 +1013,7 @@ class _Pass:
             todo = []
             for tok in changed:
                 for other in adjacent[tok.start]:
-                    if other.start not in seen:
+                    if other.start not in seen and other is not tok:
                         seen.add(other.start)
                         todo.append(other)
 

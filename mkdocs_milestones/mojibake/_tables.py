@@ -115,6 +115,13 @@ _W_LEADS = _cls(frozenset().union(*(p.leads for p in _LOSSY)))
 _W_LEAD3 = _cls(frozenset(c for p in _LOSSY for c, b in p.to_byte.items() if 0xE0 <= b <= 0xEF))
 _W_LEAD4 = _cls(frozenset(c for p in _LOSSY for c, b in p.to_byte.items() if 0xF0 <= b <= 0xF4))
 QMODE_INNER_RE = re.compile(_W_LEADS + _W_CONTS + r"{0,2}\?" + _W_CONTS)
+_W_LEAD2 = _cls(frozenset(c for p in _LOSSY for c, b in p.to_byte.items() if 0xC2 <= b <= 0xDF))
+#: A two-byte lead then ``?`` then a letter or another lead (``Ń?Đ´`` for у without 0x83: a
+#: ``?`` inside a word), or a two-byte lead followed directly by a letter that is not a
+#: continuation (a decoder that dropped the byte, or correct text).
+QMODE_LEAD2_RE = re.compile(
+    _W_LEAD2 + "(?:(\\?)(?=[^\\W\\d_]|" + _W_LEADS + ")|(?!" + _W_CONTS + ")(?=[^\\W\\d_]))"
+)
 QMODE_TRAILING_RE = re.compile(
     "(?:" + _W_LEAD3 + _W_CONTS + "|" + _W_LEAD4 + _W_CONTS + "{1,2})(?!" + _W_CONTS + ")(\\?)?"
 )
