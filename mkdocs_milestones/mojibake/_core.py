@@ -54,6 +54,9 @@ _VOWELS = frozenset(
 
 #: The candidates of a token that has none (shared, never changed).
 _NO_CANDS: list[tuple[str, float]] = []
+#: A UTF-8 sequence among undecodable bytes (as Latin-1 characters; 0xFF stands for U+FFFD).
+_LOST_SEQ_RE = re.compile("[\xc2-\xdf][\x80-\xbf\xff]?|[\xe0-\xef][\x80-\xbf\xff]{0,2}"
+                          "|[\xf0-\xf4][\x80-\xbf\xff]{0,3}")
 
 
 class Token:
@@ -219,6 +222,23 @@ def _strong_anywhere(ch: str) -> bool:
     return ok
 
 
+#: Characters known to be readings a repair may take anywhere in a run (or below U+00A0).
+_STRONG_OK: set[str] = set()
+
+
+def _all_strong(chars: set[str], lost: bool = False) -> bool:
+    """Whether every character of a decoding may be taken anywhere (see ``_strong_anywhere``);
+    C1 controls and ASCII always, and with ``lost`` the surrogates of undecodable bytes."""
+    for ch in chars - _STRONG_OK:
+        if lost and "\udc80" <= ch <= "\udcff":
+            continue
+        if not (ch < "\xa0" or _strong_anywhere(ch)):
+            return False
+        if len(_STRONG_OK) < 100000:
+            _STRONG_OK.add(ch)
+    return True
+
+
 def _fast_accept(text: str, rs: int, re_: int, pi: int) -> str | None:
     """The reading of a whole run when it decodes completely and every character is strong.
 
@@ -370,6 +390,13 @@ def _has_box(cands: list[tuple[str, float]]) -> bool:
     return got[1]
 
 
+def _context_free(ch: str) -> bool:
+    """Whether :func:`_context` gives ``ch`` nothing whatever its neighbours."""
+    return not (ch in _QUOTES or "\u1e00" <= ch <= "\u1eff" or ch in _MATH_SIGNS
+                or ch in ("\u200d", "\u20e3") or ch in _VS
+                or ("\u3041" <= ch and T.char_class(ch) == T.CJK))
+
+
 def _context(ch: str, prev: str, nxt: str) -> float:
     """Context score of a candidate between ``prev`` and ``nxt``.
 
@@ -444,6 +471,10 @@ class _Pass:
         self.plain_memo: dict[tuple[int, str, str, bool],
                               tuple[list[tuple[str, float]], list[tuple[str, float]]]] = {}
         self.line_page: dict[int, int] = {}  # start of a whole line taken at once -> page
+        self.pending: dict[int, list[Token]] = {}  # line start -> tokens of its lost bytes
+        # Characters taken at once next to a token of a line taken at once: at the token's end
+        # (the character after it) and at minus its start (the character before it).
+        self.near: dict[int, str] = {}
 
     @staticmethod
     def _qmode(text: str) -> bool:
@@ -499,6 +530,7 @@ class _Pass:
             order.insert(0, fits[0])
         for rs, re_ in self._spans(fits[0] if fits else -1, decoded):
             if re_ < 0:  # a whole line that decodes, every character strong
+                self.tokens += self.pending.pop(rs, ())
                 self.runs += (rs, -re_)
                 strong_runs.append((rs, -re_, order[0]))
                 continue
@@ -576,20 +608,98 @@ class _Pass:
             return [(0, len(text))]
         out: list[tuple[int, int]] = []
         pos = 0
+        lossy = bool(T.PAGES[pi].lost) and not self.qmode
         for line, dec in zip(text.split("\n"), decoded.split("\n")):
             end = pos + len(line)
             if line != dec:
-                if T.SURROGATE_RE.search(dec) is None and all(
-                        ch < "\xa0" or _strong_anywhere(ch) for ch in set(dec)):
-                    self.fast.append((pos, end, dec))
-                    self.line_page[pos] = pi
+                if T.SURROGATE_RE.search(dec) is None:
+                    if _all_strong(set(dec)):
+                        self.fast.append((pos, end, dec))
+                        self.line_page[pos] = pi
+                        out.append((pos, -end))
+                        pos = end + 1
+                        continue
+                elif lossy and self._lost_line(pos, dec, pi):
                     out.append((pos, -end))
-                elif out and out[-1][1] == pos - 1:
+                    pos = end + 1
+                    continue
+                if out and out[-1][1] == pos - 1:
                     out[-1] = (out[-1][0], end)  # extend the stretch being scanned
                 else:
                     out.append((pos, end))
             pos = end + 1
         return out
+
+    def _lost_line(self, pos: int, dec: str, pi: int) -> bool:
+        """Take a line whose bytes decode except where bytes were lost, without scanning it.
+
+        The line starts at ``pos`` and ``dec`` is its decoding with page ``pi``. Its complete
+        characters must all be strong readings and each undecodable stretch must be UTF-8
+        sequences that lost bytes (not a lone lead between correct characters: lone letters and
+        symbols have rules of their own); then the complete stretches are taken at once
+        (recorded in ``fast``) and each incomplete sequence becomes a token, kept in
+        ``pending`` until the scan reaches the line.
+
+        Returns:
+            Whether the line was taken.
+        """
+        if not _all_strong(set(dec), lost=True):
+            return False
+        text, alphabet = self.text, T.ALPHABET
+        page = T.PAGES[pi]
+        toks: list[Token] = []
+        parts: list[tuple[int, int, str]] = []
+        near: dict[int, str] = {}
+        tpos = pos  # where the part of ``dec`` from ``di`` on starts in the text
+        di = 0
+        for m in T.SURROGATE_RUN_RE.finditer(dec):
+            seg = dec[di:m.start()]
+            n = len(seg.encode("utf-8"))  # each byte was one character
+            if not seg.isascii():
+                parts.append((tpos, tpos + n, seg))
+            tpos += n
+            group = m.group().encode("utf-8", "surrogateescape").decode("latin-1")
+            size = len(group)
+            if m.start() and dec[m.start() - 1] >= "\x80":
+                near[-tpos] = dec[m.start() - 1]
+            if m.end() < len(dec) and dec[m.end()] >= "\x80":
+                near[tpos + size] = dec[m.end()]
+            k = 0
+            for q in _LOST_SEQ_RE.finditer(group):
+                if q.start() != k:
+                    return False  # a stray byte, not a sequence that lost one
+                k = q.end()
+                seq = q.group()
+                b = ord(seq[0])
+                need = 2 if b < 0xE0 else 3 if b < 0xF0 else 4
+                slots = list(seq.encode("latin-1"))
+                if len(slots) == need:
+                    if 0xFF not in slots:
+                        return False  # complete but not valid UTF-8
+                    slots = [-1 if x == 0xFF else x for x in slots]
+                elif 0xFF in slots:  # U+FFFD written for a lost byte
+                    slots = [-1 if x == 0xFF else x for x in slots]
+                start, stop = tpos + q.start(), tpos + k
+                if stop - start == 1 and (start == 0 or text[start - 1] not in alphabet) and (
+                        stop >= len(text) or text[stop] not in alphabet):
+                    return False
+                tok = Token(start, stop, b, need, page)
+                tok.slots = slots
+                tok.complete = False
+                toks.append(tok)
+            if k != size:
+                return False
+            tpos += size
+            di = m.end()
+        seg = dec[di:]
+        if not seg.isascii():
+            parts.append((tpos, tpos + len(seg.encode("utf-8")), seg))
+        for part in parts:
+            self.fast.append(part)
+            self.line_page[part[0]] = pi
+        self.pending[pos] = toks
+        self.near.update(near)
+        return True
 
     def _scan_run(self, m: re.Match[str], order: list[int], wins: list[int],
                   fast: list[tuple[int, int, str]], strong_runs: list[tuple[int, int, int]],
@@ -738,6 +848,9 @@ class _Pass:
                 return p.char
             if id(p) in self.cjkish:
                 return "一"
+        near = self.near.get(-tok.start)
+        if near is not None:
+            return near
         return self.text[tok.start - 1] if tok.start > 0 else ""
 
     def next_char(self, tok: Token) -> str:
@@ -748,6 +861,9 @@ class _Pass:
                 return n.char
             if id(n) in self.cjkish:
                 return "一"
+        near = self.near.get(tok.end)
+        if near is not None:
+            return near
         return self.text[tok.end] if tok.end < len(self.text) else ""
 
     def vs16_follows(self, tok: Token) -> bool:
@@ -755,7 +871,7 @@ class _Pass:
         n = self.by_start.get(tok.end)
         if n is not None:
             return n.char == "\ufe0f" or (n.slots is not None and n.slots[:2] == [0xEF, 0xB8])
-        return self.text.startswith("\ufe0f", tok.end)
+        return self.near.get(tok.end) == "\ufe0f" or self.text.startswith("\ufe0f", tok.end)
 
     def _plain_scores(self, tok: Token) -> list[tuple[str, float]]:
         prev, nxt = self.prev_char(tok), self.next_char(tok)
@@ -821,7 +937,8 @@ class _Pass:
 
         lossy = self.qmode or T.REPLACEMENT in text or any(
             not t.complete and (bool(t.char) or strong_at(self.by_end.get(t.start))
-                                or strong_at(self.by_start.get(t.end)))
+                                or strong_at(self.by_start.get(t.end))
+                                or -t.start in self.near or t.end in self.near)
             for t in self.tokens)
         if not lossy:
             return
@@ -939,14 +1056,15 @@ class _Pass:
         text = self.text
         horizontal: dict[int, str] = {}  # id(scores) -> likeliest candidate with both side arms
         likeliest: dict[int, str] = {}  # id(scores) -> likeliest candidate
-        all_box: dict[int, bool] = {}  # id(cands) -> whether every candidate is box drawing
+        free: dict[int, bool] = {}  # id(cands) -> whether no candidate depends on neighbours
         for tok in boxes:
             cands = tok.cands
-            only_box = all_box.get(id(cands))
-            if only_box is None:
-                only_box = all_box[id(cands)] = all("\u2500" <= c <= "\u257f" for c, _ in cands)
-            # The plain context says nothing about box drawing except a VS16 after it.
-            scores = plain[tok.start] = (cands if only_box and not self.vs16_follows(tok)
+            context_free = free.get(id(cands))
+            if context_free is None:
+                context_free = free[id(cands)] = all(_context_free(c) for c, _ in cands)
+            # The plain context says nothing about box drawing (and most symbols) except a VS16
+            # after it.
+            scores = plain[tok.start] = (cands if context_free and not self.vs16_follows(tok)
                                          else self._plain_scores(tok))
             # First guesses only (the grid decides): the same garbled sequence twice in a row is
             # a horizontal line (━━ reads â”â”), so a candidate with arms on both sides.

@@ -92,6 +92,7 @@ FOREIGN_RES = tuple(
 )
 #: Bytes that did not decode (``surrogateescape``).
 SURROGATE_RE = re.compile("[\\udc80-\\udcff]")
+SURROGATE_RUN_RE = re.compile("[\\udc80-\\udcff]+")
 
 #: Quick filter: some lead character followed by something that can stand for a continuation.
 PAIR_RE = re.compile(_cls(_ALL_LEADS) + "(?:" + _cls(_ALL_CONTS) + r"|\?)")
