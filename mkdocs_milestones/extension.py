@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 from markdown.extensions import Extension
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
+from markdown.util import AtomicString
 
 from .export import MilestoneEntry
 from .model import Diagnostic, Milestone, Phase
@@ -42,6 +43,8 @@ GRAPH_VALUES = ("svg", "mermaid", "none")
 
 _LIST_START_RE = re.compile(r"^\s{0,3}(?:[-*+]|\d+[.)])\s+\S")
 _LIST_MARKS = frozenset("-*+")
+_GENERATED_TEXT = frozenset({"ms-kicker", "ms-badge-label", "ms-progress-text", "ms-progress-detail", "ms-phase-checks"})
+"""Classes of the spans whose text we write ourselves (words, counts, percentages), never the author."""
 _NESTED_ITEM_RE = re.compile(r"^( {2,3})(?:[-*+]|\d+[.)])\s+\S")
 _HEADING_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _CHECKBOX_RE = re.compile(r"^\[(?P<mark>[ xX])\][ \t]+")
@@ -243,6 +246,13 @@ def _meta_from_md(meta: dict[str, list[str]]) -> dict[str, Any]:
     return out
 
 
+def _no_markdown_in_generated(el: etree.Element) -> None:
+    """Mark the text we wrote ourselves as atomic, so the inline patterns skip it (nothing in it is Markdown)."""
+    for span in el.iter("span"):
+        if span.text and span.get("class") in _GENERATED_TEXT:
+            span.text = AtomicString(span.text)
+
+
 class RenderTreeprocessor(Treeprocessor):
     """Turns the parsed page into a status page: card, badges, collapsible phases, checkboxes.
 
@@ -286,6 +296,7 @@ class RenderTreeprocessor(Treeprocessor):
             insert_at = 1
         card_fields = self._take_top_fields(root, h1)
         card = h.header_card(ms, card_fields)
+        _no_markdown_in_generated(card)
         root.insert(insert_at, card)
         graph = self.ext.graph_html(self.md, ms)
         if graph is not None:
@@ -341,7 +352,7 @@ class RenderTreeprocessor(Treeprocessor):
         p.text = None
         strong = etree.SubElement(p, "strong", {"class": "ms-label"})
         strong.text = h.protect(label)
-        strong.tail = ": "
+        strong.tail = AtomicString(": ")  # punctuation of ours; the value appended below is the author's
         val = self._value(label, value)
         if isinstance(val, str):
             strong.tail += h.protect(val)
@@ -393,15 +404,17 @@ class RenderTreeprocessor(Treeprocessor):
         heading.text = None
         num = etree.SubElement(heading, "span", {"class": "ms-phase-num"})
         num.text = h.protect(m.group("num"))
-        num.tail = m.group("sep")
+        num.tail = AtomicString(m.group("sep"))  # punctuation and spaces only
         est = _ESTIMATE_TAIL_RE.search(rest)
         title = etree.SubElement(heading, "span", {"class": "ms-phase-title"})
         title.text = h.protect(rest[:est.start()] if est else rest)
         if est:
-            title.tail = " "
+            title.tail = AtomicString(" ")
             estimate = etree.SubElement(heading, "span", {"class": "ms-phase-estimate"})
             estimate.text = h.protect(est.group("est"))
-        details.append(h.phase_summary(phase, heading, status_text, status))
+        summary = h.phase_summary(phase, heading, status_text, status)
+        _no_markdown_in_generated(summary)
+        details.append(summary)
         content = etree.SubElement(details, "div", {"class": "ms-phase-body"})
         for child in body:
             content.append(child)
