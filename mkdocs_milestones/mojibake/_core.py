@@ -46,6 +46,8 @@ _QUOTES = frozenset("“”„‘’‚«»")
 _MATH_SIGNS = frozenset("−±×÷≤≥≈≠")
 _OPENING = frozenset("“„‘‚«")
 _KEYCAP_BASES = frozenset("#*0123456789")
+#: Japanese particles (they follow a word in any script).
+_PARTICLES = frozenset("はがをにのでともへや")
 _VOWELS = frozenset(
     "aeiouyáéíóúýàèìòùâêîôûäëïöüăąęěėīįōőůűųаеёиоуыэюяіїєαεηιουωάέήίόύώϊϋΐΰ"
     "AEIOUYÁÉÍÓÚÝÀÈÌÒÙÂÊÎÔÛÄËÏÖÜĂĄĘĚĖĪĮŌŐŮŰŲАЕЁИОУЫЭЮЯІЇЄΑΕΗΙΟΥΩΆΈΉΊΌΎΏ"
@@ -374,7 +376,7 @@ def _well_known(cands: list[tuple[str, float]]) -> list[tuple[str, float]]:
     """The well-known symbols among candidates (the same list for the same candidates)."""
     got = _WELL_KNOWN.get(id(cands))
     if got is None or got[0] is not cands:
-        got = (cands, [kv for kv in cands if kv[1] >= 4.0])
+        got = (cands, [kv for kv in cands if kv[1] >= 4.0 or "\u3041" <= kv[0] <= "\u30ff"])
         if len(_WELL_KNOWN) < 50000:
             _WELL_KNOWN[id(cands)] = got
     return got[1]
@@ -397,11 +399,39 @@ def _context_free(ch: str) -> bool:
                 or ("\u3041" <= ch and T.char_class(ch) == T.CJK))
 
 
-def _context(ch: str, prev: str, nxt: str) -> float:
+_HANGUL: dict[int, tuple[list[tuple[str, float]], bool]] = {}
+_KEYED: dict[int, tuple[list[tuple[str, float]], tuple[str, ...]]] = {}
+_WORD_RE = re.compile("[^\\W\\d_]+")
+
+
+def _has_hangul(cands: list[tuple[str, float]]) -> bool:
+    """Whether some candidate is a Hangul syllable."""
+    got = _HANGUL.get(id(cands))
+    if got is None or got[0] is not cands:
+        got = (cands, any("\uac00" <= c <= "\ud7a3" for c, _ in cands))
+        if len(_HANGUL) < 50000:
+            _HANGUL[id(cands)] = got
+    return got[1]
+
+
+def _keyed(cands: list[tuple[str, float]]) -> tuple[str, ...]:
+    """The candidates that have usual words (see ``SYMBOL_WORDS``), when there are two or more
+    candidates."""
+    got = _KEYED.get(id(cands))
+    if got is None or got[0] is not cands:
+        keyed = tuple(c for c, _ in cands if c in T.SYMBOL_WORDS) if len(cands) > 1 else ()
+        got = (cands, keyed)
+        if len(_KEYED) < 50000:
+            _KEYED[id(cands)] = got
+    return got[1]
+
+
+def _context(ch: str, prev: str, nxt: str, hangul: bool = False) -> float:
     """Context score of a candidate between ``prev`` and ``nxt``.
 
-    ZWJ joins pictographs, variation selectors follow them, kana stand in CJK text, an opening
-    quotation mark follows a space and precedes a word, a closing one the other way round.
+    ZWJ joins pictographs, variation selectors follow them, kana stand in CJK text (Hangul
+    also across a space: ``hangul`` says a syllable stands beyond one), an opening quotation
+    mark follows a space and precedes a word, a closing one the other way round.
     """
     if ch in _QUOTES:
         opening = (not prev or prev.isspace() or prev in "([{") and nxt.isalnum()
@@ -412,12 +442,15 @@ def _context(ch: str, prev: str, nxt: str) -> float:
     if "\u1e00" <= ch <= "\u1eff":  # Vietnamese letters stand among Latin letters
         return 2.0 if prev.isalpha() or nxt.isalpha() else _NEG
     if "\u3041" <= ch and T.char_class(ch) == T.CJK:
-        if T.char_class(prev) != T.CJK and T.char_class(nxt) != T.CJK:
+        if T.char_class(prev) != T.CJK and T.char_class(nxt) != T.CJK and not (
+                hangul and "\uac00" <= ch <= "\ud7a3"):
             return _NEG
         if ch <= "\u30ff":  # kana: hiragana next to hiragana, katakana next to katakana
             kata = ch >= "\u30a0"
+            # (a particle goes with a word in any script: it says nothing)
             return 3.0 + sum(0.75 if ("\u30a0" <= c <= "\u30ff") == kata else -0.75
-                             for c in (prev, nxt) if "\u3041" <= c <= "\u30ff")
+                             for c in (prev, nxt) if "\u3041" <= c <= "\u30ff"
+                             and c not in _PARTICLES)
         return 3.0
     if ch in _MATH_SIGNS:
         return 2.0 if prev[-1:].isdigit() or nxt[:1].isdigit() else 0.0
@@ -468,8 +501,10 @@ class _Pass:
         self.wins: dict[str, int] = {}  # code page name -> runs it explained best
         self.mostly_garbled = False
         self.scanned: list[tuple[int, int]] = []  # stretches scanned run by run
-        self.plain_memo: dict[tuple[int, str, str, bool],
+        self.plain_memo: dict[tuple[int, str, str, bool, bool, frozenset[str]],
                               tuple[list[tuple[str, float]], list[tuple[str, float]]]] = {}
+        self.words: dict[int, frozenset[str]] = {}  # line -> its lower-case words
+        self.far: dict[int, str] = {}  # like ``near``, for the character beyond a space
         self.line_page: dict[int, int] = {}  # start of a whole line taken at once -> page
         self.pending: dict[int, list[Token]] = {}  # line start -> tokens of its lost bytes
         # Characters taken at once next to a token of a line taken at once: at the token's end
@@ -650,6 +685,7 @@ class _Pass:
         toks: list[Token] = []
         parts: list[tuple[int, int, str]] = []
         near: dict[int, str] = {}
+        far: dict[int, str] = {}
         tpos = pos  # where the part of ``dec`` from ``di`` on starts in the text
         di = 0
         for m in T.SURROGATE_RUN_RE.finditer(dec):
@@ -664,6 +700,10 @@ class _Pass:
                 near[-tpos] = dec[m.start() - 1]
             if m.end() < len(dec) and dec[m.end()] >= "\x80":
                 near[tpos + size] = dec[m.end()]
+            if m.start() > 1 and dec[m.start() - 1] == " ":
+                far[-tpos] = dec[m.start() - 2]
+            if m.end() + 1 < len(dec) and dec[m.end()] == " ":
+                far[tpos + size] = dec[m.end() + 1]
             k = 0
             for q in _LOST_SEQ_RE.finditer(group):
                 if q.start() != k:
@@ -699,6 +739,7 @@ class _Pass:
             self.line_page[part[0]] = pi
         self.pending[pos] = toks
         self.near.update(near)
+        self.far.update(far)
         return True
 
     def _scan_run(self, m: re.Match[str], order: list[int], wins: list[int],
@@ -785,7 +826,7 @@ class _Pass:
             if real == 0 and tok.lead not in (0xE2, 0xE3):
                 continue
             cands = _candidates(tok.slots, tok.need, tok.lost)
-            if real == 0:  # only stand-ins: well-known symbols only
+            if real == 0:  # only stand-ins: well-known symbols (and kana between CJK) only
                 cands = _well_known(cands)
             if not cands:
                 if 0xE3 <= tok.lead <= 0xED and real:
@@ -873,16 +914,61 @@ class _Pass:
             return n.char == "\ufe0f" or (n.slots is not None and n.slots[:2] == [0xEF, 0xB8])
         return self.near.get(tok.end) == "\ufe0f" or self.text.startswith("\ufe0f", tok.end)
 
+    def far_char(self, tok: Token, after: bool) -> str:
+        """The character beyond the space next to ``tok`` (after or before it)."""
+        if after:
+            n = self.by_start.get(tok.end + 1)
+            if n is not None and n.char:
+                return n.char
+            far = self.far.get(tok.end)
+            pos = tok.end + 1
+        else:
+            p = self.by_end.get(tok.start - 1)
+            if p is not None and p.char:
+                return p.char
+            far = self.far.get(-tok.start)
+            pos = tok.start - 2
+        if far is not None:
+            return far
+        return self.text[pos] if 0 <= pos < len(self.text) else ""
+
+    def line_words(self, pos: int) -> frozenset[str]:
+        """The lower-case words of the line around ``pos``."""
+        line = self.line_of(pos)
+        words = self.words.get(line)
+        if words is None:
+            assert self.nl is not None
+            start = self.nl[line - 1] + 1 if line else 0
+            end = self.nl[line] if line < len(self.nl) else len(self.text)
+            words = self.words[line] = frozenset(_WORD_RE.findall(self.text[start:end].lower()))
+        return words
+
     def _plain_scores(self, tok: Token) -> list[tuple[str, float]]:
         prev, nxt = self.prev_char(tok), self.next_char(tok)
         vs16 = self.vs16_follows(tok)
-        key = (id(tok.cands), prev, nxt, vs16)
+        cands = tok.cands
+        # Korean separates words with spaces: a Hangul syllable beyond one is CJK context.
+        hangul = False
+        if (prev == " " or nxt == " ") and _has_hangul(cands):
+            hangul = any(
+                "\uac00" <= self.far_char(tok, after) <= "\ud7a3"
+                for after, c in ((False, prev), (True, nxt)) if c == " ")
+        # Symbols whose usual words stand on the line (🔍 by "search", 🔐 by "password").
+        favoured: frozenset[str] = frozenset()
+        keyed = _keyed(cands)
+        if keyed:
+            words = self.line_words(tok.start)
+            favoured = frozenset(ch for ch in keyed if any(
+                w.startswith(k) for w in words for k in T.SYMBOL_WORDS[ch]))
+        key = (id(cands), prev, nxt, vs16, hangul, favoured)
         memo = self.plain_memo.get(key)
-        if memo is not None and memo[0] is tok.cands:
+        if memo is not None and memo[0] is cands:
             return memo[1]
         out = []
-        for ch, base in tok.cands:
-            score = base + _context(ch, prev, nxt)
+        for ch, base in cands:
+            score = base + _context(ch, prev, nxt, hangul)
+            if ch in favoured:
+                score += 1.5
             if vs16 and ch >= "\u2000":
                 # Text-default emoji are written with VS16; emoji-default ones rarely and other
                 # symbols hardly ever are.
@@ -896,8 +982,19 @@ class _Pass:
     def _choose_plain(self, tok: Token) -> None:
         # With no continuation byte left, only a well-known symbol in a fitting context will do.
         assert tok.slots is not None
-        best, best_score = "", 5.0 if all(b < 0 for b in tok.slots[1:]) else 1.0
+        unknown = all(b < 0 for b in tok.slots[1:])
+        best, best_score = "", 5.0 if unknown else 1.0
+        kana_ok = False
         for ch, score in self._plain_scores(tok):
+            if unknown and "\u3041" <= ch <= "\u30ff":
+                # A kana that lost both continuation bytes: only between CJK characters, and
+                # the likeliest kana there (大きな: き).
+                if not kana_ok:
+                    kana_ok = (T.char_class(self.prev_char(tok)) == T.CJK
+                               and T.char_class(self.next_char(tok)) == T.CJK)
+                    if not kana_ok:
+                        continue
+                score += 2.0
             if score > best_score:
                 best, best_score = ch, score
         tok.char = best

@@ -245,6 +245,33 @@ TIER2 = (
     "🤔😀😃😄😊🙂😅😉🥳😎🤝🙏👋💪🎨🌟⚖🏗🗺📍🧭🧱🧰📐📏🔬🔭💥🔖🏷📎✂🗑📤📥📨📧🧾"
     "🐍🦀🐳☕🤖🧠🌱☁🖥📱⌨🔌🔋🧯🩹🛡📜📄🗄🔮"
 )
+#: Words (prefixes, lower case) that go with symbols whose UTF-8 forms differ only in a byte
+#: that may be lost (🔍 F0 9F 94 8D and 🔐 F0 9F 94 90): the words on the line pick among them.
+#: General vocabulary of project documents, not any one corpus.
+_WORDS_FOR = {
+    "🔍🔎": "search find review inspect investigat audit lookup look query explor analy discover "
+            "scan filter index browse",
+    "🔐🔒🔑": "auth secur lock key password credential encrypt secret login permission private "
+              "access certificate signature token protect",
+    "🔓": "unlock open public",
+    "🔁🔃": "repeat retry loop recurr again cycle rerun",
+    "🐍": "python django flask pip pypi pytest",
+    "🐳": "docker container kubernetes image",
+    "🦀": "rust cargo crate",
+    "🐛": "bug defect crash regression",
+    "🏁": "finish final launch",
+    "❗❕": "important warning attention critical urgent must note caution",
+    "❓❔": "question unknown unclear open faq ask",
+    "🔥": "hot urgent fire critical hotfix",
+    "🔧🔨🛠": "fix tool config setup maintenance repair tweak",
+    "📝": "note doc write draft",
+    "🔗": "link url dependency depend",
+    "🔔": "notif alert remind",
+}
+SYMBOL_WORDS: dict[str, tuple[str, ...]] = {
+    ch: tuple(words.split()) for chars, words in _WORDS_FOR.items() for ch in chars
+}
+
 PRIOR: dict[str, float] = {}
 for _i, _ch in enumerate(TIER1):
     PRIOR.setdefault(_ch, 7.0 - _i * 0.01)
@@ -298,6 +325,9 @@ COMMON_CJK = "".join(dict.fromkeys(
     "ぶげずべぞぎぐトンスルクリイラレシテタアカフコドマップロジムデグニメサキーョャュィェォ"
 ))
 _CJK_RANK = {ch: i for i, ch in enumerate(COMMON_CJK)}
+#: Kana by frequency (hiragana, then katakana): a few particles and endings (の に は で す)
+#: are far more frequent than most kana, so the rank counts for more than among ideographs.
+_KANA_RANK = {ch: i for i, ch in enumerate(c for c in COMMON_CJK if "\u3041" <= c <= "\u30ff")}
 
 
 #: Frequent Russian words (and endings), for a letter-pair model that picks among Cyrillic
@@ -335,7 +365,20 @@ _RUSSIAN = (
     "писать читать слушать стоять сидеть лежать ходить ехать сказать спросить ответить "
     "начать кончить оставаться остаться появиться считать казаться являться становиться "
     "использовать создать создание состояние существует остальные особенно сторону стране "
-    "сделал сделали сама само сами свое своё себе собой своим сорок сто семь сюда слишком"
+    "сделал сделали сама само сами свое своё себе собой своим сорок сто семь сюда слишком "
+    # Ukrainian: frequent words and forms (the same model picks у/с/ш in Ukrainian text)
+    "і й у в на що не з із до та як це за від по але про для він вона воно вони ми ви я ти "
+    "так його її їх був була було були буде будуть є бути може можна треба який яка яке які "
+    "цей ця це ці той та ті свій своя своє свої все всі вже ще також тому коли якщо де тут "
+    "там тепер зараз дуже більше після перед через між без під над при україна україни "
+    "україні український українська українське українські українською мова мови мовою "
+    "року році час часу люди людина людей день дня рік життя робота роботи місто міста "
+    "країна країни уряд народ питання справа сказав каже знати хочу кожен інший перший "
+    "новий нова нове великий велика добре тільки лише навіть саме адже отже щоб бо чи або "
+    "ні нічого щось хтось себе собі мене мені тебе тобі нас нам вас вам їм ними нього неї "
+    "усі усе уже участь умови увага успіх учні університет вулиця друг думка будинок "
+    "дружина дівчина ґрунт ґанок "
+    "дуже буду будемо будете кожного усього усіх"
 )
 _PAIRS: dict[str, int] = {}
 for _word in _RUSSIAN.split():
@@ -380,6 +423,9 @@ def prior(ch: str) -> float:
     if cls in (LATIN, GREEK, CYRILLIC):
         return LETTER_PRIOR.get(ch, 0.6 if ch.islower() else 0.3)
     if cls == CJK:
+        kana = _KANA_RANK.get(ch)
+        if kana is not None:
+            return 2.5 - kana * 0.02
         rank = _CJK_RANK.get(ch)
         return 0.0 if rank is None else 2.5 - rank * 0.002
     if cls == SYMBOL:
