@@ -56,6 +56,8 @@ _VOWELS = frozenset(
 
 #: The candidates of a token that has none (shared, never changed).
 _NO_CANDS: list[tuple[str, float]] = []
+#: Lead, length and bytes of the sequences met among undecodable bytes.
+_SEQ_INFO: dict[str, tuple[int, int, list[int]]] = {}
 #: A UTF-8 sequence among undecodable bytes (as Latin-1 characters; 0xFF stands for U+FFFD).
 _LOST_SEQ_RE = re.compile("[\xc2-\xdf][\x80-\xbf\xff]?|[\xe0-\xef][\x80-\xbf\xff]{0,2}"
                           "|[\xf0-\xf4][\x80-\xbf\xff]{0,3}")
@@ -277,6 +279,7 @@ _SEQ_RE = re.compile("[\xc2-\xdf][\x80-\xbf\ufffe]?|[\xe0-\xef][\x80-\xbf\ufffe]
                      "|[\xf0-\xf4][\x80-\xbf\ufffe]{0,3}")
 _SEQ_Q_RE = re.compile("[\xc2-\xdf][\x80-\xbf\ufffe?]?|[\xe0-\xef][\x80-\xbf\ufffe?]{0,2}"
                        "|[\xf0-\xf4][\x80-\xbf\ufffe?]{0,3}")
+_SLOTS: dict[str, list[int]] = {}  # translated sequence -> its bytes
 _SLOT = {chr(b): b for b in range(0x80, 0x100)}
 _SLOT["\ufffe"] = _SLOT["?"] = -1
 
@@ -294,7 +297,12 @@ def _slow_tokens(text: str, rs: int, re_: int, pi: int, qmode: bool) -> list[Tok
         j = rs + m.end()
         need = 2 if b < 0xE0 else 3 if b < 0xF0 else 4
         tok = Token(i, j, b, need, page)
-        slots = tok.slots = list(map(slot, seq))
+        slots = _SLOTS.get(seq)
+        if slots is None:
+            slots = list(map(slot, seq))  # shared, never changed
+            if len(_SLOTS) < 50000:
+                _SLOTS[seq] = slots
+        tok.slots = slots
         tok.complete = complete = len(slots) == need and -1 not in slots
         if complete:
             cp = _decode(slots)
@@ -339,8 +347,22 @@ def _allowed(lead: int, ch: str, cls: int) -> bool:
 _CAND_CACHE: dict[tuple[tuple[int, ...], tuple[int, ...], int], list[tuple[str, float]]] = {}
 
 
+_CANDS_OF: dict[tuple[int, tuple[int, ...]], tuple[list[int], list[tuple[str, float]]]] = {}
+
+
 def _candidates(slots: list[int], need: int, lost: tuple[int, ...]) -> list[tuple[str, float]]:
     """Readings of an incomplete sequence: unknown and missing bytes filled with lost ones."""
+    got = _CANDS_OF.get((id(slots), lost))
+    if got is not None and got[0] is slots:
+        return got[1]  # the same (shared) bytes as before
+    result = _candidates_of(slots, need, lost)
+    if len(_CANDS_OF) < 50000:
+        _CANDS_OF[(id(slots), lost)] = (slots, result)
+    return result
+
+
+def _candidates_of(slots: list[int], need: int,
+                   lost: tuple[int, ...]) -> list[tuple[str, float]]:
     key = (lost, tuple(slots), need)
     cached = _CAND_CACHE.get(key)
     if cached is not None:
@@ -710,15 +732,18 @@ class _Pass:
                     return False  # a stray byte, not a sequence that lost one
                 k = q.end()
                 seq = q.group()
-                b = ord(seq[0])
-                need = 2 if b < 0xE0 else 3 if b < 0xF0 else 4
-                slots = list(seq.encode("latin-1"))
-                if len(slots) == need:
-                    if 0xFF not in slots:
+                info = _SEQ_INFO.get(seq)
+                if info is None:
+                    b = ord(seq[0])
+                    need = 2 if b < 0xE0 else 3 if b < 0xF0 else 4
+                    slots = list(seq.encode("latin-1"))
+                    if len(slots) == need and 0xFF not in slots:
                         return False  # complete but not valid UTF-8
-                    slots = [-1 if x == 0xFF else x for x in slots]
-                elif 0xFF in slots:  # U+FFFD written for a lost byte
-                    slots = [-1 if x == 0xFF else x for x in slots]
+                    # (0xFF is U+FFFD written for a lost byte; slots are shared, never changed)
+                    info = (b, need, [-1 if x == 0xFF else x for x in slots])
+                    if len(_SEQ_INFO) < 50000:
+                        _SEQ_INFO[seq] = info
+                b, need, slots = info
                 start, stop = tpos + q.start(), tpos + k
                 if stop - start == 1 and (start == 0 or text[start - 1] not in alphabet) and (
                         stop >= len(text) or text[stop] not in alphabet):
@@ -1161,11 +1186,14 @@ class _Pass:
                 context_free = free[id(cands)] = all(_context_free(c) for c, _ in cands)
             # The plain context says nothing about box drawing (and most symbols) except a VS16
             # after it.
-            scores = plain[tok.start] = (cands if context_free and not self.vs16_follows(tok)
-                                         else self._plain_scores(tok))
+            nxt = by_start.get(tok.end)
+            if context_free and (nxt.char != "\ufe0f" and (nxt.slots is None or nxt.slots[:2] != [
+                    0xEF, 0xB8]) if nxt is not None else not self.vs16_follows(tok)):
+                scores = plain[tok.start] = cands
+            else:
+                scores = plain[tok.start] = self._plain_scores(tok)
             # First guesses only (the grid decides): the same garbled sequence twice in a row is
             # a horizontal line (━━ reads â”â”), so a candidate with arms on both sides.
-            nxt = by_start.get(tok.end)
             prv = self.by_end.get(tok.start)
             if (nxt is not None and nxt.cands is cands) or (prv is not None and prv.cands is cands):
                 key = id(scores)
