@@ -8,6 +8,9 @@ cells above, below, left and right; its line weight should match the family the 
 drawn in (light, heavy, double; rounded corners are light); and where nothing connects (a
 legend listing characters) a corner pairs with the corner that mirrors it (┌ then ┐), and a
 listing does not repeat itself. Guesses are improved in rounds until none changes.
+
+A long horizontal stretch of the same garbled sequence (``â•â•â•â•`` for ════) is decided once:
+its inner cells that have the same characters above and below follow the first of them.
 """
 
 from __future__ import annotations
@@ -240,7 +243,8 @@ class Grid:
 
         at: dict[tuple[int, int], B] = {}
         pos = self.pos
-        line_no, cells = -1, None
+        line_no = -1
+        cells: Sequence[int] = range(0)
         for tok in boxes:
             n, i = pos[tok.start]
             if n != line_no:
@@ -266,8 +270,8 @@ class Grid:
                 last: object = None
                 n = run[0][0]
                 above, below = row(n - 1), row(n + 1)
-                for k in run[1:-1]:
-                    c = k[1]
+                for member in run[1:-1]:
+                    c = member[1]
                     if (n - 1, c) in at or (n + 1, c) in at:
                         lead = last = None
                         continue
@@ -278,12 +282,12 @@ class Grid:
                         up, down = offer(n - 1, c, 0), offer(n + 1, c, 2)
                     pair = (up, down)
                     if lead is not None and pair == last:
-                        tok = at[k]
+                        tok = at[member]
                         lead_of[tok.start] = lead
                         followers[lead.start].append(tok)
                     else:
-                        lead, last = at[k], pair
-                        vertical[k] = pair
+                        lead, last = at[member], pair
+                        vertical[member] = pair
                         followers[lead.start] = []
             run = [key] if key is not None else []
             prev_key = key

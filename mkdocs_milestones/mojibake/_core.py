@@ -11,7 +11,14 @@ likelier than alchemical symbols), by context (ZWJ between emoji, VS16 after a p
 script and case of neighbouring letters) and, for box drawing, on the grid (see ``_boxes``).
 
 Most runs in garbled text are whole and decode in one go with the codec machinery (the fast
-path); only runs with lost bytes or mixed content are cut byte by byte.
+path); a line that decodes except where bytes were lost is taken at once as well, and only its
+incomplete sequences become tokens (with the decoded characters around them as context); other
+runs (mixed content, ``?`` for lost bytes) are cut sequence by sequence.
+
+Symbols that differ only in a lost byte are told apart by a prior and by the words on their
+line (``_tables.SYMBOL_WORDS``: 🔍 goes with "search", 🔐 with "password"); kana that lost both
+continuation bytes are guessed only between CJK characters; Hangul counts as CJK context across
+one space (Korean separates words).
 """
 
 from __future__ import annotations
@@ -284,9 +291,48 @@ _SLOT = {chr(b): b for b in range(0x80, 0x100)}
 _SLOT["\ufffe"] = _SLOT["?"] = -1
 
 
+def _short_tokens(text: str, rs: int, re_: int, page: T.CodePage, qmode: bool) -> list[Token]:
+    """:func:`_slow_tokens` for a short run, character by character (less set-up)."""
+    to_byte = page.to_byte
+    tokens: list[Token] = []
+    i = rs
+    while i < re_:
+        b = to_byte.get(text[i])
+        if b is None or b < 0xC2 or b > 0xF4:
+            i += 1
+            continue
+        need = 2 if b < 0xE0 else 3 if b < 0xF0 else 4
+        slots = [b]
+        j = i + 1
+        while j < re_ and len(slots) < need:
+            c = text[j]
+            if c == T.REPLACEMENT or (qmode and c == T.QUESTION):
+                slots.append(-1)
+            else:
+                cb = to_byte.get(c)
+                if cb is None or cb > 0xBF:
+                    break
+                slots.append(cb)
+            j += 1
+        tok = Token(i, j, b, need, page)
+        tok.slots = slots
+        tok.complete = len(slots) == need and -1 not in slots
+        if tok.complete:
+            cp = _decode(slots)
+            if cp is not None:
+                after = tokens and tokens[-1].end == i and tokens[-1].strength
+                _rate(text, tok, chr(cp), rs if after else i, re_)
+        tokens.append(tok)
+        i = j
+    _promote_chains(tokens)
+    return tokens
+
+
 def _slow_tokens(text: str, rs: int, re_: int, pi: int, qmode: bool) -> list[Token]:
     """Cut ``text[rs:re_]`` into UTF-8 tokens as page ``pi`` would have produced it."""
     page = T.PAGES[pi]
+    if re_ - rs <= 6:
+        return _short_tokens(text, rs, re_, page, qmode)
     tokens: list[Token] = []
     seq_re = _SEQ_Q_RE if qmode else _SEQ_RE
     slot = _SLOT.__getitem__
