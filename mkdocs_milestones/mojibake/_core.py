@@ -1385,6 +1385,16 @@ def needs_work(text: str) -> bool:
                for pi, r in enumerate(T.PAGE_PAIR_RES))
 
 
+#: Per pair of pages, the characters both have for different bytes (where their readings of a
+#: text that fits both can differ).
+def _differ_re(p: T.CodePage, q: T.CodePage) -> re.Pattern[str]:
+    chars = frozenset(c for c, b in p.to_byte.items() if q.to_byte.get(c, b) != b)
+    return re.compile(_cls(chars) if chars else "(?!)")
+
+
+_DIFFER_RES = tuple(tuple(_differ_re(p, q) for q in T.PAGES) for p in T.PAGES)
+
+
 def _decode_whole(text: str, pi: int) -> str:
     """The text decoded with page ``pi``; bytes that do not decode become lone surrogates."""
     return text.translate(T.TRANS_FFFD[pi]).encode("latin-1").decode("utf-8", "surrogateescape")
@@ -1416,7 +1426,13 @@ def repair_pass(text: str, edits: bool = True) -> tuple[str, list[tuple[int, int
     # Which code pages could have produced every non-ASCII character of the text.
     fits = [pi for pi in range(len(T.PAGES)) if not T.FOREIGN_RES[pi].search(text)]
     first: str | None = None
+    tried: list[int] = []
     for pi in fits:
+        if "\ufffd" in text and tried:
+            break  # U+FFFD does not decode with any page
+        if any(not _DIFFER_RES[pj][pi].search(text) for pj in tried):
+            continue  # the text reads the same with a page already tried
+        tried.append(pi)
         decoded = _decode_whole(text, pi)
         if first is None:
             first = decoded
