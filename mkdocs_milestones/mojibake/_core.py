@@ -63,6 +63,10 @@ _VOWELS = frozenset(
 
 #: The candidates of a token that has none (shared, never changed).
 _NO_CANDS: list[tuple[str, float]] = []
+#: The symbol lead byte alone, and â (E2 in every lossy page) without a letter or digit around.
+_E2 = [0xE2]
+_LEAD_ONLY = {b: [b] for b in range(0xC2, 0xF5)}  # a lead byte alone (shared lists)
+_LONE_E2_RE = re.compile("(?<![^\\W_])\u00e2(?![^\\W_])")
 #: Lead, length and bytes of the sequences met among undecodable bytes.
 _SEQ_INFO: dict[str, tuple[int, int, list[int]]] = {}
 #: A UTF-8 sequence among undecodable bytes (as Latin-1 characters; 0xFF stands for U+FFFD).
@@ -1072,20 +1076,18 @@ class _Pass:
 
     def _lone_symbols(self) -> None:
         """A symbol lead character alone (both continuations lost): well-known symbols only."""
-        if not [kv for kv in _candidates([0xE2], 3, self.lost) if kv[1] >= 5.0]:
+        if not [kv for kv in _candidates(_E2, 3, self.lost) if kv[1] >= 5.0]:
             return
         text = self.text
-        for pi, page in enumerate(T.PAGES):
+        for page in T.PAGES:
             if not page.lost:
                 continue
-            lead = next(c for c, b in page.to_byte.items() if b == 0xE2)
-            for m in re.finditer(re.escape(lead), text):
+            # â with no letter or digit on either side (the lead is â in every lossy page)
+            for m in _LONE_E2_RE.finditer(text):
                 pos = m.start()
-                prev = text[pos - 1] if pos else ""
-                nxt = text[pos + 1] if pos + 1 < len(text) else ""
-                if self.in_run(pos) or prev.isalnum() or nxt.isalnum() or pos in self.by_start:
+                if self.in_run(pos) or pos in self.by_start:
                     continue
-                best = max(_candidates([0xE2], 3, self.lost), key=lambda kv: kv[1])
+                best = max(_candidates(_E2, 3, self.lost), key=lambda kv: kv[1])
                 if best[1] >= 5.0:
                     tok = Token(pos, pos + 1, 0xE2, 3, page)
                     tok.char = best[0]
@@ -1123,7 +1125,7 @@ class _Pass:
                 b = page.to_byte.get(ch)
                 if b is not None and 0xC2 <= b <= 0xDF:
                     tok = Token(s, s + 1, b, 2, page)
-                    tok.slots, tok.complete = [b], False
+                    tok.slots, tok.complete = _LEAD_ONLY[b], False
                     tok.lost = self.lost or page.lost
                     letters.append(tok)
                     self.tokens.append(tok)
