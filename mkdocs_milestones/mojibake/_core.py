@@ -915,13 +915,16 @@ class _Pass:
         # Tokens next to one decided since (a ZWJ between emoji, kana next to kana) get another
         # look; a CJK character that lost a byte and matches no frequent one is marked as lost.
         box_set = {id(t) for t in boxes}
+        plain = [t for t in toks if t.cands and id(t) not in box_set]
+        # (CJK readings come from leads E3 to ED and F0)
         self.cjkish = {id(t) for t in unknown_cjk} | {
-            id(t) for t in toks if t.cands and not t.char and T.char_class(t.cands[0][0]) == T.CJK
+            id(t) for t in plain if t.lead >= 0xE3 and not t.char
+            and T.char_class(t.cands[0][0]) == T.CJK
             and t.slots and any(b >= 0 for b in t.slots[1:])}
         for _sweep in range(3):
             changed = False
-            for tok in toks:
-                if tok.cands and not tok.char and id(tok) not in box_set:
+            for tok in plain:
+                if not tok.char:
                     self._choose_plain(tok)
                     changed = changed or bool(tok.char)
             for tok in unknown_cjk:
