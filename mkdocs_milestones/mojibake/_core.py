@@ -885,6 +885,9 @@ class _Pass:
         letters: list[Token] = []
         boxes: list[Token] = []
         unknown_cjk: list[Token] = []
+        # Candidates per (shared) byte list: tokens of the same garbled sequence read alike.
+        reading: dict[tuple[int, tuple[int, ...]],
+                      tuple[list[int], list[tuple[str, float]], bool]] = {}
         for tok in toks:
             if tok.complete:
                 continue
@@ -900,15 +903,20 @@ class _Pass:
                 continue
             if real == 0 and tok.lead not in (0xE2, 0xE3):
                 continue
-            cands = _candidates(tok.slots, tok.need, tok.lost)
-            if real == 0:  # only stand-ins: well-known symbols (and kana between CJK) only
-                cands = _well_known(cands)
+            key = (id(tok.slots), tok.lost)
+            seen = reading.get(key)
+            if seen is None or seen[0] is not tok.slots:
+                cands = _candidates(tok.slots, tok.need, tok.lost)
+                if real == 0:  # only stand-ins: well-known symbols (and kana between CJK) only
+                    cands = _well_known(cands)
+                seen = reading[key] = (tok.slots, cands, bool(cands) and _has_box(cands))
+            cands = seen[1]
             if not cands:
                 if 0xE3 <= tok.lead <= 0xED and real:
                     unknown_cjk.append(tok)
                 continue
             tok.cands = cands
-            if _has_box(cands):
+            if seen[2]:
                 boxes.append(tok)
             else:
                 self._choose_plain(tok)
