@@ -124,10 +124,15 @@ class Grid:
         self.memo: dict[tuple[object, ...], str] = {}
         self.unlinked = False  # whether the last choice had no neighbour to connect to
         self.pos: dict[int, tuple[int, int]] = {}
+        starts = self.starts
+        line, line_start, next_start = -1, -1, -1
         for tok in boxes:
             o = where[tok.start]
-            line = bisect.bisect_right(self.starts, o) - 1
-            self.pos[tok.start] = (line, o - self.starts[line])
+            if not line_start <= o < next_start:  # tokens come in text order, mostly
+                line = bisect.bisect_right(starts, o) - 1
+                line_start = starts[line]
+                next_start = starts[line + 1] if line + 1 < len(starts) else len(out) + 1
+            self.pos[tok.start] = (line, o - line_start)
         self.fixed = set(self.pos.values())
         self.guesses: dict[int, list[int]] = {}  # line -> indexes of the guesses in it
         for n, i in self.fixed:
