@@ -40,8 +40,10 @@ line and a 0-based column in the input:
 
 Bytes written as U+FFFD or ``?`` instead of dropped are guessed the same way (their position is
 known). What the bytes cannot tell stays a guess: ● (E2 97 8F) and ❗ (E2 9D 97) both read ``â—``
-without 0x8F/0x9D, and the likelier symbol wins; a letter is chosen by the script, case and
-letters around it; a CJK character that matches no frequent one becomes U+FFFD. Lost bytes are
+without 0x8F/0x9D, and the likelier symbol wins unless words on its line point to the other
+(🔍 goes with "search", 🔐 with "password"); a letter is chosen by the script, case and letters
+around it; a kana or Hangul syllable by the CJK text around it; a CJK character that matches no
+frequent one becomes U+FFFD. Lost bytes are
 only guessed in text that has other mojibake, and a run that could be correct text (``“DAĞ”``,
 ``√π``, ``„Grüße“``) is only rewritten next to certain mojibake.
 

@@ -1420,7 +1420,7 @@ def _plausible_whole(text: str, decoded: str) -> bool:
     if len(text) - len(decoded) < 3 or T.SURROGATE_RE.search(decoded):
         return False
     # C1 controls come out of text garbled twice (the next pass decodes them).
-    return all(ch < "\xa0" or _strong_anywhere(ch) for ch in set(decoded))
+    return _all_strong(set(decoded))
 
 
 def repair_pass(text: str, edits: bool = True) -> tuple[str, list[tuple[int, int, str]]]:
