@@ -75,7 +75,7 @@ _REF_ID_RE = re.compile(r"(?<![\w.])(?P<id>\d+(?:\.\d+)?[a-z]?)(?![\w.])", re.IG
 _REF_LETTER_RE = re.compile(r"\bphases?\s+(?P<id>[a-z])\b", re.IGNORECASE)
 
 
-@dataclass
+@dataclass(slots=True)
 class Line:
     """One source line with what the scanner knows about it."""
 
@@ -245,6 +245,8 @@ def parse_phase_refs(text: str | None) -> list[str]:
 def _strip_md(text: str) -> str:
     """Drop the emphasis and code markers around a value (``**x**`` -> ``x``)."""
     text = text.strip()
+    if not text or text[0] not in "*_`":  # the common case: nothing to drop
+        return text
     for mark in ("**", "__", "`"):
         if len(text) > 2 * len(mark) and text.startswith(mark) and text.endswith(mark):
             text = text[len(mark):-len(mark)].strip()
@@ -261,6 +263,8 @@ def _split_row(text: str) -> list[str]:
         row = row[1:]
     if row.endswith("|") and not row.endswith("\\|"):
         row = row[:-1]
+    if "`" not in row and "\\" not in row:  # no code span, no escaped pipe: every pipe separates
+        return [cell.strip() for cell in row.split("|")]
     cells, cur, in_code = [], [], False
     i = 0
     while i < len(row):
