@@ -82,8 +82,8 @@ class MilestonesConfig(base.Config):
 class _Source:
     """What ``on_files`` learnt about one page, for the later events of the same build."""
 
-    fixed: str
-    """The source after mojibake repair."""
+    fixed: str | None
+    """The source after mojibake repair, kept only when the repair changed it."""
     repairs: list[Repair] | None
     """What the repair changed; None when it did not run (turned off, or it failed)."""
     line_offset: int
@@ -171,7 +171,7 @@ class MilestonesPlugin(BasePlugin[MilestonesConfig]):
             text = _converted_text(body)
         except Exception:  # noqa: BLE001 - a bug of ours: read the page as before, collect_milestones reports it
             return PageSource(f.src_uri, f.url, raw)
-        self.sources[f.src_uri] = _Source(fixed, repairs, offset)
+        self.sources[f.src_uri] = _Source(fixed if repairs else None, repairs, offset)
         return PageSource(f.src_uri, f.url, text, meta=meta or None, first_line=1 + offset, repaired=repairs is not None)
 
     def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
@@ -180,7 +180,7 @@ class MilestonesPlugin(BasePlugin[MilestonesConfig]):
             return None
         src = self.sources.get(page.file.src_uri)
         if src is not None and src.repairs is not None:
-            fixed, repairs = src.fixed, src.repairs  # repaired in on_files
+            fixed, repairs = src.fixed or "", src.repairs  # repaired in on_files
         else:
             from .mojibake import fix_mojibake_report
 
@@ -199,7 +199,8 @@ class MilestonesPlugin(BasePlugin[MilestonesConfig]):
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         assert self.ext is not None
         offset = 0
-        src = None if page.file.generated_by else self.sources.get(page.file.src_uri)
+        # Used once: what on_files kept for this page is let go as the build goes on.
+        src = None if page.file.generated_by else self.sources.pop(page.file.src_uri, None)
         if src is not None:
             offset = src.line_offset
         elif not page.file.generated_by:
