@@ -122,11 +122,7 @@ def _build_parser() -> argparse.ArgumentParser:
     _site_arguments(export)
     export.add_argument("--output", "-o", metavar="FILE",
                         help="write the JSON to FILE instead of stdout")
-    urls = export.add_mutually_exclusive_group()
-    urls.add_argument("--use-directory-urls", dest="use_directory_urls", action="store_true",
-                      default=True, help="page URLs as a/b/ (MkDocs' default)")
-    urls.add_argument("--no-directory-urls", dest="use_directory_urls", action="store_false",
-                      help="page URLs as a/b.html (use_directory_urls: false)")
+    _url_arguments(export)
     export.set_defaults(func=_cmd_export)
 
     roadmap = sub.add_parser(
@@ -149,14 +145,8 @@ def _build_parser() -> argparse.ArgumentParser:
                          help="which milestones and parts to show, in the words of a marker: "
                          "'status=in-progress priority=high folder=backend/' "
                          f"(keys: {', '.join(KEYS)}; default: everything)")
-    urls = roadmap.add_mutually_exclusive_group()
-    urls.add_argument("--use-directory-urls", dest="use_directory_urls", action="store_true",
-                      default=True, help="link pages as a/b/ (MkDocs' and Zensical's default)")
-    urls.add_argument("--no-directory-urls", dest="use_directory_urls", action="store_false",
-                      help="link pages as a/b.html (use_directory_urls: false)")
-    roadmap.add_argument("--no-fix-mojibake", dest="fix_mojibake", action="store_false",
-                         help="do not repair mojibake before reading (the plugin's "
-                         "fix_mojibake: false)")
+    _url_arguments(roadmap)
+    _fix_mojibake_argument(roadmap)
     roadmap.add_argument("--check", action="store_true",
                          help="write nothing; exit 1 when the page is missing or out of date")
     roadmap.add_argument("--force", action="store_true",
@@ -174,9 +164,22 @@ def _site_arguments(parser: argparse.ArgumentParser) -> None:
                         "'Depends on' resolves against every page in it (default: the directory "
                         "given, or the deepest folder holding all the paths; then only the "
                         "paths given are known)")
+    _fix_mojibake_argument(parser)
+
+
+def _fix_mojibake_argument(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--no-fix-mojibake", dest="fix_mojibake", action="store_false",
                         help="do not repair mojibake before reading (the plugin's "
                         "fix_mojibake: false)")
+
+
+def _url_arguments(parser: argparse.ArgumentParser) -> None:
+    """``--use-directory-urls`` / ``--no-directory-urls``, as MkDocs' ``use_directory_urls``."""
+    urls = parser.add_mutually_exclusive_group()
+    urls.add_argument("--use-directory-urls", dest="use_directory_urls", action="store_true",
+                      default=True, help="page URLs as a/b/ (the default of MkDocs and Zensical)")
+    urls.add_argument("--no-directory-urls", dest="use_directory_urls", action="store_false",
+                      help="page URLs as a/b.html (use_directory_urls: false)")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -520,24 +523,6 @@ def _output_page(docs: Path, output: str) -> tuple[str, str] | str:
     return rel, str(target)
 
 
-def _unreadable_pages(docs: Path, read: set[str], skip: str) -> list[str]:
-    """The ``.md`` files :func:`read_docs_dir` walked over but could not read, with the reason."""
-    problems = []
-    for folder, dirs, names in os.walk(docs):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))  # as read_docs_dir
-        for name in sorted(names):
-            full = os.path.join(folder, name)
-            rel = os.path.relpath(full, docs).replace(os.sep, "/")
-            if not name.endswith(".md") or rel in read or rel == skip:
-                continue
-            try:
-                Path(full).read_bytes().decode("utf-8")
-                continue  # appeared since: read_docs_dir's snapshot just missed it
-            except (OSError, UnicodeDecodeError) as exc:
-                problems.append(f"{full}: cannot read as UTF-8: {exc}")
-    return problems
-
-
 def _current(path: Path) -> str | None:
     """The page as it is on disk (BOM and CRLF line ends aside), or None when missing/unreadable."""
     try:
@@ -567,12 +552,13 @@ def _cmd_roadmap(args: argparse.Namespace) -> int:
         shown = os.path.join(args.docs_dir, *rel.split("/"))
 
     # The page itself is no input: its previous content is the roadmap, not a page of the plan.
-    pages = [p for p in read_docs_dir(str(docs), use_directory_urls=args.use_directory_urls)
+    unreadable: dict[str, str] = {}
+    pages = [p for p in read_docs_dir(str(docs), use_directory_urls=args.use_directory_urls, errors=unreadable)
              if p.path != rel]
-    unreadable = _unreadable_pages(docs, {p.path for p in pages}, rel)
+    unreadable.pop(rel, None)  # the page itself is checked below
     if unreadable:
-        for message in unreadable:
-            _fail(message)
+        for page, reason in unreadable.items():
+            _fail(f"{docs / page}: cannot read as UTF-8: {reason}")
         return 2
     entries = collect_milestones(pages, fix_mojibake=args.fix_mojibake)
     url = page_url(rel, use_directory_urls=args.use_directory_urls)

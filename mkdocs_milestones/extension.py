@@ -132,10 +132,8 @@ class RepairPreprocessor(Preprocessor):
 
     def run(self, lines: list[str]) -> list[str]:
         self.ext.read_host_context(self.md)
-        try:
-            from .mojibake import fix_mojibake_report
-        except ImportError:  # pragma: no cover - TEMP until the repair module lands
-            return lines
+        from .mojibake import fix_mojibake_report
+
         text = "\n".join(lines)
         fixed, repairs = fix_mojibake_report(text)
         if not repairs:

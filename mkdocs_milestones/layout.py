@@ -23,6 +23,7 @@ coordinate is rounded to 0.1.
 
 from __future__ import annotations
 
+import functools
 import heapq
 import math
 import unicodedata
@@ -98,6 +99,7 @@ class Layout:
         return next((b for b in self.boxes if b.id == node_id), None)
 
 
+@functools.lru_cache(maxsize=4096)  # labels repeat their letters: the lookups add up
 def _char_em(ch: str) -> float:
     if unicodedata.combining(ch):
         return 0.0
@@ -114,26 +116,13 @@ def _char_em(ch: str) -> float:
     return 0.62
 
 
-_EM_CACHE: dict[str, float] = {}
-"""``_char_em`` of the characters seen so far (labels repeat their letters; the lookups add up)."""
-
-
 def text_width(text: str, size: float, *, bold: bool = False) -> float:
     """Estimated width of ``text`` in pixels at font ``size``, on the wide side.
 
     >>> text_width("Phase 1", 10) < text_width("Phase 10", 10)
     True
     """
-    cache = _EM_CACHE
-    if len(cache) > 4096:  # text in many scripts: keep the cache small
-        cache.clear()
-    ems = 0
-    for c in text:  # the same sum, in the same order, as sum(_char_em(c) for c in text)
-        em = cache.get(c)
-        if em is None:
-            em = cache[c] = _char_em(c)
-        ems += em
-    return ems * size * (1.08 if bold else 1.0)
+    return sum(map(_char_em, text)) * size * (1.08 if bold else 1.0)
 
 
 def fit_text(text: str, max_width: float, size: float, *, bold: bool = False) -> str:

@@ -75,10 +75,12 @@ def collect_milestones(pages: Iterable[PageSource], *, fix_mojibake: bool = True
     return entries
 
 
-def read_docs_dir(docs_dir: str, *, use_directory_urls: bool = True) -> list[PageSource]:
+def read_docs_dir(docs_dir: str, *, use_directory_urls: bool = True, errors: dict[str, str] | None = None) -> list[PageSource]:
     """Every ``.md`` page under ``docs_dir`` with the URL MkDocs-like hosts give it.
 
     For hosts without the plugin (Zensical) and the CLI; the plugin uses MkDocs' own file list.
+    A page that cannot be read as UTF-8 is skipped; with ``errors``, its path (relative, as in
+    :class:`PageSource`) is added there with the reason.
     """
     import os
 
@@ -93,7 +95,9 @@ def read_docs_dir(docs_dir: str, *, use_directory_urls: bool = True) -> list[Pag
             try:
                 with open(full, encoding="utf-8-sig") as fh:
                     text = fh.read()
-            except (OSError, UnicodeDecodeError):
+            except (OSError, UnicodeDecodeError) as exc:
+                if errors is not None:
+                    errors[rel] = str(exc)
                 continue
             pages.append(PageSource(rel, page_url(rel, use_directory_urls=use_directory_urls), text))
     return pages
@@ -107,7 +111,7 @@ def page_url(path: str, *, use_directory_urls: bool = True) -> str:
     >>> page_url("a/index.md", use_directory_urls=False), page_url("README.md", use_directory_urls=False)
     ('a/index.html', 'index.html')
     """
-    stem = path[:-3] if path.endswith(".md") else path
+    stem = path.removesuffix(".md")
     head, _, name = stem.rpartition("/")
     if name in ("index", "README"):
         if not use_directory_urls:

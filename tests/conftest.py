@@ -3,12 +3,23 @@
 
 from __future__ import annotations
 
+import logging
+import os
 import textwrap
+from collections.abc import Iterator
+from contextlib import contextmanager
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import settings
+
+# Property tests: the same examples on every run by default, so CI says the same thing twice;
+# HYPOTHESIS_PROFILE=explore searches fresh random examples (run it before a release).
+settings.register_profile("repeatable", derandomize=True)
+settings.register_profile("explore", derandomize=False)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "repeatable"))
 
 DATA = Path(__file__).parent / "data"
 ROOT = Path(__file__).parents[1]
@@ -120,3 +131,29 @@ def make_site(tmp_path: Path):
         return cfg
 
     return make
+
+
+class _Messages(logging.Handler):
+    def __init__(self, level: int) -> None:
+        super().__init__(level)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+@contextmanager
+def milestone_log(level: int = logging.WARNING, *, quiet: bool = False) -> Iterator[list[str]]:
+    """The messages logged on ``mkdocs.plugins.milestones`` meanwhile (outside pytest's ``caplog``,
+    which hypothesis tests and module fixtures cannot use); ``quiet`` keeps them out of the report."""
+    logger = logging.getLogger("mkdocs.plugins.milestones")
+    handler = _Messages(level)
+    logger.addHandler(handler)
+    propagate = logger.propagate
+    if quiet:
+        logger.propagate = False
+    try:
+        yield handler.messages
+    finally:
+        logger.propagate = propagate
+        logger.removeHandler(handler)

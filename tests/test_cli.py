@@ -22,6 +22,7 @@ from typing import Any
 
 import pytest
 import yaml  # type: ignore[import-untyped,unused-ignore]
+from conftest import milestone_log
 
 from mkdocs_milestones import cli
 from mkdocs_milestones.cli import _build_parser, main
@@ -51,6 +52,13 @@ BROKEN: dict[str, str] = {
 }
 
 
+AUTH_AND_BILLING = {
+    "auth.md": "# MILESTONE: Auth\n\n**Status**: done\n",
+    "team/billing.md": "# MILESTONE: Billing\n\n**Status**: pending\n**Depends on**: [Auth](../auth.md)\n",
+}
+"""Two milestones in two folders, one depending on the other."""
+
+
 def _write(root: Path, pages: dict[str, str]) -> Path:
     for name, text in pages.items():
         path = root / name
@@ -59,29 +67,15 @@ def _write(root: Path, pages: dict[str, str]) -> Path:
     return root
 
 
-class _Collect(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.messages: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(record.getMessage())
-
-
 def _mkdocs_build(config: Path, **overrides: Any) -> list[str]:
     """Build with MkDocs and the plugin; the warnings logged on ``mkdocs.plugins.milestones``."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    logger = logging.getLogger("mkdocs.plugins.milestones")
-    handler = _Collect()
-    logger.addHandler(handler)
-    try:
+    with milestone_log() as messages:
         build(load_config(str(config), **overrides))
-    finally:
-        logger.removeHandler(handler)
     # The plugin's logger prefixes "milestones: "; the extension's does not.
-    return [m.removeprefix("milestones: ") for m in handler.messages]
+    return [m.removeprefix("milestones: ") for m in messages]
 
 
 @pytest.fixture(scope="module")
@@ -201,11 +195,7 @@ def test_check_no_fix_mojibake(tmp_path: Path, capsys: pytest.CaptureFixture[str
 
 def test_check_dependency_on_a_page_not_checked(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    docs = _write(tmp_path / "docs", {
-        "auth.md": "# MILESTONE: Auth\n\n**Status**: done\n",
-        "team/billing.md": "# MILESTONE: Billing\n\n**Status**: pending\n"
-                           "**Depends on**: [Auth](../auth.md)\n",
-    })
+    docs = _write(tmp_path / "docs", AUTH_AND_BILLING)
     billing = docs / "team" / "billing.md"
     # Without --docs-dir only the file given is known, and its folder is the docs folder.
     status, lines, _ = _check(capsys, str(billing))
@@ -269,12 +259,7 @@ def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_export_to_a_file_only_the_paths_given(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    docs = _write(tmp_path / "docs", {
-        "auth.md": "# MILESTONE: Auth\n\n**Status**: done\n",
-        "team/billing.md": "# MILESTONE: Billing\n\n**Status**: pending\n"
-                           "**Depends on**: [Auth](../auth.md)\n",
-        "index.md": "# Home\n",
-    })
+    docs = _write(tmp_path / "docs", {**AUTH_AND_BILLING, "index.md": "# Home\n"})
     out = tmp_path / "out.json"
     assert main(["export", "-o", str(out), "--docs-dir", str(docs),
                  str(docs / "team")]) == 0

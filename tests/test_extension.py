@@ -201,3 +201,16 @@ def test_marker_problem_on_a_milestone_page_has_the_authors_line(caplog: pytest.
         markdown.Markdown(extensions=[ext]).convert(text)
     lines = [r.getMessage().split(":")[1] for r in caplog.records if "colour" in r.getMessage()]
     assert lines == ["5"], [r.getMessage() for r in caplog.records]
+
+
+def test_inline_images_stay_script_images_do_not() -> None:
+    """``data:image/...`` shows a picture and runs nothing; other ``data:`` and ``javascript:`` URLs are defused."""
+    text = (
+        "# MILESTONE: M\n\n**Status**: done\n\n"
+        "![chart](data:image/png;base64,iVBORw0KGgo=) ![bad](data:text/html,x) [link](javascript:x)\n"
+    )
+    html = markdown.markdown(text, extensions=["mkdocs_milestones"])
+    assert '<img alt="chart" src="data:image/png;base64,iVBORw0KGgo=" />' in html
+    assert '<span class="ms-unsafe-link">bad</span>' in html
+    assert '<span class="ms-unsafe-link">link</span>' in html
+    assert "data:text/html" not in html and "javascript:" not in html

@@ -51,13 +51,12 @@ import logging
 import random
 import re
 from collections import Counter
-from collections.abc import Iterator
-from contextlib import contextmanager
 from html.parser import HTMLParser
 from pathlib import Path
 
 import markdown
 import pytest
+from conftest import milestone_log
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -90,41 +89,19 @@ BOUNDED = settings(max_examples=40, deadline=None, suppress_health_check=[Health
 
 # -- rendering and oracles ------------------------------------------------------------------------
 
-class _Capture(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(logging.DEBUG)
-        self.messages: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(record.getMessage())
-
-
-@contextmanager
-def _captured() -> Iterator[_Capture]:
-    logger = logging.getLogger("mkdocs.plugins.milestones")
-    handler = _Capture()
-    logger.addHandler(handler)
-    propagate, logger.propagate = logger.propagate, False  # document warnings are expected here: keep the report quiet
-    try:
-        yield handler
-    finally:
-        logger.propagate = propagate
-        logger.removeHandler(handler)
-
-
 def render(text: str, meta: dict | None = None, **config: object) -> str:
     """Our rendering; fails when the page was degraded to plain Markdown by an internal error.
 
     ``meta``: front matter the host split off, told to the extension as the MkDocs plugin does.
     """
-    with _captured() as log:
+    with milestone_log(logging.DEBUG, quiet=True) as messages:  # document warnings are expected here
         if meta is None:
             out = markdown.markdown(text, extensions=EXT, extension_configs={"mkdocs_milestones": config})
         else:
             ext = MilestonesExtension(**config)
             ext.set_page("page.md", 3, meta, url="page/")
             out = markdown.Markdown(extensions=[ext]).convert(text)
-    degraded = [m for m in log.messages if "could not render" in m]
+    degraded = [m for m in messages if "could not render" in m]
     assert not degraded, degraded[0]
     return out
 
@@ -306,8 +283,7 @@ def check_page(text: str, *, source: bool = False, clean: bool | None = None, me
 _LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789éßøçÅЖжλΩ日本"
 word = st.one_of(
     st.sampled_from(
-        "status priority done pending blocked high low phase goal dependencies tasks none wip todo "
-        "criteria risk notes api db café Größe 日本 v2 2026 x X".split()
+        ["status", "priority", "done", "pending", "blocked", "high", "low", "phase", "goal", "dependencies", "tasks", "none", "wip", "todo", "criteria", "risk", "notes", "api", "db", "café", "Größe", "日本", "v2", "2026", "x", "X"]
     ),
     st.text(_LETTERS, min_size=1, max_size=8),
 )
@@ -604,7 +580,7 @@ def test_front_matter_of_any_shape(yaml_body: str) -> None:
 
 def ten_thousand_lines(seed: int = 7) -> str:
     rng = random.Random(seed)
-    vocab = "alpha beta gamma delta parser export layout cache index search plugin 2026 café".split()
+    vocab = ["alpha", "beta", "gamma", "delta", "parser", "export", "layout", "cache", "index", "search", "plugin", "2026", "café"]
 
     def ws(n: int) -> str:
         return " ".join(rng.choice(vocab) for _ in range(n))
@@ -646,3 +622,4 @@ def test_markup_in_a_nested_item_is_not_lost_words(item: str, rendered: str) -> 
     """Found by hypothesis: the host shows the 4-space line as code, we nest it as GitHub does."""
     html = check_page(f"# MILESTONE: m\n\n**Tasks**:\n- status\n\n    - status status {item}\n", source=True)
     assert f"<li>status status {rendered}</li>" in html
+

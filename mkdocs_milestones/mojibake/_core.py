@@ -25,7 +25,9 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from itertools import combinations, product
+from typing import TypeVar
 
 from . import _tables as T
 from ._boxes import Grid
@@ -440,28 +442,36 @@ def _candidates_of(slots: list[int], need: int,
     return result
 
 
-_WELL_KNOWN: dict[int, tuple[list[tuple[str, float]], list[tuple[str, float]]]] = {}
-_HAS_BOX: dict[int, tuple[list[tuple[str, float]], bool]] = {}
+_Cands = list[tuple[str, float]]
+_T = TypeVar("_T")
 
 
-def _well_known(cands: list[tuple[str, float]]) -> list[tuple[str, float]]:
+def _per_list(compute: Callable[[_Cands], _T]) -> Callable[[_Cands], _T]:
+    """Memoise ``compute`` per candidate list, by identity: the lists are shared and never change."""
+    cache: dict[int, tuple[_Cands, _T]] = {}
+
+    def get(cands: _Cands) -> _T:
+        got = cache.get(id(cands))
+        if got is None or got[0] is not cands:  # a new list that reuses a freed list's id
+            got = (cands, compute(cands))
+            if len(cache) < 50000:
+                cache[id(cands)] = got
+        return got[1]
+
+    get.__doc__ = compute.__doc__
+    return get
+
+
+@_per_list
+def _well_known(cands: _Cands) -> _Cands:
     """The well-known symbols among candidates (the same list for the same candidates)."""
-    got = _WELL_KNOWN.get(id(cands))
-    if got is None or got[0] is not cands:
-        got = (cands, [kv for kv in cands if kv[1] >= 4.0 or "\u3041" <= kv[0] <= "\u30ff"])
-        if len(_WELL_KNOWN) < 50000:
-            _WELL_KNOWN[id(cands)] = got
-    return got[1]
+    return [kv for kv in cands if kv[1] >= 4.0 or "\u3041" <= kv[0] <= "\u30ff"]
 
 
-def _has_box(cands: list[tuple[str, float]]) -> bool:
+@_per_list
+def _has_box(cands: _Cands) -> bool:
     """Whether some candidate is a box-drawing character."""
-    got = _HAS_BOX.get(id(cands))
-    if got is None or got[0] is not cands:
-        got = (cands, any("\u2500" <= c <= "\u257f" for c, _ in cands))
-        if len(_HAS_BOX) < 50000:
-            _HAS_BOX[id(cands)] = got
-    return got[1]
+    return any("\u2500" <= c <= "\u257f" for c, _ in cands)
 
 
 def _context_free(ch: str) -> bool:
@@ -471,31 +481,20 @@ def _context_free(ch: str) -> bool:
                 or ("\u3041" <= ch and T.char_class(ch) == T.CJK))
 
 
-_HANGUL: dict[int, tuple[list[tuple[str, float]], bool]] = {}
-_KEYED: dict[int, tuple[list[tuple[str, float]], tuple[str, ...]]] = {}
 _WORD_RE = re.compile("[^\\W\\d_]+")
 
 
-def _has_hangul(cands: list[tuple[str, float]]) -> bool:
+@_per_list
+def _has_hangul(cands: _Cands) -> bool:
     """Whether some candidate is a Hangul syllable."""
-    got = _HANGUL.get(id(cands))
-    if got is None or got[0] is not cands:
-        got = (cands, any("\uac00" <= c <= "\ud7a3" for c, _ in cands))
-        if len(_HANGUL) < 50000:
-            _HANGUL[id(cands)] = got
-    return got[1]
+    return any("\uac00" <= c <= "\ud7a3" for c, _ in cands)
 
 
-def _keyed(cands: list[tuple[str, float]]) -> tuple[str, ...]:
+@_per_list
+def _keyed(cands: _Cands) -> tuple[str, ...]:
     """The candidates that have usual words (see ``SYMBOL_WORDS``), when there are two or more
     candidates."""
-    got = _KEYED.get(id(cands))
-    if got is None or got[0] is not cands:
-        keyed = tuple(c for c, _ in cands if c in T.SYMBOL_WORDS) if len(cands) > 1 else ()
-        got = (cands, keyed)
-        if len(_KEYED) < 50000:
-            _KEYED[id(cands)] = got
-    return got[1]
+    return tuple(c for c, _ in cands if c in T.SYMBOL_WORDS) if len(cands) > 1 else ()
 
 
 def _context(ch: str, prev: str, nxt: str, hangul: bool = False) -> float:
