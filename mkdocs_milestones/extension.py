@@ -90,22 +90,29 @@ def normalize_source_map(lines: list[str]) -> tuple[list[str], list[int]]:
 
     >>> normalize_source_map(["**Status**: done", "**Priority**: high"])
     (['**Status**: done', '', '**Priority**: high'], [0, 1, 1])
+
+    Lines that follow a table row up to the next blank line are rows of that table, for GitHub
+    and Python-Markdown alike, labels included: nothing is inserted there.
+
+    >>> normalize_source_map(["| a |", "|---|", "**Status**: done", "**Priority**: high"])[0]
+    ['| a |', '|---|', '**Status**: done', '**Priority**: high']
     """
     out: list[str] = []
     origin: list[int] = []
-    prev_label = prev_para = in_list = False
+    prev_label = prev_para = in_list = in_table = False
     raw = "\n".join(lines).split("\n")
     for i, (text, state) in enumerate(zip(raw, fence_states(raw))):
         if state != OUTSIDE:  # fenced code (fence lines included): kept as it is
             out.append(text)
             origin.append(i)
-            prev_label = prev_para = False
+            prev_label = prev_para = in_table = False
             continue
-        # A label line has a colon; a list item starts with a marker or a digit after at most 3 spaces.
-        is_label = ":" in text and bool(LABEL_RE.match(text))
-        head = text[:4].lstrip()[:1]
-        is_list = (head in _LIST_MARKS or head.isdigit()) and bool(_LIST_START_RE.match(text))
         blank = not text.strip()
+        in_table = not blank and (in_table or text.lstrip().startswith("|"))
+        # A label line has a colon; a list item starts with a marker or a digit after at most 3 spaces.
+        is_label = not in_table and ":" in text and bool(LABEL_RE.match(text))
+        head = text[:4].lstrip()[:1]
+        is_list = not in_table and (head in _LIST_MARKS or head.isdigit()) and bool(_LIST_START_RE.match(text))
         if not blank and ((prev_label and (is_label or is_list)) or (is_label and prev_para)):
             out.append("")
             origin.append(i)

@@ -623,3 +623,12 @@ def test_markup_in_a_nested_item_is_not_lost_words(item: str, rendered: str) -> 
     html = check_page(f"# MILESTONE: m\n\n**Tasks**:\n- status\n\n    - status status {item}\n", source=True)
     assert f"<li>status status {rendered}</li>" in html
 
+
+def test_label_lines_right_under_a_table_stay_its_rows() -> None:
+    """Found by hypothesis: separating them ended the table early, and a later row lost a cell."""
+    text = (
+        "# status\n**Status**: done\n## Success Criteria\n| Metric | Target | Status |\n|---|---|---|\n"
+        "**Status**: status\n**Status**: status\n#### Tasks\n| status | status |\n|---|---|\n"
+        "| Metric | Target | Status |\n"
+    )
+    check_page(text, source=True, meta={"milestone": True})
