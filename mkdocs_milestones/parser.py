@@ -428,6 +428,7 @@ class _Parser:
     def _fields(self, body: list[Line], into: list[Field]) -> None:
         """Collect ``**Label**: value`` lines, and the list lines that continue a label."""
         current: Field | None = None
+        takes_list = False  # a label with nothing after its colon introduces the list below it
         for ln in body:
             if ln.in_fence:
                 current = None
@@ -435,9 +436,12 @@ class _Parser:
             m = LABEL_RE.match(ln.text)
             if m:
                 current = Field(_label_of(m), m.group("value").strip(), ln.no)
+                takes_list = not current.value
                 into.append(current)
                 continue
-            if current is not None and ln.text.strip() and (_BULLET_RE.match(ln.text) or _NUMBERED_RE.match(ln.text) or ln.text.startswith(" ")):
+            is_item = bool(_BULLET_RE.match(ln.text) or _NUMBERED_RE.match(ln.text))
+            if current is not None and ln.text.strip() and (is_item or ln.text.startswith(" ")) and (takes_list or not is_item):
+                # ``**Status**: done`` followed by a checklist: the list is the page's, not the status's.
                 current.value = (current.value + "\n" + ln.text.strip()).strip()
             elif not ln.text.strip() and current is not None and not current.value:
                 continue

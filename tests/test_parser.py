@@ -148,3 +148,25 @@ def test_core_imports_no_mkdocs() -> None:
         "assert not [m for m in sys.modules if m.split('.')[0] == 'mkdocs'], 'mkdocs was imported'\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_a_list_under_a_label_with_a_value_is_the_pages_not_the_labels() -> None:
+    # GitHub and the rendered page show the checklist as a list after the status line; it must not
+    # become part of the status (whose words would then outvote the emoji) or of the dependencies.
+    text = (
+        "# MILESTONE: Flip\n**Status**: \u2705\n- [ ] Open follow-ups tracked in JIRA\n\n"
+        "## Phase 1: A\n**Status**: \u2705\n- [x] Ported\n\n"
+        "## Phase 2: B\n**Status**: \U0001f504\n**Dependencies**: Phase 1\n- [ ] Migrate 2 tables\n\n"
+        "**Goal**: Ship it\n1. Write 5 tests\n\n"
+        "**Success Criteria**:\n- [ ] Tests pass\n"
+    )
+    ms = parse_milestone(text, file="flip.md")
+    assert (ms.status, ms.status_text) == ("done", "\u2705")
+    one, two = ms.phases
+    assert (one.status, one.checks_done, one.checks_total) == ("done", 1, 1)
+    assert (two.status, two.depends_on, two.goal) == ("in-progress", ["1"], "Ship it")
+    assert (two.checks_done, two.checks_total) == (0, 2)
+    assert [str(d) for d in ms.diagnostics] == []
+    # A label with nothing after its colon still takes the list below it.
+    criteria = [f for f in two.fields if f.label.lower() == "success criteria"]
+    assert criteria and criteria[0].value == "- [ ] Tests pass"
