@@ -34,6 +34,7 @@ if TYPE_CHECKING:
 
 __all__ = ["MilestonesExtension", "MilestoneError", "makeExtension"]
 
+_LT_RE = re.compile(r"<|&lt;|&#0*60;|&#x0*3c;", re.IGNORECASE)
 log = logging.getLogger("mkdocs.plugins.milestones")
 
 OPEN_PHASE_VALUES = ("in-progress", "all", "none")
@@ -296,6 +297,11 @@ class RenderTreeprocessor(Treeprocessor):
                 own = ms.title  # "MILESTONE: name" shows as "name"
             # A heading without the keyword (a page made a milestone by front matter) keeps its
             # own words, whatever the front matter's title says.
+            if not self.ext.managed and self.ext.page_file is not None and ("<" in own or "&" in own):
+                # A site host without our plugin (Zensical) takes the page title from this heading, and
+                # 0.0.73 un-escapes it into <title>: a WORD JOINER after each "<", written or as a
+                # character reference, keeps "</title><script>" text there. Plain Markdown output is left as is.
+                own = _LT_RE.sub("\\g<0>\u2060", own)
             h1.text = h.protect(own)
             h1.set("class", "ms-title")
             insert_at = 1
@@ -553,6 +559,16 @@ class MilestonesExtension(Extension):
         self.managed = False  # True when an MkDocs plugin tells us about each page
         self.page_parsed: ParsedSource | None = None
         self._check_config()
+
+    def setConfig(self, key: str, value: Any) -> None:
+        """Python-Markdown's own check, with the option's name in the error; a bool option takes a bool or a
+        word Python-Markdown reads as one (``"true"``, ``"off"`` ...), not any value that happens to be truthy."""
+        if key in self.config and isinstance(self.config[key][0], bool) and not isinstance(value, (bool, str)):
+            raise ValueError(f"milestones: {key} must be true or false; got {value!r}")
+        try:
+            super().setConfig(key, value)
+        except ValueError as exc:
+            raise ValueError(f"milestones: {key} must be true or false; got {value!r}") from exc
 
     def _check_config(self) -> None:
         if self.getConfig("open_phases") not in OPEN_PHASE_VALUES:

@@ -147,6 +147,18 @@ def test_bad_option_is_a_clear_error() -> None:
         MilestonesExtension(open_phases="some")
 
 
+@pytest.mark.parametrize("key", ["fix_mojibake", "strict", "report"])
+@pytest.mark.parametrize("value", ["maybe", 3, None, []])
+def test_bad_bool_option_names_the_option(key: str, value: object) -> None:
+    with pytest.raises(ValueError, match=f"milestones: {key} must be true or false"):
+        markdown.markdown("x", extensions=["mkdocs_milestones"], extension_configs={"mkdocs_milestones": {key: value}})
+
+
+def test_bool_option_words_still_read() -> None:
+    ext = MilestonesExtension(fix_mojibake="off", report="yes")
+    assert ext.getConfig("fix_mojibake") is False and ext.getConfig("report") is True
+
+
 def test_entry_point_name() -> None:
     html = markdown.markdown("# MILESTONE: E\n**Status**: done\n", extensions=["milestones"])
     assert 'class="ms-card"' in html

@@ -323,6 +323,23 @@ def test_zensical_strict_option_fails_the_build(tmp_path: Path) -> None:
     assert "broken.md:7: unknown status 'Percolating'" in build.stderr, build.describe()
 
 
+@pytest.mark.parametrize(
+    "title",
+    ["</title><script>alert(1)</script>", "&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt;", "&#60;/title&#x3e;&#X3C;script>alert(1)&#60;/script>"],
+)
+def test_zensical_title_with_markup_stays_text(tmp_path: Path, title: str) -> None:
+    # Zensical 0.0.73 un-escapes the first heading into <title>; our heading must not close it.
+    _require_host("zensical")
+    project = _zensical_project(tmp_path, strict=False)
+    (project / "docs" / "evil.md").write_text(f"# MILESTONE: Evil {title}\n\n**Status**: done\n", encoding="utf-8")
+    build = run_host("zensical", project)
+    assert build.returncode == 0, build.describe()
+    page = build.page("evil/index.html")
+    head = page.split("</head>", 1)[0]
+    assert head.count("</title>") == 1 and "<script>alert" not in head, head[head.find("<title>") - 40:][:300]
+    assert 'class="ms-title"' in page
+
+
 MILESTONE_A = "# MILESTONE: Alpha\n\n**Status**: done\n\n### Phase 1: One\n**Status**: done\n"
 MILESTONE_B = "# MILESTONE: Beta\n\n**Status**: in progress\n**Depends on**: [Alpha](alpha.md)\n\n### Phase 1: One\n**Status**: pending\n"
 
