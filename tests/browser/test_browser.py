@@ -189,21 +189,9 @@ def test_graph_visible_inside_the_column(site: Site, tour: dict[str, Any]) -> No
             assert col is not None, f"{path}: graph outside the content column {site.column}"
             assert g["wrap"]["left"] >= col["left"] - 1 and g["wrap"]["right"] <= col["right"] + 1, f"{site.theme} {path}: graph box leaves the column: {g}"
             assert g["svg"]["right"] <= col["right"] + 1 or g["wrapScrolls"], f"{site.theme} {path}: graph overflows and its wrapper does not scroll: {g}"
-    if GRAPH_REQUIRED:
-        multi = [p for p, d in _milestone_pages(tour).items() if d["phases"] >= 2 and not d["graphs"]]
-        assert not multi, f"{site.theme}: milestone pages with >= 2 phases and no graph: {multi}"
-    elif not found:
-        pytest.skip("the extension renders no svg.ms-graph yet (graph wiring not merged)")
-
-
-def _graph_wired() -> bool:
-    import markdown
-
-    text = "# MILESTONE: g\n\n**Status**: pending\n\n### Phase 1: a\n**Status**: done\n\n### Phase 2: b\n**Status**: pending\n**Dependencies**: Phase 1\n"
-    return 'class="ms-graph' in markdown.markdown(text, extensions=["mkdocs_milestones"])
-
-
-GRAPH_REQUIRED = _graph_wired()
+    multi = [p for p, d in _milestone_pages(tour).items() if d["phases"] >= 2 and not d["graphs"]]
+    assert not multi, f"{site.theme}: milestone pages with >= 2 phases and no graph: {multi}"
+    assert found, f"{site.theme}: no svg.ms-graph anywhere in the demo"
 
 
 def test_narrow_viewport_keeps_milestone_blocks_on_screen(visit: Visit, site: Site) -> None:
@@ -313,8 +301,6 @@ def test_hash_link_opens_phase_and_scrolls_to_it(visit: Visit) -> None:
 
 def test_graph_node_link_opens_its_phase(visit: Visit) -> None:
     visit.goto(MILESTONE)
-    if not GRAPH_REQUIRED and not visit.page.query_selector("svg.ms-graph"):
-        pytest.skip("no svg.ms-graph on the page yet")
     node = visit.page.locator('svg.ms-graph a[href="#phase-2"]')
     assert node.count() == 1, "the graph's node for phase 2 should link to #phase-2"
     assert not _is_open(visit, "phase-2")
@@ -369,8 +355,6 @@ def test_screenshot_milestone_pages(visit: Visit) -> None:
 
 def test_screenshot_roadmap(visit: Visit) -> None:
     response = visit.goto(ROADMAP)
-    if response is None or response.status == 404:
-        pytest.skip("roadmap/ is not in the built demo yet (404): the roadmap page has not landed")
-    assert response.status == 200
+    assert response is not None and response.status == 200, "the demo's roadmap/ page is missing"
     _shoot(visit, "roadmap")
     visit.assert_clean()
