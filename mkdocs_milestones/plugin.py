@@ -7,7 +7,6 @@ it which page comes next, collects every milestone for the roadmap and writes ``
 
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import dataclass
 from importlib import resources
@@ -17,7 +16,6 @@ from typing import TYPE_CHECKING, Any
 from markdown.preprocessors import NormalizeWhitespace
 from mkdocs.config import base
 from mkdocs.config import config_options as c
-from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.utils.meta import get_data
@@ -146,6 +144,13 @@ class MilestonesPlugin(BasePlugin[MilestonesConfig]):
         roadmap = self.config.roadmap
         if roadmap and files.get_file_from_path(roadmap) is None:
             files.append(File.generated(config, roadmap, content=ROADMAP_PAGE))
+        export = self.config.export
+        if export:
+            # A File like any other output: MkDocs writes it, `mkdocs serve` serves it, later plugins see it.
+            if files.get_file_from_path(export) is not None:
+                log.warning("docs/%s is replaced by the generated export; set the plugin's `export` option to another path to keep it", export)
+                files.remove(files.get_file_from_path(export))
+            files.append(File.generated(config, export, content=export_json(self.entries)))
         for e in self.entries:
             for d in e.warnings:
                 log.warning("%s", d)
@@ -221,17 +226,8 @@ class MilestonesPlugin(BasePlugin[MilestonesConfig]):
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self.sources = {}  # the pages are built: free what on_files kept for them
-        target = self.config.export
-        if not target:
-            return
-        path = os.path.join(config.site_dir, *target.split("/"))
-        try:
-            os.makedirs(os.path.dirname(path), exist_ok=True)
-            with open(path, "w", encoding="utf-8", newline="\n") as fh:
-                fh.write(export_json(self.entries))
-        except OSError as err:
-            raise PluginError(f"milestones: cannot write the export to {path}: {err}") from err
-        log.info("wrote %s (%d milestones)", target, len(self.entries))
+        if self.config.export:
+            log.info("wrote %s (%d milestones)", self.config.export, len(self.entries))
 
 
 _BLANK_SPACES_RE = re.compile(r"\n +\n")

@@ -318,3 +318,22 @@ def test_a_page_changed_after_collection_parses_its_own_text() -> None:
     md = markdown.Markdown(extensions=[ext])
     md.convert("# MILESTONE: Old\n\n**Status**: done\n")
     assert md.milestone is ahead  # type: ignore[attr-defined]
+
+
+def test_export_is_a_file_of_the_build(make_site, tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    # A hook runs after the plugin: it sees the export among the build's files (as `mkdocs serve` and
+    # later plugins do), with the JSON the build writes.
+    (tmp_path / "hooks.py").write_text(
+        "from pathlib import Path\n"
+        "def on_files(files, config):\n"
+        "    f = files.get_file_from_path('milestones.json')\n"
+        "    Path(config['site_dir'] + '.seen').write_text(f.content_string if f else 'missing', encoding='utf-8')\n",
+        encoding="utf-8",
+    )
+    cfg = make_site({"a.md": AUTH, "milestones.json": '{"mine": true}'}, extra="hooks:\n  - hooks.py\n")
+    with caplog.at_level(logging.WARNING, logger="mkdocs.plugins.milestones"):
+        _build(cfg)
+    seen = (tmp_path / "site.seen").read_text(encoding="utf-8")
+    written = (tmp_path / "site" / "milestones.json").read_text(encoding="utf-8")
+    assert seen == written and json.loads(written)["milestones"][0]["title"] == "Auth"
+    assert any("docs/milestones.json is replaced by the generated export" in r.getMessage() for r in caplog.records)
