@@ -146,13 +146,15 @@ def resolve_dependencies(entries: list[MilestoneEntry]) -> None:
 
     A reference is a link target relative to the page (``../auth.md``, ``auth/``), a path from the
     docs folder, or a milestone title (front matter ``depends_on: [Auth rollout]``). One that names
-    no milestone is warned about and left out.
+    no milestone is warned about and kept, as written, in ``entry.missing`` (the roadmap graph
+    draws it as a ghost node).
     """
     by_path = {e.page: e for e in entries}
     by_title = {e.milestone.title.strip().lower(): e for e in entries}
     for e in entries:
         ms = e.milestone
         resolved: list[str] = []
+        missing: list[str] = []
         for ref in ms.depends_on_refs:
             target = None
             norm = _normalize_ref(e.page, ref)
@@ -172,8 +174,11 @@ def resolve_dependencies(entries: list[MilestoneEntry]) -> None:
                     Diagnostic(e.page, ms.depends_on_line or ms.line,
                                f"depends on {ref!r}, which is not a milestone page; link to one of: {known}")
                 )
+                if ref.strip() and ref not in missing:
+                    missing.append(ref)
             elif target == e.page:
                 e.warnings.append(Diagnostic(e.page, ms.depends_on_line or ms.line, "a milestone cannot depend on itself"))
             elif target not in resolved:
                 resolved.append(target)
         e.depends_on = resolved
+        e.missing = missing

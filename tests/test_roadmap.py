@@ -318,3 +318,37 @@ def test_a_thousand_milestones_stay_usable() -> None:
     assert len(root.find("svg", cls="ms-timeline-chart").find_all("g", cls="ms-timeline-row")) == 60
     assert "not drawn" in root.find("p", cls="ms-timeline-note").text
     assert int(root.find("svg", cls="ms-graph").attrs["data-nodes"]) <= 160
+
+
+# -- problems in the cross-milestone graph (issue 4): drawn, and warned about with file:line ------
+
+GHOST_PAGES: dict[str, str] = {
+    "a.md": _ms("A", "pending", None, None, '**Depends on**: plans/gone.md, "><svg onload=alert(1)>\n'),
+    "b.md": _ms("B", "in progress", None, None, "**Depends on**: [A](a.md)\n"),
+}
+
+
+def test_a_dependency_on_no_milestone_page_is_a_dashed_ghost_on_the_roadmap() -> None:
+    found = collect_milestones([PageSource(p, p[:-3] + "/", t) for p, t in GHOST_PAGES.items()], fix_mojibake=False)
+    assert [str(d) for e in found for d in e.warnings] == [
+        "a.md:4: depends on 'plans/gone.md', which is not a milestone page; link to one of: a.md, b.md",
+        "a.md:4: depends on '\"><svg onload=alert(1)>', which is not a milestone page; link to one of: a.md, b.md",
+    ]
+    html = render_roadmap(found, page_url="roadmap/")
+    p = _Tags()
+    p.feed(html)
+    assert not [a for _, attrs in p.tags for a, _ in attrs if a.lower().startswith("on")]
+    assert "<svg onload" not in html
+    graph = parse_html(html).find("svg", cls="ms-graph")
+    assert graph.attrs["data-nodes"] == "2"  # ghosts are not milestones
+    ghosts = graph.find_all("g", cls="ms-ghost")
+    assert [g.find("title").text for g in ghosts] == [  # the label as written (in full in the tooltip)
+        "plans/gone.md — does not exist", '"><svg onload=alert(1)> — does not exist'
+    ]
+    assert ghosts[0].find("text", cls="ms-node-label").text == "plans/gone.md"
+    assert all("ms-node" in g.classes() and g.attrs["data-status"] == "missing" for g in ghosts)
+    edges = {(e.attrs["data-source"], e.attrs["data-target"]) for e in graph.find_all("path", cls="ms-edge")}
+    assert edges == {("a.md", "b.md"), (ghosts[0].attrs["data-node"], "a.md"), (ghosts[1].attrs["data-node"], "a.md")}
+    # A view without the page that names them draws no ghost.
+    view = parse_html(render_roadmap(found, page_url="roadmap/", filters=parse_marker("status=in-progress")[0]))
+    assert not view.find_all("g", cls="ms-ghost")
