@@ -246,7 +246,9 @@ def _graph(entries: Sequence[MilestoneEntry], page_url: str) -> str:
          [*(d for d in e.depends_on if d in pages), *e.missing])
         for e in sorted(shown, key=lambda e: e.page)
     ]
-    graph, _issues = build_milestone_graph(spec)  # cycles are warned about on the milestone pages' build
+    # Its problems (cycles, done before a dependency, ghosts) are warned about where the entries
+    # are collected (site.collect_milestones), for the whole site, not once per roadmap view.
+    graph, _issues = build_milestone_graph(spec)
     svg = render_graph_svg(graph, label="Dependencies between milestones", kind="milestone")
     return svg.replace("\n", "") + (f'<p class="ms-roadmap-note">{esc(note)}</p>' if note else "")
 
