@@ -72,7 +72,14 @@ def collect_milestones(pages: Iterable[PageSource], *, fix_mojibake: bool = True
             entries.append(MilestoneEntry(page=page.path, url=page.url, milestone=ms))
     entries.sort(key=lambda e: e.page)
     resolve_dependencies(entries)
-    check_dependencies(entries)
+    try:
+        check_dependencies(entries)
+    except Exception as err:  # noqa: BLE001 - a bug of ours in a check must not stop the build
+        _log.warning(
+            "mkdocs-milestones could not check the dependencies between milestones (%s: %s); "
+            "the roadmap and the export are written without that check. Please report this.", type(err).__name__, err,
+        )
+        _log.debug("traceback", exc_info=err)
     return entries
 
 

@@ -436,3 +436,15 @@ def test_milestone_graph_problems_reach_the_log_the_export_strict_and_check(make
     proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(strict)], check=False, capture_output=True, text=True)
     assert proc.returncode == 1, proc.stdout + proc.stderr
     assert "Aborted with 2 warnings in strict mode!" in proc.stdout + proc.stderr
+
+
+def test_a_bug_in_the_dependency_check_is_a_warning_not_a_crash(monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:
+    import mkdocs_milestones.graph
+
+    def broken(*args: object) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(mkdocs_milestones.graph, "build_milestone_graph", broken)
+    found = collect_milestones([PageSource(p, p[:-3] + "/", t) for p, t in CYCLE_PAGES.items()], fix_mojibake=False)
+    assert [e.page for e in found] == sorted(CYCLE_PAGES) and found[0].depends_on == ["b.md"]
+    assert "could not check the dependencies between milestones (RuntimeError: boom)" in caplog.text
