@@ -13,7 +13,8 @@ Every ``PATH`` is a Markdown file or a directory (its ``*.md`` files, recursivel
     Lints milestone documents without building the site. Prints the warnings a MkDocs build
     with the plugin prints for these documents, through the same library code (the parser's
     diagnostics, phase graph problems, ``Depends on`` references that name no milestone page,
-    roadmap marker problems), one ``path:line: message`` per line on **stdout**, with ``path``
+    dependency cycles between milestones and milestones done before one they depend on, roadmap
+    marker problems), one ``path:line: message`` per line on **stdout**, with ``path``
     as found on the command line. A summary line goes to **stderr** unless ``--quiet``.
     Markdown files that are neither milestone pages nor hold a roadmap marker are skipped.
     Mojibake is repaired in memory first, as the build does, and silently (the build only

@@ -26,6 +26,8 @@ class MilestoneEntry:
     milestone: Milestone
     depends_on: list[str] = field(default_factory=list)
     warnings: list[Diagnostic] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
+    """Dependency references, as written, that name no milestone page (warned about; ghosts on the roadmap)."""
 
     @property
     def all_warnings(self) -> list[Diagnostic]:

@@ -231,6 +231,8 @@ def _assemble(
 ) -> tuple[Graph, list[GraphIssue]]:
     """Nodes, edges, ghosts, cycles, critical path and issues from nodes with their refs."""
     nodes = [spec[0] for spec in specs]
+    taken = {n.id for n in nodes}
+    ghost_ids: dict[str, str] = {}
     ghosts: dict[str, GraphNode] = {}
     edges: list[GraphEdge] = []
     seen: set[tuple[str, str]] = set()
@@ -239,8 +241,10 @@ def _assemble(
         for ref in refs:
             source = resolve(ref)
             if source is None:
-                source = "missing:" + ref.strip()
-                if source not in ghosts:
+                key = ref.strip()
+                source = ghost_ids.get(key)
+                if source is None:  # "missing:<ref>", unless a node is called that already
+                    source = ghost_ids[key] = _unique("missing:" + key, taken)
                     label = ghost_label(ref)
                     tip = f"{label} — does not exist"
                     ghosts[source] = GraphNode(source, label, None, tooltip=tip, ghost=True)

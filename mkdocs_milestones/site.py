@@ -14,10 +14,10 @@ from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from .export import MilestoneEntry
-from .model import Diagnostic
+from .model import Diagnostic, Milestone
 from .parser import is_milestone_source, parse_milestone
 
-__all__ = ["PageSource", "collect_milestones", "resolve_dependencies"]
+__all__ = ["PageSource", "check_dependencies", "collect_milestones", "resolve_dependencies"]
 
 _log = logging.getLogger("mkdocs.plugins.milestones")
 
@@ -72,6 +72,14 @@ def collect_milestones(pages: Iterable[PageSource], *, fix_mojibake: bool = True
             entries.append(MilestoneEntry(page=page.path, url=page.url, milestone=ms))
     entries.sort(key=lambda e: e.page)
     resolve_dependencies(entries)
+    try:
+        check_dependencies(entries)
+    except Exception as err:  # noqa: BLE001 - a bug of ours in a check must not stop the build
+        _log.warning(
+            "mkdocs-milestones could not check the dependencies between milestones (%s: %s); "
+            "the roadmap and the export are written without that check. Please report this.", type(err).__name__, err,
+        )
+        _log.debug("traceback", exc_info=err)
     return entries
 
 
@@ -141,18 +149,25 @@ def _normalize_ref(base: str, ref: str) -> str:
     return joined
 
 
+def _depends_line(ms: Milestone) -> int:
+    """Where a milestone's dependencies are written: its ``**Depends on**`` line, else line 1 (front matter)."""
+    return ms.depends_on_line or 1
+
+
 def resolve_dependencies(entries: list[MilestoneEntry]) -> None:
     """Fill ``entry.depends_on`` with the page paths of the milestones each one depends on.
 
     A reference is a link target relative to the page (``../auth.md``, ``auth/``), a path from the
     docs folder, or a milestone title (front matter ``depends_on: [Auth rollout]``). One that names
-    no milestone is warned about and left out.
+    no milestone is warned about and kept, as written, in ``entry.missing`` (the roadmap graph
+    draws it as a ghost node).
     """
     by_path = {e.page: e for e in entries}
     by_title = {e.milestone.title.strip().lower(): e for e in entries}
     for e in entries:
         ms = e.milestone
         resolved: list[str] = []
+        missing: list[str] = []
         for ref in ms.depends_on_refs:
             target = None
             norm = _normalize_ref(e.page, ref)
@@ -169,11 +184,55 @@ def resolve_dependencies(entries: list[MilestoneEntry]) -> None:
             if target is None:
                 known = ", ".join(sorted(by_path)) or "none in this site"
                 e.warnings.append(
-                    Diagnostic(e.page, ms.depends_on_line or ms.line,
+                    Diagnostic(e.page, _depends_line(ms),
                                f"depends on {ref!r}, which is not a milestone page; link to one of: {known}")
                 )
+                if ref.strip() and ref not in missing:
+                    missing.append(ref)
             elif target == e.page:
-                e.warnings.append(Diagnostic(e.page, ms.depends_on_line or ms.line, "a milestone cannot depend on itself"))
+                e.warnings.append(Diagnostic(e.page, _depends_line(ms), "a milestone cannot depend on itself"))
             elif target not in resolved:
                 resolved.append(target)
         e.depends_on = resolved
+        e.missing = missing
+
+
+def check_dependencies(entries: list[MilestoneEntry]) -> None:
+    """Warn about the problems of the cross-milestone graph, on the milestone whose dependencies hold them.
+
+    Run after :func:`resolve_dependencies`. A cycle (``a.md`` depends on ``b.md``, which depends on
+    ``a.md``) is warned about once on each milestone on it, the cycle named from that milestone; a
+    milestone marked done while one it depends on is neither done nor cancelled is warned about
+    once per such dependency. Each warning has the line of the ``**Depends on**`` (line 1 when the
+    dependencies come from front matter), like the warnings about references that name no
+    milestone. The cycles are those the roadmap graph marks (one per edge it marks), in page order.
+    """
+    from .graph import build_milestone_graph, status_word
+
+    by_page = {e.page: e for e in entries}
+    _, issues = build_milestone_graph([(e.page, e.page, e.milestone.status, "", e.depends_on) for e in entries])
+    found: dict[str, list[str]] = {}
+    for issue in issues:
+        if issue.kind == "cycle" and len(issue.refs) > 1:  # a page naming itself is warned about already
+            cycle = issue.refs  # each depends on the next, the last on the first
+            for i, page in enumerate(cycle):
+                turn = (*cycle[i:], *cycle[:i])
+                chain = " → ".join((*turn, page))
+                found.setdefault(page, []).append(
+                    f"dependency cycle between milestones: {chain} (each depends on the next), so none of them "
+                    f"can be done first; stop {page} depending on {turn[1]}, or break the cycle at another "
+                    "of these milestones"
+                )
+        elif issue.kind == "done-before-dependency":
+            page, dep = issue.node, issue.refs[0]
+            status = by_page[dep].milestone.status
+            state = f"which is {status_word(status)}" if status else "whose status is unknown"
+            found.setdefault(page, []).append(
+                f"{page} is marked done but depends on {dep}, {state}; mark {dep} done (or cancelled), "
+                f"or give {page} a status other than done"
+            )
+    for page, messages in found.items():
+        e = by_page[page]
+        line = _depends_line(e.milestone)
+        for message in dict.fromkeys(messages):
+            e.warnings.append(Diagnostic(e.page, line, message))

@@ -217,3 +217,10 @@ def test_build_is_deterministic() -> None:
     first, second = build_phase_graph(ms), build_phase_graph(ms)
     assert first == second
     assert isinstance(first[0], Graph)
+
+
+def test_a_ghost_never_takes_the_id_of_a_node() -> None:
+    graph, _ = build_milestone_graph([("missing:gone.md", "X", None, "", []), ("a.md", "A", None, "", ["gone.md"])])
+    ghost = [n for n in graph.nodes if n.ghost]
+    assert [n.id for n in ghost] == ["missing:gone.md~2"] and ghost[0].label == "gone.md"
+    assert graph.edges == [GraphEdge("missing:gone.md~2", "a.md")]

@@ -318,3 +318,133 @@ def test_a_thousand_milestones_stay_usable() -> None:
     assert len(root.find("svg", cls="ms-timeline-chart").find_all("g", cls="ms-timeline-row")) == 60
     assert "not drawn" in root.find("p", cls="ms-timeline-note").text
     assert int(root.find("svg", cls="ms-graph").attrs["data-nodes"]) <= 160
+
+
+# -- problems in the cross-milestone graph (issue 4): drawn, and warned about with file:line ------
+
+GHOST_PAGES: dict[str, str] = {
+    "a.md": _ms("A", "pending", None, None, '**Depends on**: plans/gone.md, "><svg onload=alert(1)>\n'),
+    "b.md": _ms("B", "in progress", None, None, "**Depends on**: [A](a.md)\n"),
+}
+
+
+def test_a_dependency_on_no_milestone_page_is_a_dashed_ghost_on_the_roadmap() -> None:
+    found = collect_milestones([PageSource(p, p[:-3] + "/", t) for p, t in GHOST_PAGES.items()], fix_mojibake=False)
+    assert [str(d) for e in found for d in e.warnings] == [
+        "a.md:4: depends on 'plans/gone.md', which is not a milestone page; link to one of: a.md, b.md",
+        "a.md:4: depends on '\"><svg onload=alert(1)>', which is not a milestone page; link to one of: a.md, b.md",
+    ]
+    html = render_roadmap(found, page_url="roadmap/")
+    p = _Tags()
+    p.feed(html)
+    assert not [a for _, attrs in p.tags for a, _ in attrs if a.lower().startswith("on")]
+    assert "<svg onload" not in html
+    graph = parse_html(html).find("svg", cls="ms-graph")
+    assert graph.attrs["data-nodes"] == "2"  # ghosts are not milestones
+    ghosts = graph.find_all("g", cls="ms-ghost")
+    assert [g.find("title").text for g in ghosts] == [  # the label as written (in full in the tooltip)
+        "plans/gone.md — does not exist", '"><svg onload=alert(1)> — does not exist'
+    ]
+    assert ghosts[0].find("text", cls="ms-node-label").text == "plans/gone.md"
+    assert all("ms-node" in g.classes() and g.attrs["data-status"] == "missing" for g in ghosts)
+    edges = {(e.attrs["data-source"], e.attrs["data-target"]) for e in graph.find_all("path", cls="ms-edge")}
+    assert edges == {("a.md", "b.md"), (ghosts[0].attrs["data-node"], "a.md"), (ghosts[1].attrs["data-node"], "a.md")}
+    # A view without the page that names them draws no ghost.
+    view = parse_html(render_roadmap(found, page_url="roadmap/", filters=parse_marker("status=in-progress")[0]))
+    assert not view.find_all("g", cls="ms-ghost")
+
+
+CYCLE_PAGES: dict[str, str] = {
+    "a.md": _ms("<b>A</b>", "pending", None, None, "**Depends on**: [B](b.md)\n"),
+    # front matter dependencies: the warnings point at line 1
+    "b.md": "---\ndepends_on: [a.md]\n---\n\n" + _ms("B", "in progress", None, None),
+    "c.md": _ms("C", "done", None, None, "**Depends on**: [A](a.md), [D](d.md), [E](e.md)\n"),
+    "d.md": _ms("D", "cancelled", None, None),
+    "e.md": _ms("E", "Someday", None, None),
+    "x/1.md": _ms("X1", "pending", None, None, "**Depends on**: [3](3.md)\n"),
+    "x/2.md": _ms("X2", "pending", None, None, "**Depends on**: [1](1.md)\n"),
+    "x/3.md": _ms("X3", "pending", None, None, "**Depends on**: [2](2.md)\n"),
+}
+
+
+def _cycle(line: str, *chain: str) -> str:
+    return (
+        f"{line}: dependency cycle between milestones: {' → '.join(chain)} (each depends on the next), so none of "
+        f"them can be done first; stop {chain[0]} depending on {chain[1]}, or break the cycle at another of these milestones"
+    )
+
+
+def _done_first(line: str, page: str, dep: str, state: str) -> str:
+    return f"{line}: {page} is marked done but depends on {dep}, {state}; mark {dep} done (or cancelled), or give {page} a status other than done"
+
+
+CYCLE_WARNINGS = [
+    _cycle("a.md:4", "a.md", "b.md", "a.md"),
+    _cycle("b.md:1", "b.md", "a.md", "b.md"),
+    _done_first("c.md:4", "c.md", "a.md", "which is pending"),
+    _done_first("c.md:4", "c.md", "e.md", "whose status is unknown"),
+    _cycle("x/1.md:4", "x/1.md", "x/3.md", "x/2.md", "x/1.md"),
+    _cycle("x/2.md:4", "x/2.md", "x/1.md", "x/3.md", "x/2.md"),
+    _cycle("x/3.md:4", "x/3.md", "x/2.md", "x/1.md", "x/3.md"),
+]
+"""What the site of :data:`CYCLE_PAGES` is warned about, in page order (``e.md`` has an unknown status too)."""
+
+
+def test_cycles_and_done_before_a_dependency_between_milestones_are_warned_at_the_depends_on_line() -> None:
+    found = collect_milestones([PageSource(p, p[:-3] + "/", t) for p, t in CYCLE_PAGES.items()], fix_mojibake=False)
+    assert [str(d) for e in found for d in e.warnings] == CYCLE_WARNINGS
+    again = collect_milestones([PageSource(p, p[:-3] + "/", t) for p, t in reversed(CYCLE_PAGES.items())], fix_mojibake=False)
+    assert [str(d) for e in again for d in e.warnings] == CYCLE_WARNINGS  # whatever the order pages come in
+    graph = parse_html(render_roadmap(found, page_url="roadmap/")).find("svg", cls="ms-graph")
+    marked = {(e.attrs["data-source"], e.attrs["data-target"]) for e in graph.find_all("path", cls="ms-edge-cycle")}
+    assert marked == {("b.md", "a.md"), ("x/3.md", "x/1.md")}  # still drawn, the closing edges marked
+
+
+def test_milestone_graph_problems_reach_the_log_the_export_strict_and_check(make_site, capsys) -> None:
+    import json
+    import subprocess
+    import sys
+
+    from conftest import milestone_log
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    from mkdocs_milestones.cli import main
+
+    cfg = make_site(CYCLE_PAGES)
+    with milestone_log(quiet=True) as logged:
+        build(load_config(str(cfg)))
+    ours = [m.removeprefix("milestones: ") for m in logged if "unknown status" not in m]
+    assert ours == CYCLE_WARNINGS
+    doc = json.loads((cfg.parent / "site" / "milestones.json").read_text(encoding="utf-8"))
+    exported = [w for m in doc["milestones"] for w in m["warnings"] if "unknown status" not in w]
+    assert exported == CYCLE_WARNINGS
+    assert {m["page"]: len(m["warnings"]) for m in doc["milestones"]}["c.md"] == 2
+    roadmap = (cfg.parent / "site" / "roadmap" / "index.html").read_text(encoding="utf-8")
+    assert "&lt;b&gt;A&lt;/b&gt;" in roadmap and "<b>A</b>" not in roadmap
+    # check prints what the build logged, and fails
+    docs = cfg.parent / "docs"
+    assert main(["check", "--quiet", str(docs)]) == 1
+    printed = [line.removeprefix(f"{docs}/") for line in capsys.readouterr().out.splitlines()]
+    assert sorted(printed) == sorted(m.removeprefix("milestones: ") for m in logged)
+    assert set(CYCLE_WARNINGS) <= set(printed)
+    # --strict fails on these alone
+    only = {p: t for p, t in CYCLE_PAGES.items() if p in ("a.md", "b.md")}
+    strict = make_site(only)
+    for name in set(CYCLE_PAGES) - set(only):
+        (strict.parent / "docs" / name).unlink()
+    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(strict)], check=False, capture_output=True, text=True)
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    assert "Aborted with 2 warnings in strict mode!" in proc.stdout + proc.stderr
+
+
+def test_a_bug_in_the_dependency_check_is_a_warning_not_a_crash(monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:
+    import mkdocs_milestones.graph
+
+    def broken(*args: object) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(mkdocs_milestones.graph, "build_milestone_graph", broken)
+    found = collect_milestones([PageSource(p, p[:-3] + "/", t) for p, t in CYCLE_PAGES.items()], fix_mojibake=False)
+    assert [e.page for e in found] == sorted(CYCLE_PAGES) and found[0].depends_on == ["b.md"]
+    assert "could not check the dependencies between milestones (RuntimeError: boom)" in caplog.text

@@ -224,7 +224,8 @@ def _graph(entries: Sequence[MilestoneEntry], page_url: str) -> str:
     note = ""
     if len(shown) > GRAPH_ALL_MAX:
         pages = {e.page for e in shown}
-        linked = {d for e in shown for d in e.depends_on if d in pages} | {e.page for e in shown if set(e.depends_on) & pages}
+        linked = {d for e in shown for d in e.depends_on if d in pages}
+        linked |= {e.page for e in shown if set(e.depends_on) & pages or e.missing}
         shown = [e for e in shown if e.page in linked]
         note = f"{len(entries) - len(shown)} milestones without dependencies in this view are not drawn."
         if len(shown) > GRAPH_MAX:
@@ -236,14 +237,18 @@ def _graph(entries: Sequence[MilestoneEntry], page_url: str) -> str:
             note += f" Only {len(chosen)} of the {len(shown)} linked milestones are drawn (open ones first)."
             shown = [e for e in shown if e.page in chosen]
     pages = {e.page for e in shown}
-    if not shown or not any(d in pages for e in shown for d in e.depends_on):
+    if not shown or not any(d in pages for e in shown for d in e.depends_on) and not any(e.missing for e in shown):
         return '<p class="ms-roadmap-note">No dependencies between the milestones in this view.</p>'
+    # A reference that names no milestone page (warned about) is no page path, so the graph
+    # draws it as a dashed ghost node labelled as written.
     spec = [
         (e.page, plain(e.milestone.title), e.milestone.status, relative_url(e.url, page_url),
-         [d for d in e.depends_on if d in pages])
+         [*(d for d in e.depends_on if d in pages), *e.missing])
         for e in sorted(shown, key=lambda e: e.page)
     ]
-    graph, _issues = build_milestone_graph(spec)  # cycles are warned about on the milestone pages' build
+    # Its problems (cycles, done before a dependency, ghosts) are warned about where the entries
+    # are collected (site.collect_milestones), for the whole site, not once per roadmap view.
+    graph, _issues = build_milestone_graph(spec)
     svg = render_graph_svg(graph, label="Dependencies between milestones", kind="milestone")
     return svg.replace("\n", "") + (f'<p class="ms-roadmap-note">{esc(note)}</p>' if note else "")
 
