@@ -292,6 +292,57 @@ PROSE: dict[str, list[str]] = {
 }
 
 
+#: More sentences for documents in one language (Slovak is not in ``PROSE``; Polish and Czech
+#: get questions, which end in letters that read as UTF-8 lead bytes in Windows-1250).
+MORE_PROSE: dict[str, list[str]] = {
+    "pl": ["Czy możesz sprawdzić, co się stało z wdrożeniem?", "Kiedy będzie gotowa nowa wersja?",
+           "Wdrożenie bazy danych zakończyło się sukcesem; testy przeszły pomyślnie.",
+           "Co trzeba zrobić, żeby to naprawić? Nie wiem, czy mogę.",
+           "Źródłem problemu była błędna konfiguracja serwera w środowisku produkcyjnym.",
+           "ZAŻÓŁĆ GĘŚLĄ JAŹŃ: WSZYSTKIE POLSKIE LITERY W NAGŁÓWKU.",
+           "Gdzie jest mój koń? Dlaczego to trwa tak długo? Ile to kosztuje, 15 zł?"],
+    "cs": ["Kdy bude hotová nová verze? Nevím, zda to stihneme.",
+           "Nasazení databáze proběhlo úspěšně; všechny testy prošly.",
+           "Co je potřeba udělat, aby to fungovalo? Kde je můj kůň?",
+           "ŽLUŤOUČKÝ KŮŇ ÚPĚL ĎÁBELSKÉ ÓDY — nadpis velkými písmeny.",
+           "Příští týden začneme s migrací a ověříme výkon řešení."],
+    "sk": ["Každý človek má právo na vzdelanie a slobodu prejavu.",
+           "Ďakujem, že ste prišli; ľúbim túto krajinu a jej ľudí.",
+           "Kedy bude nová verzia hotová? Nevieme, či to stihneme do piatku.",
+           "Nasadenie databázy prebehlo úspešne a všetky testy prešli.",
+           "Čo treba urobiť, aby to fungovalo? Kde je môj kôň?",
+           "ŤAŽKÁ ÚLOHA: ÔSMA KAPITOLA ŽIADA ĎALŠIE ZMENY.",
+           "Päť ľudí pracuje na projekte; ôsmy míľnik je dôležitý."],
+}
+
+
+def language_docs(seed: int = 4321, size: int = 60000) -> dict[str, str]:
+    """One clean document per language (headings, paragraphs, lists), about ``size`` bytes each.
+
+    Args:
+        seed: Random seed (the documents are the same for the same seed).
+        size: Approximate size of each document in UTF-8 bytes.
+
+    Returns:
+        Language code to document, for the languages of ``PROSE`` and ``MORE_PROSE``.
+    """
+    docs = {}
+    for lang in sorted(set(PROSE) | set(MORE_PROSE)):
+        rng = random.Random(f"{seed}:{lang}")
+        sentences = PROSE.get(lang, []) + MORE_PROSE.get(lang, [])
+        out: list[str] = []
+        length = 0
+        while length < size:
+            heading = rng.choice(sentences).split(".")[0][:60]
+            para = " ".join(rng.choice(sentences) for _ in range(rng.randrange(2, 6)))
+            items = [f"- {rng.choice(sentences)}" for _ in range(rng.randrange(0, 4))]
+            block = "\n".join(["## " + heading, "", para, "", *items, ""])
+            out.append(block)
+            length += len(block.encode()) + 1
+        docs[lang] = "\n".join(out)
+    return docs
+
+
 def prose_doc(rng: random.Random, langs: list[str]) -> str:
     """Multilingual prose: headings (some upper-case) and paragraphs."""
     out = []
