@@ -6,7 +6,7 @@ in the light, heavy, double and rounded families, code blocks) and multilingual 
 quotes, dashes, guillemets, the euro sign, upper-case headings). Garblers encode a document as
 UTF-8 and decode the bytes with a single-byte code page, the way broken tools do: keeping bytes
 the page cannot represent as C1 controls, dropping them, or writing U+FFFD or ``?`` for them;
-twice; or only on some lines or runs.
+twice (Mac OS Roman first, too); or only on some lines or runs.
 """
 
 from __future__ import annotations
@@ -100,6 +100,11 @@ CATEGORIES: tuple[Category, ...] = (
              lambda t, r: garble(garble(t, "cp1252", "c1"), "cp1252", "c1")),
     Category("double latin-1/cp1254", True,
              lambda t, r: garble(garble(t, "cp1254", "c1"), "latin-1", "c1")),
+    # Mac OS Roman reads an emoji's lead byte 0xF0 as U+F8FF (private use) in the middle layer.
+    Category("double, mac_roman first", True,
+             lambda t, r: garble(garble(t, "mac_roman", "c1"),
+                                 r.choice(["mac_roman", "cp1252", "cp1254", "cp1250", "latin-1"]),
+                                 "c1")),
     Category("partial lines cp1252", True, lambda t, r: garble_lines(t, "cp1252", "c1", r, 0.4)),
     Category("partial runs cp1254", True, lambda t, r: garble_runs(t, "cp1254", "c1", r)),
     Category("cp1252 dropped", False, _whole("cp1252", "drop")),

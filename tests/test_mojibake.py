@@ -161,6 +161,9 @@ def test_property_clean_text_is_left_alone_and_garbled_text_comes_back(text: str
         assert bool(repairs) == (garbled != text)
     twice = garble(garble(text, "cp1252"), "cp1252")
     assert fix_mojibake(twice) == text
+    # Twice with Mac OS Roman first: an emoji's lead byte 0xF0 is U+F8FF in the middle layer.
+    for codec in LOSSLESS:
+        assert fix_mojibake(garble(garble(text, "mac_roman"), codec)) == text, codec
 
 
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])

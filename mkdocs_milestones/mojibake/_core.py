@@ -45,6 +45,10 @@ _MATH = frozenset("π∞∑∏≠")
 #: Latin Extended-B letters that occur in running text (Romanian, Vietnamese, Pinyin).
 _EXTB_COMMON = frozenset("ƒơưƠƯǎǐǒǔșțȘȚǵǧǹǜǘǚǖ")
 _MAC = T.PAGES[-1]
+#: U+F8FF (private use, the Apple logo) is how Mac OS Roman reads 0xF0, the lead byte of every
+#: emoji: text garbled twice with Mac OS Roman first carries it in the middle layer.
+_APPLE = "\uf8ff"
+_MAC_CONT = {c: b for c, b in _MAC.to_byte.items() if 0x80 <= b <= 0xBF}
 #: Mac OS Roman lead bytes that are punctuation or symbols there (« » … nbsp – — “ ” ‘ ’ ÷ ◊
 #: ÿ Ÿ ⁄ € ‹ › ﬁ ﬂ): a reading needs evidence.
 _MAC_PUNCT_LEADS = frozenset((0xC7, 0xC8, 0xC9, 0xCA, *range(0xD0, 0xE0)))
@@ -176,9 +180,10 @@ def _rate(text: str, tok: Token, ch: str, run_start: int, run_end: int) -> None:
     tok.char = ch
     tok.strength = 2
     if (s == run_start and prev.isalpha() and tok.lead != 0xE2 and cls != T.LATIN
-            and not any("\x80" <= c <= "\x9f" for c in text[s:e])):
+            and text[s] != _APPLE and not any("\x80" <= c <= "\x9f" for c in text[s:e])):
         # "café”…" is not 锅 and "będę“…" not ꓅: a letter at the end of a word, then
-        # punctuation, needs evidence (but "donâ€™t" is don’t: â is the symbol lead byte).
+        # punctuation, needs evidence (but "donâ€™t" is don’t: â is the symbol lead byte, and
+        # U+F8FF with three continuations is an emoji garbled twice, Mac OS Roman first).
         tok.strength = 1
 
 
@@ -199,6 +204,40 @@ def _promote_chains(toks: list[Token]) -> None:
         chain = [tok] if tok is not None and cls in T.LETTER_CLASSES else []
 
 
+def _apple_lead_at(decoded: str, k: int) -> bool:
+    """Whether U+F8FF at ``decoded[k]`` is the middle layer of text garbled twice with Mac OS
+    Roman first: the three characters after it are Mac OS Roman continuation bytes that make a
+    valid UTF-8 sequence with 0xF0 (an emoji, as a rule), which the next pass repairs.
+
+    U+F8FF is never a repair on its own (private use).
+    """
+    conts = decoded[k + 1:k + 4]
+    if len(conts) != 3 or any(c not in _MAC_CONT for c in conts):
+        return False
+    cp = _decode([0xF0, *(_MAC_CONT[c] for c in conts)])
+    return cp is not None and T.char_class(chr(cp)) != T.REJECT
+
+
+def _apples_ok(decoded: str) -> bool:
+    """Whether every U+F8FF in ``decoded`` is a middle layer (see :func:`_apple_lead_at`)."""
+    k = decoded.find(_APPLE)
+    while k >= 0:
+        if not _apple_lead_at(decoded, k):
+            return False
+        k = decoded.find(_APPLE, k + 1)
+    return True
+
+
+def _strong_text(decoded: str, lost: bool = False) -> bool:
+    """:func:`_all_strong` for a decoded stretch, which may carry middle-layer U+F8FF."""
+    chars = set(decoded)
+    if _APPLE in chars:
+        if not _apples_ok(decoded):
+            return False
+        chars.discard(_APPLE)
+    return _all_strong(chars, lost)
+
+
 def _fast_tokens(text: str, rs: int, re_: int, pi: int) -> list[Token] | None:
     """Tokens of a run that decodes completely with page ``pi`` (C-speed), or None."""
     try:
@@ -209,12 +248,14 @@ def _fast_tokens(text: str, rs: int, re_: int, pi: int) -> list[Token] | None:
     to_byte = page.to_byte
     toks: list[Token] = []
     pos = rs
-    for ch in decoded:
+    for k, ch in enumerate(decoded):
         cp = ord(ch)
         n = 2 if cp < 0x800 else 3 if cp < 0x10000 else 4
         tok = Token(pos, pos + n, to_byte[text[pos]], n, page)
         # A reading after junk (a rejected token) starts the run as far as the rules go.
         _rate(text, tok, ch, rs if not toks or toks[-1].strength else pos, re_)
+        if ch == _APPLE and _apple_lead_at(decoded, k):
+            tok.char, tok.strength = ch, 2
         toks.append(tok)
         pos += n
     return toks
@@ -275,10 +316,11 @@ def _fast_accept(text: str, rs: int, re_: int, pi: int) -> str | None:
     tok = Token(rs, rs + (2 if cp < 0x800 else 3 if cp < 0x10000 else 4), page.to_byte[text[rs]],
                 2 if cp < 0x800 else 3 if cp < 0x10000 else 4, page)
     _rate(text, tok, first, rs, re_)
-    if tok.strength != 2:
+    apple = _APPLE in decoded and _apples_ok(decoded)
+    if tok.strength != 2 and not (apple and first == _APPLE):
         return None
     for ch in decoded[1:]:
-        if not _ANYWHERE.get(ch) and not _strong_anywhere(ch):
+        if not _ANYWHERE.get(ch) and not _strong_anywhere(ch) and not (apple and ch == _APPLE):
             return None
     return decoded
 
@@ -330,6 +372,7 @@ def _short_tokens(text: str, rs: int, re_: int, page: T.CodePage, qmode: bool) -
                 _rate(text, tok, chr(cp), rs if after else i, re_)
         tokens.append(tok)
         i = j
+    _apple_tokens(tokens)
     _promote_chains(tokens)
     return tokens
 
@@ -364,8 +407,25 @@ def _slow_tokens(text: str, rs: int, re_: int, pi: int, qmode: bool) -> list[Tok
                 after = tokens and tokens[-1].end == i and tokens[-1].strength
                 _rate(text, tok, chr(cp), rs if after else i, re_)
         tokens.append(tok)
+    _apple_tokens(tokens)
     _promote_chains(tokens)
     return tokens
+
+
+_APPLE_SLOTS = list(_APPLE.encode())
+
+
+def _apple_tokens(tokens: list[Token]) -> None:
+    """Accept U+F8FF followed by three adjacent readings that are Mac OS Roman continuation
+    bytes of a valid sequence (see :func:`_apple_lead_at`)."""
+    for k, tok in enumerate(tokens):
+        if tok.char or tok.slots != _APPLE_SLOTS:
+            continue
+        after = tokens[k + 1:k + 4]
+        if (len(after) == 3 and all(a.strength and a.char for a in after)
+                and all(a.start == b.end for a, b in zip(after, [tok, *after]))
+                and _apple_lead_at(_APPLE + "".join(a.char for a in after), 0)):
+            tok.char, tok.strength = _APPLE, 2
 
 
 # --------------------------------------------------------------------------------------------
@@ -713,7 +773,7 @@ class _Pass:
             end = pos + len(line)
             if line != dec:
                 if T.SURROGATE_RE.search(dec) is None:
-                    if _all_strong(set(dec)):
+                    if _strong_text(dec):
                         self.fast.append((pos, end, dec))
                         self.line_page[pos] = pi
                         out.append((pos, -end))
@@ -743,7 +803,7 @@ class _Pass:
         Returns:
             Whether the line was taken.
         """
-        if not _all_strong(set(dec), lost=True):
+        if not _strong_text(dec, lost=True):
             return False
         text, alphabet = self.text, T.ALPHABET
         page = T.PAGES[pi]
@@ -1453,7 +1513,7 @@ def _plausible_whole(text: str, decoded: str) -> bool:
     if len(text) - len(decoded) < 3 or T.SURROGATE_RE.search(decoded):
         return False
     # C1 controls come out of text garbled twice (the next pass decodes them).
-    return _all_strong(set(decoded))
+    return _strong_text(decoded)
 
 
 def repair_pass(text: str, edits: bool = True) -> tuple[str, list[tuple[int, int, str]]]:
