@@ -1465,7 +1465,12 @@ def _repairable_re(seqs: list[_Seq]) -> re.Pattern[str]:
 
 _SEQS = [seq for page in T.PAGES for seq in _repairable_seqs(page)]
 _REPAIRABLE_RE = _repairable_re([seq for seq in _SEQS if seq[0] != "question"])
-_REPAIRABLE_Q_RE = _repairable_re([seq for seq in _SEQS if seq[0] == "question"])
+#: The same for ``?`` after a lead, written from the ``?`` (a literal character the engine
+#: finds at C speed), looking back at the lead and continuations before it.
+_REPAIRABLE_Q_RE = re.compile(
+    "\\?(?<=" + _cls(frozenset().union(*(c[-2] for k, _p, c in _SEQS if k == "question"))) + ".)"
+    + "(?:" + "|".join("(?<=" + "".join(map(_cls, classes)) + ")" for kind, _pre, classes in _SEQS
+                       if kind == "question") + ")")
 
 
 def needs_work(text: str) -> bool:
