@@ -390,9 +390,15 @@ class Grid:
         context, dominant, fixed, movers, faces, sid = self.static[tok.start]
         # A choice where some arm faces the token depends on these values only (long diagram
         # lines repeat them); only such choices are remembered.
-        # The corner at the other end of the line on this row (a lone bottom edge └──┘, whose
-        # neighbours above and below say nothing: ┐ and ┘ would tie).
+        # The corner at the other end of the line on this row, where nothing is drawn above or
+        # below (a lone bottom edge └──┘: ┐ and ┘ would tie); a box character there has its
+        # say through the arms.
         corner = _run_corner(chars, i)
+        if corner:
+            cells = self.cells[n]
+            cell = i if type(cells) is range else bisect.bisect_left(cells, i)
+            if _is_box(self._at(n - 1, cell)) or _is_box(self._at(n + 1, cell)):
+                corner = ""
         key = (id(plain), sid, tuple(map(_CHAR, movers)), corner)
         cached = self.memo.get(key)
         if cached is not None:
