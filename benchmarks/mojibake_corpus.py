@@ -6,7 +6,7 @@ in the light, heavy, double and rounded families, code blocks) and multilingual 
 quotes, dashes, guillemets, the euro sign, upper-case headings). Garblers encode a document as
 UTF-8 and decode the bytes with a single-byte code page, the way broken tools do: keeping bytes
 the page cannot represent as C1 controls, dropping them, or writing U+FFFD or ``?`` for them;
-twice; or only on some lines or runs.
+twice (Mac OS Roman first, too); or only on some lines or runs.
 """
 
 from __future__ import annotations
@@ -100,6 +100,11 @@ CATEGORIES: tuple[Category, ...] = (
              lambda t, r: garble(garble(t, "cp1252", "c1"), "cp1252", "c1")),
     Category("double latin-1/cp1254", True,
              lambda t, r: garble(garble(t, "cp1254", "c1"), "latin-1", "c1")),
+    # Mac OS Roman reads an emoji's lead byte 0xF0 as U+F8FF (private use) in the middle layer.
+    Category("double, mac_roman first", True,
+             lambda t, r: garble(garble(t, "mac_roman", "c1"),
+                                 r.choice(["mac_roman", "cp1252", "cp1254", "cp1250", "latin-1"]),
+                                 "c1")),
     Category("partial lines cp1252", True, lambda t, r: garble_lines(t, "cp1252", "c1", r, 0.4)),
     Category("partial runs cp1254", True, lambda t, r: garble_runs(t, "cp1254", "c1", r)),
     Category("cp1252 dropped", False, _whole("cp1252", "drop")),
@@ -290,6 +295,57 @@ PROSE: dict[str, list[str]] = {
              "SHE SAID “NO” — AND “DAĞ” IS A TURKISH WORD; “ESPAÑA”…",
              "«Citation» et ‹guillemets›, puis “double” and ‘single’ quotes…"],
 }
+
+
+#: More sentences for documents in one language (Slovak is not in ``PROSE``; Polish and Czech
+#: get questions, which end in letters that read as UTF-8 lead bytes in Windows-1250).
+MORE_PROSE: dict[str, list[str]] = {
+    "pl": ["Czy możesz sprawdzić, co się stało z wdrożeniem?", "Kiedy będzie gotowa nowa wersja?",
+           "Wdrożenie bazy danych zakończyło się sukcesem; testy przeszły pomyślnie.",
+           "Co trzeba zrobić, żeby to naprawić? Nie wiem, czy mogę.",
+           "Źródłem problemu była błędna konfiguracja serwera w środowisku produkcyjnym.",
+           "ZAŻÓŁĆ GĘŚLĄ JAŹŃ: WSZYSTKIE POLSKIE LITERY W NAGŁÓWKU.",
+           "Gdzie jest mój koń? Dlaczego to trwa tak długo? Ile to kosztuje, 15 zł?"],
+    "cs": ["Kdy bude hotová nová verze? Nevím, zda to stihneme.",
+           "Nasazení databáze proběhlo úspěšně; všechny testy prošly.",
+           "Co je potřeba udělat, aby to fungovalo? Kde je můj kůň?",
+           "ŽLUŤOUČKÝ KŮŇ ÚPĚL ĎÁBELSKÉ ÓDY — nadpis velkými písmeny.",
+           "Příští týden začneme s migrací a ověříme výkon řešení."],
+    "sk": ["Každý človek má právo na vzdelanie a slobodu prejavu.",
+           "Ďakujem, že ste prišli; ľúbim túto krajinu a jej ľudí.",
+           "Kedy bude nová verzia hotová? Nevieme, či to stihneme do piatku.",
+           "Nasadenie databázy prebehlo úspešne a všetky testy prešli.",
+           "Čo treba urobiť, aby to fungovalo? Kde je môj kôň?",
+           "ŤAŽKÁ ÚLOHA: ÔSMA KAPITOLA ŽIADA ĎALŠIE ZMENY.",
+           "Päť ľudí pracuje na projekte; ôsmy míľnik je dôležitý."],
+}
+
+
+def language_docs(seed: int = 4321, size: int = 60000) -> dict[str, str]:
+    """One clean document per language (headings, paragraphs, lists), about ``size`` bytes each.
+
+    Args:
+        seed: Random seed (the documents are the same for the same seed).
+        size: Approximate size of each document in UTF-8 bytes.
+
+    Returns:
+        Language code to document, for the languages of ``PROSE`` and ``MORE_PROSE``.
+    """
+    docs = {}
+    for lang in sorted(set(PROSE) | set(MORE_PROSE)):
+        rng = random.Random(f"{seed}:{lang}")
+        sentences = PROSE.get(lang, []) + MORE_PROSE.get(lang, [])
+        out: list[str] = []
+        length = 0
+        while length < size:
+            heading = rng.choice(sentences).split(".")[0][:60]
+            para = " ".join(rng.choice(sentences) for _ in range(rng.randrange(2, 6)))
+            items = [f"- {rng.choice(sentences)}" for _ in range(rng.randrange(0, 4))]
+            block = "\n".join(["## " + heading, "", para, "", *items, ""])
+            out.append(block)
+            length += len(block.encode()) + 1
+        docs[lang] = "\n".join(out)
+    return docs
 
 
 def prose_doc(rng: random.Random, langs: list[str]) -> str:

@@ -47,8 +47,13 @@ frequent one becomes U+FFFD. Lost bytes are
 only guessed in text that has other mojibake, and a run that could be correct text (``“DAĞ”``,
 ``√π``, ``„Grüße“``) is only rewritten next to certain mojibake.
 
-Clean text costs almost nothing: a compiled regular expression looks for a lead character
-followed by a continuation character of the same code page before any work is done.
+Text garbled twice with Mac OS Roman first is repaired too (an emoji's lead byte 0xF0 is the
+Apple logo U+F8FF in the middle layer), and so is a lone box edge that lost its corner (``└──┘``
+closes with the corner that mirrors the one opening it on the row).
+
+Clean text costs almost nothing: one compiled regular expression looks for a lead character
+and continuation characters of one code page that read as something a repair makes (a ``?`` counts
+only in text written with ``?`` for lost bytes) before any work is done.
 """
 
 from __future__ import annotations

@@ -97,6 +97,42 @@ def _is_box(ch: str) -> bool:
     return "\u2500" <= ch <= "\u257f"
 
 
+#: Corners (one horizontal and one vertical arm) and the corner that closes a horizontal line
+#: they open on the same row, or opens one they close: └ and ┘, ┌ and ┐, ╚ and ╝, ╭ and ╮.
+_CORNER_PAIR = {
+    ch: m for ch, m in T.MIRROR.items()
+    if sum(1 for x in T.ARMS[ch] if x) == 2 and (T.ARMS[ch][0] or T.ARMS[ch][2])
+    and (T.ARMS[ch][1] or T.ARMS[ch][3])
+}
+
+
+def _run_corner(chars: list[str], i: int) -> str:
+    """The corner that would close the horizontal line ending at ``chars[i]`` (or open the one
+    starting there), judging by the corner at its other end on the row: a line opened by └
+    closes with ┘, one closed by ┓ opens with ┏.
+
+    Returns:
+        That corner, or "" when ``chars[i]`` is not at one end of a line that has a corner at
+        the other.
+    """
+    left = T.ARMS.get(chars[i - 1]) if i > 0 else None
+    right = T.ARMS.get(chars[i + 1]) if i + 1 < len(chars) else None
+    from_left = left is not None and left[1] > 0
+    from_right = right is not None and right[3] > 0
+    if from_left == from_right:
+        return ""  # inside a line, or on its own
+    step, away, toward = (-1, 3, 1) if from_left else (1, 1, 3)
+    j = i + step
+    arms = T.ARMS[chars[j]]
+    while arms[away]:
+        k = j + step
+        nxt = T.ARMS.get(chars[k]) if 0 <= k < len(chars) else None
+        if nxt is None or not nxt[toward]:
+            return ""  # the line runs out without a corner
+        j, arms = k, nxt
+    return _CORNER_PAIR.get(chars[j], "")
+
+
 class Grid:
     """The repaired text as lines of display cells, with the box guesses placed in it."""
 
@@ -354,7 +390,16 @@ class Grid:
         context, dominant, fixed, movers, faces, sid = self.static[tok.start]
         # A choice where some arm faces the token depends on these values only (long diagram
         # lines repeat them); only such choices are remembered.
-        key = (id(plain), sid, tuple(map(_CHAR, movers)))
+        # The corner at the other end of the line on this row, where nothing is drawn above or
+        # below (a lone bottom edge └──┘: ┐ and ┘ would tie); a box character there has its
+        # say through the arms.
+        corner = _run_corner(chars, i)
+        if corner:
+            cells = self.cells[n]
+            cell = i if type(cells) is range else bisect.bisect_left(cells, i)
+            if _is_box(self._at(n - 1, cell)) or _is_box(self._at(n + 1, cell)):
+                corner = ""
+        key = (id(plain), sid, tuple(map(_CHAR, movers)), corner)
         cached = self.memo.get(key)
         if cached is not None:
             self.unlinked = False
@@ -379,6 +424,8 @@ class Grid:
                             fit += 1 if x == dominant else -1
                     score += 2.0 * fit / lit if lit else 0.0
                 if ch in T.STANDARD_BOX:
+                    score += 1.0
+                if ch == corner:
                     score += 1.0
                 linked = False
                 for na, dangle, mine in neighbours:

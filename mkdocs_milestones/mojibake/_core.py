@@ -45,6 +45,10 @@ _MATH = frozenset("π∞∑∏≠")
 #: Latin Extended-B letters that occur in running text (Romanian, Vietnamese, Pinyin).
 _EXTB_COMMON = frozenset("ƒơưƠƯǎǐǒǔșțȘȚǵǧǹǜǘǚǖ")
 _MAC = T.PAGES[-1]
+#: U+F8FF (private use, the Apple logo) is how Mac OS Roman reads 0xF0, the lead byte of every
+#: emoji: text garbled twice with Mac OS Roman first carries it in the middle layer.
+_APPLE = "\uf8ff"
+_MAC_CONT = {c: b for c, b in _MAC.to_byte.items() if 0x80 <= b <= 0xBF}
 #: Mac OS Roman lead bytes that are punctuation or symbols there (« » … nbsp – — “ ” ‘ ’ ÷ ◊
 #: ÿ Ÿ ⁄ € ‹ › ﬁ ﬂ): a reading needs evidence.
 _MAC_PUNCT_LEADS = frozenset((0xC7, 0xC8, 0xC9, 0xCA, *range(0xD0, 0xE0)))
@@ -176,9 +180,10 @@ def _rate(text: str, tok: Token, ch: str, run_start: int, run_end: int) -> None:
     tok.char = ch
     tok.strength = 2
     if (s == run_start and prev.isalpha() and tok.lead != 0xE2 and cls != T.LATIN
-            and not any("\x80" <= c <= "\x9f" for c in text[s:e])):
+            and text[s] != _APPLE and not any("\x80" <= c <= "\x9f" for c in text[s:e])):
         # "café”…" is not 锅 and "będę“…" not ꓅: a letter at the end of a word, then
-        # punctuation, needs evidence (but "donâ€™t" is don’t: â is the symbol lead byte).
+        # punctuation, needs evidence (but "donâ€™t" is don’t: â is the symbol lead byte, and
+        # U+F8FF with three continuations is an emoji garbled twice, Mac OS Roman first).
         tok.strength = 1
 
 
@@ -199,6 +204,40 @@ def _promote_chains(toks: list[Token]) -> None:
         chain = [tok] if tok is not None and cls in T.LETTER_CLASSES else []
 
 
+def _apple_lead_at(decoded: str, k: int) -> bool:
+    """Whether U+F8FF at ``decoded[k]`` is the middle layer of text garbled twice with Mac OS
+    Roman first: the three characters after it are Mac OS Roman continuation bytes that make a
+    valid UTF-8 sequence with 0xF0 (an emoji, as a rule), which the next pass repairs.
+
+    U+F8FF is never a repair on its own (private use).
+    """
+    conts = decoded[k + 1:k + 4]
+    if len(conts) != 3 or any(c not in _MAC_CONT for c in conts):
+        return False
+    cp = _decode([0xF0, *(_MAC_CONT[c] for c in conts)])
+    return cp is not None and T.char_class(chr(cp)) != T.REJECT
+
+
+def _apples_ok(decoded: str) -> bool:
+    """Whether every U+F8FF in ``decoded`` is a middle layer (see :func:`_apple_lead_at`)."""
+    k = decoded.find(_APPLE)
+    while k >= 0:
+        if not _apple_lead_at(decoded, k):
+            return False
+        k = decoded.find(_APPLE, k + 1)
+    return True
+
+
+def _strong_text(decoded: str, lost: bool = False) -> bool:
+    """:func:`_all_strong` for a decoded stretch, which may carry middle-layer U+F8FF."""
+    chars = set(decoded)
+    if _APPLE in chars:
+        if not _apples_ok(decoded):
+            return False
+        chars.discard(_APPLE)
+    return _all_strong(chars, lost)
+
+
 def _fast_tokens(text: str, rs: int, re_: int, pi: int) -> list[Token] | None:
     """Tokens of a run that decodes completely with page ``pi`` (C-speed), or None."""
     try:
@@ -209,12 +248,14 @@ def _fast_tokens(text: str, rs: int, re_: int, pi: int) -> list[Token] | None:
     to_byte = page.to_byte
     toks: list[Token] = []
     pos = rs
-    for ch in decoded:
+    for k, ch in enumerate(decoded):
         cp = ord(ch)
         n = 2 if cp < 0x800 else 3 if cp < 0x10000 else 4
         tok = Token(pos, pos + n, to_byte[text[pos]], n, page)
         # A reading after junk (a rejected token) starts the run as far as the rules go.
         _rate(text, tok, ch, rs if not toks or toks[-1].strength else pos, re_)
+        if ch == _APPLE and _apple_lead_at(decoded, k):
+            tok.char, tok.strength = ch, 2
         toks.append(tok)
         pos += n
     return toks
@@ -275,10 +316,11 @@ def _fast_accept(text: str, rs: int, re_: int, pi: int) -> str | None:
     tok = Token(rs, rs + (2 if cp < 0x800 else 3 if cp < 0x10000 else 4), page.to_byte[text[rs]],
                 2 if cp < 0x800 else 3 if cp < 0x10000 else 4, page)
     _rate(text, tok, first, rs, re_)
-    if tok.strength != 2:
+    apple = _APPLE in decoded and _apples_ok(decoded)
+    if tok.strength != 2 and not (apple and first == _APPLE):
         return None
     for ch in decoded[1:]:
-        if not _ANYWHERE.get(ch) and not _strong_anywhere(ch):
+        if not _ANYWHERE.get(ch) and not _strong_anywhere(ch) and not (apple and ch == _APPLE):
             return None
     return decoded
 
@@ -330,6 +372,7 @@ def _short_tokens(text: str, rs: int, re_: int, page: T.CodePage, qmode: bool) -
                 _rate(text, tok, chr(cp), rs if after else i, re_)
         tokens.append(tok)
         i = j
+    _apple_tokens(tokens)
     _promote_chains(tokens)
     return tokens
 
@@ -364,8 +407,25 @@ def _slow_tokens(text: str, rs: int, re_: int, pi: int, qmode: bool) -> list[Tok
                 after = tokens and tokens[-1].end == i and tokens[-1].strength
                 _rate(text, tok, chr(cp), rs if after else i, re_)
         tokens.append(tok)
+    _apple_tokens(tokens)
     _promote_chains(tokens)
     return tokens
+
+
+_APPLE_SLOTS = list(_APPLE.encode())
+
+
+def _apple_tokens(tokens: list[Token]) -> None:
+    """Accept U+F8FF followed by three adjacent readings that are Mac OS Roman continuation
+    bytes of a valid sequence (see :func:`_apple_lead_at`)."""
+    for k, tok in enumerate(tokens):
+        if tok.char or tok.slots != _APPLE_SLOTS:
+            continue
+        after = tokens[k + 1:k + 4]
+        if (len(after) == 3 and all(a.strength and a.char for a in after)
+                and all(a.start == b.end for a, b in zip(after, [tok, *after]))
+                and _apple_lead_at(_APPLE + "".join(a.char for a in after), 0)):
+            tok.char, tok.strength = _APPLE, 2
 
 
 # --------------------------------------------------------------------------------------------
@@ -589,20 +649,14 @@ class _Pass:
             return False
         if T.QMODE_INNER_RE.search(text):
             return True
-        with_q = without_q = 0
-        for m in T.QMODE_TRAILING_RE.finditer(text):
-            if m.group(1):
-                with_q += 1
-            else:
-                without_q += 1
-        # Letters: a ``?`` inside a word after a two-byte lead (``Ń?Đ´``, ``Ă?RV``) against
+        # Incomplete sequences followed by ``?`` or not (``findall`` gives the ``?`` or "");
+        # letters: a ``?`` inside a word after a two-byte lead (``Ń?Đ´``, ``Ă?RV``) against
         # a two-byte lead followed directly by a letter.
-        for m in T.QMODE_LEAD2_RE.finditer(text):
-            if m.group(1):
-                with_q += 1
-            else:
-                without_q += 1
-        return with_q > 0 and with_q >= 3 * without_q
+        if not T.QMODE_ANY_Q_RE.search(text):
+            return False
+        found = T.QMODE_TRAILING_RE.findall(text) + T.QMODE_LEAD2_RE.findall(text)
+        with_q = found.count("?")
+        return with_q > 0 and with_q >= 3 * (len(found) - with_q)
 
     def line_of(self, pos: int) -> int:
         """0-based line number of ``pos`` in the pass input."""
@@ -719,7 +773,7 @@ class _Pass:
             end = pos + len(line)
             if line != dec:
                 if T.SURROGATE_RE.search(dec) is None:
-                    if _all_strong(set(dec)):
+                    if _strong_text(dec):
                         self.fast.append((pos, end, dec))
                         self.line_page[pos] = pi
                         out.append((pos, -end))
@@ -749,7 +803,7 @@ class _Pass:
         Returns:
             Whether the line was taken.
         """
-        if not _all_strong(set(dec), lost=True):
+        if not _strong_text(dec, lost=True):
             return False
         text, alphabet = self.text, T.ALPHABET
         page = T.PAGES[pi]
@@ -1332,7 +1386,12 @@ def _cls(chars: set[str] | frozenset[str]) -> str:
     return "[" + "".join(re.escape(c) for c in sorted(chars)) + "]"
 
 
-def _repairable_re(page: T.CodePage) -> re.Pattern[str]:
+#: A sequence of character classes where a repair can start: its kind (sequences of a kind
+#: are looked for together), what must stand before it (an expression, or empty) and the classes.
+_Seq = tuple[str, str, list[frozenset[str]]]
+
+
+def _repairable_seqs(page: T.CodePage) -> list[_Seq]:
     """What a repair can start from without other mojibake around, for one code page.
 
     A two-byte lead with a continuation it may be read with (not ``ÓŁ``: ӣ is not a reading
@@ -1343,7 +1402,8 @@ def _repairable_re(page: T.CodePage) -> re.Pattern[str]:
     """
     mac = page is _MAC
     conts = frozenset(c for c, b in page.to_byte.items() if 0x80 <= b <= 0xBF)
-    alts = []
+    seqs: list[_Seq] = []
+    by_ok: dict[frozenset[str], set[str]] = {}  # two-byte leads grouped by their continuations
     for lead, b in sorted(page.to_byte.items(), key=lambda kv: kv[1]):
         if not 0xC2 <= b <= 0xDF or (mac and b in _MAC_PUNCT_LEADS):
             continue
@@ -1356,30 +1416,72 @@ def _repairable_re(page: T.CodePage) -> re.Pattern[str]:
                     and not (mac and b == 0xC3 and c in _MATH)):
                 ok.add(c)
         if ok:
-            alts.append(re.escape(lead) + _cls(ok))
+            by_ok.setdefault(frozenset(ok), set()).add(lead)
+    seqs += [("pair", "", [frozenset(leads), ok]) for ok, leads in by_ok.items()]
+    seqs.append(("pair", "", [frozenset(c for c, b in page.to_byte.items() if b == 0xE2), conts]))
+    seqs.append(("long", "", [frozenset(c for c, b in page.to_byte.items() if 0xE0 <= b <= 0xF4),
+                              conts, conts]))
     leads = frozenset(c for c, b in page.to_byte.items() if 0xC2 <= b <= 0xF4)
-    alts.append(_cls(frozenset(c for c, b in page.to_byte.items() if b == 0xE2)) + _cls(conts))
-    alts.append(_cls(frozenset(c for c, b in page.to_byte.items() if 0xE0 <= b <= 0xEF))
-                + _cls(conts) + "{2}")
-    alts.append(_cls(frozenset(c for c, b in page.to_byte.items() if 0xF0 <= b <= 0xF4))
-                + _cls(conts) + "{2}")
-    alts.append(_cls(leads) + _cls(conts) + "{0,2}[\ufffd?]")
+    # (``?`` stands for a lost byte only when the decoder wrote ``?`` for lost bytes: see
+    # ``_Pass._qmode``)
+    for kind, stand in (("stand", "\ufffd"), ("question", "?")):
+        seqs += [(kind, "", [leads, *[conts] * k, frozenset(stand)]) for k in range(3)]
     if mac:
         punct = frozenset(c for c, b in page.to_byte.items() if b in _MAC_PUNCT_LEADS)
-        alts.append(_cls(punct) + _cls(conts) + _cls(leads) + _cls(conts))
-        alts.append("[^\\W\\d_]√" + _cls(_MATH))  # o√π is où
-    return re.compile("|".join(alts))
+        seqs.append(("chain", "", [punct, conts, leads, conts]))
+        seqs.append(("math", "[^\\W\\d_]", [frozenset("√"), _MATH]))  # o√π is où
+    return seqs
 
 
-_REPAIRABLE_RES = tuple(_repairable_re(p) for p in T.PAGES)
+def _repairable_re(seqs: list[_Seq]) -> re.Pattern[str]:
+    """One expression for where a repair can start (any of ``seqs``, see
+    :func:`_repairable_seqs`).
+
+    It is written for the regular expression engine's fast paths: it starts with two character
+    classes (any lead, then any continuation or stand-in), so the engine skips at C speed to the
+    next such pair; only there does it try the kinds of sequences, each first with the union of
+    its classes (what follows the pair, then one look back at the whole), and only when that
+    fits with the sequences one by one. An alternation of the sequences, the plain way to write
+    it, is tried at every position: clean Polish and Czech text (full of characters that read
+    as lead and continuation bytes in Windows-1250) ran at 10-15 MB/s.
+    """
+    groups: dict[tuple[str, str, int], list[list[frozenset[str]]]] = {}
+    for kind, pre, classes in seqs:
+        groups.setdefault((kind, pre, len(classes)), []).append(classes)
+    first = frozenset().union(*(c[0] for _k, _p, c in seqs))
+    second = frozenset().union(*(c[1] for _k, _p, c in seqs))
+    alts = []
+    for (_kind, pre, width), members in groups.items():
+        union = [_cls(frozenset().union(*(m[k] for m in members))) for k in range(width)]
+        alt = "".join(union[2:]) + "(?<=" + pre + "".join(union) + ")"
+        if len(members) > 1:
+            alt += "(?<=" + "|".join("".join(map(_cls, m)) for m in members) + ")"
+        alts.append(alt)
+    return re.compile(_cls(first) + _cls(second) + "(?:" + "|".join(alts) + ")")
+
+
+
+
+
+_SEQS = [seq for page in T.PAGES for seq in _repairable_seqs(page)]
+_REPAIRABLE_RE = _repairable_re([seq for seq in _SEQS if seq[0] != "question"])
+#: The same for ``?`` after a lead, written from the ``?`` (a literal character the engine
+#: finds at C speed), looking back at the lead and continuations before it.
+_REPAIRABLE_Q_RE = re.compile(
+    "\\?(?<=" + _cls(frozenset().union(*(c[-2] for k, _p, c in _SEQS if k == "question"))) + ".)"
+    + "(?:" + "|".join("(?<=" + "".join(map(_cls, classes)) + ")" for kind, _pre, classes in _SEQS
+                       if kind == "question") + ")")
 
 
 def needs_work(text: str) -> bool:
     """Cheap pre-check: can ``text`` contain mojibake that would be repaired?
 
-    A compiled expression looks for any code page's lead character followed by a continuation
-    character (or a stand-in for a lost byte), at hundreds of MB/s; where it finds one, a
-    stricter expression per code page confirms that a repair could start there.
+    One compiled expression looks for a place where a repair could start: a lead character
+    and a continuation character (or U+FFFD for a lost byte) of the same code page that read as
+    a character a repair produces, or as the start of a longer sequence. ``?`` after a lead
+    counts only when the decoder wrote ``?`` for the bytes it could not represent (questions
+    in Polish or Spanish end in letters that read as lead bytes: ``mogę?``, ``pagó?``). Clean
+    text in any language passes at tens to hundreds of MB/s.
 
     Args:
         text: Any text.
@@ -1389,12 +1491,9 @@ def needs_work(text: str) -> bool:
     """
     if text.isascii():
         return False
-    m = T.PAIR_RE.search(text)
-    if m is None:
-        return False
-    start = m.start()
-    return any(r.search(text, start) and _REPAIRABLE_RES[pi].search(text, max(start - 1, 0))
-               for pi, r in enumerate(T.PAGE_PAIR_RES))
+    if _REPAIRABLE_RE.search(text) is not None:
+        return True
+    return _REPAIRABLE_Q_RE.search(text) is not None and _Pass._qmode(text)
 
 
 #: Per pair of pages, the characters both have for different bytes (where their readings of a
@@ -1419,7 +1518,7 @@ def _plausible_whole(text: str, decoded: str) -> bool:
     if len(text) - len(decoded) < 3 or T.SURROGATE_RE.search(decoded):
         return False
     # C1 controls come out of text garbled twice (the next pass decodes them).
-    return _all_strong(set(decoded))
+    return _strong_text(decoded)
 
 
 def repair_pass(text: str, edits: bool = True) -> tuple[str, list[tuple[int, int, str]]]:

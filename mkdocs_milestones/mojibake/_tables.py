@@ -115,7 +115,13 @@ _W_CONTS = _cls(frozenset().union(*(p.conts for p in _LOSSY)))
 _W_LEADS = _cls(frozenset().union(*(p.leads for p in _LOSSY)))
 _W_LEAD3 = _cls(frozenset(c for p in _LOSSY for c, b in p.to_byte.items() if 0xE0 <= b <= 0xEF))
 _W_LEAD4 = _cls(frozenset(c for p in _LOSSY for c, b in p.to_byte.items() if 0xF0 <= b <= 0xF4))
-QMODE_INNER_RE = re.compile(_W_LEADS + _W_CONTS + r"{0,2}\?" + _W_CONTS)
+#: (Written from the ``?``, looking back at what stands before it: the regular expression
+#: engine finds a literal character at C speed, where leads, frequent in Polish or Czech text,
+#: would each start an attempt.)
+QMODE_INNER_RE = re.compile(
+    "\\?(?=" + _W_CONTS + ")(?:" + "|".join("(?<=" + _W_LEADS + _W_CONTS * k + "\\?)"
+                                           for k in range(3)) + ")"
+)
 _W_LEAD2 = _cls(frozenset(c for p in _LOSSY for c, b in p.to_byte.items() if 0xC2 <= b <= 0xDF))
 #: A two-byte lead then ``?`` then a letter or another lead (``Ń?Đ´`` for у without 0x83: a
 #: ``?`` inside a word), or a two-byte lead followed directly by a letter that is not a
@@ -123,8 +129,20 @@ _W_LEAD2 = _cls(frozenset(c for p in _LOSSY for c, b in p.to_byte.items() if 0xC
 QMODE_LEAD2_RE = re.compile(
     _W_LEAD2 + "(?:(\\?)(?=[^\\W\\d_]|" + _W_LEADS + ")|(?!" + _W_CONTS + ")(?=[^\\W\\d_]))"
 )
+#: A three-byte lead with one continuation, or a four-byte lead with one or two, then maybe
+#: ``?``. (Written as one class of leads first, then a look back at which lead it was: the
+#: regular expression engine skips at C speed to the next lead, where an alternation of
+#: sequences would be tried at every position.)
+_W_LEAD34 = _cls(frozenset(c for p in _LOSSY for c, b in p.to_byte.items() if 0xE0 <= b <= 0xF4))
 QMODE_TRAILING_RE = re.compile(
-    "(?:" + _W_LEAD3 + _W_CONTS + "|" + _W_LEAD4 + _W_CONTS + "{1,2})(?!" + _W_CONTS + ")(\\?)?"
+    _W_LEAD34 + _W_CONTS + "(?:(?<=" + _W_LEAD3 + _W_CONTS + ")|(?<=" + _W_LEAD4 + _W_CONTS + ")"
+    + _W_CONTS + "?)(?!" + _W_CONTS + ")(\\?)?"
+)
+#: Where ``QMODE_TRAILING_RE`` or ``QMODE_LEAD2_RE`` would find a ``?``, and maybe more (a cheap
+#: first look: text without any such ``?`` is not written with ``?`` for lost bytes).
+QMODE_ANY_Q_RE = re.compile(
+    "\\?(?:(?<=" + _W_LEAD3 + _W_CONTS + "\\?)|(?<=" + _W_LEAD4 + _W_CONTS + "\\?)|(?<=" + _W_LEAD4
+    + _W_CONTS + _W_CONTS + "\\?)|(?<=" + _W_LEAD2 + "\\?)(?=[^\\W\\d_]|" + _W_LEADS + "))"
 )
 
 # --------------------------------------------------------------------------------------------
