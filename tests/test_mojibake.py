@@ -6,7 +6,6 @@ from __future__ import annotations
 import codecs
 import dataclasses
 import json
-import timeit
 from pathlib import Path
 
 import pytest
@@ -235,10 +234,7 @@ def test_clean_polish_czech_slovak_are_rejected_by_the_pre_check(lang: str) -> N
     text = CLEAN_CENTRAL_EUROPEAN[lang] * 20000
     assert not needs_work(text)
     assert fix_mojibake(text) is text
-    size = len(text.encode()) / 1e6
-    # Generous for a shared machine (tens of MB/s unloaded), far above the old full pass.
-    seconds = min(timeit.repeat(lambda: fix_mojibake(text), number=1, repeat=3))
-    assert size / seconds > 5.0
+    # Speed is measured in benchmarks/bench_mojibake.py (clean MB/s per language), not here.
 
 
 def test_question_marks_for_lost_bytes_still_count() -> None:
