@@ -104,7 +104,7 @@ def _summary(graph: Graph, kind: str) -> str:
     return text
 
 
-def _node(node: GraphNode, box: NodeBox, critical: bool, o: LayoutOptions) -> list[str]:
+def _node(node: GraphNode, box: NodeBox, critical: bool, o: LayoutOptions) -> str:
     status = _status(node)
     classes = "ms-node" + (" ms-ghost" if node.ghost else "") + (" ms-critical" if critical else "")
     out = [f"<g class={_attr(classes)} data-status={_attr(status)} data-node={_attr(node.id)}>"]
@@ -112,7 +112,7 @@ def _node(node: GraphNode, box: NodeBox, critical: bool, o: LayoutOptions) -> li
     if href:
         out.append(f"<a href={_attr(href)}>")
     tip = node.tooltip or (f"{node.label}: {node.sublabel}" if node.sublabel else node.label)
-    out.append(f"<title>{_text(tip)}</title>")
+    out.append(f"<title>{_text(tip)}</title>\n")
     if critical:
         out.append(
             f'<rect class="ms-node-halo" x="{_n(box.x - 4)}" y="{_n(box.y - 4)}" '
@@ -123,14 +123,14 @@ def _node(node: GraphNode, box: NodeBox, critical: bool, o: LayoutOptions) -> li
         f'width="{_n(box.width)}" height="{_n(box.height)}" rx="6"/>'
     )
     base = box.y + (19 if box.subtext else box.height / 2 + 4.5)
-    out.append(f'<text class="ms-node-icon" x="{_n(box.x + o.pad)}" y="{_n(base)}" aria-hidden="true">{STATUS_ICONS[status]}</text>')
-    out.append(f'<text class="ms-node-label" x="{_n(box.x + o.pad + o.icon)}" y="{_n(base)}">{_text(box.text)}</text>')
+    out.append(f'<text class="ms-node-icon" x="{_n(box.x + o.pad)}" y="{_n(base)}" aria-hidden="true">{STATUS_ICONS[status]}</text>\n')
+    out.append(f'<text class="ms-node-label" x="{_n(box.x + o.pad + o.icon)}" y="{_n(base)}">{_text(box.text)}</text>\n')
     if box.subtext:
-        out.append(f'<text class="ms-node-sub" x="{_n(box.x + o.pad)}" y="{_n(box.y + 35)}">{_text(box.subtext)}</text>')
+        out.append(f'<text class="ms-node-sub" x="{_n(box.x + o.pad)}" y="{_n(box.y + 35)}">{_text(box.subtext)}</text>\n')
     if href:
         out.append("</a>")
     out.append("</g>")
-    return out
+    return "".join(out)
 
 
 def _marker(prefix: str, name: str) -> str:
@@ -168,24 +168,16 @@ def render_graph_svg(
     kind_cls = re.sub(r"[^a-z0-9-]", "", kind.lower()) or "graph"
     classes = f"ms-graph ms-graph-{kind_cls}" + (" ms-graph-wide" if lay.width > WIDE else "")
     w, h = _n(lay.width), _n(lay.height)
-    out = [
-        '<div class="ms-graph-wrap">',
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="{classes}" role="img" aria-label={_attr(label)} '
-        f'aria-describedby="{prefix}-desc" viewBox="0 0 {w} {h}" width="{w}" height="{h}" '
-        f'data-nodes="{sum(1 for n in graph.nodes if not n.ghost)}">',
-        f"<title>{_text(label)}</title>",
-        f'<desc id="{prefix}-desc">{_text(_summary(graph, kind))}</desc>',
-        "<defs>" + "".join(_marker(prefix, m) for m in ("", "critical", "cycle")) + "</defs>",
-        '<g class="ms-edges">',
-    ]
     name = {n.id: n.label for n in graph.nodes}
     critical = graph.critical_edges
     drawn = []
+    markers: set[str] = set()
     for route in lay.edges:
         pair = (route.source, route.target)
         cycle, crit = pair in graph.cycle_edges, pair in critical
         cls = "ms-edge" + (" ms-edge-cycle" if cycle else "") + (" ms-critical" if crit else "")
         marker = "cycle" if cycle else "critical" if crit else ""
+        markers.add(marker)
         mid = prefix + "-arrow" + (f"-{marker}" if marker else "")
         tip = f"{name.get(route.source, route.source)} → {name.get(route.target, route.target)}"
         tip += " (closes a cycle)" if cycle else ""
@@ -194,17 +186,30 @@ def render_graph_svg(
                 crit * 2 + cycle,
                 f"<path class={_attr(cls)} d={_attr(route.path)} marker-end=\"url(#{mid})\" "
                 f"data-source={_attr(route.source)} data-target={_attr(route.target)}>"
-                f"<title>{_text(tip)}</title></path>",
+                f"<title>{_text(tip)}</title></path>\n",
             )
         )
+    # A line break follows each text (title, desc, labels) and nothing else: the break keeps the
+    # words apart where a search indexer joins the text of the page, while every other break
+    # would only be one more node for a parser to walk (issue 7). Only markers in use are defined;
+    # edges come before nodes, so nodes paint over them.
+    out = [
+        '<div class="ms-graph-wrap">\n',
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="{classes}" role="img" aria-label={_attr(label)} '
+        f'aria-describedby="{prefix}-desc" viewBox="0 0 {w} {h}" width="{w}" height="{h}" '
+        f'data-nodes="{sum(1 for n in graph.nodes if not n.ghost)}">\n',
+        f"<title>{_text(label)}</title>\n",
+        f'<desc id="{prefix}-desc">{_text(_summary(graph, kind))}</desc>\n',
+    ]
+    if markers:
+        out.append("<defs>" + "".join(_marker(prefix, m) for m in ("", "critical", "cycle") if m in markers) + "</defs>")
     out += [svg for _, svg in sorted(drawn, key=lambda d: d[0])]
-    out += ["</g>", '<g class="ms-nodes">']
     boxes = {b.id: b for b in lay.boxes}
     on_path = set(graph.critical)
     for node in graph.nodes:
         box = boxes.get(node.id)
         if box is not None:
-            out += _node(node, box, node.id in on_path, o)
+            out.append(_node(node, box, node.id in on_path, o))
             del boxes[node.id]
-    out += ["</g>", "</svg>", "</div>"]
-    return "\n".join(out)
+    out += ["</svg>\n", "</div>"]
+    return "".join(out)
