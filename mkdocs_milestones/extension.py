@@ -520,8 +520,10 @@ class SanitizeTreeprocessor(Treeprocessor):
                         el.set("title", title)
                     if alt:
                         el.text = alt
-            for key in [k for k in el.attrib if k.lower().startswith("on")]:
-                del el.attrib[key]
+            attrib = el.attrib
+            if attrib:  # most elements have none: no list to build
+                for key in [k for k in attrib if k.lower().startswith("on")]:
+                    del attrib[key]
 
 
 class MilestonesExtension(Extension):
