@@ -147,9 +147,10 @@ class MilestonesPlugin(BasePlugin[MilestonesConfig]):
         export = self.config.export
         if export:
             # A File like any other output: MkDocs writes it, `mkdocs serve` serves it, later plugins see it.
-            if files.get_file_from_path(export) is not None:
+            own = files.get_file_from_path(export)
+            if own is not None:
                 log.warning("docs/%s is replaced by the generated export; set the plugin's `export` option to another path to keep it", export)
-                files.remove(files.get_file_from_path(export))
+                files.remove(own)
             files.append(File.generated(config, export, content=export_json(self.entries)))
         for e in self.entries:
             for d in e.warnings:
