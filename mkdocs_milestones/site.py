@@ -13,11 +13,10 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
-from .export import MilestoneEntry
-from .model import Diagnostic, Milestone
+from .model import Diagnostic, Milestone, MilestoneEntry
 from .parser import is_milestone_source, parse_milestone
 
-__all__ = ["PageSource", "check_dependencies", "collect_milestones", "resolve_dependencies"]
+__all__ = ["PageSource", "assemble", "check_dependencies", "collect_milestones", "resolve_dependencies"]
 
 _log = logging.getLogger("mkdocs.plugins.milestones")
 
@@ -70,6 +69,11 @@ def collect_milestones(pages: Iterable[PageSource], *, fix_mojibake: bool = True
             continue
         if ms is not None:
             entries.append(MilestoneEntry(page=page.path, url=page.url, milestone=ms))
+    return assemble(entries)
+
+
+def assemble(entries: list[MilestoneEntry]) -> list[MilestoneEntry]:
+    """The site's milestones ordered by path, their dependencies resolved and checked (warnings on the entries)."""
     entries.sort(key=lambda e: e.page)
     resolve_dependencies(entries)
     try:

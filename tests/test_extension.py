@@ -172,7 +172,7 @@ def test_extension_state_is_reset_between_documents() -> None:
 
 
 def test_internal_error_degrades_to_plain_markdown(monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:
-    from mkdocs_milestones import extension
+    from mkdocs_milestones.extension import render as extension
 
     def boom(*args: object, **kwargs: object) -> None:
         raise RuntimeError("boom")
@@ -203,11 +203,9 @@ def test_empty_status_line_is_warned(caplog: pytest.LogCaptureFixture) -> None:
 
 def test_marker_problem_on_a_milestone_page_has_the_authors_line(caplog: pytest.LogCaptureFixture) -> None:
     """normalize_source inserts blank lines between label lines; marker warnings still name the source line."""
-    from mkdocs_milestones.extension import MilestonesExtension
+    from mkdocs_milestones.extension import MilestonesExtension, PageContext
 
-    ext = MilestonesExtension()
-    ext.entries_provider = lambda: []
-    ext.set_page("m.md", 0, {}, url="m/")
+    ext = MilestonesExtension(provider=lambda md: PageContext(file="m.md", url="m/", meta={}, roadmap=lambda: []))
     text = "# MILESTONE: M\n**Status**: done\n**Priority**: high\n\n<!-- milestones colour=red -->\n"
     with caplog.at_level("WARNING", logger="mkdocs.plugins.milestones"):
         markdown.Markdown(extensions=[ext]).convert(text)

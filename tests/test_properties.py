@@ -60,7 +60,7 @@ from conftest import milestone_log
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from mkdocs_milestones.extension import MilestonesExtension
+from mkdocs_milestones.extension import MilestonesExtension, PageContext
 from mkdocs_milestones.parser import parse_milestone
 
 try:
@@ -98,8 +98,8 @@ def render(text: str, meta: dict | None = None, **config: object) -> str:
         if meta is None:
             out = markdown.markdown(text, extensions=EXT, extension_configs={"mkdocs_milestones": config})
         else:
-            ext = MilestonesExtension(**config)
-            ext.set_page("page.md", 3, meta, url="page/")
+            ctx = PageContext(file="page.md", url="page/", line_offset=3, meta=meta, host="mkdocs")
+            ext = MilestonesExtension(provider=lambda md: ctx, **config)
             out = markdown.Markdown(extensions=[ext]).convert(text)
     degraded = [m for m in messages if "could not render" in m]
     assert not degraded, degraded[0]
