@@ -211,7 +211,8 @@ def check_dependencies(entries: list[MilestoneEntry]) -> None:
     dependencies come from front matter), like the warnings about references that name no
     milestone. The cycles are those the roadmap graph marks (one per edge it marks), in page order.
     """
-    from .graph import build_milestone_graph, status_word
+    from .graph import build_milestone_graph
+    from .vocabulary import status_word
 
     by_page = {e.page: e for e in entries}
     _, issues = build_milestone_graph([(e.page, e.page, e.milestone.status, "", e.depends_on) for e in entries])

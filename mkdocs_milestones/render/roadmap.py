@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+import xml.etree.ElementTree as etree
 from collections.abc import Sequence
 from datetime import date
 
@@ -27,7 +28,9 @@ from ..model import Milestone, Phase
 from ..roadmap_marker import SECTIONS, RoadmapFilter
 from ..vocabulary import PRIORITIES, PRIORITY_LABELS, STATUS_ICONS, STATUS_LABELS, STATUSES
 from .svg import render_graph_svg
-from .timeline import esc, parse_date, render_timeline
+from . import html as h
+from .markup import esc
+from .timeline import parse_date, render_timeline
 
 __all__ = [
     "GROUP_ORDER",
@@ -112,34 +115,27 @@ def order_key(entry: MilestoneEntry) -> tuple[int, int, int, date, str, str]:
     )
 
 
-def _status_badge(text: str, status: str, extra: str = "") -> str:
-    label = STATUS_LABELS.get(status, "Unknown status")
-    if text and re.search(r"[^\W_]", text):  # words: shown as written
-        return f'<span class="ms-badge ms-status" data-status="{status}">{esc(text.strip())}{extra}</span>'
-    shown = esc(f"{text.strip() or STATUS_ICONS.get(status, '?')} {label}")
-    return f'<span class="ms-badge ms-status" data-status="{status}" title="{label}">{shown}{extra}</span>'
+def _status_badge(text: str, status: str, count: int | None = None) -> str:
+    """The page's status badge (emoji-only or empty text gets the status's emoji and word), with a count."""
+    el = h.badge(text.strip() or STATUS_ICONS.get(status, ""), status, markdown=False)
+    if count is not None:
+        tail = el[-1] if len(el) else None
+        if tail is not None:
+            tail.tail = " "
+        else:
+            el.text = (el.text or "") + " "
+        el.append(etree.Element("span", {"class": "ms-roadmap-count"}))
+        el[-1].text = str(count)
+    return h.to_html(el)
 
 
 def _priority_badge(ms: Milestone) -> str:
-    canon = ms.priority or "unknown"
-    text = ms.priority_text.strip()
-    if text and re.search(r"[^\W_]", text):
-        return f'<span class="ms-badge ms-priority" data-priority="{canon}">{esc(text)}</span>'
-    label = PRIORITY_LABELS.get(canon, "Unknown")
-    shown = esc(f"{text} {label}".strip())
-    return f'<span class="ms-badge ms-priority" data-priority="{canon}" title="Priority: {label}">{shown}</span>'
+    return h.to_html(h.priority_badge(ms.priority_text.strip(), ms.priority, markdown=False))
 
 
 def _progress(ms: Milestone) -> str:
-    """The progress bar of the milestone pages (same classes), in its shortest form."""
-    pct = max(0.0, min(1.0, ms.progress)) * 100
-    return (
-        f'<div class="ms-progress" role="progressbar" aria-label="Progress" aria-valuenow="{pct:.0f}">'
-        '<svg class="ms-progress-bar" viewBox="0 0 100 6" preserveAspectRatio="none" aria-hidden="true">'
-        '<rect class="ms-progress-track" width="100" height="6" rx="3"/>'
-        f'<rect class="ms-progress-fill" width="{pct:.1f}" height="6" rx="3"/></svg>'
-        f'<span class="ms-progress-text">{pct:.0f}%</span></div>'
-    )
+    """The progress bar of the milestone pages."""
+    return h.to_html(h.progress_bar(ms.progress, "Progress", ""))
 
 
 def _phase_link(href: str, phase: Phase, cls: str, word: str) -> str:
@@ -212,7 +208,7 @@ def _counters(groups: dict[str, list[MilestoneEntry]], prefix: str, linked: bool
     items = []
     for st in GROUP_ORDER:
         if groups.get(st):
-            badge = _status_badge("", st, f' <span class="ms-roadmap-count">{len(groups[st])}</span>')
+            badge = _status_badge("", st, len(groups[st]))
             items.append(f'<a class="ms-roadmap-counter" href="#{prefix}-{st}">{badge}</a>' if linked else badge)
     total = sum(len(v) for v in groups.values())
     items.append(f'<span class="ms-roadmap-total">{total} milestone{"" if total == 1 else "s"}</span>')

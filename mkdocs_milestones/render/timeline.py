@@ -24,10 +24,10 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from html import escape as _escape
 
 from ..export import MilestoneEntry
-from .svg import STATUS_ICONS
+from ..vocabulary import STATUS_GLYPHS as STATUS_ICONS
+from .markup import esc
 
 __all__ = ["TimelineItem", "parse_date", "parse_duration_days", "render_timeline", "timeline_item"]
 
@@ -53,11 +53,6 @@ LABEL_W, CHART_W, ROW_H, BAR_H, AXIS_H, PAD = 190, 480, 24, 12, 28, 8
 MAX_ROWS = 60
 #: How many undated milestones are named before "and N more".
 MAX_UNDATED = 40
-
-
-def esc(text: object) -> str:
-    """Escape for HTML text and double- or single-quoted attributes (control characters dropped)."""
-    return _escape(re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", "", str(text)), quote=True)
 
 
 def parse_date(text: str | None) -> date | None:
