@@ -250,8 +250,10 @@ def _strip_md(text: str) -> str:
     if not text or text[0] not in "*_`":  # the common case: nothing to drop
         return text
     for mark in ("**", "__", "`"):
-        if len(text) > 2 * len(mark) and text.startswith(mark) and text.endswith(mark):
-            text = text[len(mark):-len(mark)].strip()
+        inner = text[len(mark):-len(mark)]
+        # "**a** **b**" is two bold words, not one bold run: only a mark around the whole value goes.
+        if len(text) > 2 * len(mark) and text.startswith(mark) and text.endswith(mark) and mark not in inner:
+            text = inner.strip()
     return text
 
 

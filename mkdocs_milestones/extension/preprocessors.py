@@ -39,6 +39,7 @@ log = logging.getLogger("mkdocs.plugins.milestones")
 _LIST_START_RE = re.compile(r"^\s{0,3}(?:[-*+]|\d+[.)])\s+\S")
 _LIST_MARKS = frozenset("-*+")
 _NESTED_ITEM_RE = re.compile(r"^( {2,3})(?:[-*+]|\d+[.)])\s+\S")
+_ATX_HEADING_RE = re.compile(r"^ {0,3}#{1,6}(?:[ \t]|$)")
 
 
 def reset_results(md: Any, ctx: PageContext | None = None) -> None:
@@ -73,6 +74,11 @@ def normalize_source_map(lines: list[str]) -> tuple[list[str], list[int]]:
 
     >>> normalize_source_map(["| a |", "|---|", "**Status**: done", "**Priority**: high"])[0]
     ['| a |', '|---|', '**Status**: done', '**Priority**: high']
+
+    A heading ends a table, as on GitHub:
+
+    >>> normalize_source_map(["| a |", "|---|", "### Phase 1: x"])
+    (['| a |', '|---|', '', '### Phase 1: x'], [0, 1, 2, 2])
     """
     out: list[str] = []
     origin: list[int] = []
@@ -85,6 +91,11 @@ def normalize_source_map(lines: list[str]) -> tuple[list[str], list[int]]:
             prev_label = prev_para = in_table = False
             continue
         blank = not text.strip()
+        if in_table and _ATX_HEADING_RE.match(text):
+            # A heading ends a table on GitHub (and for the parser); Python-Markdown would make it a row.
+            out.append("")
+            origin.append(i)
+            in_table = False
         in_table = not blank and (in_table or text.lstrip().startswith("|"))
         # A label line has a colon; a list item starts with a marker or a digit after at most 3 spaces.
         is_label = not in_table and ":" in text and bool(LABEL_RE.match(text))
