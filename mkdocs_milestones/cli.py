@@ -67,11 +67,14 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .export import MilestoneEntry, export_json
+from .export import export_json
+from .model import MilestoneEntry
 from .model import Diagnostic
 from .mojibake import fix_mojibake_report
 from .parser import split_front_matter
-from .roadmap_marker import KEYS, RoadmapFilter, parse_marker
+from .roadmap.markers import KEYS, find_markers, parse_marker
+from .roadmap.query import RoadmapFilter
+from .render.roadmap import render_roadmap
 from .site import PageSource, collect_milestones, page_url, read_docs_dir
 
 _BOM = "\ufeff"
@@ -392,7 +395,6 @@ def _marker_problems(target: _Target, *, fix_mojibake: bool) -> list[Diagnostic]
         from .mojibake import fix_mojibake as fix
 
         text = fix(text)
-    from .roadmap_marker import find_markers
 
     _, body, offset = split_front_matter(text)
     markers = find_markers(body, offset + 1)
@@ -495,8 +497,6 @@ def roadmap_page(entries: list[MilestoneEntry], *, page_url: str, title: str = "
     The roadmap block is the one the extension puts in place of the plugin's generated page's
     ``<!-- milestones -->`` marker (its first marker: id ``ms-roadmap-1``, no title of its own).
     """
-    from .render.roadmap import render_roadmap
-
     block = render_roadmap(entries, page_url=page_url, filters=filters, title=None,
                            id_prefix="ms-roadmap-1")
     return f"# {_roadmap_heading(title)}\n\n{GENERATED_NOTE}\n\n{block}\n"

@@ -216,6 +216,8 @@ class Milestone:
     keyword_title: bool = False
     """True when the title comes from a ``# MILESTONE: name`` heading (the page shows ``name``)."""
     tables: list[Table] = field(default_factory=list)
+    phase_graph: Any = field(default=None, repr=False, compare=False)
+    """The phase dependency graph (:class:`~mkdocs_milestones.graph.Graph`), built once by the parser."""
 
     @property
     def progress(self) -> float:

@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from .graph import build_phase_graph
 from .model import Check, Criterion, Diagnostic, Diagram, Field, Milestone, Phase, PhaseHeading, Risk, Section, Table, Task
 from .vocabulary import PRIORITIES, STATUSES, normalize_level, normalize_priority, normalize_status
 
@@ -653,9 +654,8 @@ class _Parser:
 
     def _check_refs(self, ms: Milestone) -> None:
         """Dependency problems (missing phases, cycles, done before a dependency): the graph's words."""
-        from .graph import build_phase_graph
-
-        self.diags.extend(build_phase_graph(ms)[1])
+        ms.phase_graph, problems = build_phase_graph(ms)  # built once: the page's graph is this one
+        self.diags.extend(problems)
 
     @staticmethod
     def _unknown_status(text: str) -> str:

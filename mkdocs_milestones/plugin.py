@@ -25,7 +25,7 @@ from .export import export_json
 from .extension import GRAPH_VALUES, OPEN_PHASE_VALUES, MilestonesExtension, PageContext
 from .extension.config import asset_text
 from .model import Milestone, MilestoneEntry
-from .parser import split_front_matter
+from .parser import is_milestone_source, parse_milestone, split_front_matter
 from .render.html import inert_title
 from .site import assemble
 
@@ -272,8 +272,6 @@ class MilestonesPlugin(BasePlugin[MilestonesConfig]):
 
     def _read_unconverted(self, f: File) -> _PageModel | None:
         """A page ``--dirty`` skipped in the first build of this process: parsed from its source, once."""
-        from .parser import is_milestone_source, parse_milestone
-
         try:
             raw = f.content_string
             if not is_milestone_source(raw):

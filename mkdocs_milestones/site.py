@@ -7,14 +7,17 @@ Pure: it takes page sources and URLs, so the MkDocs plugin, the CLI and tests sh
 from __future__ import annotations
 
 import logging
+import os
 import posixpath
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
+from .graph import build_milestone_graph
 from .model import Diagnostic, Milestone, MilestoneEntry
 from .parser import is_milestone_source, parse_milestone
+from .vocabulary import status_word
 
 __all__ = ["PageSource", "assemble", "check_dependencies", "collect_milestones", "resolve_dependencies"]
 
@@ -94,8 +97,6 @@ def read_docs_dir(docs_dir: str, *, use_directory_urls: bool = True, errors: dic
     A page that cannot be read as UTF-8 is skipped; with ``errors``, its path (relative, as in
     :class:`PageSource`) is added there with the reason.
     """
-    import os
-
     pages: list[PageSource] = []
     for folder, dirs, names in os.walk(docs_dir):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
@@ -211,9 +212,6 @@ def check_dependencies(entries: list[MilestoneEntry]) -> None:
     dependencies come from front matter), like the warnings about references that name no
     milestone. The cycles are those the roadmap graph marks (one per edge it marks), in page order.
     """
-    from .graph import build_milestone_graph
-    from .vocabulary import status_word
-
     by_page = {e.page: e for e in entries}
     _, issues = build_milestone_graph([(e.page, e.page, e.milestone.status, "", e.depends_on) for e in entries])
     found: dict[str, list[str]] = {}

@@ -15,7 +15,11 @@ from typing import TYPE_CHECKING, Any
 
 from markdown.extensions import Extension
 
+from ..graph import build_phase_graph
+from ..hosts.zensical import zensical_context
 from ..model import Diagnostic, Milestone
+from ..render.mermaid import render_mermaid
+from ..render.svg import render_graph_svg
 from .config import ASSET_CSS, GRAPH_VALUES, OPEN_PHASE_VALUES, assets_html, check_config, default_config
 from .context import ContextProvider, PageContext, plain_context
 from .preprocessors import ContextPreprocessor, MarkerPreprocessor, ParsePreprocessor, RepairPreprocessor, reset_results
@@ -83,8 +87,6 @@ class MilestonesExtension(Extension):
         """The context of the page ``md`` is about to convert, from the host's provider."""
         if self.provider is not None:
             return self.provider(md)
-        from ..hosts.zensical import zensical_context
-
         return zensical_context(md, fix_mojibake=self.getConfig("fix_mojibake")) or plain_context(md)
 
     def append_assets(self, md: Markdown, root: etree.Element) -> None:
@@ -122,16 +124,10 @@ class MilestonesExtension(Extension):
         mode = self.getConfig("graph")
         if mode == "none" or len(ms.phases) < 2:
             return None
-        from ..graph import build_phase_graph
-
-        graph, _ = build_phase_graph(ms)  # its warnings are already among ms.diagnostics
+        graph = ms.phase_graph if ms.phase_graph is not None else build_phase_graph(ms)[0]
         if mode == "mermaid":
-            from ..render.mermaid import render_mermaid
-
             markup = render_mermaid(graph)
         else:
-            from ..render.svg import render_graph_svg
-
             markup = render_graph_svg(graph, label=f"Dependency graph of the phases of {ms.title}", kind="phase")
         holder = etree.Element("p")
         holder.text = md.htmlStash.store(markup)

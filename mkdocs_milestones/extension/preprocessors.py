@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 from markdown.preprocessors import Preprocessor
 
 from ..parser import LABEL_RE, OUTSIDE, fence_states, parse_milestone
+from ..roadmap.markers import expand_markers, find_markers
 from .context import PageContext
 
 if TYPE_CHECKING:
@@ -187,8 +188,6 @@ class MarkerPreprocessor(_Step):
         text = "\n".join(lines)
         if "<!--" not in text or "milestones" not in text:
             return lines
-        from ..roadmap_marker import expand_markers, find_markers
-
         ctx = context_of(md)
         markers = find_markers(text, ctx.first_line)
         if not markers:

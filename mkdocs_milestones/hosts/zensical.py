@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..extension.context import PageContext
 from ..parser import split_front_matter
+from ..site import collect_milestones, read_docs_dir
 
 if TYPE_CHECKING:
     from markdown import Markdown
@@ -50,8 +51,6 @@ def zensical_context(md: Markdown, *, fix_mojibake: bool = True) -> PageContext 
     def roadmap() -> list[Any] | None:
         if not docs:
             return None
-        from ..site import collect_milestones, read_docs_dir
-
         return collect_milestones(read_docs_dir(docs), fix_mojibake=fix_mojibake)
 
     return PageContext(

@@ -22,15 +22,15 @@ import xml.etree.ElementTree as etree
 from collections.abc import Sequence
 from datetime import date
 
-from ..export import MilestoneEntry
+from ..dates import parse_date
 from ..graph import build_milestone_graph
-from ..model import Milestone, Phase
-from ..roadmap_marker import SECTIONS, RoadmapFilter
+from ..model import Milestone, MilestoneEntry, Phase
+from ..roadmap.query import GROUP_ORDER, SECTIONS, RoadmapFilter, order_key, plain, status_of
 from ..vocabulary import PRIORITIES, PRIORITY_LABELS, STATUS_ICONS, STATUS_LABELS, STATUSES
 from .svg import render_graph_svg
 from . import html as h
 from .markup import esc
-from .timeline import parse_date, render_timeline
+from .timeline import render_timeline
 
 __all__ = [
     "GROUP_ORDER",
@@ -39,33 +39,16 @@ __all__ = [
     "plain",
     "relative_url",
     "render_roadmap",
-    "roadmap_markdown",
     "status_of",
 ]
 
-GROUP_ORDER: tuple[str, ...] = ("in-progress", "pending", "blocked", "partial", "done", "failed", "cancelled", "unknown")
-"""Status groups in the order the roadmap lists them."""
 CLOSED_GROUPS = frozenset({"done", "cancelled"})
 ROWS_SHOWN = 50
 GRAPH_ALL_MAX = 40
 GRAPH_MAX = 150
 RISKS_SHOWN = 30
 RISKS_MAX = 200
-_PRIORITY_RANK = {p: i for i, p in enumerate(PRIORITIES)}
-_MD_LINK_RE = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
-_MD_MARK_RE = re.compile(r"(\*\*|__|`+|~~)")
 _SCHEME_RE = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.\-]*:")
-
-
-def plain(text: str | None) -> str:
-    """Author Markdown as plain text: links keep their words, emphasis and code marks go.
-
-    >>> plain("**Auth** via [`OIDC`](https://x.org)")
-    'Auth via OIDC'
-    """
-    if not text:
-        return ""
-    return _MD_MARK_RE.sub("", _MD_LINK_RE.sub(r"\1", text)).strip()
 
 
 def relative_url(target: str, base: str) -> str:
@@ -93,26 +76,6 @@ def relative_url(target: str, base: str) -> str:
         common += 1
     rel = "../" * (len(b_parts) - common) + "".join(d + "/" for d in t_dirs[common:]) + leaf
     return (rel or "./") + sep + frag
-
-
-def status_of(entry: MilestoneEntry) -> str:
-    """The milestone's status group: a canonical status or ``"unknown"``."""
-    s = entry.milestone.status
-    return s if s in STATUSES else "unknown"
-
-
-def order_key(entry: MilestoneEntry) -> tuple[int, int, int, date, str, str]:
-    """Roadmap order: status group, priority (none last), Created (undated last), title, page."""
-    ms = entry.milestone
-    created = parse_date(ms.created)
-    return (
-        GROUP_ORDER.index(status_of(entry)),
-        _PRIORITY_RANK.get(ms.priority or "", len(PRIORITIES)),
-        created is None,
-        created or date.max,
-        plain(ms.title).lower(),
-        entry.page,
-    )
 
 
 def _status_badge(text: str, status: str, count: int | None = None) -> str:
@@ -361,13 +324,3 @@ def render_roadmap(
             out += [_risks(shown, page_url), "</section>"]
     out.append("</div>")
     return "".join(out).replace("\r", " ").replace("\n", " ")  # one raw HTML block: no line breaks at all
-
-
-def roadmap_markdown(entries: list[MilestoneEntry], *, page_url: str, title: str = "Roadmap") -> str:
-    """The Markdown of a generated roadmap page: a ``#`` heading (page title, TOC) and the HTML block.
-
-    The heading is Markdown so MkDocs takes the page title from it; the block follows a blank line
-    and holds no blank line, so Python-Markdown keeps it as raw HTML.
-    """
-    heading = re.sub(r"[\\`*_\[\]<>#]", lambda m: "\\" + m.group(0) if m.group(0) != "<" else "&lt;", title.strip())
-    return f"# {heading}\n\n{render_roadmap(entries, page_url=page_url, title=None)}\n"
