@@ -61,7 +61,6 @@ LABEL_RE = re.compile(
 )
 """A label line: ``**Status**: done``, ``**Status:** done`` or ``Status: done``."""
 
-_TABLE_ROW_RE = re.compile(r"^\s*\|?.*\|.*$")
 _TABLE_SEP_RE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _TASKLIST_RE = re.compile(r"^(?P<indent>\s*)(?:[-*+]|\d+[.)])\s+\[(?P<mark>[ xX])\]\s*(?P<text>.*)$")
 _NUMBERED_RE = re.compile(r"^(?P<indent>\s*)\d+[.)]\s+(?P<text>.*)$")

@@ -212,12 +212,17 @@ class MilestonesPlugin(BasePlugin[MilestonesConfig]):
     def page_context(self, md: Markdown) -> PageContext:
         """The extension's provider: the page being converted, as MkDocs and the other plugins left it."""
         cur = self.current
-        if cur is None:  # a conversion outside a page (another plugin's): no page, no roadmap
-            return PageContext(host="mkdocs")
+        if cur is None:  # a conversion outside a page (another plugin's, a blog excerpt): quiet, no roadmap
+            return PageContext(host="mkdocs", report=False)
         if cur.md is None:
             cur.md = md  # the first conversion after on_page_markdown is the page's own
         page = cur.page
         own = md is cur.md
+        if page.file.src_uri not in self.offsets:  # a page whose source MkDocs did not read (blog posts)
+            try:
+                self.offsets[page.file.src_uri] = _line_offset(page.file.content_string)
+            except (OSError, UnicodeDecodeError, TypeError):
+                self.offsets[page.file.src_uri] = 0
         entries = cur.entries
         return PageContext(
             file=page.file.src_uri,
@@ -228,6 +233,7 @@ class MilestonesPlugin(BasePlugin[MilestonesConfig]):
             roadmap=(lambda: entries) if entries is not None else None,
             defer_markers=entries is None,
             parsed=cur.parsed if own else None,
+            report=own,
         )
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:

@@ -283,3 +283,21 @@ def test_page_roadmap_and_export_agree_on_the_corpora(make_site, tmp_path: Path)
     assert len(data) == len(pages) - 1, sorted(set(pages) - set(data))
     for entry in data.values():
         assert_agree(site, entry)
+
+
+def test_blog_post_milestone_has_its_real_url_and_one_warning(make_site, tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    """Material's blog: a post is a milestone at the post's URL; its excerpts (blog index, archive) stay quiet."""
+    post = (
+        "---\ndate: 2026-01-05\n---\n\n# MILESTONE: Blog plan\n\n**Status**: Percolating\n\n<!-- more -->\n\n"
+        "### Phase 1: Only\n**Status**: done\n"
+    )
+    cfg = make_site({"index.md": "# Home\n", "blog/index.md": "# Blog\n", "blog/posts/plan.md": post}, theme="material")
+    cfg.write_text(cfg.read_text(encoding="utf-8").replace("  - search\n", "  - search\n  - blog\n"), encoding="utf-8")
+    with caplog.at_level(logging.WARNING, logger="mkdocs.plugins.milestones"):
+        build(load_config(str(cfg)))
+    site = tmp_path / "site"
+    entry = _export(site)["blog/posts/plan.md"]
+    assert entry["url"] == "blog/2026/01/05/milestone-blog-plan/"
+    assert_agree(site, entry)
+    msgs = [r.getMessage() for r in caplog.records if "Percolating" in r.getMessage()]
+    assert msgs == [entry["warnings"][0]] and msgs[0].startswith("blog/posts/plan.md:7: unknown status"), msgs

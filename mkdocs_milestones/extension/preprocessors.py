@@ -175,7 +175,7 @@ class ParsePreprocessor(_Step):
             return lines
         md.milestones = [ms]
         md.milestone = ms
-        if not reused:
+        if not reused and ctx.report:
             self.ext.report(ms.diagnostics)
         return normalized
 
@@ -214,6 +214,7 @@ class MarkerPreprocessor(_Step):
                 dataclasses.replace(d, line=first + origin[d.line - first]) if 0 <= d.line - first < len(origin) else d
                 for d in diagnostics
             ]
-        self.ext.report(diagnostics)
+        if ctx.report:
+            self.ext.report(diagnostics)
         md.milestone_roadmap = True
         return expanded.split("\n")
