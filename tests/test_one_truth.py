@@ -301,3 +301,11 @@ def test_blog_post_milestone_has_its_real_url_and_one_warning(make_site, tmp_pat
     assert_agree(site, entry)
     msgs = [r.getMessage() for r in caplog.records if "Percolating" in r.getMessage()]
     assert msgs == [entry["warnings"][0]] and msgs[0].startswith("blog/posts/plan.md:7: unknown status"), msgs
+
+
+def test_the_plugin_lives_across_serve_rebuilds(make_site) -> None:
+    """`mkdocs serve` reloads the config on each change but keeps a plugin with `on_startup`: the models of
+    the previous build are there for the pages `--dirty` does not convert."""
+    cfg = make_site({"index.md": "# Home\n"})
+    first = load_config(str(cfg)).plugins["milestones"]
+    assert load_config(str(cfg)).plugins["milestones"] is first

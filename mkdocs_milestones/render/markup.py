@@ -3,6 +3,7 @@
 
 * :func:`esc`: HTML text and quoted attribute values (roadmap, timeline);
 * :func:`xml_text` / :func:`xml_attr`: SVG (XML: invalid characters dropped, attributes quoted here);
+* :func:`mermaid_label`: a quoted Mermaid label (its own entity codes);
 * :func:`protect`: Markdown text we move into generated elements (raw HTML shown as text, Markdown kept);
 * :func:`inert_title`: a page title that stays text after a theme un-escapes it once more;
 * :func:`safe_url` (links, graph nodes) and :func:`safe_image_src` (inline images).
@@ -16,7 +17,7 @@ import html
 import re
 from xml.sax.saxutils import escape as _xml_escape
 
-__all__ = ["esc", "inert_title", "protect", "safe_image_src", "safe_url", "xml_attr", "xml_text"]
+__all__ = ["esc", "inert_title", "mermaid_label", "protect", "safe_image_src", "safe_url", "xml_attr", "xml_text"]
 
 _CODE_SPAN_RE = re.compile(r"(`+)(.+?)(?<!`)\1(?!`)", re.DOTALL)
 _SAFE_SCHEME_RE = re.compile(r"^(?:https?:|mailto:|#|/|\.|[^:/?#]*(?:[/?#]|$))", re.IGNORECASE)
@@ -32,6 +33,21 @@ def esc(text: object) -> str:
     '&lt;a href=&quot;x&quot;&gt;'
     """
     return html.escape(_CONTROL_RE.sub("", str(text)), quote=True)
+
+
+_MERMAID_CODES = str.maketrans({"#": "#35;", '"': "#quot;", "<": "#60;", ">": "#62;", "\n": " ", "\r": " "})
+
+
+def mermaid_label(text: str) -> str:
+    """A quoted Mermaid label that shows exactly what the author wrote and can hold no markup.
+
+    Mermaid reads quoted labels and renders them as HTML: ``#`` (its entity-code prefix), the double
+    quote that would end the label, and the angle brackets of a tag become entity codes.
+
+    >>> mermaid_label('a "b" <i>#1')
+    '"a #quot;b#quot; #60;i#62;#35;1"'
+    """
+    return '"' + text.translate(_MERMAID_CODES) + '"'
 
 
 def xml_text(s: str) -> str:
