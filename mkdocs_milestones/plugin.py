@@ -25,9 +25,9 @@ from .export import export_json
 from .extension import GRAPH_VALUES, OPEN_PHASE_VALUES, MilestonesExtension, PageContext
 from .extension.config import asset_text
 from .model import Milestone, MilestoneEntry
-from .parser import is_milestone_source, parse_milestone, split_front_matter
+from .parser import is_milestone_source, parse_milestone
 from .render.html import inert_title
-from .site import assemble
+from .site import assemble, front_matter_lines
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -191,7 +191,7 @@ class MilestonesPlugin(BasePlugin[MilestonesConfig]):
             raw = page.file.content_string
         except (OSError, UnicodeDecodeError):
             return None  # MkDocs reports it
-        self.offsets[page.file.src_uri] = _line_offset(raw)
+        self.offsets[page.file.src_uri] = front_matter_lines(raw)
         if not self.config.fix_mojibake or page.file.generated_by:
             return None
         from .mojibake import fix_mojibake_report
@@ -220,7 +220,7 @@ class MilestonesPlugin(BasePlugin[MilestonesConfig]):
         own = md is cur.md
         if page.file.src_uri not in self.offsets:  # a page whose source MkDocs did not read (blog posts)
             try:
-                self.offsets[page.file.src_uri] = _line_offset(page.file.content_string)
+                self.offsets[page.file.src_uri] = front_matter_lines(page.file.content_string)
             except (OSError, UnicodeDecodeError, TypeError):
                 self.offsets[page.file.src_uri] = 0
         entries = cur.entries
@@ -309,9 +309,3 @@ class MilestonesPlugin(BasePlugin[MilestonesConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.config.export:
             log.info("wrote %s (%d milestones)", self.config.export, len(self.entries))
-
-
-def _line_offset(source: str) -> int:
-    """Source lines before the text MkDocs converts: the front matter and the blank lines after it."""
-    _, body, offset = split_front_matter(source.lstrip("\ufeff").replace("\r\n", "\n"))
-    return offset + (len(body) - len(body.lstrip("\n")) if offset else 0)

@@ -16,10 +16,10 @@ from urllib.parse import unquote, urlsplit
 
 from .graph import build_milestone_graph
 from .model import Diagnostic, Milestone, MilestoneEntry
-from .parser import is_milestone_source, parse_milestone
+from .parser import is_milestone_source, parse_milestone, split_front_matter
 from .vocabulary import status_word
 
-__all__ = ["PageSource", "assemble", "check_dependencies", "collect_milestones", "resolve_dependencies"]
+__all__ = ["PageSource", "assemble", "front_matter_lines", "check_dependencies", "collect_milestones", "resolve_dependencies"]
 
 _log = logging.getLogger("mkdocs.plugins.milestones")
 
@@ -88,6 +88,16 @@ def assemble(entries: list[MilestoneEntry]) -> list[MilestoneEntry]:
         )
         _log.debug("traceback", exc_info=err)
     return entries
+
+
+def front_matter_lines(source: str) -> int:
+    """Source lines before the text a host converts: the front matter and the blank lines after it.
+
+    >>> front_matter_lines("---\\ntitle: x\\n---\\n\\n# A\\n"), front_matter_lines("# A\\n")
+    (4, 0)
+    """
+    _, body, offset = split_front_matter(source.lstrip("\ufeff").replace("\r\n", "\n"))
+    return offset + (len(body) - len(body.lstrip("\n")) if offset else 0)
 
 
 def read_docs_dir(docs_dir: str, *, use_directory_urls: bool = True, errors: dict[str, str] | None = None) -> list[PageSource]:

@@ -25,7 +25,7 @@ from mkdocs_milestones.export import export_document
 from mkdocs_milestones.extension import MilestonesExtension, PageContext
 from mkdocs_milestones.model import MilestoneEntry
 from mkdocs_milestones.parser import split_front_matter
-from mkdocs_milestones.site import assemble
+from mkdocs_milestones.site import assemble, front_matter_lines
 
 CASES = Path(__file__).parent / "cases"
 NAMES = sorted(p.stem for p in CASES.glob("*.md"))
@@ -39,10 +39,10 @@ def _options() -> dict[str, dict[str, Any]]:
 def render_case(name: str, options: dict[str, Any] | None = None) -> tuple[str, str, list[str]]:
     """``(article HTML, export JSON, log messages)`` of one case."""
     raw = (CASES / f"{name}.md").read_text(encoding="utf-8")
-    meta, body, offset = split_front_matter(raw)
+    meta, body, _ = split_front_matter(raw)
+    offset = front_matter_lines(raw)
     if offset:
-        offset += len(body) - len(body.lstrip("\n"))
-        body = body.lstrip("\n")
+        body = body.lstrip("\n")  # as MkDocs hands the page over
     ctx = PageContext(file=f"{name}.md", url=f"{name}/", line_offset=offset, meta=meta, host="mkdocs")
     ext = MilestonesExtension(provider=lambda md: ctx, **(options or {}))
     md = markdown.Markdown(extensions=[ext])

@@ -12,8 +12,7 @@ import os
 from typing import TYPE_CHECKING, Any
 
 from ..extension.context import PageContext
-from ..parser import split_front_matter
-from ..site import collect_milestones, read_docs_dir
+from ..site import collect_milestones, front_matter_lines, read_docs_dir
 
 if TYPE_CHECKING:
     from markdown import Markdown
@@ -42,9 +41,7 @@ def zensical_context(md: Markdown, *, fix_mojibake: bool = True) -> PageContext 
     if path and docs:
         try:
             with open(os.path.join(docs, path), encoding="utf-8-sig") as fh:
-                raw = fh.read()
-            _, body, offset = split_front_matter(raw.replace("\r\n", "\n"))
-            offset += len(body) - len(body.lstrip("\n")) if offset else 0
+                offset = front_matter_lines(fh.read())
         except OSError:
             offset = 0
 
