@@ -273,8 +273,9 @@ def test_internal_error_while_parsing_keeps_the_build(make_site, tmp_path: Path,
 
 
 def test_each_page_is_parsed_once_per_build(make_site, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """One parse per page, by its own conversion; the roadmap page, converted again once every milestone
-    is known, reuses its parse. Front matter, tabs, CRLF and mojibake included."""
+    """One parse per milestone page, by its own conversion (other pages stop at the parser's cheap test);
+    the roadmap page, converted again once every milestone is known, reuses its conversion's result.
+    Front matter, tabs, CRLF and mojibake included."""
     import mkdocs_milestones.extension.preprocessors as preprocessors
 
     parsed: list[str | None] = []
@@ -291,18 +292,19 @@ def test_each_page_is_parsed_once_per_build(make_site, tmp_path: Path, monkeypat
         "plans/db.md": DB,
         "fm.md": "---\nmilestone: true\ntags: [x]\n---\n\n# Front matter plan\n\n**Status**: done\n",
         "garbled.md": AUTH.replace("**Status**: done", "**Status**: \u00e2\u0153\u2026 done\t(tab)"),
-        "teams.md": "# Teams\n\n<!-- milestones status=done -->\n",
+        "teams.md": "# MILESTONE: Teams\n\n**Status**: done\n\n<!-- milestones status=done -->\n",
     }
     cfg = make_site(pages)
     (tmp_path / "docs" / "crlf.md").write_bytes(DB.replace("Database", "Crlf").replace("\n", "\r\n").encode("utf-8"))
     _build(cfg)
-    assert sorted(parsed) == sorted(["index.md", "auth.md", "plans/db.md", "fm.md", "garbled.md", "crlf.md", "teams.md", "roadmap/index.md"]), parsed
+    assert sorted(parsed) == sorted(["auth.md", "plans/db.md", "fm.md", "garbled.md", "crlf.md", "teams.md"]), parsed
     html = (tmp_path / "site" / "garbled" / "index.html").read_text(encoding="utf-8")
     assert "\N{WHITE HEAVY CHECK MARK} done" in html
     doc = json.loads((tmp_path / "site" / "milestones.json").read_text(encoding="utf-8"))
-    assert sorted(m["page"] for m in doc["milestones"]) == ["auth.md", "crlf.md", "fm.md", "garbled.md", "plans/db.md"]
+    assert sorted(m["page"] for m in doc["milestones"]) == ["auth.md", "crlf.md", "fm.md", "garbled.md", "plans/db.md", "teams.md"]
     teams = (tmp_path / "site" / "teams" / "index.html").read_text(encoding="utf-8")
-    assert 'data-page="auth.md"' in teams and 'data-page="plans/db.md"' not in teams
+    assert 'data-page="auth.md"' in teams and 'data-page="teams.md"' in teams and 'data-page="plans/db.md"' not in teams
+    assert 'class="ms-card"' in teams  # converted twice (the marker), parsed once, rendered as a milestone both times
 
 
 def test_a_parse_is_reused_only_for_the_same_text() -> None:

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from markdown.preprocessors import Preprocessor
 
-from ..parser import LABEL_RE, OUTSIDE, fence_states, parse_milestone
+from ..parser import LABEL_RE, OUTSIDE, fence_states, is_milestone_source, parse_milestone
 from ..roadmap.markers import expand_markers, find_markers
 from .context import PageContext
 
@@ -166,7 +166,8 @@ class ParsePreprocessor(_Step):
                 ms = ctx.parsed[1]
             else:
                 meta = dict(ctx.meta) if ctx.meta is not None else None
-                ms = parse_milestone(text, file=ctx.file, meta=meta, first_line=ctx.first_line)
+                # The parser's cheap test first: most pages of a site are not milestones.
+                ms = parse_milestone(text, file=ctx.file, meta=meta, first_line=ctx.first_line) if is_milestone_source(text, meta) else None
             if ms is None:
                 return lines
             normalized, md.ms_line_origin = normalize_source_map(lines)
