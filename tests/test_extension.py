@@ -211,6 +211,11 @@ def test_marker_problem_on_a_milestone_page_has_the_authors_line(caplog: pytest.
         markdown.Markdown(extensions=[ext]).convert(text)
     lines = [r.getMessage().split(":")[1] for r in caplog.records if "colour" in r.getMessage()]
     assert lines == ["5"], [r.getMessage() for r in caplog.records]
+    md = markdown.Markdown(extensions=[ext])
+    md.convert(text)
+    assert [(d.line, d.message.split(" in ")[0]) for d in md.milestone_diagnostics] == [(5, "unknown key 'colour'")]  # type: ignore[attr-defined]
+    md.reset()
+    assert md.milestone_diagnostics == []  # type: ignore[attr-defined]
 
 
 def test_inline_images_stay_script_images_do_not() -> None:

@@ -7,6 +7,8 @@ Per-document results live on the ``Markdown`` instance (cleared by ``MilestonesE
     The :class:`~.context.PageContext` of this conversion.
 ``md.milestones`` / ``md.milestone``
     The milestones parsed from the page (one at most today) / the first or None.
+``md.milestone_diagnostics``
+    Every problem found in the document (the parser's, the markers'), whether logged or not.
 ``md.milestone_source``
     The text that was parsed (the plugin hands it back when it converts the page again).
 ``md.milestone_markers``
@@ -48,6 +50,7 @@ def reset_results(md: Any, ctx: PageContext | None = None) -> None:
     md.milestone_context = ctx
     md.milestones = []
     md.milestone = None
+    md.milestone_diagnostics = []
     md.milestone_source = None
     md.milestone_markers = 0
     md.milestone_roadmap = False
@@ -176,6 +179,7 @@ class ParsePreprocessor(_Step):
             return lines
         md.milestones = [ms]
         md.milestone = ms
+        md.milestone_diagnostics.extend(ms.diagnostics)
         if not reused and ctx.report:
             self.ext.report(ms.diagnostics)
         return normalized
@@ -215,6 +219,7 @@ class MarkerPreprocessor(_Step):
                 dataclasses.replace(d, line=first + origin[d.line - first]) if 0 <= d.line - first < len(origin) else d
                 for d in diagnostics
             ]
+        md.milestone_diagnostics.extend(diagnostics)
         if ctx.report:
             self.ext.report(diagnostics)
         md.milestone_roadmap = True
