@@ -23,6 +23,7 @@ from mkdocs.structure.files import File, Files
 
 from .export import export_json
 from .extension import GRAPH_VALUES, OPEN_PHASE_VALUES, MilestonesExtension, PageContext
+from .extension.cache import RenderCache
 from .extension.config import asset_text
 from .model import Milestone, MilestoneEntry
 from .parser import is_milestone_source, parse_milestone
@@ -117,6 +118,8 @@ class MilestonesPlugin(BasePlugin[MilestonesConfig]):
         self.current: _Converting | None = None
         self.offsets: dict[str, int] = {}
         self.export_file: File | None = None
+        self.cache = RenderCache()
+        """Parse and render results by content: this instance outlives `mkdocs serve` rebuilds, so does the cache."""
 
     # -- configuration and files --------------------------------------------------------------------
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -136,6 +139,7 @@ class MilestonesPlugin(BasePlugin[MilestonesConfig]):
             graph=self.config.graph,
             inline_assets=False,
         )
+        self.ext.cache = self.cache
         exts.append(self.ext)
         config.extra_css.insert(0, f"{ASSET_DIR}/milestones.css")
         config.extra_javascript.append(f"{ASSET_DIR}/milestones.js")
@@ -145,6 +149,7 @@ class MilestonesPlugin(BasePlugin[MilestonesConfig]):
         # A new build: this build's models are collected afresh; the last build's wait for --dirty.
         self.previous = {**self.previous, **self.models}
         self.models, self.offsets, self.entries, self.current = {}, {}, [], None
+        self.cache.next_build()
         for name in ("milestones.css", "milestones.js"):
             files.append(File.generated(config, f"{ASSET_DIR}/{name}", content=asset_text(name)))
         roadmap = self.config.roadmap
@@ -196,7 +201,7 @@ class MilestonesPlugin(BasePlugin[MilestonesConfig]):
             return None
         from .mojibake import fix_mojibake_report
 
-        fixed, repairs = fix_mojibake_report(raw)
+        fixed, repairs = self.cache.get("repair", raw, lambda: fix_mojibake_report(raw))
         if not repairs:
             return None
         for r in repairs:

@@ -19,7 +19,8 @@ from ..graph import build_phase_graph
 from ..hosts.zensical import zensical_context
 from ..model import Diagnostic, Milestone
 from ..render.mermaid import render_mermaid
-from ..render.svg import render_graph_svg
+from ..render.svg import graph_key, render_graph_svg
+from .cache import RenderCache
 from .config import ASSET_CSS, GRAPH_VALUES, OPEN_PHASE_VALUES, assets_html, check_config, default_config
 from .context import ContextProvider, PageContext, plain_context
 from .preprocessors import ContextPreprocessor, MarkerPreprocessor, ParsePreprocessor, RepairPreprocessor, reset_results
@@ -71,6 +72,8 @@ class MilestonesExtension(Extension):
         self.config = default_config()
         super().__init__(**kwargs)
         self.provider = provider
+        self.cache = RenderCache()
+        """Parse and render results by content; the MkDocs plugin hands in its own, which outlives serve rebuilds."""
         check_config(self.getConfig)
 
     def setConfig(self, key: str, value: Any) -> None:
@@ -125,10 +128,12 @@ class MilestonesExtension(Extension):
         if mode == "none" or len(ms.phases) < 2:
             return None
         graph = ms.phase_graph if ms.phase_graph is not None else build_phase_graph(ms)[0]
+        label = f"Dependency graph of the phases of {ms.title}"
+        # Drawn once per distinct graph (the key is what the drawing reads), not once per conversion.
         if mode == "mermaid":
-            markup = render_mermaid(graph)
+            markup = self.cache.get("mermaid", graph_key(graph, label, "phase"), lambda: render_mermaid(graph))
         else:
-            markup = render_graph_svg(graph, label=f"Dependency graph of the phases of {ms.title}", kind="phase")
+            markup = self.cache.get("svg", graph_key(graph, label, "phase"), lambda: render_graph_svg(graph, label=label, kind="phase"))
         holder = etree.Element("p")
         holder.text = md.htmlStash.store(markup)
         return holder

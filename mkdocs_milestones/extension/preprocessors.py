@@ -142,7 +142,8 @@ class RepairPreprocessor(_Step):
     def run(self, lines: list[str]) -> list[str]:
         from ..mojibake import fix_mojibake_report
 
-        fixed, repairs = fix_mojibake_report("\n".join(lines))
+        text = "\n".join(lines)
+        fixed, repairs = self.ext.cache.get("repair", text, lambda: fix_mojibake_report(text))
         if not repairs:
             return lines
         ctx = context_of(self.md)
@@ -170,10 +171,16 @@ class ParsePreprocessor(_Step):
             else:
                 meta = dict(ctx.meta) if ctx.meta is not None else None
                 # The parser's cheap test first: most pages of a site are not milestones.
-                ms = parse_milestone(text, file=ctx.file, meta=meta, first_line=ctx.first_line) if is_milestone_source(text, meta) else None
+                if is_milestone_source(text, meta):
+                    # Keyed by everything the parse reads: an unchanged page reuses the last build's (serve).
+                    key = (text, ctx.file, ctx.first_line, repr(meta))
+                    ms = self.ext.cache.get("parse", key, lambda: parse_milestone(text, file=ctx.file, meta=meta, first_line=ctx.first_line))
+                else:
+                    ms = None
             if ms is None:
                 return lines
-            normalized, md.ms_line_origin = normalize_source_map(lines)
+            normalized, origin = self.ext.cache.get("normalize", text, lambda: normalize_source_map(lines))
+            normalized, md.ms_line_origin = list(normalized), list(origin)
         except Exception as err:  # noqa: BLE001 - one broken page must not stop a site build
             self.ext.internal_error(md, err)
             return lines

@@ -16,7 +16,7 @@ from ..layout import Layout, LayoutOptions, NodeBox, layout_graph
 from ..vocabulary import STATUS_GLYPHS, status_word
 from .markup import safe_url, xml_attr, xml_text
 
-__all__ = ["STATUS_ICONS", "render_graph_svg", "safe_graph_href"]
+__all__ = ["STATUS_ICONS", "graph_key", "render_graph_svg", "safe_graph_href"]
 
 STATUS_ICONS = STATUS_GLYPHS  # the name tests and older callers use
 #: Above this natural width the graph keeps its size and its wrapper scrolls sideways;
@@ -48,12 +48,17 @@ def _status(node: GraphNode) -> str:
     return node.status if node.status in STATUS_ICONS else "unknown"
 
 
-def _digest(graph: Graph, label: str, kind: str) -> str:
+def graph_key(graph: Graph, label: str, kind: str) -> str:
+    """Everything a drawing of ``graph`` reads, as one string: equal keys, equal drawings (a cache key)."""
     parts = [label, kind]
     parts += [repr((n.id, n.label, n.status, n.href, n.tooltip, n.ghost, n.sublabel)) for n in graph.nodes]
     parts += [repr((e.source, e.target)) for e in graph.edges]
     parts += [repr(sorted(graph.cycle_edges)), repr(graph.critical)]
-    return "msg" + hashlib.sha256("\x1f".join(parts).encode("utf-8", "replace")).hexdigest()[:10]
+    return "\x1f".join(parts)
+
+
+def _digest(graph: Graph, label: str, kind: str) -> str:
+    return "msg" + hashlib.sha256(graph_key(graph, label, kind).encode("utf-8", "replace")).hexdigest()[:10]
 
 
 def _summary(graph: Graph, kind: str) -> str:
