@@ -119,6 +119,8 @@ class MilestonesPlugin(BasePlugin[MilestonesConfig]):
         self.offsets: dict[str, int] = {}
         self.export_file: File | None = None
         self.cache = RenderCache()
+        self.graphs: dict[str, dict[str, str]] = {}
+        """Per page: the phase graphs to put in place of their comments once search has read the page."""
         """Parse and render results by content: this instance outlives `mkdocs serve` rebuilds, so does the cache."""
 
     # -- configuration and files --------------------------------------------------------------------
@@ -150,6 +152,7 @@ class MilestonesPlugin(BasePlugin[MilestonesConfig]):
         self.previous = {**self.previous, **self.models}
         self.models, self.offsets, self.entries, self.current = {}, {}, [], None
         self.cache.next_build()
+        self.graphs = {}
         for name in ("milestones.css", "milestones.js"):
             files.append(File.generated(config, f"{ASSET_DIR}/{name}", content=asset_text(name)))
         roadmap = self.config.roadmap
@@ -238,6 +241,7 @@ class MilestonesPlugin(BasePlugin[MilestonesConfig]):
             roadmap=(lambda: entries) if entries is not None else None,
             defer_markers=entries is None,
             parsed=cur.parsed if own else None,
+            defer_graph=own,
             report=own,
         )
 
@@ -248,12 +252,24 @@ class MilestonesPlugin(BasePlugin[MilestonesConfig]):
             markers = getattr(md, "milestone_markers", 0)
             self.models[page.file.src_uri] = _PageModel(
                 page.url, list(getattr(md, "milestones", [])), markers, md.milestone_source if markers else None)
+            self.graphs[page.file.src_uri] = dict(getattr(md, "milestone_graphs", {}))
         if 'class="ms-title"' in html and "title" not in page.meta:
             # Keep a milestone's title text in <title> and the nav, whatever the theme does to it.
             title = getattr(page, "_title_from_render", None)
             if title and ("&" in title or "<" in title):
                 page._title_from_render = inert_title(title)  # type: ignore[attr-defined]
         return html
+
+    @event_priority(-100)  # after the search plugin (0) has indexed page.content, before the theme renders it
+    def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
+        """The phase graph goes in now: search indexed the page without it (issue 17), the reader gets it."""
+        graphs = self.graphs.get(page.file.src_uri)
+        if graphs and page.content:
+            content = page.content
+            for slot, markup in graphs.items():
+                content = content.replace(slot, markup)
+            page.content = content
+        return context
 
     # -- once every page is converted -----------------------------------------------------------------
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:

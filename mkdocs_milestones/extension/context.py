@@ -44,6 +44,9 @@ class PageContext:
     """The host fills markers itself once every page is converted (the plugin converts the page again)."""
     parsed: tuple[str, Milestone | None] | None = None
     """``(text, milestone)`` from an earlier conversion of this page: reused when the text is the same."""
+    defer_graph: bool = False
+    """The host puts each phase graph into the page itself, after its search index has read the page: the
+    conversion leaves a comment ``<!-- milestones-graph ID -->`` and ``md.milestone_graphs`` maps it to the markup."""
     report: bool = True
     """Log the document's problems. False for conversions that are not a page's own (a blog excerpt,
     another plugin's snippet): the page's conversion reports them once."""

@@ -15,6 +15,8 @@ Per-document results live on the ``Markdown`` instance (cleared by ``MilestonesE
     How many ``<!-- milestones -->`` markers the page holds (expanded, or left for the host).
 ``md.milestone_roadmap``
     True when the page shows a roadmap (it needs the stylesheet).
+``md.milestone_graphs``
+    With ``PageContext.defer_graph``: the graphs the host puts in place of their comments (comment -> markup).
 """
 
 from __future__ import annotations
@@ -54,6 +56,7 @@ def reset_results(md: Any, ctx: PageContext | None = None) -> None:
     md.milestone_source = None
     md.milestone_markers = 0
     md.milestone_roadmap = False
+    md.milestone_graphs = {}
     md.ms_line_origin = None
 
 

@@ -16,7 +16,7 @@ from ..layout import Layout, LayoutOptions, NodeBox, layout_graph
 from ..vocabulary import STATUS_GLYPHS, status_word
 from .markup import safe_url, xml_attr, xml_text
 
-__all__ = ["STATUS_ICONS", "graph_key", "render_graph_svg", "safe_graph_href"]
+__all__ = ["STATUS_ICONS", "graph_digest", "graph_key", "render_graph_svg", "safe_graph_href"]
 
 STATUS_ICONS = STATUS_GLYPHS  # the name tests and older callers use
 #: Above this natural width the graph keeps its size and its wrapper scrolls sideways;
@@ -57,7 +57,7 @@ def graph_key(graph: Graph, label: str, kind: str) -> str:
     return "\x1f".join(parts)
 
 
-def _digest(graph: Graph, label: str, kind: str) -> str:
+def graph_digest(graph: Graph, label: str, kind: str) -> str:
     return "msg" + hashlib.sha256(graph_key(graph, label, kind).encode("utf-8", "replace")).hexdigest()[:10]
 
 
@@ -144,7 +144,7 @@ def render_graph_svg(
     """
     o = options or LayoutOptions()
     lay = layout or layout_graph(graph, o)
-    prefix = _digest(graph, label, kind)
+    prefix = graph_digest(graph, label, kind)
     kind_cls = re.sub(r"[^a-z0-9-]", "", kind.lower()) or "graph"
     classes = f"ms-graph ms-graph-{kind_cls}" + (" ms-graph-wide" if lay.width > WIDE else "")
     w, h = _n(lay.width), _n(lay.height)
