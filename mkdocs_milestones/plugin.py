@@ -23,7 +23,7 @@ from mkdocs.structure.files import File, Files
 
 from .export import export_json
 from .extension import GRAPH_VALUES, OPEN_PHASE_VALUES, MilestonesExtension, PageContext
-from .extension.cache import RenderCache
+from .extension.cache import RenderCache, digest, repaired
 from .extension.config import asset_text
 from .model import Milestone, MilestoneEntry
 from .parser import is_milestone_source, parse_milestone
@@ -118,10 +118,11 @@ class MilestonesPlugin(BasePlugin[MilestonesConfig]):
         self.current: _Converting | None = None
         self.offsets: dict[str, int] = {}
         self.export_file: File | None = None
-        self.cache = RenderCache()
+        self.cache = RenderCache(max_entries=None)
+        """Parse and render results by content: this instance outlives `mkdocs serve` rebuilds, so does the cache
+        (what a whole build did not use is dropped when the next one starts)."""
         self.graphs: dict[str, dict[str, str]] = {}
         """Per page: the phase graphs to put in place of their comments once search has read the page."""
-        """Parse and render results by content: this instance outlives `mkdocs serve` rebuilds, so does the cache."""
 
     # -- configuration and files --------------------------------------------------------------------
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -202,9 +203,7 @@ class MilestonesPlugin(BasePlugin[MilestonesConfig]):
         self.offsets[page.file.src_uri] = front_matter_lines(raw)
         if not self.config.fix_mojibake or page.file.generated_by:
             return None
-        from .mojibake import fix_mojibake_report
-
-        fixed, repairs = self.cache.get("repair", raw, lambda: fix_mojibake_report(raw))
+        fixed, repairs = self.cache.get("repair", digest(raw), lambda: repaired(raw))
         if not repairs:
             return None
         for r in repairs:

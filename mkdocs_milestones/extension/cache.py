@@ -13,13 +13,23 @@ Cached values are shared between builds: callers treat them as read-only (the pa
 
 from __future__ import annotations
 
+import hashlib
 from collections import Counter
 from collections.abc import Callable, Hashable
 from typing import Any, TypeVar
 
-__all__ = ["RenderCache"]
+__all__ = ["RenderCache", "digest", "repaired"]
 
 T = TypeVar("T")
+
+
+def digest(*parts: object) -> bytes:
+    """A short key for long texts (the cache keeps 16 bytes per page, not the page)."""
+    h = hashlib.blake2b(digest_size=16)
+    for part in parts:
+        h.update(str(part).encode("utf-8", "surrogatepass"))
+        h.update(b"\x00\x1f")
+    return h.digest()
 
 
 class RenderCache:
@@ -31,9 +41,15 @@ class RenderCache:
     >>> cache.next_build(); cache.next_build()  # two builds that did not ask: gone
     >>> cache.get("len", "abc", lambda: 0)
     0
+    >>> small = RenderCache(max_entries=2)
+    >>> for n in range(10): _ = small.get("n", n, lambda: n)
+    >>> len(small) <= 4
+    True
     """
 
-    def __init__(self) -> None:
+    def __init__(self, max_entries: int | None = 2048) -> None:
+        self.max_entries = max_entries
+        """A host that never says a build starts (plain Python-Markdown) still keeps at most twice this many."""
         self._now: dict[tuple[str, Hashable], Any] = {}
         self._before: dict[tuple[str, Hashable], Any] = {}
         self.hits: Counter[str] = Counter()
@@ -52,6 +68,8 @@ class RenderCache:
         else:
             self.misses[kind] += 1
             value = make()
+        if self.max_entries is not None and len(self._now) >= self.max_entries:
+            self.next_build()
         self._now[k] = value
         return value  # type: ignore[no-any-return]
 
@@ -61,3 +79,11 @@ class RenderCache:
 
     def __len__(self) -> int:
         return len(self._now) + len(self._before)
+
+
+def repaired(text: str) -> tuple[str, list[Any]]:
+    """``fix_mojibake_report(text)``, keeping no copy of a text that needed no repair (``("", [])``)."""
+    from ..mojibake import fix_mojibake_report  # the tables load on first use
+
+    fixed, repairs = fix_mojibake_report(text)
+    return (fixed, repairs) if repairs else ("", [])

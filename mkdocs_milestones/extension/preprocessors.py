@@ -30,6 +30,7 @@ from markdown.preprocessors import Preprocessor
 
 from ..parser import LABEL_RE, OUTSIDE, fence_states, is_milestone_source, parse_milestone
 from ..roadmap.markers import expand_markers, find_markers
+from .cache import digest, repaired
 from .context import PageContext
 
 if TYPE_CHECKING:
@@ -143,10 +144,8 @@ class RepairPreprocessor(_Step):
     """Repairs mojibake in the whole source, code blocks included (the diagrams live there)."""
 
     def run(self, lines: list[str]) -> list[str]:
-        from ..mojibake import fix_mojibake_report
-
         text = "\n".join(lines)
-        fixed, repairs = self.ext.cache.get("repair", text, lambda: fix_mojibake_report(text))
+        fixed, repairs = self.ext.cache.get("repair", digest(text), lambda: repaired(text))
         if not repairs:
             return lines
         ctx = context_of(self.md)
@@ -176,13 +175,13 @@ class ParsePreprocessor(_Step):
                 # The parser's cheap test first: most pages of a site are not milestones.
                 if is_milestone_source(text, meta):
                     # Keyed by everything the parse reads: an unchanged page reuses the last build's (serve).
-                    key = (text, ctx.file, ctx.first_line, repr(meta))
+                    key = digest(text, ctx.file, ctx.first_line, repr(meta))
                     ms = self.ext.cache.get("parse", key, lambda: parse_milestone(text, file=ctx.file, meta=meta, first_line=ctx.first_line))
                 else:
                     ms = None
             if ms is None:
                 return lines
-            normalized, origin = self.ext.cache.get("normalize", text, lambda: normalize_source_map(lines))
+            normalized, origin = self.ext.cache.get("normalize", digest(text), lambda: normalize_source_map(lines))
             normalized, md.ms_line_origin = list(normalized), list(origin)
         except Exception as err:  # noqa: BLE001 - one broken page must not stop a site build
             self.ext.internal_error(md, err)
