@@ -1,5 +1,6 @@
 # SPDX-License-Identifier: MIT
-"""Serve rebuilds (issue 17): parse and render results are reused by content, an edit shows up.
+"""Work not done (issue 17): serve rebuilds reuse parse and render results by content (an edit still shows
+up), and generated HTML is not parsed again.
 
 No timing here (speed lives in benchmarks/bench_build.py): these tests count the work done.
 """
@@ -126,3 +127,28 @@ def test_the_cache_forgets_what_a_build_did_not_ask_for(make_site, tmp_path: Pat
         page.write_text(_plan("Alpha", "in progress") + f"\nEdit {k}.\n", encoding="utf-8")
         build(load_config(str(cfg)))
     assert len(cache) <= 2 * size
+
+
+def test_the_roadmap_html_is_not_parsed_again_as_raw_html() -> None:
+    """A marker's roadmap (every milestone of the site) goes into the page through Python-Markdown's stash,
+    as the raw HTML it is, not through the `html_block` preprocessor's HTML parser."""
+    import markdown
+
+    from mkdocs_milestones.extension import MilestonesExtension, PageContext
+    from mkdocs_milestones.model import MilestoneEntry
+    from mkdocs_milestones.parser import parse_milestone
+    from mkdocs_milestones.render.roadmap import render_roadmap
+
+    ms = parse_milestone(_plan("Alpha", "in progress"), file="a.md")
+    assert ms is not None
+    entries = [MilestoneEntry("a.md", "a/", ms)]
+    ctx = PageContext(file="roadmap.md", url="roadmap/", roadmap=lambda: entries)
+    md = markdown.Markdown(extensions=[MilestonesExtension(provider=lambda md: ctx)])
+    seen: list[str] = []
+    html_block = md.preprocessors["html_block"]
+    real = html_block.run
+    html_block.run = lambda lines: seen.append("\n".join(lines)) or real(lines)  # type: ignore[method-assign]
+    html = md.convert("# Roadmap\n\n<!-- milestones -->\n\nAfter.\n")
+    assert seen and 'class="ms-roadmap"' not in seen[0]
+    roadmap = render_roadmap(entries, page_url="roadmap/", title=None, id_prefix="ms-roadmap-1")
+    assert roadmap in html and html.index(roadmap) < html.index("<p>After.</p>")

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from ..model import Diagnostic, MilestoneEntry
 from ..parser import scan_lines
@@ -185,6 +185,7 @@ def expand_markers(
     page_url: str,
     file: str | None,
     first_line: int = 1,
+    block: Callable[[str], str] | None = None,
 ) -> tuple[str, list[Diagnostic]]:
     """Replace each marker with its roadmap (filtered, without a title) as one raw HTML block.
 
@@ -194,6 +195,9 @@ def expand_markers(
         page_url: The URL of the page being built (links are made relative to it).
         file: The page's source path, for diagnostics.
         first_line: The line number of the first line of ``markdown``.
+        block: What stands in the Markdown for a roadmap's HTML: the HTML itself by default; a
+            Python-Markdown host passes ``md.htmlStash.store``, so the roadmap (every milestone of
+            the site) is not parsed again as raw HTML.
 
     Returns:
         The new Markdown (blank lines around each inserted block), and a diagnostic per problem.
@@ -205,7 +209,7 @@ def expand_markers(
     for n, (start, end, line, flt, problems) in enumerate(markers, 1):
         diagnostics += [Diagnostic(file, line, p) for p in problems]
         html = render_roadmap(list(entries), page_url=page_url, filters=flt, title=None, id_prefix=f"ms-roadmap-{n}")
-        parts += [markdown[pos:start], "\n\n", html, "\n\n"]
+        parts += [markdown[pos:start], "\n\n", block(html) if block is not None else html, "\n\n"]
         pos = end
     parts.append(markdown[pos:])
     return "".join(parts), diagnostics
