@@ -289,9 +289,9 @@ def _first_h1(lines: list[Line]) -> tuple[int, str] | None:
     return None
 
 
-def _has_plan_evidence(lines: list[Line], start: int) -> bool:
+def _has_plan_evidence(lines: list[Line], start: int, stop: int | None = None) -> bool:
     """A status line or a phase heading after ``start``: what a bare ``# M3: ...`` heading needs to be a plan."""
-    for i in range(start, len(lines)):
+    for i in range(start, len(lines) if stop is None else stop):
         ln = lines[i]
         if ln.in_fence:
             continue
@@ -928,3 +928,169 @@ def parse_milestone(
         The milestone, with its problems in ``diagnostics``; None for an ordinary page.
     """
     return _Parser(text, file, meta, first_line).parse()
+
+
+_VERSION_HEAD_RE = re.compile(r"^(?P<lead>[^\w\s]*\s*)(?P<id>[vV]\d+(?:\.\d+)*)(?P<after>(?:[\s:\-\u2013\u2014].*)?)$")
+_LIST_MILESTONE_RE = re.compile(
+    r"^\s*[-*+]\s+(?P<lead>[^\w\s*\[]*)\s*\*\*(?P<name>[^*]+)\*\*\s*(?P<rest>.*)$"
+)
+_PHASE_RANGE_RE = re.compile(
+    r"\bphases?\s+(?P<a>\d+(?:\.\d+)?)(?:\s*(?:-|\u2013|\u2014|to|through)\s*(?P<b>\d+(?:\.\d+)?))?", re.IGNORECASE
+)
+_PHASE_ITEM_RE = re.compile(
+    r"^\s*[-*+]\s+\[(?P<mark>[ xX/~\-])\]\s+(?P<bold>\*\*)?phase\s+(?P<id>\d+(?:\.\d+)?[a-z]?)\s*[:.\-\u2013\u2014]\s*(?P<title>.*)$",
+    re.IGNORECASE,
+)
+_PHASE_ITEM_TAIL_RE = re.compile(
+    r"\s*\(\d+/\d+\s+plans?\)|\s*\((?:completed|shipped|done)\b[^)]*\)|\s+(?:--|\u2014|\u2013)\s+(?:completed|shipped|done)\b.*$",
+    re.IGNORECASE,
+)
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+class _Roadmap(_Parser):
+    """Several milestones in one document: ``## Milestone ...`` sections, or the ``.planning/ROADMAP.md``
+    layout (a ``## Milestones`` list with ``Phases N-M`` ranges, phases as checklist items and sections)."""
+
+    def milestones(self) -> list[Milestone]:
+        lines = self.lines
+        heads = [(i, h[0], h[1]) for i in range(len(lines)) if (h := _heading(lines, i))]
+        out = self._sections(heads)
+        return out if out else self._listed(heads)
+
+    def _sections(self, heads: list[tuple[int, int, str]]) -> list[Milestone]:
+        out: list[Milestone] = []
+        found: list[tuple[int, int, str, str | None, str, bool]] = []
+        for i, level, text in heads:
+            if level < 2:
+                continue
+            clean = split_attr_list(_strip_md(text))[0]
+            got = milestone_heading(clean)
+            if got is None:
+                vm = _VERSION_HEAD_RE.match(clean)
+                if vm and (not vm.group("lead").strip() or normalize_status(vm.group("lead"))):
+                    got = (vm.group("id"), _title_after_id(vm.group("id"), vm.group("after")), True)
+            if got is not None:
+                found.append((i, level, text, got[0], got[1], got[2]))
+        for i, level, text, ident, title, certain in found:
+            stop = len(self.lines)
+            for j, lv, _ in heads:
+                if j > i and lv <= level:
+                    stop = j
+                    break
+            if not certain and not _has_plan_evidence(self.lines, i + 1, stop):
+                continue  # ``### M01: ...`` with its status in a property table (a dashboard): not read
+            self.diags = []
+            ms = Milestone(title=title, line=self.lines[i].no, file=self.file, id=ident)
+            ms.anchor = split_attr_list(text)[1] or _slug(_strip_md(split_attr_list(text)[0]))
+            lead = _VERSION_HEAD_RE.match(_strip_md(text))
+            if lead and lead.group("lead").strip():
+                ms.status_text = lead.group("lead").strip()
+                ms.status = normalize_status(ms.status_text)
+            self._body(ms, i + 1, stop)
+            out.append(ms)
+        return out
+
+    def _listed(self, heads: list[tuple[int, int, str]]) -> list[Milestone]:
+        lines = self.lines
+        listing = next(((i, lv) for i, lv, t in heads if lv >= 2 and _strip_md(t).strip().lower() == "milestones"), None)
+        if listing is None:
+            return []
+        i0, lv0 = listing
+        stop = next((j for j, lv, _ in heads if j > i0 and lv <= lv0), len(lines))
+        found: list[tuple[Milestone, tuple[float, float] | None]] = []
+        for ln in lines[i0 + 1:stop]:
+            m = None if ln.in_fence else _LIST_MILESTONE_RE.match(ln.text)
+            if not m:
+                continue
+            name = m.group("name").strip()
+            idm = _MS_ID_RE.match(name)
+            ident, title = (idm.group("id"), _title_after_id(idm.group("id"), idm.group("after"))) if idm else (None, name)
+            ms = Milestone(title=title, line=ln.no, file=self.file, id=ident)
+            ms.anchor = "milestone-" + _slug(ident or title)
+            rest = m.group("rest")
+            paren = re.search(r"\(([^()]*)\)\s*$", rest)
+            words, note = split_status(paren.group(1)) if paren else ("", "")
+            if words and normalize_status(words):
+                ms.status_text, ms.status_note, ms.status = words, note, normalize_status(words)
+            elif m.group("lead").strip():
+                ms.status_text = m.group("lead").strip()
+                ms.status = normalize_status(ms.status_text)
+            rm = _PHASE_RANGE_RE.search(rest)
+            rng = (float(rm.group("a")), float(rm.group("b") or rm.group("a"))) if rm else None
+            found.append((ms, rng))
+        if not found:
+            return []
+        phases = self._all_phases(heads)
+        for ms, rng in found:
+            if rng is not None:
+                ms.phases = [p for p in phases if re.fullmatch(r"\d+(?:\.\d+)?", p.id) and rng[0] <= float(p.id) < rng[1] + 1]
+            self.diags = []
+            self._phase_statuses(ms)
+            self._milestone_status(ms)
+            self._external_phase_refs(ms)
+            self._check_refs(ms)
+            ms.diagnostics = self.diags
+        return [ms for ms, _ in found]
+
+    def _all_phases(self, heads: list[tuple[int, int, str]]) -> list[Phase]:
+        """Every phase of the document by id: its section (goal, dependencies, plans), its checklist item's box."""
+        lines = self.lines
+        by_id: dict[str, Phase] = {}
+        ticks: dict[str, str] = {}
+        for ln in lines:
+            m = None if ln.in_fence or "hase" not in ln.text else _PHASE_ITEM_RE.match(ln.text)
+            if not m:
+                continue
+            title = m.group("title")
+            if m.group("bold") and "**" in title:
+                title = title[:title.index("**")]
+            title = _PHASE_ITEM_TAIL_RE.sub("", title).strip()
+            pid = m.group("id")
+            ticks.setdefault(pid, _BOX_MARKS[m.group("mark")])
+            if pid not in by_id:
+                by_id[pid] = Phase(id=pid, title=title, line=ln.no, heading_level=0)
+        for k, (i, level, text) in enumerate(heads):
+            pm = _PHASE_RE.match(_strip_md(split_attr_list(text)[0]))
+            if not pm or level < 2:
+                continue
+            stop = next((j for j, lv, _ in heads[k + 1:] if lv <= level), len(lines))
+            phase = self._phase(pm, lines[i].no, level, lines[i + 1:stop], split_attr_list(text)[1])
+            old = by_id.get(phase.id)
+            if old is not None and phase.status_line is None and not phase.checks:
+                phase.status, phase.status_text, phase.status_line = ticks.get(phase.id), "", old.line
+            by_id[phase.id] = phase
+        for pid, phase in by_id.items():
+            if phase.status is None and pid in ticks:
+                phase.status, phase.status_line = ticks[pid], phase.line
+        return sorted(by_id.values(), key=lambda p: float(re.match(r"\d+(?:\.\d+)?", p.id).group(0)))  # type: ignore[union-attr]
+
+
+def parse_milestones(
+    text: str,
+    *,
+    file: str | None = None,
+    meta: dict[str, Any] | None = None,
+    first_line: int = 1,
+) -> list[Milestone]:
+    """Every milestone in a document: one for a milestone page, several for a roadmap holding them.
+
+    A roadmap is read in either layout teams use: ``## Milestone v1.2: Web dashboard`` sections (or
+    ``## M2: ...``, ``### ✅ v1.0 MVP``), each read like a milestone page; or the ``.planning/ROADMAP.md``
+    layout: a ``## Milestones`` list (``- ✅ **v1.1 Integrations** -- Phases 4-6 (shipped 2026-02-17)``)
+    whose phase ranges collect the phases written as checklist items (``- [x] Phase 4: Git linking``)
+    and ``### Phase 4: ...`` sections. Each milestone has an ``anchor`` (its section's HTML id, or
+    ``milestone-<id>`` for a list item), its phases, status and dependencies; an ordinary page gives ``[]``.
+
+    >>> doc = "# Roadmap\\n\\n## Milestones\\n\\n- \\u2705 **v1 Core** - Phases 1-2 (shipped 2026-01-02)\\n- \\U0001f6a7 **v2 API** - Phase 3\\n\\n"
+    >>> doc += "## Phases\\n\\n- [x] Phase 1: Model\\n- [x] Phase 2: Parser\\n- [ ] Phase 3: Endpoints\\n"
+    >>> [(m.id, m.title, m.status, m.status_note, [p.id for p in m.phases], m.anchor) for m in parse_milestones(doc)]
+    [('v1', 'Core', 'done', '2026-01-02', ['1', '2'], 'milestone-v1'), ('v2', 'API', 'in-progress', '', ['3'], 'milestone-v2')]
+    """
+    single = parse_milestone(text, file=file, meta=meta, first_line=first_line)
+    if single is not None:
+        return [single]
+    return _Roadmap(text, file, meta, first_line).milestones()
