@@ -25,15 +25,16 @@ from markdown.util import AtomicString
 
 from .export import MilestoneEntry
 from .model import Diagnostic, Milestone, Phase
-from .parser import LABEL_RE, OUTSIDE, fence_states, parse_milestone, split_front_matter, title_from_heading
+from .parser import LABEL_RE, OUTSIDE, fence_states, parse_milestone, split_attr_list, split_front_matter, title_from_heading
 from .render import html as h
-from .vocabulary import normalize_level, normalize_priority, normalize_status, starts_with_status_emoji
+from .vocabulary import is_legend_item, normalize_level, normalize_priority, normalize_status, split_status
 
 if TYPE_CHECKING:
     from markdown import Markdown
 
 __all__ = ["MilestonesExtension", "MilestoneError", "makeExtension"]
 
+_KEYWORD_RE = re.compile(r"^\s*(?:\*\*|__)?milestone(?:\*\*|__)?\s*[:\-\u2013\u2014]?\s*", re.IGNORECASE)
 _LT_RE = re.compile(r"<|&lt;|&#0*60;|&#x0*3c;", re.IGNORECASE)
 log = logging.getLogger("mkdocs.plugins.milestones")
 
@@ -294,7 +295,8 @@ class RenderTreeprocessor(Treeprocessor):
             for child in list(h1):
                 h1.remove(child)
             if title_from_heading(own.strip()) is not None:
-                own = ms.title  # "MILESTONE: name" shows as "name"
+                # "MILESTONE: name" shows as "name"; "Milestone v1.1: name" keeps its id: "v1.1: name"
+                own = ms.title if not ms.id else _KEYWORD_RE.sub("", own.strip(), count=1)
             # A heading without the keyword (a page made a milestone by front matter) keeps its
             # own words, whatever the front matter's title says.
             if not self.ext.managed and self.ext.page_file is not None and ("<" in own or "&" in own):
@@ -344,10 +346,16 @@ class RenderTreeprocessor(Treeprocessor):
     @staticmethod
     def _value(label: str, value: str) -> etree.Element | str:
         key = label.lower()
-        if key == "status":
-            return h.badge(value, normalize_status(value))
-        if key == "priority":
-            return h.priority_badge(value, normalize_priority(value))
+        if key in ("status", "priority"):
+            # The status words make the badge; the explanation after them is a note beside it.
+            words, note = split_status(value, key)
+            if key == "status":
+                canon = normalize_status(words)
+                words, note = (words, note) if canon else (value, "")
+                return h.with_note(h.badge(words, canon), note)
+            canon = normalize_priority(words)
+            words, note = (words, note) if canon else (value, "")
+            return h.with_note(h.priority_badge(words, canon), note)
         return value
 
     def _field_paragraph(self, p: etree.Element) -> None:
@@ -385,8 +393,9 @@ class RenderTreeprocessor(Treeprocessor):
             j = i + 1
             while j < len(children):
                 nxt = children[j]
-                if nxt.tag in _HEADING_TAGS and (int(nxt.tag[1]) <= level or _PHASE_HEAD_RE.match(nxt.text or "")):
-                    break
+                nm = _PHASE_HEAD_RE.match(nxt.text or "") if nxt.tag in _HEADING_TAGS else None
+                if nxt.tag in _HEADING_TAGS and (int(nxt.tag[1]) <= level or (nm and nm.group("id").lower() != m.group("id").lower())):
+                    break  # (``### Phase 1 Validation`` inside Phase 1 stays in it, as the parser reads it)
                 j += 1
             body = children[i + 1:j]
             trailing: list[etree.Element] = []
@@ -411,7 +420,16 @@ class RenderTreeprocessor(Treeprocessor):
         mode = self.ext.getConfig("open_phases")
         if mode == "all" or (mode == "in-progress" and status == "in-progress"):
             details.set("open", "open")
-        rest = m.group("rest")
+        rest, _ = split_attr_list(m.group("rest"))
+        attrs = m.group("rest")[len(rest):].strip()
+        if attrs:  # ``{ #first .x }`` (attr_list): the id is the phase's (on <details>), the rest the heading's
+            for a in attrs.strip("{}: ").split():
+                if a.startswith("."):
+                    heading.set("class", (heading.get("class", "") + " " + a[1:]).strip())
+                elif "=" in a and not a.startswith("#"):
+                    k, _, v = a.partition("=")
+                    if not k.lower().startswith("on"):
+                        heading.set(k, v.strip("\"'"))
         heading.text = None
         num = etree.SubElement(heading, "span", {"class": "ms-phase-num"})
         num.text = h.protect(m.group("num"))
@@ -482,7 +500,7 @@ class RenderTreeprocessor(Treeprocessor):
                 holder.insert(0, box)
                 li.set("class", "ms-check")
                 lst.set("class", "ms-checklist")
-            elif starts_with_status_emoji(text) and lst.tag == "ul":
+            elif lst.tag == "ul" and is_legend_item(text):  # ``✅ Laravel 12 running`` is no legend
                 lm = _LEGEND_RE.match(text)
                 word, sep, rest = (lm.group("word"), lm.group("sep"), lm.group("rest")) if lm else (text, "", "")
                 holder.text = None

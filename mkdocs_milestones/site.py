@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import posixpath
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -20,6 +21,7 @@ from .parser import is_milestone_source, parse_milestone
 __all__ = ["PageSource", "check_dependencies", "collect_milestones", "resolve_dependencies"]
 
 _log = logging.getLogger("mkdocs.plugins.milestones")
+_LEAD_ID_RE = re.compile(r"^((?:[A-Z][A-Z0-9]{0,7}-)*M-?\d+(?:[.\-]\d+)*|[vV]\d+(?:\.\d+)*)(?=[\s\-:]|$)")
 
 
 @dataclass(frozen=True)
@@ -158,12 +160,36 @@ def resolve_dependencies(entries: list[MilestoneEntry]) -> None:
     """Fill ``entry.depends_on`` with the page paths of the milestones each one depends on.
 
     A reference is a link target relative to the page (``../auth.md``, ``auth/``), a path from the
-    docs folder, or a milestone title (front matter ``depends_on: [Auth rollout]``). One that names
-    no milestone is warned about and kept, as written, in ``entry.missing`` (the roadmap graph
-    draws it as a ghost node).
+    docs folder, a page's file name without ``.md`` (``M0-Docker_Environment_Setup``), a milestone id
+    (``M0``, ``SIM-M1``, ``v1.1``; also at the start of a name, ``M1-MVP``) or a milestone title
+    (front matter ``depends_on: [Auth rollout]``), tried in that order; a name two milestones share
+    does not resolve. One that names no milestone is warned about once and kept, as written, in
+    ``entry.missing`` (the roadmap graph draws it as a ghost node).
     """
     by_path = {e.page: e for e in entries}
     by_title = {e.milestone.title.strip().lower(): e for e in entries}
+
+    def unique(pairs: Iterable[tuple[str, MilestoneEntry]]) -> dict[str, MilestoneEntry]:
+        found: dict[str, MilestoneEntry | None] = {}
+        for key, entry in pairs:
+            found[key] = entry if key not in found or found[key] is entry else None
+        return {k: v for k, v in found.items() if v is not None}
+
+    by_stem = unique((posixpath.basename(e.page).removesuffix(".md").lower(), e) for e in entries)
+    by_id = unique((e.milestone.id.lower(), e) for e in entries if getattr(e.milestone, "id", None))
+
+    def by_name(ref: str) -> str | None:
+        name = ref.strip().lower()
+        if name.endswith(".md"):
+            name = posixpath.basename(name).removesuffix(".md")
+        for table in (by_stem, by_id, by_title):
+            if name in table:
+                return table[name].page
+        lead = _LEAD_ID_RE.match(ref.strip())
+        if lead and lead.group(1).lower() in by_id:
+            return by_id[lead.group(1).lower()].page
+        return None
+
     for e in entries:
         ms = e.milestone
         resolved: list[str] = []
@@ -179,8 +205,8 @@ def resolve_dependencies(entries: list[MilestoneEntry]) -> None:
                 direct = posixpath.normpath(ref.lstrip("/")) if ref else ""
                 if direct in by_path:
                     target = direct
-                elif ref.strip().lower() in by_title:
-                    target = by_title[ref.strip().lower()].page
+                else:
+                    target = by_name(ref)
             if target is None:
                 known = ", ".join(sorted(by_path)) or "none in this site"
                 e.warnings.append(

@@ -161,13 +161,14 @@ def _row(entry: MilestoneEntry, page_url: str) -> str:
         phases += _phase_link(href, ms.next_phase, "ms-roadmap-next", "Next:")
     risks = len(ms.risks) if st not in CLOSED_GROUPS else 0
     priority = _priority_badge(ms) if ms.priority or ms.priority_text else ""
+    note = f' <span class="ms-status-note">{esc(plain(ms.status_note))}</span>' if getattr(ms, "status_note", "") else ""
     day = parse_date(ms.created)
     created = day.isoformat() if day is not None and len(ms.created or "") > 10 else (ms.created or dash)
     created_tip = f' title="{esc(ms.created)}"' if created != (ms.created or dash) else ""
     return (
         f'<tr data-page="{esc(entry.page)}">'
         f'<td class="ms-roadmap-title"><a href="{esc(href)}">{esc(plain(ms.title))}</a></td>'
-        f'<td class="ms-roadmap-state">{_status_badge(ms.status_text, st)}{priority}</td>'
+        f'<td class="ms-roadmap-state">{_status_badge(ms.status_text, st)}{note}{priority}</td>'
         f'<td class="ms-roadmap-progress">{_progress(ms)}<span class="ms-roadmap-phase-count">{count}</span></td>'
         f'<td class="ms-roadmap-phases">{phases or dash}</td>'
         f'<td class="ms-roadmap-dates"><span class="ms-roadmap-created"{created_tip}>{esc(created)}</span>'

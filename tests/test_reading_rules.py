@@ -1,0 +1,231 @@
+# SPDX-License-Identifier: MIT
+"""The reading rules for plans as real teams write them (issue 15), one behaviour per test."""
+
+from __future__ import annotations
+
+import pytest
+
+from mkdocs_milestones.parser import is_milestone_source, milestone_heading, parse_milestone, parse_milestones
+from mkdocs_milestones.site import PageSource, collect_milestones
+from mkdocs_milestones.vocabulary import normalize_priority, normalize_status, split_status
+
+
+@pytest.mark.parametrize(
+    ("heading", "expected"),
+    [
+        ("# Milestone v1.1: Context reduction", ("v1.1", "Context reduction")),
+        ("# Milestone SIM-M1 \u2014 Simulation core", ("SIM-M1", "Simulation core")),
+        ("# Milestone 0.2.0", ("0.2.0", "0.2.0")),
+        ("# MILESTONE: Demo", (None, "Demo")),
+        ("# Milestone: M0 Docker setup", ("M0", "Docker setup")),
+    ],
+)
+def test_milestone_headings_with_ids_and_versions(heading: str, expected: tuple[str | None, str]) -> None:
+    ms = parse_milestone(heading + "\n**Status**: done\n")
+    assert ms is not None and (ms.id, ms.title) == expected
+    assert is_milestone_source(heading + "\n**Status**: done\n")
+
+
+@pytest.mark.parametrize("heading", ["# M3: REST API", "# M-03.01 Tracking", "# FT-M-05.13 \u2014 Service buffers"])
+def test_m_numbered_headings_need_a_status_or_a_phase(heading: str) -> None:
+    assert parse_milestone(heading + "\n\nSome text.\n") is None
+    assert not is_milestone_source(heading + "\n\nSome text.\n")
+    with_status = parse_milestone(heading + "\n\n**Status:** \u2705 Complete\n")
+    with_phase = parse_milestone(heading + "\n\n## Phase 3.1: Setup\n- [ ] scaffold\n")
+    assert with_status is not None and with_status.status == "done"
+    assert with_phase is not None and [p.id for p in with_phase.phases] == ["3.1"]
+    assert is_milestone_source(heading + "\n\n## Phase 3.1: Setup\n")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "# Milestone Creator\n\n**Status**: done\n",  # a skill file about milestones
+        "# Milestones\n\n- v1 done\n",  # an index
+        "# Roadmap: Twining\n\n## Milestones\n\n- \u2705 **v1** -- Phases 1-3\n",  # a roadmap
+        "# MILESTONE: [Title]\n\n**Status**: \U0001f504 IN PROGRESS | \u2705 COMPLETE\n",  # a template
+        "# Milestone: <milestone name>\n",
+        "# Skill\n\n```markdown\n# MILESTONE: [Title]\n**Status**: done\n```\n",  # a template in a code fence is code
+        "# \U0001f4ca Phase 3 Milestone Tracking - Live Status Dashboard\n\n**Status**: Sprint 2\n",  # a dashboard
+    ],
+)
+def test_not_a_milestone(text: str) -> None:
+    assert parse_milestone(text) is None
+    assert not is_milestone_source(text)
+
+
+def test_status_words_and_note() -> None:
+    assert split_status("PARTIAL (functional but with critical implementation gaps)") == ("PARTIAL", "functional but with critical implementation gaps")
+    ms = parse_milestone("# MILESTONE: A\n**Status:** SHIPPED 2026-02-22\n")
+    assert (ms.status, ms.status_text, ms.status_note) == ("done", "SHIPPED", "2026-02-22")
+    ms = parse_milestone("# MILESTONE: A\nStatus: DONE - shipped with v2\n")
+    assert (ms.status, ms.status_text, ms.status_note) == ("done", "DONE", "shipped with v2")
+    for word, canon in [("implemented", "done"), ("shipped", "done"), ("not-started", "pending"), ("on hold", "blocked")]:
+        assert normalize_status(word) == canon, word
+
+
+def test_emoji_shortcodes_read_as_pymdownx_emoji_renders_them() -> None:
+    ms = parse_milestone("# MILESTONE: A\n**Status**: :white_check_mark: Done\n**Priority**: :red_circle:\n")
+    assert (ms.status, ms.status_text, ms.priority) == ("done", ":white_check_mark: Done", "critical")
+    assert normalize_status(":hourglass:") == "pending" and normalize_status(":construction:") == "in-progress"
+    assert normalize_priority(":yellow_circle:") == "medium"
+    assert [str(d) for d in ms.diagnostics] == []
+
+
+def test_labels_where_authors_put_them_first_wins() -> None:
+    text = (
+        "# MILESTONE: A\n\nStatus: In progress (waiting on review)\n\n## Notes\n\n"
+        "- **Priority**: CRITICAL - foundation first\n- **Status**: done\n"
+    )
+    ms = parse_milestone(text)
+    assert (ms.status, ms.status_note) == ("in-progress", "waiting on review")
+    assert (ms.priority, ms.priority_text, ms.priority_note) == ("critical", "CRITICAL", "foundation first")
+
+
+def test_front_matter_status_that_is_no_status_is_warned_not_shown() -> None:
+    ms = parse_milestone("---\nstatus: canonical\n---\n# MILESTONE: A\n\n- [x] one\n", file="a.md")
+    assert ms.status_text == "" and ms.status == "done" and ms.status_inferred  # from its boxes, not from "canonical"
+    assert any("`status: canonical` is not a milestone status" in str(d) and str(d).startswith("a.md:4:") for d in ms.diagnostics)
+    ok = parse_milestone("---\nstatus: in progress\n---\n# MILESTONE: A\n")
+    assert ok.status == "in-progress" and ok.diagnostics == []
+
+
+def test_custom_task_markers_are_counted() -> None:
+    text = (
+        "# MILESTONE: A\n**Status**: WIP\n\n### Phase 1: Fixes\n"
+        "- [DONE] Fix cost tracking\n- [PARTIAL] Add error tracking\n- [WIP] sessions\n- [~] tokens\n"
+        "- [/] cache\n- [-] dropped idea\n- [x] done too\n- [ ] not yet\n- [Link] is no box\n"
+    )
+    (p,) = parse_milestone(text).phases
+    assert [c.status for c in p.checks] == ["done", "partial", "in-progress", "in-progress", "in-progress", "cancelled", "done", "pending"]
+    assert (p.checks_done, p.checks_total) == (2, 7)  # the cancelled box does not count
+    assert p.status == "in-progress" and p.status_inferred
+
+
+def test_phase_status_from_its_tasks_without_a_warning() -> None:
+    text = (
+        "# MILESTONE: A\n**Status**: in progress\n\n## Phase 1: Contracts\n\n### Task 1.1\n**Status:** \u2705 Complete\n"
+        "### Task 1.2\n**Status:** \u2705 Complete\n\n## Phase 2: Endpoint\n\n### Task 2.1\n**Status:** \u2705 Complete\n"
+        "### Task 2.2\n**Status:** \u26a0\ufe0f In Progress\n\n## Phase 3: Docs\n- [x] a\n- [x] b\n\n## Phase 4: Later\n- [ ] c\n"
+        "\n## Phase 5: Unplanned\n\nNothing yet.\n"
+    )
+    ms = parse_milestone(text, file="a.md")
+    assert [(p.id, p.status) for p in ms.phases] == [("1", "done"), ("2", "in-progress"), ("3", "done"), ("4", "pending"), ("5", "pending")]
+    assert all(p.status_inferred for p in ms.phases)
+    assert [str(d) for d in ms.diagnostics] == []
+
+
+def test_phase_headings_with_dashes_decimals_and_a_same_numbered_subsection() -> None:
+    text = "# M3: REST API\n\n## Phase 3.1: Setup\n- [x] a\n### Phase 3.1 Validation\n- [ ] b\n## Phase 3.10 \u2014 Docker\n- [ ] c\n### Phase 1 \u2014 Schema + Validation\n"
+    ms = parse_milestone(text)
+    assert [(p.id, p.title) for p in ms.phases] == [("3.1", "Setup"), ("3.10", "Docker")]
+    assert (ms.phases[0].checks_done, ms.phases[0].checks_total) == (1, 2)
+    ms = parse_milestone("# M1: x\n\n### Phase 1 \u2014 Schema + Validation\n1. Extend\n")
+    assert [(p.id, p.title) for p in ms.phases] == [("1", "Schema + Validation")]
+
+
+def test_done_milestone_progress_and_checklists() -> None:
+    done = parse_milestone("# MILESTONE: A\n**Status**: done\n\n## Definition of Done\n- [x] a\n- [x] b\n")
+    assert (done.progress, done.checks_done, done.checks_total, done.diagnostics) == (1.0, 2, 2, [])
+    bare = parse_milestone("# MILESTONE: A\n**Status**: done\n")
+    assert bare.progress == 1.0 and bare.diagnostics == []
+    off = parse_milestone("# MILESTONE: A\n**Status**: done\n\n## DoD\n- [x] a\n- [ ] b\n", file="a.md")
+    assert (off.progress, off.checks_done, off.checks_total) == (1.0, 1, 2)
+    assert [str(d).split(";")[0] for d in off.diagnostics] == [
+        "a.md:2: the milestone is marked done but 1 of 2 checklist items are not ticked (first at line 6)"
+    ]
+    cancelled = parse_milestone("# MILESTONE: A\n**Status**: cancelled\n\n- [x] a\n- [ ] b\n- [ ] c\n- [ ] d\n")
+    assert cancelled.progress == 0.25 and cancelled.diagnostics == []
+    pending = parse_milestone("# MILESTONE: A\n\n## Release criteria\n- [ ] a\n- [ ] b\n")
+    assert (pending.status, pending.status_inferred, pending.diagnostics) == ("pending", True, [])
+
+
+def test_accomplishment_list_is_not_a_status_legend() -> None:
+    from mkdocs_milestones.vocabulary import is_legend_item
+
+    assert not is_legend_item("\u2705 Laravel 12 running")
+    assert is_legend_item("\u2705 Done - finished work")
+    assert is_legend_item("\u23f3 Pending")
+
+
+def test_attr_list_on_a_phase_heading() -> None:
+    ms = parse_milestone("# MILESTONE: A\n**Status**: WIP\n\n### Phase 1: First { #first .x }\n**Status**: done\n### Phase 2: Second {: .y }\n**Status**: pending\n")
+    one, two = ms.phases
+    assert (one.title, one.html_id, one.anchor) == ("First", "first", "first")
+    assert (two.title, two.html_id, two.anchor) == ("Second", None, "phase-2")
+    from mkdocs_milestones.graph import build_phase_graph
+
+    graph, _ = build_phase_graph(ms)
+    assert "{" not in repr(graph)
+
+
+def test_phase_of_an_earlier_milestone_is_no_missing_phase() -> None:
+    text = "# Milestone v1.1: B\n**Status**: done\n\n### Phase 6: A\n**Depends on**: Phase 5 (v1.0 complete)\n- [x] a\n### Phase 7: B\n**Depends on**: Phase 6\n- [x] b\n### Phase 8: C\n**Depends on**: Phase 9\n- [x] c\n"
+    ms = parse_milestone(text, file="r.md")
+    assert [(p.depends_on, p.external_depends_on) for p in ms.phases] == [([], ["5"]), (["6"], []), (["9"], [])]
+    assert [d.message.split(",")[0] for d in ms.diagnostics] == ["Phase 8 depends on Phase 9"]
+
+
+def test_roadmap_with_milestone_sections() -> None:
+    text = (
+        "# Roadmap\n\n## Milestone 1: Foundation { #m1 }\n**Status**: done\n\n### Phase 1: Model\n- [x] a\n\n"
+        "## Milestone 2: API\n**Status**: \U0001f6a7 in progress\n**Depends on**: Milestone 1\n\n### Phase 2: Endpoints\n- [ ] b\n\n"
+        "## Notes\n\nText.\n"
+    )
+    assert parse_milestone(text) is None
+    one, two = parse_milestones(text, file="ROADMAP.md")
+    assert (one.id, one.title, one.status, one.anchor, [p.id for p in one.phases]) == ("1", "Foundation", "done", "m1", ["1"])
+    assert (two.id, two.title, two.status, two.anchor, [p.id for p in two.phases]) == ("2", "API", "in-progress", "milestone-2-api", ["2"])
+    assert two.depends_on_refs == ["Milestone 1"]
+    assert parse_milestones("# Guide\n\nNo milestones here.\n") == []
+    (single,) = parse_milestones("# MILESTONE: One\n**Status**: done\n")
+    assert single.title == "One"
+
+
+def _entries(pages: dict[str, str]):
+    return {e.page: e for e in collect_milestones([PageSource(p, p.removesuffix(".md") + "/", t) for p, t in pages.items()])}
+
+
+def test_milestone_dependencies_by_stem_id_and_title_and_ghosts() -> None:
+    pages = {
+        "ms/M0-Docker_Environment_Setup.md": "# Milestone: M0 Docker Environment Setup\n**Status**: DONE\n",
+        "ms/M1-MVP_Test.md": "# Milestone: M1-MVP_Test\n**Dependencies**: M0-Docker_Environment_Setup (DONE), M0_1-Cleanup (DONE)\n**Status**: PARTIAL\n",
+        "ms/sim.md": "# Milestone SIM-M1 \u2014 Sim core\n**Status**: done\n",
+        "ms/M2.md": "# Milestone: M2 Debt\n**Dependencies**: M1-MVP (DONE), SIM-M1, Sim core\n**Status**: pending\n",
+    }
+    e = _entries(pages)
+    assert e["ms/M1-MVP_Test.md"].depends_on == ["ms/M0-Docker_Environment_Setup.md"]
+    assert e["ms/M1-MVP_Test.md"].missing == ["M0_1-Cleanup"]
+    assert [w.message.split(",")[0] for w in e["ms/M1-MVP_Test.md"].warnings] == ["depends on 'M0_1-Cleanup'"]
+    assert e["ms/M2.md"].depends_on == ["ms/M1-MVP_Test.md", "ms/sim.md"]
+    assert e["ms/M2.md"].warnings == []
+
+
+def _render(text: str) -> str:
+    import markdown
+
+    from mkdocs_milestones.extension import MilestonesExtension
+
+    return markdown.markdown(text, extensions=[MilestonesExtension(), "attr_list"])
+
+
+def test_page_shows_the_status_note_beside_the_badge_and_keeps_every_word() -> None:
+    from conftest import parse_html
+
+    html = _render("# Milestone v1.1: Context\n\n**Status**: PARTIAL (functional but with gaps)\n\n## Notes\n\n- \u2705 Laravel 12 running\n- \u2705 Queue wired\n")
+    doc = parse_html(html)
+    assert doc.find("h1").text == "v1.1: Context"
+    badge = doc.find("span", "ms-status")
+    assert badge.text.strip() == "PARTIAL" and badge.attrs["data-status"] == "partial"
+    assert doc.find("span", "ms-status-note").text == "functional but with gaps"
+    assert "ms-legend" not in html and "Laravel 12 running" in html  # accomplishments, not a legend
+
+
+def test_attr_list_braces_leave_the_phase_heading() -> None:
+    from conftest import parse_html
+
+    doc = parse_html(_render("# MILESTONE: A\n**Status**: WIP\n\n### Phase 1: First { #first .x }\n**Status**: done\n\n#### Phase 1 Validation\n- [x] ok\n"))
+    details = doc.find_all("details", "ms-phase")
+    assert len(details) == 1 and details[0].attrs["id"] == "first"  # "Phase 1 Validation" stays inside Phase 1
+    heading = details[0].find("h3")
+    assert "x" in heading.classes() and "{" not in heading.text and heading.find("span", "ms-phase-title").text == "First"
