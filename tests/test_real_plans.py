@@ -110,3 +110,46 @@ def score() -> tuple[int, int, int, int]:
 if __name__ == "__main__":
     d_ok, d, f_ok, f = score()
     print(f"documents read as a reader reads them: {d_ok}/{d}; facts: {f_ok}/{f}")
+
+
+CLEAN = [  # plans a reader finds clean: no mistake to warn about
+    "23min__FlowTime__docs-archive-docs-sim-docs-sim-milestones-SIM-M1.md",
+    "23min__FlowTime__docs-archive-docs-sim-docs-sim-milestones-SIM-SVC-M2.md",
+    "23min__FlowTime__work-archived-epics-time-travel-M-03.01-log.md",
+    "Rbfinch__hindsight-mcp__development-milestones-2026-01-17T02-33-06Z-data-exploration-and-schema-design--at-2455c0e.md",
+    "Rbfinch__hindsight-mcp__development-milestones-2026-01-17T05-21-09Z-mcp-server-implementation--at-1764161.md",
+    "Rbfinch__hindsight-mcp__development-milestones-2026-01-18T04-14-56Z-release-to-crates-io--at-1b2bafd.md",
+    "gonz0w__bgsd-oc__planning-milestones-v1.1-ROADMAP.md",
+    "mrclrchtr__cc-benchmark__docs-milestones-M2-Technical_Debt_Resolution--at-acb420b.md",
+    "mrclrchtr__cc-benchmark__docs-milestones-M1-MVP_Test_the_Hypothesis--at-e7e7fa5.md",
+]
+NOT_MILESTONES = sorted(n for n, e in EXPECTED.items() if not e["milestone"])
+# The documents' own links point at files that are not copied here: MkDocs' link checks are not ours to test.
+_QUIET_LINKS = "validation:\n  omitted_files: info\n  links:\n    not_found: info\n    absolute_links: info\n    unrecognized_links: info\n    anchors: info\n"
+
+
+def test_strict_build_of_real_plans_passes_and_leaves_other_pages_alone(make_site, tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    corpus = _corpus_or_skip()
+    pages = {f"plans/{n}": (corpus / n).read_text(encoding="utf-8") for n in CLEAN + NOT_MILESTONES}
+    # M1 names its dependencies by file name: give them the pages they name, as in its repository
+    pages["plans/M0-Docker_Environment_Setup.md"] = "# Milestone: M0 Docker Environment Setup\n\n**Status**: DONE\n"
+    pages["plans/M0_1-Docker_Environment_Cleanup.md"] = "# Milestone: M0_1 Docker Environment Cleanup\n\n**Status**: DONE\n"
+    pages["plans/M1-MVP_Test_the_Hypothesis.md"] = pages.pop(f"plans/{CLEAN[-1]}")
+    cfg = make_site(pages, extra=_QUIET_LINKS)
+    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(cfg)], capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "WARNING" not in proc.stderr, proc.stderr
+    def page(site: str, n: str) -> str:
+        # the page's own content (the site's nav gains the roadmap page, every page links the plugin's assets)
+        html = (tmp_path / site / "plans" / n.removesuffix(".md") / "index.html").read_text(encoding="utf-8")
+        return html[html.index('role="main"'):html.index("<footer")]
+
+    with_plugin = {n: page("site", n) for n in NOT_MILESTONES}
+    plain = tmp_path / "plain.yml"
+    plain.write_text(cfg.read_text(encoding="utf-8").replace("  - milestones\n", "").replace("site_dir: site", "site_dir: plain"), encoding="utf-8")
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-f", str(plain)], capture_output=True, text=True, check=True)
+    for n in NOT_MILESTONES:
+        assert page("plain", n) == with_plugin[n], n
