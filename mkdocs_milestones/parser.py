@@ -972,7 +972,8 @@ class _Roadmap(_Parser):
             if got is None:
                 vm = _VERSION_HEAD_RE.match(clean)
                 if vm and (not vm.group("lead").strip() or normalize_status(vm.group("lead"))):
-                    got = (vm.group("id"), _title_after_id(vm.group("id"), vm.group("after")), True)
+                    # ``### ✅ v1.0 MVP`` is sure; a bare ``## v1.2`` (a changelog?) needs a status line or a phase
+                    got = (vm.group("id"), _title_after_id(vm.group("id"), vm.group("after")), bool(vm.group("lead").strip()))
             if got is not None:
                 found.append((i, level, text, got[0], got[1], got[2]))
         for i, level, text, ident, title, certain in found:

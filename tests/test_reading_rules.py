@@ -229,3 +229,9 @@ def test_attr_list_braces_leave_the_phase_heading() -> None:
     assert len(details) == 1 and details[0].attrs["id"] == "first"  # "Phase 1 Validation" stays inside Phase 1
     heading = details[0].find("h3")
     assert "x" in heading.classes() and "{" not in heading.text and heading.find("span", "ms-phase-title").text == "First"
+
+
+def test_changelog_versions_are_no_milestones_but_marked_versions_are() -> None:
+    assert parse_milestones("# Changelog\n\n## v1.2.0\n\n- Fixed x\n\n## v1.1.0\n\n- Added y\n") == []
+    (one,) = parse_milestones("# Roadmap\n\n### \u2705 v1.0 MVP\n\n- [x] a\n")
+    assert (one.id, one.title, one.status) == ("v1.0", "MVP", "done")
