@@ -25,7 +25,7 @@ from markdown.util import AtomicString
 
 from .export import MilestoneEntry
 from .model import Diagnostic, Milestone, Phase
-from .parser import LABEL_RE, OUTSIDE, fence_states, parse_milestone, split_attr_list, split_front_matter, title_from_heading
+from .parser import LABEL_RE, OUTSIDE, fence_states, parse_milestone, read_status, split_attr_list, split_front_matter, title_from_heading
 from .render import html as h
 from .vocabulary import is_legend_item, normalize_level, normalize_priority, normalize_status, split_status
 
@@ -348,11 +348,10 @@ class RenderTreeprocessor(Treeprocessor):
         key = label.lower()
         if key in ("status", "priority"):
             # The status words make the badge; the explanation after them is a note beside it.
-            words, note = split_status(value, key)
             if key == "status":
-                canon = normalize_status(words)
-                words, note = (words, note) if canon else (value, "")
+                words, note, canon = read_status(value)  # as the parser reads it
                 return h.with_note(h.badge(words, canon), note)
+            words, note = split_status(value, key)
             canon = normalize_priority(words)
             words, note = (words, note) if canon else (value, "")
             return h.with_note(h.priority_badge(words, canon), note)

@@ -29,6 +29,7 @@ __all__ = [
     "parse_milestone",
     "parse_milestones",
     "parse_phase_refs",
+    "read_status",
     "scan_lines",
     "split_front_matter",
     "title_from_heading",
@@ -439,6 +440,47 @@ def _cell(cells: list[str], idx: int | None) -> str:
     return cells[idx]
 
 
+_TITLE_STATUS_RE = re.compile(r"\s*(?:\((?P<paren>[^()]{2,40})\)|\s[\-\u2013\u2014]+\s+(?P<dash>[A-Za-z][\w \-]{1,30}))\s*$")
+_STATUS_BOLD_RE = re.compile(r"^\*\*(?P<bold>[^*]+)\*\*(?P<rest>.*)$", re.DOTALL)
+
+
+def _split_words_exact(words: str) -> bool:
+    """True when ``words`` is only a status phrase (and emoji), not a sentence that begins with one."""
+    from .vocabulary import _STATUS_WORDS, _split
+
+    folded = _split(words)[0]
+    return not folded or folded in _STATUS_WORDS
+
+
+def read_status(text: str) -> tuple[str, str, str | None]:
+    """``(status words, note, canonical)`` of a status value, as a reader reads it.
+
+    The first words give the status; failing that, a bold span or the last words of a clause
+    (``**design accepted; implementation not started**`` is pending). Unknown: the text as written.
+
+    >>> read_status("DONE - shipped with v2")
+    ('DONE', 'shipped with v2', 'done')
+    >>> read_status("**design accepted; implementation not started** (ADR-22). Base: main")
+    ('design accepted; implementation not started', 'ADR-22. Base: main', 'pending')
+    """
+    words, note = split_status(text)
+    canon = normalize_status(words)
+    if canon is not None:
+        return words, note, canon
+    raw = text.strip()
+    bold = _STATUS_BOLD_RE.match(raw)
+    head, rest = (bold.group("bold").strip(), bold.group("rest")) if bold else (raw, "")
+    for clause in reversed(re.split(r"[;,]", head)):
+        parts = clause.split()
+        for n in range(min(3, len(parts)), 0, -1):
+            tail = " ".join(parts[-n:]).rstrip(".")
+            if _split_words_exact(tail) and normalize_status(tail) is not None:
+                note = rest.strip()
+                note = note[1:].replace(")", "", 1).strip() if note.startswith("(") else note.lstrip(" -\u2013\u2014:.").strip()
+                return head, note, normalize_status(tail)
+    return raw, "", None
+
+
 def _combine(states: list[str]) -> str | None:
     """One status for a group of tasks: all done (or dropped) -> done; none started -> pending; else in progress."""
     states = [x for x in states if x]
@@ -523,6 +565,16 @@ class _Parser:
         self._body(ms, start, len(lines))
         return ms
 
+    def _heading_status(self, ms: Milestone) -> None:
+        """``## Milestone: v1.0 Backlog (COMPLETE)``, ``... — SHIPPED``: with no status line, the heading's word is the status."""
+        m = _TITLE_STATUS_RE.search(ms.title)
+        if m is None or ms.status_line is not None or ms.status_text:
+            return
+        words, note = split_status(m.group("paren") or m.group("dash") or "")
+        if normalize_status(words) is not None and _split_words_exact(words):
+            ms.title = ms.title[:m.start()].rstrip()
+            ms.status_text, ms.status_note, ms.status = words, note, normalize_status(words)
+
     def _body(self, ms: Milestone, start: int, stop: int) -> None:
         """Read lines ``start:stop`` (after the milestone's heading) into ``ms``."""
         lines = self.lines
@@ -582,6 +634,7 @@ class _Parser:
         if not ms.phases:
             self._phase_table(ms, start, stop)
         self._milestone_fields(ms)
+        self._heading_status(ms)
         self._phase_statuses(ms)
         self._milestone_status(ms)
         self._external_phase_refs(ms)
@@ -673,11 +726,9 @@ class _Parser:
             key = f.label.lower()
             if key == "status" and ms.status_line is None:
                 text = _strip_md(f.value)
-                ms.status_text, ms.status_note = split_status(text)
-                ms.status = normalize_status(ms.status_text)
+                ms.status_text, ms.status_note, ms.status = read_status(text)
                 ms.status_line = f.line
                 if ms.status is None:
-                    ms.status_text, ms.status_note = text, ""
                     self.warn(f.line, self._unknown_status(ms.status_text))
             elif key == "priority" and not ms.priority_text:
                 text = _strip_md(f.value)

@@ -235,3 +235,14 @@ def test_changelog_versions_are_no_milestones_but_marked_versions_are() -> None:
     assert parse_milestones("# Changelog\n\n## v1.2.0\n\n- Fixed x\n\n## v1.1.0\n\n- Added y\n") == []
     (one,) = parse_milestones("# Roadmap\n\n### \u2705 v1.0 MVP\n\n- [x] a\n")
     assert (one.id, one.title, one.status) == ("v1.0", "MVP", "done")
+
+
+def test_status_in_a_bold_span_or_a_clause_and_in_the_heading() -> None:
+    ms = parse_milestone("# Milestone: bounded sealer\n\nStatus: **design accepted; implementation not started** (ADR-22). Base: main\n")
+    assert (ms.status, ms.status_text, ms.diagnostics) == ("pending", "design accepted; implementation not started", [])
+    html = _render("# Milestone: bounded sealer\n\nStatus: **design accepted; implementation not started** (ADR-22)\n")
+    assert 'data-status="pending"' in html
+    (m,) = parse_milestones("# Roadmap\n\n## Milestone: v1.0 Backlog (COMPLETE)\n\n### Phase 1: A\n- **Status:** COMPLETE (commits 02, 8a)\n")
+    assert (m.id, m.title, m.status, m.phases[0].status, m.phases[0].status_note) == ("v1.0", "Backlog", "done", "done", "commits 02, 8a")
+    keep = parse_milestone("# Milestone: Redis (Phase 2)\n**Status**: WIP\n")
+    assert keep.title == "Redis (Phase 2)"
