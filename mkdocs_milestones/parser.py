@@ -998,6 +998,14 @@ _PHASE_ITEM_TAIL_RE = re.compile(
 )
 
 
+def _in_range(pid: str, rng: tuple[float, float]) -> bool:
+    """``Phases 11-17.1`` holds 11 ... 17.1; ``Phases 18-22`` holds 19.2 and 22.1 (phases inserted after 22)."""
+    if not re.fullmatch(r"\d+(?:\.\d+)?", pid):
+        return False
+    n, (a, b) = float(pid), rng
+    return a <= n <= b or (b == int(b) and int(n) == b)
+
+
 def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
@@ -1079,7 +1087,7 @@ class _Roadmap(_Parser):
         phases = self._all_phases(heads)
         for ms, rng in found:
             if rng is not None:
-                ms.phases = [p for p in phases if re.fullmatch(r"\d+(?:\.\d+)?", p.id) and rng[0] <= float(p.id) < rng[1] + 1]
+                ms.phases = [p for p in phases if _in_range(p.id, rng)]
             self.diags = []
             self._phase_statuses(ms)
             self._milestone_status(ms)

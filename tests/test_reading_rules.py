@@ -246,3 +246,17 @@ def test_status_in_a_bold_span_or_a_clause_and_in_the_heading() -> None:
     assert (m.id, m.title, m.status, m.phases[0].status, m.phases[0].status_note) == ("v1.0", "Backlog", "done", "done", "commits 02, 8a")
     keep = parse_milestone("# Milestone: Redis (Phase 2)\n**Status**: WIP\n")
     assert keep.title == "Redis (Phase 2)"
+
+
+def test_planning_roadmap_ranges_with_inserted_phases() -> None:
+    text = (
+        "# Roadmap: X\n\n## Milestones\n\n- **v1.0 Production** - Phases 1-2.1 (shipped 2026-03-05)\n"
+        "- **v1.1 Infra** - Phases 3-4 (in progress)\n\n## Phases\n\n"
+        "- [x] **Phase 2.1: Hotfix** - (INSERTED) (completed 2026-03-01)\n- [x] **Phase 3: Metrics** - a (completed 2026-03-07)\n"
+        "- [x] **Phase 4.1: Pins** - (INSERTED)\n- [ ] **Phase 4: Vault** - b\n\n## Phase Details\n\n"
+        "### Phase 4: Vault\n**Goal**: zero crypto\n**Depends on**: Phase 3 (must be reliable)\n\nPlans:\n- [x] 04-01\n- [ ] 04-02\n"
+    )
+    v10, v11 = parse_milestones(text)
+    assert [p.id for p in v10.phases] == ["2.1"] and v10.status == "done"
+    assert [(p.id, p.status) for p in v11.phases] == [("3", "done"), ("4", "pending"), ("4.1", "done")]
+    assert (v11.status, v11.phases[1].goal, v11.phases[1].depends_on) == ("in-progress", "zero crypto", ["3"])
