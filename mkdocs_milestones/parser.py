@@ -45,7 +45,7 @@ _PHASE_RE = re.compile(
     re.IGNORECASE,
 )
 # A milestone id as teams write them: M3, M-03.01, SIM-M1, SIM-SVC-M2, FT-M-05.13; or a version: v1.1, 0.2.0.
-_MS_ID = r"(?:[A-Z][A-Z0-9]{0,7}-)*M-?\d+(?:[.\-]\d+)*[a-z]?|[vV]\d+(?:\.\d+)*|\d+(?:\.\d+)+"
+_MS_ID = r"(?:[A-Z][A-Z0-9]{0,7}-)*M-?\d+(?:[.\-]\d+)*[a-z]?|[vV]\d+(?:\.\d+)*|[vV](?:NEXT|next|Next)\b|\d+(?:\.\d+)+"
 _MS_WORD_ID_RE = re.compile(r"^\s*(?:\*\*|__)?(?i:milestone)(?:\*\*|__)?\s+(?P<id>" + _MS_ID + r"|\d+)(?P<after>(?:[\s:\-\u2013\u2014].*)?)$")
 _MS_ID_RE = re.compile(r"^(?P<id>" + _MS_ID + r")(?P<after>(?:[\s:\-\u2013\u2014].*)?)$")
 _MS_BARE_RE = re.compile(r"^(?P<id>(?:[A-Z][A-Z0-9]{0,7}-)*M-?\d+(?:[.\-]\d+)*[a-z]?)(?P<after>(?::|\s+[:\-\u2013\u2014]\s|\s).*)$")
@@ -242,6 +242,8 @@ def milestone_heading(text: str, *, bare: bool = True) -> tuple[str | None, str,
     (('M3', 'REST API', False), ('M-03.01', 'Tracking', False))
     >>> milestone_heading("FT-M-05.13 \u2014 Service buffers")
     ('FT-M-05.13', 'Service buffers', False)
+    >>> milestone_heading("Milestone vNEXT \u2014 The Living Canvas")
+    ('vNEXT', 'The Living Canvas', True)
     >>> milestone_heading("Milestone: M1-MVP_Test")
     ('M1', 'M1-MVP_Test', True)
     >>> [milestone_heading(t) for t in ("Milestone Creator", "Milestones overview", "MILESTONE: [Title]", "Roadmap: v2")]
