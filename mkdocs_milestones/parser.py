@@ -701,6 +701,13 @@ class _Parser:
             if ln.in_fence:
                 current = None
                 continue
+            if " \u00b7 " in ln.text and ":" in ln.text:
+                # ``stage: mvp · status: active · created: 2026-06-07``: several labels on one line
+                parts = [LABEL_RE.match(seg.strip()) for seg in ln.text.split(" \u00b7 ")]
+                if sum(1 for m in parts if m) >= 2:
+                    into.extend(Field(_label_of(m), m.group("value").strip(), ln.no) for m in parts if m)
+                    current = None
+                    continue
             m = LABEL_RE.match(ln.text)
             if m:
                 current = Field(_label_of(m), m.group("value").strip(), ln.no)
@@ -799,6 +806,10 @@ class _Parser:
     def _milestone_status(self, ms: Milestone) -> None:
         """The status a reader reads when none is written; a warning when a done milestone's boxes disagree."""
         if ms.status is None and ms.status_line is None and not ms.status_text:
+            shipped = next((f for f in ms.fields if f.label.lower() in ("shipped", "completed", "released", "done") and f.value.strip()), None)
+            if shipped is not None:  # ``**Shipped:** 2026-04-13`` (a retrospective, a closed milestone): done, on that day
+                ms.status, ms.status_note, ms.status_inferred = "done", _strip_md(shipped.value), True
+                return
             states = [p.status for n, p in enumerate(ms.phases) if n in self.informed and p.status]
             inferred = _combine(states or [c.status for c in ms.counted_checks])
             if inferred is not None:

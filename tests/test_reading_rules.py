@@ -260,3 +260,13 @@ def test_planning_roadmap_ranges_with_inserted_phases() -> None:
     assert [p.id for p in v10.phases] == ["2.1"] and v10.status == "done"
     assert [(p.id, p.status) for p in v11.phases] == [("3", "done"), ("4", "pending"), ("4.1", "done")]
     assert (v11.status, v11.phases[1].goal, v11.phases[1].depends_on) == ("in-progress", "zero crypto", ["3"])
+
+
+def test_several_labels_on_one_line() -> None:
+    ms = parse_milestone("# MILESTONE: Guard hygiene\n\ngoal: single-source pins\nstage: mvp \u00b7 status: active \u00b7 created: 2026-06-07\n\n## Exit\n- [x] a\n- [ ] b\n")
+    assert (ms.status, ms.created, ms.progress) == ("in-progress", "2026-06-07", 0.5)
+
+
+def test_shipped_or_completed_date_without_status_is_done() -> None:
+    (m,) = parse_milestones("# Living Retrospective\n\n## Milestone: v1.0 \u2014 MVP\n\n**Shipped:** 2026-07-27\n**Phases:** 2\n")
+    assert (m.id, m.title, m.status, m.status_note, m.diagnostics) == ("v1.0", "MVP", "done", "2026-07-27", [])
