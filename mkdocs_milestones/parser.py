@@ -1044,8 +1044,12 @@ class _Roadmap(_Parser):
             if got is None:
                 vm = _VERSION_HEAD_RE.match(clean)
                 if vm and (not vm.group("lead").strip() or normalize_status(vm.group("lead"))):
-                    # ``### ✅ v1.0 MVP`` is sure; a bare ``## v1.2`` (a changelog?) needs a status line or a phase
-                    got = (vm.group("id"), _title_after_id(vm.group("id"), vm.group("after")), bool(vm.group("lead").strip()))
+                    # ``### ✅ v1.0 MVP`` and ``## v2.0 Site (Shipped: 2026-03-04)`` are sure; a bare ``## v1.2``
+                    # (a changelog?) needs a status line or a phase
+                    title = _title_after_id(vm.group("id"), vm.group("after"))
+                    ts = _TITLE_STATUS_RE.search(title)
+                    marked = bool(ts and normalize_status(split_status(ts.group("paren") or ts.group("dash") or "")[0]))
+                    got = (vm.group("id"), title, bool(vm.group("lead").strip()) or marked)
             if got is not None:
                 found.append((i, level, text, got[0], got[1], got[2]))
         for i, level, text, ident, title, certain in found:

@@ -270,3 +270,12 @@ def test_several_labels_on_one_line() -> None:
 def test_shipped_or_completed_date_without_status_is_done() -> None:
     (m,) = parse_milestones("# Living Retrospective\n\n## Milestone: v1.0 \u2014 MVP\n\n**Shipped:** 2026-07-27\n**Phases:** 2\n")
     assert (m.id, m.title, m.status, m.status_note, m.diagnostics) == ("v1.0", "MVP", "done", "2026-07-27", [])
+
+
+def test_planning_milestones_file_with_shipped_headings() -> None:
+    text = (
+        "# Milestones\n\n## v2.0 Marketing Site (Shipped: 2026-03-04)\n\n**Phases completed:** 5 phases (11-15)\n\n"
+        "**Key accomplishments:**\n- \u2705 SvelteKit site\n\n---\n\n## v1.0 Walking Skeleton (Shipped: 2026-02-16)\n\n**Timeline:** 4 days\n"
+    )
+    got = [(m.id, m.title, m.status, m.status_note, m.diagnostics) for m in parse_milestones(text)]
+    assert got == [("v2.0", "Marketing Site", "done", "2026-03-04", []), ("v1.0", "Walking Skeleton", "done", "2026-02-16", [])]
