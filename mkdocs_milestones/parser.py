@@ -1020,7 +1020,16 @@ def _in_range(pid: str, rng: tuple[float, float]) -> bool:
 
 
 def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    """The id Python-Markdown's toc gives a heading by default (``toc.slugify``), without importing it.
+
+    >>> _slug("Milestone: v1.0 Backlog (COMPLETE)"), _slug("Milestone 2: API \u2014 Pläne")
+    ('milestone-v10-backlog-complete', 'milestone-2-api-plane')
+    """
+    import unicodedata
+
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    text = re.sub(r"[^\w\s-]", "", text).strip().lower()
+    return re.sub(r"[-\s]+", "-", text)
 
 
 class _Roadmap(_Parser):
