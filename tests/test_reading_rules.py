@@ -279,3 +279,11 @@ def test_planning_milestones_file_with_shipped_headings() -> None:
     )
     got = [(m.id, m.title, m.status, m.status_note, m.diagnostics) for m in parse_milestones(text)]
     assert got == [("v2.0", "Marketing Site", "done", "2026-03-04", []), ("v1.0", "Walking Skeleton", "done", "2026-02-16", [])]
+
+
+def test_export_keeps_the_id_and_the_status_note() -> None:
+    from mkdocs_milestones.export import milestone_dict
+
+    e = _entries({"m1.md": "# Milestone: M1-MVP\n**Status**: PARTIAL (functional but with gaps)\n"})["m1.md"]
+    d = milestone_dict(e)
+    assert (d["id"], d["status"], d["status_text"], d["status_note"]) == ("M1", "partial", "PARTIAL", "functional but with gaps")
