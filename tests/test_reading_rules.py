@@ -287,3 +287,15 @@ def test_export_keeps_the_id_and_the_status_note() -> None:
     e = _entries({"m1.md": "# Milestone: M1-MVP\n**Status**: PARTIAL (functional but with gaps)\n"})["m1.md"]
     d = milestone_dict(e)
     assert (d["id"], d["status"], d["status_text"], d["status_note"]) == ("M1", "partial", "PARTIAL", "functional but with gaps")
+
+
+def test_roadmap_row_shows_the_status_words_as_badge_and_the_note_beside_it() -> None:
+    from conftest import parse_html
+
+    from mkdocs_milestones.render.roadmap import render_roadmap
+
+    text = "# Milestone: M1-MVP\n**Status**: PARTIAL (functional but with critical implementation gaps <b>x</b>)\n"
+    root = parse_html(render_roadmap(list(_entries({"m1.md": text}).values()), page_url="roadmap/"))
+    cell = root.find("td", "ms-roadmap-state")
+    assert cell.find("span", "ms-status").text.strip() == "PARTIAL"
+    assert cell.find("span", "ms-status-note").text == "functional but with critical implementation gaps <b>x</b>"
