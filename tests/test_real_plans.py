@@ -153,3 +153,24 @@ def test_strict_build_of_real_plans_passes_and_leaves_other_pages_alone(make_sit
     subprocess.run([sys.executable, "-m", "mkdocs", "build", "-f", str(plain)], capture_output=True, text=True, check=True)
     for n in NOT_MILESTONES:
         assert page("plain", n) == with_plugin[n], n
+
+
+def test_no_page_of_real_documentation_is_read_as_a_milestone() -> None:
+    """2,988 documentation files from public repositories (changelogs with ``## v1.2`` sections, NEWS files,
+    migration guides, pages that say "milestone"): none is a milestone page, none holds milestones."""
+    clean = CORPUS.parent.parent / "clean-docs"
+    if not clean.is_dir():
+        reason = f"the clean-docs corpus is not beside the checkout ({clean})"
+        if os.environ.get("CI"):
+            pytest.fail(reason + "; CI must have it")
+        pytest.skip(reason)
+    read = 0
+    for path in sorted(p for p in clean.rglob("*.md") if p.is_file()):
+        try:
+            text = path.read_text(encoding="utf-8")
+        except UnicodeDecodeError:
+            continue
+        read += 1
+        assert not P.is_milestone_source(text), path
+        assert P.parse_milestones(text, file=str(path)) == [], path
+    assert read > 2000
