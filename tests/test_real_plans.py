@@ -85,6 +85,8 @@ def test_real_plan_read_as_a_reader_reads_it(name: str) -> None:
     text = (corpus / name).read_text(encoding="utf-8")
     diffs = compare(EXPECTED[name], observed(text, name))
     assert not diffs, f"{name}:\n  " + "\n  ".join(diffs)
+    # the cheap detection (roadmap, export, CLI) and the page's own parse agree
+    assert P.is_milestone_source(text) == EXPECTED[name]["milestone"]
 
 
 def test_expectations_cover_the_whole_corpus() -> None:
