@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .model import Check, Criterion, Diagnostic, Diagram, Field, Milestone, Phase, Risk, Section, Task
-from .vocabulary import PRIORITIES, STATUSES, normalize_priority, normalize_status, split_status
+from .vocabulary import PRIORITIES, STATUSES, is_status_phrase, normalize_priority, normalize_status, split_status
 
 __all__ = [
     "LABEL_RE",
@@ -446,14 +446,6 @@ _TITLE_STATUS_RE = re.compile(r"\s*(?:\((?P<paren>[^()]{2,40})\)|\s[\-\u2013\u20
 _STATUS_BOLD_RE = re.compile(r"^\*\*(?P<bold>[^*]+)\*\*(?P<rest>.*)$", re.DOTALL)
 
 
-def _split_words_exact(words: str) -> bool:
-    """True when ``words`` is only a status phrase (and emoji), not a sentence that begins with one."""
-    from .vocabulary import _STATUS_WORDS, _split
-
-    folded = _split(words)[0]
-    return not folded or folded in _STATUS_WORDS
-
-
 def read_status(text: str) -> tuple[str, str, str | None]:
     """``(status words, note, canonical)`` of a status value, as a reader reads it.
 
@@ -476,7 +468,7 @@ def read_status(text: str) -> tuple[str, str, str | None]:
         parts = clause.split()
         for n in range(min(3, len(parts)), 0, -1):
             tail = " ".join(parts[-n:]).rstrip(".")
-            if _split_words_exact(tail) and normalize_status(tail) is not None:
+            if is_status_phrase(tail) and normalize_status(tail) is not None:
                 note = rest.strip()
                 note = note[1:].replace(")", "", 1).strip() if note.startswith("(") else note.lstrip(" -\u2013\u2014:.").strip()
                 return head, note, normalize_status(tail)
@@ -542,6 +534,8 @@ class _Parser:
             self.meta = {**fm, **self.meta}
         self.lines = scan_lines(body, first_line + offset)
         self.diags: list[Diagnostic] = []
+        self.top_end = 1 << 30  # the line of the first heading after the title (set by _body)
+        self.informed: set[int] = set()  # phases whose status was written or shown by their tasks
 
     def warn(self, line: int, message: str) -> None:
         self.diags.append(Diagnostic(self.file, line, message))
@@ -573,7 +567,7 @@ class _Parser:
         if m is None or ms.status_line is not None or ms.status_text:
             return
         words, note = split_status(m.group("paren") or m.group("dash") or "")
-        if normalize_status(words) is not None and _split_words_exact(words):
+        if normalize_status(words) is not None and is_status_phrase(words):
             ms.title = ms.title[:m.start()].rstrip()
             ms.status_text, ms.status_note, ms.status = words, note, normalize_status(words)
 
@@ -603,7 +597,7 @@ class _Parser:
                 phase_level = level if phase_level is None else phase_level
                 # A phase runs until the next heading of its level or above, or the next phase.
                 end_k = k + 1
-                while end_k < len(heads) and heads[end_k][1] > level and not self._next_phase(heads[end_k], pm.group("id"), phase_level):
+                while end_k < len(heads) and heads[end_k][1] > level and not self._next_phase(heads[end_k], pm.group("id")):
                     end_k += 1
                 end = heads[end_k][0] if end_k < len(heads) else stop
                 phase = self._phase(pm, lines[i].no, level, lines[i + 1:end], split_attr_list(text)[1])
@@ -645,7 +639,7 @@ class _Parser:
         ms.diagnostics = self.diags
 
     @staticmethod
-    def _next_phase(head: tuple[int, int, str], current: str, phase_level: int) -> bool:
+    def _next_phase(head: tuple[int, int, str], current: str) -> bool:
         """Does this deeper heading start another phase? (``### Phase 1 Validation`` inside Phase 1 does not.)"""
         m = _PHASE_RE.match(_strip_md(split_attr_list(head[2])[0]))
         return bool(m) and m.group("id").lower() != current.lower()
@@ -730,7 +724,7 @@ class _Parser:
     def _milestone_fields(self, ms: Milestone) -> None:
         summary_keys = {"objective": "objective", "current state": "current_state", "the problem": "problem",
                         "problem": "problem", "the solution": "solution", "solution": "solution"}
-        top_end = getattr(self, "top_end", 1 << 30)
+        top_end = self.top_end
         for f in ms.fields:
             key = f.label.lower()
             if key == "status" and ms.status_line is None:
@@ -790,7 +784,7 @@ class _Parser:
         """Phases without a status line take the status their tasks show (the tasks' status lines, else
         their boxes); with nothing to show, a done (or cancelled) milestone's own status, else pending.
         No warning: a reader can tell."""
-        self.informed: set[int] = set()
+        self.informed = set()
         for n, phase in enumerate(ms.phases):
             if phase.status_line is not None:
                 self.informed.add(n)

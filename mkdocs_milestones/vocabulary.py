@@ -25,6 +25,7 @@ __all__ = [
     "STATUS_LABELS",
     "normalize_priority",
     "normalize_status",
+    "is_status_phrase",
     "replace_shortcodes",
     "split_status",
     "status_emoji",
@@ -277,6 +278,16 @@ def split_status(text: str, table: str = "status") -> tuple[str, str]:
     if lead.strip() and lookup(lead) is not None and rest.strip() and lookup(rest) is None:
         return lead.strip(), _clean_note(rest)
     return text, ""
+
+
+def is_status_phrase(text: str) -> bool:
+    """True when ``text`` is only a status phrase (and emoji), not a sentence that begins with one.
+
+    >>> is_status_phrase("not started"), is_status_phrase("\N{WHITE HEAVY CHECK MARK} Done"), is_status_phrase("Done with the API")
+    (True, True, False)
+    """
+    folded = _split(replace_shortcodes(text))[0]
+    return not folded or folded in _STATUS_WORDS
 
 
 def normalize_status(text: str | None) -> str | None:
