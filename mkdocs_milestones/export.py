@@ -56,7 +56,7 @@ def milestone_dict(entry: MilestoneEntry) -> dict[str, Any]:
 
 def export_document(entries: list[MilestoneEntry]) -> dict[str, Any]:
     """The whole document, milestones ordered by page path."""
-    return {"version": EXPORT_VERSION, "milestones": [milestone_dict(e) for e in sorted(entries, key=lambda e: e.page)]}
+    return {"version": EXPORT_VERSION, "milestones": [milestone_dict(e) for e in sorted(entries, key=lambda e: (e.page, e.milestone.line))]}
 
 
 def export_json(entries: list[MilestoneEntry]) -> str:

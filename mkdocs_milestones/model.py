@@ -314,6 +314,17 @@ class MilestoneEntry:
     """Dependency references, as written, that name no milestone page (warned about; ghosts on the roadmap)."""
 
     @property
+    def key(self) -> str:
+        """The milestone's name in the site: its page, or ``page#anchor`` for one of a roadmap document's milestones."""
+        anchor = self.milestone.anchor
+        return f"{self.page}#{anchor}" if anchor else self.page
+
+    @classmethod
+    def placed(cls, page: str, url: str, milestone: Milestone) -> MilestoneEntry:
+        """The entry of a milestone of the page at ``url`` (``url#anchor`` for one of a roadmap document's)."""
+        return cls(page, f"{url}#{milestone.anchor}" if milestone.anchor else url, milestone)
+
+    @property
     def all_warnings(self) -> list[Diagnostic]:
         """Parser diagnostics, then the site-level ones (unresolved dependencies, ...)."""
         return [*self.milestone.diagnostics, *self.warnings]

@@ -27,11 +27,14 @@ __all__ = [
     "cell_value",
     "column_kinds",
     "fence_states",
+    "heading_anchor",
     "is_milestone_source",
+    "may_hold_milestones",
     "milestone_heading",
     "parse_milestone",
     "parse_milestones",
     "parse_phase_refs",
+    "parse_roadmap",
     "read_status",
     "scan_lines",
     "split_front_matter",
@@ -327,6 +330,14 @@ def is_milestone_source(text: str, meta: dict[str, Any] | None = None) -> bool:
         return False
     found = milestone_heading(h1[1])
     return bool(found and (found[2] or _has_plan_evidence(lines, h1[0] + 1)))
+
+
+_ROADMAP_HINT_RE = re.compile(r"^ {0,3}#{2,6}[ \t].*?(?:milestone|\bv\d|\bM-?\d)", re.IGNORECASE | re.MULTILINE)
+
+
+def may_hold_milestones(text: str, meta: dict[str, Any] | None = None) -> bool:
+    """The cheap test before :func:`parse_milestones`: a milestone page, or headings that may hold milestones."""
+    return is_milestone_source(text, meta) or bool(_ROADMAP_HINT_RE.search(text))
 
 
 def parse_phase_refs(text: str | None) -> list[str]:
@@ -1149,7 +1160,7 @@ class _Roadmap(_Parser):
                 continue  # ``### M01: ...`` with its status in a property table (a dashboard): not read
             self.diags = []
             ms = Milestone(title=title, line=self.lines[i].no, file=self.file, id=ident)
-            ms.anchor = split_attr_list(text)[1] or _slug(_strip_md(split_attr_list(text)[0]))
+            ms.anchor = heading_anchor(text)
             lead = _VERSION_HEAD_RE.match(_strip_md(text))
             if lead and lead.group("lead").strip():
                 ms.status_text = lead.group("lead").strip()
@@ -1257,4 +1268,21 @@ def parse_milestones(
     single = parse_milestone(text, file=file, meta=meta, first_line=first_line)
     if single is not None:
         return [single]
+    return parse_roadmap(text, file=file, meta=meta, first_line=first_line)
+
+
+def heading_anchor(text: str) -> str:
+    """The HTML id a heading gets: its attr_list ``{ #id }``, else the id Python-Markdown's toc gives it.
+
+    >>> heading_anchor("Milestone **v1.0**: Core"), heading_anchor("v2 { #next }")
+    ('milestone-v10-core', 'next')
+    """
+    words, ident = split_attr_list(text)
+    return ident or _slug(_strip_md(words))
+
+
+def parse_roadmap(text: str, *, file: str | None = None, meta: dict[str, Any] | None = None, first_line: int = 1) -> list[Milestone]:
+    """The milestones of a document that is not a milestone page itself (:func:`parse_milestones`), each with an anchor."""
+    if not _ROADMAP_HINT_RE.search(text):
+        return []
     return _Roadmap(text, file, meta, first_line).milestones()

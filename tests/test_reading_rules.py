@@ -300,3 +300,38 @@ def test_roadmap_row_shows_the_status_words_as_badge_and_the_note_beside_it() ->
     cell = root.find("td", "ms-roadmap-state")
     assert cell.find("span", "ms-status").text.strip() == "PARTIAL"
     assert cell.find("span", "ms-status-note").text == "functional but with critical implementation gaps <b>x</b>"
+
+
+def test_a_roadmap_documents_milestones_are_milestones_of_the_site() -> None:
+    """Each milestone of a roadmap document is an entry at ``url#anchor``; another page depends on it by id."""
+    from mkdocs_milestones.site import PageSource, collect_milestones
+
+    roadmap = (
+        "# Roadmap\n\n## Milestones\n\n- \u2705 **v1.0 Core** - Phases 1-2 (shipped 2026-01-02)\n"
+        "- \U0001f6a7 **v1.1 API** - Phase 3\n\n## Phases\n\n- [x] Phase 1: Model\n- [x] Phase 2: Parser\n- [ ] Phase 3: Endpoints\n"
+    )
+    plan = "# Milestone M4: Docs\n\n**Status**: pending\n**Depends on**: v1.1\n\n## Phase 1: Write\n- [ ] a\n"
+    entries = collect_milestones([PageSource("ROADMAP.md", "ROADMAP/", roadmap), PageSource("m4.md", "m4/", plan)])
+    assert [(e.key, e.url, e.milestone.status) for e in entries] == [
+        ("ROADMAP.md#milestone-v10", "ROADMAP/#milestone-v10", "done"),
+        ("ROADMAP.md#milestone-v11", "ROADMAP/#milestone-v11", "in-progress"),
+        ("m4.md", "m4/", "pending"),
+    ]
+    assert entries[2].depends_on == ["ROADMAP.md#milestone-v11"] and not entries[2].warnings
+
+
+def test_a_roadmap_document_page_gets_an_anchor_per_milestone_and_nothing_else() -> None:
+    import markdown
+
+    from mkdocs_milestones.extension import MilestonesExtension
+
+    sections = "# Roadmap\n\n## Milestone v2.0: Next\n\n**Status**: pending\n\n### Phase 2: More\n- [ ] a\n"
+    md = markdown.Markdown(extensions=[MilestonesExtension()])
+    html = md.convert(sections)  # without toc the section's heading still gets the anchor the export links to
+    assert [m.anchor for m in md.milestones] == ["milestone-v20-next"]
+    assert '<h2 id="milestone-v20-next">Milestone v2.0: Next</h2>' in html and "ms-" not in html
+    with_toc = markdown.Markdown(extensions=["toc", MilestonesExtension()]).convert(sections)
+    assert with_toc == markdown.markdown(sections, extensions=["toc"])  # the same id toc gives it: nothing else changes
+    listed = "# Roadmap\n\n## Milestones\n\n- \u2705 **v1.0 Core** - Phases 1-1\n\n## Phases\n\n- [x] Phase 1: Model\n"
+    html = markdown.Markdown(extensions=[MilestonesExtension()]).convert(listed)
+    assert html == markdown.markdown(listed).replace("<li>\u2705 <strong>v1.0", '<li id="milestone-v10">\u2705 <strong>v1.0')

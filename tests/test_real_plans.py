@@ -125,7 +125,9 @@ CLEAN = [  # plans a reader finds clean: no mistake to warn about
     "mrclrchtr__cc-benchmark__docs-milestones-M2-Technical_Debt_Resolution--at-acb420b.md",
     "mrclrchtr__cc-benchmark__docs-milestones-M1-MVP_Test_the_Hypothesis--at-e7e7fa5.md",
 ]
-NOT_MILESTONES = sorted(n for n, e in EXPECTED.items() if not e["milestone"])
+NOT_MILESTONES = sorted(n for n, e in EXPECTED.items() if not e["milestone"] and not e.get("milestones"))
+ROADMAPS = sorted(n for n, e in EXPECTED.items() if not e["milestone"] and e.get("milestones"))
+"""Documents holding several milestones: each is a milestone of the site (row, export entry, page anchor)."""
 # The documents' own links point at files that are not copied here: MkDocs' link checks are not ours to test.
 _QUIET_LINKS = "validation:\n  omitted_files: info\n  links:\n    not_found: info\n    absolute_links: info\n    unrecognized_links: info\n    anchors: info\n"
 
@@ -135,7 +137,7 @@ def test_strict_build_of_real_plans_passes_and_leaves_other_pages_alone(make_sit
     import sys
 
     corpus = _corpus_or_skip()
-    pages = {f"plans/{n}": (corpus / n).read_text(encoding="utf-8") for n in CLEAN + NOT_MILESTONES}
+    pages = {f"plans/{n}": (corpus / n).read_text(encoding="utf-8") for n in CLEAN + NOT_MILESTONES + ROADMAPS}
     # M1 names its dependencies by file name: give them the pages they name, as in its repository
     pages["plans/M0-Docker_Environment_Setup.md"] = "# Milestone: M0 Docker Environment Setup\n\n**Status**: DONE\n"
     pages["plans/M0_1-Docker_Environment_Cleanup.md"] = "# Milestone: M0_1 Docker Environment Cleanup\n\n**Status**: DONE\n"
@@ -155,6 +157,22 @@ def test_strict_build_of_real_plans_passes_and_leaves_other_pages_alone(make_sit
     subprocess.run([sys.executable, "-m", "mkdocs", "build", "-f", str(plain)], capture_output=True, text=True, check=True)
     for n in NOT_MILESTONES:
         assert page("plain", n) == with_plugin[n], n
+
+    # The roadmap documents: each milestone inside is one of the site's, at its own anchor on the page.
+    import json
+
+    export = json.loads((tmp_path / "site" / "milestones.json").read_text(encoding="utf-8"))["milestones"]
+    roadmap = (tmp_path / "site" / "roadmap" / "index.html").read_text(encoding="utf-8")
+    for n in ROADMAPS:
+        entries = [m for m in export if m["page"] == f"plans/{n}"]
+        assert [m["id"] for m in entries] == [m["id"] for m in EXPECTED[n]["milestones"]], n
+        shown = page("site", n)
+        for m in entries:
+            url, _, anchor = m["url"].partition("#")
+            assert url == f"plans/{n.removesuffix('.md')}/" and anchor, m["url"]
+            assert f'id="{anchor}"' in shown, (n, anchor)
+            assert f'data-page="plans/{n}#{anchor}"' in roadmap, (n, anchor)
+            assert [p["id"] for p in m["phases"]] == [p[0] for p in next(e for e in EXPECTED[n]["milestones"] if e["id"] == m["id"])["phases"]]
 
 
 def test_no_page_of_real_documentation_is_read_as_a_milestone() -> None:

@@ -18,7 +18,7 @@ from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
 from ..model import Field, Milestone, Phase, Table
-from ..parser import cell_value, read_status, split_attr_list
+from ..parser import cell_value, heading_anchor, read_status, split_attr_list
 from ..render import html as h
 from ..vocabulary import is_legend_item, normalize_priority, normalize_status, split_status
 from .context import PageContext
@@ -68,6 +68,28 @@ def _value(field: Field) -> etree.Element | str:
     return field.value
 
 
+def _anchor_milestones(root: etree.Element, milestones: list[Milestone]) -> None:
+    """A roadmap document's milestones, each given its anchor (``#milestone-v1``), and nothing else changed.
+
+    A section's heading gets the id toc would give it anyway (so it is there without toc too); an
+    item of a ``## Milestones`` list gets ``milestone-<id>``.
+    """
+    taken = {el.get("id") for el in root.iter() if el.get("id")}
+    heads = [el for el in root.iter() if el.tag in _HEADING_TAGS and not el.get("id")]
+    items = [el for el in root.iter("li") if not el.get("id")]
+    for ms in milestones:
+        if not ms.anchor or ms.anchor in taken:
+            continue
+        el = next((x for x in heads if heading_anchor("".join(x.itertext()).strip()) == ms.anchor), None)
+        if el is None:
+            name = re.compile(r"(?<![\w.])" + re.escape(ms.id or ms.title) + r"(?![\w.])")
+            el = next((x for x in items if name.search("".join(x.itertext()))), None)
+        if el is not None:
+            el.set("id", ms.anchor)
+            taken.add(ms.anchor)
+            (heads if el in heads else items).remove(el)
+
+
 class RenderTreeprocessor(Treeprocessor):
     """Turns the parsed page into a status page. Runs before inline processing: text is still Markdown."""
 
@@ -80,6 +102,7 @@ class RenderTreeprocessor(Treeprocessor):
         ms: Milestone | None = getattr(md, "milestone", None)
         ctx = context_of(md)
         if ms is None:
+            _anchor_milestones(root, getattr(md, "milestones", []))
             if getattr(md, "milestone_roadmap", False) and self.ext.inline_assets(ctx):
                 self.ext.append_assets(md, root)  # a roadmap marker page needs the stylesheet too
             return
