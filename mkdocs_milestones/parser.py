@@ -510,18 +510,48 @@ def _cell(cells: list[str], idx: int | None) -> str:
 
 _TITLE_STATUS_RE = re.compile(r"\s*(?:\((?P<paren>[^()]{2,40})\)|\s[\-\u2013\u2014]+\s+(?P<dash>[A-Za-z][\w \-]{1,30}))\s*$")
 _STATUS_BOLD_RE = re.compile(r"^\*\*(?P<bold>[^*]+)\*\*(?P<rest>.*)$", re.DOTALL)
+_ASIDE_RE = re.compile(r"[*_]*\([^()]*\)[*_]*")  # ``*(originally IN PROGRESS)*``: an aside, never the status
+_NEGATION = frozenset({"not", "no", "never", "yet", "un"})
+_SHORT_OF = frozenset({"almost", "nearly", "mostly", "partly", "partially", "largely", "half", "soon", "about"})
+_PERCENT_RE = re.compile(r"^~?(?P<n>\d{1,3})(?:\.\d+)?\s?%$")
+
+
+def _qualified(status: str, before: str) -> str | None:
+    """The status a qualifier before a status word makes of it (``not done``, ``almost done``, ``75% complete``).
+
+    None when the word before qualifies nothing.
+
+    >>> _qualified("done", "not"), _qualified("done", "almost"), _qualified("done", "75%"), _qualified("done", "100%"), _qualified("done", "api")
+    ('pending', 'in-progress', 'in-progress', 'done', None)
+    """
+    word = before.lower().strip("*_.,;:")
+    if word in _NEGATION:
+        return "pending" if status in ("done", "in-progress", "partial") else None
+    if word in _SHORT_OF:
+        return "in-progress" if status == "done" else None
+    pm = _PERCENT_RE.match(word)
+    if pm:
+        return "done" if int(pm.group("n")) >= 100 else ("pending" if int(pm.group("n")) == 0 else "in-progress")
+    return None
 
 
 def read_status(text: str) -> tuple[str, str, str | None]:
     """``(status words, note, canonical)`` of a status value, as a reader reads it.
 
     The first words give the status; failing that, a bold span or the last words of a clause
-    (``**design accepted; implementation not started**`` is pending). Unknown: the text as written.
+    (``**design accepted; implementation not started**`` is pending). Only the status phrase is the
+    badge's text; every other word is the note. A status word qualified by what comes before it is
+    read as qualified (``Not implemented`` is pending, ``75% complete`` and ``Almost done`` in
+    progress), and an aside in parentheses is never the status. Unknown: the text as written.
 
     >>> read_status("DONE - shipped with v2")
     ('DONE', 'shipped with v2', 'done')
     >>> read_status("**design accepted; implementation not started** (ADR-22). Base: main")
-    ('design accepted; implementation not started', 'ADR-22. Base: main', 'pending')
+    ('not started', 'design accepted; implementation \u00b7 ADR-22. Base: main', 'pending')
+    >>> read_status("Not yet implemented"), read_status("75% complete")
+    (('Not yet implemented', '', 'pending'), ('75% complete', '', 'in-progress'))
+    >>> read_status("Charter Superseded *(originally IN PROGRESS)*")
+    ('Superseded', 'Charter \u00b7 *(originally IN PROGRESS)*', 'cancelled')
     """
     words, note = split_status(text)
     canon = normalize_status(words)
@@ -530,15 +560,43 @@ def read_status(text: str) -> tuple[str, str, str | None]:
     raw = text.strip()
     bold = _STATUS_BOLD_RE.match(raw)
     head, rest = (bold.group("bold").strip(), bold.group("rest")) if bold else (raw, "")
-    for clause in reversed(re.split(r"[;,]", head)):
+    asides = " ".join(m.group(0) for m in _ASIDE_RE.finditer(head))
+    bare = _ASIDE_RE.sub(" ", head)
+    lead = bare.split()
+    if lead and len(lead) <= 4:  # ``Not done``, ``Almost done``, ``75% complete``: the whole value, qualified
+        tail = normalize_status(" ".join(lead[1:])) if len(lead) > 1 else None
+        q = _qualified(tail, lead[0]) if tail else None
+        if q is None and len(lead) > 2 and lead[1].lower() in _NEGATION:
+            tail = normalize_status(" ".join(lead[2:]))
+            q = _qualified(tail, lead[0]) if tail else None
+        if q is not None and not asides:
+            return " ".join(lead), _aside_note(rest), q
+    for clause in reversed(re.split(r"[;,]", bare)):
         parts = clause.split()
         for n in range(min(3, len(parts)), 0, -1):
             tail = " ".join(parts[-n:]).rstrip(".")
-            if is_status_phrase(tail) and normalize_status(tail) is not None:
-                note = rest.strip()
-                note = note[1:].replace(")", "", 1).strip() if note.startswith("(") else note.lstrip(" -\u2013\u2014:.").strip()
-                return head, note, normalize_status(tail)
+            if not (is_status_phrase(tail) and normalize_status(tail) is not None):
+                continue
+            canon = normalize_status(tail)
+            before = parts[-n - 1] if len(parts) > n else ""
+            if before:
+                q = _qualified(canon or "", before)
+                if q is not None or before.lower() in _NEGATION:
+                    # ``Feature not implemented``: the qualified phrase is the status, the rest the note
+                    m = re.search(re.escape(before) + r"\s+" + re.escape(tail), bare)
+                    if m is None:
+                        return head, _aside_note(rest), q
+                    others = [bare[:m.start()].strip(" ;,"), bare[m.end():].strip(" ;,."), asides, _aside_note(rest)]
+                    return m.group(0), " \u00b7 ".join(x for x in others if x), q
+            at = bare.rindex(tail)
+            others = [bare[:at].strip(" ;,"), bare[at + len(tail):].strip(" ;,."), asides, _aside_note(rest)]
+            return tail, " \u00b7 ".join(x for x in others if x), canon
     return raw, "", None
+
+
+def _aside_note(rest: str) -> str:
+    note = rest.strip()
+    return note[1:].replace(")", "", 1).strip() if note.startswith("(") else note.lstrip(" -\u2013\u2014:.").strip()
 
 
 def _combine(states: list[str]) -> str | None:

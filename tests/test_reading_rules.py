@@ -240,7 +240,9 @@ def test_changelog_versions_are_no_milestones_but_marked_versions_are() -> None:
 
 def test_status_in_a_bold_span_or_a_clause_and_in_the_heading() -> None:
     ms = parse_milestone("# Milestone: bounded sealer\n\nStatus: **design accepted; implementation not started** (ADR-22). Base: main\n")
-    assert (ms.status, ms.status_text, ms.diagnostics) == ("pending", "design accepted; implementation not started", [])
+    # Only the status phrase is the badge; every other word is the note (review gap 3).
+    assert (ms.status, ms.status_text, ms.status_note, ms.diagnostics) == (
+        "pending", "not started", "design accepted; implementation \u00b7 ADR-22. Base: main", [])
     html = _render("# Milestone: bounded sealer\n\nStatus: **design accepted; implementation not started** (ADR-22)\n")
     assert 'data-status="pending"' in html
     (m,) = parse_milestones("# Roadmap\n\n## Milestone: v1.0 Backlog (COMPLETE)\n\n### Phase 1: A\n- **Status:** COMPLETE (commits 02, 8a)\n")
@@ -335,3 +337,24 @@ def test_a_roadmap_document_page_gets_an_anchor_per_milestone_and_nothing_else()
     listed = "# Roadmap\n\n## Milestones\n\n- \u2705 **v1.0 Core** - Phases 1-1\n\n## Phases\n\n- [x] Phase 1: Model\n"
     html = markdown.Markdown(extensions=[MilestonesExtension()]).convert(listed)
     assert html == markdown.markdown(listed).replace("<li>\u2705 <strong>v1.0", '<li id="milestone-v10">\u2705 <strong>v1.0')
+
+
+@pytest.mark.parametrize(("value", "status", "badge"), [
+    ("Not implemented", "pending", "Not implemented"),
+    ("Not done", "pending", "Not done"),
+    ("Not yet implemented", "pending", "Not yet implemented"),
+    ("75% complete", "in-progress", "75% complete"),
+    ("Almost done", "in-progress", "Almost done"),
+    ("Nearly complete", "in-progress", "Nearly complete"),
+    ("Feature not implemented", "pending", "not implemented"),
+    ("Charter Superseded *(originally IN PROGRESS)*", "cancelled", "Superseded"),
+    ("Backend 75% complete, UI later", "in-progress", "75% complete"),
+])
+def test_a_qualified_status_word_is_never_read_as_done(value: str, status: str, badge: str) -> None:
+    """Negations, percentages and "almost" qualify the status word; an aside in parentheses is no status (review gap 3)."""
+    ms = parse_milestone(f"# Milestone: A\n\n**Status**: {value}\n")
+    assert (ms.status, ms.status_text) == (status, badge)
+    words = set(value.replace("*", "").replace("(", " ").replace(")", " ").replace(",", " ").split())
+    assert words <= set(f"{ms.status_text} {ms.status_note}".replace("*", "").replace("(", " ").replace(")", " ").split())
+    html = _render(f"# Milestone: A\n\n**Status**: {value}\n")
+    assert f'data-status="{status}"' in html and f">{badge}</span>" in html.replace("<em>", "").replace("</em>", "")
