@@ -256,13 +256,17 @@ class Milestone:
 
     @property
     def progress(self) -> float:
-        """1 when done; else the mean phase progress, or the share of ticked boxes without phases."""
-        if self.status == "done":
-            return 1.0
+        """The mean phase progress; without phases the share of ticked boxes; with nothing to count, 1 when done.
+
+        What is written wins over the status: a done milestone whose boxes are not all ticked shows
+        what is ticked (and the parser warns about the contradiction).
+        """
         if self.phases:
             return sum(p.progress for p in self.phases) / len(self.phases)
         boxes = self.counted_checks
-        return sum(1 for c in boxes if c.checked) / len(boxes) if boxes else 0.0
+        if boxes:
+            return sum(1 for c in boxes if c.checked) / len(boxes)
+        return 1.0 if self.status == "done" else 0.0
 
     @property
     def checks_done(self) -> int:

@@ -964,14 +964,22 @@ class _Parser:
                 ms.status, ms.status_inferred = inferred, True
             elif not any("is not a milestone status" in d.message for d in self.diags):
                 self.warn(ms.line, "the milestone has no status line; add `**Status**: \N{HOURGLASS WITH FLOWING SAND} Pending` (or in progress, done, ...) under the title")
-        if ms.status == "done" and not ms.phases:
-            boxes = ms.counted_checks
-            open_boxes = [c for c in boxes if not c.checked]
-            if open_boxes:
-                self.warn(ms.status_line or ms.line,
-                          f"the milestone is marked done but {len(open_boxes)} of {len(boxes)} checklist items are not ticked "
-                          f"(first at line {open_boxes[0].line}); tick them (or mark them `[-]` if dropped), or give the "
-                          "milestone a status other than done")
+        if ms.status != "done":
+            return
+        # What is written wins over the status (progress counts it); a reader sees the contradiction too.
+        boxes = ms.counted_checks
+        open_boxes = [c for c in boxes if not c.checked]
+        open_phases = [p for p in ms.phases if p.status not in ("done", "cancelled")]
+        if open_boxes:
+            self.warn(ms.status_line or ms.line,
+                      f"the milestone is marked done but {len(open_boxes)} of {len(boxes)} checklist items are not ticked "
+                      f"(first at line {open_boxes[0].line}); tick them (or mark them `[-]` if dropped), or give the "
+                      "milestone a status other than done")
+        elif open_phases:
+            names = ", ".join(f"Phase {p.id}" for p in open_phases[:5]) + (", ..." if len(open_phases) > 5 else "")
+            self.warn(ms.status_line or ms.line,
+                      f"the milestone is marked done but {len(open_phases)} of {len(ms.phases)} phases are not ({names}); "
+                      "mark them done (or cancelled), or give the milestone a status other than done")
 
     def _phase_table(self, ms: Milestone, start: int, stop: int) -> None:
         """Phases written as rows of a table (``| Phase | Focus | ... | Status |``) when none has a heading."""
