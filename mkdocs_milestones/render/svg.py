@@ -1,7 +1,11 @@
 # SPDX-License-Identifier: MIT
 """Inline SVG for a dependency graph: no script, no inline colours, every string escaped.
 
-The drawing is plain SVG 1.1 plus ``href`` on ``<a>``: it needs no JavaScript and no CDN.
+The drawing is plain SVG 1.1 with ``xlink:href`` links: it needs no JavaScript and no CDN.
+Links are ``xlink:href`` only, never ``href``: theme scripts resolve every ``[href]`` element's
+URL by assigning ``el.href`` (Material's ``navigation.instant`` does), which an SVG ``<a>``
+refuses (its ``href`` is a read-only ``SVGAnimatedString``), and that error aborted the page
+swap. ``[href]`` does not match the namespaced attribute; browsers follow both the same way.
 Colours come from ``assets/graph.css`` (CSS variables with fallbacks), so light and dark
 schemes both read; status is also told by an icon glyph, never by colour alone.
 """
@@ -15,7 +19,10 @@ from xml.sax.saxutils import escape
 from ..graph import Graph, GraphNode, status_word
 from ..layout import Layout, LayoutOptions, NodeBox, layout_graph
 
-__all__ = ["STATUS_ICONS", "render_graph_svg", "safe_graph_href"]
+__all__ = ["STATUS_ICONS", "XLINK", "render_graph_svg", "safe_graph_href"]
+
+XLINK = "http://www.w3.org/1999/xlink"
+"""The namespace of the graphs' links (``xlink:href``; see the module's docstring for why)."""
 
 STATUS_ICONS: dict[str, str] = {
     "done": "✓",
@@ -110,7 +117,7 @@ def _node(node: GraphNode, box: NodeBox, critical: bool, o: LayoutOptions) -> st
     out = [f"<g class={_attr(classes)} data-status={_attr(status)} data-node={_attr(node.id)}>"]
     href = safe_graph_href(node.href)
     if href:
-        out.append(f"<a href={_attr(href)}>")
+        out.append(f"<a xlink:href={_attr(href)}>")
     tip = node.tooltip or (f"{node.label}: {node.sublabel}" if node.sublabel else node.label)
     out.append(f"<title>{_text(tip)}</title>\n")
     if critical:
@@ -195,7 +202,7 @@ def render_graph_svg(
     # edges come before nodes, so nodes paint over them.
     out = [
         '<div class="ms-graph-wrap">\n',
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="{classes}" role="img" aria-label={_attr(label)} '
+        f'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="{XLINK}" class="{classes}" role="img" aria-label={_attr(label)} '
         f'aria-describedby="{prefix}-desc" viewBox="0 0 {w} {h}" width="{w}" height="{h}" '
         f'data-nodes="{sum(1 for n in graph.nodes if not n.ghost)}">\n',
         f"<title>{_text(label)}</title>\n",

@@ -27,7 +27,7 @@ from datetime import date, timedelta
 from html import escape as _escape
 
 from ..export import MilestoneEntry
-from .svg import STATUS_ICONS
+from .svg import STATUS_ICONS, XLINK
 
 __all__ = ["TimelineItem", "parse_date", "parse_duration_days", "render_timeline", "timeline_item"]
 
@@ -250,7 +250,7 @@ def _chart(
 
     width, height = x0 + CHART_W + PAD, AXIS_H + len(items) * ROW_H + PAD
     out = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="ms-timeline-chart" role="img" '
+        f'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="{XLINK}" class="ms-timeline-chart" role="img" '
         f'aria-label="Timeline of {len(items)} milestones from {lo + timedelta(days=3)} to {hi - timedelta(days=3)}" '
         f'viewBox="0 0 {_n(width)} {_n(height)}" width="{_n(width)}" height="{_n(height)}">',
         '<g class="ms-timeline-axis">',
@@ -304,7 +304,7 @@ def _row(
     cls = "ms-timeline-row" + (" ms-timeline-late" if late else "")
     parts = [
         f'<g class="{cls}" data-status="{esc(st)}" data-kind="{kind}" data-page="{esc(e.page)}">',
-        f'<a href="{esc(href(e))}"><title>{esc(tip)}</title>',
+        f'<a xlink:href="{esc(href(e))}"><title>{esc(tip)}</title>',
         f'<text class="ms-timeline-label" x="{PAD}" y="{_n(top + ROW_H / 2 + 4)}">'
         f'<tspan class="ms-timeline-icon">{STATUS_ICONS.get(st, "?")}</tspan> {esc(_short(name))}</text>',
     ]
