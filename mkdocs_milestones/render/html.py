@@ -171,6 +171,7 @@ def progress_bar(fraction: float, label: str, detail: str) -> etree.Element:
     etree.SubElement(svg, "rect", {"class": "ms-progress-fill", "x": "0", "y": "0", "width": f"{pct:.1f}", "height": "6", "rx": "3"})
     text = _span("ms-progress-text", f"{pct:.0f}%")
     if detail:
+        text.text += " "  # a word break for search indexers, which join adjacent elements' text
         text.append(_span("ms-progress-detail", detail))
     wrap.append(text)
     return wrap
@@ -194,6 +195,7 @@ def header_card(ms: Milestone, fields: list[etree.Element]) -> etree.Element:
     )
     head = etree.SubElement(card, "div", {"class": "ms-card-head"})
     head.append(_span("ms-kicker", "Milestone"))
+    head[-1].tail = " "  # flex items: the space only keeps the words apart in a search index
     if not any(f.get("data-field") == "status" for f in fields):
         head.append(badge(ms.status_text, ms.status))
     if fields:
@@ -224,7 +226,9 @@ def phase_summary(phase: Phase | None, heading: etree.Element, status_text: str,
     summary.append(heading)
     meta = etree.SubElement(summary, "span", {"class": "ms-phase-meta"})
     meta.append(badge(status_text, status))
+    heading.tail = " "  # flex items: the spaces only keep the words apart in a search index
     if phase is not None and phase.checks_total:
+        meta[-1].tail = " "
         meta.append(
             _span(
                 "ms-phase-checks",

@@ -158,33 +158,38 @@ def _row(entry: MilestoneEntry, page_url: str) -> str:
     if ms.current_phase is not None:
         phases += _phase_link(href, ms.current_phase, "ms-roadmap-current", "Now:")
     if ms.next_phase is not None and st not in CLOSED_GROUPS:
-        phases += _phase_link(href, ms.next_phase, "ms-roadmap-next", "Next:")
+        phases += (" " if phases else "") + _phase_link(href, ms.next_phase, "ms-roadmap-next", "Next:")
     risks = len(ms.risks) if st not in CLOSED_GROUPS else 0
     priority = _priority_badge(ms) if ms.priority or ms.priority_text else ""
     day = parse_date(ms.created)
     created = day.isoformat() if day is not None and len(ms.created or "") > 10 else (ms.created or dash)
     created_tip = f' title="{esc(ms.created)}"' if created != (ms.created or dash) else ""
+    # A space between cells and between the parts of a cell: search indexers (Material's) join the
+    # text of adjacent elements as is, and "47%2/6 phases" would be one word. Every part is a block
+    # or flex item here, so the spaces do not show.
     return (
         f'<tr data-page="{esc(entry.page)}">'
-        f'<td class="ms-roadmap-title"><a href="{esc(href)}">{esc(plain(ms.title))}</a></td>'
-        f'<td class="ms-roadmap-state">{_status_badge(ms.status_text, st)}{priority}</td>'
-        f'<td class="ms-roadmap-progress">{_progress(ms)}<span class="ms-roadmap-phase-count">{count}</span></td>'
-        f'<td class="ms-roadmap-phases">{phases or dash}</td>'
-        f'<td class="ms-roadmap-dates"><span class="ms-roadmap-created"{created_tip}>{esc(created)}</span>'
-        f'<span class="ms-roadmap-estimate">{esc(ms.estimated_duration or dash)}</span></td>'
+        f'<td class="ms-roadmap-title"><a href="{esc(href)}">{esc(plain(ms.title))}</a></td> '
+        f'<td class="ms-roadmap-state">{_status_badge(ms.status_text, st)}{" " + priority if priority else ""}</td> '
+        f'<td class="ms-roadmap-progress">{_progress(ms)} <span class="ms-roadmap-phase-count">{count}</span></td> '
+        f'<td class="ms-roadmap-phases">{phases or dash}</td> '
+        f'<td class="ms-roadmap-dates"><span class="ms-roadmap-created"{created_tip}>{esc(created)}</span> '
+        f'<span class="ms-roadmap-estimate">{esc(ms.estimated_duration or dash)}</span></td> '
         f'<td class="ms-roadmap-risks" data-count="{risks}">{risks or dash}</td></tr>'
     )
 
 
+# The column heads repeat in every group's table: kept out of the search index
+# (``data-search-exclude``, honoured by Material's search), so "Status" finds real content.
 _HEAD = (
-    '<thead><tr><th scope="col">Milestone</th><th scope="col">Status</th><th scope="col">Progress</th>'
-    '<th scope="col">Current / next phase</th><th scope="col">Created / estimate</th>'
+    '<thead data-search-exclude=""><tr><th scope="col">Milestone</th> <th scope="col">Status</th> <th scope="col">Progress</th> '
+    '<th scope="col">Current / next phase</th> <th scope="col">Created / estimate</th> '
     '<th scope="col" title="Risks listed while the milestone is open">Risks</th></tr></thead>'
 )
 
 
 def _table(rows: Sequence[str]) -> str:
-    body = "".join(rows)
+    body = " ".join(rows)
     return f'<div class="ms-roadmap-table-wrap"><table class="ms-roadmap-table">{_HEAD}<tbody>{body}</tbody></table></div>'
 
 
@@ -195,7 +200,7 @@ def _group(status: str, entries: Sequence[MilestoneEntry], page_url: str, prefix
     out = [
         f'<details class="ms-roadmap-group" id="{prefix}-{status}" data-status="{status}"{opened}>'
         f'<summary class="ms-roadmap-group-summary"><h3 class="ms-roadmap-group-title">'
-        f'{_status_badge("", status)} <span class="ms-roadmap-count">{len(rows)}</span></h3></summary>',
+        f'{_status_badge("", status)} <span class="ms-roadmap-count">{len(rows)}</span></h3></summary> ',
         _table(rows[:ROWS_SHOWN]),
     ]
     if len(rows) > ROWS_SHOWN:
@@ -204,8 +209,8 @@ def _group(status: str, entries: Sequence[MilestoneEntry], page_url: str, prefix
             f'<details class="ms-roadmap-more"><summary>Show {more} more {label.lower()} '
             f'milestone{"s" if more != 1 else ""}</summary>{_table(rows[ROWS_SHOWN:])}</details>'
         )
-    out.append("</details>")
-    return "".join(out)
+    out.append("</details> ")
+    return " ".join(out)
 
 
 def _counters(groups: dict[str, list[MilestoneEntry]], prefix: str, linked: bool) -> str:
@@ -216,7 +221,8 @@ def _counters(groups: dict[str, list[MilestoneEntry]], prefix: str, linked: bool
             items.append(f'<a class="ms-roadmap-counter" href="#{prefix}-{st}">{badge}</a>' if linked else badge)
     total = sum(len(v) for v in groups.values())
     items.append(f'<span class="ms-roadmap-total">{total} milestone{"" if total == 1 else "s"}</span>')
-    return f'<p class="ms-roadmap-counters">{" ".join(items)}</p>'
+    # A summary of the group headings below: not indexed a second time.
+    return f'<p class="ms-roadmap-counters" data-search-exclude="">{" ".join(items)}</p>'
 
 
 def _graph(entries: Sequence[MilestoneEntry], page_url: str) -> str:
@@ -341,14 +347,14 @@ def render_roadmap(
         if section == "counters":
             out.append(_counters(groups, prefix, "list" in flt.sections))
         elif section == "list":
-            out.append('<section class="ms-roadmap-list"><h2 class="ms-roadmap-section">Milestones</h2>')
+            out.append('<section class="ms-roadmap-list"><h2 class="ms-roadmap-section">Milestones</h2> ')
             out += [_group(st, groups[st], page_url, prefix) for st in GROUP_ORDER if st in groups]
-            out.append("</section>")
+            out.append("</section> ")
         elif section == "graph":
-            out.append('<section class="ms-roadmap-graph"><h2 class="ms-roadmap-section">Dependencies</h2>')
-            out += [_graph(shown, page_url), "</section>"]
+            out.append('<section class="ms-roadmap-graph"><h2 class="ms-roadmap-section">Dependencies</h2> ')
+            out += [_graph(shown, page_url), "</section> "]
         elif section == "timeline":
-            out.append('<section class="ms-roadmap-timeline"><h2 class="ms-roadmap-section">Timeline</h2>')
+            out.append('<section class="ms-roadmap-timeline"><h2 class="ms-roadmap-section">Timeline</h2> ')
             out.append(
                 render_timeline(
                     shown,
@@ -359,10 +365,10 @@ def render_roadmap(
                     today=today,
                 )
             )
-            out.append("</section>")
+            out.append("</section> ")
         else:
-            out.append('<section class="ms-roadmap-at-risk"><h2 class="ms-roadmap-section">At risk</h2>')
-            out += [_risks(shown, page_url), "</section>"]
+            out.append('<section class="ms-roadmap-at-risk"><h2 class="ms-roadmap-section">At risk</h2> ')
+            out += [_risks(shown, page_url), "</section> "]
     out.append("</div>")
     return "".join(out).replace("\r", " ").replace("\n", " ")  # one raw HTML block: no line breaks at all
 

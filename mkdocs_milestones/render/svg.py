@@ -201,7 +201,8 @@ def render_graph_svg(
     # would only be one more node for a parser to walk (issue 7). Only markers in use are defined;
     # edges come before nodes, so nodes paint over them.
     out = [
-        '<div class="ms-graph-wrap">\n',
+        # Its labels repeat the page's headings: kept out of Material's search index.
+        '<div class="ms-graph-wrap" data-search-exclude="">\n',
         f'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="{XLINK}" class="{classes}" role="img" aria-label={_attr(label)} '
         f'aria-describedby="{prefix}-desc" viewBox="0 0 {w} {h}" width="{w}" height="{h}" '
         f'data-nodes="{sum(1 for n in graph.nodes if not n.ghost)}">\n',

@@ -250,7 +250,7 @@ def _chart(
 
     width, height = x0 + CHART_W + PAD, AXIS_H + len(items) * ROW_H + PAD
     out = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="{XLINK}" class="ms-timeline-chart" role="img" '
+        f'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="{XLINK}" class="ms-timeline-chart" data-search-exclude="" role="img" '
         f'aria-label="Timeline of {len(items)} milestones from {lo + timedelta(days=3)} to {hi - timedelta(days=3)}" '
         f'viewBox="0 0 {_n(width)} {_n(height)}" width="{_n(width)}" height="{_n(height)}">',
         '<g class="ms-timeline-axis">',
