@@ -16,10 +16,12 @@ from typing import TYPE_CHECKING, Any
 from markdown.preprocessors import NormalizeWhitespace
 from mkdocs.config import base
 from mkdocs.config import config_options as c
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.utils.meta import get_data
 
+from . import i18n
+from .compat import Asset, I18nState, asset_plan, i18n_state
 from .export import MilestoneEntry, export_json
 from .extension import ASSET_CSS, GRAPH_VALUES, OPEN_PHASE_VALUES, MilestonesExtension, ParsedSource
 from .parser import split_front_matter
@@ -37,8 +39,8 @@ __all__ = ["MilestonesConfig", "MilestonesPlugin"]
 log = get_plugin_logger("milestones")
 
 ASSET_DIR = "assets/mkdocs_milestones"
-ROADMAP_PAGE = "# Roadmap\n\n<!-- milestones -->\n"
-"""The generated roadmap page: a title and the marker the extension expands."""
+ROADMAP_PAGE = "# {title}\n\n<!-- milestones -->\n"
+"""The generated roadmap page: a title (in the site's language) and the marker the extension expands."""
 _EXTENSION_NAMES = ("mkdocs_milestones", "milestones", "mkdocs_milestones.extension")
 
 
@@ -74,6 +76,10 @@ class MilestonesConfig(base.Config):
     """Where to write the machine-readable export in the site, or ``false``."""
     roadmap = PathOrFalse("roadmap/index.md", ".md")
     """The generated roadmap page, or ``false``."""
+    language = c.Optional(c.Type(str))
+    """The language of the words the plugin writes (en, fr, de, es, ja, zh); default: the theme's."""
+    labels = c.Type(dict, default={})
+    """Replacements for single strings of the plugin's own words (keys as in ``mkdocs_milestones/i18n.py``)."""
 
 
 @dataclass
@@ -100,9 +106,20 @@ class MilestonesPlugin(BasePlugin[MilestonesConfig]):
         self.entries: list[MilestoneEntry] = []
         self.sources: dict[str, _Source] = {}
         """Per page (``src_uri``), for the current build only: each page is read, repaired and parsed once."""
+        self.assets: list[Asset] = []
+        self.language = "en"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         exts = config.markdown_extensions
+        # mkdocs-static-i18n runs the whole build again per language, on_config included, with the
+        # same config: the previous build's extension and assets are replaced, not added to.
+        for old in [e for e in exts if isinstance(e, MilestonesExtension)]:
+            exts.remove(old)
+        for entry in [e for e in config.extra_css if str(e).startswith(f"{ASSET_DIR}/")]:
+            config.extra_css.remove(entry)
+        for entry in [e for e in config.extra_javascript if str(e).startswith(f"{ASSET_DIR}/")]:
+            config.extra_javascript.remove(entry)
+        self.language = i18n.activate(self.config.language or i18n.theme_language(config.theme), self.config.labels)
         for name in _EXTENSION_NAMES:
             if name in exts:
                 exts.remove(name)
@@ -116,15 +133,51 @@ class MilestonesPlugin(BasePlugin[MilestonesConfig]):
         )
         self.ext.entries_provider = lambda: self.entries
         exts.append(self.ext)
-        config.extra_css.insert(0, f"{ASSET_DIR}/milestones.css")
-        config.extra_javascript.append(f"{ASSET_DIR}/milestones.js")
+        self.assets = asset_plan(config, ASSET_DIR, {n: _asset(n) for n in ("milestones.css", "milestones.js")}, log)
+        for a in self.assets:
+            if a.name.endswith(".css"):
+                config.extra_css.insert(0, a.path)
+            else:
+                config.extra_javascript.append(a.path)
         return config
 
-    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+    @event_priority(100)
+    def _add_files_early(self, files: Files, *, config: MkDocsConfig) -> Files:
+        """The assets and the roadmap page, before other plugins look at the files.
+
+        mkdocs-redirects, listed before this plugin, checks its targets in its ``on_files``: the
+        roadmap must exist by then. Under mkdocs-static-i18n, which re-creates every file from
+        ``docs_dir`` in its ``on_files`` (priority -100), they are added after it, per language.
+        """
         self.entries = []  # nothing survives from one build to the next (mkdocs serve)
         self.sources = {}
-        for name in ("milestones.css", "milestones.js"):
-            files.append(File.generated(config, f"{ASSET_DIR}/{name}", content=_asset(name)))
+        if i18n_state(config) is None:
+            self._add_generated(files, config, "")
+        return files
+
+    def _add_generated(self, files: Files, config: MkDocsConfig, prefix: str) -> None:
+        for a in self.assets:
+            files.append(File.generated(config, a.path, content=a.content))
+        roadmap = self.config.roadmap
+        if roadmap and files.get_file_from_path(prefix + roadmap) is None:
+            title = re.sub(r"[\\`*_\[\]<>#]", lambda m: "\\" + m.group(0), i18n.text("roadmap.title"))
+            files.append(File.generated(config, prefix + roadmap, content=ROADMAP_PAGE.format(title=title)))
+
+    def _collect_here(self, files: Files, *, config: MkDocsConfig) -> Files:
+        """The milestones among the pages, where the plugin is listed (default priority)."""
+        return files if i18n_state(config) is not None else self._collect(files, config, None)
+
+    @event_priority(-110)
+    def _collect_after_i18n(self, files: Files, *, config: MkDocsConfig) -> Files:
+        """Under mkdocs-static-i18n: after its ``on_files`` (-100) has picked this language's pages
+        (translated, or the default language's as fallback) and placed them under ``<lang>/``."""
+        lang = i18n_state(config)
+        if lang is None:
+            return files
+        self._add_generated(files, config, lang.prefix)
+        return self._collect(files, config, lang)
+
+    def _collect(self, files: Files, config: MkDocsConfig, lang: I18nState | None) -> Files:
         pages = []
         for f in files.documentation_pages():
             if f.generated_by:
@@ -141,22 +194,23 @@ class MilestonesPlugin(BasePlugin[MilestonesConfig]):
             page, src = by_path[e.page], self.sources.get(e.page)
             if src is not None:
                 src.parsed = ParsedSource(page.text, page.path, page.meta, page.first_line, e.milestone)
-        roadmap = self.config.roadmap
-        if roadmap and files.get_file_from_path(roadmap) is None:
-            files.append(File.generated(config, roadmap, content=ROADMAP_PAGE))
         export = self.config.export
+        if export and lang is not None:
+            export = lang.prefix + export  # one export per language, where that language's pages are
         if export:
             # A File like any other output: MkDocs writes it, `mkdocs serve` serves it, later plugins see it.
             own = files.get_file_from_path(export)
             if own is not None:
                 log.warning("docs/%s is replaced by the generated export; set the plugin's `export` option to another path to keep it", export)
                 files.remove(own)
-            files.append(File.generated(config, export, content=export_json(self.entries)))
+            files.append(File.generated(config, export, content=export_json(self.entries, lang=lang.language if lang else None)))
         for e in self.entries:
             for d in e.warnings:
                 log.warning("%s", d)
         log.info("found %d milestone page%s", len(self.entries), "" if len(self.entries) == 1 else "s")
         return files
+
+    on_files = CombinedEvent(_add_files_early, _collect_here, _collect_after_i18n)
 
     def _read(self, f: File, raw: str) -> PageSource:
         """Repair the page once and predict the text the extension will parse, for the roadmap and the page.
@@ -204,6 +258,7 @@ class MilestonesPlugin(BasePlugin[MilestonesConfig]):
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         assert self.ext is not None
+        i18n.activate(self.language, self.config.labels)  # this thread renders the page
         offset = 0
         # Used once: what on_files kept for this page is let go as the build goes on.
         src = None if page.file.generated_by else self.sources.pop(page.file.src_uri, None)

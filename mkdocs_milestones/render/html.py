@@ -13,6 +13,7 @@ import re
 import xml.etree.ElementTree as etree
 
 from ..model import Milestone, Phase
+from ..i18n import text as t
 from ..vocabulary import PRIORITY_LABELS, STATUS_LABELS
 
 __all__ = [
@@ -120,7 +121,7 @@ def badge(text: str, status: str | None) -> etree.Element:
     """
     canon = status or "unknown"
     el = _span("ms-badge ms-status", protect(text) if text else None, **{"data-status": canon})
-    label = STATUS_LABELS.get(canon, "Unknown status")
+    label = t(f"status.{canon}" if canon in STATUS_LABELS else "status.unknown")
     el.set("title", label)
     if not text or not _HAS_WORD_RE.search(text):
         word = _span("ms-badge-label", label)
@@ -134,8 +135,8 @@ def priority_badge(text: str, priority: str | None) -> etree.Element:
     """A priority badge with ``data-priority``; emoji-only text gets the word too."""
     canon = priority or "unknown"
     el = _span("ms-badge ms-priority", protect(text) if text else None, **{"data-priority": canon})
-    label = PRIORITY_LABELS.get(canon, "Unknown priority")
-    el.set("title", f"Priority: {label}")
+    label = t(f"priority.{canon}" if canon in PRIORITY_LABELS else "priority.unknown")
+    el.set("title", f"{t('priority')}: {label}")
     if not text or not _HAS_WORD_RE.search(text):
         if text:
             el.text = protect(text) + " "
@@ -181,9 +182,9 @@ def milestone_progress_detail(ms: Milestone) -> str:
     """``1/3 phases done · 2/5 checks``."""
     parts = []
     if ms.phases:
-        parts.append(f"{ms.phases_done}/{len(ms.phases)} phases done")
+        parts.append(t("progress.phases", done=ms.phases_done, total=len(ms.phases)))
     if ms.checks_total:
-        parts.append(f"{ms.checks_done}/{ms.checks_total} checks")
+        parts.append(t("progress.checks", done=ms.checks_done, total=ms.checks_total))
     return " \u00b7 ".join(parts)
 
 
@@ -194,7 +195,7 @@ def header_card(ms: Milestone, fields: list[etree.Element]) -> etree.Element:
         {"class": "ms-card", "data-status": ms.status or "unknown", "data-priority": ms.priority or "unknown"},
     )
     head = etree.SubElement(card, "div", {"class": "ms-card-head"})
-    head.append(_span("ms-kicker", "Milestone"))
+    head.append(_span("ms-kicker", t("milestone")))
     head[-1].tail = " "  # flex items: the space only keeps the words apart in a search index
     if not any(f.get("data-field") == "status" for f in fields):
         head.append(badge(ms.status_text, ms.status))
@@ -202,7 +203,7 @@ def header_card(ms: Milestone, fields: list[etree.Element]) -> etree.Element:
         dl = etree.SubElement(card, "dl", {"class": "ms-meta"})
         for f in fields:
             dl.append(f)
-    card.append(progress_bar(ms.progress, "Overall progress", milestone_progress_detail(ms)))
+    card.append(progress_bar(ms.progress, t("progress.overall"), milestone_progress_detail(ms)))
     return card
 
 

@@ -24,6 +24,7 @@ from datetime import date
 from ..export import MilestoneEntry
 from ..graph import build_milestone_graph
 from ..model import Milestone, Phase
+from ..i18n import text as t
 from ..roadmap_marker import SECTIONS, RoadmapFilter
 from ..vocabulary import PRIORITIES, PRIORITY_LABELS, STATUS_ICONS, STATUS_LABELS, STATUSES
 from .svg import render_graph_svg
@@ -113,11 +114,11 @@ def order_key(entry: MilestoneEntry) -> tuple[int, int, int, date, str, str]:
 
 
 def _status_badge(text: str, status: str, extra: str = "") -> str:
-    label = STATUS_LABELS.get(status, "Unknown status")
+    label = t(f"status.{status}" if status in STATUS_LABELS else "status.unknown")
     if text and re.search(r"[^\W_]", text):  # words: shown as written
         return f'<span class="ms-badge ms-status" data-status="{status}">{esc(text.strip())}{extra}</span>'
     shown = esc(f"{text.strip() or STATUS_ICONS.get(status, '?')} {label}")
-    return f'<span class="ms-badge ms-status" data-status="{status}" title="{label}">{shown}{extra}</span>'
+    return f'<span class="ms-badge ms-status" data-status="{status}" title="{esc(label)}">{shown}{extra}</span>'
 
 
 def _priority_badge(ms: Milestone) -> str:
@@ -125,16 +126,16 @@ def _priority_badge(ms: Milestone) -> str:
     text = ms.priority_text.strip()
     if text and re.search(r"[^\W_]", text):
         return f'<span class="ms-badge ms-priority" data-priority="{canon}">{esc(text)}</span>'
-    label = PRIORITY_LABELS.get(canon, "Unknown")
+    label = t(f"priority.{canon}" if canon in PRIORITY_LABELS else "priority.unknown")
     shown = esc(f"{text} {label}".strip())
-    return f'<span class="ms-badge ms-priority" data-priority="{canon}" title="Priority: {label}">{shown}</span>'
+    return f'<span class="ms-badge ms-priority" data-priority="{canon}" title="{esc(t("priority"))}: {esc(label)}">{shown}</span>'
 
 
 def _progress(ms: Milestone) -> str:
     """The progress bar of the milestone pages (same classes), in its shortest form."""
     pct = max(0.0, min(1.0, ms.progress)) * 100
     return (
-        f'<div class="ms-progress" role="progressbar" aria-label="Progress" aria-valuenow="{pct:.0f}">'
+        f'<div class="ms-progress" role="progressbar" aria-label="{esc(t("col.progress"))}" aria-valuenow="{pct:.0f}">'
         '<svg class="ms-progress-bar" viewBox="0 0 100 6" preserveAspectRatio="none" aria-hidden="true">'
         '<rect class="ms-progress-track" width="100" height="6" rx="3"/>'
         f'<rect class="ms-progress-fill" width="{pct:.1f}" height="6" rx="3"/></svg>'
@@ -153,12 +154,12 @@ def _row(entry: MilestoneEntry, page_url: str) -> str:
     ms, st = entry.milestone, status_of(entry)
     href = relative_url(entry.url, page_url)
     dash = "\u2014"
-    count = f"{ms.phases_done}/{len(ms.phases)} phases" if ms.phases else "no phases"
+    count = t("phases", done=ms.phases_done, total=len(ms.phases)) if ms.phases else t("phases.none")
     phases = ""
     if ms.current_phase is not None:
-        phases += _phase_link(href, ms.current_phase, "ms-roadmap-current", "Now:")
+        phases += _phase_link(href, ms.current_phase, "ms-roadmap-current", esc(t("now")))
     if ms.next_phase is not None and st not in CLOSED_GROUPS:
-        phases += (" " if phases else "") + _phase_link(href, ms.next_phase, "ms-roadmap-next", "Next:")
+        phases += (" " if phases else "") + _phase_link(href, ms.next_phase, "ms-roadmap-next", esc(t("next")))
     risks = len(ms.risks) if st not in CLOSED_GROUPS else 0
     priority = _priority_badge(ms) if ms.priority or ms.priority_text else ""
     day = parse_date(ms.created)
@@ -179,18 +180,22 @@ def _row(entry: MilestoneEntry, page_url: str) -> str:
     )
 
 
-# The column heads repeat in every group's table: kept out of the search index
-# (``data-search-exclude``, honoured by Material's search), so "Status" finds real content.
-_HEAD = (
-    '<thead data-search-exclude=""><tr><th scope="col">Milestone</th> <th scope="col">Status</th> <th scope="col">Progress</th> '
-    '<th scope="col">Current / next phase</th> <th scope="col">Created / estimate</th> '
-    '<th scope="col" title="Risks listed while the milestone is open">Risks</th></tr></thead>'
-)
+def _head() -> str:
+    """The column heads, in the active language (:mod:`..i18n`).
+
+    They repeat in every group's table: kept out of the search index (``data-search-exclude``,
+    honoured by Material's search), so "Status" finds real content.
+    """
+    cols = "".join(f'<th scope="col">{esc(t(k))}</th> ' for k in ("col.milestone", "col.status", "col.progress", "col.phase", "col.dates"))
+    return (
+        f'<thead data-search-exclude=""><tr>{cols}'
+        f'<th scope="col" title="{esc(t("col.risks.title"))}">{esc(t("col.risks"))}</th></tr></thead>'
+    )
 
 
 def _table(rows: Sequence[str]) -> str:
     body = " ".join(rows)
-    return f'<div class="ms-roadmap-table-wrap"><table class="ms-roadmap-table">{_HEAD}<tbody>{body}</tbody></table></div>'
+    return f'<div class="ms-roadmap-table-wrap"><table class="ms-roadmap-table">{_head()}<tbody>{body}</tbody></table></div>'
 
 
 def _group(status: str, entries: Sequence[MilestoneEntry], page_url: str, prefix: str) -> str:
@@ -220,7 +225,7 @@ def _counters(groups: dict[str, list[MilestoneEntry]], prefix: str, linked: bool
             badge = _status_badge("", st, f' <span class="ms-roadmap-count">{len(groups[st])}</span>')
             items.append(f'<a class="ms-roadmap-counter" href="#{prefix}-{st}">{badge}</a>' if linked else badge)
     total = sum(len(v) for v in groups.values())
-    items.append(f'<span class="ms-roadmap-total">{total} milestone{"" if total == 1 else "s"}</span>')
+    items.append(f'<span class="ms-roadmap-total">{esc(t("total", n=total))}</span>')
     # A summary of the group headings below: not indexed a second time.
     return f'<p class="ms-roadmap-counters" data-search-exclude="">{" ".join(items)}</p>'
 
@@ -347,14 +352,14 @@ def render_roadmap(
         if section == "counters":
             out.append(_counters(groups, prefix, "list" in flt.sections))
         elif section == "list":
-            out.append('<section class="ms-roadmap-list"><h2 class="ms-roadmap-section">Milestones</h2> ')
+            out.append('<section class="ms-roadmap-list"><h2 class="ms-roadmap-section">' + esc(t("roadmap.milestones")) + '</h2> ')
             out += [_group(st, groups[st], page_url, prefix) for st in GROUP_ORDER if st in groups]
             out.append("</section> ")
         elif section == "graph":
-            out.append('<section class="ms-roadmap-graph"><h2 class="ms-roadmap-section">Dependencies</h2> ')
+            out.append('<section class="ms-roadmap-graph"><h2 class="ms-roadmap-section">' + esc(t("roadmap.dependencies")) + '</h2> ')
             out += [_graph(shown, page_url), "</section> "]
         elif section == "timeline":
-            out.append('<section class="ms-roadmap-timeline"><h2 class="ms-roadmap-section">Timeline</h2> ')
+            out.append('<section class="ms-roadmap-timeline"><h2 class="ms-roadmap-section">' + esc(t("roadmap.timeline")) + '</h2> ')
             out.append(
                 render_timeline(
                     shown,
@@ -367,7 +372,7 @@ def render_roadmap(
             )
             out.append("</section> ")
         else:
-            out.append('<section class="ms-roadmap-at-risk"><h2 class="ms-roadmap-section">At risk</h2> ')
+            out.append('<section class="ms-roadmap-at-risk"><h2 class="ms-roadmap-section">' + esc(t("roadmap.at-risk")) + '</h2> ')
             out += [_risks(shown, page_url), "</section> "]
     out.append("</div>")
     return "".join(out).replace("\r", " ").replace("\n", " ")  # one raw HTML block: no line breaks at all

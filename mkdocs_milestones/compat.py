@@ -1,0 +1,103 @@
+# SPDX-License-Identifier: MIT
+"""What the MkDocs plugin does for other plugins: their names, options and the order they need.
+
+* **mkdocs-static-i18n** rebuilds the site once per language (the whole build, ``on_config``
+  included, with the same config and plugin objects) and, in its ``on_files`` (priority -100),
+  re-creates every file from ``docs_dir``; a generated file (no source path) made it fail. With it,
+  the plugin adds its files after it, per language: :func:`i18n_state`.
+* **mkdocs-minify-plugin** with ``cache_safe: true`` reads each listed ``css_files``/``js_files``
+  entry from ``docs_dir`` (or ``custom_dir``) before the build to name it after a hash of its
+  content; the plugin's assets are generated, not files there, so that read failed. With it, the
+  plugin names its assets after their (minified, if asked) content itself, the same way, and
+  takes them out of minify's lists: :func:`asset_plan`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+
+__all__ = ["Asset", "I18nState", "asset_plan", "i18n_state"]
+
+_I18N_NAMES = ("i18n", "mkdocs-static-i18n")
+_MINIFY_NAMES = ("minify", "mkdocs-minify-plugin")
+
+
+def _plugin(config: MkDocsConfig, names: tuple[str, ...]) -> Any:
+    plugins = config.plugins
+    for name in names:
+        if name in plugins:
+            return plugins[name]
+    return None
+
+
+@dataclass(frozen=True)
+class I18nState:
+    """The language mkdocs-static-i18n is building, and where its pages go."""
+
+    language: str
+    default: bool
+    """The default language's pages sit at the site's root; the others' under ``<language>/``."""
+
+    @property
+    def prefix(self) -> str:
+        """``""`` for the default language, else ``"<language>/"``: where this build's pages go."""
+        return "" if self.default else f"{self.language}/"
+
+
+def i18n_state(config: MkDocsConfig) -> I18nState | None:
+    """The static-i18n build in progress, or None when the site has no such plugin."""
+    plugin = _plugin(config, _I18N_NAMES)
+    if plugin is None or not hasattr(plugin, "current_language"):
+        return None
+    lang = plugin.current_language or getattr(plugin, "default_language", None)
+    if not lang:
+        return None
+    return I18nState(str(lang), bool(lang == getattr(plugin, "default_language", lang)))
+
+
+@dataclass(frozen=True)
+class Asset:
+    name: str
+    """``milestones.css`` or ``milestones.js``."""
+    path: str
+    """Where it goes in the site (and how ``extra_css``/``extra_javascript`` name it)."""
+    content: str
+
+
+def asset_plan(config: MkDocsConfig, folder: str, assets: dict[str, str], log: Any) -> list[Asset]:
+    """The plugin's assets with the site path each gets: ``<folder>/<name>``, or, under minify's
+    ``cache_safe``, ``<folder>/milestones.<hash6>[.min].css`` as minify itself names the files it
+    lists (minified when its ``minify_css``/``minify_js`` is on)."""
+    minify = _plugin(config, _MINIFY_NAMES)
+    opts = getattr(minify, "config", None)
+    if minify is None or not opts or not opts.get("cache_safe"):
+        return [Asset(name, f"{folder}/{name}", content) for name, content in assets.items()]
+    try:
+        from mkdocs_minify_plugin.plugin import MINIFIERS
+    except ImportError:  # pragma: no cover - a minify plugin of another name
+        MINIFIERS = {}
+    plan = []
+    for name, content in assets.items():
+        kind = name.rsplit(".", 1)[-1]
+        plain_path = f"{folder}/{name}"
+        listed = opts.get(f"{kind}_files") or []
+        if isinstance(listed, str):
+            listed = [listed]
+        if plain_path in listed:
+            # Its on_post_build would open <site>/<plain_path>, which no longer exists under that name.
+            opts[f"{kind}_files"] = [p for p in listed if p != plain_path]
+            log.info("minify: %s is named after its content by the milestones plugin (cache_safe); "
+                     "it need not be listed in minify's %s_files", plain_path, kind)
+        minified = bool(opts.get(f"minify_{kind}"))
+        func = MINIFIERS.get(kind)
+        if minified and func is not None:
+            content = func(content, quote_chars="'\"`") if func.__name__ == "jsmin" else func(content)
+        digest = hashlib.sha384(content.encode("utf-8")).hexdigest()[:6]
+        stem = name.rsplit(".", 1)[0]
+        plan.append(Asset(name, f"{folder}/{stem}.{digest}{'.min' if minified and func else ''}.{kind}", content))
+    return plan
