@@ -42,11 +42,29 @@ class I18nState:
     language: str
     default: bool
     """The default language's pages sit at the site's root; the others' under ``<language>/``."""
+    structure: str = "suffix"
+    """static-i18n's ``docs_structure``: ``suffix`` (``page.fr.md``) or ``folder`` (``fr/page.md``)."""
 
     @property
     def prefix(self) -> str:
         """``""`` for the default language, else ``"<language>/"``: where this build's pages go."""
         return "" if self.default else f"{self.language}/"
+
+    def page_src(self, path: str) -> str:
+        """The source path static-i18n gives this language's version of the page ``path``, so links
+        to ``path`` from this language's pages find it as they find the author's pages.
+
+        >>> I18nState("fr", False).page_src("roadmap/index.md"), I18nState("en", True).page_src("roadmap/index.md")
+        ('roadmap/index.fr.md', 'roadmap/index.md')
+        >>> I18nState("fr", False, "folder").page_src("roadmap/index.md")
+        'fr/roadmap/index.md'
+        """
+        if self.structure == "folder":
+            return f"{self.language}/{path}"
+        if self.default:
+            return path
+        stem, dot, ext = path.rpartition(".")
+        return f"{stem}.{self.language}.{ext}" if dot else f"{path}.{self.language}"
 
 
 def i18n_state(config: MkDocsConfig) -> I18nState | None:
@@ -57,7 +75,8 @@ def i18n_state(config: MkDocsConfig) -> I18nState | None:
     lang = plugin.current_language or getattr(plugin, "default_language", None)
     if not lang:
         return None
-    return I18nState(str(lang), bool(lang == getattr(plugin, "default_language", lang)))
+    structure = str(getattr(getattr(plugin, "config", None), "docs_structure", None) or "suffix")
+    return I18nState(str(lang), bool(lang == getattr(plugin, "default_language", lang)), structure)
 
 
 @dataclass(frozen=True)

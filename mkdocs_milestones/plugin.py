@@ -8,7 +8,7 @@ it which page comes next, collects every milestone for the roadmap and writes ``
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import resources
 from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
@@ -119,7 +119,6 @@ class MilestonesPlugin(BasePlugin[MilestonesConfig]):
             config.extra_css.remove(entry)
         for entry in [e for e in config.extra_javascript if str(e).startswith(f"{ASSET_DIR}/")]:
             config.extra_javascript.remove(entry)
-        self.language = i18n.activate(self.config.language or i18n.theme_language(config.theme), self.config.labels)
         for name in _EXTENSION_NAMES:
             if name in exts:
                 exts.remove(name)
@@ -141,6 +140,11 @@ class MilestonesPlugin(BasePlugin[MilestonesConfig]):
                 config.extra_javascript.append(a.path)
         return config
 
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        """The language of the plugin's words: the option, else the theme's, as it is now that every
+        ``on_config`` has run (mkdocs-static-i18n sets the theme's language for each build there)."""
+        self.language = i18n.activate(self.config.language or i18n.theme_language(config.theme), self.config.labels)
+
     @event_priority(100)
     def _add_files_early(self, files: Files, *, config: MkDocsConfig) -> Files:
         """The assets and the roadmap page, before other plugins look at the files.
@@ -152,16 +156,19 @@ class MilestonesPlugin(BasePlugin[MilestonesConfig]):
         self.entries = []  # nothing survives from one build to the next (mkdocs serve)
         self.sources = {}
         if i18n_state(config) is None:
-            self._add_generated(files, config, "")
+            self._add_generated(files, config, None)
         return files
 
-    def _add_generated(self, files: Files, config: MkDocsConfig, prefix: str) -> None:
+    def _add_generated(self, files: Files, config: MkDocsConfig, lang: I18nState | None) -> None:
         for a in self.assets:
             files.append(File.generated(config, a.path, content=a.content))
         roadmap = self.config.roadmap
-        if roadmap and files.get_file_from_path(prefix + roadmap) is None:
+        if roadmap and files.get_file_from_path(roadmap) is None:  # static-i18n's Files look for this language's
             title = re.sub(r"[\\`*_\[\]<>#]", lambda m: "\\" + m.group(0), i18n.text("roadmap.title"))
-            files.append(File.generated(config, prefix + roadmap, content=ROADMAP_PAGE.format(title=title)))
+            page = File.generated(config, lang.page_src(roadmap) if lang else roadmap, content=ROADMAP_PAGE.format(title=title))
+            if lang is not None:  # where static-i18n puts this language's pages
+                page.dest_uri = lang.prefix + File.generated(config, roadmap, content="").dest_uri
+            files.append(page)
 
     def _collect_here(self, files: Files, *, config: MkDocsConfig) -> Files:
         """The milestones among the pages, where the plugin is listed (default priority)."""
@@ -174,11 +181,12 @@ class MilestonesPlugin(BasePlugin[MilestonesConfig]):
         lang = i18n_state(config)
         if lang is None:
             return files
-        self._add_generated(files, config, lang.prefix)
+        self._add_generated(files, config, lang)
         return self._collect(files, config, lang)
 
     def _collect(self, files: Files, config: MkDocsConfig, lang: I18nState | None) -> Files:
         pages = []
+        src_uris: dict[str, str] = {}
         for f in files.documentation_pages():
             if f.generated_by:
                 continue
@@ -187,11 +195,18 @@ class MilestonesPlugin(BasePlugin[MilestonesConfig]):
             except (OSError, UnicodeDecodeError) as err:
                 log.warning("%s: cannot read the page: %s", f.src_uri, err)
                 continue
-            pages.append(self._read(f, text))
+            page = self._read(f, text)
+            # static-i18n: a page is known by its path without the language (`a.fr.md`, `fr/a.md`
+            # -> `a.md`), so dependencies resolve to this language's version or its fallback alike.
+            norm = getattr(f, "norm_src_uri", None) if lang is not None else None
+            if norm and norm != f.src_uri:
+                src_uris[norm] = f.src_uri
+                page = replace(page, path=norm)
+            pages.append(page)
         self.entries = collect_milestones(pages, fix_mojibake=self.config.fix_mojibake)
         by_path = {p.path: p for p in pages}
         for e in self.entries:
-            page, src = by_path[e.page], self.sources.get(e.page)
+            page, src = by_path[e.page], self.sources.get(src_uris.get(e.page, e.page))
             if src is not None:
                 src.parsed = ParsedSource(page.text, page.path, page.meta, page.first_line, e.milestone)
         export = self.config.export
