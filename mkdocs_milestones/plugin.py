@@ -107,6 +107,8 @@ class MilestonesPlugin(BasePlugin[MilestonesConfig]):
         self.sources: dict[str, _Source] = {}
         """Per page (``src_uri``), for the current build only: each page is read, repaired and parsed once."""
         self.assets: list[Asset] = []
+        self.generated: set[str] = set()
+        """The pages this plugin generated in the current build (the roadmap)."""
         self.language = "en"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -155,6 +157,7 @@ class MilestonesPlugin(BasePlugin[MilestonesConfig]):
         """
         self.entries = []  # nothing survives from one build to the next (mkdocs serve)
         self.sources = {}
+        self.generated = set()
         if i18n_state(config) is None:
             self._add_generated(files, config, None)
         return files
@@ -169,6 +172,7 @@ class MilestonesPlugin(BasePlugin[MilestonesConfig]):
             if lang is not None:  # where static-i18n puts this language's pages
                 page.dest_uri = lang.prefix + File.generated(config, roadmap, content="").dest_uri
             files.append(page)
+            self.generated.add(page.src_uri)
 
     def _collect_here(self, files: Files, *, config: MkDocsConfig) -> Files:
         """The milestones among the pages, where the plugin is listed (default priority)."""
@@ -188,8 +192,8 @@ class MilestonesPlugin(BasePlugin[MilestonesConfig]):
         pages = []
         src_uris: dict[str, str] = {}
         for f in files.documentation_pages():
-            if f.generated_by:
-                continue
+            if f.generated_by and f.src_uri in self.generated:
+                continue  # our own roadmap; pages other plugins generate (mkdocs-gen-files) are read
             try:
                 text = f.content_string
             except (OSError, UnicodeDecodeError) as err:
@@ -276,7 +280,7 @@ class MilestonesPlugin(BasePlugin[MilestonesConfig]):
         i18n.activate(self.language, self.config.labels)  # this thread renders the page
         offset = 0
         # Used once: what on_files kept for this page is let go as the build goes on.
-        src = None if page.file.generated_by else self.sources.pop(page.file.src_uri, None)
+        src = self.sources.pop(page.file.src_uri, None)
         if src is not None:
             offset = src.line_offset
         elif not page.file.generated_by:
