@@ -298,9 +298,11 @@ class MilestonesPlugin(BasePlugin[MilestonesConfig]):
 
     def on_build_error(self, *, error: Exception) -> None:
         self.sources = {}
+        i18n.activate(None)  # the words of this build stay with it
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self.sources = {}  # the pages are built: free what on_files kept for them
+        i18n.activate(None)  # the words of this build stay with it (static-i18n's next language sets its own)
         if self.config.export:
             log.info("wrote %s (%d milestones)", self.config.export, len(self.entries))
 

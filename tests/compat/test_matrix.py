@@ -254,7 +254,12 @@ def check_meta(build: Build) -> None:
     assert ">plan<" in build.text("milestones/billing-v2/index.html")
 
 
+def mkdocs_theme(project: Path, cfg: dict[str, Any]) -> None:
+    cfg["theme"] = {"name": "mkdocs", "highlightjs": False}
+
+
 ROWS: list[Row] = [
+    Row("theme-mkdocs", (), mkdocs_theme),  # MkDocs' own theme and search plugin
     Row("baseline"),
     Row("tags", ("material",), tags, check=check_tags),
     Row("blog", ("material",), blog, check=lambda b: None if (b.site / "blog/2026/01/15/hello/index.html").is_file() else pytest.fail("no post")),
@@ -311,4 +316,4 @@ def test_matrix_has_the_popular_plugins() -> None:
     for wanted in ("tags", "blog", "offline", "privacy", "awesome-nav", "macros", "include-markdown", "gen", "git-revision-date-localized",
                    "minify", "redirects", "exclude", "mike", "i18n", "navigation.instant"):
         assert wanted in names, wanted
-    assert len(names - {"baseline"}) >= 15
+    assert len(names - {"baseline", "theme"}) >= 15
