@@ -113,6 +113,13 @@ class MilestonesPlugin(BasePlugin[MilestonesConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         exts = config.markdown_extensions
+        if self.config.language and i18n.normalize_language(self.config.language) is None:
+            log.warning("option language: %r has no table; the plugin's words stay English (one of: %s)",
+                        self.config.language, ", ".join(i18n.LANGUAGES))
+        unknown = sorted(str(k) for k in self.config.labels if k not in i18n.TRANSLATIONS["en"])
+        if unknown:
+            log.warning("option labels: unknown key%s %s; the keys are those of mkdocs_milestones/i18n.py, e.g. "
+                        "status.done, roadmap.title, col.progress", "" if len(unknown) == 1 else "s", ", ".join(unknown))
         # mkdocs-static-i18n runs the whole build again per language, on_config included, with the
         # same config: the previous build's extension and assets are replaced, not added to.
         for old in [e for e in exts if isinstance(e, MilestonesExtension)]:

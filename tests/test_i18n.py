@@ -11,6 +11,7 @@ import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
+from conftest import milestone_log
 from mkdocs_milestones import i18n
 from mkdocs_milestones.render.roadmap import render_roadmap
 
@@ -84,3 +85,16 @@ def test_render_follows_the_active_language() -> None:
     finally:
         i18n.activate(None)
     assert ">Milestones</h2>" in render_roadmap(entries, page_url="roadmap/", title=None)
+
+
+def test_unknown_language_option_and_label_keys_warn(make_site, tmp_path: Path) -> None:
+    from mkdocs.exceptions import Abort
+
+    cfg = make_site({"auth.md": PLAN}, plugin_config={"language": "pt", "labels": {"roadmap.titel": "Plan"}})
+    config = load_config(str(cfg), strict=True)
+    with pytest.raises(Abort):
+        build(config)
+    with milestone_log() as messages:
+        build(load_config(str(cfg)))
+    assert any("option language: 'pt' has no table" in m for m in messages), messages
+    assert any("option labels: unknown key roadmap.titel" in m for m in messages), messages
