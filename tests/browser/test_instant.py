@@ -69,10 +69,10 @@ def _mark(visit: Visit) -> None:
 
 
 def _swapped_to(visit: Visit, path: str) -> None:
-    visit.page.wait_for_url(visit.site.url(path), timeout=5000)
+    visit.page.wait_for_url(visit.site.url(path), timeout=10000)
     visit.page.wait_for_function(
         "(p) => document.querySelector('article h1') && location.pathname.endsWith(p) && "
-        "document.querySelector('article').dataset.msSeen !== '1'", arg=path, timeout=5000,
+        "document.querySelector('article').dataset.msSeen !== '1'", arg=path, timeout=10000,
     )
 
 
@@ -105,15 +105,21 @@ def test_graph_links_work_under_instant_navigation(ivisit: Visit) -> None:
     _click_nav(ivisit, MILESTONE)  # a swapped-in page: its graph came through Material's resolver
     node = ivisit.page.locator('article svg.ms-graph a[*|href="#phase-2"]')
     assert node.count() == 1
+    # Keyboard: an xlink:href link is focusable and follows Enter like any link.
+    node.focus()
+    assert ivisit.page.evaluate("() => document.activeElement && document.activeElement.closest('svg.ms-graph') !== null")
+    ivisit.page.keyboard.press("Enter")
+    ivisit.page.wait_for_function("() => document.getElementById('phase-2').open", timeout=10000)
+    ivisit.page.evaluate("() => { document.getElementById('phase-2').open = false; history.replaceState(null, '', location.pathname); }")
     node.click()
-    ivisit.page.wait_for_function("() => document.getElementById('phase-2').open", timeout=3000)
+    ivisit.page.wait_for_function("() => document.getElementById('phase-2').open", timeout=10000)
     assert ivisit.page.evaluate("() => window.__msNoReload === true")
     # The roadmap's dependency graph links to milestone pages: a click gets there.
     _click_nav(ivisit, ROADMAP)
     link = ivisit.page.locator(f'article svg.ms-graph a[*|href$="{OTHER.split("/")[1]}/"]').first
     link.click()
-    ivisit.page.wait_for_url(ivisit.site.url(OTHER), timeout=5000)
-    ivisit.page.wait_for_function("() => /sign-on/i.test(document.querySelector('article h1').textContent)", timeout=5000)
+    ivisit.page.wait_for_url(ivisit.site.url(OTHER), timeout=10000)
+    ivisit.page.wait_for_function("() => /sign-on/i.test(document.querySelector('article h1').textContent)", timeout=10000)
     ivisit.assert_clean()
 
 
