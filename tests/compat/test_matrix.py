@@ -250,6 +250,13 @@ def meta(project: Path, cfg: dict[str, Any]) -> None:
     _write(project, "docs/milestones/.meta.yml", "tags:\n  - plan\n")
 
 
+def meta_milestone(project: Path, cfg: dict[str, Any]) -> None:
+    # Front matter from the meta plugin makes a folder's pages milestones.
+    _plugins(cfg, "meta")
+    _write(project, "docs/plans/.meta.yml", "milestone: true\n")
+    _write(project, "docs/plans/launch.md", _milestone("Launch").replace("# MILESTONE: Launch", "# Launch"))
+
+
 def check_meta(build: Build) -> None:
     assert ">plan<" in build.text("milestones/billing-v2/index.html")
 
@@ -288,6 +295,7 @@ ROWS: list[Row] = [
     Row("i18n-folder", ("mkdocs_static_i18n",), i18n("folder"), languages=("", "fr/"), check=check_i18n),
     Row("navigation.instant", ("material",), instant, check=check_instant),
     Row("meta", ("material",), meta, check=check_meta),
+    Row("meta-milestone", ("material",), meta_milestone, expected=[*DEMO_MILESTONES, "plans/launch.md"], xfail=NEEDS_ONE_MODEL),
 ]
 
 
