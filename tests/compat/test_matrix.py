@@ -187,13 +187,13 @@ def mike(project: Path, cfg: dict[str, Any]) -> None:
 FR_TITLE = "Déploiement de l'authentification unique"
 
 
-def i18n(structure: str) -> Any:
+def i18n(structure: str, before: bool) -> Any:
     def setup(project: Path, cfg: dict[str, Any]) -> None:
         languages = [
             {"locale": "en", "default": True, "name": "English", "build": True},
             {"locale": "fr", "name": "Français", "build": True},
         ]
-        _plugins(cfg, {"i18n": {"docs_structure": structure, "languages": languages}}, before=True)
+        _plugins(cfg, {"i18n": {"docs_structure": structure, "languages": languages}}, before=before)
         docs = project / "docs"
         source = (docs / "milestones/auth-rollout.md").read_text(encoding="utf-8")
         french = re.sub(r"^# MILESTONE: .*$", f"# MILESTONE: {FR_TITLE}", source, count=1, flags=re.M)
@@ -291,8 +291,8 @@ ROWS: list[Row] = [
     Row("exclude-after", ("mkdocs_exclude",), exclude(before=False), expected=[p for p in DEMO_MILESTONES if "legacy" not in p],
         xfail=NEEDS_ONE_MODEL),
     Row("mike", ("mike",), mike, command=mike_commands, site="pages/1.0"),
-    Row("i18n-suffix", ("mkdocs_static_i18n",), i18n("suffix"), languages=("", "fr/"), check=check_i18n),
-    Row("i18n-folder", ("mkdocs_static_i18n",), i18n("folder"), languages=("", "fr/"), check=check_i18n),
+    Row("i18n-suffix", ("mkdocs_static_i18n",), i18n("suffix", before=True), languages=("", "fr/"), check=check_i18n),
+    Row("i18n-folder", ("mkdocs_static_i18n",), i18n("folder", before=False), languages=("", "fr/"), check=check_i18n),
     Row("navigation.instant", ("material",), instant, check=check_instant),
     Row("meta", ("material",), meta, check=check_meta),
     Row("meta-milestone", ("material",), meta_milestone, expected=[*DEMO_MILESTONES, "plans/launch.md"], xfail=NEEDS_ONE_MODEL),
