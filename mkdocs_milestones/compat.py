@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
 
-__all__ = ["Asset", "I18nState", "asset_plan", "i18n_state"]
+__all__ = ["Asset", "I18nState", "asset_plan", "i18n_state", "mark_i18n_page"]
 
 _I18N_NAMES = ("i18n", "mkdocs-static-i18n")
 _MINIFY_NAMES = ("minify", "mkdocs-minify-plugin")
@@ -44,6 +44,9 @@ class I18nState:
     """The default language's pages sit at the site's root; the others' under ``<language>/``."""
     structure: str = "suffix"
     """static-i18n's ``docs_structure``: ``suffix`` (``page.fr.md``) or ``folder`` (``fr/page.md``)."""
+    default_language: str = ""
+    languages: tuple[str, ...] = ()
+    """Every language static-i18n builds."""
 
     @property
     def prefix(self) -> str:
@@ -76,7 +79,29 @@ def i18n_state(config: MkDocsConfig) -> I18nState | None:
     if not lang:
         return None
     structure = str(getattr(getattr(plugin, "config", None), "docs_structure", None) or "suffix")
-    return I18nState(str(lang), bool(lang == getattr(plugin, "default_language", lang)), structure)
+    default = str(getattr(plugin, "default_language", None) or lang)
+    languages = tuple(str(x) for x in (getattr(plugin, "build_languages", None) or [lang]))
+    return I18nState(str(lang), lang == default, structure, default, languages)
+
+
+def mark_i18n_page(page: Any, lang: I18nState, path: str, config: MkDocsConfig) -> None:
+    """Give a generated page what static-i18n gives the author's: its locale and its versions in the
+    other languages, so Material's language selector on it links to the same page in each language
+    (without them, static-i18n leaves the selector as the previous page set it)."""
+    from mkdocs.structure.files import File
+
+    alternates = {}
+    for code in lang.languages:
+        other = File.generated(config, path, content="")
+        if code != lang.default_language:
+            other.dest_uri = f"{code}/{other.dest_uri}"
+        alternates[code] = other
+    alternates[lang.language] = page
+    page.locale = lang.language
+    page.locale_alternate_of = lang.language
+    page.localization = None if lang.default else lang.language
+    page.alternates = alternates
+    page.norm_src_uri = path
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.utils.meta import get_data
 
 from . import i18n
-from .compat import Asset, I18nState, asset_plan, i18n_state
+from .compat import Asset, I18nState, asset_plan, i18n_state, mark_i18n_page
 from .export import MilestoneEntry, export_json
 from .extension import ASSET_CSS, GRAPH_VALUES, OPEN_PHASE_VALUES, MilestonesExtension, ParsedSource
 from .parser import split_front_matter
@@ -178,6 +178,7 @@ class MilestonesPlugin(BasePlugin[MilestonesConfig]):
             page = File.generated(config, lang.page_src(roadmap) if lang else roadmap, content=ROADMAP_PAGE.format(title=title))
             if lang is not None:  # where static-i18n puts this language's pages
                 page.dest_uri = lang.prefix + File.generated(config, roadmap, content="").dest_uri
+                mark_i18n_page(page, lang, roadmap, config)
             files.append(page)
             self.generated.add(page.src_uri)
 

@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from .conftest import DEMO_MILESTONES, REQUIRE, Build, Row, check_site, missing_modules, page_file
+from .conftest import DEMO_MILESTONES, REQUIRE, Build, Row, check_site, missing_modules, page_file, resolve
 
 NEEDS_ONE_MODEL = "needs one-model aggregation, issue 14"
 
@@ -231,6 +231,11 @@ def check_i18n(build: Build) -> None:
     assert FR_TITLE.replace("'", "&#x27;") in roadmap_fr or FR_TITLE.replace("'", "&#39;") in roadmap_fr or FR_TITLE in roadmap_fr
     assert re.search(r"<h1[^>]*>Roadmap", build.text("roadmap/index.html"))
     assert 'ms-kicker">Jalon<' in build.text("fr/milestones/billing-v2/index.html")
+    # Material's language selector on a roadmap goes to the roadmap of the other language.
+    for url, other, want in (("fr/roadmap/", "en", "roadmap/"), ("roadmap/", "fr", "fr/roadmap/")):
+        page = build.text(url + "index.html")
+        links = set(re.findall(rf'href="([^"]+)" hreflang="{other}"', page))
+        assert links and {resolve(url, h) for h in links} == {want}, (url, links)
     # The home page's link to roadmap/index.md finds this language's roadmap.
     assert 'href="roadmap/"' in build.text("fr/index.html")
 
