@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
 
-__all__ = ["Asset", "I18nState", "asset_plan", "i18n_state", "mark_i18n_page"]
+__all__ = ["Asset", "I18nState", "asset_plan", "forget_earlier_config", "i18n_state", "mark_i18n_page"]
 
 _I18N_NAMES = ("i18n", "mkdocs-static-i18n")
 _MINIFY_NAMES = ("minify", "mkdocs-minify-plugin")
@@ -82,6 +82,18 @@ def i18n_state(config: MkDocsConfig) -> I18nState | None:
     default = str(getattr(plugin, "default_language", None) or lang)
     languages = tuple(str(x) for x in (getattr(plugin, "build_languages", None) or [lang]))
     return I18nState(str(lang), lang == default, structure, default, languages)
+
+
+def forget_earlier_config(config: MkDocsConfig, extension_type: type, asset_dir: str) -> None:
+    """Take out what an earlier ``on_config`` of the plugin added: mkdocs-static-i18n runs the whole
+    build again per language, ``on_config`` included, with the same config, so the previous build's
+    extension and assets are replaced, not added to."""
+    exts = config.markdown_extensions
+    for old in [e for e in exts if isinstance(e, extension_type)]:
+        exts.remove(old)
+    for listed in (config.extra_css, config.extra_javascript):
+        for entry in [e for e in listed if str(e).startswith(f"{asset_dir}/")]:
+            listed.remove(entry)
 
 
 def mark_i18n_page(page: Any, lang: I18nState, path: str, config: MkDocsConfig) -> None:

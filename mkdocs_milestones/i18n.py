@@ -29,7 +29,9 @@ from typing import Any
 
 from .vocabulary import PRIORITIES, PRIORITY_LABELS, STATUS_LABELS
 
-__all__ = ["LANGUAGES", "TRANSLATIONS", "activate", "active_language", "normalize_language", "text", "theme_language"]
+__all__ = [
+    "LANGUAGES", "TRANSLATIONS", "activate", "active_language", "normalize_language", "option_problems", "text", "theme_language",
+]
 
 LANGUAGES: tuple[str, ...] = ("en", "fr", "de", "es", "ja", "zh")
 """The languages with a full table; any other falls back to English."""
@@ -179,6 +181,22 @@ def theme_language(theme: Any) -> str | None:
         if value:
             return str(value)
     return None
+
+
+def option_problems(language: str | None, labels: Mapping[Any, Any]) -> list[str]:
+    """What is wrong with a host's ``language`` and ``labels`` options, one sentence each.
+
+    >>> option_problems("fr", {"status.done": "Fini"}), len(option_problems("klingon", {"nope": "x"}))
+    ([], 2)
+    """
+    out = []
+    if language and normalize_language(language) is None:
+        out.append(f"option language: {language!r} has no table; the plugin's words stay English (one of: {', '.join(LANGUAGES)})")
+    unknown = sorted(str(k) for k in labels if k not in _EN)
+    if unknown:
+        out.append(f"option labels: unknown key{'' if len(unknown) == 1 else 's'} {', '.join(unknown)}; the keys are those "
+                   "of mkdocs_milestones/i18n.py, e.g. status.done, roadmap.title, col.progress")
+    return out
 
 
 def activate(code: str | None, overrides: Mapping[str, str] | None = None) -> str:

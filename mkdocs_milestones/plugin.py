@@ -1,38 +1,49 @@
 # SPDX-License-Identifier: MIT
 """The MkDocs adapter: config, event wiring, and the cross-page work (roadmap, export).
 
-Per-page rendering is the Markdown extension's job; this plugin appends one instance of it, tells
-it which page comes next, collects every milestone for the roadmap and writes ``milestones.json``.
+Per-page rendering is the Markdown extension's job; this plugin appends one instance of it and is
+its page-context provider. Each page is parsed once, by its own conversion, from the Markdown it
+really converts (after macros, includes, snippets, meta files, generated pages); the plugin
+collects those models as pages convert (``on_page_content``), and once every page is converted
+(``on_env``, before anything is written) it resolves the dependencies, fills the export and
+converts again only the pages that hold a ``<!-- milestones -->`` marker (the roadmap page).
+Under ``--dirty``, pages MkDocs does not convert keep the model of the previous build.
+
+Other plugins (:mod:`.compat`): the roadmap and the assets are added early (``on_files`` priority
+100) so mkdocs-redirects listed before this plugin sees them. Under mkdocs-static-i18n, which
+builds the site once per language and re-creates every file from ``docs_dir`` in its ``on_files``
+(priority -100), they are added after it, per language; each language's build converts that
+language's pages (translated, or the default language's as fallback), so its roadmap and its
+export (``<lang>/milestones.json``, with a ``lang`` field) hold that language's milestones.
 """
 
 from __future__ import annotations
 
+import os
 import re
-from dataclasses import dataclass, replace
-from importlib import resources
-from types import SimpleNamespace
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from markdown.preprocessors import NormalizeWhitespace
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
-from mkdocs.utils.meta import get_data
 
 from . import i18n
-from .compat import Asset, I18nState, asset_plan, i18n_state, mark_i18n_page
-from .export import MilestoneEntry, export_json
-from .extension import ASSET_CSS, GRAPH_VALUES, OPEN_PHASE_VALUES, MilestonesExtension, ParsedSource
-from .parser import split_front_matter
+from .compat import Asset, I18nState, asset_plan, forget_earlier_config, i18n_state, mark_i18n_page
+from .export import export_json
+from .extension import GRAPH_VALUES, OPEN_PHASE_VALUES, MilestonesExtension, PageContext
+from .extension.config import asset_text
+from .model import Milestone, MilestoneEntry
+from .parser import is_milestone_source, parse_milestone
 from .render.html import inert_title
-from .site import PageSource, collect_milestones
+from .site import assemble, front_matter_lines
 
 if TYPE_CHECKING:
+    from jinja2 import Environment
+    from markdown import Markdown
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.pages import Page
-
-    from .mojibake import Repair
 
 __all__ = ["MilestonesConfig", "MilestonesPlugin"]
 
@@ -83,17 +94,27 @@ class MilestonesConfig(base.Config):
 
 
 @dataclass
-class _Source:
-    """What ``on_files`` learnt about one page, for the later events of the same build."""
+class _PageModel:
+    """What one page's conversion found, kept for the roadmap and the export (and the next ``--dirty`` build)."""
 
-    fixed: str | None
-    """The source after mojibake repair, kept only when the repair changed it."""
-    repairs: list[Repair] | None
-    """What the repair changed; None when it did not run (turned off, or it failed)."""
-    line_offset: int
-    """Source lines before the text Python-Markdown converts (front matter)."""
-    parsed: ParsedSource | None = None
-    """The milestone read for the roadmap, for the page to reuse."""
+    url: str
+    milestones: list[Milestone]
+    page: str
+    """The page's identity in the site (``src_uri``; under static-i18n its path without the language)."""
+    markers: int = 0
+    source: str | None = None
+    """The text the page parsed, kept for pages with markers (their second conversion reuses the parse)."""
+
+
+@dataclass
+class _Converting:
+    """The page being converted, and the ``Markdown`` instance that converts it (the first to ask)."""
+
+    page: Page
+    md: Markdown | None = None
+    entries: list[MilestoneEntry] | None = None
+    """Every milestone of the build, once known (the second conversion of a page with markers)."""
+    parsed: tuple[str, Milestone | None] | None = None
 
 
 class MilestonesPlugin(BasePlugin[MilestonesConfig]):
@@ -104,44 +125,54 @@ class MilestonesPlugin(BasePlugin[MilestonesConfig]):
     def __init__(self) -> None:
         self.ext: MilestonesExtension | None = None
         self.entries: list[MilestoneEntry] = []
-        self.sources: dict[str, _Source] = {}
-        """Per page (``src_uri``), for the current build only: each page is read, repaired and parsed once."""
+        self.models: dict[str, _PageModel] = {}
+        """Per page (:meth:`_key`): what its conversion in this build found."""
+        self.previous: dict[str, _PageModel] = {}
+        """The models of earlier builds (``mkdocs serve``; each language's under static-i18n), for
+        pages ``--dirty`` does not convert."""
+        self.dirty = False
+        self.current: _Converting | None = None
+        self.offsets: dict[str, int] = {}
+        self.export_file: File | None = None
         self.assets: list[Asset] = []
-        self.generated: set[str] = set()
-        """The pages this plugin generated in the current build (the roadmap)."""
         self.language = "en"
+        self.lang: I18nState | None = None
+        """The language mkdocs-static-i18n is building, if it is."""
+
+    def _key(self, f: File) -> str:
+        """A page's key in :attr:`models`: its ``src_uri``, per language under static-i18n (a fallback
+        page has the same ``src_uri`` in every language, but its own URL and links in each)."""
+        return f.src_uri if self.lang is None else f"{self.lang.language}:{f.src_uri}"
+
+    def _page_id(self, f: File) -> str:
+        """The page's identity for dependencies: under static-i18n its path without the language
+        (``a.fr.md``, ``fr/a.md`` -> ``a.md``), so they resolve to this language's version or its fallback."""
+        norm = getattr(f, "norm_src_uri", None) if self.lang is not None else None
+        return norm or f.src_uri
+
+    # -- configuration and files --------------------------------------------------------------------
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.dirty = dirty
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         exts = config.markdown_extensions
-        if self.config.language and i18n.normalize_language(self.config.language) is None:
-            log.warning("option language: %r has no table; the plugin's words stay English (one of: %s)",
-                        self.config.language, ", ".join(i18n.LANGUAGES))
-        unknown = sorted(str(k) for k in self.config.labels if k not in i18n.TRANSLATIONS["en"])
-        if unknown:
-            log.warning("option labels: unknown key%s %s; the keys are those of mkdocs_milestones/i18n.py, e.g. "
-                        "status.done, roadmap.title, col.progress", "" if len(unknown) == 1 else "s", ", ".join(unknown))
-        # mkdocs-static-i18n runs the whole build again per language, on_config included, with the
-        # same config: the previous build's extension and assets are replaced, not added to.
-        for old in [e for e in exts if isinstance(e, MilestonesExtension)]:
-            exts.remove(old)
-        for entry in [e for e in config.extra_css if str(e).startswith(f"{ASSET_DIR}/")]:
-            config.extra_css.remove(entry)
-        for entry in [e for e in config.extra_javascript if str(e).startswith(f"{ASSET_DIR}/")]:
-            config.extra_javascript.remove(entry)
+        for problem in i18n.option_problems(self.config.language, self.config.labels):
+            log.warning("%s", problem)
+        forget_earlier_config(config, MilestonesExtension, ASSET_DIR)  # mkdocs-static-i18n calls on_config per language
         for name in _EXTENSION_NAMES:
             if name in exts:
                 exts.remove(name)
                 config.mdx_configs.pop(name, None)
                 log.info("the milestones plugin renders milestone pages itself; '%s' in markdown_extensions is not needed", name)
         self.ext = MilestonesExtension(
+            provider=self.page_context,
             fix_mojibake=self.config.fix_mojibake,
             open_phases=self.config.open_phases,
             graph=self.config.graph,
             inline_assets=False,
         )
-        self.ext.entries_provider = lambda: self.entries
         exts.append(self.ext)
-        self.assets = asset_plan(config, ASSET_DIR, {n: _asset(n) for n in ("milestones.css", "milestones.js")}, log)
+        self.assets = asset_plan(config, ASSET_DIR, {n: asset_text(n) for n in ("milestones.css", "milestones.js")}, log)
         for a in self.assets:
             if a.name.endswith(".css"):
                 config.extra_css.insert(0, a.path)
@@ -156,20 +187,23 @@ class MilestonesPlugin(BasePlugin[MilestonesConfig]):
 
     @event_priority(100)
     def _add_files_early(self, files: Files, *, config: MkDocsConfig) -> Files:
-        """The assets and the roadmap page, before other plugins look at the files.
+        """A new build; the assets and the roadmap page, before other plugins look at the files.
 
         mkdocs-redirects, listed before this plugin, checks its targets in its ``on_files``: the
         roadmap must exist by then. Under mkdocs-static-i18n, which re-creates every file from
         ``docs_dir`` in its ``on_files`` (priority -100), they are added after it, per language.
         """
-        self.entries = []  # nothing survives from one build to the next (mkdocs serve)
-        self.sources = {}
-        self.generated = set()
-        if i18n_state(config) is None:
-            self._add_generated(files, config, None)
+        # This build's models are collected afresh as its pages convert; earlier builds' wait for --dirty.
+        self.previous.update(self.models)
+        self.models, self.offsets, self.entries, self.current = {}, {}, [], None
+        self.export_file = None
+        self.lang = i18n_state(config)
+        if self.lang is None:
+            self._add_generated(files, config)
         return files
 
-    def _add_generated(self, files: Files, config: MkDocsConfig, lang: I18nState | None) -> None:
+    def _add_generated(self, files: Files, config: MkDocsConfig) -> None:
+        lang = self.lang
         for a in self.assets:
             files.append(File.generated(config, a.path, content=a.content))
         roadmap = self.config.roadmap
@@ -180,102 +214,75 @@ class MilestonesPlugin(BasePlugin[MilestonesConfig]):
                 page.dest_uri = lang.prefix + File.generated(config, roadmap, content="").dest_uri
                 mark_i18n_page(page, lang, roadmap, config)
             files.append(page)
-            self.generated.add(page.src_uri)
 
-    def _collect_here(self, files: Files, *, config: MkDocsConfig) -> Files:
-        """The milestones among the pages, where the plugin is listed (default priority)."""
-        return files if i18n_state(config) is not None else self._collect(files, config, None)
+    def _files_here(self, files: Files, *, config: MkDocsConfig) -> Files:
+        """The export, where the plugin is listed (default priority)."""
+        return files if self.lang is not None else self._add_export(files, config)
 
     @event_priority(-110)
-    def _collect_after_i18n(self, files: Files, *, config: MkDocsConfig) -> Files:
+    def _files_after_i18n(self, files: Files, *, config: MkDocsConfig) -> Files:
         """Under mkdocs-static-i18n: after its ``on_files`` (-100) has picked this language's pages
         (translated, or the default language's as fallback) and placed them under ``<lang>/``."""
-        lang = i18n_state(config)
-        if lang is None:
+        if self.lang is None:
             return files
-        self._add_generated(files, config, lang)
-        return self._collect(files, config, lang)
+        self._add_generated(files, config)
+        return self._add_export(files, config)
 
-    def _collect(self, files: Files, config: MkDocsConfig, lang: I18nState | None) -> Files:
-        pages = []
-        src_uris: dict[str, str] = {}
-        for f in files.documentation_pages():
-            if f.generated_by and f.src_uri in self.generated:
-                continue  # our own roadmap; pages other plugins generate (mkdocs-gen-files) are read
-            try:
-                text = f.content_string
-            except (OSError, UnicodeDecodeError) as err:
-                log.warning("%s: cannot read the page: %s", f.src_uri, err)
-                continue
-            page = self._read(f, text)
-            # static-i18n: a page is known by its path without the language (`a.fr.md`, `fr/a.md`
-            # -> `a.md`), so dependencies resolve to this language's version or its fallback alike.
-            norm = getattr(f, "norm_src_uri", None) if lang is not None else None
-            if norm and norm != f.src_uri:
-                src_uris[norm] = f.src_uri
-                page = replace(page, path=norm)
-            pages.append(page)
-        self.entries = collect_milestones(pages, fix_mojibake=self.config.fix_mojibake)
-        by_path = {p.path: p for p in pages}
-        for e in self.entries:
-            page, src = by_path[e.page], self.sources.get(src_uris.get(e.page, e.page))
-            if src is not None:
-                src.parsed = ParsedSource(page.text, page.path, page.meta, page.first_line, e.milestone)
+    on_files = CombinedEvent(_add_files_early, _files_here, _files_after_i18n)
+
+    def _add_export(self, files: Files, config: MkDocsConfig) -> Files:
         export = self.config.export
-        if export and lang is not None:
-            export = lang.prefix + export  # one export per language, where that language's pages are
+        if export and self.lang is not None:
+            export = self.lang.prefix + export  # one export per language, where that language's pages are
         if export:
             # A File like any other output: MkDocs writes it, `mkdocs serve` serves it, later plugins see it.
+            # Its content is known once every page is converted (on_env), before MkDocs writes any file.
             own = files.get_file_from_path(export)
             if own is not None:
                 log.warning("docs/%s is replaced by the generated export; set the plugin's `export` option to another path to keep it", export)
                 files.remove(own)
-            files.append(File.generated(config, export, content=export_json(self.entries, lang=lang.language if lang else None)))
-        for e in self.entries:
-            for d in e.warnings:
-                log.warning("%s", d)
-        log.info("found %d milestone page%s", len(self.entries), "" if len(self.entries) == 1 else "s")
+            self.export_file = File.generated(config, export, content=export_json([], lang=self._export_lang()))
+            files.append(self.export_file)
+        self._stale_marker_pages(files)
         return files
 
-    on_files = CombinedEvent(_add_files_early, _collect_here, _collect_after_i18n)
+    def _export_lang(self) -> str | None:
+        return self.lang.language if self.lang is not None else None
 
-    def _read(self, f: File, raw: str) -> PageSource:
-        """Repair the page once and predict the text the extension will parse, for the roadmap and the page.
+    def _stale_marker_pages(self, files: Files) -> None:
+        """Pages with markers are converted and written again even when unchanged (``--dirty`` skips those)."""
+        here = {k: m for k, m in self.previous.items() if self.lang is None or k.startswith(f"{self.lang.language}:")}
+        known = {k for k, m in here.items() if m.markers}
+        if not known and not self.dirty:
+            return
+        for f in files.documentation_pages():
+            if f.generated_by or f.abs_src_path is None:
+                continue
+            if self._key(f) not in known and here:
+                continue
+            if not here:  # the first --dirty build of this process (or language): look for markers in the source
+                try:
+                    text = f.content_string
+                except (OSError, UnicodeDecodeError):
+                    continue
+                if "<!--" not in text or "milestones" not in text:
+                    continue
+            if os.path.isfile(f.abs_dest_path):
+                os.utime(f.abs_dest_path, (0, 0))  # older than its source: MkDocs converts and writes it
 
-        That text is what MkDocs hands Python-Markdown (the repaired source without its front matter,
-        see ``Page.read_source``) after Python-Markdown's own whitespace normalisation, which runs
-        before the extension parses. Should a plugin or another extension change the page in
-        between, the page parses its own text (:meth:`MilestonesExtension.take_parsed`).
-        """
-        try:
-            fixed, repairs = raw, None
-            if self.config.fix_mojibake:
-                from .mojibake import fix_mojibake_report
-
-                fixed, repairs = fix_mojibake_report(raw)
-            body, meta = get_data(fixed)
-            offset = _line_offset(raw)
-            text = _converted_text(body)
-        except Exception:  # noqa: BLE001 - a bug of ours: read the page as before, collect_milestones reports it
-            return PageSource(f.src_uri, f.url, raw)
-        self.sources[f.src_uri] = _Source(fixed if repairs else None, repairs, offset)
-        return PageSource(f.src_uri, f.url, text, meta=meta or None, first_line=1 + offset, repaired=repairs is not None)
-
+    # -- pages ----------------------------------------------------------------------------------------
     def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
         """Repair the page's source before MkDocs or any plugin reads it (title and front matter too)."""
+        try:
+            raw = page.file.content_string
+        except (OSError, UnicodeDecodeError):
+            return None  # MkDocs reports it
+        self.offsets[page.file.src_uri] = front_matter_lines(raw)
         if not self.config.fix_mojibake or page.file.generated_by:
             return None
-        src = self.sources.get(page.file.src_uri)
-        if src is not None and src.repairs is not None:
-            fixed, repairs = src.fixed or "", src.repairs  # repaired in on_files
-        else:
-            from .mojibake import fix_mojibake_report
+        from .mojibake import fix_mojibake_report
 
-            try:
-                raw = page.file.content_string
-            except (OSError, UnicodeDecodeError):
-                return None  # MkDocs reports it
-            fixed, repairs = fix_mojibake_report(raw)
+        fixed, repairs = fix_mojibake_report(raw)
         if not repairs:
             return None
         for r in repairs:
@@ -283,62 +290,110 @@ class MilestonesPlugin(BasePlugin[MilestonesConfig]):
         log.info("%s: repaired %d mojibake sequence%s", page.file.src_uri, len(repairs), "" if len(repairs) == 1 else "s")
         return fixed
 
+    @event_priority(-100)  # after other plugins' on_page_markdown: the next conversion is this page's
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        assert self.ext is not None
-        i18n.activate(self.language, self.config.labels)  # this thread renders the page
-        offset = 0
-        # Used once: what on_files kept for this page is let go as the build goes on.
-        src = self.sources.pop(page.file.src_uri, None)
-        if src is not None:
-            offset = src.line_offset
-        elif not page.file.generated_by:
-            offset = _line_offset(page.file.content_string)
-        self.ext.set_page(page.file.src_uri, offset, page.meta, url=page.url, parsed=src.parsed if src else None)
+        i18n.activate(self.language, self.config.labels)  # this thread converts the page
+        self.current = _Converting(page)
         return markdown
 
+    def page_context(self, md: Markdown) -> PageContext:
+        """The extension's provider: the page being converted, as MkDocs and the other plugins left it."""
+        cur = self.current
+        if cur is None:  # a conversion outside a page (another plugin's, a blog excerpt): quiet, no roadmap
+            return PageContext(host="mkdocs", report=False)
+        if cur.md is None:
+            cur.md = md  # the first conversion after on_page_markdown is the page's own
+        page = cur.page
+        own = md is cur.md
+        if page.file.src_uri not in self.offsets:  # a page whose source MkDocs did not read (blog posts)
+            try:
+                self.offsets[page.file.src_uri] = front_matter_lines(page.file.content_string)
+            except (OSError, UnicodeDecodeError, TypeError):
+                self.offsets[page.file.src_uri] = 0
+        entries = cur.entries
+        return PageContext(
+            file=page.file.src_uri,
+            url=page.url,
+            line_offset=self.offsets.get(page.file.src_uri, 0),
+            meta=page.meta,
+            host="mkdocs",
+            roadmap=(lambda: entries) if entries is not None else None,
+            defer_markers=entries is None,
+            parsed=cur.parsed if own else None,
+            report=own,
+        )
+
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        """Keep a milestone's title text in ``<title>`` and the nav, whatever the theme does to it."""
+        cur, self.current = self.current, None
+        md: Any = cur.md if cur is not None and cur.page is page else None
+        if md is not None:
+            markers = getattr(md, "milestone_markers", 0)
+            self.models[self._key(page.file)] = _PageModel(
+                page.url, list(getattr(md, "milestones", [])), self._page_id(page.file), markers,
+                md.milestone_source if markers else None)
         if 'class="ms-title"' in html and "title" not in page.meta:
+            # Keep a milestone's title text in <title> and the nav, whatever the theme does to it.
             title = getattr(page, "_title_from_render", None)
             if title and ("&" in title or "<" in title):
                 page._title_from_render = inert_title(title)  # type: ignore[attr-defined]
         return html
 
+    # -- once every page is converted -----------------------------------------------------------------
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        pages = {self._key(f): f for f in files.documentation_pages()}
+        for uri, f in pages.items():
+            if uri in self.models or f.page is None or f.is_modified():
+                continue  # converted, or not converted on purpose (excluded from this build)
+            # --dirty: MkDocs did not convert this unchanged page; its model from the last build stands.
+            model = self.previous.get(uri) or self._read_unconverted(f)
+            if model is not None:
+                self.models[uri] = model
+        # Under static-i18n these are this language's pages: its translations and the fallbacks it built.
+        self.entries = assemble([MilestoneEntry(m.page, m.url, ms) for m in self.models.values() for ms in m.milestones])
+        for e in self.entries:
+            for d in e.warnings:
+                log.warning("%s", d)
+        if self.export_file is not None:
+            self.export_file.content_string = export_json(self.entries, lang=self._export_lang())
+        for uri, model in list(self.models.items()):
+            f = pages.get(uri)
+            if model.markers and f is not None and f.page is not None and f.page.markdown is not None:
+                self._convert_again(f.page, model, config, files)
+        log.info("found %d milestone page%s", len(self.entries), "" if len(self.entries) == 1 else "s")
+        return env
+
+    def _read_unconverted(self, f: File) -> _PageModel | None:
+        """A page ``--dirty`` skipped in the first build of this process: parsed from its source, once."""
+        try:
+            raw = f.content_string
+            if not is_milestone_source(raw):
+                return None
+            if self.config.fix_mojibake:
+                from .mojibake import fix_mojibake
+
+                raw = fix_mojibake(raw)
+            ms = parse_milestone(raw, file=f.src_uri)
+        except Exception as err:  # noqa: BLE001 - a bug of ours: the page is left out, the build goes on
+            log.warning("%s: mkdocs-milestones could not read this milestone (%s: %s)", f.src_uri, type(err).__name__, err)
+            return None
+        assert f.page is not None
+        return _PageModel(f.page.url, [ms] if ms is not None else [], self._page_id(f))
+
+    def _convert_again(self, page: Page, model: _PageModel, config: MkDocsConfig, files: Files) -> None:
+        """Convert a page with markers once more, now that the roadmap is known (its parse is reused)."""
+        parsed = (model.source, model.milestones[0] if model.milestones else None) if model.source is not None else None
+        self.current = _Converting(page, entries=self.entries, parsed=parsed)
+        try:
+            page.render(config, files)
+            page.content = config.plugins.on_page_content(page.content or "", page=page, config=config, files=files)
+        finally:
+            self.current = None
+
     def on_build_error(self, *, error: Exception) -> None:
-        self.sources = {}
+        self.current = None
         i18n.activate(None)  # the words of this build stay with it
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        self.sources = {}  # the pages are built: free what on_files kept for them
         i18n.activate(None)  # the words of this build stay with it (static-i18n's next language sets its own)
-        if self.config.export:
-            log.info("wrote %s (%d milestones)", self.config.export, len(self.entries))
-
-
-_BLANK_SPACES_RE = re.compile(r"\n +\n")
-
-
-def _converted_text(body: str) -> str:
-    """``body`` as the extension's parser sees it: after Python-Markdown's ``NormalizeWhitespace``.
-
-    That preprocessor appends two newlines and only changes anything else when there are tabs,
-    carriage returns, its placeholder markers or lines of spaces; without them this is cheaper.
-    """
-    text = body + "\n\n"
-    if "\t" in text or "\r" in text or "\x02" in text or "\x03" in text or _BLANK_SPACES_RE.search(text):
-        lines = NormalizeWhitespace(SimpleNamespace(tab_length=4)).run(body.split("\n"))  # type: ignore[arg-type]
-        return "\n".join(lines)
-    return text
-
-
-def _line_offset(source: str) -> int:
-    """Source lines before the text MkDocs converts: the front matter and the blank lines after it."""
-    _, body, offset = split_front_matter(source.lstrip("\ufeff").replace("\r\n", "\n"))
-    return offset + (len(body) - len(body.lstrip("\n")) if offset else 0)
-
-
-def _asset(name: str) -> str:
-    folder = resources.files("mkdocs_milestones") / "assets"
-    if name == "milestones.css":
-        return "\n".join((folder / n).read_text(encoding="utf-8") for n in ASSET_CSS if (folder / n).is_file())
-    return (folder / name).read_text(encoding="utf-8")
+        if self.export_file is not None:
+            log.info("wrote %s (%d milestones)", self.export_file.src_uri, len(self.entries))

@@ -1,9 +1,10 @@
 # SPDX-License-Identifier: MIT
 """The demo with each popular plugin or Material feature, one at a time: the build passes
 ``--strict``, the milestone pages render, the roadmap lists every milestone with links that
-resolve, and ``milestones.json`` agrees with it (see ``conftest.check_site``). Rows whose fix is
-the one-model aggregation (the roadmap and export built from what each page converts, issue 14)
-are strict xfails: they turn into failures the day that lands, to be un-marked then."""
+resolve, and ``milestones.json`` agrees with it (see ``conftest.check_site``). Pages other plugins
+write or change (macros, include-markdown, gen-files after the plugin, the meta plugin's front
+matter, blog posts, exclude after the plugin) are listed as each page converts: the roadmap and
+export are built from what the pages' own conversions found."""
 
 from __future__ import annotations
 
@@ -16,9 +17,6 @@ from typing import Any
 import pytest
 
 from .conftest import DEMO_MILESTONES, REQUIRE, Build, Row, check_site, missing_modules, page_file, resolve
-
-NEEDS_ONE_MODEL = "needs one-model aggregation, issue 14"
-
 
 def _plugins(cfg: dict[str, Any], *entries: Any, before: bool = False) -> None:
     """Add plugin entries after the milestones plugin (or just before it)."""
@@ -275,32 +273,30 @@ ROWS: list[Row] = [
     Row("baseline"),
     Row("tags", ("material",), tags, check=check_tags),
     Row("blog", ("material",), blog, check=lambda b: None if (b.site / "blog/2026/01/15/hello/index.html").is_file() else pytest.fail("no post")),
-    Row("blog-milestone", ("material",), blog_milestone, expected=[*DEMO_MILESTONES, "blog/posts/plan.md"], xfail=NEEDS_ONE_MODEL),
+    Row("blog-milestone", ("material",), blog_milestone, expected=[*DEMO_MILESTONES, "blog/posts/plan.md"]),
     Row("offline", ("material",), offline),
     Row("privacy", ("material",), privacy),
     Row("awesome-nav", ("mkdocs_awesome_nav",), awesome_nav, check=check_awesome_nav),
     Row("macros", ("mkdocs_macros",), macros, check=check_macros),
     Row("macros-milestone", ("mkdocs_macros",), macros_milestone, expected=[*DEMO_MILESTONES, "milestones/macro.md"],
-        check=check_macros_milestone, xfail=NEEDS_ONE_MODEL),
+        check=check_macros_milestone),
     Row("include-markdown", ("mkdocs_include_markdown_plugin",), include_markdown,
-        expected=[*DEMO_MILESTONES, "milestones/assembled.md"], xfail=NEEDS_ONE_MODEL),
+        expected=[*DEMO_MILESTONES, "milestones/assembled.md"]),
     Row("gen-files-before", ("mkdocs_gen_files",), gen_files(before=True), expected=[*DEMO_MILESTONES, "milestones/generated.md"]),
-    Row("gen-files-after", ("mkdocs_gen_files",), gen_files(before=False), expected=[*DEMO_MILESTONES, "milestones/generated.md"],
-        xfail=NEEDS_ONE_MODEL),
+    Row("gen-files-after", ("mkdocs_gen_files",), gen_files(before=False), expected=[*DEMO_MILESTONES, "milestones/generated.md"]),
     Row("git-revision-date-localized", ("mkdocs_git_revision_date_localized_plugin",), git_revision_date,
         command=git_revision_commands, check=check_git_revision_date),
     Row("minify", ("mkdocs_minify_plugin",), minify(cache_safe=False), check=check_minify),
     Row("minify-cache-safe", ("mkdocs_minify_plugin",), minify(cache_safe=True), check=check_minify),
     Row("redirects", ("mkdocs_redirects",), redirects, check=check_redirects),
     Row("exclude-before", ("mkdocs_exclude",), exclude(before=True), expected=[p for p in DEMO_MILESTONES if "legacy" not in p]),
-    Row("exclude-after", ("mkdocs_exclude",), exclude(before=False), expected=[p for p in DEMO_MILESTONES if "legacy" not in p],
-        xfail=NEEDS_ONE_MODEL),
+    Row("exclude-after", ("mkdocs_exclude",), exclude(before=False), expected=[p for p in DEMO_MILESTONES if "legacy" not in p]),
     Row("mike", ("mike",), mike, command=mike_commands, site="pages/1.0"),
     Row("i18n-suffix", ("mkdocs_static_i18n",), i18n("suffix", before=True), languages=("", "fr/"), check=check_i18n),
     Row("i18n-folder", ("mkdocs_static_i18n",), i18n("folder", before=False), languages=("", "fr/"), check=check_i18n),
     Row("navigation.instant", ("material",), instant, check=check_instant),
     Row("meta", ("material",), meta, check=check_meta),
-    Row("meta-milestone", ("material",), meta_milestone, expected=[*DEMO_MILESTONES, "plans/launch.md"], xfail=NEEDS_ONE_MODEL),
+    Row("meta-milestone", ("material",), meta_milestone, expected=[*DEMO_MILESTONES, "plans/launch.md"]),
 ]
 
 
