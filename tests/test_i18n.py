@@ -35,12 +35,19 @@ def _site(make_site, tmp_path: Path, locale: str | None, plugin_config: dict | N
     return (site / "auth" / "index.html").read_text(encoding="utf-8"), (site / "roadmap" / "index.html").read_text(encoding="utf-8")
 
 
+ALSO_GIVEN = {"more.group.one": {"{label}"}, "more.group.other": {"{label}"}}
+"""Values the renderer passes besides the English string's own (the group's label as written, not lowercased)."""
+
+
 def test_every_language_has_every_string() -> None:
     keys = set(i18n.TRANSLATIONS["en"])
     for lang in i18n.LANGUAGES:
         assert set(i18n.TRANSLATIONS[lang]) == keys, (lang, keys ^ set(i18n.TRANSLATIONS[lang]))
         for key, value in i18n.TRANSLATIONS[lang].items():
-            assert re.findall(r"\{\w+\}", value) == re.findall(r"\{\w+\}", i18n.TRANSLATIONS["en"][key]) or key.startswith("total") or key == "progress.phases", (lang, key)
+            # Every value a translation names is one the renderer passes (in any order: word order differs).
+            names, english = set(re.findall(r"\{\w+\}", value)), set(re.findall(r"\{\w+\}", i18n.TRANSLATIONS["en"][key]))
+            assert names <= english | ALSO_GIVEN.get(key, set()), (lang, key)
+            assert english - {"{lower}"} <= names, (lang, key)  # no count or name dropped ({lower}: English's lowercased label)
 
 
 @pytest.mark.parametrize("locale,title,kicker,done", [
@@ -98,3 +105,79 @@ def test_unknown_language_option_and_label_keys_warn(make_site, tmp_path: Path) 
         build(load_config(str(cfg)))
     assert any("option language: 'pt' has no table" in m for m in messages), messages
     assert any("option labels: unknown key roadmap.titel" in m for m in messages), messages
+
+
+def _crowd() -> list:
+    """55 blocked milestones (a group past 50 rows, risks past 30), a chain of dependencies among the
+    first ten (the rest unlinked: the graph's note), each with a failed phase and an unchecked done
+    one (every at-risk reason), and one without a Created date (the timeline's undated line)."""
+    from mkdocs_milestones.export import MilestoneEntry
+    from mkdocs_milestones.parser import parse_milestone
+    from mkdocs_milestones.site import assemble
+
+    entries = []
+    for i in range(55):
+        created = f"**Created**: 2026-0{1 + i % 9}-1{i % 10}\n**Estimated Duration**: 2 weeks\n" if i else ""
+        deps = f"**Depends on**: [m{i - 1}](m{i - 1}.md)\n" if 0 < i < 10 else ""
+        text = (
+            f"# MILESTONE: Plan {i}\n\n**Status**: 🚫 Blocked\n{created}{deps}\n"
+            "## Success Criteria\n\n| Metric | Target | Status |\n|---|---|---|\n| Uptime | 99% | ❌ Failed |\n\n"
+            "## Phases\n\n### Phase 1: Build\n**Status**: ❌ Failed\n\n"
+            "### Phase 2: Ship\n**Status**: ✅ Done\n- [x] one\n- [ ] two\n"
+        )
+        ms = parse_milestone(text, file=f"m{i}.md")
+        assert ms is not None
+        entries.append(MilestoneEntry(f"m{i}.md", f"m{i}/", ms))
+    return assemble(entries)
+
+
+ENGLISH_LEFT = ("Bars run", "Show ", " more", "is marked done", "the milestone is", "success criterion", "Dependencies between",
+                "Timeline of", "Not on the timeline", "Nothing at risk", "need attention", "not drawn", "Remaining critical",
+                "dependencies", ">Jan ", ">Feb ")
+
+
+@pytest.mark.parametrize("lang,words", [
+    ("fr", ("Afficher 5 autres jalons (Bloqué)", "Afficher 25 de plus", "le jalon est bloqué", "Phase 1 : Build : échoué",
+            "critère de réussite échoué : Uptime (cible 99%)", "1 critères sur 2 non cochés", "Les barres vont",
+            "Hors chronologie", "Dépendances entre les jalons", "jalons sans dépendances", "Chemin critique restant",
+            "Plan 3 — bloqué</title>")),
+    ("de", ("5 weitere Meilensteine anzeigen (Blockiert)", "25 weitere anzeigen", "der Meilenstein ist blockiert",
+            "Balken reichen", "Abhängigkeiten zwischen Meilensteinen", "Verbleibender kritischer Pfad")),
+    ("es", ("Mostrar 5 hitos más (Bloqueado)", "Mostrar 25 más", "Fase 2: Ship está marcada como hecha", "Las barras van",
+            "Dependencias entre hitos")),
+    ("ja", ("さらに 5 件のマイルストーンを表示（ブロック中）", "さらに 25 件を表示", "フェーズ 1: Build: 失敗", "バーは作成日から",
+            "マイルストーン間の依存関係", "残りのクリティカルパス")),
+    ("zh", ("再显示 5 个里程碑（受阻）", "再显示 25 项", "阶段 1：Build：失败", "条形从创建日期", "里程碑之间的依赖关系", "剩余关键路径")),
+])
+def test_roadmap_sentences_follow_the_language(lang: str, words: tuple[str, ...]) -> None:
+    """The roadmap's sentences too, not only its headings: the timeline's note and axis, the
+    at-risk reasons, "Show N more", the graphs' accessible names and summaries."""
+    import html as html_lib
+
+    entries = _crowd()
+    try:
+        i18n.activate(lang)
+        out = html_lib.unescape(render_roadmap(entries, page_url="roadmap/", title=None))
+    finally:
+        i18n.activate(None)
+    for w in words:
+        assert w in out, (lang, w)
+    left = [w for w in ENGLISH_LEFT if w in out]
+    assert not left, (lang, left)
+    english = html_lib.unescape(render_roadmap(entries, page_url="roadmap/", title=None))
+    assert "Show 5 more blocked milestones" in english and "Phase 1: Build is failed" in english  # English unchanged
+
+
+def test_phase_graph_label_and_summary_follow_the_language() -> None:
+    import markdown
+
+    from mkdocs_milestones.extension import MilestonesExtension
+
+    text = "# MILESTONE: Auth\n\n**Status**: 🔄\n\n### Phase 1: A\n**Status**: ✅\n\n### Phase 2: B\n**Status**: ⏳\n**Depends on**: Phase 1\n"
+    try:
+        i18n.activate("fr")
+        out = markdown.markdown(text, extensions=[MilestonesExtension()])
+    finally:
+        i18n.activate(None)
+    assert 'aria-label="Graphe des dépendances des phases de Auth"' in out
+    assert "2 phases et 1 dépendance" in out and "Dependency graph" not in out

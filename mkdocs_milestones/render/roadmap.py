@@ -24,7 +24,7 @@ from datetime import date
 
 from ..dates import parse_date
 from ..graph import build_milestone_graph
-from ..i18n import text as t
+from ..i18n import status_word, text as t
 from ..model import Milestone, MilestoneEntry, Phase
 from ..roadmap.query import GROUP_ORDER, SECTIONS, RoadmapFilter, order_key, plain, status_of
 from ..vocabulary import PRIORITIES, PRIORITY_LABELS, STATUS_ICONS, STATUS_LABELS, STATUSES
@@ -159,7 +159,7 @@ def _table(rows: Sequence[str]) -> str:
 
 def _group(status: str, entries: Sequence[MilestoneEntry], page_url: str, prefix: str) -> str:
     rows = [_row(e, page_url) for e in entries]
-    label = STATUS_LABELS.get(status, "No recognised status")
+    label = t(f"status.{status}" if status in STATUS_LABELS else "group.unknown")
     opened = "" if status in CLOSED_GROUPS else " open"
     out = [
         f'<details class="ms-roadmap-group" id="{prefix}-{status}" data-status="{status}"{opened}>'
@@ -170,8 +170,8 @@ def _group(status: str, entries: Sequence[MilestoneEntry], page_url: str, prefix
     if len(rows) > ROWS_SHOWN:
         more = len(rows) - ROWS_SHOWN
         out.append(
-            f'<details class="ms-roadmap-more"><summary>Show {more} more {label.lower()} '
-            f'milestone{"s" if more != 1 else ""}</summary>{_table(rows[ROWS_SHOWN:])}</details>'
+            f'<details class="ms-roadmap-more"><summary>{esc(t("more.group", n=more, label=label, lower=label.lower()))}'
+            f'</summary>{_table(rows[ROWS_SHOWN:])}</details>'
         )
     out.append("</details> ")
     return " ".join(out)
@@ -197,18 +197,18 @@ def _graph(entries: Sequence[MilestoneEntry], page_url: str) -> str:
         linked = {d for e in shown for d in e.depends_on if d in pages}
         linked |= {e.page for e in shown if set(e.depends_on) & pages or e.missing}
         shown = [e for e in shown if e.page in linked]
-        note = f"{len(entries) - len(shown)} milestones without dependencies in this view are not drawn."
+        note = t("graph.unlinked", n=len(entries) - len(shown))
         if len(shown) > GRAPH_MAX:
             chosen: dict[str, None] = {}
             for e in sorted(shown, key=order_key):  # open ones first, each with what it depends on
                 if len(chosen) >= GRAPH_MAX:
                     break
                 chosen.update(dict.fromkeys([e.page, *(d for d in e.depends_on if d in linked)]))
-            note += f" Only {len(chosen)} of the {len(shown)} linked milestones are drawn (open ones first)."
+            note += " " + t("graph.only", k=len(chosen), n=len(shown))
             shown = [e for e in shown if e.page in chosen]
     pages = {e.page for e in shown}
     if not shown or not any(d in pages for e in shown for d in e.depends_on) and not any(e.missing for e in shown):
-        return '<p class="ms-roadmap-note">No dependencies between the milestones in this view.</p>'
+        return f'<p class="ms-roadmap-note">{esc(t("graph.none"))}</p>'
     # A reference that names no milestone page (warned about) is no page path, so the graph
     # draws it as a dashed ghost node labelled as written.
     spec = [
@@ -219,7 +219,7 @@ def _graph(entries: Sequence[MilestoneEntry], page_url: str) -> str:
     # Its problems (cycles, done before a dependency, ghosts) are warned about where the entries
     # are collected (site.collect_milestones), for the whole site, not once per roadmap view.
     graph, _issues = build_milestone_graph(spec)
-    svg = render_graph_svg(graph, label="Dependencies between milestones", kind="milestone")
+    svg = render_graph_svg(graph, label=t("graph.milestones"), kind="milestone")
     return svg.replace("\n", "") + (f'<p class="ms-roadmap-note">{esc(note)}</p>' if note else "")
 
 
@@ -227,23 +227,24 @@ def at_risk(entries: Sequence[MilestoneEntry]) -> list[tuple[MilestoneEntry, lis
     """What needs attention, per milestone in roadmap order: ``(entry, [(fragment, reason), ...])``.
 
     Failed or blocked milestones, failed success criteria, blocked or failed phases, and phases
-    marked done whose boxes are not all checked. ``fragment`` is ``""`` or a phase anchor.
+    marked done whose boxes are not all checked. ``fragment`` is ``""`` or a phase anchor; the
+    reasons are in the active language (:mod:`..i18n`).
     """
     out: list[tuple[MilestoneEntry, list[tuple[str, str]]]] = []
     for e in sorted(entries, key=order_key):
         ms, items = e.milestone, []
         if ms.status in ("failed", "blocked"):
-            items.append(("", f"the milestone is {ms.status}"))
+            items.append(("", t("risk.milestone", status=status_word(ms.status))))
         for c in ms.criteria:
             if c.status == "failed":
-                items.append(("", f"success criterion failed: {plain(c.metric)} (target {plain(c.target)})"))
+                items.append(("", t("risk.criterion", metric=plain(c.metric), target=plain(c.target))))
         for p in ms.phases:
-            name = f"Phase {p.id}: {plain(p.title)}"
+            name = t("phase.name", id=p.id, title=plain(p.title))
             if p.status in ("blocked", "failed"):
-                items.append((p.anchor, f"{name} is {p.status}"))
+                items.append((p.anchor, t("risk.phase", name=name, status=status_word(p.status))))
             elif p.status == "done" and p.checks_done < p.checks_total:
                 unchecked = p.checks_total - p.checks_done
-                items.append((p.anchor, f"{name} is marked done with {unchecked} of {p.checks_total} criteria unchecked"))
+                items.append((p.anchor, t("risk.unchecked", name=name, n=unchecked, total=p.checks_total)))
         if items:
             out.append((e, items))
     return out
@@ -252,7 +253,7 @@ def at_risk(entries: Sequence[MilestoneEntry]) -> list[tuple[MilestoneEntry, lis
 def _risks(entries: Sequence[MilestoneEntry], page_url: str) -> str:
     flagged = at_risk(entries)
     if not flagged:
-        return '<p class="ms-roadmap-note">Nothing at risk: no failed criteria, blocked phases or unchecked done phases.</p>'
+        return f'<p class="ms-roadmap-note">{esc(t("risk.none"))}</p>'
     items = []
     for e, reasons in flagged[:RISKS_MAX]:
         base = relative_url(e.url, page_url)
@@ -262,13 +263,12 @@ def _risks(entries: Sequence[MilestoneEntry], page_url: str) -> str:
     if len(items) > RISKS_SHOWN:
         more = len(items) - RISKS_SHOWN
         out += (
-            f'<details class="ms-roadmap-more"><summary>Show {more} more</summary>'
+            f'<details class="ms-roadmap-more"><summary>{esc(t("more", n=more))}</summary>'
             f'<ul class="ms-roadmap-risk-list">{"".join(items[RISKS_SHOWN:])}</ul></details>'
         )
     if len(flagged) > RISKS_MAX:
         out += (
-            f'<p class="ms-roadmap-note">{len(flagged) - RISKS_MAX} more milestones need attention; '
-            "narrow the view with a marker (status=, folder=) to see them.</p>"
+            f'<p class="ms-roadmap-note">{esc(t("risk.more", n=len(flagged) - RISKS_MAX))}</p>'
         )
     return out
 

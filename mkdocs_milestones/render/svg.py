@@ -17,7 +17,8 @@ import re
 
 from ..graph import Graph, GraphNode
 from ..layout import Layout, LayoutOptions, NodeBox, layout_graph
-from ..vocabulary import STATUS_GLYPHS, status_word
+from ..i18n import status_word, text as t
+from ..vocabulary import STATUS_GLYPHS
 from .markup import safe_url, xml_attr, xml_text
 
 __all__ = ["STATUS_ICONS", "XLINK", "render_graph_svg", "safe_graph_href"]
@@ -70,19 +71,20 @@ def _summary(graph: Graph, kind: str) -> str:
     counts: dict[str, int] = {}
     for n in real:
         counts[_status(n)] = counts.get(_status(n), 0) + 1
-    states = ", ".join(f"{c} {status_word(s) if s != 'unknown' else 'with no status'}" for s, c in sorted(counts.items()))
-    plural = kind if len(real) == 1 else kind + "s"
-    deps = len(graph.edges)
-    text = f"{len(real)} {plural} and {deps} {'dependency' if deps == 1 else 'dependencies'}"
+    states = ", ".join(
+        t("summary.state", n=c, word=status_word(s) if s != "unknown" else t("summary.nostatus")) for s, c in sorted(counts.items())
+    )
+    nodes = t(f"summary.{kind}", n=len(real)) if kind in ("phase", "milestone") else f"{len(real)} {kind}"
+    text = t("summary.counts", nodes=nodes, deps=t("summary.deps", n=len(graph.edges)))
     text += f" ({states})." if states else "."
     if graph.critical:
-        text += " Remaining critical path: " + " → ".join(name.get(i, i) for i in graph.critical) + "."
+        text += " " + t("summary.critical", path=" → ".join(name.get(i, i) for i in graph.critical))
     ghosts = [n.label for n in graph.nodes if n.ghost]
     if ghosts:
-        text += " Missing: " + ", ".join(ghosts) + "."
+        text += " " + t("summary.missing", names=", ".join(ghosts))
     if graph.cycle_edges:
-        closing = sorted(f"{name.get(s, s)} → {name.get(t, t)}" for s, t in graph.cycle_edges)
-        text += " Cycle closed by: " + ", ".join(closing) + "."
+        closing = sorted(f"{name.get(a, a)} → {name.get(b, b)}" for a, b in graph.cycle_edges)
+        text += " " + t("summary.cycle", edges=", ".join(closing))
     return text
 
 
