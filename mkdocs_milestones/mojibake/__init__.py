@@ -62,7 +62,9 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from ._core import needs_work, repair_pass
+from ._core import _apply, needs_work, repair_pass
+from ._evidence import select
+from ._wider import edits_between, wider
 
 __all__ = ["Repair", "fix_mojibake", "fix_mojibake_report", "needs_work"]
 
@@ -131,12 +133,37 @@ def _compose(old: list[list[int]], edits: list[tuple[int, int, str]]) -> list[li
 
 
 def _fix(text: str, report: bool) -> tuple[str, list[Repair]]:
+    current, repairs = _fix_ours(text, report)
+    better = wider(text, current, lambda line: _fix_ours(line, False)[0])
+    if not better:
+        return current, repairs
+    lines = current.split("\n")
+    old = text.split("\n")
+    for i, line in better.items():
+        lines[i] = line
+    if report:
+        repairs = [r for r in repairs if r.line - 1 not in better]
+        for i, line in better.items():
+            repairs += [Repair(i + 1, a, old[i][a:b], rep)
+                        for a, b, rep in edits_between(old[i], line)]
+        repairs.sort(key=lambda r: (r.line, r.column))
+    return "\n".join(lines), repairs
+
+
+def _fix_ours(text: str, report: bool) -> tuple[str, list[Repair]]:
     current = text
+    repaired_lines: set[int] = set()
     segments: list[list[int]] = []
     for _ in range(_MAX_PASSES):
-        new, edits = repair_pass(current, report)
+        new, edits = repair_pass(current, True)
         if new == current:
             break
+        kept = select(current, edits, repaired=frozenset(repaired_lines))
+        if not kept:
+            break
+        if len(kept) != len(edits):
+            new, edits = _apply(current, kept), kept
+        repaired_lines.update(current.count("\n", 0, a) for a, _, _ in kept)
         if report:
             segments = _compose(segments, edits)
         current = new

@@ -1,0 +1,199 @@
+# SPDX-License-Identifier: MIT
+"""Evidence before repair: which proposed repairs the text itself supports.
+
+The scan proposes every stretch that decodes as UTF-8 read with a single-byte code page. Many
+such stretches are also correct text: ``×£`` in ``5×£35`` decodes to ``ף``, ``ë…”`` after
+``Brontë`` to ``녔``, ``Ä`` plus a no-break space to ``Ġ``. A proposal is kept when
+
+* it guesses lost bytes (the scan only does that with evidence of its own), or
+* ftfy's badness heuristic (sequences of characters that are much likelier mojibake than
+  intended text, such as a lower-case accented letter before a currency sign) flags the
+  stretch with one character of context on each side, and the letters it produces belong to
+  a script the text already uses (a lone Hebrew letter in an English hex dump is not
+  evidence, however odd ``×•`` looks), or
+* another proposal in the same text is kept on its own evidence and the letters it produces
+  fit the text: one certain repair makes a plausible-looking neighbour likely mojibake too.
+
+A lone pair that is also plausible text is never enough on its own.
+"""
+
+from __future__ import annotations
+
+import bisect
+import unicodedata
+from functools import lru_cache
+
+from ftfy.badness import is_bad
+
+from . import _tables as T
+
+Edit = tuple[int, int, str]
+
+
+#: Scripts whose lone letter in text that does not use them is no evidence of a repair.
+_SCRIPTS = frozenset({
+    "ARABIC", "ARMENIAN", "BENGALI", "CHEROKEE", "CYRILLIC", "DEVANAGARI", "ETHIOPIC",
+    "GEORGIAN", "GUJARATI", "GURMUKHI", "HANGUL", "HEBREW", "KANNADA", "KHMER", "LAO",
+    "MALAYALAM", "MONGOLIAN", "MYANMAR", "ORIYA", "SINHALA", "SYRIAC", "TAMIL", "TELUGU",
+    "THAANA", "THAI", "TIBETAN", "YI", "CJK", "HIRAGANA", "KATAKANA", "BOPOMOFO", "COPTIC",
+    "RUNIC", "OGHAM", "CANADIAN", "NKO", "SAMARITAN", "MANDAIC", "TIFINAGH", "VAI", "BAMUM",
+})
+
+
+@lru_cache(maxsize=4096)
+def _script(ch: str) -> str | None:
+    """The script of a letter outside Latin, Greek and symbols (by its Unicode name); None
+    for everything else (Greek letters are at home in Latin text: γ-globulin, μm)."""
+    if ch.isascii() or not ch.isalpha():
+        return None
+    word = unicodedata.name(ch, "").split(" ", 1)[0]
+    if word in ("HIRAGANA", "KATAKANA"):
+        return "CJK"
+    return word if word in _SCRIPTS else None
+
+
+def exact(orig: str, rep: str) -> bool:
+    """Whether ``rep`` is ``orig`` decoded exactly, every byte present, with one code page."""
+    for table in T.TRANS:
+        try:
+            if orig.translate(table).encode("latin-1").decode("utf-8") == rep:
+                return True
+        except (UnicodeEncodeError, UnicodeDecodeError):
+            continue
+    return False
+
+
+def _scripts_of(text: str) -> set[str]:
+    return {s for s in map(_script, set(text)) if s}
+
+
+#: How many lines away a certain repair makes a plausible-looking proposal likely mojibake.
+NEAR = 5
+
+
+def select(text: str, edits: list[Edit], trust_lost: bool = True,
+           repaired: frozenset[int] = frozenset()) -> list[Edit]:
+    """The proposed edits the text gives evidence for; see the module documentation.
+
+    Args:
+        text: The text the edits apply to.
+        edits: Proposed ``(start, end, replacement)`` edits, sorted and non-overlapping.
+        trust_lost: Whether an edit that is not an exact decoding with one of our code pages
+            is a lost-byte guess our scan made with evidence of its own (False for ftfy's).
+        repaired: Lines (0-based) an earlier pass repaired: text garbled twice is evidence
+            for what the next pass finds there.
+    """
+    if not edits:
+        return edits
+    strong = [_strong(text, a, b, rep, trust_lost) for a, b, rep in edits]
+    line_of = [text.count("\n", 0, a) for a, _, _ in edits] if len(edits) < 64 else \
+        _lines_of(text, edits)
+    if not all(strong):
+        _whole_lines(text, edits, line_of, strong)
+    if repaired:
+        strong = [s or line_of[i] in repaired for i, s in enumerate(strong)]
+    if not any(strong):
+        return []
+    # The strong edits by line: what a weak neighbour on a nearby line may lean on.
+    strong_lines = sorted({line_of[i] for i, s in enumerate(strong) if s})
+    strong_on_line: dict[int, list[int]] = {}
+    for i, s in enumerate(strong):
+        if s:
+            strong_on_line.setdefault(line_of[i], []).append(i)
+    outside: set[str] | None = None
+    kept: list[Edit] = []
+    for i, (a, b, rep) in enumerate(edits):
+        others = [j for j in strong_on_line.get(line_of[i], ()) if j != i]
+        if not strong[i] and not others and not _near(strong_lines, line_of[i]):
+            continue
+        new = _lone_scripts(rep)
+        if new:
+            if outside is None:
+                outside = _scripts_of(_outside(text, edits))
+            support = outside | _scripts_of("".join(edits[j][2] for j in others[:8]))
+            if not new <= support:
+                continue
+        kept.append((a, b, rep))
+    return kept
+
+
+def _near(lines: list[int], line: int) -> bool:
+    k = bisect.bisect_left(lines, line - NEAR)
+    return k < len(lines) and lines[k] <= line + NEAR
+
+
+def _whole_lines(text: str, edits: list[Edit], line_of: list[int], strong: list[bool]) -> None:
+    """Mark strong the edits of a line that is mojibake as a whole: two or more edits decode
+    exactly, no other non-ASCII is left on it, and either ftfy's heuristic finds mojibake on
+    it or there are three or more edits making at least two different characters
+    (``ĹľluĹĄouÄŤkĂ˝`` is ``žluťoučký``, a pair at a time; ``SELKÄ EDELLÄ`` with
+    no-break spaces is two pairs making the same ``Ġ``)."""
+    by_line: dict[int, list[int]] = {}
+    for i, line in enumerate(line_of):
+        by_line.setdefault(line, []).append(i)
+    for members in by_line.values():
+        if len(members) < 2 or all(strong[i] for i in members):
+            continue
+        first, last = edits[members[0]], edits[members[-1]]
+        start = text.rfind("\n", 0, first[0]) + 1
+        end = text.find("\n", last[1])
+        end = len(text) if end < 0 else end
+        line = text[start:end]
+        rest = _outside(line, [(a - start, b - start, r) for a, b, r in
+                               (edits[i] for i in members)])
+        if not rest.isascii():
+            continue
+        distinct = {edits[i][2] for i in members}
+        if not ((len(members) >= 3 and len(distinct) >= 2) or is_bad(line)):
+            continue
+        if all(exact(text[edits[i][0]:edits[i][1]], edits[i][2]) for i in members):
+            for i in members:
+                strong[i] = True
+
+
+def _strong(text: str, a: int, b: int, rep: str, trust_lost: bool) -> bool:
+    """Whether one proposal is evidence on its own."""
+    orig = text[a:b]
+    if not exact(orig, rep):
+        return trust_lost or is_bad(text[max(0, a - 1):b + 1])
+    if len(orig) - len(rep) >= 2 and (len(rep) >= 2 or not _letterlike(rep)):
+        # Three or more characters that decode exactly to a symbol (``â•‘`` to ║, ``‚úÖ``
+        # to ✅), or two or more decoded characters (a whole garbled word): correct text does
+        # not line those up by chance. A lone letter (``ë…”`` to 녔) is not enough.
+        return True
+    return is_bad(text[max(0, a - 1):b + 1])
+
+
+def _letterlike(rep: str) -> bool:
+    return any(unicodedata.category(ch)[0] in "LM" for ch in rep)
+
+
+def _lone_scripts(rep: str) -> set[str]:
+    """Scripts of which ``rep`` has a single letter (two or more letters support themselves)."""
+    counts: dict[str, int] = {}
+    for ch in rep:
+        s = _script(ch)
+        if s:
+            counts[s] = counts.get(s, 0) + 1
+    return {s for s, n in counts.items() if n == 1}
+
+
+def _lines_of(text: str, edits: list[Edit]) -> list[int]:
+    out = []
+    line = 0
+    pos = 0
+    for a, _, _ in edits:
+        line += text.count("\n", pos, a)
+        pos = a
+        out.append(line)
+    return out
+
+
+def _outside(text: str, edits: list[Edit]) -> str:
+    pieces = []
+    pos = 0
+    for a, b, _ in edits:
+        pieces.append(text[pos:a])
+        pos = b
+    pieces.append(text[pos:])
+    return "".join(pieces)

@@ -1,0 +1,195 @@
+# SPDX-License-Identifier: MIT
+"""The code pages and byte mix-ups beyond our own scan, through ftfy, line by line.
+
+ftfy (Apache-2.0) knows Windows-1251, -1253, -1257, ISO-8859-2, cp437, CESU-8 emoji, a
+no-break space byte turned into a space (``voilÃ le travail``), C1 controls that were
+Windows-1252 punctuation, and more. It works best on one line at a time and costs about
+9 MB/s, so it only sees lines where a cheap expression finds a lead and a continuation
+character of one of those code pages (or a C1 control), and what it proposes must pass the
+same evidence rules as our own proposals (:mod:`._evidence`).
+
+Where both ftfy and our scan change a line differently, the line with less mojibake left wins
+(ftfy's badness), then the one with fewer U+FFFD (a lost byte we guessed beats a U+FFFD), then
+ftfy's when it decoded the whole line with one code page and no lossy step, else ours.
+"""
+
+from __future__ import annotations
+
+import bisect
+import difflib
+import itertools
+import re
+from collections.abc import Callable
+
+import ftfy
+from ftfy.badness import badness, is_bad
+
+from . import _evidence
+from ._core import needs_work
+
+Edit = tuple[int, int, str]
+
+_ENCODINGS = ("latin-1", "sloppy-windows-1252", "sloppy-windows-1251", "sloppy-windows-1250",
+              "sloppy-windows-1253", "sloppy-windows-1254", "sloppy-windows-1257",
+              "iso-8859-2", "macroman", "cp437")
+
+
+def _chars(encoding: str, lo: int, hi: int) -> set[str]:
+    out = set()
+    for byte in range(lo, hi + 1):
+        try:
+            ch = bytes([byte]).decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if not ch.isascii():
+            out.add(ch)
+    return out
+
+
+def _hint_re() -> re.Pattern[str]:
+    upper: set[str] = set()
+    lower: set[str] = set()
+    conts: set[str] = {"\ufffd"}
+    for enc in _ENCODINGS:
+        leads = _chars(enc, 0xC2, 0xF4)
+        upper |= {c for c in leads if not c.islower()}
+        lower |= {c for c in leads if c.islower()}
+        conts |= _chars(enc, 0x80, 0xBF)
+    # A lower-case letter before a letter is how words are spelled, not a lead byte
+    # (Ukrainian ``ні``); it counts only before a symbol, punctuation or a capital (``вЂ“``).
+    symbols = {c for c in conts if not c.islower()}
+    alts = [_cls(upper) + _cls(conts), _cls(lower) + _cls(symbols),
+            # A no-break space byte turned into a space after a lead (``voilÃ le``).
+            "[\u00c2\u00c3\u00c5\u00ce\u00d0\u00d9] ",
+            # NFD accents and spacing modifiers: ``aÌƒ``, ``Ë£``.
+            "[\u00cc\u00cd\u00cb][\u0080-\u00bf]"]
+    # Written for the engine's fast path (as ``_scan.needs_work``): two classes first, then one
+    # look back at the kinds of pairs; a plain alternation ran at 15 MB/s on Cyrillic text.
+    first = upper | lower | set("\u00c2\u00c3\u00c5\u00ce\u00d0\u00d9\u00cc\u00cd\u00cb")
+    second = conts | {" "} | {chr(c) for c in range(0x80, 0xC0)}
+    return re.compile(_cls(first) + _cls(second) + "(?<=" + "|".join(alts) + ")"
+                      + "|[\x80-\x9f]")
+
+
+def _cls(chars: set[str]) -> str:
+    return "[" + "".join(re.escape(c) for c in sorted(chars)) + "]"
+
+
+#: A place where ftfy could find something to repair; clean text rarely matches.
+HINT_RE = _hint_re()
+#: C1 controls that Windows-1252 does not define: text with them was not Windows-1252.
+_C1_UNDEFINED = re.compile("[\x81\x8d\x8f\x90\x9d]")
+_C1 = re.compile("[\x80-\x9f]")
+
+
+def _pure(plan: list[tuple[str, str]]) -> bool:
+    """Whether ftfy decoded the whole line with one code page and no lossy step."""
+    return len(plan) == 2 and plan[0][0] == "encode" and plan[1] == ("decode", "utf-8")
+
+
+def edits_between(old: str, new: str) -> list[Edit]:
+    """The changed stretches from ``old`` to ``new`` as ``(start, end, replacement)``."""
+    out: list[Edit] = []
+    matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        if out and out[-1][1] == i1:
+            a, _, rep = out[-1]
+            out[-1] = (a, i2, rep + new[j1:j2])
+        else:
+            out.append((i1, i2, new[j1:j2]))
+    return out
+
+
+def _ftfy_line(line: str) -> tuple[str, bool]:
+    """ftfy's repair of one line, kept only where the evidence supports it."""
+    fixed, plan = ftfy.fix_encoding_and_explain(line)
+    if fixed == line:
+        return line, False
+    if _C1_UNDEFINED.search(line) and any(
+            step == ("transcode", "fix_c1_controls") or step == ("decode", "windows-1252")
+            for step in plan):
+        return line, False
+    edits = edits_between(line, fixed)
+    kept = _evidence.select(line, edits, trust_lost=False)
+    if len(kept) != len(edits):
+        return line, False
+    return fixed, _pure(plan)
+
+
+def _score(text: str) -> tuple[int, bool, int]:
+    """Less is better: mojibake sequences ftfy's heuristic sees, whether our own scan would
+    still start a repair, lost bytes written as U+FFFD."""
+    return badness(text), needs_work(text), text.count("\ufffd")
+
+
+_A0_RE = re.compile("(?<=[\u00c2\u00c3\u00c5\u00ce\u00d0\u00d9]) (?=[^ ])")
+#: After ``Ã`` the space was usually the word break after ``à`` (the no-break space byte was
+#: lost and the space is real), except in Portuguese ``às`` and ``àquele``/``àquela``/``àquilo``.
+_A_GRAVE_JOINED_RE = re.compile("s |s$|quel[ae]|quilo")
+
+
+def _a0(m: re.Match[str]) -> str:
+    if m.string[m.start() - 1] == "\u00c3" and not _A_GRAVE_JOINED_RE.match(m.string, m.end()):
+        return "\u00a0 "
+    return "\u00a0"
+
+
+def wider(text: str, ours: str, repair_line: Callable[[str], str]) -> dict[int, str]:
+    """Lines (by index) where another repair of ``text`` beats ``ours``, with that repair.
+
+    Per line the candidates are our own repair, ftfy's, and our own after a no-break space
+    byte that became a space after a lead is put back (``Ð ÑƒÑ�Ñ�ÐºÐ¸Ð¹``); also the line
+    unchanged, when our repair leaves at least as much mojibake as there was (a hopeless
+    garble is better left as it is than turned into other garble).
+    """
+    hits = [m.start() for m in HINT_RE.finditer(text)]
+    if not hits and ours == text:
+        return {}
+    lines = text.split("\n")
+    cur = ours.split("\n")
+    if len(lines) != len(cur):
+        return {}
+    out: dict[int, str] = {}
+    if ours != text:
+        for i, (line, mine) in enumerate(zip(lines, cur, strict=True)):
+            if line != mine:
+                bad = badness(mine)
+                if bad and bad >= badness(line):
+                    out[i] = cur[i] = line
+    seen: set[int] = set()
+    starts = list(itertools.accumulate((len(line) + 1 for line in lines), initial=0))
+    for hit in hits:
+        i = bisect.bisect_right(starts, hit) - 1
+        if i in seen:
+            continue
+        seen.add(i)
+        line = lines[i]
+        best, best_score = cur[i], _score(cur[i])
+        fixed, pure = _ftfy_line(line)
+        # On a tie ftfy wins where it decoded the whole line with one code page, and a
+        # no-break space put back wins over our own repair (it explains one more byte).
+        for cand, wins_tie in ((fixed, pure), (_restore_a0(line, repair_line), best == cur[i])):
+            if cand == line or cand == best:
+                continue
+            score = _score(cand)
+            if best == line or score < best_score or (score == best_score and wins_tie):
+                best, best_score = cand, score
+        if best != cur[i]:
+            out[i] = best
+    return out
+
+
+def _restore_a0(line: str, repair_line: Callable[[str], str]) -> str:
+    """Our repair of ``line`` with a space after a lead read as a lost no-break space byte."""
+    if not _A0_RE.search(line) or not is_bad(line):
+        return line
+    restored = _A0_RE.sub(_a0, line)
+    fixed = repair_line(restored)
+    if fixed == restored:
+        return line
+    # Every no-break space put back must have been taken into a repaired character.
+    if fixed.count("\u00a0") > line.count("\u00a0"):
+        return line
+    return fixed
