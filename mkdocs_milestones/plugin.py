@@ -22,7 +22,7 @@ from mkdocs.utils.meta import get_data
 
 from .export import MilestoneEntry, export_json
 from .extension import ASSET_CSS, GRAPH_VALUES, OPEN_PHASE_VALUES, MilestonesExtension, ParsedSource
-from .parser import split_front_matter
+from .parser import is_milestone_source, split_front_matter
 from .render.html import inert_title
 from .site import PageSource, collect_milestones
 
@@ -63,9 +63,27 @@ class PathOrFalse(c.BaseConfigOption[Any]):
         return path
 
 
+class MojibakeScope(c.BaseConfigOption[Any]):
+    """Which pages the mojibake repair reads: ``milestones`` (also ``true``), ``all`` or ``false``."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.default = "milestones"
+
+    def run_validation(self, value: object) -> str | bool:
+        if value is True or value == "milestones":
+            return "milestones"
+        if value == "all":
+            return "all"
+        if value is False or value is None:
+            return False
+        raise c.ValidationError(f"expected one of: milestones (or true), all, false; got {value!r}")
+
+
 class MilestonesConfig(base.Config):
-    fix_mojibake = c.Type(bool, default=True)
-    """Repair mojibake (UTF-8 read as a legacy code page) in each page before anything reads it."""
+    fix_mojibake = MojibakeScope()
+    """Repair mojibake (UTF-8 read as a legacy code page) before anything reads a page: in milestone
+    pages (``milestones``, the default, or ``true``), in every page (``all``), or nowhere (``false``)."""
     open_phases = c.Choice(OPEN_PHASE_VALUES, default="in-progress")
     """Which phases start expanded: ``in-progress``, ``all`` or ``none``."""
     graph = c.Choice(GRAPH_VALUES, default="svg")
@@ -109,7 +127,8 @@ class MilestonesPlugin(BasePlugin[MilestonesConfig]):
                 config.mdx_configs.pop(name, None)
                 log.info("the milestones plugin renders milestone pages itself; '%s' in markdown_extensions is not needed", name)
         self.ext = MilestonesExtension(
-            fix_mojibake=self.config.fix_mojibake,
+            # The plugin repairs each page's source itself (on_page_read_source), within its scope.
+            fix_mojibake=False,
             open_phases=self.config.open_phases,
             graph=self.config.graph,
             inline_assets=False,
@@ -135,7 +154,7 @@ class MilestonesPlugin(BasePlugin[MilestonesConfig]):
                 log.warning("%s: cannot read the page: %s", f.src_uri, err)
                 continue
             pages.append(self._read(f, text))
-        self.entries = collect_milestones(pages, fix_mojibake=self.config.fix_mojibake)
+        self.entries = collect_milestones(pages, fix_mojibake=bool(self.config.fix_mojibake))
         by_path = {p.path: p for p in pages}
         for e in self.entries:
             page, src = by_path[e.page], self.sources.get(e.page)
@@ -168,7 +187,7 @@ class MilestonesPlugin(BasePlugin[MilestonesConfig]):
         """
         try:
             fixed, repairs = raw, None
-            if self.config.fix_mojibake:
+            if self._repairs(raw):
                 from .mojibake import fix_mojibake_report
 
                 fixed, repairs = fix_mojibake_report(raw)
@@ -179,6 +198,11 @@ class MilestonesPlugin(BasePlugin[MilestonesConfig]):
             return PageSource(f.src_uri, f.url, raw)
         self.sources[f.src_uri] = _Source(fixed if repairs else None, repairs, offset)
         return PageSource(f.src_uri, f.url, text, meta=meta or None, first_line=1 + offset, repaired=repairs is not None)
+
+    def _repairs(self, raw: str) -> bool:
+        """Whether the mojibake repair reads this page's source (the ``fix_mojibake`` scope)."""
+        scope = self.config.fix_mojibake
+        return scope == "all" or (scope == "milestones" and is_milestone_source(raw))
 
     def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
         """Repair the page's source before MkDocs or any plugin reads it (title and front matter too)."""
@@ -194,6 +218,8 @@ class MilestonesPlugin(BasePlugin[MilestonesConfig]):
                 raw = page.file.content_string
             except (OSError, UnicodeDecodeError):
                 return None  # MkDocs reports it
+            if not self._repairs(raw):
+                return None
             fixed, repairs = fix_mojibake_report(raw)
         if not repairs:
             return None

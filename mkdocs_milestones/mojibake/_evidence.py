@@ -52,15 +52,25 @@ def _script(ch: str) -> str | None:
     return word if word in _SCRIPTS else None
 
 
-def exact(orig: str, rep: str) -> bool:
-    """Whether ``rep`` is ``orig`` decoded exactly, every byte present, with one code page."""
-    for table in T.TRANS:
+def pages(orig: str, rep: str) -> int:
+    """The code pages (a bit per index into ``PAGES``) that decode ``orig`` exactly, every byte
+    present, to ``rep``; 0 when none does (a lost-byte guess, or another code page's)."""
+    mask = 0
+    for i, table in enumerate(T.TRANS):
         try:
             if orig.translate(table).encode("latin-1").decode("utf-8") == rep:
-                return True
+                mask |= 1 << i
         except (UnicodeEncodeError, UnicodeDecodeError):
             continue
-    return False
+    return mask
+
+
+def exact(orig: str, rep: str) -> bool:
+    """Whether ``rep`` is ``orig`` decoded exactly, every byte present, with one code page."""
+    return pages(orig, rep) != 0
+
+
+_ANY_PAGE = (1 << len(T.TRANS)) - 1
 
 
 def _scripts_of(text: str) -> set[str]:
@@ -94,17 +104,22 @@ def select(text: str, edits: list[Edit], trust_lost: bool = True,
         strong = [s or line_of[i] in repaired for i, s in enumerate(strong)]
     if not any(strong):
         return []
-    # The strong edits by line: what a weak neighbour on a nearby line may lean on.
-    strong_lines = sorted({line_of[i] for i, s in enumerate(strong) if s})
+    # The strong edits by line: what a weak neighbour on a nearby line may lean on, if it was
+    # garbled with the same code page (a page is garbled with one code page, not a mix).
     strong_on_line: dict[int, list[int]] = {}
+    page_mask: dict[int, int] = {}
     for i, s in enumerate(strong):
         if s:
             strong_on_line.setdefault(line_of[i], []).append(i)
+            a, b, rep = edits[i]
+            page_mask[line_of[i]] = page_mask.get(line_of[i], 0) | (pages(text[a:b], rep) or _ANY_PAGE)
+    strong_lines = sorted(strong_on_line)
     outside: set[str] | None = None
     kept: list[Edit] = []
     for i, (a, b, rep) in enumerate(edits):
         others = [j for j in strong_on_line.get(line_of[i], ()) if j != i]
-        if not strong[i] and not others and not _near(strong_lines, line_of[i]):
+        if not strong[i] and not _near(strong_lines, page_mask, line_of[i],
+                                       pages(text[a:b], rep) or _ANY_PAGE):
             continue
         new = _lone_scripts(rep)
         if new:
@@ -117,9 +132,14 @@ def select(text: str, edits: list[Edit], trust_lost: bool = True,
     return kept
 
 
-def _near(lines: list[int], line: int) -> bool:
+def _near(lines: list[int], page_mask: dict[int, int], line: int, mask: int) -> bool:
+    """Whether a strong edit within ``NEAR`` lines was garbled with a code page of ``mask``."""
     k = bisect.bisect_left(lines, line - NEAR)
-    return k < len(lines) and lines[k] <= line + NEAR
+    while k < len(lines) and lines[k] <= line + NEAR:
+        if page_mask[lines[k]] & mask:
+            return True
+        k += 1
+    return False
 
 
 def _whole_lines(text: str, edits: list[Edit], line_of: list[int], strong: list[bool]) -> None:
