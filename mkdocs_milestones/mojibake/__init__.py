@@ -63,7 +63,7 @@ import re
 from dataclasses import dataclass
 
 from ._core import _apply, needs_work, repair_pass
-from ._evidence import select
+from ._evidence import exact, select
 from ._wider import edits_between, wider
 
 __all__ = ["Repair", "fix_mojibake", "fix_mojibake_report", "needs_work"]
@@ -154,6 +154,8 @@ def _fix_ours(text: str, report: bool) -> tuple[str, list[Repair]]:
     current = text
     repaired_lines: set[int] = set()
     segments: list[list[int]] = []
+    guessed: list[tuple[int, int]] = []  # where the last pass guessed lost bytes, in `current`
+    compounded: set[int] = set()
     for _ in range(_MAX_PASSES):
         new, edits = repair_pass(current, True)
         if new == current:
@@ -163,12 +165,53 @@ def _fix_ours(text: str, report: bool) -> tuple[str, list[Repair]]:
             break
         if len(kept) != len(edits):
             new, edits = _apply(current, kept), kept
-        repaired_lines.update(current.count("\n", 0, a) for a, _, _ in kept)
+        lines = _lines_of(current, kept)
+        repaired_lines.update(lines)
+        # A pass that reads a character an earlier pass guessed as bytes builds a guess on a
+        # guess (``Ã¢â€�â€™``: ” guessed for a lost byte, then read as 0x94): the line is
+        # left as it was.
+        compounded.update(line for (a, b, _), line in zip(kept, lines, strict=True)
+                          if any(a < ge and gs < b for gs, ge in guessed))
+        guessed = _guesses(current, kept)
         if report:
             segments = _compose(segments, edits)
         current = new
+    if compounded:
+        return _restore_lines(text, current, compounded, _repairs(text, current, segments))
     if not segments:
         return current, []
+    return current, _repairs(text, current, segments)
+
+
+def _lines_of(text: str, edits: list[tuple[int, int, str]]) -> list[int]:
+    """The 0-based line of each edit's start (edits sorted)."""
+    out, line, pos = [], 0, 0
+    for a, _, _ in edits:
+        line += text.count("\n", pos, a)
+        pos = a
+        out.append(line)
+    return out
+
+
+def _guesses(text: str, edits: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
+    """Where the edits' lost-byte guesses land in the text after them."""
+    out, shift = [], 0
+    for a, b, rep in edits:
+        if not exact(text[a:b], rep):
+            out.append((a + shift, a + shift + len(rep)))
+        shift += len(rep) - (b - a)
+    return out
+
+
+def _restore_lines(text: str, current: str, lines: set[int],
+                   repairs: list[Repair]) -> tuple[str, list[Repair]]:
+    old, new = text.split("\n"), current.split("\n")
+    for i in lines:
+        new[i] = old[i]
+    return "\n".join(new), [r for r in repairs if r.line - 1 not in lines]
+
+
+def _repairs(text: str, current: str, segments: list[list[int]]) -> list[Repair]:
     merged: list[list[int]] = []
     for seg in segments:
         if merged and merged[-1][3] == seg[2] and merged[-1][1] == seg[0]:
@@ -181,7 +224,7 @@ def _fix_ours(text: str, report: bool) -> tuple[str, list[Repair]]:
         line = bisect.bisect_left(newlines, os_)
         column = os_ - (newlines[line - 1] + 1 if line else 0)
         repairs.append(Repair(line + 1, column, text[os_:oe], current[cs:ce]))
-    return current, repairs
+    return repairs
 
 
 def fix_mojibake_report(text: str) -> tuple[str, list[Repair]]:

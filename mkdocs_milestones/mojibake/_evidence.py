@@ -20,6 +20,7 @@ A lone pair that is also plausible text is never enough on its own.
 from __future__ import annotations
 
 import bisect
+import re
 import unicodedata
 from functools import lru_cache
 
@@ -93,6 +94,8 @@ def select(text: str, edits: list[Edit], trust_lost: bool = True,
         repaired: Lines (0-based) an earlier pass repaired: text garbled twice is evidence
             for what the next pass finds there.
     """
+    # A lost-byte guess that makes an APL symbol is a wrong guess: the garble stays as it was.
+    edits = [e for e in edits if not _APL_RE.search(e[2]) or exact(text[e[0]:e[1]], e[2])]
     if not edits:
         return edits
     strong = [_strong(text, a, b, rep, trust_lost) for a, b, rep in edits]
@@ -169,6 +172,11 @@ def _whole_lines(text: str, edits: list[Edit], line_of: list[int], strong: list[
         if all(exact(text[edits[i][0]:edits[i][1]], edits[i][2]) for i in members):
             for i in members:
                 strong[i] = True
+
+
+#: APL symbols: the only characters ``E2 8D xx`` (0x8D lost in Windows-1252) can be, and not
+#: what documentation is written with; a guess that makes one is no evidence.
+_APL_RE = re.compile("[\u2336-\u237a]")
 
 
 def _strong(text: str, a: int, b: int, rep: str, trust_lost: bool) -> bool:

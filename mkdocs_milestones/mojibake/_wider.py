@@ -118,10 +118,13 @@ def _ftfy_line(line: str) -> tuple[str, bool]:
     return fixed, _pure(plan)
 
 
-def _score(text: str) -> tuple[int, bool, int]:
+def _score(text: str) -> tuple[int, bool, int, int]:
     """Less is better: mojibake sequences ftfy's heuristic sees, whether our own scan would
-    still start a repair, lost bytes written as U+FFFD."""
-    return badness(text), needs_work(text), text.count("\ufffd")
+    still start a repair, lost bytes written as U+FFFD, characters other than spaces (a
+    reading that explains more of the garbled characters is shorter; spaces do not count, as
+    a no-break space byte may have become one)."""
+    return (badness(text), needs_work(text), text.count("\ufffd"),
+            len(text) - text.count(" "))
 
 
 _A0_RE = re.compile("(?<=[\u00c2\u00c3\u00c5\u00ce\u00d0\u00d9]) (?=[^ ])")
@@ -156,7 +159,10 @@ def wider(text: str, ours: str, repair_line: Callable[[str], str]) -> dict[int, 
         for i, (line, mine) in enumerate(zip(lines, cur, strict=True)):
             if line != mine:
                 bad = badness(mine)
-                if bad and bad >= badness(line):
+                if bad and (bad >= badness(line)
+                            or mine.count("\ufffd") > line.count("\ufffd")):
+                    # Our repair left mojibake behind, as much as there was or beside a
+                    # character it could not guess: a garble better left as it was.
                     out[i] = cur[i] = line
     seen: set[int] = set()
     starts = list(itertools.accumulate((len(line) + 1 for line in lines), initial=0))
