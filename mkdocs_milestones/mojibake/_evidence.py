@@ -94,8 +94,12 @@ def select(text: str, edits: list[Edit], trust_lost: bool = True,
         repaired: Lines (0-based) an earlier pass repaired: text garbled twice is evidence
             for what the next pass finds there.
     """
-    # A lost-byte guess that makes an APL symbol is a wrong guess: the garble stays as it was.
-    edits = [e for e in edits if not _APL_RE.search(e[2]) or exact(text[e[0]:e[1]], e[2])]
+    # A lost-byte guess that makes an APL symbol is a wrong guess, and a lower-case letter
+    # made before a capital in a word of capitals (``MÄ£ÄM``: leetspeak, not ``Mģ…``) is no
+    # repair: those stay as they were.
+    starts = {e[0] for e in edits}
+    edits = [e for e in edits if (not _APL_RE.search(e[2]) or exact(text[e[0]:e[1]], e[2]))
+             and (e[1] in starts or not _case_break(text, *e))]
     if not edits:
         return edits
     strong = [_strong(text, a, b, rep, trust_lost) for a, b, rep in edits]
@@ -189,7 +193,24 @@ def _strong(text: str, a: int, b: int, rep: str, trust_lost: bool) -> bool:
         # to ✅), or two or more decoded characters (a whole garbled word): correct text does
         # not line those up by chance. A lone letter (``ë…”`` to 녔) is not enough.
         return True
+    if len(rep) == 1 and modifier(rep) and (modifier(text[a - 1:a]) or modifier(text[b:b + 1])):
+        # A spacing modifier letter between modifier letters (``ⁿË£ⁿ`` is ``ⁿˣⁿ``): the repair
+        # makes the run coherent; the pair read as a letter and a currency sign would not be.
+        return True
     return is_bad(text[max(0, a - 1):b + 1])
+
+
+def _case_break(text: str, a: int, b: int, rep: str) -> bool:
+    if len(rep) != 1 or not rep.islower():
+        return False
+    after = text[b:b + 1]
+    before = text[a - 1:a]
+    return after.isupper() and not before.islower()
+
+
+def modifier(ch: str) -> bool:
+    """Whether ``ch`` is a modifier letter or a superscript/subscript character."""
+    return len(ch) == 1 and (unicodedata.category(ch) == "Lm" or "\u2070" <= ch <= "\u209f")
 
 
 def _letterlike(rep: str) -> bool:

@@ -176,7 +176,10 @@ def wider(text: str, ours: str, repair_line: Callable[[str], str]) -> dict[int, 
         fixed, pure = _ftfy_line(line)
         # On a tie ftfy wins where it decoded the whole line with one code page, and a
         # no-break space put back wins over our own repair (it explains one more byte).
-        for cand, wins_tie in ((fixed, pure), (_restore_a0(line, repair_line), best == cur[i])):
+        modifiers = _modifiers(cur[i])
+        candidates = ((fixed, pure), (_restore_a0(line, repair_line), best == cur[i]),
+                      (modifiers if modifiers != cur[i] else line, True))
+        for cand, wins_tie in candidates:
             if cand == line or cand == best:
                 continue
             score = _score(cand)
@@ -185,6 +188,28 @@ def wider(text: str, ours: str, repair_line: Callable[[str], str]) -> dict[int, 
         if best != cur[i]:
             out[i] = best
     return out
+
+
+#: A spacing modifier letter (U+02B0-U+02FF, lead byte 0xCA or 0xCB) read with Windows-1252.
+_MODIFIER_RE = re.compile("[\u00ca\u00cb][\u0080-\u00bf\u2018-\u203a\u20ac\u0152\u0153\u0160"
+                          "\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2122]")
+
+
+def _modifiers(line: str) -> str:
+    """``line`` with each spacing modifier letter read as two characters put back, where a
+    neighbour is a modifier or superscript letter too (``ⁿË£ⁿ`` is ``ⁿˣⁿ``); our scan does not
+    produce modifier letters anywhere else, as ``Ë£`` is also a capital and a pound sign."""
+    def put_back(m: re.Match[str]) -> str:
+        try:
+            ch = m.group().encode("cp1252").decode("utf-8")
+        except (UnicodeEncodeError, UnicodeDecodeError):
+            return m.group()
+        before, after = line[m.start() - 1:m.start()], line[m.end():m.end() + 1]
+        if _evidence.modifier(ch) and (_evidence.modifier(before) or _evidence.modifier(after)):
+            return ch
+        return m.group()
+
+    return _MODIFIER_RE.sub(put_back, line)
 
 
 def _restore_a0(line: str, repair_line: Callable[[str], str]) -> str:
