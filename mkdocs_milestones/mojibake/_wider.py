@@ -32,6 +32,19 @@ _ENCODINGS = ("latin-1", "sloppy-windows-1252", "sloppy-windows-1251", "sloppy-w
               "iso-8859-2", "macroman", "cp437")
 
 
+#: Code pages our own scan reads (``_tables.PAGES``; Latin-1 is Windows-1252 with C1 controls).
+_OURS = frozenset({"latin-1", "sloppy-windows-1252", "sloppy-windows-1250", "sloppy-windows-1254",
+                   "macroman"})
+
+
+#: The lead bytes that start nearly all mojibake met in the wild: Latin-1 Supplement and Latin
+#: Extended-A (C2-C5), Greek (CE-CF), Cyrillic (D0-D1), Hebrew and Arabic (D7-D9), Indic,
+#: Vietnamese, punctuation and CJK (E0-E3), U+FFxx (EF), emoji (F0). Other leads read as
+#: letters Polish and Czech capitals are full of (``ÓŁ``, ``ĘŚ`` in ISO-8859-2).
+_LEAD_BYTES = ((0xC2, 0xC5), (0xCE, 0xCF), (0xD0, 0xD1), (0xD7, 0xD9), (0xE0, 0xE3),
+               (0xEF, 0xEF), (0xF0, 0xF0))
+
+
 def _chars(encoding: str, lo: int, hi: int) -> set[str]:
     out = set()
     for byte in range(lo, hi + 1):
@@ -45,26 +58,31 @@ def _chars(encoding: str, lo: int, hi: int) -> set[str]:
 
 
 def _hint_re() -> re.Pattern[str]:
-    upper: set[str] = set()
-    lower: set[str] = set()
-    conts: set[str] = {"\ufffd"}
+    alts: list[str] = []
+    first: set[str] = set("\u00c2\u00c3\u00c5\u00ce\u00d0\u00d9\u00cc\u00cd\u00cb")
+    second: set[str] = {" ", "\ufffd", *map(chr, range(0x80, 0xC0))}
     for enc in _ENCODINGS:
-        leads = _chars(enc, 0xC2, 0xF4)
-        upper |= {c for c in leads if not c.islower()}
-        lower |= {c for c in leads if c.islower()}
-        conts |= _chars(enc, 0x80, 0xBF)
-    # A lower-case letter before a letter is how words are spelled, not a lead byte
-    # (Ukrainian ``ні``); it counts only before a symbol, punctuation or a capital (``вЂ“``).
-    symbols = {c for c in conts if not c.islower()}
-    alts = [_cls(upper) + _cls(conts), _cls(lower) + _cls(symbols),
-            # A no-break space byte turned into a space after a lead (``voilÃ le``).
-            "[\u00c2\u00c3\u00c5\u00ce\u00d0\u00d9] ",
-            # NFD accents and spacing modifiers: ``aÌƒ``, ``Ë£``.
-            "[\u00cc\u00cd\u00cb][\u0080-\u00bf]"]
-    # Written for the engine's fast path (as ``_scan.needs_work``): two classes first, then one
-    # look back at the kinds of pairs; a plain alternation ran at 15 MB/s on Cyrillic text.
-    first = upper | lower | set("\u00c2\u00c3\u00c5\u00ce\u00d0\u00d9\u00cc\u00cd\u00cb")
-    second = conts | {" "} | {chr(c) for c in range(0x80, 0xC0)}
+        if enc in _OURS:
+            continue  # our own scan finds those, and the lines it repairs are compared anyway
+        leads = set().union(*(_chars(enc, lo, hi) for lo, hi in _LEAD_BYTES))
+        conts = _chars(enc, 0x80, 0xBF) | {"\ufffd"}
+        # A lower-case letter before a letter is how words are spelled, not a lead byte
+        # (Ukrainian ``ні``); it counts only before a symbol, punctuation or a capital
+        # (``вЂ“``).
+        upper = {c for c in leads if not c.islower()}
+        alts.append(_cls(upper) + _cls(conts))
+        alts.append(_cls(leads - upper) + _cls({c for c in conts if not c.islower()}))
+        first |= leads
+        second |= conts
+    # A no-break space byte turned into a space after a lead (``voilÃ le``).
+    alts.append("[\u00c2\u00c3\u00c5\u00ce\u00d0\u00d9] ")
+    # NFD accents and spacing modifiers: ``aÌƒ``, ``Ë£``.
+    w1252 = _chars("sloppy-windows-1252", 0x80, 0xBF) | set(map(chr, range(0x80, 0xA0)))
+    alts.append("[\u00cc\u00cd\u00cb]" + _cls(w1252))
+    second |= w1252
+    # Written for the engine's fast path (as ``_prefilter.needs_work``): two classes first,
+    # then one look back at the pairs of each code page; a plain alternation ran at 15 MB/s
+    # on Cyrillic text.
     return re.compile(_cls(first) + _cls(second) + "(?<=" + "|".join(alts) + ")")
 
 
@@ -154,14 +172,20 @@ def wider(text: str, ours: str, repair_line: Callable[[str], str]) -> dict[int, 
         return {}
     out: dict[int, str] = {}
     if cur is not None and lines is not None:
+        offset = 0
+        changed = []
         for i, (line, mine) in enumerate(zip(lines, cur, strict=True)):
+            offset += len(line) + 1
             if line != mine:
+                changed.append(offset - len(line) - 1)
                 bad = badness(mine)
                 if bad and (bad >= badness(line)
                             or mine.count("\ufffd") > line.count("\ufffd")):
                     # Our repair left mojibake behind, as much as there was or beside a
                     # character it could not guess: a garble better left as it was.
                     out[i] = cur[i] = line
+        if changed:
+            hits = sorted(set(hits).union(changed))
     i, pos, end = 0, 0, -1
     for hit in hits:
         if hit <= end:
@@ -174,7 +198,7 @@ def wider(text: str, ours: str, repair_line: Callable[[str], str]) -> dict[int, 
             end = len(text)
         line = text[start:end]
         mine = cur[i] if cur is not None else line
-        best, best_score = mine, _score(mine)
+        best, best_score = mine, None
         fixed, pure = _ftfy_line(line)
         # On a tie ftfy wins where it decoded the whole line with one code page, and a
         # no-break space put back wins over our own repair (it explains one more byte).
@@ -185,7 +209,10 @@ def wider(text: str, ours: str, repair_line: Callable[[str], str]) -> dict[int, 
             if cand == line or cand == best:
                 continue
             score = _score(cand)
-            if best == line or score < best_score or (score == best_score and wins_tie):
+            if best_score is None and best != line:
+                best_score = _score(best)
+            if best == line or best_score is None or score < best_score or (
+                    score == best_score and wins_tie):
                 best, best_score = cand, score
         if best != mine:
             out[i] = best
