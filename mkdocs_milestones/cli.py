@@ -70,7 +70,7 @@ from pathlib import Path
 from .export import MilestoneEntry, export_json
 from .model import Diagnostic
 from .mojibake import fix_mojibake_report
-from .parser import split_front_matter
+from .parser import is_milestone_source, split_front_matter
 from .roadmap_marker import KEYS, RoadmapFilter, parse_marker
 from .site import PageSource, collect_milestones, page_url, read_docs_dir
 
@@ -98,6 +98,9 @@ def _build_parser() -> argparse.ArgumentParser:
                      help="rewrite the files in place instead of printing a diff")
     fix.add_argument("--quiet", "-q", action="store_true",
                      help="print nothing, only set the exit status")
+    fix.add_argument("--scope", choices=("all", "milestones"), default="all",
+                     help="which files to repair: all (the default) or only milestone pages, "
+                     "as the plugin's default fix_mojibake: milestones does")
     fix.set_defaults(func=_cmd_fix)
 
     check = sub.add_parser(
@@ -283,6 +286,8 @@ def _cmd_fix(args: argparse.Namespace) -> int:
         except (OSError, UnicodeDecodeError) as exc:
             print(f"mkdocs-milestones fix: {item}: cannot read as UTF-8: {exc}", file=sys.stderr)
             status = 2
+            continue
+        if args.scope == "milestones" and not is_milestone_source(text):
             continue
         fixed, repairs = fix_mojibake_report(text)
         if fixed == text:
