@@ -32,6 +32,20 @@ repaired runs every character stays where it was:
 >>> fix_mojibake("Größe, château, œuvre, İstanbul, ağaç, Zażółć, Příliš, Ελλάδα, Россия, 日本")
 'Größe, château, œuvre, İstanbul, ağaç, Zażółć, Příliš, Ελλάδα, Россия, 日本'
 
+Evidence comes before a repair (``_evidence``): a lone pair that is also plausible text is not
+enough on its own, however it decodes; ftfy's badness heuristic, the script of the letters a
+repair makes, and certain repairs nearby (garbled with the same code page) are:
+
+>>> fix_mojibake("The price was 5×£35, said Charlotte Brontë…”")
+'The price was 5×£35, said Charlotte Brontë…”'
+
+Code pages beyond ours (Windows-1251 and -1257, ISO-8859-2, cp437, CESU-8 emoji, C1 controls for
+Windows-1252 punctuation, a no-break space byte lost) are repaired line by line with ftfy, under
+the same evidence rules (``_wider``):
+
+>>> fix_mojibake("Blog Traffic Tip 2 вЂ“ Broadcast Email")
+'Blog Traffic Tip 2 – Broadcast Email'
+
 :func:`fix_mojibake_report` also says what it changed, as :class:`Repair` records with a 1-based
 line and a 0-based column in the input:
 
