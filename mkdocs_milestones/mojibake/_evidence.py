@@ -53,6 +53,7 @@ def _script(ch: str) -> str | None:
     return word if word in _SCRIPTS else None
 
 
+@lru_cache(maxsize=8192)
 def pages(orig: str, rep: str) -> int:
     """The code pages (a bit per index into ``PAGES``) that decode ``orig`` exactly, every byte
     present, to ``rep``; 0 when none does (a lost-byte guess, or another code page's)."""

@@ -119,7 +119,7 @@ def edits_between(old: str, new: str) -> list[Edit]:
 
 
 def _ftfy_line(line: str) -> tuple[str, bool]:
-    """ftfy's repair of one line, kept only where the evidence supports it."""
+    """ftfy's repair of one line, and whether it decoded the whole line with one code page."""
     fixed, plan = ftfy.fix_encoding_and_explain(line)
     if fixed == line:
         return line, False
@@ -127,11 +127,13 @@ def _ftfy_line(line: str) -> tuple[str, bool]:
             step == ("transcode", "fix_c1_controls") or step == ("decode", "windows-1252")
             for step in plan):
         return line, False
-    edits = edits_between(line, fixed)
-    kept = _evidence.select(line, edits, trust_lost=False)
-    if len(kept) != len(edits):
-        return line, False
     return fixed, _pure(plan)
+
+
+def _supported(line: str, fixed: str) -> bool:
+    """Whether the evidence supports every change ftfy made to ``line``."""
+    edits = edits_between(line, fixed)
+    return len(_evidence.select(line, edits, trust_lost=False)) == len(edits)
 
 
 def _score(text: str) -> tuple[int, bool, int, int]:
@@ -203,9 +205,9 @@ def wider(text: str, ours: str, repair_line: Callable[[str], str]) -> dict[int, 
         # On a tie ftfy wins where it decoded the whole line with one code page, and a
         # no-break space put back wins over our own repair (it explains one more byte).
         modifiers = _modifiers(mine)
-        candidates = ((fixed, pure), (_restore_a0(line, repair_line), best == mine),
-                      (modifiers if modifiers != mine else line, True))
-        for cand, wins_tie in candidates:
+        candidates = ((fixed, pure, True), (_restore_a0(line, repair_line), best == mine, False),
+                      (modifiers if modifiers != mine else line, True, False))
+        for cand, wins_tie, ftfys in candidates:
             if cand == line or cand == best:
                 continue
             score = _score(cand)
@@ -213,6 +215,8 @@ def wider(text: str, ours: str, repair_line: Callable[[str], str]) -> dict[int, 
                 best_score = _score(best)
             if best == line or best_score is None or score < best_score or (
                     score == best_score and wins_tie):
+                if ftfys and not _supported(line, cand):
+                    continue  # checked only where it would win: the diff is the costly part
                 best, best_score = cand, score
         if best != mine:
             out[i] = best
