@@ -178,9 +178,11 @@ def wider(text: str, ours: str, repair_line: Callable[[str], str]) -> dict[int, 
         changed = []
         for i, (line, mine) in enumerate(zip(lines, cur, strict=True)):
             offset += len(line) + 1
-            if line != mine:
-                changed.append(offset - len(line) - 1)
-                bad = badness(mine)
+            if line == mine:
+                continue
+            bad = badness(mine)
+            if bad or "\ufffd" in mine or needs_work(mine):
+                changed.append(offset - len(line) - 1)  # ours left something: ask ftfy too
                 if bad and (bad >= badness(line)
                             or mine.count("\ufffd") > line.count("\ufffd")):
                     # Our repair left mojibake behind, as much as there was or beside a
