@@ -45,6 +45,9 @@ _LEAD_BYTES = ((0xC2, 0xC5), (0xCE, 0xCF), (0xD0, 0xD1), (0xD7, 0xD9), (0xE0, 0x
                (0xEF, 0xEF), (0xF0, 0xF0))
 
 
+_BOXES = frozenset(map(chr, range(0x2500, 0x25A0)))
+
+
 def _chars(encoding: str, lo: int, hi: int) -> set[str]:
     out = set()
     for byte in range(lo, hi + 1):
@@ -66,6 +69,13 @@ def _hint_re() -> re.Pattern[str]:
             continue  # our own scan finds those, and the lines it repairs are compared anyway
         leads = set().union(*(_chars(enc, lo, hi) for lo, hi in _LEAD_BYTES))
         conts = _chars(enc, 0x80, 0xBF) | {"\ufffd"}
+        # In cp437 the leads 0xC2-0xC5 are box drawing, and so are 0xB3-0xBF: ``─┐`` is a
+        # diagram, not mojibake (after other leads they stay: ``ß║┐`` is ế, ``╨┐`` п).
+        boxes = _chars(enc, 0xC2, 0xC5) & _BOXES
+        if boxes:
+            alts.append(_cls(boxes) + _cls(conts - _BOXES))
+            first |= boxes
+            leads -= boxes
         # A lower-case letter before a letter is how words are spelled, not a lead byte
         # (Ukrainian ``ні``); it counts only before a symbol, punctuation or a capital
         # (``вЂ“``).
