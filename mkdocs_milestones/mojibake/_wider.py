@@ -140,6 +140,16 @@ def _ftfy_line(line: str) -> tuple[str, bool]:
     return fixed, _pure(plan)
 
 
+def _decodes_to(line: str, mine: str) -> bool:
+    """Whether the first code page ftfy would try that decodes ``line`` gives ``mine``."""
+    for enc in _ENCODINGS:
+        try:
+            return line.encode(enc).decode("utf-8") == mine
+        except UnicodeError:
+            continue
+    return False
+
+
 def _supported(line: str, fixed: str) -> bool:
     """Whether the evidence supports every change ftfy made to ``line``."""
     edits = edits_between(line, fixed)
@@ -213,7 +223,10 @@ def wider(text: str, ours: str, repair_line: Callable[[str], str]) -> dict[int, 
         line = text[start:end]
         mine = cur[i] if cur is not None else line
         best, best_score = mine, None
-        fixed, pure = _ftfy_line(line)
+        if mine != line and _decodes_to(line, mine):
+            fixed, pure = mine, False  # ftfy's first reading is ours: no need to ask it
+        else:
+            fixed, pure = _ftfy_line(line)
         # On a tie ftfy wins where it decoded the whole line with one code page, and a
         # no-break space put back wins over our own repair (it explains one more byte).
         modifiers = _modifiers(mine)
