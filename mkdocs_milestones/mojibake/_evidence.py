@@ -107,7 +107,11 @@ def select(text: str, edits: list[Edit], trust_lost: bool = True,
     line_of = [text.count("\n", 0, a) for a, _, _ in edits] if len(edits) < 64 else \
         _lines_of(text, edits)
     if not all(strong):
-        _whole_lines(text, edits, line_of, strong)
+        if (len(edits) >= 3 and _outside(text, edits).isascii()
+                and all(exact(text[a:b], rep) for a, b, rep in edits)):
+            strong = [True] * len(edits)  # the whole text is mojibake, a pair at a time
+        else:
+            _whole_lines(text, edits, line_of, strong)
     if repaired:
         strong = [s or line_of[i] in repaired for i, s in enumerate(strong)]
     if not any(strong):
@@ -153,9 +157,8 @@ def _near(lines: list[int], page_mask: dict[int, int], line: int, mask: int) -> 
 def _whole_lines(text: str, edits: list[Edit], line_of: list[int], strong: list[bool]) -> None:
     """Mark strong the edits of a line that is mojibake as a whole: two or more edits decode
     exactly, no other non-ASCII is left on it, and either ftfy's heuristic finds mojibake on
-    it or there are three or more edits making at least two different characters
-    (``ĹľluĹĄouÄŤkĂ˝`` is ``žluťoučký``, a pair at a time; ``SELKÄ EDELLÄ`` with
-    no-break spaces is two pairs making the same ``Ġ``)."""
+    it or there are three or more edits (``ĹľluĹĄouÄŤkĂ˝`` is ``žluťoučký``, a pair at a
+    time; ``SELKÄ EDELLÄ`` with no-break spaces is two pairs)."""
     by_line: dict[int, list[int]] = {}
     for i, line in enumerate(line_of):
         by_line.setdefault(line, []).append(i)
@@ -171,8 +174,7 @@ def _whole_lines(text: str, edits: list[Edit], line_of: list[int], strong: list[
                                (edits[i] for i in members)])
         if not rest.isascii():
             continue
-        distinct = {edits[i][2] for i in members}
-        if not ((len(members) >= 3 and len(distinct) >= 2) or is_bad(line)):
+        if len(members) < 3 and not is_bad(line):
             continue
         if all(exact(text[edits[i][0]:edits[i][1]], edits[i][2]) for i in members):
             for i in members:
