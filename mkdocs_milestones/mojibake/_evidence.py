@@ -3,18 +3,24 @@
 
 The scan proposes every stretch that decodes as UTF-8 read with a single-byte code page. Many
 such stretches are also correct text: ``×£`` in ``5×£35`` decodes to ``ף``, ``ë…”`` after
-``Brontë`` to ``녔``, ``Ä`` plus a no-break space to ``Ġ``. A proposal is kept when
+``Brontë`` to ``녔``, ``Ä`` plus a no-break space to ``Ġ``. A proposal is strong (evidence on
+its own) when
 
-* it guesses lost bytes (the scan only does that with evidence of its own), or
-* ftfy's badness heuristic (sequences of characters that are much likelier mojibake than
-  intended text, such as a lower-case accented letter before a currency sign) flags the
-  stretch with one character of context on each side, and the letters it produces belong to
-  a script the text already uses (a lone Hebrew letter in an English hex dump is not
-  evidence, however odd ``×•`` looks), or
-* another proposal in the same text is kept on its own evidence and the letters it produces
-  fit the text: one certain repair makes a plausible-looking neighbour likely mojibake too.
+* it guesses lost bytes (the scan only does that with evidence of its own),
+* three or more characters decode exactly to a symbol (``â•‘`` to ║), or to two or more
+  characters (a whole garbled word),
+* a spacing modifier letter comes out between modifier letters (``ⁿË£ⁿ``),
+* ftfy's badness heuristic (sequences of characters much likelier in mojibake than in
+  intended text, such as a lower-case accented letter before a currency sign) flags it with
+  one character of context on each side, or
+* the whole text, or a whole line that ftfy's heuristic flags, is mojibake a pair at a time
+  (three or more pairs on a whole text, nothing else non-ASCII).
 
-A lone pair that is also plausible text is never enough on its own.
+A weak proposal is kept when a strong one garbled with the same code page is on its line or
+within ``NEAR`` lines. A proposal is dropped when it would make a lone letter of a script the
+text does not use (a Hebrew ``ו`` from ``×•`` in an English hex dump), a lower-case letter
+before a capital in a word of capitals (leetspeak), or an APL symbol from a lost byte. A lone
+pair that is also plausible text is never enough on its own.
 """
 
 from __future__ import annotations
