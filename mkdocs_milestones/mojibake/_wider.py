@@ -172,8 +172,12 @@ _A_GRAVE_JOINED_RE = re.compile("s |s$|quel[ae]|quilo")
 
 
 def _a0(m: re.Match[str]) -> str:
-    if m.string[m.start() - 1] == "\u00c3" and not _A_GRAVE_JOINED_RE.match(m.string, m.end()):
-        return "\u00a0 "
+    lead = m.start() - 1
+    if m.string[lead] == "\u00c3":
+        return "\u00a0" if _A_GRAVE_JOINED_RE.match(m.string, m.end()) else "\u00a0 "
+    if lead > 0 and m.string[lead - 1].isalpha():
+        # A word that ends in the lead letter: Swedish ``PÅ CAFÉ``, not ``PŠCAFÉ``.
+        return " "
     return "\u00a0"
 
 
