@@ -156,12 +156,13 @@ def _supported(line: str, fixed: str) -> bool:
     return len(_evidence.select(line, edits, trust_lost=False)) == len(edits)
 
 
-def _score(text: str) -> tuple[int, bool, int, int]:
+def _score(text: str) -> tuple[int, bool, int, int, int]:
     """Less is better: mojibake sequences ftfy's heuristic sees, whether our own scan would
-    still start a repair, lost bytes written as U+FFFD, characters other than spaces (a
-    reading that explains more of the garbled characters is shorter; spaces do not count, as
-    a no-break space byte may have become one)."""
-    return (badness(text), needs_work(text), text.count("\ufffd"),
+    still start a repair, places where ftfy could (a lead before a space included), lost bytes
+    written as U+FFFD, characters other than spaces (a reading that explains more of the
+    garbled characters is shorter; spaces do not count, as a no-break space byte may have
+    become one)."""
+    return (badness(text), needs_work(text), len(_hits(text)), text.count("\ufffd"),
             len(text) - text.count(" "))
 
 
@@ -172,11 +173,19 @@ _A_GRAVE_JOINED_RE = re.compile("s |s$|quel[ae]|quilo")
 
 
 def _a0(m: re.Match[str]) -> str:
-    lead = m.start() - 1
-    if m.string[lead] == "\u00c3":
-        return "\u00a0" if _A_GRAVE_JOINED_RE.match(m.string, m.end()) else "\u00a0 "
-    if lead > 0 and m.string[lead - 1].isalpha():
-        # A word that ends in the lead letter: Swedish ``PÅ CAFÉ``, not ``PŠCAFÉ``.
+    text, lead = m.string, m.start() - 1
+    before = text[lead - 1:lead]
+    if text[lead] == "\u00c3":
+        if before.isupper():
+            return " "  # à inside a word of capitals: ``ESTÃ`` lost the byte of Á
+        return "\u00a0" if _A_GRAVE_JOINED_RE.match(text, m.end()) else "\u00a0 "
+    if before and not (before.isascii() and not before.isalnum()):
+        # Only a lead that starts a word: after a letter (Swedish ``PÅ CAFÉ``) or after
+        # other mojibake (``МОВА МАЄ`` garbled, where Ð lost its own byte) the space is real.
+        return " "
+    if text[m.end():m.end() + 1].isascii():
+        # And only inside a garbled word (``Ð ÑƒÑ``): before plain text the space is likelier
+        # a space after a lead whose own continuation byte was lost (``Å`` + 0x90 is ``Ő``).
         return " "
     return "\u00a0"
 
