@@ -24,17 +24,17 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from mkdocs.config import base, config_options as c
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
 from . import i18n
 from .compat import Asset, I18nState, asset_plan, forget_earlier_config, i18n_state, mark_i18n_page
 from .export import export_json
-from .extension import GRAPH_VALUES, OPEN_PHASE_VALUES, MilestonesExtension, PageContext
+from .extension import MilestonesExtension, PageContext
 from .extension.config import asset_text
 from .model import Milestone, MilestoneEntry
-from .parser import may_hold_milestones, parse_milestones
+from .options import MilestonesConfig
+from .parser import is_milestone_source, may_hold_milestones, parse_milestones
 from .render.html import inert_title
 from .site import assemble, front_matter_lines
 
@@ -52,44 +52,6 @@ ASSET_DIR = "assets/mkdocs_milestones"
 ROADMAP_PAGE = "# {title}\n\n<!-- milestones -->\n"
 """The generated roadmap page: a title (in the site's language) and the marker the extension expands."""
 _EXTENSION_NAMES = ("mkdocs_milestones", "milestones", "mkdocs_milestones.extension")
-
-
-class PathOrFalse(c.BaseConfigOption[Any]):
-    """A path inside the site (a relative ``.json``/``.md`` path), or ``false`` to turn it off."""
-
-    def __init__(self, default: str, suffix: str) -> None:
-        super().__init__()
-        self.default = default
-        self.suffix = suffix
-
-    def run_validation(self, value: object) -> str | bool:
-        if value is False or value is None:
-            return False
-        if value is True:
-            return self.default
-        if not isinstance(value, str) or not value.strip():
-            raise c.ValidationError(f"expected a relative path ending in {self.suffix} or false, got {value!r}")
-        path = value.strip().replace("\\", "/")
-        if path.startswith("/") or ".." in path.split("/") or not path.endswith(self.suffix):
-            raise c.ValidationError(f"expected a relative path inside the site ending in {self.suffix} (or false), got {value!r}")
-        return path
-
-
-class MilestonesConfig(base.Config):
-    fix_mojibake = c.Type(bool, default=True)
-    """Repair mojibake (UTF-8 read as a legacy code page) in each page before anything reads it."""
-    open_phases = c.Choice(OPEN_PHASE_VALUES, default="in-progress")
-    """Which phases start expanded: ``in-progress``, ``all`` or ``none``."""
-    graph = c.Choice(GRAPH_VALUES, default="svg")
-    """The phase dependency graph on each milestone page: ``svg``, ``mermaid`` or ``none``."""
-    export = PathOrFalse("milestones.json", ".json")
-    """Where to write the machine-readable export in the site, or ``false``."""
-    roadmap = PathOrFalse("roadmap/index.md", ".md")
-    """The generated roadmap page, or ``false``."""
-    language = c.Optional(c.Type(str))
-    """The language of the words the plugin writes (en, fr, de, es, ja, zh); default: the theme's."""
-    labels = c.Type(dict, default={})
-    """Replacements for single strings of the plugin's own words (keys as in ``mkdocs_milestones/i18n.py``)."""
 
 
 @dataclass
@@ -165,7 +127,8 @@ class MilestonesPlugin(BasePlugin[MilestonesConfig]):
                 log.info("the milestones plugin renders milestone pages itself; '%s' in markdown_extensions is not needed", name)
         self.ext = MilestonesExtension(
             provider=self.page_context,
-            fix_mojibake=self.config.fix_mojibake,
+            # The plugin repairs each page's source itself (on_page_read_source), within its scope.
+            fix_mojibake=False,
             open_phases=self.config.open_phases,
             graph=self.config.graph,
             inline_assets=False,
@@ -269,6 +232,11 @@ class MilestonesPlugin(BasePlugin[MilestonesConfig]):
             if os.path.isfile(f.abs_dest_path):
                 os.utime(f.abs_dest_path, (0, 0))  # older than its source: MkDocs converts and writes it
 
+    def _repairs(self, raw: str) -> bool:
+        """Whether the mojibake repair reads this page's source (the ``fix_mojibake`` scope)."""
+        scope = self.config.fix_mojibake
+        return scope == "all" or (scope == "milestones" and is_milestone_source(raw))
+
     # -- pages ----------------------------------------------------------------------------------------
     def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
         """Repair the page's source before MkDocs or any plugin reads it (title and front matter too)."""
@@ -281,6 +249,8 @@ class MilestonesPlugin(BasePlugin[MilestonesConfig]):
             return None
         from .mojibake import fix_mojibake_report
 
+        if not self._repairs(raw):
+            return None
         fixed, repairs = fix_mojibake_report(raw)
         if not repairs:
             return None
@@ -367,7 +337,7 @@ class MilestonesPlugin(BasePlugin[MilestonesConfig]):
             raw = f.content_string
             if not may_hold_milestones(raw):
                 return None
-            if self.config.fix_mojibake:
+            if self._repairs(raw):
                 from .mojibake import fix_mojibake
 
                 raw = fix_mojibake(raw)
