@@ -866,6 +866,8 @@ class _Parser:
             is_item = bool(_BULLET_RE.match(ln.text) or _NUMBERED_RE.match(ln.text))
             if current is not None and ln.text.strip() and (is_item or ln.text.startswith(" ")) and (takes_list or not is_item):
                 # ``**Status**: done`` followed by a checklist: the list is the page's, not the status's.
+                if is_item and current.shown is None:
+                    current.shown = current.value  # the paragraph ends where the list starts
                 current.value = (current.value + "\n" + ln.text.strip()).strip()
             elif not ln.text.strip() and current is not None and not current.value:
                 continue

@@ -65,7 +65,7 @@ def _value(field: Field) -> etree.Element | str:
         canon = normalize_priority(words)
         words, note = (words, note) if canon else (field.value, "")
         return h.with_note(h.priority_badge(words, canon), note)
-    return field.value
+    return field.value if field.shown is None else field.shown
 
 
 def _anchor_milestones(root: etree.Element, milestones: list[Milestone]) -> None:
