@@ -17,7 +17,7 @@ from urllib.parse import unquote, urlsplit
 
 from .graph import build_milestone_graph
 from .model import Diagnostic, Milestone, MilestoneEntry
-from .parser import may_hold_milestones, parse_milestones, split_front_matter
+from .parser import may_hold_milestones, parse_milestones, ref_is_shaped, split_front_matter
 from .vocabulary import status_word
 
 __all__ = ["PageSource", "assemble", "front_matter_lines", "check_dependencies", "collect_milestones", "resolve_dependencies"]
@@ -170,6 +170,12 @@ def _depends_line(ms: Milestone) -> int:
     return ms.depends_on_line or 1
 
 
+def _meta_refs(ms: Milestone) -> list[str]:
+    """The references front matter names (``depends_on: [Auth rollout]``): titles on purpose, always checked."""
+    deps = ms.meta.get("depends_on") if isinstance(ms.meta, dict) else None
+    return [str(x) for x in ([deps] if isinstance(deps, str) else deps if isinstance(deps, list) else [])]
+
+
 def resolve_dependencies(entries: list[MilestoneEntry]) -> None:
     """Fill ``entry.depends_on`` with the keys (:attr:`MilestoneEntry.key`: the page path, or ``page#anchor``) of the milestones each one depends on.
 
@@ -178,7 +184,9 @@ def resolve_dependencies(entries: list[MilestoneEntry]) -> None:
     (``M0``, ``SIM-M1``, ``v1.1``; also at the start of a name, ``M1-MVP``) or a milestone title
     (front matter ``depends_on: [Auth rollout]``), tried in that order; a name two milestones share
     does not resolve. One that names no milestone is warned about once and kept, as written, in
-    ``entry.missing`` (the roadmap graph draws it as a ghost node).
+    ``entry.missing`` (the roadmap graph draws it as a ghost node) when a reader can tell it means a
+    milestone (an id, a path, a link, front matter); prose in a ``Depends on`` line that names none
+    (``the vendor shipping their SDK v3``) is left to the page.
     """
     by_key = {e.key: e for e in entries}  # a page, or page#anchor for a roadmap document's milestones
     by_path = {e.page: e for e in entries if e.key == e.page}
@@ -226,6 +234,8 @@ def resolve_dependencies(entries: list[MilestoneEntry]) -> None:
                     target = direct
                 else:
                     target = by_name(ref)
+            if target is None and not ref_is_shaped(ref) and ms.depends_on_line is not None and ref not in _meta_refs(ms):
+                continue  # prose (``the vendor shipping their SDK``) that names no milestone: the page says it, no warning
             if target is None:
                 known = ", ".join(sorted(by_key)) or "none in this site"
                 e.warnings.append(

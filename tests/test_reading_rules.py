@@ -376,3 +376,29 @@ def test_a_done_milestone_whose_ticks_contradict_it_counts_them_and_is_warned_ab
     assert (nothing.progress, nothing.diagnostics) == (1.0, [])
     table = parse_milestone("# Milestone: X\n\n**Status**: Done\n\n### Phase 1: A\n**Status**: done\n\n### Phase 2: B\n**Status**: in progress\n", file="x.md")
     assert table.progress == 0.5 and "1 of 2 phases are not (Phase 2)" in str(table.diagnostics[0])
+
+
+@pytest.mark.parametrize(("value", "refs"), [
+    ("\u2705 M-03.04 (Run packaging, state window)", ["M-03.04"]),
+    ("_None_", []),
+    ("M2 (Auth) and M3 (DB)", ["M2", "M3"]),
+    ("M2 & M3", ["M2", "M3"]),
+    ("Requires M1 to be done", ["M1"]),
+    ("M0-Docker_Environment_Setup (DONE), M1-MVP (DONE - but with issues)", ["M0-Docker_Environment_Setup", "M1-MVP"]),
+])
+def test_milestone_refs_split_as_a_reader_reads_them(value: str, refs: list[str]) -> None:
+    """Parentheses are asides, and/& separate, _None_ is none, an id inside a sentence is the reference (review gap 6)."""
+    from mkdocs_milestones.parser import milestone_refs
+
+    assert milestone_refs(value) == refs
+
+
+def test_prose_dependencies_that_name_no_milestone_are_not_warned_about() -> None:
+    from mkdocs_milestones.site import PageSource, collect_milestones
+
+    page = "# Milestone M4: Docs\n\n**Status**: pending\n**Blocked by**: the vendor shipping their SDK v3\n"
+    (e,) = collect_milestones([PageSource("m4.md", "m4/", page)])
+    assert (e.depends_on, e.missing, e.warnings) == ([], [], [])
+    shaped = "# Milestone M4: Docs\n\n**Status**: pending\n**Depends on**: M9-Missing, ../gone.md\n"
+    (e,) = collect_milestones([PageSource("m4.md", "m4/", shaped)])
+    assert e.missing == ["M9-Missing", "../gone.md"] and len(e.warnings) == 2
