@@ -28,6 +28,7 @@ __all__ = [
     "column_kinds",
     "fence_states",
     "heading_anchor",
+    "box_status",
     "is_milestone_source",
     "may_hold_milestones",
     "milestone_heading",
@@ -92,6 +93,21 @@ LABEL_RE = re.compile(
 _TABLE_SEP_RE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _TASKLIST_RE = re.compile(r"^(?P<indent>\s*)(?:[-*+]|\d+[.)])\s+\[(?P<mark>[ xX/~\-]|[A-Za-z][A-Za-z _\-]{1,14})\](?=\s|$)\s*(?P<text>.*)$")
 _BOX_MARKS = {" ": "pending", "x": "done", "X": "done", "/": "in-progress", "~": "in-progress", "-": "cancelled"}
+_TAG_MARKS = frozenset({"new", "open", "info", "note", "idea", "question", "link", "optional", "opt"})
+"""Bracketed words that tag an item rather than mark a task (``- [NEW] feature``, ``- [OPEN] question``)."""
+
+
+def box_status(mark: str) -> str | None:
+    """The status a task-list marker stands for: ``[ ]``, ``[x]``, ``[/]``, ``[~]``, ``[-]`` or a status word (``[WIP]``).
+
+    >>> box_status("x"), box_status("~"), box_status("DONE"), box_status("WIP"), box_status("NEW"), box_status("Link")
+    ('done', 'in-progress', 'done', 'in-progress', None, None)
+    """
+    if len(mark) == 1:
+        return _BOX_MARKS.get(mark)
+    return None if mark.strip().lower() in _TAG_MARKS else normalize_status(mark)
+
+
 _NUMBERED_RE = re.compile(r"^(?P<indent>\s*)\d+[.)]\s+(?P<text>.*)$")
 _BULLET_RE = re.compile(r"^(?P<indent>\s*)[-*+]\s+(?P<text>.*)$")
 _LINES_EST_RE = re.compile(r"\(\s*~?\s*(?P<n>\d[\d,]*)\s*(?:lines?|loc|sloc)\b[^)]*\)", re.IGNORECASE)
@@ -839,9 +855,9 @@ class _Parser:
         if not t:
             return None
         mark = t.group("mark")
-        status = _BOX_MARKS.get(mark) if len(mark) == 1 else normalize_status(mark)
+        status = box_status(mark)
         if status is None:
-            return None  # ``- [Link] text``: not a box
+            return None  # ``- [Link] text``, ``- [NEW] feature``: not a box
         return Check(t.group("text").strip(), status == "done", ln.no, status, mark)
 
     def _section(self, ms: Milestone, name: str, level: int, line: int, title: str, body: list[Line], full: list[Line]) -> None:

@@ -402,3 +402,23 @@ def test_prose_dependencies_that_name_no_milestone_are_not_warned_about() -> Non
     shaped = "# Milestone M4: Docs\n\n**Status**: pending\n**Depends on**: M9-Missing, ../gone.md\n"
     (e,) = collect_milestones([PageSource("m4.md", "m4/", shaped)])
     assert e.missing == ["M9-Missing", "../gone.md"] and len(e.warnings) == 2
+
+
+def test_task_markers_are_shown_as_what_they_count_as() -> None:
+    """The phase's chip counts exactly the boxes the page shows; an inferred phase status is the page's too (review gap 10)."""
+    import re
+
+    text = (
+        "# Milestone: Markers\n\n**Status**: In progress\n\n## Phase 1: Work\n\n- [x] done one\n- [ ] open one\n- [~] half one\n"
+        "- [/] slash one\n- [-] dropped one\n- [WIP] wip one\n- [DONE] done two\n- [NEW] feature flagged\n- [OPEN] question\n"
+    )
+    ms = parse_milestone(text)
+    phase = ms.phases[0]
+    assert (phase.checks_done, phase.checks_total, phase.status, phase.status_inferred) == (2, 6, "in-progress", True)
+    html = _render(text)
+    body = html[html.index('class="ms-phase-body"'):]
+    assert len(re.findall(r"<input[^>]*checkbox", body)) == 6 and "2/6" in html
+    assert len(re.findall(r"<input[^>]*checked", body)) == 2
+    assert re.search(r'<details[^>]*data-status="in-progress"', html)
+    for words in ("WIP</span> wip one", "DONE</span> done two", "[NEW] feature flagged", "[OPEN] question", "dropped one"):
+        assert words in body, words  # every word of the author's stays
