@@ -1201,6 +1201,8 @@ def parse_milestone(
 
 
 _VERSION_HEAD_RE = re.compile(r"^(?P<lead>[^\w\s]*\s*)(?P<id>[vV]\d+(?:\.\d+)*)(?P<after>(?:[\s:\-\u2013\u2014].*)?)$")
+_TRAIL_MARK_RE = re.compile(r"\s+[^\w\s)\]*`]+$")
+_LEAD_MARK_RE = re.compile(r"^[^\w\s*\[(]+\s*")  # a status emoji before a heading's words
 _LIST_MILESTONE_RE = re.compile(
     r"^\s*[-*+]\s+(?P<lead>[^\w\s*\[]*)\s*\*\*(?P<name>[^*]+)\*\*\s*(?P<rest>.*)$"
 )
@@ -1245,8 +1247,25 @@ class _Roadmap(_Parser):
     def milestones(self) -> list[Milestone]:
         lines = self.lines
         heads = [(i, h[0], h[1]) for i in range(len(lines)) if (h := _heading(lines, i))]
-        out = self._sections(heads)
-        return out if out else self._listed(heads)
+        sections, listed = self._sections(heads), self._listed(heads)
+        if not listed:
+            return sections
+        # ``.planning/ROADMAP.md``: shipped milestones in the list, the active one also as a ``### 🚧 v1.1 ...``
+        # section: one milestone per id, the list's (its phase range), with what the section says added.
+        by_id = {m.id.lower(): m for m in listed if m.id}
+        extra = []
+        for sec in sections:
+            same = by_id.get((sec.id or "").lower())
+            if same is None:
+                extra.append(sec)
+                continue
+            if not same.phases and sec.phases:
+                same.phases = sec.phases
+            if same.status is None and sec.status is not None:
+                same.status, same.status_text, same.status_note = sec.status, sec.status_text, sec.status_note
+            same.fields.extend(f for f in sec.fields if f not in same.fields)
+            same.diagnostics.extend(sec.diagnostics)
+        return sorted(listed + extra, key=lambda m: m.line)
 
     def _sections(self, heads: list[tuple[int, int, str]]) -> list[Milestone]:
         out: list[Milestone] = []
@@ -1256,6 +1275,13 @@ class _Roadmap(_Parser):
                 continue
             clean = split_attr_list(_strip_md(text))[0]
             got = milestone_heading(clean)
+            lead_mark = _LEAD_MARK_RE.match(clean)
+            if got is None and lead_mark:
+                got = milestone_heading(clean[lead_mark.end():])  # ``## ✅ Milestone 1: Foundation``, ``## 📋 Milestone 3``
+            if got is not None:
+                tail = _TRAIL_MARK_RE.search(got[1])
+                if tail and normalize_status(tail.group(0)):  # ``## Milestone 1: Foundation ✅``
+                    got = (got[0], got[1][:tail.start()].rstrip(), got[2])
             if got is None:
                 vm = _VERSION_HEAD_RE.match(clean)
                 if vm and (not vm.group("lead").strip() or normalize_status(vm.group("lead"))):
@@ -1278,10 +1304,14 @@ class _Roadmap(_Parser):
             self.diags = []
             ms = Milestone(title=title, line=self.lines[i].no, file=self.file, id=ident)
             ms.anchor = heading_anchor(text)
-            lead = _VERSION_HEAD_RE.match(_strip_md(text))
-            if lead and lead.group("lead").strip():
-                ms.status_text = lead.group("lead").strip()
-                ms.status = normalize_status(ms.status_text)
+            lead = _VERSION_HEAD_RE.match(_strip_md(text)) or _LEAD_MARK_RE.match(_strip_md(text))
+            mark = (lead.group("lead") if lead and "lead" in lead.groupdict() else lead.group(0) if lead else "").strip()
+            trail = _TRAIL_MARK_RE.search(split_attr_list(_strip_md(text))[0])
+            if not (mark and normalize_status(mark)) and trail and normalize_status(trail.group(0)):
+                mark = trail.group(0).strip()  # ``## Milestone 1: Foundation ✅``
+            if mark and normalize_status(mark):
+                ms.status_text = mark
+                ms.status = normalize_status(mark)
             self._body(ms, i + 1, stop)
             out.append(ms)
         return out

@@ -422,3 +422,27 @@ def test_task_markers_are_shown_as_what_they_count_as() -> None:
     assert re.search(r'<details[^>]*data-status="in-progress"', html)
     for words in ("WIP</span> wip one", "DONE</span> done two", "[NEW] feature flagged", "[OPEN] question", "dropped one"):
         assert words in body, words  # every word of the author's stays
+
+
+def test_planning_roadmap_with_the_shipped_list_and_the_active_section_is_one_milestone_per_id() -> None:
+    """Shipped milestones in the list, the active one as a ``### 🚧 v1.1 ...`` section: merged by id (review gap 2)."""
+    text = (
+        "# Roadmap: Demo\n\n## Milestones\n\n- \u2705 **v1.0 Core** \u2014 Phases 1-2 (shipped 2026-02-18)\n"
+        "- \U0001f6a7 **v1.1 API** \u2014 Phases 3-4 (in progress)\n\n## Phases\n\n<details>\n"
+        "<summary>\u2705 v1.0 Core (Phases 1-2) \u2014 SHIPPED 2026-02-18</summary>\n\n"
+        "- [x] Phase 1: Model (1/1 plan) \u2014 completed 2026-02-17\n- [x] Phase 2: Parser (1/1 plan) \u2014 completed 2026-02-18\n\n"
+        "</details>\n\n### \U0001f6a7 v1.1 API (In Progress)\n\n**Milestone Goal:** Serve the model over HTTP.\n\n"
+        "- [x] **Phase 3: Endpoints** \u2014 REST endpoints (completed 2026-02-19)\n- [ ] **Phase 4: Auth** \u2014 tokens\n"
+    )
+    got = [(m.id, m.title, m.status, [p.id for p in m.phases]) for m in parse_milestones(text)]
+    assert got == [("v1.0", "Core", "done", ["1", "2"]), ("v1.1", "API", "in-progress", ["3", "4"])]
+
+
+def test_milestone_sections_with_a_status_emoji_before_or_after_the_heading() -> None:
+    text = (
+        "# Project Roadmap\n\n## \u2705 Milestone 1: Foundation\n\n- [x] Set up repo\n- [x] CI\n\n"
+        "## \U0001f6a7 Milestone 2: API\n\n- [x] Endpoints\n- [ ] Auth\n\n## \U0001f4cb Milestone 3: UI\n\n- [ ] Dashboard\n\n"
+        "## Milestone 4: Docs \u2705\n\n- [x] Guide\n"
+    )
+    got = [(m.id, m.title, m.status, m.progress) for m in parse_milestones(text)]
+    assert got == [("1", "Foundation", "done", 1.0), ("2", "API", "in-progress", 0.5), ("3", "UI", "pending", 0.0), ("4", "Docs", "done", 1.0)]
