@@ -25,7 +25,7 @@ from .export import export_json
 from .extension import GRAPH_VALUES, OPEN_PHASE_VALUES, MilestonesExtension, PageContext
 from .extension.config import asset_text
 from .model import Milestone, MilestoneEntry
-from .parser import may_hold_milestones, parse_milestones
+from .roadmap_doc import may_hold_milestones, parse_milestones
 from .render.html import inert_title
 from .site import assemble, front_matter_lines
 

@@ -17,7 +17,8 @@ from urllib.parse import unquote, urlsplit
 
 from .graph import build_milestone_graph
 from .model import Diagnostic, Milestone, MilestoneEntry
-from .parser import may_hold_milestones, parse_milestones, ref_is_shaped, split_front_matter
+from .parser import ref_is_shaped, split_front_matter
+from .roadmap_doc import may_hold_milestones, parse_milestones
 from .vocabulary import status_word
 
 __all__ = ["PageSource", "assemble", "front_matter_lines", "check_dependencies", "collect_milestones", "resolve_dependencies"]

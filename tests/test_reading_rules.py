@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from mkdocs_milestones.parser import is_milestone_source, milestone_heading, parse_milestone, parse_milestones
+from mkdocs_milestones.parser import is_milestone_source, milestone_heading, parse_milestone
+from mkdocs_milestones.roadmap_doc import parse_milestones
 from mkdocs_milestones.site import PageSource, collect_milestones
 from mkdocs_milestones.vocabulary import normalize_priority, normalize_status, split_status
 
