@@ -122,12 +122,17 @@ class _Parser:
         self.top_end = lines[bounds[0]].no if bounds[0] < len(lines) else (lines[-1].no + 1 if lines else 1)
         in_phase: set[int] = set()
         first_level: int | None = None  # the first phase heading's level
+        found = [(lv, m.group("id").lower()) for _, lv, t in heads if (m := _PHASE_RE.match(_strip_md(split_attr_list(t)[0])))]
+        top = min((lv for lv, _ in found), default=0)
+        top_ids = {pid for lv, pid in found if lv == top}
         k = 0
         while k < len(heads):
             i, level, text = heads[k]
             pm = _PHASE_RE.match(_strip_md(split_attr_list(text)[0]))
             if pm and first_level is not None and level > first_level and _numbered_back(ms.phases[-1].id, pm.group("id")):
                 pm = None  # ``## Phase 3.10`` ... ``### Phase 1 - Schema``: a plan inside the phase, not the next phase
+            if pm and level > top and pm.group("id").lower() in top_ids:
+                pm = None  # ``### Phase 1 Kickoff`` (a log entry) beside ``## Phase 1: Schema``: the phase is the latter
             if pm:
                 first_level = level if first_level is None else first_level
                 # A phase runs until the next heading of its level or above, or the next phase.
@@ -258,6 +263,19 @@ class _Parser:
             else:
                 current = None
 
+    def _at_section_top(self, f: Field) -> bool:
+        """Is this label line a bullet (``- **Priority**: high``) outside any subsection (level 3 or deeper)?"""
+        level = 0
+        for ln in self.lines:
+            if ln.no == f.line and not ln.text.lstrip().startswith(("-", "*", "+")):
+                return False
+            if ln.no >= f.line:
+                break
+            h = None if ln.in_fence else _ATX_RE.match(ln.text)
+            if h:
+                level = len(h.group(1))
+        return level <= 2
+
     def _milestone_fields(self, ms: Milestone) -> None:
         summary_keys = {"objective": "objective", "current state": "current_state", "the problem": "problem",
                         "problem": "problem", "the solution": "solution", "solution": "solution"}
@@ -270,7 +288,9 @@ class _Parser:
                 ms.status_line = f.line
                 if ms.status is None:
                     self.warn(f.line, self._unknown_status(ms.status_text))
-            elif key == "priority" and not ms.priority_text:
+            elif key == "priority" and not ms.priority_text and (f.line < top_end or self._at_section_top(f)):
+                # the milestone's priority: at the top of the page, or a metadata line of a top-level section (bullets
+                # at the bottom); ``**Priority**: ...`` under ``### FR-1`` is that requirement's
                 text = _strip_md(f.value)
                 ms.priority_text, ms.priority_note = split_status(text, "priority")
                 ms.priority = normalize_priority(ms.priority_text)

@@ -447,3 +447,18 @@ def test_milestone_sections_with_a_status_emoji_before_or_after_the_heading() ->
     )
     got = [(m.id, m.title, m.status, m.progress) for m in parse_milestones(text)]
     assert got == [("1", "Foundation", "done", 1.0), ("2", "API", "in-progress", 0.5), ("3", "UI", "pending", 0.0), ("4", "Docs", "done", 1.0)]
+
+
+def test_a_requirements_priority_and_a_log_entry_named_like_a_phase_are_not_the_milestones() -> None:
+    """No warning a reader would not give on a clean page (review gap 9)."""
+    req = "# Milestone: Nav\n\n**Status**: In progress\n\n## Requirements\n\n### FR-1: Template API\n**Priority**: Execute immediately after UI-M-02.07 completion\n\nText.\n"
+    ms = parse_milestone(req, file="p.md")
+    assert (ms.priority, ms.priority_text, ms.diagnostics) == (None, "", [])
+    bottom = "# Milestone: Nav\n\n**Status**: In progress\n\n## Notes\n\ntext\n\n## Metadata\n\n- **Priority**: CRITICAL - foundation first\n"
+    assert parse_milestone(bottom).priority == "critical"
+    log = (
+        "# Milestone M-03.00: X\n\n**Status**: in progress\n\n## Log\n\n### Phase 1 Kickoff 2025-01-02\nstarted\n\n"
+        "## Phase 1: Schema\n**Status**: done\n\n## Phase 2: API\n**Status**: pending\n"
+    )
+    ms = parse_milestone(log, file="l.md")
+    assert ([(p.id, p.title) for p in ms.phases], ms.diagnostics) == ([("1", "Schema"), ("2", "API")], [])
