@@ -462,3 +462,20 @@ def test_a_requirements_priority_and_a_log_entry_named_like_a_phase_are_not_the_
     )
     ms = parse_milestone(log, file="l.md")
     assert ([(p.id, p.title) for p in ms.phases], ms.diagnostics) == ([("1", "Schema"), ("2", "API")], [])
+
+
+def test_ids_resolve_to_the_plan_not_its_log_and_any_dash_is_a_hyphen() -> None:
+    """A plan and its tracking log share the id: the plan is meant; two plans sharing it are named (review gap 5)."""
+    from mkdocs_milestones.site import PageSource, collect_milestones
+
+    plan = "# M-08.01 \u2014 MCP server\n\n**Status**: done\n"
+    log = "# M-08.01 \u2014 MCP server (tracking log)\n\n**Status**: done\n"
+    nb = "# TT-M-03.17 \u2014 Window\n\n**Status**: done\n"
+    user = "# M-08.02 \u2014 Drafts\n\n**Status**: pending\n**Depends on**: M-08.01, TT\u2011M\u201103.17\n"
+    pages = {"ai/M-08.01-poc.md": plan, "ai/M-08.01-poc-log.md": log, "tt/TT-M-03.17.md": nb, "ai/M-08.02.md": user}
+    entries = {e.page: e for e in collect_milestones([PageSource(p, p[:-3] + "/", t) for p, t in pages.items()])}
+    assert entries["ai/M-08.02.md"].depends_on == ["ai/M-08.01-poc.md", "tt/TT-M-03.17.md"]
+    assert entries["ai/M-08.02.md"].warnings == []
+    twins = {"a.md": plan, "b.md": plan.replace("MCP server", "Other"), "c.md": user.replace(", TT\u2011M\u201103.17", "")}
+    (_, _, c) = collect_milestones([PageSource(p, p[:-3] + "/", t) for p, t in twins.items()])
+    assert [d.message for d in c.warnings] == ["depends on 'M-08.01', which is ambiguous: it names a.md, b.md; link to the one meant"]
