@@ -23,8 +23,10 @@ def milestone_dict(entry: MilestoneEntry) -> dict[str, Any]:
         "page": entry.page,
         "url": entry.url,
         "title": ms.title,
+        "id": ms.id,
         "status": ms.status,
         "status_text": ms.status_text,
+        "status_note": ms.status_note,
         "priority": ms.priority,
         "created": ms.created,
         "estimated_duration": ms.estimated_duration,
@@ -52,11 +54,18 @@ def milestone_dict(entry: MilestoneEntry) -> dict[str, Any]:
     }
 
 
-def export_document(entries: list[MilestoneEntry]) -> dict[str, Any]:
-    """The whole document, milestones ordered by page path."""
-    return {"version": EXPORT_VERSION, "milestones": [milestone_dict(e) for e in sorted(entries, key=lambda e: e.page)]}
+def export_document(entries: list[MilestoneEntry], *, lang: str | None = None) -> dict[str, Any]:
+    """The whole document, milestones ordered by page path.
+
+    ``lang`` (multilingual sites: one document per language) is the language of its pages.
+    """
+    doc: dict[str, Any] = {"version": EXPORT_VERSION}
+    if lang:
+        doc["lang"] = lang
+    doc["milestones"] = [milestone_dict(e) for e in sorted(entries, key=lambda e: (e.page, e.milestone.line))]
+    return doc
 
 
-def export_json(entries: list[MilestoneEntry]) -> str:
+def export_json(entries: list[MilestoneEntry], *, lang: str | None = None) -> str:
     """The document as JSON text (UTF-8 characters kept, two-space indent, trailing newline)."""
-    return json.dumps(export_document(entries), ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(export_document(entries, lang=lang), ensure_ascii=False, indent=2) + "\n"

@@ -14,374 +14,46 @@ items on ``Milestone.diagnostics``.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import Any
 
+from .detect import _BULLET_LABELS, _BULLET_LABEL_RE, _MS_ID_RE, _PHASE_RE, _has_plan_evidence, _label_of, _title_after_id, is_milestone_source, milestone_heading, title_from_heading
 from .graph import build_phase_graph
-from .model import Check, Criterion, Diagnostic, Diagram, Field, Milestone, Phase, PhaseHeading, Risk, Section, Table, Task
-from .vocabulary import PRIORITIES, STATUSES, normalize_level, normalize_priority, normalize_status
+from .model import Check, Criterion, Diagnostic, Diagram, Field, Milestone, Phase, Risk, Section, Table, Task
+from .reading import _ESTIMATE_RE, _NONE_RE, _TASKLIST_RE, _TITLE_STATUS_RE, _cell, _column, _combine, _kind_column, _numbered_back, _phase_heading, box_status, cell_value, column_kinds, milestone_refs, parse_phase_refs, read_status, ref_is_shaped
+from .source import LABEL_RE, Line, OUTSIDE, _ATX_RE, _BULLET_RE, _FENCE_RE, _first_h1, _heading, _normalize, _strip_md, _table_blocks, _tables, fence_states, heading_anchor, scan_lines, split_attr_list, split_front_matter
+from .vocabulary import PRIORITIES, STATUSES, is_status_phrase, normalize_priority, normalize_status, split_status
 
 __all__ = [
     "LABEL_RE",
+    "OUTSIDE",
+    "box_status",
     "cell_value",
     "column_kinds",
     "fence_states",
+    "heading_anchor",
     "is_milestone_source",
+    "milestone_heading",
+    "milestone_refs",
     "parse_milestone",
     "parse_phase_refs",
+    "read_status",
+    "ref_is_shaped",
     "scan_lines",
+    "split_attr_list",
     "split_front_matter",
     "title_from_heading",
 ]
 
-_FRONT_MATTER_RE = re.compile(r"\A-{3}[ \t]*\n(.*?\n)?(?:\.{3}|-{3})[ \t]*(?:\n|\Z)", re.DOTALL)
-_ATX_RE = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
-_SETEXT_RE = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
-_FENCE_RE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
-_MILESTONE_PREFIX_RE = re.compile(r"^\s*(?:\*\*|__)?milestone(?:\*\*|__)?\s*[:\-\u2013\u2014]\s*", re.IGNORECASE)
-_PHASE_RE = re.compile(
-    r"^(?:\*\*)?(?:phase|stage|step)\s+(?P<id>\d+(?:\.\d+)?[a-z]?|[a-z])\b(?:\*\*)?\s*(?:[:.)\-\u2013\u2014]\s*)?(?P<rest>.*)$",
-    re.IGNORECASE,
-)
-_ESTIMATE_RE = re.compile(r"\s*\((?P<est>[^()]*\b(?:sessions?|hours?|hrs?|days?|weeks?|months?|sprints?|h|d|w)\b[^()]*)\)\s*$", re.IGNORECASE)
+_MS_DEP_LABELS = ("depends on", "blocked by", "dependencies", "dependency", "prerequisites", "prerequisite", "requires")
 
-_KNOWN_LABELS = (
-    "status", "priority", "created", "completed", "estimated duration", "estimate", "duration",
-    "total commits", "goal", "dependencies", "depends on", "commit", "objective", "current state",
-    "the problem", "problem", "the solution", "solution", "owner", "owners", "started", "updated",
-    "target", "due", "deadline", "team", "blocked by",
-)
-LABEL_RE = re.compile(
-    r"^(?P<indent>[ ]{0,3})(?:"
-    r"(?P<b>\*\*|__)(?P<blabel>[^*_\n:]{1,60}?)(?P<bcolon>:)?(?P=b)(?(bcolon)|\s*:)"
-    r"|(?P<plabel>" + "|".join(re.escape(x) for x in _KNOWN_LABELS) + r")\s*:"
-    r")(?P<value>.*)$",
-    re.IGNORECASE,
-)
-"""A label line: ``**Status**: done``, ``**Status:** done`` or ``Status: done``."""
 
-_TABLE_SEP_RE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
-_TASKLIST_RE = re.compile(r"^(?P<indent>\s*)(?:[-*+]|\d+[.)])\s+\[(?P<mark>[ xX])\]\s*(?P<text>.*)$")
 _NUMBERED_RE = re.compile(r"^(?P<indent>\s*)\d+[.)]\s+(?P<text>.*)$")
-_BULLET_RE = re.compile(r"^(?P<indent>\s*)[-*+]\s+(?P<text>.*)$")
+
+
 _LINES_EST_RE = re.compile(r"\(\s*~?\s*(?P<n>\d[\d,]*)\s*(?:lines?|loc|sloc)\b[^)]*\)", re.IGNORECASE)
-_LINK_RE = re.compile(r"\[(?P<text>[^\]]*)\]\((?P<href><[^>]*>|[^)\s]+)(?:\s+\"[^\"]*\")?\)")
+
+
 _BOX_CHARS = re.compile("[\u2500-\u257f\u2580-\u259f\u25b2-\u25bc\u25b6\u25c0]")
-_NONE_RE = re.compile(r"^\s*(?:none|n/?a|-+|\u2014|\u2013|nothing|no dependencies|\(none\))\b", re.IGNORECASE)
-_REF_RANGE_RE = re.compile(
-    r"(?P<a>\d+(?:\.\d+)?[a-z]?)\s*(?:-|\u2013|\u2014|\.\.|to|through|thru)\s*(?:phase\s*)?(?P<b>\d+(?:\.\d+)?[a-z]?)\b",
-    re.IGNORECASE,
-)
-_REF_ID_RE = re.compile(r"(?<![\w.])(?P<id>\d+(?:\.\d+)?[a-z]?)(?![\w.])", re.IGNORECASE)
-_REF_LETTER_RE = re.compile(r"\bphases?\s+(?P<id>[a-z])\b", re.IGNORECASE)
-
-
-@dataclass(slots=True)
-class Line:
-    """One source line with what the scanner knows about it."""
-
-    no: int
-    text: str
-    in_fence: bool
-    fence_edge: bool = False
-
-
-def split_front_matter(text: str) -> tuple[dict[str, Any], str, int]:
-    """Split YAML front matter off ``text``.
-
-    Returns:
-        ``(meta, body, offset)``: the mapping (empty when there is none or it is not a mapping),
-        the text after it, and the number of lines it took.
-    """
-    m = _FRONT_MATTER_RE.match(text)
-    if not m:
-        return {}, text, 0
-    try:
-        import yaml
-
-        meta = yaml.safe_load(m.group(1) or "") or {}
-    except Exception:  # noqa: BLE001 - broken YAML: the host reports it; we just read no meta
-        return {}, text, 0
-    if not isinstance(meta, dict):
-        return {}, text, 0
-    return meta, text[m.end():], m.group(0).count("\n")
-
-
-def _normalize(text: str) -> str:
-    return text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
-
-
-OUTSIDE, IN_FENCE, FENCE_EDGE = 0, 1, 2
-"""Where a line is, for :func:`fence_states`."""
-
-
-def fence_states(lines: list[str]) -> list[int]:
-    """For each line: :data:`OUTSIDE` fenced code, :data:`IN_FENCE`, or a :data:`FENCE_EDGE` line.
-
-    An unclosed fence runs to the end of the document, as in CommonMark.
-
-    >>> fence_states(["a", "```py", "x", "```", "b"])
-    [0, 2, 1, 2, 0]
-    """
-    out: list[int] = []
-    fence: str | None = None
-    for raw in lines:
-        if fence is None:
-            m = _FENCE_RE.match(raw) if "```" in raw or "~~~" in raw else None
-            if m and not (m.group("fence")[0] == "`" and "`" in m.group("info")):
-                fence = m.group("fence")
-                out.append(FENCE_EDGE)
-            else:
-                out.append(OUTSIDE)
-        else:
-            stripped = raw.strip()
-            if stripped.startswith(fence[0] * len(fence)) and not stripped.strip(fence[0]):
-                fence = None
-                out.append(FENCE_EDGE)
-            else:
-                out.append(IN_FENCE)
-    return out
-
-
-def scan_lines(text: str, first_line: int = 1) -> list[Line]:
-    """Number the lines and mark which belong to fenced code (fence lines included).
-
-    An unclosed fence runs to the end of the document, as in CommonMark.
-    """
-    raw = text.split("\n")
-    return [Line(first_line + i, t, st != OUTSIDE, st == FENCE_EDGE) for i, (t, st) in enumerate(zip(raw, fence_states(raw)))]
-
-
-def _heading(lines: list[Line], i: int) -> tuple[int, str] | None:
-    """``(level, text)`` when line ``i`` is an ATX heading or the text line of a setext heading."""
-    ln = lines[i]
-    if ln.in_fence:
-        return None
-    m = _ATX_RE.match(ln.text)
-    if m:
-        return len(m.group(1)), (m.group(2) or "").strip()
-    if ln.text.strip() and i + 1 < len(lines) and not lines[i + 1].in_fence:
-        nxt = _SETEXT_RE.match(lines[i + 1].text)
-        prev_blank = i == 0 or not lines[i - 1].text.strip()
-        if nxt and prev_blank and not _BULLET_RE.match(ln.text) and not LABEL_RE.match(ln.text):
-            return (1 if nxt.group(1)[0] == "=" else 2), ln.text.strip()
-    return None
-
-
-def title_from_heading(text: str) -> str | None:
-    """The milestone title when ``text`` (a level-1 heading) starts with ``MILESTONE:``.
-
-    >>> title_from_heading("MILESTONE: SQLite to PostgreSQL")
-    'SQLite to PostgreSQL'
-    >>> title_from_heading("Milestone template") is None
-    True
-    """
-    m = _MILESTONE_PREFIX_RE.match(text)
-    if not m:
-        return None
-    return text[m.end():].strip()
-
-
-def _first_h1(lines: list[Line]) -> tuple[int, str] | None:
-    for i in range(len(lines)):
-        h = _heading(lines, i)
-        if h and h[0] == 1:
-            return i, h[1]
-    return None
-
-
-def is_milestone_source(text: str, meta: dict[str, Any] | None = None) -> bool:
-    """Cheap detection: front matter ``milestone: true`` or a first ``# MILESTONE:`` heading."""
-    if meta and meta.get("milestone") is True:
-        return True
-    if "milestone" not in text.lower():
-        return False
-    m, body, offset = split_front_matter(_normalize(text))
-    if m.get("milestone") is True:
-        return True
-    h1 = _first_h1(scan_lines(body, offset + 1))
-    return bool(h1 and title_from_heading(h1[1]) is not None)
-
-
-def parse_phase_refs(text: str | None) -> list[str]:
-    """Phase ids named by a ``Dependencies`` value, in order, without duplicates.
-
-    >>> parse_phase_refs("Phase 0")
-    ['0']
-    >>> parse_phase_refs("Phases 1-3")
-    ['1', '2', '3']
-    >>> parse_phase_refs("Phase 1 & Phase 2a")
-    ['1', '2a']
-    >>> parse_phase_refs("None")
-    []
-    """
-    if not text or _NONE_RE.match(text):
-        return []
-    text = re.sub(r"`|\*\*|__", "", text)
-    text = re.sub(r"\([^()]*\)", " ", text)  # "Phase 1 (needs 2 reviewers)"
-    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
-    out: list[str] = []
-
-    def add(x: str) -> None:
-        if x not in out:
-            out.append(x)
-
-    spans: list[tuple[int, int, list[str]]] = []
-    for m in _REF_RANGE_RE.finditer(text):
-        a, b = m.group("a"), m.group("b")
-        if a.isdigit() and b.isdigit() and 0 <= int(b) - int(a) <= 200:
-            spans.append((m.start(), m.end(), [str(n) for n in range(int(a), int(b) + 1)]))
-    for m in _REF_ID_RE.finditer(text):
-        if any(s <= m.start() < e for s, e, _ in spans):
-            continue
-        spans.append((m.start(), m.end(), [m.group("id")]))
-    for m in _REF_LETTER_RE.finditer(text):
-        spans.append((m.start("id"), m.end("id"), [m.group("id")]))
-    for _, _, ids in sorted(spans):
-        for x in ids:
-            add(x)
-    return out
-
-
-def _strip_md(text: str) -> str:
-    """Drop the emphasis and code markers around a value (``**x**`` -> ``x``)."""
-    text = text.strip()
-    if not text or text[0] not in "*_`":  # the common case: nothing to drop
-        return text
-    for mark in ("**", "__", "`"):
-        inner = text[len(mark):-len(mark)]
-        # "**a** **b**" is two bold words, not one bold run: only a mark around the whole value goes.
-        if len(text) > 2 * len(mark) and text.startswith(mark) and text.endswith(mark) and mark not in inner:
-            text = inner.strip()
-    return text
-
-
-def _label_of(m: re.Match[str]) -> str:
-    return (m.group("blabel") or m.group("plabel") or "").strip().rstrip(":").strip()
-
-
-def _split_row(text: str) -> list[str]:
-    row = text.strip()
-    if row.startswith("|"):
-        row = row[1:]
-    if row.endswith("|") and not row.endswith("\\|"):
-        row = row[:-1]
-    if "`" not in row and "\\" not in row:  # no code span, no escaped pipe: every pipe separates
-        return [cell.strip() for cell in row.split("|")]
-    cells, cur, in_code = [], [], False
-    i = 0
-    while i < len(row):
-        ch = row[i]
-        if ch == "\\" and i + 1 < len(row) and row[i + 1] == "|":
-            cur.append("|")
-            i += 2
-            continue
-        if ch == "`":
-            in_code = not in_code
-        if ch == "|" and not in_code:
-            cells.append("".join(cur).strip())
-            cur = []
-        else:
-            cur.append(ch)
-        i += 1
-    cells.append("".join(cur).strip())
-    return cells
-
-
-def _tables(lines: list[Line]) -> Iterator[tuple[list[str], list[tuple[int, list[str]]]]]:
-    """Yield ``(header cells, [(line, cells)...])`` for each pipe table outside code."""
-    for _, header, rows in _table_blocks(lines):
-        yield header, rows
-
-
-def _table_blocks(lines: list[Line]) -> Iterator[tuple[int, list[str], list[tuple[int, list[str]]]]]:
-    """Yield ``(header line, header cells, [(line, cells)...])`` for each pipe table outside code."""
-    i = 0
-    while i + 1 < len(lines):
-        a, b = lines[i], lines[i + 1]
-        if not a.in_fence and not b.in_fence and "|" in a.text and _TABLE_SEP_RE.match(b.text):
-            header = _split_row(a.text)
-            rows: list[tuple[int, list[str]]] = []
-            j = i + 2
-            while j < len(lines) and not lines[j].in_fence and lines[j].text.strip() and "|" in lines[j].text:
-                rows.append((lines[j].no, _split_row(lines[j].text)))
-                j += 1
-            yield a.no, header, rows
-            i = j
-        else:
-            i += 1
-
-
-# -- table columns: what each holds, decided once for the model and the page ------------------------
-_COLUMN_KINDS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("status", ("status",)),
-    ("priority", ("priority",)),
-    ("likelihood", ("likelihood", "probability", "chance")),
-    ("impact", ("impact", "severity")),
-)
-_STATE_WORD_RE = re.compile(r"\bstate\b")
-
-
-def column_kinds(header: list[str] | tuple[str, ...]) -> tuple[str | None, ...]:
-    """What each column of a table holds: ``status``, ``priority``, ``likelihood``, ``impact`` or None.
-
-    >>> column_kinds(["Risk", "Chance", "Severity", "Current state", "Owner"])
-    (None, 'likelihood', 'impact', 'status', None)
-    """
-    kinds: list[str | None] = []
-    for cell in header:
-        low = _strip_md(cell).lower()
-        kind = next((k for k, words in _COLUMN_KINDS if any(w in low for w in words)), None)
-        if kind is None and _STATE_WORD_RE.search(low):
-            kind = "status"
-        kinds.append(kind)
-    return tuple(kinds)
-
-
-def cell_value(kind: str | None, text: str) -> str | None:
-    """The canonical value of a cell (or a field) of that kind: a status, a priority, a level, or None.
-
-    >>> cell_value("status", "**Achieved**"), cell_value("priority", "P1"), cell_value("impact", "High")
-    ('done', 'high', 'high')
-    """
-    if kind == "status":
-        return normalize_status(_strip_md(text))
-    if kind == "priority":
-        return normalize_priority(_strip_md(text))
-    if kind in ("likelihood", "impact"):
-        return normalize_level(_strip_md(text))
-    return None
-
-
-def _kind_column(kinds: tuple[str | None, ...], kind: str) -> int | None:
-    return next((i for i, k in enumerate(kinds) if k == kind), None)
-
-
-def _column(header: list[str], *words: str) -> int | None:
-    for idx, h in enumerate(header):
-        low = _strip_md(h).lower()
-        if any(w in low for w in words):
-            return idx
-    return None
-
-
-def _cell(cells: list[str], idx: int | None) -> str:
-    if idx is None or idx >= len(cells):
-        return ""
-    return cells[idx]
-
-
-def _phase_heading(pm: re.Match[str], text: str) -> PhaseHeading:
-    """Split a phase heading (matched by ``_PHASE_RE`` on its text without emphasis) into its parts."""
-    shown = pm.string
-    end = pm.end("id")
-    if shown.startswith("**", end):
-        end += 2
-    rest = pm.group("rest").strip()
-    em = _ESTIMATE_RE.search(rest)
-    title, estimate = (rest[:em.start()].strip(), rest[em.start():].strip()) if em else (rest, "")
-    return PhaseHeading(text, shown[:end], shown[end:pm.start("rest")], title, estimate)
 
 
 class _Parser:
@@ -394,6 +66,8 @@ class _Parser:
             self.meta = {**fm, **self.meta}
         self.lines = scan_lines(body, first_line + offset)
         self.diags: list[Diagnostic] = []
+        self.top_end = 1 << 30  # the line of the first heading after the title (set by _body)
+        self.informed: set[int] = set()  # phases whose status was written or shown by their tasks
 
     def warn(self, line: int, message: str) -> None:
         self.diags.append(Diagnostic(self.file, line, message))
@@ -402,24 +76,40 @@ class _Parser:
     def parse(self) -> Milestone | None:
         lines = self.lines
         h1 = _first_h1(lines)
-        title: str | None = None
-        if h1 is not None:
-            title = title_from_heading(h1[1])
+        found = milestone_heading(h1[1]) if h1 is not None else None
         forced = self.meta.get("milestone") is True
-        if title is None and not forced:
+        if found is not None and not found[2] and not _has_plan_evidence(lines, h1[0] + 1):  # type: ignore[index]
+            found = None  # ``# M3 ...`` with neither a status line nor a phase: not sure, leave the page alone
+        if found is None and not forced:
             return None
+        ident, title = (found[0], found[1]) if found else (None, None)
         if title is None:
-            title = str(self.meta.get("title") or (h1[1] if h1 else "") or "Untitled milestone")
+            title = str(self.meta.get("title") or (split_attr_list(h1[1])[0] if h1 else "") or "Untitled milestone")
         start = h1[0] + 1 if h1 is not None else 0
-        ms = Milestone(title=title, line=lines[h1[0]].no if h1 else (lines[0].no if lines else 1), file=self.file)
+        ms = Milestone(title=title, line=lines[h1[0]].no if h1 else (lines[0].no if lines else 1), file=self.file, id=ident)
         ms.meta = self.meta
         ms.keyword_title = h1 is not None and title_from_heading(h1[1]) is not None
         if not title:
             self.warn(ms.line, "the milestone has no title; write `# MILESTONE: <name>`")
+        self._body(ms, start, len(lines))
+        return ms
 
+    def _heading_status(self, ms: Milestone) -> None:
+        """``## Milestone: v1.0 Backlog (COMPLETE)``, ``... — SHIPPED``: with no status line, the heading's word is the status."""
+        m = _TITLE_STATUS_RE.search(ms.title)
+        if m is None or ms.status_line is not None or ms.status_text:
+            return
+        words, note = split_status(m.group("paren") or m.group("dash") or "")
+        if normalize_status(words) is not None and is_status_phrase(words):
+            ms.title = ms.title[:m.start()].rstrip()
+            ms.status_text, ms.status_note, ms.status = words, note, normalize_status(words)
+
+    def _body(self, ms: Milestone, start: int, stop: int) -> None:
+        """Read lines ``start:stop`` (after the milestone's heading) into ``ms``."""
+        lines = self.lines
         # Headings outside code, in order.
         heads: list[tuple[int, int, str]] = []  # (index, level, text)
-        for i in range(start, len(lines)):
+        for i in range(start, stop):
             h = _heading(lines, i)
             if h:
                 heads.append((i, h[0], h[1]))
@@ -427,20 +117,32 @@ class _Parser:
         # Walk the document: top fields, sections, phases.
         section_name = ""
         seen_ids: dict[str, int] = {}
-        bounds = [i for i, _, _ in heads] + [len(lines)]
+        bounds = [i for i, _, _ in heads] + [stop]
         self._fields(lines[start:bounds[0]], ms.fields)
+        self.top_end = lines[bounds[0]].no if bounds[0] < len(lines) else (lines[-1].no + 1 if lines else 1)
+        in_phase: set[int] = set()
+        first_level: int | None = None  # the first phase heading's level
+        found = [(lv, m.group("id").lower()) for _, lv, t in heads if (m := _PHASE_RE.match(_strip_md(split_attr_list(t)[0])))]
+        top = min((lv for lv, _ in found), default=0)
+        top_ids = {pid for lv, pid in found if lv == top}
         k = 0
         while k < len(heads):
             i, level, text = heads[k]
-            pm = _PHASE_RE.match(_strip_md(text))
+            pm = _PHASE_RE.match(_strip_md(split_attr_list(text)[0]))
+            if pm and first_level is not None and level > first_level and _numbered_back(ms.phases[-1].id, pm.group("id")):
+                pm = None  # ``## Phase 3.10`` ... ``### Phase 1 - Schema``: a plan inside the phase, not the next phase
+            if pm and level > top and pm.group("id").lower() in top_ids:
+                pm = None  # ``### Phase 1 Kickoff`` (a log entry) beside ``## Phase 1: Schema``: the phase is the latter
             if pm:
-                # A phase runs until the next heading of its level or above.
+                first_level = level if first_level is None else first_level
+                # A phase runs until the next heading of its level or above, or the next phase.
                 end_k = k + 1
-                while end_k < len(heads) and heads[end_k][1] > level and not _PHASE_RE.match(_strip_md(heads[end_k][2])):
+                while end_k < len(heads) and heads[end_k][1] > level and not self._next_phase(heads[end_k], pm.group("id")):
                     end_k += 1
-                end = heads[end_k][0] if end_k < len(heads) else len(lines)
-                phase = self._phase(pm, lines[i].no, level, lines[i + 1:end])
+                end = heads[end_k][0] if end_k < len(heads) else stop
+                phase = self._phase(pm, lines[i].no, level, lines[i + 1:end], split_attr_list(text)[1])
                 phase.heading = _phase_heading(pm, text)
+                in_phase.update(range(i, end))
                 if phase.id.lower() in seen_ids:
                     self.warn(phase.line, f"Phase {phase.id} is numbered twice (first at line {seen_ids[phase.id.lower()]}); give each phase its own number")
                 else:
@@ -455,16 +157,48 @@ class _Parser:
             end_k = k + 1
             while end_k < len(heads) and heads[end_k][1] > level and not _PHASE_RE.match(_strip_md(heads[end_k][2])):
                 end_k += 1
-            full = lines[i + 1:(heads[end_k][0] if end_k < len(heads) else len(lines))]
+            full = lines[i + 1:(heads[end_k][0] if end_k < len(heads) else stop)]
             self._section(ms, section_name, level, lines[i].no, text, body, full)
             k += 1
 
+        # The page's own checklists, outside phases and code.
+        for idx in range(start, stop):
+            if idx in in_phase or lines[idx].in_fence:
+                continue
+            box = self._box(lines[idx])
+            if box is not None:
+                ms.checks.append(box)
+        if not ms.phases:
+            self._phase_table(ms, start, stop)
         self._milestone_fields(ms)
-        ms.tables = [Table(no, tuple(header), column_kinds(header)) for no, header, _ in _table_blocks(lines)]
-        self._diagrams(ms)
+        self._heading_status(ms)
+        self._phase_statuses(ms)
+        self._milestone_status(ms)
+        self._external_phase_refs(ms)
+        ms.tables = [Table(no, tuple(header), column_kinds(header)) for no, header, _ in _table_blocks(lines[start:stop])]
+        self._diagrams(ms, start, stop)
         self._check_refs(ms)
         ms.diagnostics = self.diags
-        return ms
+
+    @staticmethod
+    def _next_phase(head: tuple[int, int, str], current: str) -> bool:
+        """Does this deeper heading start another phase? (``### Phase 1 Validation`` inside Phase 1 does not.)"""
+        m = _PHASE_RE.match(_strip_md(split_attr_list(head[2])[0]))
+        return bool(m) and m.group("id").lower() != current.lower() and not _numbered_back(current, m.group("id"))
+
+    @staticmethod
+    def _box(ln: Line) -> Check | None:
+        """A task-list line as a :class:`Check`, with the author's own markers read (None for other lines)."""
+        if "[" not in ln.text:
+            return None
+        t = _TASKLIST_RE.match(ln.text)
+        if not t:
+            return None
+        mark = t.group("mark")
+        status = box_status(mark)
+        if status is None:
+            return None  # ``- [Link] text``, ``- [NEW] feature``: not a box
+        return Check(t.group("text").strip(), status == "done", ln.no, status, mark)
 
     def _section(self, ms: Milestone, name: str, level: int, line: int, title: str, body: list[Line], full: list[Line]) -> None:
         self._fields(body, ms.fields)
@@ -503,37 +237,73 @@ class _Parser:
             if ln.in_fence:
                 current = None
                 continue
+            if " \u00b7 " in ln.text and ":" in ln.text:
+                # ``stage: mvp · status: active · created: 2026-06-07``: several labels on one line
+                parts = [LABEL_RE.match(seg.strip()) for seg in ln.text.split(" \u00b7 ")]
+                if sum(1 for m in parts if m) >= 2:
+                    into.extend(Field(_label_of(m), m.group("value").strip(), ln.no) for m in parts if m)
+                    current = None
+                    continue
             m = LABEL_RE.match(ln.text)
             if m:
                 current = Field(_label_of(m), m.group("value").strip(), ln.no, ln.text.strip())
                 takes_list = not current.value
                 into.append(current)
                 continue
+            bm = _BULLET_LABEL_RE.match(ln.text) if ":" in ln.text else None
+            if bm and _label_of(bm).lower() in _BULLET_LABELS and bm.group("value").strip():
+                # ``- **Priority**: CRITICAL``: a label written as a list item (the list stays the page's)
+                into.append(Field(_label_of(bm), bm.group("value").strip(), ln.no))
             is_item = bool(_BULLET_RE.match(ln.text) or _NUMBERED_RE.match(ln.text))
             if current is not None and ln.text.strip() and (is_item or ln.text.startswith(" ")) and (takes_list or not is_item):
                 # ``**Status**: done`` followed by a checklist: the list is the page's, not the status's.
+                if is_item and current.shown is None:
+                    current.shown = current.value  # the paragraph ends where the list starts
                 current.value = (current.value + "\n" + ln.text.strip()).strip()
             elif not ln.text.strip() and current is not None and not current.value:
                 continue
             else:
                 current = None
 
+    def _at_section_top(self, f: Field) -> bool:
+        """Is this label line a bullet (``- **Priority**: high``) outside any subsection (level 3 or deeper)?"""
+        level = 0
+        for ln in self.lines:
+            if ln.no == f.line and not ln.text.lstrip().startswith(("-", "*", "+")):
+                return False
+            if ln.no >= f.line:
+                break
+            h = None if ln.in_fence else _ATX_RE.match(ln.text)
+            if h:
+                level = len(h.group(1))
+        return level <= 2
+
     def _milestone_fields(self, ms: Milestone) -> None:
         summary_keys = {"objective": "objective", "current state": "current_state", "the problem": "problem",
                         "problem": "problem", "the solution": "solution", "solution": "solution"}
+        top_end = self.top_end
         for f in ms.fields:
             key = f.label.lower()
             if key == "status" and ms.status_line is None:
-                ms.status_text = _strip_md(f.value)
-                ms.status = normalize_status(ms.status_text)
+                text = _strip_md(f.value)
+                ms.status_text, ms.status_note, ms.status = read_status(text)
                 ms.status_line = f.line
                 if ms.status is None:
                     self.warn(f.line, self._unknown_status(ms.status_text))
-            elif key == "priority" and not ms.priority_text:
-                ms.priority_text = _strip_md(f.value)
+            elif key == "priority" and not ms.priority_text and (f.line < top_end or self._at_section_top(f)):
+                # the milestone's priority: at the top of the page, or a metadata line of a top-level section (bullets
+                # at the bottom); ``**Priority**: ...`` under ``### FR-1`` is that requirement's
+                text = _strip_md(f.value)
+                ms.priority_text, ms.priority_note = split_status(text, "priority")
                 ms.priority = normalize_priority(ms.priority_text)
                 if ms.priority is None:
+                    ms.priority_text, ms.priority_note = text, ""
                     self.warn(f.line, f"unknown priority {ms.priority_text!r}; write one of: {', '.join(PRIORITIES)} (or an emoji: \N{LARGE RED CIRCLE} \N{LARGE ORANGE CIRCLE} \N{LARGE YELLOW CIRCLE} \N{LARGE GREEN CIRCLE})")
+            elif key == "milestone" and ms.id and f.line < top_end:
+                # ``**Milestone:** M-03.01 — Time-Travel State APIs`` under ``# M-03.01 Implementation Tracking``
+                idm = _MS_ID_RE.match(_strip_md(f.value))
+                if idm and idm.group("id") == ms.id and idm.group("after").strip(" :-\u2013\u2014"):
+                    ms.title = _title_after_id(ms.id, idm.group("after"))
             elif key == "created" and ms.created is None:
                 ms.created = _strip_md(f.value) or None
             elif key == "completed" and ms.completed is None:
@@ -542,12 +312,13 @@ class _Parser:
                 ms.estimated_duration = _strip_md(f.value) or None
             elif key == "total commits" and ms.total_commits is None:
                 ms.total_commits = _strip_md(f.value) or None
-            elif key in ("depends on", "blocked by") and ms.depends_on_line is None:
-                ms.depends_on_line = f.line
-                refs = [m.group("href").strip("<>") for m in _LINK_RE.finditer(f.value)]
-                if not refs:
-                    refs = [r.strip() for r in re.split(r"[,;]", _strip_md(f.value)) if r.strip() and not _NONE_RE.match(r)]
-                ms.depends_on_refs.extend(refs)
+            elif key in _MS_DEP_LABELS and ms.depends_on_line is None and (key in ("depends on", "blocked by") or f.line < top_end):
+                # ``Dependencies``/``Prerequisites`` name other milestones where they head the page; further
+                # down (and in phases) they are the phases' own.
+                refs = milestone_refs(f.value)
+                if refs or _NONE_RE.match(_strip_md(f.value)):
+                    ms.depends_on_line = f.line
+                    ms.depends_on_refs.extend(r for r in refs if r not in ms.depends_on_refs)
             elif key in summary_keys and summary_keys[key] not in ms.summary:
                 ms.summary[summary_keys[key]] = f.value
         meta_deps = self.meta.get("depends_on")
@@ -560,13 +331,104 @@ class _Parser:
                 self.warn(ms.line, "front matter `depends_on` must be a list of page paths or titles")
         if ms.status_line is None:
             meta_status = self.meta.get("status")
-            if isinstance(meta_status, str):
-                ms.status_text = meta_status
-                ms.status = normalize_status(meta_status)
-            else:
-                self.warn(ms.line, "the milestone has no status line; add `**Status**: \N{HOURGLASS WITH FLOWING SAND} Pending` (or in progress, done, ...) under the title")
+            if isinstance(meta_status, str) and meta_status.strip():
+                text, note = split_status(meta_status)
+                if normalize_status(text) is not None:
+                    ms.status_text, ms.status_note, ms.status = text, note, normalize_status(text)
+                else:
+                    self.warn(ms.line, f"front matter `status: {meta_status}` is not a milestone status, so it is not shown as one; "
+                              f"write one of: {', '.join(STATUSES)} (or give the milestone a `**Status**:` line)")
 
-    def _phase(self, pm: re.Match[str], line: int, level: int, body: list[Line]) -> Phase:
+    def _phase_statuses(self, ms: Milestone) -> None:
+        """Phases without a status line take the status their tasks show (the tasks' status lines, else
+        their boxes); with nothing to show, a done (or cancelled) milestone's own status, else pending.
+        No warning: a reader can tell."""
+        self.informed = set()
+        for n, phase in enumerate(ms.phases):
+            if phase.status_line is not None:
+                self.informed.add(n)
+                continue
+            states = phase.sub_statuses or [c.status for c in phase.checks if c.status != "cancelled"]
+            inferred = _combine(states)
+            if inferred is not None:
+                self.informed.add(n)
+            elif ms.status in ("done", "cancelled"):
+                inferred = ms.status
+            else:  # no status line and no task to read one from: a reader cannot tell either
+                self.warn(phase.line, f"Phase {phase.id} has no status line; add `**Status**: \N{HOURGLASS WITH FLOWING SAND} Pending` under its heading")
+                continue
+            phase.status, phase.status_inferred = inferred, True
+
+    def _milestone_status(self, ms: Milestone) -> None:
+        """The status a reader reads when none is written; a warning when a done milestone's boxes disagree."""
+        if ms.status is None and ms.status_line is None and not ms.status_text:
+            shipped = next((f for f in ms.fields if f.label.lower() in ("shipped", "completed", "released", "done") and f.value.strip()), None)
+            if shipped is not None:  # ``**Shipped:** 2026-04-13`` (a retrospective, a closed milestone): done, on that day
+                ms.status, ms.status_note, ms.status_inferred = "done", _strip_md(shipped.value), True
+                return
+            states = [p.status for n, p in enumerate(ms.phases) if n in self.informed and p.status]
+            inferred = _combine(states or [c.status for c in ms.counted_checks])
+            if inferred is not None:
+                ms.status, ms.status_inferred = inferred, True
+            elif not any("is not a milestone status" in d.message for d in self.diags):
+                self.warn(ms.line, "the milestone has no status line; add `**Status**: \N{HOURGLASS WITH FLOWING SAND} Pending` (or in progress, done, ...) under the title")
+        if ms.status != "done":
+            return
+        # What is written wins over the status (progress counts it); a reader sees the contradiction too.
+        boxes = ms.counted_checks
+        open_boxes = [c for c in boxes if not c.checked]
+        open_phases = [p for p in ms.phases if p.status not in ("done", "cancelled")]
+        if open_boxes:
+            self.warn(ms.status_line or ms.line,
+                      f"the milestone is marked done but {len(open_boxes)} of {len(boxes)} checklist items are not ticked "
+                      f"(first at line {open_boxes[0].line}); tick them (or mark them `[-]` if dropped), or give the "
+                      "milestone a status other than done")
+        elif open_phases:
+            names = ", ".join(f"Phase {p.id}" for p in open_phases[:5]) + (", ..." if len(open_phases) > 5 else "")
+            self.warn(ms.status_line or ms.line,
+                      f"the milestone is marked done but {len(open_phases)} of {len(ms.phases)} phases are not ({names}); "
+                      "mark them done (or cancelled), or give the milestone a status other than done")
+
+    def _phase_table(self, ms: Milestone, start: int, stop: int) -> None:
+        """Phases written as rows of a table (``| Phase | Focus | ... | Status |``) when none has a heading."""
+        for header, rows in _tables(self.lines[start:stop]):
+            first = _strip_md(header[0]).lower() if header else ""
+            st = _column(header, "status", "state")
+            if first not in ("phase", "#", "phase #", "stage", "step", "id") or st is None or not rows:
+                continue
+            if not all(re.fullmatch(r"\d+(?:\.\d+)?[a-z]?", _strip_md(cells[0]) if cells else "") for _, cells in rows):
+                continue
+            ti = _column(header, "focus", "title", "name", "description", "goal", "summary", "scope")
+            ti = ti if ti is not None and ti != 0 else (1 if st != 1 else None)
+            for no, cells in rows:
+                text = _strip_md(_cell(cells, st))
+                words, note = split_status(text)
+                phase = Phase(id=_strip_md(cells[0]), title=_strip_md(_cell(cells, ti)), line=no, heading_level=0)
+                phase.status_text, phase.status_note, phase.status = words, note, normalize_status(words)
+                phase.status_line = no
+                if text and phase.status is None:
+                    self.warn(no, self._unknown_status(text))
+                ms.phases.append(phase)
+            return
+
+    def _external_phase_refs(self, ms: Milestone) -> None:
+        """``**Depends on**: Phase 5 (v1.0 complete)`` in a milestone whose phases are 6-9 names a phase of
+        an earlier milestone: kept as written, not warned about as a missing phase."""
+        ids = {p.id.lower() for p in ms.phases}
+        nums = [float(p.id) for p in ms.phases if re.fullmatch(r"\d+(?:\.\d+)?", p.id)]
+        if not nums:
+            return
+        low = min(nums)
+        for p in ms.phases:
+            keep = []
+            for ref in p.depends_on:
+                if ref.lower() not in ids and re.fullmatch(r"\d+(?:\.\d+)?", ref) and float(ref) < low:
+                    p.external_depends_on.append(ref)
+                else:
+                    keep.append(ref)
+            p.depends_on = keep
+
+    def _phase(self, pm: re.Match[str], line: int, level: int, body: list[Line], html_id: str | None = None) -> Phase:
         pid = pm.group("id")
         rest = pm.group("rest").strip()
         est = None
@@ -574,16 +436,29 @@ class _Parser:
         if em:
             est = em.group("est").strip()
             rest = rest[:em.start()].strip()
-        phase = Phase(id=pid, title=_strip_md(rest), line=line, heading_level=level, estimate=est)
+        phase = Phase(id=pid, title=_strip_md(rest), line=line, heading_level=level, estimate=est, html_id=html_id)
         self._fields(body, phase.fields)
+        # Where the phase's own text ends and its subsections (tasks, criteria...) begin.
+        sub_starts = [ln.no for ln in body if not ln.in_fence and (h := _ATX_RE.match(ln.text)) and len(h.group(1)) > level]
+        statuses = [f for f in phase.fields if f.label.lower() == "status"]
+        own = [f for f in statuses if not sub_starts or f.line < sub_starts[0]]
+        under = {max((n for n in sub_starts if n < f.line), default=0) for f in statuses}
+        if not own and len(under) > 1:
+            # ``### Task 1.1`` ... ``**Status:** ✅ Complete`` under each task: the phase's status is theirs together
+            phase.sub_statuses = [normalize_status(split_status(_strip_md(f.value))[0]) or "pending" for f in statuses]
+            statuses = []
+        for f in (own or statuses)[:1]:
+            text = _strip_md(f.value)
+            phase.status_text, phase.status_note = split_status(text)
+            phase.status = normalize_status(phase.status_text)
+            phase.status_line = f.line
+            if phase.status is None:
+                phase.status_text, phase.status_note = text, ""
+                self.warn(f.line, self._unknown_status(phase.status_text))
         for f in phase.fields:
             key = f.label.lower()
-            if key == "status" and phase.status_line is None:
-                phase.status_text = _strip_md(f.value)
-                phase.status = normalize_status(phase.status_text)
-                phase.status_line = f.line
-                if phase.status is None:
-                    self.warn(f.line, self._unknown_status(phase.status_text))
+            if key == "status":
+                continue
             elif key == "completed" and phase.completed is None:
                 phase.completed = _strip_md(f.value) or None
             elif key == "goal" and phase.goal is None:
@@ -596,8 +471,6 @@ class _Parser:
                 phase.commit = _strip_md(f.value) or None
             elif key in ("estimate", "estimated duration", "duration") and phase.estimate is None:
                 phase.estimate = _strip_md(f.value) or None
-        if phase.status_line is None:
-            self.warn(line, f"Phase {phase.id} has no status line; add `**Status**: \N{HOURGLASS WITH FLOWING SAND} Pending` under its heading")
 
         sub = ""
         for ln in body:
@@ -610,9 +483,9 @@ class _Parser:
                     if not ln.fence_edge and ln.text.strip() and not ln.text.strip().startswith("#"):
                         phase.validation.append(ln.text.strip())
                 continue
-            t = _TASKLIST_RE.match(ln.text)
-            if t:
-                phase.checks.append(Check(t.group("text").strip(), t.group("mark") != " ", ln.no))
+            box = self._box(ln)
+            if box is not None:
+                phase.checks.append(box)
                 continue
             if sub.startswith("task"):
                 n = _NUMBERED_RE.match(ln.text)
@@ -635,10 +508,10 @@ class _Parser:
                     phase.deliverables.append(b.group("text").strip())
         return phase
 
-    def _diagrams(self, ms: Milestone) -> None:
+    def _diagrams(self, ms: Milestone, start: int = 0, stop: int | None = None) -> None:
         block: list[Line] = []
         info = ""
-        for ln in self.lines:
+        for ln in self.lines[start:stop]:
             if ln.fence_edge and not block:
                 m = _FENCE_RE.match(ln.text)
                 info = (m.group("info").strip() if m else "")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import os
 import posixpath
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -16,12 +17,14 @@ from urllib.parse import unquote, urlsplit
 
 from .graph import build_milestone_graph
 from .model import Diagnostic, Milestone, MilestoneEntry
-from .parser import is_milestone_source, parse_milestone, split_front_matter
+from .parser import ref_is_shaped, split_front_matter
+from .roadmap_doc import may_hold_milestones, parse_milestones
 from .vocabulary import status_word
 
 __all__ = ["PageSource", "assemble", "front_matter_lines", "check_dependencies", "collect_milestones", "resolve_dependencies"]
 
 _log = logging.getLogger("mkdocs.plugins.milestones")
+_LEAD_ID_RE = re.compile(r"^((?:[A-Z][A-Z0-9]{0,7}-)*M-?\d+(?:[.\-]\d+)*|[vV]\d+(?:\.\d+)*)(?=[\s\-:]|$)")
 
 
 @dataclass(frozen=True)
@@ -54,7 +57,7 @@ def collect_milestones(pages: Iterable[PageSource], *, fix_mojibake: bool = True
     """
     entries: list[MilestoneEntry] = []
     for page in pages:
-        if not is_milestone_source(page.text, page.meta):
+        if not may_hold_milestones(page.text, page.meta):
             continue
         text = page.text
         try:
@@ -62,7 +65,7 @@ def collect_milestones(pages: Iterable[PageSource], *, fix_mojibake: bool = True
                 from .mojibake import fix_mojibake as fix
 
                 text = fix(text)
-            ms = parse_milestone(text, file=page.path, meta=page.meta, first_line=page.first_line)
+            found = parse_milestones(text, file=page.path, meta=page.meta, first_line=page.first_line)
         except Exception as err:  # noqa: BLE001 - a bug of ours on one page must not stop the build
             _log.warning(
                 "%s: mkdocs-milestones could not read this milestone (%s: %s); it is left out of the roadmap "
@@ -70,14 +73,13 @@ def collect_milestones(pages: Iterable[PageSource], *, fix_mojibake: bool = True
             )
             _log.debug("traceback", exc_info=err)
             continue
-        if ms is not None:
-            entries.append(MilestoneEntry(page=page.path, url=page.url, milestone=ms))
+        entries.extend(MilestoneEntry.placed(page.path, page.url, ms) for ms in found)
     return assemble(entries)
 
 
 def assemble(entries: list[MilestoneEntry]) -> list[MilestoneEntry]:
     """The site's milestones ordered by path, their dependencies resolved and checked (warnings on the entries)."""
-    entries.sort(key=lambda e: e.page)
+    entries.sort(key=lambda e: (e.page, e.milestone.line))
     resolve_dependencies(entries)
     try:
         check_dependencies(entries)
@@ -169,16 +171,81 @@ def _depends_line(ms: Milestone) -> int:
     return ms.depends_on_line or 1
 
 
+_DASHES = str.maketrans({c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2212"})
+_TRACKING_RE = re.compile(r"(?:^|/)releases?/|[-_](?:log|tracking|release|release-notes|completion)$", re.IGNORECASE)
+
+
+def _fold(name: str | None, *, lower: bool = True) -> str:
+    """A name as compared: spaces trimmed, case folded, any dash (``TT‑M‑03.17``'s U+2011) a hyphen."""
+    text = (name or "").strip().translate(_DASHES)
+    return text.lower() if lower else text
+
+
+def _rank(entry: MilestoneEntry) -> int:
+    """0 for a plan, 1 for a tracking log or release note of it (``M-03.01-log.md``, ``releases/M-03.01.md``)."""
+    return 1 if _TRACKING_RE.search(entry.page.removesuffix(".md")) else 0
+
+
+def _meta_refs(ms: Milestone) -> list[str]:
+    """The references front matter names (``depends_on: [Auth rollout]``): titles on purpose, always checked."""
+    deps = ms.meta.get("depends_on") if isinstance(ms.meta, dict) else None
+    return [str(x) for x in ([deps] if isinstance(deps, str) else deps if isinstance(deps, list) else [])]
+
+
 def resolve_dependencies(entries: list[MilestoneEntry]) -> None:
-    """Fill ``entry.depends_on`` with the page paths of the milestones each one depends on.
+    """Fill ``entry.depends_on`` with the keys (:attr:`MilestoneEntry.key`: the page path, or ``page#anchor``) of the milestones each one depends on.
 
     A reference is a link target relative to the page (``../auth.md``, ``auth/``), a path from the
-    docs folder, or a milestone title (front matter ``depends_on: [Auth rollout]``). One that names
-    no milestone is warned about and kept, as written, in ``entry.missing`` (the roadmap graph
-    draws it as a ghost node).
+    docs folder, a page's file name without ``.md`` (``M0-Docker_Environment_Setup``), a milestone id
+    (``M0``, ``SIM-M1``, ``v1.1``; also at the start of a name, ``M1-MVP``) or a milestone title
+    (front matter ``depends_on: [Auth rollout]``), tried in that order; a name two milestones share
+    does not resolve. One that names no milestone is warned about once and kept, as written, in
+    ``entry.missing`` (the roadmap graph draws it as a ghost node) when a reader can tell it means a
+    milestone (an id, a path, a link, front matter); prose in a ``Depends on`` line that names none
+    (``the vendor shipping their SDK v3``) is left to the page.
     """
-    by_path = {e.page: e for e in entries}
-    by_title = {e.milestone.title.strip().lower(): e for e in entries}
+    by_key = {e.key: e for e in entries}  # a page, or page#anchor for a roadmap document's milestones
+    by_path = {e.page: e for e in entries if e.key == e.page}
+
+    ambiguous: dict[str, list[str]] = {}
+
+    def unique(pairs: Iterable[tuple[str, MilestoneEntry]]) -> dict[str, MilestoneEntry]:
+        """One milestone per name: the plan rather than its tracking log or release note; else none (ambiguous)."""
+        found: dict[str, list[MilestoneEntry]] = {}
+        for key, entry in pairs:
+            if entry not in found.setdefault(key, []):
+                found[key].append(entry)
+        out: dict[str, MilestoneEntry] = {}
+        for key, cands in found.items():
+            best = min(_rank(c) for c in cands)
+            top = [c for c in cands if _rank(c) == best]
+            if len(top) == 1:
+                out[key] = top[0]
+            else:
+                ambiguous[key] = sorted(c.key for c in top)
+        return out
+
+    by_title = unique((_fold(e.milestone.title), e) for e in entries)
+    by_stem = unique((_fold(posixpath.basename(e.page).removesuffix(".md")), e) for e in entries if e.key == e.page)
+    by_id = unique((_fold(e.milestone.id), e) for e in entries if getattr(e.milestone, "id", None))
+
+    def by_name(ref: str) -> str | None:
+        name = _fold(ref)
+        if name.endswith(".md"):
+            name = posixpath.basename(name).removesuffix(".md")
+        for table in (by_stem, by_id, by_title):
+            if name in table:
+                return table[name].key
+        lead = _LEAD_ID_RE.match(_fold(ref, lower=False))
+        if lead and _fold(lead.group(1)) in by_id:
+            return by_id[_fold(lead.group(1))].key
+        return None
+
+    def shared(ref: str) -> list[str]:
+        name = _fold(ref)
+        lead = _LEAD_ID_RE.match(_fold(ref, lower=False))
+        return ambiguous.get(name) or (ambiguous.get(_fold(lead.group(1)), []) if lead else [])
+
     for e in entries:
         ms = e.milestone
         resolved: list[str] = []
@@ -186,7 +253,11 @@ def resolve_dependencies(entries: list[MilestoneEntry]) -> None:
         for ref in ms.depends_on_refs:
             target = None
             norm = _normalize_ref(e.page, ref)
+            fragment = ref.partition("#")[2]
             for cand in norm.split("|") if norm else []:
+                if fragment and f"{cand}#{fragment}" in by_key:  # ``ROADMAP.md#milestone-v1``
+                    target = f"{cand}#{fragment}"
+                    break
                 if cand in by_path:
                     target = cand
                     break
@@ -194,17 +265,25 @@ def resolve_dependencies(entries: list[MilestoneEntry]) -> None:
                 direct = posixpath.normpath(ref.lstrip("/")) if ref else ""
                 if direct in by_path:
                     target = direct
-                elif ref.strip().lower() in by_title:
-                    target = by_title[ref.strip().lower()].page
-            if target is None:
-                known = ", ".join(sorted(by_path)) or "none in this site"
+                else:
+                    target = by_name(ref)
+            if target is None and not ref_is_shaped(ref) and ms.depends_on_line is not None and ref not in _meta_refs(ms):
+                continue  # prose (``the vendor shipping their SDK``) that names no milestone: the page says it, no warning
+            if target is None and shared(ref):
+                e.warnings.append(Diagnostic(e.page, _depends_line(ms), (
+                    f"depends on {ref!r}, which is ambiguous: it names {', '.join(shared(ref))}; link to the one meant")))
+                if ref.strip() and ref not in missing:
+                    missing.append(ref)
+            elif target is None:
+                keys = sorted(by_key)
+                known = ", ".join(keys[:8]) + (f" (and {len(keys) - 8} more)" if len(keys) > 8 else "") if keys else "none in this site"
                 e.warnings.append(
                     Diagnostic(e.page, _depends_line(ms),
                                f"depends on {ref!r}, which is not a milestone page; link to one of: {known}")
                 )
                 if ref.strip() and ref not in missing:
                     missing.append(ref)
-            elif target == e.page:
+            elif target == e.key:
                 e.warnings.append(Diagnostic(e.page, _depends_line(ms), "a milestone cannot depend on itself"))
             elif target not in resolved:
                 resolved.append(target)
@@ -222,8 +301,8 @@ def check_dependencies(entries: list[MilestoneEntry]) -> None:
     dependencies come from front matter), like the warnings about references that name no
     milestone. The cycles are those the roadmap graph marks (one per edge it marks), in page order.
     """
-    by_page = {e.page: e for e in entries}
-    _, issues = build_milestone_graph([(e.page, e.page, e.milestone.status, "", e.depends_on) for e in entries])
+    by_page = {e.key: e for e in entries}
+    _, issues = build_milestone_graph([(e.key, e.key, e.milestone.status, "", e.depends_on) for e in entries])
     found: dict[str, list[str]] = {}
     for issue in issues:
         if issue.kind == "cycle" and len(issue.refs) > 1:  # a page naming itself is warned about already

@@ -87,8 +87,10 @@ def test_build_writes_export_and_renders(make_site, tmp_path: Path) -> None:
         "page": "plans/db.md",
         "url": "plans/db/",
         "title": "Database <b>move</b>",
+        "id": None,
         "status": "in-progress",
         "status_text": "\N{ANTICLOCKWISE DOWNWARDS AND UPWARDS OPEN CIRCLE ARROWS} IN PROGRESS",
+        "status_note": "",
         "priority": "high",
         "created": "2026-01-17",
         "estimated_duration": "2 weeks",
@@ -129,7 +131,7 @@ def test_export_can_be_disabled_or_moved(make_site, tmp_path: Path) -> None:
         ({"graph": "png"}, "Expected one of: ('svg', 'mermaid', 'none')"),
         ({"export": "/etc/x.json"}, "expected a relative path inside the site ending in .json"),
         ({"export": 3}, "expected a relative path ending in .json or false"),
-        ({"fix_mojibake": "yes"}, "Expected type: <class 'bool'>"),
+        ({"fix_mojibake": "yes"}, "expected one of: milestones (or true), all, false; got 'yes'"),
         ({"colour": 1}, "Unrecognised configuration name: colour"),
     ],
 )
@@ -144,7 +146,7 @@ def test_config_defaults() -> None:
     plugin = MilestonesPlugin()
     errors, warnings = plugin.load_config({})
     assert (errors, warnings) == ([], [])
-    assert plugin.config.fix_mojibake is True
+    assert plugin.config.fix_mojibake == "milestones"
     assert (plugin.config.open_phases, plugin.config.graph, plugin.config.export, plugin.config.roadmap) == (
         "in-progress", "svg", "milestones.json", "roadmap/index.md")
 

@@ -103,7 +103,7 @@ def test_a_phase_edit_draws_that_graph_again(make_site, tmp_path: Path, counted)
 
     def graph() -> str:
         html = (tmp_path / "site" / "a" / "index.html").read_text(encoding="utf-8")
-        start = html.index('<div class="ms-graph-wrap">')
+        start = html.index('<div class="ms-graph-wrap"')
         return html[start:html.index("</svg>", start)]
 
     before = graph()

@@ -44,7 +44,7 @@ def test_each_phase_title_is_found_once_in_its_own_section(make_site, tmp_path: 
     build(load_config(str(cfg)))
     site = tmp_path / "site"
     html = (site / "harbour" / "index.html").read_text(encoding="utf-8")
-    assert html.count('<div class="ms-graph-wrap">') == 1 and "milestones-graph" not in html  # the reader has the graph
+    assert html.count('<div class="ms-graph-wrap"') == 1 and "milestones-graph" not in html  # the reader has the graph
     entries = _entries(site)
     for word, anchor in (("Quokka", "#phase-1-quokka-survey"), ("Wombat", "#phase-2-wombat-dredging-2-sessions"), ("Numbat", "#phase-3-numbat-berths")):
         hits = [e["location"] for e in entries if e["location"].startswith("harbour/") and (word in e["title"] or word in e["text"])]

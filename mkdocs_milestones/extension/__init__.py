@@ -17,6 +17,7 @@ from markdown.extensions import Extension
 
 from ..graph import build_phase_graph
 from ..hosts.zensical import zensical_context
+from ..i18n import text as t
 from ..model import Diagnostic, Milestone
 from ..render.mermaid import render_mermaid
 from ..render.svg import graph_digest, graph_key, render_graph_svg
@@ -128,7 +129,7 @@ class MilestonesExtension(Extension):
         if mode == "none" or len(ms.phases) < 2:
             return None
         graph = ms.phase_graph if ms.phase_graph is not None else build_phase_graph(ms)[0]
-        label = f"Dependency graph of the phases of {ms.title}"
+        label = t("graph.phases", title=ms.title)
         # Drawn once per distinct graph (the key is what the drawing reads), not once per conversion.
         if mode == "mermaid":
             markup = self.cache.get("mermaid", graph_key(graph, label, "phase"), lambda: render_mermaid(graph))

@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any
 from markdown.preprocessors import Preprocessor
 
 from ..parser import LABEL_RE, OUTSIDE, fence_states, is_milestone_source, parse_milestone
+from ..roadmap_doc import parse_roadmap
 from ..roadmap.markers import expand_markers, find_markers
 from .cache import digest, repaired
 from .context import PageContext
@@ -180,6 +181,15 @@ class ParsePreprocessor(_Step):
                 else:
                     ms = None
             if ms is None:
+                # A roadmap document (``.planning/ROADMAP.md``, ``## Milestone ...`` sections): its milestones
+                # join the site; the page is left as written, but for an anchor on each milestone.
+                found = [] if reused else parse_roadmap(text, file=ctx.file, meta=meta, first_line=ctx.first_line)
+                if found:
+                    md.milestones = found
+                    for m in found:
+                        md.milestone_diagnostics.extend(m.diagnostics)
+                        if ctx.report:
+                            self.ext.report(m.diagnostics)
                 return lines
             normalized, origin = self.ext.cache.get("normalize", digest(text), lambda: normalize_source_map(lines))
             normalized, md.ms_line_origin = list(normalized), list(origin)

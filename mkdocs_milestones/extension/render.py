@@ -18,9 +18,9 @@ from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
 from ..model import Field, Milestone, Phase, Table
-from ..parser import cell_value
+from ..parser import box_status, cell_value, heading_anchor, read_status, split_attr_list
 from ..render import html as h
-from ..vocabulary import normalize_status, starts_with_status_emoji
+from ..vocabulary import is_legend_item, normalize_priority, normalize_status, split_status
 from .context import PageContext
 from .preprocessors import context_of
 
@@ -31,11 +31,12 @@ if TYPE_CHECKING:
 
 __all__ = ["RenderTreeprocessor"]
 
+_KEYWORD_RE = re.compile(r"^\s*(?:\*\*|__)?milestone(?:\*\*|__)?\s*[:\-\u2013\u2014]?\s*", re.IGNORECASE)
 _LT_RE = re.compile(r"<|&lt;|&#0*60;|&#x0*3c;", re.IGNORECASE)
 _GENERATED_TEXT = frozenset({"ms-kicker", "ms-badge-label", "ms-progress-text", "ms-progress-detail", "ms-phase-checks"})
 """Classes of the spans whose text we write ourselves (words, counts, percentages), never the author."""
 _HEADING_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
-_CHECKBOX_RE = re.compile(r"^\[(?P<mark>[ xX])\][ \t]+")
+_CHECKBOX_RE = re.compile(r"^\[(?P<mark>[ xX/~\-]|[A-Za-z][A-Za-z _\-]{1,14})\][ \t]+")
 _LEGEND_RE = re.compile(r"^(?P<word>.*?)(?P<sep>\s+[-\u2013\u2014:]\s+)(?P<rest>.*)$", re.DOTALL)
 _FIELD_KINDS = {"status": "status", "priority": "priority"}
 
@@ -55,11 +56,38 @@ def _same_heading(model: str, shown: str | None) -> bool:
 def _value(field: Field) -> etree.Element | str:
     """A field's value: a badge for a status or priority, else the text as written."""
     kind = _FIELD_KINDS.get(field.label.lower())
+    # The status words make the badge; the explanation after them is a note beside it.
     if kind == "status":
-        return h.badge(field.value, cell_value(kind, field.value))
+        words, note, canon = read_status(field.value)  # as the parser reads it
+        return h.with_note(h.badge(words, canon), note)
     if kind == "priority":
-        return h.priority_badge(field.value, cell_value(kind, field.value))
-    return field.value
+        words, note = split_status(field.value, kind)
+        canon = normalize_priority(words)
+        words, note = (words, note) if canon else (field.value, "")
+        return h.with_note(h.priority_badge(words, canon), note)
+    return field.value if field.shown is None else field.shown
+
+
+def _anchor_milestones(root: etree.Element, milestones: list[Milestone]) -> None:
+    """A roadmap document's milestones, each given its anchor (``#milestone-v1``), and nothing else changed.
+
+    A section's heading gets the id toc would give it anyway (so it is there without toc too); an
+    item of a ``## Milestones`` list gets ``milestone-<id>``.
+    """
+    taken = {el.get("id") for el in root.iter() if el.get("id")}
+    heads = [el for el in root.iter() if el.tag in _HEADING_TAGS and not el.get("id")]
+    items = [el for el in root.iter("li") if not el.get("id")]
+    for ms in milestones:
+        if not ms.anchor or ms.anchor in taken:
+            continue
+        el = next((x for x in heads if heading_anchor("".join(x.itertext()).strip()) == ms.anchor), None)
+        if el is None:
+            name = re.compile(r"(?<![\w.])" + re.escape(ms.id or ms.title) + r"(?![\w.])")
+            el = next((x for x in items if name.search("".join(x.itertext()))), None)
+        if el is not None:
+            el.set("id", ms.anchor)
+            taken.add(ms.anchor)
+            (heads if el in heads else items).remove(el)
 
 
 class RenderTreeprocessor(Treeprocessor):
@@ -74,6 +102,7 @@ class RenderTreeprocessor(Treeprocessor):
         ms: Milestone | None = getattr(md, "milestone", None)
         ctx = context_of(md)
         if ms is None:
+            _anchor_milestones(root, getattr(md, "milestones", []))
             if getattr(md, "milestone_roadmap", False) and self.ext.inline_assets(ctx):
                 self.ext.append_assets(md, root)  # a roadmap marker page needs the stylesheet too
             return
@@ -96,7 +125,8 @@ class RenderTreeprocessor(Treeprocessor):
             for child in list(h1):
                 h1.remove(child)
             if ms.keyword_title:
-                own = ms.title  # "MILESTONE: name" shows as "name"
+                # "MILESTONE: name" shows as "name"; "Milestone v1.1: name" keeps its id: "v1.1: name"
+                own = ms.title if not ms.id else _KEYWORD_RE.sub("", own.strip(), count=1)
             # A heading without the keyword (a page made a milestone by front matter) keeps its
             # own words, whatever the front matter's title says.
             if ctx.host == "zensical" and ("<" in own or "&" in own):
@@ -116,7 +146,7 @@ class RenderTreeprocessor(Treeprocessor):
         self._phases(root, ms, h1)
         if self.ext.inline_assets(ctx):
             self.ext.append_assets(self.md, root)
-        tables = [ms.tables, 0]  # the model's tables and the next one to match
+        tables = [ms.tables, 0, {p.line: p for p in ms.phases if p.heading_level == 0}]  # + the phases read from table rows
         for el in root.iter():
             if el.tag == "p" and id(el) in fields:
                 self._field_paragraph(el, fields[id(el)])
@@ -211,6 +241,16 @@ class RenderTreeprocessor(Treeprocessor):
         mode = self.ext.getConfig("open_phases")
         if mode == "all" or (mode == "in-progress" and status == "in-progress"):
             details.set("open", "open")
+        rest, _ = split_attr_list(phase.heading.text)
+        attrs = phase.heading.text[len(rest):].strip()
+        if attrs:  # ``{ #first .x }`` (attr_list): the id is the phase's (on <details>), the rest the heading's
+            for a in attrs.strip("{}: ").split():
+                if a.startswith("."):
+                    heading.set("class", (heading.get("class", "") + " " + a[1:]).strip())
+                elif "=" in a and not a.startswith("#"):
+                    k, _, v = a.partition("=")
+                    if not k.lower().startswith("on"):
+                        heading.set(k, v.strip("\"'"))
         heading.text = None
         num = etree.SubElement(heading, "span", {"class": "ms-phase-num"})
         num.text = h.protect(phase.heading.number)
@@ -227,7 +267,7 @@ class RenderTreeprocessor(Treeprocessor):
         content = etree.SubElement(details, "div", {"class": "ms-phase-body"})
         for child in body:
             content.append(child)
-        if not phase.status_text:
+        if not phase.status_text and not phase.status_inferred:  # an inferred status is the phase's too
             details.set("data-status", "unknown")
         return details
 
@@ -242,6 +282,13 @@ class RenderTreeprocessor(Treeprocessor):
             if model[j].header == header:
                 kinds = model[j].kinds
                 cursor[1] = j + 1
+                row_phases: dict[int, Phase] = cursor[2]
+                body = [tr for tr in table.iter("tr") if any(c.tag == "td" for c in tr)]
+                for n, tr in enumerate(body):  # a pipe table's rows are consecutive lines after the delimiter row
+                    phase = row_phases.get(model[j].line + 2 + n)
+                    if phase is not None:
+                        tr.set("data-phase", phase.id)
+                        tr.set("data-status", phase.status or "unknown")
                 break
         for cell in table.iter():
             if cell.tag in ("th", "td") and cell.text and not len(cell):
@@ -271,17 +318,35 @@ class RenderTreeprocessor(Treeprocessor):
             holder = li[0] if len(li) and li[0].tag == "p" and not (li.text or "").strip() else li
             text = holder.text or ""
             cm = _CHECKBOX_RE.match(text)
-            if cm and not tasklist:
-                attrs = {"type": "checkbox", "disabled": "disabled"}
-                if cm.group("mark") != " ":
-                    attrs["checked"] = "checked"
-                box = etree.Element("input", attrs)
-                box.tail = " " + text[cm.end():]
+            mark = cm.group("mark") if cm else ""
+            status = box_status(mark) if cm else None
+            if status is not None and not (tasklist and mark in " xX"):
+                # What the parser counts is what the page shows: a counted marker is a box (ticked when done),
+                # an author's own marker (``[WIP]``, ``[~]``) keeps its words as a badge beside it, and a
+                # dropped task (``[-]``), which is not counted, is a badge only.
                 holder.text = None
-                holder.insert(0, box)
-                li.set("class", "ms-check")
+                rest = " " + text[cm.end():]
+                at = 0
+                if status != "cancelled":
+                    attrs = {"type": "checkbox", "disabled": "disabled"}
+                    if mark not in " xX":
+                        attrs["data-status"] = status
+                    if status == "done":
+                        attrs["checked"] = "checked"
+                    box = etree.Element("input", attrs)
+                    box.tail = " "
+                    holder.insert(at, box)
+                    at += 1
+                if mark not in " xX":
+                    label = h.badge(mark, status)
+                    label.set("class", label.get("class", "") + " ms-task-mark")
+                    holder.insert(at, label)
+                    label.tail = rest
+                else:
+                    box.tail = rest
+                li.set("class", "ms-check" + (" ms-check-dropped" if status == "cancelled" else ""))
                 lst.set("class", "ms-checklist")
-            elif starts_with_status_emoji(text) and lst.tag == "ul":
+            elif lst.tag == "ul" and is_legend_item(text):  # ``✅ Laravel 12 running`` is no legend
                 lm = _LEGEND_RE.match(text)
                 word, sep, rest = (lm.group("word"), lm.group("sep"), lm.group("rest")) if lm else (text, "", "")
                 holder.text = None
