@@ -9,6 +9,14 @@ import re
 from typing import Any
 
 from .source import LABEL_RE, Line, _first_h1, _heading, _normalize, _strip_md, scan_lines, split_attr_list, split_front_matter
+from .vocabulary import normalize_status, split_status
+
+_TEMPLATE_RE = re.compile(
+    r"\[(?:[^\]|]*\|[^\]]*|(?:[\w\-/]+\s+){0,4}(?:name|title|description|feature|project|milestone|component|goal)s?)\]"
+    r"|<!--\s*[\w\s\-]{1,40}\s*-->|\{\{|\byour\s+[\w\s]{0,20}here\b",
+    re.IGNORECASE,
+)
+"""A template's placeholder anywhere in a title: ``[Name] - [Short description]``, ``<!-- name -->``, ``YOUR TITLE HERE``."""
 
 __all__ = [
     "is_milestone_source",
@@ -101,7 +109,7 @@ def milestone_heading(text: str, *, bare: bool = True) -> tuple[str | None, str,
     m = _MILESTONE_PREFIX_RE.match(text)
     if m:
         rest = text[m.end():].strip()
-        if _PLACEHOLDER_RE.match(rest):
+        if _PLACEHOLDER_RE.match(rest) or _TEMPLATE_RE.search(rest):
             return None
         idm = _MS_ID_RE.match(rest)
         if idm:
@@ -110,9 +118,11 @@ def milestone_heading(text: str, *, bare: bool = True) -> tuple[str | None, str,
     m = _MS_WORD_ID_RE.match(text)
     if m:
         title = _title_after_id(m.group("id"), m.group("after"))
-        if _PLACEHOLDER_RE.match(title):
+        if _PLACEHOLDER_RE.match(title) or _TEMPLATE_RE.search(title):
             return None
-        return m.group("id"), title, True
+        # ``# Milestone v2 migration guide``: a version then words, no separator: sure only with a status or phase
+        sure = not (m.group("after").strip() and not re.match(r"\s*(?::|[\-\u2013\u2014]+\s|\()", m.group("after")))
+        return m.group("id"), title, sure
     if bare:
         m = _MS_BARE_RE.match(_strip_md(text))
         if m and m.group("after").strip(" :-\u2013\u2014"):
@@ -132,6 +142,12 @@ def title_from_heading(text: str) -> str | None:
     return found[1] if found else None
 
 
+def _reads_as_status(value: str) -> bool:
+    """Does a status line's value start with a status (``Status: works on Sonoma`` does not)?"""
+    text = _strip_md(value.strip().lstrip("*_ ").strip())
+    return normalize_status(split_status(text)[0]) is not None or normalize_status(text) is not None
+
+
 def _has_plan_evidence(lines: list[Line], start: int, stop: int | None = None) -> bool:
     """A status line or a phase heading after ``start``: what a bare ``# M3: ...`` heading needs to be a plan."""
     for i in range(start, len(lines) if stop is None else stop):
@@ -139,7 +155,7 @@ def _has_plan_evidence(lines: list[Line], start: int, stop: int | None = None) -
         if ln.in_fence:
             continue
         m = LABEL_RE.match(ln.text) or _BULLET_LABEL_RE.match(ln.text)
-        if m and _label_of(m).lower() == "status":
+        if m and _label_of(m).lower() == "status" and _reads_as_status(m.group("value")):
             return True
         h = _heading(lines, i)
         if h and h[0] > 1 and _PHASE_RE.match(_strip_md(h[1])):

@@ -284,8 +284,12 @@ class _Parser:
             key = f.label.lower()
             if key == "status" and ms.status_line is None:
                 text = _strip_md(f.value)
-                ms.status_text, ms.status_note, ms.status = read_status(text)
                 ms.status_line = f.line
+                if re.fullmatch(r"\[[^\]]*\|[^\]]*\]", text.strip()):  # ``[Draft | Active | Complete]``: the template's choices
+                    ms.status_text, ms.status_note, ms.status = text, "", None
+                    self.warn(f.line, f"the status {text!r} is a template's list of choices; write the one that holds")
+                    continue
+                ms.status_text, ms.status_note, ms.status = read_status(text)
                 if ms.status is None:
                     self.warn(f.line, self._unknown_status(ms.status_text))
             elif key == "priority" and not ms.priority_text and (f.line < top_end or self._at_section_top(f)):

@@ -479,3 +479,22 @@ def test_ids_resolve_to_the_plan_not_its_log_and_any_dash_is_a_hyphen() -> None:
     twins = {"a.md": plan, "b.md": plan.replace("MCP server", "Other"), "c.md": user.replace(", TT\u2011M\u201103.17", "")}
     (_, _, c) = collect_milestones([PageSource(p, p[:-3] + "/", t) for p, t in twins.items()])
     assert [d.message for d in c.warnings] == ["depends on 'M-08.01', which is ambiguous: it names a.md, b.md; link to the one meant"]
+
+
+@pytest.mark.parametrize("text", [
+    "# Milestone: [Name] - [Short description]\n\n**Status**: pending\n",
+    "# MILESTONE: [Feature Name] Implementation\n\n**Status**: pending\n",
+    "# Milestone: <!-- name -->\n\n**Status**: pending\n",
+    "# MILESTONE: YOUR TITLE HERE\n\n**Status**: pending\n",
+    "# M1 Mac setup guide\n\nStatus: works on Sonoma\n",
+    "# Milestone v2 migration guide\n\nRun the script.\n",
+])
+def test_templates_and_guides_are_not_milestones(text: str) -> None:
+    """Placeholders anywhere in the title, a status line that reads no status, a version then words (review gap 8)."""
+    assert not is_milestone_source(text) and parse_milestone(text) is None
+
+
+def test_a_template_status_list_is_warned_about() -> None:
+    ms = parse_milestone("# Milestone: Real\n\n**Status**: [Draft | Active | Complete]\n", file="t.md")
+    assert ms.status is None and [d.message for d in ms.diagnostics][0].startswith("the status '[Draft | Active | Complete]' is a template's list")
+    assert parse_milestone("# Milestone v2 migration: Cut over\n\n**Status**: done\n").status == "done"
