@@ -11,6 +11,8 @@ from typing import Any
 from .source import LABEL_RE, Line, _first_h1, _heading, _normalize, _strip_md, scan_lines, split_attr_list, split_front_matter
 from .vocabulary import normalize_status, split_status
 
+_LEAD_EMOJI_RE = re.compile(r"^[^\w\s*_\[(<{`#]+\s+(?=(?:\*\*|__)?milestone\b)", re.IGNORECASE)
+_DASHES = str.maketrans({"\u2010": "-", "\u2011": "-"})
 _TEMPLATE_RE = re.compile(
     r"\[(?:[^\]|]*\|[^\]]*|(?:[\w\-/]+\s+){0,4}(?:name|title|description|feature|project|milestone|component|goal)s?)\]"
     r"|<!--\s*[\w\s\-]{1,40}\s*-->|\{\{|\byour\s+[\w\s]{0,20}here\b",
@@ -106,6 +108,16 @@ def milestone_heading(text: str, *, bare: bool = True) -> tuple[str | None, str,
     [None, None, None, None]
     """
     text = split_attr_list(text.strip())[0]
+    # ``# 🎯 Milestone 1: ...``: an emoji before the words; ``# **Milestone 2**: ...``: the word in bold
+    text = _LEAD_EMOJI_RE.sub("", text, count=1)
+    text = re.sub(r"^(\*\*|__)(milestone(?:\s+[^*_:]{1,30})?)\1\s*:", r"\2:", text, count=1, flags=re.IGNORECASE)
+    # ``TT‑M‑03.28`` (non-breaking hyphens): the same characters, read as hyphens (one for one, so the title is as written)
+    folded = text.translate(_DASHES)
+    if folded != text:
+        found = milestone_heading(folded, bare=bare)
+        if found is None or found[0] is None:
+            return found
+        return text[:len(found[0])] if folded.startswith(found[0]) else found[0], found[1], found[2]
     m = _MILESTONE_PREFIX_RE.match(text)
     if m:
         rest = text[m.end():].strip()
@@ -163,7 +175,7 @@ def _has_plan_evidence(lines: list[Line], start: int, stop: int | None = None) -
     return False
 
 
-_QUICK_RE = re.compile(r"milestone|^ {0,3}#[ \t]+(?:\*\*)?(?:[A-Z][A-Z0-9]{0,7}-)*M-?\d", re.IGNORECASE | re.MULTILINE)
+_QUICK_RE = re.compile(r"milestone|^ {0,3}#[ \t]+(?:\*\*)?(?:[A-Z][A-Z0-9]{0,7}[-\u2010\u2011])*M[-\u2010\u2011]?\d", re.IGNORECASE | re.MULTILINE)
 
 
 def is_milestone_source(text: str, meta: dict[str, Any] | None = None) -> bool:
