@@ -56,7 +56,7 @@ def test_not_a_milestone(text: str) -> None:
 
 
 def test_status_words_and_note() -> None:
-    assert split_status("PARTIAL (functional but with critical implementation gaps)") == ("PARTIAL", "functional but with critical implementation gaps")
+    assert split_status("PARTIAL (functional but with critical implementation gaps)") == ("PARTIAL", "(functional but with critical implementation gaps)")
     ms = parse_milestone("# MILESTONE: A\n**Status:** SHIPPED 2026-02-22\n")
     assert (ms.status, ms.status_text, ms.status_note) == ("done", "SHIPPED", "2026-02-22")
     ms = parse_milestone("# MILESTONE: A\nStatus: DONE - shipped with v2\n")
@@ -79,7 +79,7 @@ def test_labels_where_authors_put_them_first_wins() -> None:
         "- **Priority**: CRITICAL - foundation first\n- **Status**: done\n"
     )
     ms = parse_milestone(text)
-    assert (ms.status, ms.status_note) == ("in-progress", "waiting on review")
+    assert (ms.status, ms.status_note) == ("in-progress", "(waiting on review)")
     assert (ms.priority, ms.priority_text, ms.priority_note) == ("critical", "CRITICAL", "foundation first")
 
 
@@ -219,7 +219,7 @@ def test_page_shows_the_status_note_beside_the_badge_and_keeps_every_word() -> N
     assert doc.find("h1").text == "v1.1: Context"
     badge = doc.find("span", "ms-status")
     assert badge.text.strip() == "PARTIAL" and badge.attrs["data-status"] == "partial"
-    assert doc.find("span", "ms-status-note").text == "functional but with gaps"
+    assert doc.find("span", "ms-status-note").text == "(functional but with gaps)"
     assert "ms-legend" not in html and "Laravel 12 running" in html  # accomplishments, not a legend
 
 
@@ -243,11 +243,11 @@ def test_status_in_a_bold_span_or_a_clause_and_in_the_heading() -> None:
     ms = parse_milestone("# Milestone: bounded sealer\n\nStatus: **design accepted; implementation not started** (ADR-22). Base: main\n")
     # Only the status phrase is the badge; every other word is the note (review gap 3).
     assert (ms.status, ms.status_text, ms.status_note, ms.diagnostics) == (
-        "pending", "not started", "design accepted; implementation \u00b7 ADR-22. Base: main", [])
+        "pending", "not started", "design accepted; implementation \u00b7 (ADR-22). Base: main", [])
     html = _render("# Milestone: bounded sealer\n\nStatus: **design accepted; implementation not started** (ADR-22)\n")
     assert 'data-status="pending"' in html
     (m,) = parse_milestones("# Roadmap\n\n## Milestone: v1.0 Backlog (COMPLETE)\n\n### Phase 1: A\n- **Status:** COMPLETE (commits 02, 8a)\n")
-    assert (m.id, m.title, m.status, m.phases[0].status, m.phases[0].status_note) == ("v1.0", "Backlog", "done", "done", "commits 02, 8a")
+    assert (m.id, m.title, m.status, m.phases[0].status, m.phases[0].status_note) == ("v1.0", "Backlog", "done", "done", "(commits 02, 8a)")
     keep = parse_milestone("# Milestone: Redis (Phase 2)\n**Status**: WIP\n")
     assert keep.title == "Redis (Phase 2)"
 
@@ -290,7 +290,7 @@ def test_export_keeps_the_id_and_the_status_note() -> None:
 
     e = _entries({"m1.md": "# Milestone: M1-MVP\n**Status**: PARTIAL (functional but with gaps)\n"})["m1.md"]
     d = milestone_dict(e)
-    assert (d["id"], d["status"], d["status_text"], d["status_note"]) == ("M1", "partial", "PARTIAL", "functional but with gaps")
+    assert (d["id"], d["status"], d["status_text"], d["status_note"]) == ("M1", "partial", "PARTIAL", "(functional but with gaps)")
 
 
 def test_roadmap_row_shows_the_status_words_as_badge_and_the_note_beside_it() -> None:
@@ -302,7 +302,7 @@ def test_roadmap_row_shows_the_status_words_as_badge_and_the_note_beside_it() ->
     root = parse_html(render_roadmap(list(_entries({"m1.md": text}).values()), page_url="roadmap/"))
     cell = root.find("td", "ms-roadmap-state")
     assert cell.find("span", "ms-status").text.strip() == "PARTIAL"
-    assert cell.find("span", "ms-status-note").text == "functional but with critical implementation gaps <b>x</b>"
+    assert cell.find("span", "ms-status-note").text == "(functional but with critical implementation gaps <b>x</b>)"
 
 
 def test_a_roadmap_documents_milestones_are_milestones_of_the_site() -> None:
@@ -510,3 +510,11 @@ def test_milestone_headings_with_an_emoji_bold_or_non_breaking_hyphens(text: str
     assert is_milestone_source(text)
     ms = parse_milestone(text)
     assert (ms.id, ms.title) == (ident, title) and ms.status is not None
+
+
+@pytest.mark.parametrize("value", ["COMPLETE (tagged as `sim-m1`).", "PARTIAL (functional but with gaps)", "DONE - shipped with v2."])
+def test_the_status_note_keeps_the_authors_brackets_and_punctuation(value: str) -> None:
+    """Badge + note show every character but the separator (review gap 10: '( ).' were dropped)."""
+    ms = parse_milestone(f"# Milestone: A\n\n**Status**: {value}\n")
+    shown = f"{ms.status_text} {ms.status_note}"
+    assert shown.replace(" ", "") == value.replace(" - ", "").replace(" ", "")
