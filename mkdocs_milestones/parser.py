@@ -56,6 +56,9 @@ _LINES_EST_RE = re.compile(r"\(\s*~?\s*(?P<n>\d[\d,]*)\s*(?:lines?|loc|sloc)\b[^
 _BOX_CHARS = re.compile("[\u2500-\u257f\u2580-\u259f\u25b2-\u25bc\u25b6\u25c0]")
 
 
+_BEFORE_RE = re.compile(r"(?i)(?:prerequisites?|pre-requisites?|dependencies|depends on|before (?:you )?start(?:ing)?)\b")
+
+
 class _Parser:
     def __init__(self, text: str, file: str | None, meta: dict[str, Any] | None, first_line: int) -> None:
         self.file = file
@@ -161,11 +164,16 @@ class _Parser:
             self._section(ms, section_name, level, lines[i].no, text, body, full)
             k += 1
 
-        # The page's own checklists, outside phases and code.
+        # The page's own checklists, outside phases and code; a ``## Prerequisites`` list is what came before, not this work.
+        before = False
         for idx in range(start, stop):
             if idx in in_phase or lines[idx].in_fence:
                 continue
-            box = self._box(lines[idx])
+            h = _heading(lines, idx)
+            if h is not None:
+                before = bool(_BEFORE_RE.match(_strip_md(h[1])))
+                continue
+            box = None if before else self._box(lines[idx])
             if box is not None:
                 ms.checks.append(box)
         if not ms.phases:

@@ -518,3 +518,13 @@ def test_the_status_note_keeps_the_authors_brackets_and_punctuation(value: str) 
     ms = parse_milestone(f"# Milestone: A\n\n**Status**: {value}\n")
     shown = f"{ms.status_text} {ms.status_note}"
     assert shown.replace(" ", "") == value.replace(" - ", "").replace(" ", "")
+
+
+def test_a_prerequisites_checklist_is_not_the_milestones_progress() -> None:
+    """Ticked prerequisites are what came before: a pending milestone with nothing else done is 0% (review gap 10)."""
+    text = (
+        "# Milestone: M3 Benchmark\n\n**Status**: pending\n\n## Prerequisites\n- [x] M1 done\n- [x] M2 done\n\n"
+        "## Deliverables\n- [ ] Run\n- [ ] Report\n"
+    )
+    ms = parse_milestone(text)
+    assert (ms.checks_done, ms.checks_total, ms.progress) == (0, 2, 0.0)
