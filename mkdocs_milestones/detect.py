@@ -9,6 +9,16 @@ import re
 from typing import Any
 
 from .source import LABEL_RE, Line, _first_h1, _heading, _normalize, _strip_md, scan_lines, split_attr_list, split_front_matter
+from .vocabulary import normalize_status, split_status
+
+_LEAD_EMOJI_RE = re.compile(r"^[^\w\s*_\[(<{`#]+\s+(?=(?:\*\*|__)?milestone\b)", re.IGNORECASE)
+_DASHES = str.maketrans({"\u2010": "-", "\u2011": "-"})
+_TEMPLATE_RE = re.compile(
+    r"\[(?:[^\]|]*\|[^\]]*|(?:[\w\-/]+\s+){0,4}(?:name|title|description|feature|project|milestone|component|goal)s?)\]"
+    r"|<!--\s*[\w\s\-]{1,40}\s*-->|\{\{|\byour\s+[\w\s]{0,20}here\b",
+    re.IGNORECASE,
+)
+"""A template's placeholder anywhere in a title: ``[Name] - [Short description]``, ``<!-- name -->``, ``YOUR TITLE HERE``."""
 
 __all__ = [
     "is_milestone_source",
@@ -98,10 +108,20 @@ def milestone_heading(text: str, *, bare: bool = True) -> tuple[str | None, str,
     [None, None, None, None]
     """
     text = split_attr_list(text.strip())[0]
+    # ``# 🎯 Milestone 1: ...``: an emoji before the words; ``# **Milestone 2**: ...``: the word in bold
+    text = _LEAD_EMOJI_RE.sub("", text, count=1)
+    text = re.sub(r"^(\*\*|__)(milestone(?:\s+[^*_:]{1,30})?)\1\s*:", r"\2:", text, count=1, flags=re.IGNORECASE)
+    # ``TT‑M‑03.28`` (non-breaking hyphens): the same characters, read as hyphens (one for one, so the title is as written)
+    folded = text.translate(_DASHES)
+    if folded != text:
+        found = milestone_heading(folded, bare=bare)
+        if found is None or found[0] is None:
+            return found
+        return text[:len(found[0])] if folded.startswith(found[0]) else found[0], found[1], found[2]
     m = _MILESTONE_PREFIX_RE.match(text)
     if m:
         rest = text[m.end():].strip()
-        if _PLACEHOLDER_RE.match(rest):
+        if _PLACEHOLDER_RE.match(rest) or _TEMPLATE_RE.search(rest):
             return None
         idm = _MS_ID_RE.match(rest)
         if idm:
@@ -110,9 +130,11 @@ def milestone_heading(text: str, *, bare: bool = True) -> tuple[str | None, str,
     m = _MS_WORD_ID_RE.match(text)
     if m:
         title = _title_after_id(m.group("id"), m.group("after"))
-        if _PLACEHOLDER_RE.match(title):
+        if _PLACEHOLDER_RE.match(title) or _TEMPLATE_RE.search(title):
             return None
-        return m.group("id"), title, True
+        # ``# Milestone v2 migration guide``: a version then words, no separator: sure only with a status or phase
+        sure = not (m.group("after").strip() and not re.match(r"\s*(?::|[\-\u2013\u2014]+\s|\()", m.group("after")))
+        return m.group("id"), title, sure
     if bare:
         m = _MS_BARE_RE.match(_strip_md(text))
         if m and m.group("after").strip(" :-\u2013\u2014"):
@@ -132,6 +154,12 @@ def title_from_heading(text: str) -> str | None:
     return found[1] if found else None
 
 
+def _reads_as_status(value: str) -> bool:
+    """Does a status line's value start with a status (``Status: works on Sonoma`` does not)?"""
+    text = _strip_md(value.strip().lstrip("*_ ").strip())
+    return normalize_status(split_status(text)[0]) is not None or normalize_status(text) is not None
+
+
 def _has_plan_evidence(lines: list[Line], start: int, stop: int | None = None) -> bool:
     """A status line or a phase heading after ``start``: what a bare ``# M3: ...`` heading needs to be a plan."""
     for i in range(start, len(lines) if stop is None else stop):
@@ -139,7 +167,7 @@ def _has_plan_evidence(lines: list[Line], start: int, stop: int | None = None) -
         if ln.in_fence:
             continue
         m = LABEL_RE.match(ln.text) or _BULLET_LABEL_RE.match(ln.text)
-        if m and _label_of(m).lower() == "status":
+        if m and _label_of(m).lower() == "status" and _reads_as_status(m.group("value")):
             return True
         h = _heading(lines, i)
         if h and h[0] > 1 and _PHASE_RE.match(_strip_md(h[1])):
@@ -147,7 +175,7 @@ def _has_plan_evidence(lines: list[Line], start: int, stop: int | None = None) -
     return False
 
 
-_QUICK_RE = re.compile(r"milestone|^ {0,3}#[ \t]+(?:\*\*)?(?:[A-Z][A-Z0-9]{0,7}-)*M-?\d", re.IGNORECASE | re.MULTILINE)
+_QUICK_RE = re.compile(r"milestone|^ {0,3}#[ \t]+(?:\*\*)?(?:[A-Z][A-Z0-9]{0,7}[-\u2010\u2011])*M[-\u2010\u2011]?\d", re.IGNORECASE | re.MULTILINE)
 
 
 def is_milestone_source(text: str, meta: dict[str, Any] | None = None) -> bool:

@@ -16,11 +16,12 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .detect import _BULLET_LABELS, _BULLET_LABEL_RE, _MS_ID_RE, _PHASE_RE, _has_plan_evidence, _label_of, _title_after_id, is_milestone_source, milestone_heading, title_from_heading
+from .detect import _MS_ID_RE, _PHASE_RE, _has_plan_evidence, _title_after_id, is_milestone_source, milestone_heading, title_from_heading
 from .graph import build_phase_graph
-from .model import Check, Criterion, Diagnostic, Diagram, Field, Milestone, Phase, Risk, Section, Table, Task
-from .reading import _ESTIMATE_RE, _NONE_RE, _TASKLIST_RE, _TITLE_STATUS_RE, _cell, _column, _combine, _kind_column, _numbered_back, _phase_heading, box_status, cell_value, column_kinds, milestone_refs, parse_phase_refs, read_status, ref_is_shaped
-from .source import LABEL_RE, Line, OUTSIDE, _ATX_RE, _BULLET_RE, _FENCE_RE, _first_h1, _heading, _normalize, _strip_md, _table_blocks, _tables, fence_states, heading_anchor, scan_lines, split_attr_list, split_front_matter
+from .model import Check, Diagnostic, Field, Milestone, Phase, Table, Task
+from .reading import _ESTIMATE_RE, _NONE_RE, _TASKLIST_RE, _TITLE_STATUS_RE, _combine, _numbered_back, _phase_heading, box_status, cell_value, column_kinds, milestone_refs, parse_phase_refs, read_status, ref_is_shaped
+from .sections import _NUMBERED_RE, _SectionReader
+from .source import LABEL_RE, Line, OUTSIDE, _ATX_RE, _BULLET_RE, _first_h1, _heading, _normalize, _strip_md, _table_blocks, fence_states, heading_anchor, scan_lines, split_attr_list, split_front_matter
 from .vocabulary import PRIORITIES, STATUSES, is_status_phrase, normalize_priority, normalize_status, split_status
 
 __all__ = [
@@ -47,16 +48,13 @@ __all__ = [
 _MS_DEP_LABELS = ("depends on", "blocked by", "dependencies", "dependency", "prerequisites", "prerequisite", "requires")
 
 
-_NUMBERED_RE = re.compile(r"^(?P<indent>\s*)\d+[.)]\s+(?P<text>.*)$")
-
-
 _LINES_EST_RE = re.compile(r"\(\s*~?\s*(?P<n>\d[\d,]*)\s*(?:lines?|loc|sloc)\b[^)]*\)", re.IGNORECASE)
 
 
-_BOX_CHARS = re.compile("[\u2500-\u257f\u2580-\u259f\u25b2-\u25bc\u25b6\u25c0]")
+_BEFORE_RE = re.compile(r"(?i)(?:prerequisites?|pre-requisites?|dependencies|depends on|before (?:you )?start(?:ing)?)\b")
 
 
-class _Parser:
+class _Parser(_SectionReader):
     def __init__(self, text: str, file: str | None, meta: dict[str, Any] | None, first_line: int) -> None:
         self.file = file
         self.meta = dict(meta or {})
@@ -161,11 +159,16 @@ class _Parser:
             self._section(ms, section_name, level, lines[i].no, text, body, full)
             k += 1
 
-        # The page's own checklists, outside phases and code.
+        # The page's own checklists, outside phases and code; a ``## Prerequisites`` list is what came before, not this work.
+        before = False
         for idx in range(start, stop):
             if idx in in_phase or lines[idx].in_fence:
                 continue
-            box = self._box(lines[idx])
+            h = _heading(lines, idx)
+            if h is not None:
+                before = bool(_BEFORE_RE.match(_strip_md(h[1])))
+                continue
+            box = None if before else self._box(lines[idx])
             if box is not None:
                 ms.checks.append(box)
         if not ms.phases:
@@ -200,71 +203,6 @@ class _Parser:
             return None  # ``- [Link] text``, ``- [NEW] feature``: not a box
         return Check(t.group("text").strip(), status == "done", ln.no, status, mark)
 
-    def _section(self, ms: Milestone, name: str, level: int, line: int, title: str, body: list[Line], full: list[Line]) -> None:
-        self._fields(body, ms.fields)
-        if "success criteria" in name or name in ("criteria", "success metrics", "acceptance criteria"):
-            for header, rows in _tables(full):
-                st = _kind_column(column_kinds(header), "status")
-                tg = _column(header, "target", "goal", "threshold")
-                for no, cells in rows:
-                    status_text = _strip_md(_cell(cells, st))
-                    canon = normalize_status(status_text)
-                    if status_text and canon is None:
-                        self.warn(no, self._unknown_status(status_text))
-                    ms.criteria.append(Criterion(_cell(cells, 0), _cell(cells, tg), status_text, canon, no))
-                break
-        elif "risk" in name:
-            for header, rows in _tables(full):
-                kinds = column_kinds(header)
-                lk, im = _kind_column(kinds, "likelihood"), _kind_column(kinds, "impact")
-                mi = _column(header, "mitigation", "response", "plan", "action")
-                for no, cells in rows:
-                    ms.risks.append(Risk(_cell(cells, 0), _cell(cells, lk), _cell(cells, im), _cell(cells, mi), no))
-                break
-        elif name.startswith("note"):
-            for ln in body:
-                b = _BULLET_RE.match(ln.text) or _NUMBERED_RE.match(ln.text)
-                if b and not ln.in_fence and not b.group("indent"):
-                    ms.notes.append(b.group("text").strip())
-        elif not (name.startswith("executive summary") or "phase" in name or "architecture" in name or name == "summary"):
-            ms.sections.append(Section(_strip_md(title), level, line, "\n".join(ln.text for ln in body).strip("\n")))
-
-    def _fields(self, body: list[Line], into: list[Field]) -> None:
-        """Collect ``**Label**: value`` lines, and the list lines that continue a label."""
-        current: Field | None = None
-        takes_list = False  # a label with nothing after its colon introduces the list below it
-        for ln in body:
-            if ln.in_fence:
-                current = None
-                continue
-            if " \u00b7 " in ln.text and ":" in ln.text:
-                # ``stage: mvp · status: active · created: 2026-06-07``: several labels on one line
-                parts = [LABEL_RE.match(seg.strip()) for seg in ln.text.split(" \u00b7 ")]
-                if sum(1 for m in parts if m) >= 2:
-                    into.extend(Field(_label_of(m), m.group("value").strip(), ln.no) for m in parts if m)
-                    current = None
-                    continue
-            m = LABEL_RE.match(ln.text)
-            if m:
-                current = Field(_label_of(m), m.group("value").strip(), ln.no, ln.text.strip())
-                takes_list = not current.value
-                into.append(current)
-                continue
-            bm = _BULLET_LABEL_RE.match(ln.text) if ":" in ln.text else None
-            if bm and _label_of(bm).lower() in _BULLET_LABELS and bm.group("value").strip():
-                # ``- **Priority**: CRITICAL``: a label written as a list item (the list stays the page's)
-                into.append(Field(_label_of(bm), bm.group("value").strip(), ln.no))
-            is_item = bool(_BULLET_RE.match(ln.text) or _NUMBERED_RE.match(ln.text))
-            if current is not None and ln.text.strip() and (is_item or ln.text.startswith(" ")) and (takes_list or not is_item):
-                # ``**Status**: done`` followed by a checklist: the list is the page's, not the status's.
-                if is_item and current.shown is None:
-                    current.shown = current.value  # the paragraph ends where the list starts
-                current.value = (current.value + "\n" + ln.text.strip()).strip()
-            elif not ln.text.strip() and current is not None and not current.value:
-                continue
-            else:
-                current = None
-
     def _at_section_top(self, f: Field) -> bool:
         """Is this label line a bullet (``- **Priority**: high``) outside any subsection (level 3 or deeper)?"""
         level = 0
@@ -286,8 +224,12 @@ class _Parser:
             key = f.label.lower()
             if key == "status" and ms.status_line is None:
                 text = _strip_md(f.value)
-                ms.status_text, ms.status_note, ms.status = read_status(text)
                 ms.status_line = f.line
+                if re.fullmatch(r"\[[^\]]*\|[^\]]*\]", text.strip()):  # ``[Draft | Active | Complete]``: the template's choices
+                    ms.status_text, ms.status_note, ms.status = text, "", None
+                    self.warn(f.line, f"the status {text!r} is a template's list of choices; write the one that holds")
+                    continue
+                ms.status_text, ms.status_note, ms.status = read_status(text)
                 if ms.status is None:
                     self.warn(f.line, self._unknown_status(ms.status_text))
             elif key == "priority" and not ms.priority_text and (f.line < top_end or self._at_section_top(f)):
@@ -389,28 +331,6 @@ class _Parser:
                       f"the milestone is marked done but {len(open_phases)} of {len(ms.phases)} phases are not ({names}); "
                       "mark them done (or cancelled), or give the milestone a status other than done")
 
-    def _phase_table(self, ms: Milestone, start: int, stop: int) -> None:
-        """Phases written as rows of a table (``| Phase | Focus | ... | Status |``) when none has a heading."""
-        for header, rows in _tables(self.lines[start:stop]):
-            first = _strip_md(header[0]).lower() if header else ""
-            st = _column(header, "status", "state")
-            if first not in ("phase", "#", "phase #", "stage", "step", "id") or st is None or not rows:
-                continue
-            if not all(re.fullmatch(r"\d+(?:\.\d+)?[a-z]?", _strip_md(cells[0]) if cells else "") for _, cells in rows):
-                continue
-            ti = _column(header, "focus", "title", "name", "description", "goal", "summary", "scope")
-            ti = ti if ti is not None and ti != 0 else (1 if st != 1 else None)
-            for no, cells in rows:
-                text = _strip_md(_cell(cells, st))
-                words, note = split_status(text)
-                phase = Phase(id=_strip_md(cells[0]), title=_strip_md(_cell(cells, ti)), line=no, heading_level=0)
-                phase.status_text, phase.status_note, phase.status = words, note, normalize_status(words)
-                phase.status_line = no
-                if text and phase.status is None:
-                    self.warn(no, self._unknown_status(text))
-                ms.phases.append(phase)
-            return
-
     def _external_phase_refs(self, ms: Milestone) -> None:
         """``**Depends on**: Phase 5 (v1.0 complete)`` in a milestone whose phases are 6-9 names a phase of
         an earlier milestone: kept as written, not warned about as a missing phase."""
@@ -508,32 +428,10 @@ class _Parser:
                     phase.deliverables.append(b.group("text").strip())
         return phase
 
-    def _diagrams(self, ms: Milestone, start: int = 0, stop: int | None = None) -> None:
-        block: list[Line] = []
-        info = ""
-        for ln in self.lines[start:stop]:
-            if ln.fence_edge and not block:
-                m = _FENCE_RE.match(ln.text)
-                info = (m.group("info").strip() if m else "")
-                block = [ln]
-            elif ln.fence_edge and block:
-                body = "\n".join(x.text for x in block[1:])
-                if _BOX_CHARS.search(body):
-                    ms.diagrams.append(Diagram(body, block[0].no, info))
-                block = []
-            elif block:
-                block.append(ln)
-
     def _check_refs(self, ms: Milestone) -> None:
         """Dependency problems (missing phases, cycles, done before a dependency): the graph's words."""
         ms.phase_graph, problems = build_phase_graph(ms)  # built once: the page's graph is this one
         self.diags.extend(problems)
-
-    @staticmethod
-    def _unknown_status(text: str) -> str:
-        if not text.strip():
-            return f"the Status line is empty; write one of: {', '.join(STATUSES)} (or an emoji such as \N{HOURGLASS WITH FLOWING SAND} \N{ANTICLOCKWISE DOWNWARDS AND UPWARDS OPEN CIRCLE ARROWS} \N{WHITE HEAVY CHECK MARK} \N{CROSS MARK})"
-        return f"unknown status {text!r}; write one of: {', '.join(STATUSES)} (or an emoji such as \N{HOURGLASS WITH FLOWING SAND} \N{ANTICLOCKWISE DOWNWARDS AND UPWARDS OPEN CIRCLE ARROWS} \N{WHITE HEAVY CHECK MARK} \N{CROSS MARK})"
 
 
 def parse_milestone(

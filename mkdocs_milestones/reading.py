@@ -211,7 +211,7 @@ def read_status(text: str) -> tuple[str, str, str | None]:
     >>> read_status("DONE - shipped with v2")
     ('DONE', 'shipped with v2', 'done')
     >>> read_status("**design accepted; implementation not started** (ADR-22). Base: main")
-    ('not started', 'design accepted; implementation \u00b7 ADR-22. Base: main', 'pending')
+    ('not started', 'design accepted; implementation \u00b7 (ADR-22). Base: main', 'pending')
     >>> read_status("Not yet implemented"), read_status("75% complete")
     (('Not yet implemented', '', 'pending'), ('75% complete', '', 'in-progress'))
     >>> read_status("Charter Superseded *(originally IN PROGRESS)*")
@@ -259,8 +259,8 @@ def read_status(text: str) -> tuple[str, str, str | None]:
 
 
 def _aside_note(rest: str) -> str:
-    note = rest.strip()
-    return note[1:].replace(")", "", 1).strip() if note.startswith("(") else note.lstrip(" -\u2013\u2014:.").strip()
+    """What follows a bold status, as written (brackets kept); only a separator before it goes."""
+    return rest.strip().lstrip(" -\u2013\u2014:").strip()
 
 
 def _combine(states: list[str]) -> str | None:

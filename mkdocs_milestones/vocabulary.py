@@ -234,11 +234,11 @@ _NOTE_EDGE_RE = re.compile(r"^[\s\-\u2013\u2014:;,.|/]+")
 
 
 def _clean_note(note: str) -> str:
-    note = note.strip()
-    if note.startswith("(") and note.rstrip(".").endswith(")") and note.count("(") == 1:
-        return note.rstrip(".")[1:-1].strip()
-    note = _NOTE_EDGE_RE.sub("", note).strip()
-    return note.rstrip(".").strip() if note.count(".") == 1 and note.endswith(".") else note
+    """The words after the status, as written: only the separator before them goes (``DONE - x`` -> ``x``).
+
+    Brackets and closing punctuation are the author's: ``(tagged as `sim-m1`).`` stays whole.
+    """
+    return _NOTE_EDGE_RE.sub("", note.strip()).strip()
 
 
 def split_status(text: str, table: str = "status") -> tuple[str, str]:
@@ -248,7 +248,7 @@ def split_status(text: str, table: str = "status") -> tuple[str, str]:
     is a note to show beside the badge, never inside it.
 
     >>> split_status("PARTIAL (functional but with gaps)")
-    ('PARTIAL', 'functional but with gaps')
+    ('PARTIAL', '(functional but with gaps)')
     >>> split_status("DONE - shipped with v2")
     ('DONE', 'shipped with v2')
     >>> split_status("\N{WHITE HEAVY CHECK MARK} Complete")
@@ -256,7 +256,7 @@ def split_status(text: str, table: str = "status") -> tuple[str, str]:
     >>> split_status("SHIPPED 2026-02-22")
     ('SHIPPED', '2026-02-22')
     >>> split_status("COMPLETE (tagged as `sim-m1`).")
-    ('COMPLETE', 'tagged as `sim-m1`')
+    ('COMPLETE', '(tagged as `sim-m1`).')
     >>> split_status("CRITICAL - foundation first", "priority")
     ('CRITICAL', 'foundation first')
     >>> split_status("Percolating")
