@@ -15,7 +15,7 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -52,6 +52,10 @@ class I18nState:
     def prefix(self) -> str:
         """``""`` for the default language, else ``"<language>/"``: where this build's pages go."""
         return "" if self.default else f"{self.language}/"
+
+    def other(self, language: str) -> I18nState:
+        """The same site's build of ``language``."""
+        return replace(self, language=language, default=language == self.default_language)
 
     def page_src(self, path: str) -> str:
         """The source path static-i18n gives this language's version of the page ``path``, so links

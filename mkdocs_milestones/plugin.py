@@ -12,7 +12,8 @@ Under ``--dirty``, pages MkDocs does not convert keep the model of the previous 
 Other plugins (:mod:`.compat`): the roadmap and the assets are added early (``on_files`` priority
 100) so mkdocs-redirects listed before this plugin sees them. Under mkdocs-static-i18n, which
 builds the site once per language and re-creates every file from ``docs_dir`` in its ``on_files``
-(priority -100), they are added after it, per language; each language's build converts that
+(priority -100), they are added after it, per language (the roadmap is there from 100 to -99 too,
+in every language, as the author's pages are, for plugins such as mkdocs-redirects); each language's build converts that
 language's pages (translated, or the default language's as fallback), so its roadmap and its
 export (``<lang>/milestones.json``, with a ``lang`` field) hold that language's milestones.
 """
@@ -51,6 +52,14 @@ log = get_plugin_logger("milestones")
 ASSET_DIR = "assets/mkdocs_milestones"
 ROADMAP_PAGE = "# {title}\n\n<!-- milestones -->\n"
 """The generated roadmap page: a title (in the site's language) and the marker the extension expands."""
+
+
+def _roadmap_page() -> str:
+    """The generated roadmap page's Markdown, titled in the language of this build."""
+    title = re.sub(r"[\\`*_\[\]<>#]", lambda m: "\\" + m.group(0), i18n.text("roadmap.title"))
+    return ROADMAP_PAGE.format(title=title)
+
+
 _EXTENSION_NAMES = ("mkdocs_milestones", "milestones", "mkdocs_milestones.extension")
 
 
@@ -99,6 +108,8 @@ class MilestonesPlugin(BasePlugin[MilestonesConfig]):
         self.language = "en"
         self.lang: I18nState | None = None
         """The language mkdocs-static-i18n is building, if it is."""
+        self.placeholders: list[File] = []
+        """Under static-i18n, the roadmap of each language from ``on_files`` priority 100 to -99."""
 
     def _key(self, f: File) -> str:
         """A page's key in :attr:`models`: its ``src_uri``, per language under static-i18n (a fallback
@@ -162,6 +173,30 @@ class MilestonesPlugin(BasePlugin[MilestonesConfig]):
         self.lang = i18n_state(config)
         if self.lang is None:
             self._add_generated(files, config)
+        else:
+            # What docs_dir would hold had the author written the roadmap in every language, for the
+            # plugins that look at the files before static-i18n (mkdocs-redirects); taken out again
+            # before static-i18n re-creates the files (it needs a source path), re-added after it.
+            self.placeholders = self._roadmap_placeholders(config)
+            for f in self.placeholders:
+                if files.get_file_from_path(f.src_uri) is None:
+                    files.append(f)
+        return files
+
+    def _roadmap_placeholders(self, config: MkDocsConfig) -> list[File]:
+        lang, roadmap = self.lang, self.config.roadmap
+        if lang is None or not roadmap:
+            return []
+        return [File.generated(config, lang.other(code).page_src(roadmap), content=_roadmap_page())
+                for code in lang.languages]
+
+    @event_priority(-99)
+    def _drop_placeholders(self, files: Files, *, config: MkDocsConfig) -> Files:
+        """Under mkdocs-static-i18n: just before its ``on_files`` (-100), which needs a source path."""
+        for f in self.placeholders:
+            if files.get_file_from_path(f.src_uri) is f:
+                files.remove(f)
+        self.placeholders = []
         return files
 
     def _add_generated(self, files: Files, config: MkDocsConfig) -> None:
@@ -170,8 +205,7 @@ class MilestonesPlugin(BasePlugin[MilestonesConfig]):
             files.append(File.generated(config, a.path, content=a.content))
         roadmap = self.config.roadmap
         if roadmap and files.get_file_from_path(roadmap) is None:  # static-i18n's Files look for this language's
-            title = re.sub(r"[\\`*_\[\]<>#]", lambda m: "\\" + m.group(0), i18n.text("roadmap.title"))
-            page = File.generated(config, lang.page_src(roadmap) if lang else roadmap, content=ROADMAP_PAGE.format(title=title))
+            page = File.generated(config, lang.page_src(roadmap) if lang else roadmap, content=_roadmap_page())
             if lang is not None:  # where static-i18n puts this language's pages
                 page.dest_uri = lang.prefix + File.generated(config, roadmap, content="").dest_uri
                 mark_i18n_page(page, lang, roadmap, config)
@@ -190,7 +224,7 @@ class MilestonesPlugin(BasePlugin[MilestonesConfig]):
         self._add_generated(files, config)
         return self._add_export(files, config)
 
-    on_files = CombinedEvent(_add_files_early, _files_here, _files_after_i18n)
+    on_files = CombinedEvent(_add_files_early, _files_here, _drop_placeholders, _files_after_i18n)
 
     def _add_export(self, files: Files, config: MkDocsConfig) -> Files:
         export = self.config.export

@@ -240,6 +240,22 @@ def check_i18n(build: Build) -> None:
     assert 'href="roadmap/"' in build.text("fr/index.html")
 
 
+def i18n_redirects(before: bool) -> Any:
+    """static-i18n (suffix), and mkdocs-redirects targeting the generated roadmap, listed before or after milestones."""
+    def setup(project: Path, cfg: dict[str, Any]) -> None:
+        i18n("suffix", before=False)(project, cfg)
+        _plugins(cfg, {"redirects": {"redirect_maps": {"plan.md": "roadmap/index.md"}}}, before=before)
+    return setup
+
+
+def check_i18n_redirects(build: Build) -> None:
+    check_i18n(build)
+    # mkdocs-redirects writes its pages in the default language's build only (for the author's pages too).
+    page = build.text("plan/index.html")
+    target = re.search(r'<link rel="canonical" href="([^"]+)"', page)
+    assert target and resolve("plan/", target.group(1)) == "roadmap/", target and target.group(1)
+
+
 def instant(project: Path, cfg: dict[str, Any]) -> None:
     cfg["theme"]["features"] = [*cfg["theme"].get("features", []), "navigation.instant"]
 
@@ -296,6 +312,10 @@ ROWS: list[Row] = [
     Row("mike", ("mike",), mike, command=mike_commands, site="pages/1.0"),
     Row("i18n-suffix", ("mkdocs_static_i18n",), i18n("suffix", before=True), languages=("", "fr/"), check=check_i18n),
     Row("i18n-folder", ("mkdocs_static_i18n",), i18n("folder", before=False), languages=("", "fr/"), check=check_i18n),
+    Row("i18n-redirects-before", ("mkdocs_static_i18n", "mkdocs_redirects"), i18n_redirects(before=True),
+        languages=("", "fr/"), check=check_i18n_redirects),
+    Row("i18n-redirects-after", ("mkdocs_static_i18n", "mkdocs_redirects"), i18n_redirects(before=False),
+        languages=("", "fr/"), check=check_i18n_redirects),
     Row("navigation.instant", ("material",), instant, check=check_instant),
     Row("meta", ("material",), meta, check=check_meta),
     Row("meta-milestone", ("material",), meta_milestone, expected=[*DEMO_MILESTONES, "plans/launch.md"]),
