@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
@@ -115,6 +115,10 @@ class MilestonesPlugin(BasePlugin[MilestonesConfig]):
         """A page's key in :attr:`models`: its ``src_uri``, per language under static-i18n (a fallback
         page has the same ``src_uri`` in every language, but its own URL and links in each)."""
         return f.src_uri if self.lang is None else f"{self.lang.language}:{f.src_uri}"
+
+    def _src_of(self, key: str) -> str:
+        """The ``src_uri`` of the page whose key in :attr:`models` is ``key``."""
+        return key if self.lang is None else key.split(":", 1)[1]
 
     def _page_id(self, f: File) -> str:
         """The page's identity for dependencies: under static-i18n its path without the language
@@ -353,9 +357,12 @@ class MilestonesPlugin(BasePlugin[MilestonesConfig]):
                 self.models[uri] = model
         # Under static-i18n these are this language's pages: its translations and the fallbacks it built.
         self.entries = assemble([MilestoneEntry.placed(m.page, m.url, ms) for m in self.models.values() for ms in m.milestones])
+        # The file the author edits: under static-i18n a page's identity is its path without the
+        # language (``a.fr.md`` -> ``a.md``), its warnings name the file (``a.fr.md``, ``fr/a.md``).
+        edited = {m.page: self._src_of(k) for k, m in self.models.items()}
         for e in self.entries:
             for d in e.warnings:
-                log.warning("%s", d)
+                log.warning("%s", replace(d, file=edited.get(d.file, d.file)) if d.file else d)
         if self.export_file is not None:
             self.export_file.content_string = export_json(self.entries, lang=self._export_lang())
         for uri, model in list(self.models.items()):
@@ -392,7 +399,7 @@ class MilestonesPlugin(BasePlugin[MilestonesConfig]):
             page.content = config.plugins.on_page_content(page.content or "", page=page, config=config, files=files)
         finally:
             self.current = None
-            self.models[page.file.src_uri] = model  # the page's milestones, whatever the second conversion reused
+            self.models[self._key(page.file)] = model  # the page's milestones, whatever the second conversion reused
 
     def on_build_error(self, *, error: Exception) -> None:
         self.current = None
