@@ -282,6 +282,10 @@ def check_meta(build: Build) -> None:
     assert ">plan<" in build.text("milestones/billing-v2/index.html")
 
 
+def graph_mermaid(project: Path, cfg: dict[str, Any]) -> None:
+    cfg["plugins"][cfg["plugins"].index("milestones")] = {"milestones": {"graph": "mermaid"}}
+
+
 def mkdocs_theme(project: Path, cfg: dict[str, Any]) -> None:
     cfg["theme"] = {"name": "mkdocs", "highlightjs": False}
 
@@ -318,6 +322,7 @@ ROWS: list[Row] = [
         languages=("", "fr/"), check=check_i18n_redirects),
     Row("navigation.instant", ("material",), instant, check=check_instant),
     Row("meta", ("material",), meta, check=check_meta),
+    Row("graph-mermaid", ("material",), graph_mermaid),
     Row("meta-milestone", ("material",), meta_milestone, expected=[*DEMO_MILESTONES, "plans/launch.md"]),
 ]
 

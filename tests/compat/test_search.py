@@ -48,8 +48,23 @@ def test_material_index_has_no_chart_or_head_text(compat_builds: dict[str, Build
     roadmap = _texts(index, "roadmap/")
     assert "Current / next phase" not in roadmap  # the repeated column heads
     assert "Dependencies between milestones" not in roadmap  # the dependency graph's label
-    assert "Timeline of" not in roadmap  # the timeline chart's label
+    # The timeline chart: its month ticks and its bars' tooltips.
+    assert "Sep 2025" not in roadmap and "estimate ends" not in roadmap, roadmap
+    # The counters ("🔄 In progress 2 ... 7 milestones"), which repeat the group heads.
+    assert "7 milestones" not in roadmap, roadmap
+    # A milestone's title where the roadmap shows it as text: its row and the at-risk list, not
+    # again from the graph's node label or tooltips or the timeline's bar.
+    assert roadmap.count("Billing v2") == 2, roadmap
     page = _texts(index, "milestones/auth-rollout/")
     assert "Dependency graph of the phases" not in page  # the phase graph
     # A phase title is found where the page has it (its heading), not a second time in the graph.
+    assert page.count("Identity provider setup") == 1, page
+
+
+def test_material_index_has_no_mermaid_source(compat_builds: dict[str, Build]) -> None:
+    """With ``graph: mermaid`` the phase graph is Mermaid source on the page, not in the index."""
+    build = compat_builds["graph-mermaid"]
+    assert 'class="mermaid"' in build.text("milestones/auth-rollout/index.html")
+    page = _texts(_index(build), "milestones/auth-rollout/")
+    assert "flowchart" not in page and "-->" not in page and "--&gt;" not in page, page
     assert page.count("Identity provider setup") == 1, page
