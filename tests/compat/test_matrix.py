@@ -182,6 +182,7 @@ def mike_commands(project: Path) -> list[list[str]]:
 
 def mike(project: Path, cfg: dict[str, Any]) -> None:
     cfg["extra"] = {"version": {"provider": "mike"}}
+    cfg["strict"] = True  # `mike deploy` runs `mkdocs build` without --strict; MkDocs' own option makes it strict
 
 
 FR_TITLE = "Déploiement de l'authentification unique"
@@ -353,3 +354,18 @@ def test_matrix_has_the_popular_plugins() -> None:
                    "minify", "redirects", "exclude", "mike", "i18n", "navigation.instant"):
         assert wanted in names, wanted
     assert len(names - {"baseline", "theme"}) >= 15
+
+
+def test_every_row_builds_strict(tmp_path: Path) -> None:
+    """Each row's build fails on a warning: ``mkdocs build --strict``, or ``strict: true`` in its
+    config where another tool (mike) runs ``mkdocs build``."""
+    import yaml
+
+    from .conftest import make_project
+
+    for row in ROWS:
+        project = make_project(row, tmp_path)
+        commands = row.command(project) if row.command is not None else None
+        strict_flag = row.strict if commands is None else any("--strict" in c for c in commands)
+        cfg = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
+        assert strict_flag or cfg.get("strict") is True, f"row {row.name} is not built strict"
