@@ -5,6 +5,8 @@
   included, with the same config and plugin objects) and, in its ``on_files`` (priority -100),
   re-creates every file from ``docs_dir``; a generated file (no source path) made it fail. With it,
   the plugin adds its files after it, per language: :func:`i18n_state`.
+  Plugins that look at the files before it (mkdocs-redirects checks its targets there) see each
+  language's roadmap as the author's pages are: :func:`add_placeholders`.
 * **mkdocs-minify-plugin** with ``cache_safe: true`` reads each listed ``css_files``/``js_files``
   entry from ``docs_dir`` (or ``custom_dir``) before the build to name it after a hash of its
   content; the plugin's assets are generated, not files there, so that read failed. With it, the
@@ -21,7 +23,8 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
 
-__all__ = ["Asset", "I18nState", "asset_plan", "forget_earlier_config", "i18n_state", "mark_i18n_page"]
+__all__ = ["Asset", "I18nState", "add_placeholders", "asset_plan", "forget_earlier_config", "i18n_state", "mark_i18n_page",
+           "remove_files"]
 
 _I18N_NAMES = ("i18n", "mkdocs-static-i18n")
 _MINIFY_NAMES = ("minify", "mkdocs-minify-plugin")
@@ -98,6 +101,31 @@ def forget_earlier_config(config: MkDocsConfig, extension_type: type, asset_dir:
     for listed in (config.extra_css, config.extra_javascript):
         for entry in [e for e in listed if str(e).startswith(f"{asset_dir}/")]:
             listed.remove(entry)
+
+
+def add_placeholders(files: Any, config: MkDocsConfig, lang: I18nState, path: str, content: str) -> list[Any]:
+    """Under static-i18n, the generated page ``path`` in every language, as docs_dir would hold it
+    had the author written it (``roadmap/index.md``, ``roadmap/index.fr.md``; ``en/...``, ``fr/...``),
+    for the plugins that look at the files before static-i18n does (mkdocs-redirects checks its
+    targets there). They must be taken out (:func:`remove_files`) before static-i18n's ``on_files``,
+    which re-creates every file from its source path; the plugin adds each language's after it."""
+    from mkdocs.structure.files import File
+
+    added = []
+    for code in lang.languages:
+        f = File.generated(config, lang.other(code).page_src(path), content=content)
+        if files.get_file_from_path(f.src_uri) is None:  # the author's own page stays
+            files.append(f)
+            added.append(f)
+    return added
+
+
+def remove_files(files: Any, gone: list[Any]) -> list[Any]:
+    """Take these very files out of ``files`` (not another file at the same path); returns ``[]``."""
+    for f in gone:
+        if files.get_file_from_path(f.src_uri) is f:
+            files.remove(f)
+    return []
 
 
 def mark_i18n_page(page: Any, lang: I18nState, path: str, config: MkDocsConfig) -> None:

@@ -29,7 +29,8 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin
 from mkdocs.structure.files import File, Files
 
 from . import i18n
-from .compat import Asset, I18nState, asset_plan, forget_earlier_config, i18n_state, mark_i18n_page
+from .compat import (Asset, I18nState, add_placeholders, asset_plan, forget_earlier_config, i18n_state, mark_i18n_page,
+                     remove_files)
 from .export import export_json
 from .extension import MilestonesExtension, PageContext
 from .extension.config import asset_text
@@ -177,30 +178,14 @@ class MilestonesPlugin(BasePlugin[MilestonesConfig]):
         self.lang = i18n_state(config)
         if self.lang is None:
             self._add_generated(files, config)
-        else:
-            # What docs_dir would hold had the author written the roadmap in every language, for the
-            # plugins that look at the files before static-i18n (mkdocs-redirects); taken out again
-            # before static-i18n re-creates the files (it needs a source path), re-added after it.
-            self.placeholders = self._roadmap_placeholders(config)
-            for f in self.placeholders:
-                if files.get_file_from_path(f.src_uri) is None:
-                    files.append(f)
+        elif self.config.roadmap:  # for plugins that look at the files before static-i18n (mkdocs-redirects)
+            self.placeholders = add_placeholders(files, config, self.lang, self.config.roadmap, _roadmap_page())
         return files
-
-    def _roadmap_placeholders(self, config: MkDocsConfig) -> list[File]:
-        lang, roadmap = self.lang, self.config.roadmap
-        if lang is None or not roadmap:
-            return []
-        return [File.generated(config, lang.other(code).page_src(roadmap), content=_roadmap_page())
-                for code in lang.languages]
 
     @event_priority(-99)
     def _drop_placeholders(self, files: Files, *, config: MkDocsConfig) -> Files:
         """Under mkdocs-static-i18n: just before its ``on_files`` (-100), which needs a source path."""
-        for f in self.placeholders:
-            if files.get_file_from_path(f.src_uri) is f:
-                files.remove(f)
-        self.placeholders = []
+        self.placeholders = remove_files(files, self.placeholders)
         return files
 
     def _add_generated(self, files: Files, config: MkDocsConfig) -> None:
