@@ -29,8 +29,8 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin
 from mkdocs.structure.files import File, Files
 
 from . import i18n
-from .compat import (Asset, I18nState, add_placeholders, asset_plan, forget_earlier_config, i18n_state, mark_i18n_page,
-                     remove_files)
+from .compat import (Asset, I18nState, MkDocsSearchExclusion, add_placeholders, asset_plan, forget_earlier_config, i18n_state,
+                     mark_i18n_page, remove_files)
 from .export import export_json
 from .extension import MilestonesExtension, PageContext
 from .extension.config import asset_text
@@ -88,7 +88,7 @@ class _Converting:
     parsed: tuple[str, Milestone | None] | None = None
 
 
-class MilestonesPlugin(BasePlugin[MilestonesConfig]):
+class MilestonesPlugin(MkDocsSearchExclusion, BasePlugin[MilestonesConfig]):
     """``plugins: [milestones]``."""
 
     supports_multiple_instances = False
