@@ -73,6 +73,16 @@ def test_option_overrides_theme_and_labels_replace_strings(make_site, tmp_path: 
     assert re.search(r"<h1[^>]*>ロードマップ", roadmap)
 
 
+@pytest.mark.parametrize("locale,title", [("fr", "Le plan"), ("de", "Der Plan"), ("es", "Plan general")])
+def test_labels_per_language(make_site, tmp_path: Path, locale: str, title: str) -> None:
+    """``labels`` keys for every language, and a language code's own mapping, which wins for that language."""
+    labels = {"roadmap.title": "Plan general", "roadmap.milestones": "Plans", "fr": {"roadmap.title": "Le plan"},
+              "de": {"roadmap.title": "Der Plan", "roadmap.milestones": "Vorhaben"}}
+    _, roadmap = _site(make_site, tmp_path, locale, {"labels": labels})
+    assert re.search(rf"<h1[^>]*>{title}", roadmap), roadmap[:2000]
+    assert (">Vorhaben</h2>" if locale == "de" else ">Plans</h2>") in roadmap
+
+
 def test_english_without_a_language_and_for_unknown_ones(make_site, tmp_path: Path) -> None:
     page, roadmap = _site(make_site, tmp_path, "pt_BR")
     assert re.search(r"<h1[^>]*>Roadmap", roadmap) and 'class="ms-kicker">Milestone<' in page
@@ -97,14 +107,14 @@ def test_render_follows_the_active_language() -> None:
 def test_unknown_language_option_and_label_keys_warn(make_site, tmp_path: Path) -> None:
     from mkdocs.exceptions import Abort
 
-    cfg = make_site({"auth.md": PLAN}, plugin_config={"language": "pt", "labels": {"roadmap.titel": "Plan"}})
+    cfg = make_site({"auth.md": PLAN}, plugin_config={"language": "pt", "labels": {"roadmap.titel": "Plan", "fr": {"col.stat": "x"}}})
     config = load_config(str(cfg), strict=True)
     with pytest.raises(Abort):
         build(config)
     with milestone_log() as messages:
         build(load_config(str(cfg)))
     assert any("option language: 'pt' has no table" in m for m in messages), messages
-    assert any("option labels: unknown key roadmap.titel" in m for m in messages), messages
+    assert any("option labels: unknown keys roadmap.titel, fr.col.stat" in m for m in messages), messages
 
 
 def _crowd() -> list:
