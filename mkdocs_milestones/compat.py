@@ -5,6 +5,12 @@
   included, with the same config and plugin objects) and, in its ``on_files`` (priority -100),
   re-creates every file from ``docs_dir``; a generated file (no source path) made it fail. With it,
   the plugin adds its files after it, per language: :func:`i18n_state`.
+  Plugins that look at the files before it (mkdocs-redirects checks its targets there) see each
+  language's roadmap as the author's pages are: :func:`add_placeholders`.
+* **MkDocs' own search plugin** indexes every element of a page; Material's honours
+  ``data-search-exclude``, which the plugin puts on its graphs, timeline chart, Mermaid source,
+  repeated table heads and counters. With MkDocs' own, the plugin hands it the page without those
+  elements and gives the page its content back before it is written: :func:`without_search_excluded`.
 * **mkdocs-minify-plugin** with ``cache_safe: true`` reads each listed ``css_files``/``js_files``
   entry from ``docs_dir`` (or ``custom_dir``) before the build to name it after a hash of its
   content; the plugin's assets are generated, not files there, so that read failed. With it, the
@@ -15,13 +21,16 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
+
+from mkdocs.plugins import CombinedEvent, event_priority
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
 
-__all__ = ["Asset", "I18nState", "asset_plan", "forget_earlier_config", "i18n_state", "mark_i18n_page"]
+__all__ = ["Asset", "I18nState", "add_placeholders", "asset_plan", "forget_earlier_config", "i18n_state", "mark_i18n_page",
+           "MkDocsSearchExclusion", "mkdocs_search", "remove_files", "without_search_excluded"]
 
 _I18N_NAMES = ("i18n", "mkdocs-static-i18n")
 _MINIFY_NAMES = ("minify", "mkdocs-minify-plugin")
@@ -52,6 +61,10 @@ class I18nState:
     def prefix(self) -> str:
         """``""`` for the default language, else ``"<language>/"``: where this build's pages go."""
         return "" if self.default else f"{self.language}/"
+
+    def other(self, language: str) -> I18nState:
+        """The same site's build of ``language``."""
+        return replace(self, language=language, default=language == self.default_language)
 
     def page_src(self, path: str) -> str:
         """The source path static-i18n gives this language's version of the page ``path``, so links
@@ -94,6 +107,31 @@ def forget_earlier_config(config: MkDocsConfig, extension_type: type, asset_dir:
     for listed in (config.extra_css, config.extra_javascript):
         for entry in [e for e in listed if str(e).startswith(f"{asset_dir}/")]:
             listed.remove(entry)
+
+
+def add_placeholders(files: Any, config: MkDocsConfig, lang: I18nState, path: str, content: str) -> list[Any]:
+    """Under static-i18n, the generated page ``path`` in every language, as docs_dir would hold it
+    had the author written it (``roadmap/index.md``, ``roadmap/index.fr.md``; ``en/...``, ``fr/...``),
+    for the plugins that look at the files before static-i18n does (mkdocs-redirects checks its
+    targets there). They must be taken out (:func:`remove_files`) before static-i18n's ``on_files``,
+    which re-creates every file from its source path; the plugin adds each language's after it."""
+    from mkdocs.structure.files import File
+
+    added = []
+    for code in lang.languages:
+        f = File.generated(config, lang.other(code).page_src(path), content=content)
+        if files.get_file_from_path(f.src_uri) is None:  # the author's own page stays
+            files.append(f)
+            added.append(f)
+    return added
+
+
+def remove_files(files: Any, gone: list[Any]) -> list[Any]:
+    """Take these very files out of ``files`` (not another file at the same path); returns ``[]``."""
+    for f in gone:
+        if files.get_file_from_path(f.src_uri) is f:
+            files.remove(f)
+    return []
 
 
 def mark_i18n_page(page: Any, lang: I18nState, path: str, config: MkDocsConfig) -> None:
@@ -157,3 +195,96 @@ def asset_plan(config: MkDocsConfig, folder: str, assets: dict[str, str], log: A
         stem = name.rsplit(".", 1)[0]
         plan.append(Asset(name, f"{folder}/{stem}.{digest}{'.min' if minified and func else ''}.{kind}", content))
     return plan
+
+
+def mkdocs_search(config: MkDocsConfig) -> bool:
+    """Whether the site's search plugin is MkDocs' own (which ignores ``data-search-exclude``)."""
+    from mkdocs.contrib.search import SearchPlugin
+
+    return any(type(p) is SearchPlugin for p in config.plugins.values())
+
+
+_VOID = frozenset("area base br col embed hr img input link meta source track wbr".split())
+
+
+def without_search_excluded(html: str) -> str:
+    """``html`` without the elements marked ``data-search-exclude`` (and their content), the rest
+    byte for byte as it was.
+
+    >>> without_search_excluded('<p>a</p><div data-search-exclude=""><div>b</div><br></div><p>c</p>')
+    '<p>a</p><p>c</p>'
+    >>> without_search_excluded('<svg data-search-exclude><g><path d="M0"/></g></svg> x')
+    ' x'
+    """
+    if "data-search-exclude" not in html:
+        return html
+    from html.parser import HTMLParser
+
+    starts = [0]
+    for i, ch in enumerate(html):
+        if ch == "\n":
+            starts.append(i + 1)
+    cuts: list[tuple[int, int]] = []
+
+    class _Cutter(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__(convert_charrefs=False)
+            self.depth = 0
+            self.cut_at: tuple[int, int] | None = None  # (depth, offset) of the element being cut
+
+        def _offset(self) -> int:
+            line, col = self.getpos()
+            return starts[line - 1] + col
+
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            if tag in _VOID:
+                return
+            if self.cut_at is None and any(k == "data-search-exclude" for k, _ in attrs):
+                self.cut_at = (self.depth, self._offset())
+            self.depth += 1
+
+        def handle_endtag(self, tag: str) -> None:
+            if tag in _VOID:
+                return
+            self.depth -= 1
+            if self.cut_at is not None and self.depth == self.cut_at[0]:
+                end = html.find(">", self._offset()) + 1
+                cuts.append((self.cut_at[1], end))
+                self.cut_at = None
+
+    parser = _Cutter()
+    parser.feed(html)
+    parser.close()
+    if not cuts:
+        return html
+    out, pos = [], 0
+    for a, b in cuts:
+        out.append(html[pos:a])
+        pos = b
+    out.append(html[pos:])
+    return "".join(out)
+
+
+class MkDocsSearchExclusion:
+    """The plugin's ``on_page_context``: under MkDocs' own search plugin, which indexes a page in
+    its ``on_page_context`` (priority 0), the page's content is without its ``data-search-exclude``
+    elements just before (priority 1) and whole again just after (-1), before the page is written."""
+
+    _unhidden: tuple[Any, str] | None = None
+
+    @event_priority(1)
+    def _hide_from_search(self, context: Any, *, page: Any, config: MkDocsConfig, nav: Any) -> Any:
+        content = page.content or ""
+        if "data-search-exclude" in content and 'class="ms-' in content and mkdocs_search(config):  # pages it rendered
+            self._unhidden = (page, page.content)
+            page.content = without_search_excluded(page.content)
+        return context
+
+    @event_priority(-1)
+    def _unhide(self, context: Any, *, page: Any, config: MkDocsConfig, nav: Any) -> Any:
+        if self._unhidden is not None and self._unhidden[0] is page:
+            page.content = self._unhidden[1]
+        self._unhidden = None
+        return context
+
+    on_page_context = CombinedEvent(_hide_from_search, _unhide)

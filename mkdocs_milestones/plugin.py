@@ -12,7 +12,8 @@ Under ``--dirty``, pages MkDocs does not convert keep the model of the previous 
 Other plugins (:mod:`.compat`): the roadmap and the assets are added early (``on_files`` priority
 100) so mkdocs-redirects listed before this plugin sees them. Under mkdocs-static-i18n, which
 builds the site once per language and re-creates every file from ``docs_dir`` in its ``on_files``
-(priority -100), they are added after it, per language; each language's build converts that
+(priority -100), they are added after it, per language (the roadmap is there from 100 to -99 too,
+in every language, as the author's pages are, for plugins such as mkdocs-redirects); each language's build converts that
 language's pages (translated, or the default language's as fallback), so its roadmap and its
 export (``<lang>/milestones.json``, with a ``lang`` field) hold that language's milestones.
 """
@@ -21,14 +22,15 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
 from . import i18n
-from .compat import Asset, I18nState, asset_plan, forget_earlier_config, i18n_state, mark_i18n_page
+from .compat import (Asset, I18nState, MkDocsSearchExclusion, add_placeholders, asset_plan, forget_earlier_config, i18n_state,
+                     mark_i18n_page, remove_files)
 from .export import export_json
 from .extension import MilestonesExtension, PageContext
 from .extension.cache import RenderCache, digest, repaired
@@ -53,6 +55,14 @@ log = get_plugin_logger("milestones")
 ASSET_DIR = "assets/mkdocs_milestones"
 ROADMAP_PAGE = "# {title}\n\n<!-- milestones -->\n"
 """The generated roadmap page: a title (in the site's language) and the marker the extension expands."""
+
+
+def _roadmap_page() -> str:
+    """The generated roadmap page's Markdown, titled in the language of this build."""
+    title = re.sub(r"[\\`*_\[\]<>#]", lambda m: "\\" + m.group(0), i18n.text("roadmap.title"))
+    return ROADMAP_PAGE.format(title=title)
+
+
 _EXTENSION_NAMES = ("mkdocs_milestones", "milestones", "mkdocs_milestones.extension")
 
 
@@ -80,7 +90,7 @@ class _Converting:
     parsed: tuple[str, Milestone | None] | None = None
 
 
-class MilestonesPlugin(BasePlugin[MilestonesConfig]):
+class MilestonesPlugin(MkDocsSearchExclusion, BasePlugin[MilestonesConfig]):
     """``plugins: [milestones]``."""
 
     supports_multiple_instances = False
@@ -106,11 +116,17 @@ class MilestonesPlugin(BasePlugin[MilestonesConfig]):
         self.language = "en"
         self.lang: I18nState | None = None
         """The language mkdocs-static-i18n is building, if it is."""
+        self.placeholders: list[File] = []
+        """Under static-i18n, the roadmap of each language from ``on_files`` priority 100 to -99."""
 
     def _key(self, f: File) -> str:
         """A page's key in :attr:`models`: its ``src_uri``, per language under static-i18n (a fallback
         page has the same ``src_uri`` in every language, but its own URL and links in each)."""
         return f.src_uri if self.lang is None else f"{self.lang.language}:{f.src_uri}"
+
+    def _src_of(self, key: str) -> str:
+        """The ``src_uri`` of the page whose key in :attr:`models` is ``key``."""
+        return key if self.lang is None else key.split(":", 1)[1]
 
     def _page_id(self, f: File) -> str:
         """The page's identity for dependencies: under static-i18n its path without the language
@@ -172,6 +188,14 @@ class MilestonesPlugin(BasePlugin[MilestonesConfig]):
         self.lang = i18n_state(config)
         if self.lang is None:
             self._add_generated(files, config)
+        elif self.config.roadmap:  # for plugins that look at the files before static-i18n (mkdocs-redirects)
+            self.placeholders = add_placeholders(files, config, self.lang, self.config.roadmap, _roadmap_page())
+        return files
+
+    @event_priority(-99)
+    def _drop_placeholders(self, files: Files, *, config: MkDocsConfig) -> Files:
+        """Under mkdocs-static-i18n: just before its ``on_files`` (-100), which needs a source path."""
+        self.placeholders = remove_files(files, self.placeholders)
         return files
 
     def _add_generated(self, files: Files, config: MkDocsConfig) -> None:
@@ -180,8 +204,7 @@ class MilestonesPlugin(BasePlugin[MilestonesConfig]):
             files.append(File.generated(config, a.path, content=a.content))
         roadmap = self.config.roadmap
         if roadmap and files.get_file_from_path(roadmap) is None:  # static-i18n's Files look for this language's
-            title = re.sub(r"[\\`*_\[\]<>#]", lambda m: "\\" + m.group(0), i18n.text("roadmap.title"))
-            page = File.generated(config, lang.page_src(roadmap) if lang else roadmap, content=ROADMAP_PAGE.format(title=title))
+            page = File.generated(config, lang.page_src(roadmap) if lang else roadmap, content=_roadmap_page())
             if lang is not None:  # where static-i18n puts this language's pages
                 page.dest_uri = lang.prefix + File.generated(config, roadmap, content="").dest_uri
                 mark_i18n_page(page, lang, roadmap, config)
@@ -200,7 +223,7 @@ class MilestonesPlugin(BasePlugin[MilestonesConfig]):
         self._add_generated(files, config)
         return self._add_export(files, config)
 
-    on_files = CombinedEvent(_add_files_early, _files_here, _files_after_i18n)
+    on_files = CombinedEvent(_add_files_early, _files_here, _drop_placeholders, _files_after_i18n)
 
     def _add_export(self, files: Files, config: MkDocsConfig) -> Files:
         export = self.config.export
@@ -340,9 +363,12 @@ class MilestonesPlugin(BasePlugin[MilestonesConfig]):
                 self.models[uri] = model
         # Under static-i18n these are this language's pages: its translations and the fallbacks it built.
         self.entries = assemble([MilestoneEntry.placed(m.page, m.url, ms) for m in self.models.values() for ms in m.milestones])
+        # The file the author edits: under static-i18n a page's identity is its path without the
+        # language (``a.fr.md`` -> ``a.md``), its warnings name the file (``a.fr.md``, ``fr/a.md``).
+        edited = {m.page: self._src_of(k) for k, m in self.models.items()}
         for e in self.entries:
             for d in e.warnings:
-                log.warning("%s", d)
+                log.warning("%s", replace(d, file=edited.get(d.file, d.file)) if d.file else d)
         if self.export_file is not None:
             self.export_file.content_string = export_json(self.entries, lang=self._export_lang())
         for uri, model in list(self.models.items()):
@@ -379,7 +405,7 @@ class MilestonesPlugin(BasePlugin[MilestonesConfig]):
             page.content = config.plugins.on_page_content(page.content or "", page=page, config=config, files=files)
         finally:
             self.current = None
-            self.models[page.file.src_uri] = model  # the page's milestones, whatever the second conversion reused
+            self.models[self._key(page.file)] = model  # the page's milestones, whatever the second conversion reused
 
     def on_build_error(self, *, error: Exception) -> None:
         self.current = None

@@ -73,6 +73,16 @@ def test_option_overrides_theme_and_labels_replace_strings(make_site, tmp_path: 
     assert re.search(r"<h1[^>]*>ロードマップ", roadmap)
 
 
+@pytest.mark.parametrize("locale,title", [("fr", "Le plan"), ("de", "Der Plan"), ("es", "Plan general")])
+def test_labels_per_language(make_site, tmp_path: Path, locale: str, title: str) -> None:
+    """``labels`` keys for every language, and a language code's own mapping, which wins for that language."""
+    labels = {"roadmap.title": "Plan general", "roadmap.milestones": "Plans", "fr": {"roadmap.title": "Le plan"},
+              "de": {"roadmap.title": "Der Plan", "roadmap.milestones": "Vorhaben"}}
+    _, roadmap = _site(make_site, tmp_path, locale, {"labels": labels})
+    assert re.search(rf"<h1[^>]*>{title}", roadmap), roadmap[:2000]
+    assert (">Vorhaben</h2>" if locale == "de" else ">Plans</h2>") in roadmap
+
+
 def test_english_without_a_language_and_for_unknown_ones(make_site, tmp_path: Path) -> None:
     page, roadmap = _site(make_site, tmp_path, "pt_BR")
     assert re.search(r"<h1[^>]*>Roadmap", roadmap) and 'class="ms-kicker">Milestone<' in page
@@ -97,14 +107,14 @@ def test_render_follows_the_active_language() -> None:
 def test_unknown_language_option_and_label_keys_warn(make_site, tmp_path: Path) -> None:
     from mkdocs.exceptions import Abort
 
-    cfg = make_site({"auth.md": PLAN}, plugin_config={"language": "pt", "labels": {"roadmap.titel": "Plan"}})
+    cfg = make_site({"auth.md": PLAN}, plugin_config={"language": "pt", "labels": {"roadmap.titel": "Plan", "fr": {"col.stat": "x"}}})
     config = load_config(str(cfg), strict=True)
     with pytest.raises(Abort):
         build(config)
     with milestone_log() as messages:
         build(load_config(str(cfg)))
     assert any("option language: 'pt' has no table" in m for m in messages), messages
-    assert any("option labels: unknown key roadmap.titel" in m for m in messages), messages
+    assert any("option labels: unknown keys roadmap.titel, fr.col.stat" in m for m in messages), messages
 
 
 def _crowd() -> list:
@@ -133,20 +143,23 @@ def _crowd() -> list:
 
 ENGLISH_LEFT = ("Bars run", "Show ", " more", "is marked done", "the milestone is", "success criterion", "Dependencies between",
                 "Timeline of", "Not on the timeline", "Nothing at risk", "need attention", "not drawn", "Remaining critical",
-                "dependencies", ">Jan ", ">Feb ")
+                "dependencies", ">Jan ", ">Feb ", "; created ", "estimate ends", ", completed ", "(late)",
+                'data-label="Created:"', 'data-label="Estimate:"', 'data-label="Risks:"')
 
 
 @pytest.mark.parametrize("lang,words", [
     ("fr", ("Afficher 5 autres jalons (Bloqué)", "Afficher 25 de plus", "le jalon est bloqué", "Phase 1 : Build : échoué",
             "critère de réussite échoué : Uptime (cible 99%)", "1 critères sur 2 non cochés", "Les barres vont",
             "Hors chronologie", "Dépendances entre les jalons", "jalons sans dépendances", "Chemin critique restant",
-            "Plan 3 — bloqué</title>")),
+            "Plan 3 — bloqué</title>", "Plan 3 — bloqué ; créé le 2026-04-13, fin estimée le 2026-04-27",
+            'data-label="Créé :"', 'data-label="Estimation :"', 'data-label="Risques :"', ">févr. 2026<")),
     ("de", ("5 weitere Meilensteine anzeigen (Blockiert)", "25 weitere anzeigen", "der Meilenstein ist blockiert",
-            "Balken reichen", "Abhängigkeiten zwischen Meilensteinen", "Verbleibender kritischer Pfad")),
+            "Balken reichen", "Abhängigkeiten zwischen Meilensteinen", "Verbleibender kritischer Pfad",
+            "erstellt am 2026-04-13, Schätzung endet am", 'data-label="Erstellt:"', ">Feb. 2026<")),
     ("es", ("Mostrar 5 hitos más (Bloqueado)", "Mostrar 25 más", "Fase 2: Ship está marcada como hecha", "Las barras van",
             "Dependencias entre hitos")),
     ("ja", ("さらに 5 件のマイルストーンを表示（ブロック中）", "さらに 25 件を表示", "フェーズ 1: Build: 失敗", "バーは作成日から",
-            "マイルストーン間の依存関係", "残りのクリティカルパス")),
+            "マイルストーン間の依存関係", "残りのクリティカルパス", "作成日 2026-04-13、見積もり終了日", 'data-label="リスク:"', ">2026年2月<")),
     ("zh", ("再显示 5 个里程碑（受阻）", "再显示 25 项", "阶段 1：Build：失败", "条形从创建日期", "里程碑之间的依赖关系", "剩余关键路径")),
 ])
 def test_roadmap_sentences_follow_the_language(lang: str, words: tuple[str, ...]) -> None:
@@ -166,6 +179,19 @@ def test_roadmap_sentences_follow_the_language(lang: str, words: tuple[str, ...]
     assert not left, (lang, left)
     english = html_lib.unescape(render_roadmap(entries, page_url="roadmap/", title=None))
     assert "Show 5 more blocked milestones" in english and "Phase 1: Build is failed" in english  # English unchanged
+    assert "Plan 3 — blocked; created 2026-04-13, estimate ends 2026-04-27" in english and 'data-label="Risks:"' in english
+
+
+def test_narrow_screen_labels_come_from_the_page() -> None:
+    """On narrow screens the roadmap table's cells are labelled by the page's words (``data-label``,
+    in the page's language), not by words written into the stylesheet."""
+    from mkdocs_milestones.extension.config import asset_text
+
+    css = asset_text("milestones.css")
+    for cls in ("ms-roadmap-created", "ms-roadmap-estimate", "ms-roadmap-risks"):
+        rule = re.search(rf"\.{cls}::before\s*{{([^}}]*)}}", css)
+        assert rule and "content: attr(data-label)" in rule.group(1), cls
+    assert not re.search(r'content:\s*"[A-Za-z]', css), "a word in the stylesheet"
 
 
 def test_phase_graph_label_and_summary_follow_the_language() -> None:

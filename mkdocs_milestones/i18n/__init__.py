@@ -73,13 +73,16 @@ def theme_language(theme: Any) -> str | None:
 def option_problems(language: str | None, labels: Mapping[Any, Any]) -> list[str]:
     """What is wrong with a host's ``language`` and ``labels`` options, one sentence each.
 
-    >>> option_problems("fr", {"status.done": "Fini"}), len(option_problems("klingon", {"nope": "x"}))
+    >>> option_problems("fr", {"status.done": "Fini", "de": {"status.done": "Fertig"}}), len(option_problems("klingon", {"nope": "x"}))
     ([], 2)
+    >>> option_problems(None, {"fr": {"nope": "x"}})[0][:30]
+    'option labels: unknown key fr.'
     """
     out = []
     if language and normalize_language(language) is None:
         out.append(f"option language: {language!r} has no table; the plugin's words stay English (one of: {', '.join(LANGUAGES)})")
-    unknown = sorted(str(k) for k in labels if k not in _EN)
+    unknown = sorted(str(k) for k in labels if k not in _EN and not (isinstance(labels[k], Mapping) and k in LANGUAGES))
+    unknown += sorted(f"{k}.{key}" for k in LANGUAGES if isinstance(labels.get(k), Mapping) for key in labels[k] if key not in _EN)
     if unknown:
         out.append(f"option labels: unknown key{'' if len(unknown) == 1 else 's'} {', '.join(unknown)}; the keys are those "
                    "of mkdocs_milestones/i18n.py, e.g. status.done, roadmap.title, col.progress")
@@ -100,12 +103,24 @@ def month_names() -> list[str]:
     return text("timeline.months").split()
 
 
-def activate(code: str | None, overrides: Mapping[str, str] | None = None) -> str:
-    """Make ``code``'s table (English for unknown codes) plus ``overrides`` the active one; returns the language used."""
+def activate(code: str | None, overrides: Mapping[str, Any] | None = None) -> str:
+    """Make ``code``'s table (English for unknown codes) plus ``overrides`` the active one; returns the language used.
+
+    ``overrides`` (the ``labels`` option) maps keys to strings for every language, and language codes
+    to such mappings for that language only, which win:
+
+    >>> labels = {"roadmap.title": "Plan", "fr": {"roadmap.title": "Le plan"}}
+    >>> [(activate(c, labels), text("roadmap.title")) for c in ("en", "fr", "de")][:3]
+    [('en', 'Plan'), ('fr', 'Le plan'), ('de', 'Plan')]
+    >>> _ = activate(None)
+    """
     lang = normalize_language(code) or "en"
     table: Mapping[str, str] = TRANSLATIONS[lang]
+    overrides = overrides or {}
     if lang != "en" or overrides:
-        table = {**_EN, **table, **(overrides or {})}
+        every = {k: v for k, v in overrides.items() if not isinstance(v, Mapping)}
+        own = overrides.get(lang)
+        table = {**_EN, **table, **every, **(own if isinstance(own, Mapping) else {})}
     _ACTIVE.set((lang, table))
     return lang
 

@@ -78,6 +78,14 @@ _EN: dict[str, str] = {
     "timeline.undated.more": "and {n} more",
     "timeline.months": "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec",
     "timeline.tick": "{month} {year}",
+    # The timeline bars' tooltips; the roadmap table's cell labels on narrow screens (CSS attr(data-label)).
+    "timeline.tip": "{name} — {status}; created {start}",
+    "timeline.tip.completed": ", completed {date}",
+    "timeline.tip.estimate": ", estimate ends {date}",
+    "timeline.tip.late": " (late)",
+    "label.created": "Created:",
+    "label.estimate": "Estimate:",
+    "label.risks": "Risks:",
 }
 
 
@@ -121,6 +129,13 @@ _FR_MORE: dict[str, str] = {
     "timeline.undated.more": "et {n} de plus",
     "timeline.months": "janv. févr. mars avr. mai juin juil. août sept. oct. nov. déc.",
     "timeline.tick": "{month} {year}",
+    "timeline.tip": "{name} — {status} ; créé le {start}",
+    "timeline.tip.completed": ", terminé le {date}",
+    "timeline.tip.estimate": ", fin estimée le {date}",
+    "timeline.tip.late": " (en retard)",
+    "label.created": "Créé :",
+    "label.estimate": "Estimation :",
+    "label.risks": "Risques :",
 }
 
 _DE_MORE: dict[str, str] = {
@@ -159,6 +174,13 @@ _DE_MORE: dict[str, str] = {
     "timeline.undated.more": "und {n} weitere",
     "timeline.months": "Jan. Feb. März Apr. Mai Juni Juli Aug. Sep. Okt. Nov. Dez.",
     "timeline.tick": "{month} {year}",
+    "timeline.tip": "{name} — {status}; erstellt am {start}",
+    "timeline.tip.completed": ", abgeschlossen am {date}",
+    "timeline.tip.estimate": ", Schätzung endet am {date}",
+    "timeline.tip.late": " (verspätet)",
+    "label.created": "Erstellt:",
+    "label.estimate": "Schätzung:",
+    "label.risks": "Risiken:",
 }
 
 _ES_MORE: dict[str, str] = {
@@ -196,6 +218,13 @@ _ES_MORE: dict[str, str] = {
     "timeline.undated.more": "y {n} más",
     "timeline.months": "ene. feb. mar. abr. may. jun. jul. ago. sept. oct. nov. dic.",
     "timeline.tick": "{month} {year}",
+    "timeline.tip": "{name} — {status}; creado el {start}",
+    "timeline.tip.completed": ", terminado el {date}",
+    "timeline.tip.estimate": ", la estimación termina el {date}",
+    "timeline.tip.late": " (con retraso)",
+    "label.created": "Creado:",
+    "label.estimate": "Estimación:",
+    "label.risks": "Riesgos:",
 }
 
 _JA_MORE: dict[str, str] = {
@@ -231,6 +260,13 @@ _JA_MORE: dict[str, str] = {
     "timeline.undated.more": "ほか {n} 件",
     "timeline.months": "1月 2月 3月 4月 5月 6月 7月 8月 9月 10月 11月 12月",
     "timeline.tick": "{year}年{month}",
+    "timeline.tip": "{name} — {status}、作成日 {start}",
+    "timeline.tip.completed": "、完了日 {date}",
+    "timeline.tip.estimate": "、見積もり終了日 {date}",
+    "timeline.tip.late": "（遅延）",
+    "label.created": "作成日:",
+    "label.estimate": "見積もり:",
+    "label.risks": "リスク:",
 }
 
 _ZH_MORE: dict[str, str] = {
@@ -263,6 +299,13 @@ _ZH_MORE: dict[str, str] = {
     "timeline.undated.more": "及另外 {n} 个",
     "timeline.months": "1月 2月 3月 4月 5月 6月 7月 8月 9月 10月 11月 12月",
     "timeline.tick": "{year}年{month}",
+    "timeline.tip": "{name} — {status}；创建于 {start}",
+    "timeline.tip.completed": "，完成于 {date}",
+    "timeline.tip.estimate": "，预估结束于 {date}",
+    "timeline.tip.late": "（已延期）",
+    "label.created": "创建：",
+    "label.estimate": "预估：",
+    "label.risks": "风险：",
 }
 
 TRANSLATIONS: dict[str, dict[str, str]] = {

@@ -136,9 +136,10 @@ def _row(entry: MilestoneEntry, page_url: str) -> str:
         f'<td class="ms-roadmap-state">{_status_badge(ms.status_text, st)}{note}{" " + priority if priority else ""}</td> '
         f'<td class="ms-roadmap-progress">{_progress(ms)} <span class="ms-roadmap-phase-count">{count}</span></td> '
         f'<td class="ms-roadmap-phases">{phases or dash}</td> '
-        f'<td class="ms-roadmap-dates"><span class="ms-roadmap-created"{created_tip}>{esc(created)}</span> '
-        f'<span class="ms-roadmap-estimate">{esc(ms.estimated_duration or dash)}</span></td> '
-        f'<td class="ms-roadmap-risks" data-count="{risks}">{risks or dash}</td></tr>'
+        f'<td class="ms-roadmap-dates"><span class="ms-roadmap-created" data-label="{esc(t("label.created"))}"{created_tip}>'
+        f'{esc(created)}</span> '
+        f'<span class="ms-roadmap-estimate" data-label="{esc(t("label.estimate"))}">{esc(ms.estimated_duration or dash)}</span></td> '
+        f'<td class="ms-roadmap-risks" data-count="{risks}" data-label="{esc(t("label.risks"))}">{risks or dash}</td></tr>'
     )
 
 

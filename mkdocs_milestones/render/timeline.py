@@ -21,7 +21,7 @@ from datetime import date, timedelta
 from ..dates import parse_date, parse_duration_days
 from ..model import MilestoneEntry
 from ..vocabulary import STATUS_GLYPHS as STATUS_ICONS
-from ..i18n import month_names, text as t
+from ..i18n import month_names, status_word, text as t
 from .markup import esc
 from .svg import XLINK
 
@@ -223,12 +223,12 @@ def _row(
         and it.planned_end is not None and it.planned_end < today
     )
     kind = "done" if it.completed else "plan" if it.end is not None else "open"
-    tip = f"{name} \u2014 {st.replace('-', ' ')}; created {it.start}"
+    tip = t("timeline.tip", name=name, status=status_word(st), start=it.start)
     if it.completed:
-        tip += f", completed {it.end}"
+        tip += t("timeline.tip.completed", date=it.end)
     if it.planned_end is not None:
-        tip += f", estimate ends {it.planned_end}"
-    tip += " (late)" if late else ""
+        tip += t("timeline.tip.estimate", date=it.planned_end)
+    tip += t("timeline.tip.late") if late else ""
     cls = "ms-timeline-row" + (" ms-timeline-late" if late else "")
     parts = [
         f'<g class="{cls}" data-status="{esc(st)}" data-kind="{kind}" data-page="{esc(e.key)}">',

@@ -52,9 +52,26 @@ def instant_site(tmp_path_factory: pytest.TempPathFactory, browser: Any) -> Iter
     site.server.server_close()
 
 
+# Material's loader takes over link clicks only once it has read the site's sitemap.xml (it
+# combines each click with the sitemap's URLs); a click before that is an ordinary page load. Its
+# sitemap is parsed with DOMParser as "text/xml": the page notes when, and the URL set is ready in
+# the same task (the loader's pipeline is synchronous from there).
+SITEMAP_PROBE = """
+(() => {
+  const parse = DOMParser.prototype.parseFromString;
+  DOMParser.prototype.parseFromString = function (text, type) {
+    const doc = parse.call(this, text, type);
+    if (type === "text/xml" && String(text).includes("<urlset")) window.__msSitemapRead = true;
+    return doc;
+  };
+})();
+"""
+
+
 @pytest.fixture
 def ivisit(browser: Any, instant_site: Site) -> Iterator[Visit]:
     v = Visit(browser, instant_site)
+    v.page.add_init_script(SITEMAP_PROBE)
     yield v
     v.close()
 
@@ -64,7 +81,11 @@ def _h1(visit: Visit) -> str:
 
 
 def _mark(visit: Visit) -> None:
-    """Tag the window: the tag survives an instant swap, a real page load drops it."""
+    """Wait until Material's loader handles clicks (it has read the sitemap), then tag the window:
+    the tag survives an instant swap, a real page load drops it."""
+    visit.page.wait_for_function("() => window.__msSitemapRead === true", timeout=30000)
+    # A later task than the one that parsed it: the loader holds the sitemap's URLs by now.
+    visit.page.evaluate("() => new Promise((r) => setTimeout(r, 0))")
     visit.page.evaluate("() => { window.__msNoReload = true; }")
 
 

@@ -194,6 +194,7 @@ def mike_commands(project: Path) -> list[list[str]]:
 
 def mike(project: Path, cfg: dict[str, Any]) -> None:
     cfg["extra"] = {"version": {"provider": "mike"}}
+    cfg["strict"] = True  # `mike deploy` runs `mkdocs build` without --strict; MkDocs' own option makes it strict
 
 
 FR_TITLE = "Déploiement de l'authentification unique"
@@ -252,6 +253,22 @@ def check_i18n(build: Build) -> None:
     assert 'href="roadmap/"' in build.text("fr/index.html")
 
 
+def i18n_redirects(before: bool) -> Any:
+    """static-i18n (suffix), and mkdocs-redirects targeting the generated roadmap, listed before or after milestones."""
+    def setup(project: Path, cfg: dict[str, Any]) -> None:
+        i18n("suffix", before=False)(project, cfg)
+        _plugins(cfg, {"redirects": {"redirect_maps": {"plan.md": "roadmap/index.md"}}}, before=before)
+    return setup
+
+
+def check_i18n_redirects(build: Build) -> None:
+    check_i18n(build)
+    # mkdocs-redirects writes its pages in the default language's build only (for the author's pages too).
+    page = build.text("plan/index.html")
+    target = re.search(r'<link rel="canonical" href="([^"]+)"', page)
+    assert target and resolve("plan/", target.group(1)) == "roadmap/", target and target.group(1)
+
+
 def instant(project: Path, cfg: dict[str, Any]) -> None:
     cfg["theme"]["features"] = [*cfg["theme"].get("features", []), "navigation.instant"]
 
@@ -276,6 +293,10 @@ def meta_milestone(project: Path, cfg: dict[str, Any]) -> None:
 
 def check_meta(build: Build) -> None:
     assert ">plan<" in build.text("milestones/billing-v2/index.html")
+
+
+def graph_mermaid(project: Path, cfg: dict[str, Any]) -> None:
+    cfg["plugins"][cfg["plugins"].index("milestones")] = {"milestones": {"graph": "mermaid"}}
 
 
 def mkdocs_theme(project: Path, cfg: dict[str, Any]) -> None:
@@ -308,8 +329,13 @@ ROWS: list[Row] = [
     Row("mike", ("mike",), mike, command=mike_commands, site="pages/1.0"),
     Row("i18n-suffix", ("mkdocs_static_i18n",), i18n("suffix", before=True), languages=("", "fr/"), check=check_i18n),
     Row("i18n-folder", ("mkdocs_static_i18n",), i18n("folder", before=False), languages=("", "fr/"), check=check_i18n),
+    Row("i18n-redirects-before", ("mkdocs_static_i18n", "mkdocs_redirects"), i18n_redirects(before=True),
+        languages=("", "fr/"), check=check_i18n_redirects),
+    Row("i18n-redirects-after", ("mkdocs_static_i18n", "mkdocs_redirects"), i18n_redirects(before=False),
+        languages=("", "fr/"), check=check_i18n_redirects),
     Row("navigation.instant", ("material",), instant, check=check_instant),
     Row("meta", ("material",), meta, check=check_meta),
+    Row("graph-mermaid", ("material",), graph_mermaid),
     Row("meta-milestone", ("material",), meta_milestone, expected=[*DEMO_MILESTONES, "plans/launch.md"]),
 ]
 
@@ -340,3 +366,18 @@ def test_matrix_has_the_popular_plugins() -> None:
                    "minify", "redirects", "exclude", "mike", "i18n", "navigation.instant"):
         assert wanted in names, wanted
     assert len(names - {"baseline", "theme"}) >= 15
+
+
+def test_every_row_builds_strict(tmp_path: Path) -> None:
+    """Each row's build fails on a warning: ``mkdocs build --strict``, or ``strict: true`` in its
+    config where another tool (mike) runs ``mkdocs build``."""
+    import yaml
+
+    from .conftest import make_project
+
+    for row in ROWS:
+        project = make_project(row, tmp_path)
+        commands = row.command(project) if row.command is not None else None
+        strict_flag = row.strict if commands is None else any("--strict" in c for c in commands)
+        cfg = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
+        assert strict_flag or cfg.get("strict") is True, f"row {row.name} is not built strict"

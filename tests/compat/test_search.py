@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: MIT
 """The search index of the demo: the words of the roadmap and the milestone card stay apart, and
 the graphs, the timeline chart and the repeated table heads add no hits (Material's search honours
-``data-search-exclude``; MkDocs' own search does not, but keeps words apart)."""
+``data-search-exclude``; MkDocs' own search is handed the pages without those elements)."""
 
 from __future__ import annotations
 
@@ -43,13 +43,42 @@ def test_words_stay_apart(row: str, compat_builds: dict[str, Build]) -> None:
     assert re.search(r"Billing v2 ", roadmap)
 
 
-def test_material_index_has_no_chart_or_head_text(compat_builds: dict[str, Build]) -> None:
-    index = _index(compat_builds["baseline"])
-    roadmap = _texts(index, "roadmap/")
+def _page_text(index: dict[str, dict[str, Any]], url: str, row: str) -> str:
+    """A page's indexed text once: Material's entries split the page into sections; MkDocs' has the
+    whole page in the page's entry and repeats each section's text in entries of its own."""
+    return _texts(index, url.rstrip("/") + "/") if row != "theme-mkdocs" else index[url]["title"] + " " + index[url]["text"]
+
+
+@pytest.mark.parametrize("row", ["baseline", "theme-mkdocs"])
+def test_index_has_no_chart_or_head_text(row: str, compat_builds: dict[str, Build]) -> None:
+    """Material's search honours ``data-search-exclude``; under MkDocs' own search the plugin hands
+    it each page without those elements (the page itself is written whole)."""
+    build = compat_builds[row]
+    index = _index(build)
+    roadmap = _page_text(index, "roadmap/", row)
     assert "Current / next phase" not in roadmap  # the repeated column heads
     assert "Dependencies between milestones" not in roadmap  # the dependency graph's label
-    assert "Timeline of" not in roadmap  # the timeline chart's label
-    page = _texts(index, "milestones/auth-rollout/")
+    # The timeline chart: its month ticks and its bars' tooltips.
+    assert "Sep 2025" not in roadmap and "estimate ends" not in roadmap, roadmap
+    # The counters ("🔄 In progress 2 ... 7 milestones"), which repeat the group heads.
+    assert "7 milestones" not in roadmap, roadmap
+    # A milestone's title where the roadmap shows it as text: its row and the at-risk list, not
+    # again from the graph's node label or tooltips or the timeline's bar.
+    assert roadmap.count("Billing v2") == 2, roadmap
+    page = _page_text(index, "milestones/auth-rollout/", row)
     assert "Dependency graph of the phases" not in page  # the phase graph
     # A phase title is found where the page has it (its heading), not a second time in the graph.
+    assert page.count("Identity provider setup") == 1, page
+    # What the index leaves out is still on the pages.
+    written = build.text("roadmap/index.html")
+    assert written.count("data-search-exclude") == 9 and 'class="ms-timeline-chart"' in written
+    assert "Identity provider setup</text>" in build.text("milestones/auth-rollout/index.html")
+
+
+def test_material_index_has_no_mermaid_source(compat_builds: dict[str, Build]) -> None:
+    """With ``graph: mermaid`` the phase graph is Mermaid source on the page, not in the index."""
+    build = compat_builds["graph-mermaid"]
+    assert 'class="mermaid"' in build.text("milestones/auth-rollout/index.html")
+    page = _texts(_index(build), "milestones/auth-rollout/")
+    assert "flowchart" not in page and "-->" not in page and "--&gt;" not in page, page
     assert page.count("Identity provider setup") == 1, page
