@@ -1,0 +1,206 @@
+# SPDX-License-Identifier: MIT
+"""Milestone history from git: a temporary repository with dated commits, renames, merges, shallow clones."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+
+from gitrepo import GitRepo, milestone
+from mkdocs_milestones.history import HistoryReader, MilestoneHistory, recent_changes, site_burnup
+
+FRONT = "---\nmilestone: true\ntitle: Beta\n---\n"
+MOJIBAKE_DONE = "\u2705".encode().decode("cp1252")  # "âœ…": UTF-8 read as Windows-1252
+
+
+def alpha(status: str, p1: tuple[str, list[bool]], p2: tuple[str, list[bool]], extra: str = "") -> str:
+    return milestone("Alpha", status, [("Design", *p1), ("Build", *p2)], extra=extra)
+
+
+def beta(status: str) -> str:
+    return FRONT + f"# Beta plan\n\n**Status**: {status}\n\n### Phase 1: Only\n\n**Status**: {status}\n\n- [ ] one\n"
+
+
+@pytest.fixture(scope="module")
+def repo(tmp_path_factory: pytest.TempPathFactory) -> tuple[GitRepo, dict[str, str]]:
+    """Seven commits: statuses and boxes change, a prose-only edit, a rename, a mojibake version."""
+    r = GitRepo(tmp_path_factory.mktemp("hist") / "repo")
+    c: dict[str, str] = {}
+    r.write("README.md", "# MILESTONE: outside the docs folder\n\n**Status**: done\n")
+    r.write("docs/index.md", "# Home\n")
+    r.write("docs/plans/alpha.md", alpha("pending", ("pending", [False, False]), ("pending", [False])))
+    c["c1"] = r.commit("Plan alpha", "2025-01-01")
+    r.write("docs/plans/alpha.md", alpha("in-progress", ("in-progress", [True, False]), ("pending", [False])))
+    c["c2"] = r.commit("Start alpha", "2025-01-10")
+    r.write("docs/plans/alpha.md", alpha("in-progress", ("in-progress", [True, False]), ("pending", [False, False])))
+    r.write("docs/plans/beta.md", beta("pending"))
+    c["c3"] = r.commit("Alpha grows a check; plan beta", "2025-01-20")
+    r.write("docs/plans/alpha.md", alpha("in-progress", ("in-progress", [True, False]), ("pending", [False, False]), extra="Notes."))
+    c["c4"] = r.commit("Prose only", "2025-01-25")
+    (r.path / "docs" / "milestones").mkdir()
+    r.git("mv", "docs/plans/alpha.md", "docs/milestones/alpha.md")
+    c["c5"] = r.commit("Move alpha", "2025-02-01")
+    r.write("docs/milestones/alpha.md", alpha("in-progress", ("done", [True, True]), ("pending", [False, False]), extra="Notes."))
+    r.write("docs/plans/beta.md", beta("in-progress"))
+    c["c6"] = r.commit("Alpha design done", "2025-02-05")
+    r.write("docs/milestones/alpha.md", alpha(MOJIBAKE_DONE, ("done", [True, True]), ("done", [True, True]), extra="Notes."))
+    c["c7"] = r.commit("Alpha done", "2025-02-10")
+    return r, c
+
+
+def _points(h: MilestoneHistory) -> list[tuple[str, str | None, int, int, str]]:
+    return [(p.day.isoformat(), p.status, p.checks_done, p.checks_total, p.path) for p in h.points]
+
+
+def test_history_of_statuses_checks_and_rename(repo: tuple[GitRepo, dict[str, str]]) -> None:
+    r, c = repo
+    result = HistoryReader().read(str(r.path / "docs"))
+    assert result.enabled and not result.partial and result.note is None
+    assert result.head == c["c7"]
+    assert sorted(result.milestones) == ["milestones/alpha.md", "plans/beta.md"]  # README.md is outside docs/
+    alpha_h = result.milestones["milestones/alpha.md"]
+    assert _points(alpha_h) == [
+        ("2025-01-01", "pending", 0, 3, "plans/alpha.md"),
+        ("2025-01-10", "in-progress", 1, 3, "plans/alpha.md"),
+        ("2025-01-20", "in-progress", 1, 4, "plans/alpha.md"),
+        # c4 (prose) and c5 (the rename) change nothing that history tracks
+        ("2025-02-05", "in-progress", 2, 4, "milestones/alpha.md"),
+        ("2025-02-10", "done", 4, 4, "milestones/alpha.md"),  # the mojibake status, repaired
+    ]
+    assert [p.commit for p in alpha_h.points] == [c["c1"], c["c2"], c["c3"], c["c6"], c["c7"]]
+    assert alpha_h.points[-1].author == 'Ann "QA" & Co' and alpha_h.points[-1].subject == "Alpha done"
+    assert not alpha_h.partial
+    changes = [(ch.kind, ch.before, ch.after, ch.phase.id if ch.phase else None, ch.point.commit) for ch in alpha_h.changes()]
+    assert changes == [
+        ("created", None, "pending", None, c["c1"]),
+        ("status", "pending", "in-progress", None, c["c2"]),
+        ("phase-done", None, "done", "1", c["c6"]),
+        ("status", "in-progress", "done", None, c["c7"]),
+        ("phase-done", None, "done", "2", c["c7"]),
+    ]
+    assert [ch.kind for ch in alpha_h.status_changes()] == ["created", "status", "status"]
+    # Front matter: a milestone by `milestone: true`, its history read the same way.
+    assert _points(result.milestones["plans/beta.md"]) == [
+        ("2025-01-20", "pending", 0, 1, "plans/beta.md"),
+        ("2025-02-05", "in-progress", 0, 1, "plans/beta.md"),
+    ]
+    assert alpha_h.to_list()[-1] == {"date": "2025-02-10T12:00:00Z", "status": "done", "checks_done": 4, "checks_total": 4, "commit": c["c7"]}
+
+
+def test_mojibake_repair_applies_to_old_versions(repo: tuple[GitRepo, dict[str, str]]) -> None:
+    r, _ = repo
+    raw = HistoryReader(fix_mojibake=False).read(str(r.path / "docs"))
+    assert raw.milestones["milestones/alpha.md"].points[-1].status is None  # unrepaired, the status is unreadable
+
+
+def test_pages_limit_what_is_read(repo: tuple[GitRepo, dict[str, str]]) -> None:
+    r, _ = repo
+    reader = HistoryReader()
+    result = reader.read(str(r.path / "docs"), ["plans/beta.md"])
+    assert list(result.milestones) == ["plans/beta.md"]
+    assert result.versions_parsed == 2  # beta's two versions, nothing of alpha or index.md
+
+
+def test_burnup_points_and_site_burnup(repo: tuple[GitRepo, dict[str, str]]) -> None:
+    r, _ = repo
+    result = HistoryReader().read(str(r.path / "docs"))
+    a = result.milestones["milestones/alpha.md"]
+    assert [(w.date().isoformat(), d, t) for w, d, t in a.burnup()] == [
+        ("2025-01-01", 0, 3), ("2025-01-10", 1, 3), ("2025-01-20", 1, 4), ("2025-02-05", 2, 4), ("2025-02-10", 4, 4),
+    ]
+    site = site_burnup(result.milestones.values())
+    # beta joins on 2025-01-20 with 0/1; the same instant counts once
+    assert [(w.date().isoformat(), d, t) for w, d, t in site] == [
+        ("2025-01-01", 0, 3), ("2025-01-10", 1, 3), ("2025-01-20", 1, 5), ("2025-02-05", 2, 5), ("2025-02-10", 4, 5),
+    ]
+
+
+def test_recent_changes_newest_first(repo: tuple[GitRepo, dict[str, str]]) -> None:
+    r, c = repo
+    result = HistoryReader().read(str(r.path / "docs"))
+    since = datetime(2025, 2, 1, tzinfo=timezone.utc)
+    got = [(ch.page, ch.kind, ch.after, ch.point.commit) for ch in recent_changes(result.milestones.values(), since)]
+    assert got == [
+        ("milestones/alpha.md", "status", "done", c["c7"]),
+        ("milestones/alpha.md", "phase-done", "done", c["c7"]),
+        ("plans/beta.md", "status", "in-progress", c["c6"]),
+        ("milestones/alpha.md", "phase-done", "done", c["c6"]),
+    ]
+
+
+def test_cache_between_rebuilds(tmp_path: Path) -> None:
+    r = GitRepo(tmp_path / "repo")
+    r.write("docs/a.md", milestone("A", "pending", [("One", "pending", [False])]))
+    r.commit("a", "2025-03-01")
+    reader = HistoryReader()
+    first = reader.read(str(r.path / "docs"))
+    assert first.versions_parsed == 1
+    again = reader.read(str(r.path / "docs"))
+    assert again.versions_parsed == 0 and again.milestones == first.milestones
+    r.write("docs/a.md", milestone("A", "in-progress", [("One", "in-progress", [True])]))
+    r.commit("a moves", "2025-03-02")
+    after = reader.read(str(r.path / "docs"))
+    assert after.versions_parsed == 1  # only the new version is read; the old one comes from the cache
+    assert [p.status for p in after.milestones["a.md"].points] == ["pending", "in-progress"]
+
+
+def test_merged_branch_counts_from_the_merge(tmp_path: Path) -> None:
+    r = GitRepo(tmp_path / "repo")
+    r.write("docs/m.md", milestone("M", "pending", [("One", "pending", [False])]))
+    r.commit("plan", "2025-03-01")
+    r.git("checkout", "-q", "-b", "feature")
+    r.write("docs/m.md", milestone("M", "in-progress", [("One", "in-progress", [False])]))
+    r.commit("start", "2025-03-02")
+    r.write("docs/m.md", milestone("M", "done", [("One", "done", [True])]))
+    r.commit("finish", "2025-03-03")
+    r.git("checkout", "-q", "main")
+    r.write("docs/other.md", "# Other\n")
+    r.commit("unrelated", "2025-03-04")
+    r.git("merge", "-q", "--no-ff", "-m", "Merge feature", "feature", date="2025-03-05")
+    merge = r.git("rev-parse", "HEAD").strip()
+    h = HistoryReader().read(str(r.path / "docs")).milestones["m.md"]
+    assert [(p.day.isoformat(), p.status, p.commit) for p in h.points][1:] == [("2025-03-05", "done", merge)]
+    assert [(ch.before, ch.after) for ch in h.status_changes()] == [(None, "pending"), ("pending", "done")]
+
+
+def test_shallow_clone_is_partial_with_a_hint(repo: tuple[GitRepo, dict[str, str]], tmp_path: Path) -> None:
+    r, c = repo
+    one = tmp_path / "one"
+    r.git("clone", "-q", "--depth", "1", f"file://{r.path}", str(one))
+    result = HistoryReader().read(str(one / "docs"))
+    assert result.enabled and result.partial
+    assert "git fetch --unshallow" in (result.note or "") and "2025-02-10" in (result.note or "")
+    a = result.milestones["milestones/alpha.md"]
+    assert a.partial and _points(a) == [("2025-02-10", "done", 4, 4, "milestones/alpha.md")]
+    assert a.changes() == []  # where the clone starts is not an event
+    three = tmp_path / "three"
+    r.git("clone", "-q", "--depth", "3", f"file://{r.path}", str(three))
+    a3 = HistoryReader().read(str(three / "docs")).milestones["milestones/alpha.md"]
+    assert a3.partial and [p.commit for p in a3.points] == [c["c5"], c["c6"], c["c7"]]
+    assert [ch.kind for ch in a3.changes()] == ["phase-done", "status", "phase-done"]
+
+
+def test_no_git_not_a_repository_no_commits(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path))
+    docs = tmp_path / "plain" / "docs"
+    docs.mkdir(parents=True)
+    (docs / "a.md").write_text(milestone("A", "pending", []), encoding="utf-8")
+    no_git = HistoryReader(git=str(tmp_path / "no-such-git")).read(str(docs))
+    assert not no_git.enabled and "git is not installed" in (no_git.note or "")
+    outside = HistoryReader().read(str(docs))
+    assert not outside.enabled and "not in a git repository" in (outside.note or "") and not outside.milestones
+    empty = GitRepo(tmp_path / "empty")
+    (empty.path / "docs").mkdir()
+    fresh = HistoryReader().read(str(empty.path / "docs"))
+    assert not fresh.enabled and "no commits" in (fresh.note or "")
+
+
+def test_uncommitted_page_has_no_history(tmp_path: Path) -> None:
+    r = GitRepo(tmp_path / "repo")
+    r.write("docs/a.md", milestone("A", "pending", []))
+    r.commit("a", "2025-03-01")
+    r.write("docs/new.md", milestone("New", "pending", []))
+    result = HistoryReader().read(str(r.path / "docs"), ["a.md", "new.md"])
+    assert list(result.milestones) == ["a.md"]
