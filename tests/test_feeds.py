@@ -1,0 +1,188 @@
+# SPDX-License-Identifier: MIT
+"""Feeds outside the site: Atom (read with feedparser), iCalendar (read with icalendar), shields.io badges."""
+
+from __future__ import annotations
+
+import json
+import xml.etree.ElementTree as etree
+from datetime import date, datetime, timezone
+from pathlib import Path
+
+import feedparser
+import icalendar
+import pytest
+
+from gitrepo import GitRepo, milestone
+from mkdocs_milestones.export import MilestoneEntry
+from mkdocs_milestones.feeds import atom_feed, badge_json, badge_path, badge_paths, calendar_date, ics_calendar
+from mkdocs_milestones.history import HistoryReader, RepoHistory
+from mkdocs_milestones.parser import parse_milestone
+from mkdocs_milestones.site import collect_milestones, read_docs_dir
+
+NASTY = 'Auth <script>alert(1)</script> & "SSO"; phase, one\x01 ]]>'
+STAMP = datetime(2025, 3, 1, tzinfo=timezone.utc)
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> tuple[GitRepo, list[MilestoneEntry], RepoHistory, dict[str, str]]:
+    r = GitRepo(tmp_path_factory.mktemp("feeds") / "repo")
+    c: dict[str, str] = {}
+    r.write("docs/auth.md", milestone(NASTY, "pending", [("Login", "pending", [False, False])], created="2025-01-01",
+                                      duration="3 weeks"))
+    r.write("docs/db.md", milestone("Database", "in-progress", [("Copy", "in-progress", [True, False])],
+                                    extra="**Target**: 2025-06-30"))
+    c["c1"] = r.commit("Plan auth & db", "2025-01-01")
+    r.write("docs/auth.md", milestone(NASTY, "in-progress", [("Login", "in-progress", [True, False])], created="2025-01-01",
+                                      duration="3 weeks"))
+    c["c2"] = r.commit("Start <auth>", "2025-01-15")
+    r.write("docs/db.md", milestone("Database", "done", [("Copy", "done", [True, True])], extra="**Target**: 2025-06-30"))
+    c["c3"] = r.commit("Database done", "2025-02-01")
+    docs = str(r.path / "docs")
+    entries = collect_milestones(read_docs_dir(docs))
+    history = HistoryReader().read(docs, [e.page for e in entries])
+    return r, entries, history, c
+
+
+def test_atom_feed_parses_newest_first_with_stable_ids(site) -> None:
+    r, entries, history, c = site
+    text = atom_feed(entries, history.milestones, site_name="Docs & Co", site_url="https://example.org/docs/",
+                     repo_url="https://github.com/o/r")
+    etree.fromstring(text.encode("utf-8"))  # well-formed XML
+    feed = feedparser.parse(text)
+    assert not feed.bozo, feed.get("bozo_exception")
+    assert feed.version == "atom10"
+    assert feed.feed.title == "Docs & Co: milestones"
+    assert feed.feed.id == "https://example.org/docs/milestones.atom"
+    titles = [e.title for e in feed.entries]
+    clean = NASTY.replace("\x01", "")
+    assert titles == [
+        "Database: In progress \u2192 Done",
+        f"{clean}: Pending \u2192 In progress",
+        "Database: planned (In progress)",
+        f"{clean}: planned (Pending)",
+    ]
+    first = feed.entries[0]
+    assert first.link == "https://example.org/docs/db/"
+    assert first.author == 'Ann "QA" & Co'
+    assert first.updated == "2025-02-01T12:00:00Z"
+    assert any(link.get("href") == f"https://github.com/o/r/commit/{c['c3']}" for link in first.links)
+    assert first.tags[0].term == "done"
+    assert "Commit" in first.summary and "Database done" in first.summary
+    assert "Start <auth>" in feed.entries[1].summary  # the commit subject, escaped in the XML, read back as written
+    ids = [e.id for e in feed.entries]
+    assert len(set(ids)) == 4 and all(i.startswith("urn:uuid:") for i in ids)
+    # Stable: the same ids after one more commit (which adds one entry on top).
+    r.write("docs/auth.md", milestone(NASTY, "done", [("Login", "done", [True, True])], created="2025-01-01", duration="3 weeks"))
+    r.commit("Auth done", "2025-02-20")
+    try:
+        docs = str(r.path / "docs")
+        later = HistoryReader().read(docs, [e.page for e in entries])
+        again = feedparser.parse(atom_feed(entries, later.milestones, site_url="https://example.org/docs/"))
+        assert [e.id for e in again.entries][1:] == ids
+    finally:
+        r.git("reset", "-q", "--hard", "HEAD~1")
+
+
+def test_atom_feed_without_site_url_links_relative_and_limit(site) -> None:
+    _, entries, history, _ = site
+    text = atom_feed(entries, history.milestones, limit=1, phases=True)
+    feed = feedparser.parse(text)
+    assert not feed.bozo
+    assert len(feed.entries) == 1 and feed.feed.id.startswith("urn:uuid:")
+    root = etree.fromstring(text.encode("utf-8"))
+    hrefs = [link.get("href") for link in root.iter("{http://www.w3.org/2005/Atom}link")]
+    assert hrefs == ["db/"]  # relative to the feed at the site root; no commit link without repo_url
+    assert feed.entries[0].title == "Database: In progress \u2192 Done"  # a status change before its phase done
+    full = atom_feed(entries, history.milestones)
+    assert "<script>" not in full and "&lt;script&gt;" in full and "\x01" not in full
+
+
+def test_atom_feed_with_phase_entries(site) -> None:
+    _, entries, history, _ = site
+    feed = feedparser.parse(atom_feed(entries, history.milestones, phases=True))
+    assert "Database: phase 1 done (Copy)" in [e.title for e in feed.entries]
+
+
+def test_ics_calendar_parses_with_stable_uids(site) -> None:
+    _, entries, history, _ = site
+    text = ics_calendar(entries, stamp=STAMP, site_name="Docs", site_url="https://example.org/docs/",
+                        histories=history.milestones)
+    assert text.endswith("\r\n") and "\n" not in text.replace("\r\n", "")
+    assert all(len(line.encode("utf-8")) <= 75 for line in text.split("\r\n"))
+    cal = icalendar.Calendar.from_ical(text)
+    assert str(cal["VERSION"]) == "2.0"
+    assert all(not component.errors for component in cal.walk()), [c.errors for c in cal.walk()]
+    events = {str(e["SUMMARY"]): e for e in cal.walk("VEVENT")}
+    clean = NASTY.replace("\x01", "")
+    assert set(events) == {f"{clean} (estimated end)", "Database (target)"}
+    auth = events[f"{clean} (estimated end)"]
+    assert auth.decoded("DTSTART") == date(2025, 1, 22)  # Created 2025-01-01 + 3 weeks
+    assert auth.decoded("DTEND") == date(2025, 1, 23)
+    assert str(auth["URL"]) == "https://example.org/docs/auth/"
+    assert "Status: In progress." in str(auth["DESCRIPTION"])
+    db = events["Database (target)"]
+    assert db.decoded("DTSTART") == date(2025, 6, 30)
+    assert db.decoded("LAST-MODIFIED") == datetime(2025, 2, 1, 12, tzinfo=timezone.utc)
+    assert db.decoded("DTSTAMP") == STAMP
+    uids = [str(e["UID"]) for e in cal.walk("VEVENT")]
+    assert len(set(uids)) == 2 and all(u.endswith("@example.org") for u in uids)
+    again = icalendar.Calendar.from_ical(ics_calendar(entries, stamp=datetime.now(timezone.utc), site_url="https://example.org/docs/"))
+    assert [str(e["UID"]) for e in again.walk("VEVENT")] == uids
+
+
+def test_ics_folding_keeps_multibyte_characters_whole() -> None:
+    title = "Überprüfung " + "\u2705\u00e9" * 60 + "; done, really\nnext line"
+    ms = parse_milestone(f"# MILESTONE: x\n\n**Status**: pending\n**Created**: 2025-01-01\n**Estimated Duration**: 2 days\n")
+    assert ms is not None
+    ms.title = title
+    text = ics_calendar([MilestoneEntry("x.md", "x/", ms)], stamp=STAMP)
+    lines = text.split("\r\n")
+    assert all(len(line.encode("utf-8")) <= 75 for line in lines)
+    assert any(line.startswith(" ") for line in lines)
+    text.encode("utf-8").decode("utf-8")  # no character was cut in half
+    event = icalendar.Calendar.from_ical(text).walk("VEVENT")[0]
+    assert str(event["SUMMARY"]) == title + " (estimated end)"
+
+
+def test_calendar_date_prefers_a_target_attribute() -> None:
+    ms = parse_milestone("# MILESTONE: x\n\n**Created**: 2025-01-01\n**Estimated Duration**: 1 week\n**Due**: 2025-05-05\n")
+    assert ms is not None
+    assert calendar_date(ms) == (date(2025, 5, 5), "target")
+    ms.target = date(2025, 9, 1)  # type: ignore[attr-defined]  # the model's own target, when it has one
+    assert calendar_date(ms) == (date(2025, 9, 1), "target")
+    ms.target = None  # type: ignore[attr-defined]
+    ms.fields = []
+    assert calendar_date(ms) == (date(2025, 1, 8), "estimated end")
+    ms.estimated_duration = "TBD"
+    assert calendar_date(ms) is None
+
+
+def test_badges(site) -> None:
+    _, entries, _, _ = site
+    by_page = {e.page: e for e in entries}
+    doc = json.loads(badge_json(by_page["db.md"]))
+    assert doc == {"schemaVersion": 1, "label": "Database", "message": "done", "color": "brightgreen"}
+    auth = json.loads(badge_json(by_page["auth.md"]))
+    assert auth["schemaVersion"] == 1 and auth["color"] == "blue"
+    assert auth["message"] == "in progress \u00b7 50%"
+    assert auth["label"] == NASTY  # JSON carries it as written; shields.io escapes it in the SVG
+    assert badge_paths(entries) == {"auth.md": "badges/auth.json", "db.md": "badges/db.json"}
+
+
+def test_badge_paths_never_collide() -> None:
+    ms = parse_milestone("# MILESTONE: x\n")
+    assert ms is not None
+    entries = [MilestoneEntry(p, "", ms) for p in ("a-b.md", "a/b.md", "A/B.md")]
+    paths = badge_paths(entries)
+    assert len(set(paths.values())) == 3
+    assert badge_path("\u65e5\u672c.md").startswith("badges/milestone-")
+
+
+def test_badge_colour_by_status(tmp_path: Path) -> None:
+    colours = {}
+    for word in ("done", "blocked", "failed", "pending", "cancelled", "partial"):
+        ms = parse_milestone(f"# MILESTONE: x\n\n**Status**: {word}\n")
+        assert ms is not None
+        colours[word] = json.loads(badge_json(MilestoneEntry("x.md", "", ms)))["color"]
+    assert colours == {"done": "brightgreen", "blocked": "orange", "failed": "red", "pending": "lightgrey",
+                       "cancelled": "inactive", "partial": "yellow"}
