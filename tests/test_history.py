@@ -3,13 +3,16 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+import xml.etree.ElementTree as etree
+from datetime import date, datetime, timezone
 from pathlib import Path
 
 import pytest
 
 from gitrepo import GitRepo, milestone
 from mkdocs_milestones.history import HistoryReader, MilestoneHistory, recent_changes, site_burnup
+from mkdocs_milestones.render.burnup import render_burnup
+from mkdocs_milestones.render.history import render_changed, render_history_section
 
 FRONT = "---\nmilestone: true\ntitle: Beta\n---\n"
 MOJIBAKE_DONE = "\u2705".encode().decode("cp1252")  # "âœ…": UTF-8 read as Windows-1252
@@ -204,3 +207,85 @@ def test_uncommitted_page_has_no_history(tmp_path: Path) -> None:
     r.write("docs/new.md", milestone("New", "pending", []))
     result = HistoryReader().read(str(r.path / "docs"), ["a.md", "new.md"])
     assert list(result.milestones) == ["a.md"]
+
+
+# -- rendering: burn-up, History section, "Changed in the last N days" ----------------------------
+
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def _xml(html: str) -> etree.Element:
+    return etree.fromstring(html)  # the blocks are well-formed XML as well as HTML
+
+
+def test_burnup_svg_points_and_accessibility(repo: tuple[GitRepo, dict[str, str]]) -> None:
+    r, _ = repo
+    a = HistoryReader().read(str(r.path / "docs")).milestones["milestones/alpha.md"]
+    fig = _xml(render_burnup(a.burnup(), title='Alpha <b>&</b> "x"'))
+    svg = fig.find(f"{SVG}svg")
+    assert svg is not None and svg.get("role") == "img"
+    title_id, desc_id = svg.get("aria-labelledby", "").split()
+    assert svg.find(f"{SVG}title").get("id") == title_id and svg.find(f"{SVG}desc").get("id") == desc_id
+    assert svg.find(f"{SVG}title").text == 'Burn-up: Alpha <b>&</b> "x"'
+    assert svg.find(f"{SVG}desc").text.startswith('Alpha <b>&</b> "x": 4 of 4 checks done on 10 Feb 2025, from 0 of 3')
+    circles = svg.findall(f".//{SVG}circle")
+    assert [(c.get("data-date"), c.get("data-done"), c.get("data-total")) for c in circles] == [
+        ("2025-01-01", "0", "3"), ("2025-01-10", "1", "3"), ("2025-01-20", "1", "4"), ("2025-02-05", "2", "4"),
+        ("2025-02-10", "4", "4"),
+    ]
+    xs = [float(c.get("cx")) for c in circles]
+    ys = [float(c.get("cy")) for c in circles]
+    assert xs == sorted(xs) and xs[0] < xs[-1]
+    assert ys[0] > ys[1] > ys[3] > ys[4]  # more done is higher up
+    total = next(p for p in svg.iter(f"{SVG}polyline") if p.get("class") == "ms-burnup-total")
+    steps = [tuple(map(float, xy.split(","))) for xy in total.get("points").split()]
+    assert steps[-1][1] == ys[-1]  # 4 of 4: the lines meet at the end
+    assert 'style=' not in render_burnup(a.burnup(), title="x")  # colours come from the stylesheet
+
+
+def test_burnup_nothing_to_draw_and_today() -> None:
+    assert render_burnup([], title="x") == ""
+    when = datetime(2025, 1, 1, 9, tzinfo=timezone.utc)
+    assert render_burnup([(when, 0, 0)], title="x") == ""  # no check ever
+    one = _xml(render_burnup([(when, 1, 2)], title="x", today=date(2025, 1, 31)))
+    ticks = [t.text for t in one.iter(f"{SVG}text") if t.get("class") == "ms-burnup-tick"]
+    assert "1 Jan 2025" in ticks and "31 Jan 2025" in ticks
+
+
+def test_history_section_links_and_partial(repo: tuple[GitRepo, dict[str, str]], tmp_path: Path) -> None:
+    r, c = repo
+    a = HistoryReader().read(str(r.path / "docs")).milestones["milestones/alpha.md"]
+    html = render_history_section(a, title="Alpha", repo_url="https://github.com/o/r")
+    sec = _xml(html)
+    items = sec.findall(".//li")
+    assert [i.get("data-kind") for i in items] == ["phase-done", "status", "phase-done", "status", "created"]
+    assert items[1].find("time").get("datetime") == "2025-02-10"
+    assert items[1].find("a").get("href") == f"https://github.com/o/r/commit/{c['c7']}"
+    assert [b.get("data-status") for b in items[1].findall("span")][:2] == ["in-progress", "done"]
+    assert sec.find(".//figure") is not None
+    assert "<a " not in render_history_section(a, title="Alpha")  # no repo_url: the commit is shown, not linked
+    assert "<a " not in render_history_section(a, title="Alpha", repo_url="javascript:alert(1)//")
+    assert render_history_section(None) == ""
+    shallow = tmp_path / "shallow"
+    r.git("clone", "-q", "--depth", "2", f"file://{r.path}", str(shallow))
+    part = HistoryReader().read(str(shallow / "docs")).milestones["milestones/alpha.md"]
+    assert "History before 2025-02-05 is not in this build" in render_history_section(part)
+
+
+def test_changed_in_the_last_days(repo: tuple[GitRepo, dict[str, str]]) -> None:
+    r, _ = repo
+    result = HistoryReader().read(str(r.path / "docs"))
+    since = datetime(2025, 2, 6, tzinfo=timezone.utc)
+    titles = {"milestones/alpha.md": "Alpha <x>", "plans/beta.md": "Beta"}
+    html = render_changed(
+        recent_changes(result.milestones.values(), since), days=30,
+        href=lambda page: "../" + page[:-3] + "/", title=titles.__getitem__,
+    )
+    sec = _xml(html)
+    assert sec.find("h2").text == "Changed in the last 30 days"
+    items = sec.findall(".//li")
+    assert [(i.get("data-kind"), i.find(".//a").get("href"), i.find(".//a").text) for i in items] == [
+        ("status", "../milestones/alpha/", "Alpha <x>"), ("phase-done", "../milestones/alpha/", "Alpha <x>"),
+    ]
+    empty = render_changed([], days=1, href=lambda p: None, title=lambda p: p)
+    assert "No status change and no phase done in the last day." in empty
