@@ -21,10 +21,11 @@ Every ``PATH`` is a Markdown file or a directory (its ``*.md`` files, recursivel
     logs it at info level); ``--no-fix-mojibake`` turns that off, like the plugin option.
     Exit status: 0 no warning, 1 at least one warning, 2 usage error or unreadable file.
 
-``mkdocs-milestones export [--output FILE] [--docs-dir DIR] [--no-fix-mojibake] [--use-directory-urls | --no-directory-urls] PATH...``
+``mkdocs-milestones export [--output FILE] [--docs-dir DIR] [--no-fix-mojibake] [--no-history] [--use-directory-urls | --no-directory-urls] PATH...``
     Prints (or writes to ``FILE``) the ``milestones.json`` document the plugin writes for the
     milestone pages among the paths, in the very same shape (page paths relative to the docs
-    folder; URLs as ``a/b/``, or ``a/b.html`` with ``--no-directory-urls``). Exit status: 0
+    folder; URLs as ``a/b/``, or ``a/b.html`` with ``--no-directory-urls``; each milestone's
+    ``history`` from git unless ``--no-history``, or outside a repository). Exit status: 0
     written, 2 usage error, unreadable file or unwritable output.
 
 ``mkdocs-milestones roadmap [--output PAGE] [--title TITLE] [--filter WORDS] [--no-directory-urls] [--no-fix-mojibake] [--check] [--force] DOCS_DIR``
@@ -124,6 +125,8 @@ def _build_parser() -> argparse.ArgumentParser:
     export.add_argument("--output", "-o", metavar="FILE",
                         help="write the JSON to FILE instead of stdout")
     _url_arguments(export)
+    export.add_argument("--no-history", dest="history", action="store_false",
+                        help="leave out each milestone's history from git (as the plugin's `history: false`)")
     export.set_defaults(func=_cmd_export)
 
     roadmap = sub.add_parser(
@@ -328,6 +331,8 @@ class _Site:
     """Files skipped because they lie outside ``--docs-dir``."""
     status: int = 0
     """2 when a path was missing or a file unreadable, else 0."""
+    root: str = ""
+    """The docs folder."""
 
 
 def _docs_root(paths: Sequence[str]) -> Path:
@@ -350,6 +355,7 @@ def _load_site(args: argparse.Namespace, command: str, *, use_directory_urls: bo
         root = Path(os.path.abspath(args.docs_dir))
     else:
         root = _docs_root([p for p in args.paths if os.path.exists(p)] or ["."])
+    site.root = str(root)
     seen: set[str] = set()
     for item in _markdown_files(args.paths):
         if isinstance(item, str):
@@ -454,7 +460,13 @@ def _cmd_export(args: argparse.Namespace) -> int:
     wanted = {t.page for t in site.targets}
     entries = [e for e in collect_milestones(site.pages, fix_mojibake=args.fix_mojibake)
                if e.page in wanted]
-    data = export_json(entries)
+    histories = None
+    if args.history:
+        from .history import HistoryReader
+
+        found = HistoryReader(fix_mojibake=args.fix_mojibake).read(site.root, [e.page for e in entries])
+        histories = found.milestones if found.enabled else None
+    data = export_json(entries, histories)
     if args.output is None:
         sys.stdout.write(data)
         return 0

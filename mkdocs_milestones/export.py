@@ -7,10 +7,14 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .model import Diagnostic, Milestone
+
+if TYPE_CHECKING:
+    from .history import MilestoneHistory
 
 __all__ = ["EXPORT_VERSION", "MilestoneEntry", "export_document", "export_json", "milestone_dict"]
 
@@ -71,11 +75,23 @@ def milestone_dict(entry: MilestoneEntry) -> dict[str, Any]:
     }
 
 
-def export_document(entries: list[MilestoneEntry]) -> dict[str, Any]:
-    """The whole document, milestones ordered by page path."""
-    return {"version": EXPORT_VERSION, "milestones": [milestone_dict(e) for e in sorted(entries, key=lambda e: e.page)]}
+def export_document(entries: list[MilestoneEntry], histories: Mapping[str, MilestoneHistory] | None = None) -> dict[str, Any]:
+    """The whole document, milestones ordered by page path.
+
+    With ``histories`` (history read from git), each milestone gains ``history``: its points, oldest
+    first, as ``{"date", "status", "checks_done", "checks_total", "commit"}`` (an empty list for a page
+    without commits); without, the key is left out.
+    """
+    milestones = []
+    for e in sorted(entries, key=lambda e: e.page):
+        item = milestone_dict(e)
+        if histories is not None:
+            h = histories.get(e.page)
+            item["history"] = h.to_list() if h is not None else []
+        milestones.append(item)
+    return {"version": EXPORT_VERSION, "milestones": milestones}
 
 
-def export_json(entries: list[MilestoneEntry]) -> str:
+def export_json(entries: list[MilestoneEntry], histories: Mapping[str, MilestoneHistory] | None = None) -> str:
     """The document as JSON text (UTF-8 characters kept, two-space indent, trailing newline)."""
-    return json.dumps(export_document(entries), ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(export_document(entries, histories), ensure_ascii=False, indent=2) + "\n"
