@@ -40,12 +40,14 @@ from .vocabulary import STATUS_LABELS
 __all__ = [
     "ATOM_PATH",
     "BADGE_COLORS",
+    "FEEDS",
     "ICS_PATH",
     "atom_feed",
     "badge_json",
     "badge_path",
     "badge_paths",
     "calendar_date",
+    "feed_files",
     "ics_calendar",
 ]
 
@@ -346,3 +348,48 @@ def badge_json(entry: MilestoneEntry) -> str:
         "color": BADGE_COLORS.get(status, BADGE_COLORS["unknown"]),
     }
     return json.dumps(doc, ensure_ascii=False) + "\n"
+
+
+FEEDS = ("atom", "ics", "badges")
+"""The generated files that can be turned on and off one by one."""
+
+
+def feed_files(
+    entries: Iterable[MilestoneEntry],
+    histories: Mapping[str, MilestoneHistory] | None,
+    *,
+    feeds: Iterable[str] = FEEDS,
+    site_name: str = "",
+    site_url: str | None = None,
+    repo_url: str | None = None,
+) -> dict[str, str]:
+    """Every enabled feed file of a build, by path in the site.
+
+    Arguments:
+        entries: The site's milestones.
+        histories: Their histories by page path; None when history is off (then there is no Atom feed,
+            which only lists history).
+        feeds: Which of :data:`FEEDS` to write.
+        site_name: The site's name; site_url its public URL; repo_url the repository's web page.
+
+    The calendar's ``DTSTAMP`` is the newest commit in the histories (``SOURCE_DATE_EPOCH`` or the
+    current time without history), so an unchanged repository gives the same file.
+    """
+    entries = list(entries)
+    wanted = set(feeds)
+    out: dict[str, str] = {}
+    if "atom" in wanted and histories is not None:
+        out[ATOM_PATH] = atom_feed(entries, histories, site_name=site_name, site_url=site_url, repo_url=repo_url)
+    if "ics" in wanted:
+        stamp = max((h.points[-1].when for h in (histories or {}).values() if h.points), default=None)
+        if stamp is None:
+            import os
+
+            epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+            stamp = datetime.fromtimestamp(int(epoch), tz=timezone.utc) if epoch.isdigit() else datetime.now(timezone.utc)
+        out[ICS_PATH] = ics_calendar(entries, stamp=stamp, site_name=site_name, site_url=site_url, histories=histories)
+    if "badges" in wanted:
+        by_page = {e.page: e for e in entries}
+        for page, path in badge_paths(entries).items():
+            out[path] = badge_json(by_page[page])
+    return out

@@ -21,6 +21,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.utils.meta import get_data
 
 from .export import MilestoneEntry, export_json
+from .history import HistoryReader, RepoHistory
 from .extension import ASSET_CSS, GRAPH_VALUES, OPEN_PHASE_VALUES, MilestonesExtension, ParsedSource
 from .parser import split_front_matter
 from .render.html import inert_title
@@ -63,6 +64,25 @@ class PathOrFalse(c.BaseConfigOption[Any]):
         return path
 
 
+class FeedsOption(c.BaseConfigOption[Any]):
+    """``true`` (every feed), ``false``, or a list of feeds: ``atom``, ``ics``, ``badges``."""
+
+    def run_validation(self, value: object) -> tuple[str, ...]:
+        from .feeds import FEEDS
+
+        if value is None or value is True:
+            return FEEDS
+        if value is False:
+            return ()
+        if isinstance(value, dict):
+            value = [k for k, on in value.items() if on]
+        if isinstance(value, (list, tuple)) and all(isinstance(v, str) for v in value):
+            unknown = [v for v in value if v not in FEEDS]
+            if not unknown:
+                return tuple(f for f in FEEDS if f in value)
+        raise c.ValidationError(f"expected true, false or a list of {', '.join(FEEDS)}; got {value!r}")
+
+
 class MilestonesConfig(base.Config):
     fix_mojibake = c.Type(bool, default=True)
     """Repair mojibake (UTF-8 read as a legacy code page) in each page before anything reads it."""
@@ -74,6 +94,12 @@ class MilestonesConfig(base.Config):
     """Where to write the machine-readable export in the site, or ``false``."""
     roadmap = PathOrFalse("roadmap/index.md", ".md")
     """The generated roadmap page, or ``false``."""
+    history = c.Type(bool, default=True)
+    """Read each milestone's history from git: status changes and checks done over time."""
+    changed_days = c.Type(int, default=30)
+    """The period of the roadmap's "Changed in the last N days", in days."""
+    feeds = FeedsOption()
+    """Generated feeds: ``milestones.atom``, ``milestones.ics``, ``badges/<slug>.json``; ``true``, ``false`` or a list of ``atom``, ``ics``, ``badges``."""
 
 
 @dataclass
@@ -100,6 +126,11 @@ class MilestonesPlugin(BasePlugin[MilestonesConfig]):
         self.entries: list[MilestoneEntry] = []
         self.sources: dict[str, _Source] = {}
         """Per page (``src_uri``), for the current build only: each page is read, repaired and parsed once."""
+        self.history: RepoHistory | None = None
+        """The milestones' git history for the current build (None when the ``history`` option is off)."""
+        self.history_reader: HistoryReader | None = None
+        """Kept across ``mkdocs serve`` rebuilds: it caches what it read."""
+        self._history_told = False
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         exts = config.markdown_extensions
@@ -144,6 +175,17 @@ class MilestonesPlugin(BasePlugin[MilestonesConfig]):
         roadmap = self.config.roadmap
         if roadmap and files.get_file_from_path(roadmap) is None:
             files.append(File.generated(config, roadmap, content=ROADMAP_PAGE))
+        self.history = self._read_history(config) if self.config.history else None
+        histories = self.history.milestones if self.history is not None and self.history.enabled else None
+        if self.config.feeds:
+            from .feeds import feed_files
+
+            for path, content in feed_files(self.entries, histories, feeds=self.config.feeds, site_name=config.site_name,
+                                            site_url=config.site_url, repo_url=config.repo_url).items():
+                if files.get_file_from_path(path) is None:
+                    files.append(File.generated(config, path, content=content))
+                else:
+                    log.warning("docs/%s is the author's own; the generated %s is not written", path, path)
         export = self.config.export
         if export:
             # A File like any other output: MkDocs writes it, `mkdocs serve` serves it, later plugins see it.
@@ -151,12 +193,32 @@ class MilestonesPlugin(BasePlugin[MilestonesConfig]):
             if own is not None:
                 log.warning("docs/%s is replaced by the generated export; set the plugin's `export` option to another path to keep it", export)
                 files.remove(own)
-            files.append(File.generated(config, export, content=export_json(self.entries)))
+            files.append(File.generated(config, export, content=export_json(self.entries, histories)))
         for e in self.entries:
             for d in e.warnings:
                 log.warning("%s", d)
         log.info("found %d milestone page%s", len(self.entries), "" if len(self.entries) == 1 else "s")
         return files
+
+    def _read_history(self, config: MkDocsConfig) -> RepoHistory:
+        """The milestones' history from git; off (one info line) without git, partial (one warning) in a shallow clone."""
+        if self.history_reader is None or self.history_reader.fix_mojibake != self.config.fix_mojibake:
+            self.history_reader = HistoryReader(fix_mojibake=self.config.fix_mojibake)
+        try:
+            result = self.history_reader.read(config.docs_dir, [e.page for e in self.entries])
+        except Exception as err:  # noqa: BLE001 - a bug of ours must not stop the build
+            log.warning("mkdocs-milestones could not read the milestones' history from git (%s: %s); "
+                        "the site is built without it. Please report this.", type(err).__name__, err)
+            return RepoHistory(False, note=str(err))
+        if result.note and not self._history_told:
+            self._history_told = True  # once per `mkdocs serve`, not on every rebuild
+            if result.partial:
+                log.warning("%s", result.note)
+            else:
+                log.info("%s; set `history: false` to silence this", result.note)
+        log.debug("history: %d commits, %d versions parsed in %.3f s", result.commits, result.versions_parsed,
+                  self.history_reader.last_seconds)
+        return result
 
     def _read(self, f: File, raw: str) -> PageSource:
         """Repair the page once and predict the text the extension will parse, for the roadmap and the page.

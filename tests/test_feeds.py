@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import xml.etree.ElementTree as etree
 from datetime import date, datetime, timezone
 from pathlib import Path
@@ -12,6 +13,7 @@ import feedparser
 import icalendar
 import pytest
 
+from conftest import milestone_log
 from gitrepo import GitRepo, milestone
 from mkdocs_milestones.export import MilestoneEntry
 from mkdocs_milestones.feeds import atom_feed, badge_json, badge_path, badge_paths, calendar_date, ics_calendar
@@ -186,3 +188,104 @@ def test_badge_colour_by_status(tmp_path: Path) -> None:
         colours[word] = json.loads(badge_json(MilestoneEntry("x.md", "", ms)))["color"]
     assert colours == {"done": "brightgreen", "blocked": "orange", "failed": "red", "pending": "lightgrey",
                        "cancelled": "inactive", "partial": "yellow"}
+
+
+# -- the plugin: generated files, milestones.json history, options -------------------------------
+
+
+def _site(r: GitRepo, plugin: str = "- milestones", extra: str = "") -> Path:
+    r.write("mkdocs.yml", f"site_name: Feeds & co\nsite_url: https://example.org/\nrepo_url: https://github.com/o/r\n"
+                          f"{extra}plugins:\n  {plugin}\n")
+    return r.path / "mkdocs.yml"
+
+
+def _build(cfg: Path, site_dir: Path, level: int = logging.INFO) -> list[str]:
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    logger = logging.getLogger("mkdocs.plugins.milestones")
+    before = logger.level
+    logger.setLevel(level)
+    try:
+        with milestone_log(level) as messages:
+            build(load_config(str(cfg), site_dir=str(site_dir)))
+    finally:
+        logger.setLevel(before)
+    return [m.removeprefix("milestones: ") for m in messages]
+
+
+@pytest.fixture
+def git_site(tmp_path: Path) -> GitRepo:
+    r = GitRepo(tmp_path / "repo")
+    r.write("docs/index.md", "# Home\n")
+    r.write("docs/plans/a.md", milestone("A", "pending", [("One", "pending", [False, False])]))
+    r.commit("plan a", "2025-01-01")
+    r.write("docs/plans/a.md", milestone("A", "in-progress", [("One", "in-progress", [True, False])]))
+    r.commit("start a", "2025-01-05")
+    return r
+
+
+def test_plugin_writes_feeds_badges_and_history(git_site: GitRepo, tmp_path: Path) -> None:
+    cfg = _site(git_site)
+    messages = _build(cfg, tmp_path / "site")
+    site = tmp_path / "site"
+    feed = feedparser.parse((site / "milestones.atom").read_text(encoding="utf-8"))
+    assert not feed.bozo and [e.title for e in feed.entries] == ["A: Pending \u2192 In progress", "A: planned (Pending)"]
+    assert feed.entries[0].link == "https://example.org/plans/a/"
+    cal = icalendar.Calendar.from_ical((site / "milestones.ics").read_text(encoding="utf-8"))
+    assert [str(e["SUMMARY"]) for e in cal.walk("VEVENT")] == ["A (estimated end)"]
+    assert json.loads((site / "badges" / "plans-a.json").read_text(encoding="utf-8"))["color"] == "blue"
+    doc = json.loads((site / "milestones.json").read_text(encoding="utf-8"))
+    assert doc["version"] == 1
+    assert [(h["date"], h["status"], h["checks_done"], h["checks_total"]) for h in doc["milestones"][0]["history"]] == [
+        ("2025-01-01T12:00:00Z", "pending", 0, 2), ("2025-01-05T12:00:00Z", "in-progress", 1, 2),
+    ]
+    assert any(m.startswith("found 1 milestone page") for m in messages)  # info lines are seen
+    assert not any("history" in m or "git" in m for m in messages)
+
+
+def test_plugin_feed_options(git_site: GitRepo, tmp_path: Path) -> None:
+    _build(_site(git_site, "- milestones:\n      feeds: [badges]\n      history: false"), tmp_path / "one")
+    assert (tmp_path / "one" / "badges" / "plans-a.json").is_file()
+    assert not (tmp_path / "one" / "milestones.atom").exists() and not (tmp_path / "one" / "milestones.ics").exists()
+    doc = json.loads((tmp_path / "one" / "milestones.json").read_text(encoding="utf-8"))
+    assert "history" not in doc["milestones"][0]
+    _build(_site(git_site, "- milestones:\n      feeds: false"), tmp_path / "none")
+    assert not (tmp_path / "none" / "badges").exists() and not (tmp_path / "none" / "milestones.ics").exists()
+    from mkdocs_milestones.plugin import MilestonesPlugin
+
+    plugin = MilestonesPlugin()
+    errors, _ = plugin.load_config({"feeds": ["rss"]})
+    assert errors and "atom, ics, badges" in str(errors[0][1])
+    errors, _ = plugin.load_config({"feeds": {"atom": True, "ics": False}})
+    assert not errors and plugin.config.feeds == ("atom",)
+
+
+def test_plugin_without_git_says_so_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path))
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "a.md").write_text(milestone("A", "pending", []), encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\nplugins:\n  - milestones\n", encoding="utf-8")
+    messages = _build(tmp_path / "mkdocs.yml", tmp_path / "site")
+    assert [m for m in messages if "git" in m] == [
+        "the docs folder is not in a git repository, so there is no milestone history; set `history: false` to silence this"
+    ]
+    assert (tmp_path / "site" / "milestones.ics").is_file() and not (tmp_path / "site" / "milestones.atom").exists()
+
+
+def test_plugin_warns_once_in_a_shallow_clone(git_site: GitRepo, tmp_path: Path) -> None:
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    _site(git_site)
+    git_site.commit("config", "2025-01-06")
+    clone = tmp_path / "clone"
+    git_site.git("clone", "-q", "--depth", "1", f"file://{git_site.path}", str(clone))
+    config = load_config(str(clone / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
+    with milestone_log() as messages:
+        build(config)
+        build(config)  # a `mkdocs serve` rebuild: the same plugin instance
+    assert len([m for m in messages if "shallow clone" in m]) == 1
+    assert "git fetch --unshallow" in messages[0]
+    doc = json.loads((tmp_path / "site" / "milestones.json").read_text(encoding="utf-8"))
+    assert [h["status"] for h in doc["milestones"][0]["history"]] == ["in-progress"]
