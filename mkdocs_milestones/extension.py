@@ -38,7 +38,7 @@ _LT_RE = re.compile(r"<|&lt;|&#0*60;|&#x0*3c;", re.IGNORECASE)
 log = logging.getLogger("mkdocs.plugins.milestones")
 
 OPEN_PHASE_VALUES = ("in-progress", "all", "none")
-ASSET_CSS = ("milestones.css", "graph.css", "roadmap.css")
+ASSET_CSS = ("milestones.css", "graph.css", "roadmap.css", "history.css")
 """The stylesheets, in cascade order; the plugin serves them as one file."""
 GRAPH_VALUES = ("svg", "mermaid", "none")
 
