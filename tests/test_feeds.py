@@ -289,3 +289,50 @@ def test_plugin_warns_once_in_a_shallow_clone(git_site: GitRepo, tmp_path: Path)
     assert "git fetch --unshallow" in messages[0]
     doc = json.loads((tmp_path / "site" / "milestones.json").read_text(encoding="utf-8"))
     assert [h["status"] for h in doc["milestones"][0]["history"]] == ["in-progress"]
+
+
+# -- the XSS corpus in every author string the feeds and history sections carry -----------------
+
+
+def test_xss_payloads_stay_text_in_feeds_and_history() -> None:
+    from test_xss import PAYLOADS
+
+    from mkdocs_milestones.history import HistoryPoint, MilestoneHistory, PhaseState
+    from mkdocs_milestones.render.history import render_changed, render_history_section
+    from mkdocs_milestones.render.roadmap import plain
+
+    html5lib = pytest.importorskip("html5lib")
+    entries, histories = [], {}
+    for i, payload in enumerate(PAYLOADS):
+        ms = parse_milestone(f"# MILESTONE: x\n\n**Status**: pending\n**Created**: 2025-01-01\n**Due**: 2025-02-0{1 + i % 9}\n")
+        assert ms is not None
+        ms.title = payload
+        page = f"m{i}.md"
+        entries.append(MilestoneEntry(page, f"m{i}/", ms))
+        h = MilestoneHistory(page)
+        for n, status in enumerate(("pending", "done")):
+            when = datetime(2025, 1, 1 + n, tzinfo=timezone.utc)
+            h.points.append(HistoryPoint(when, f"{i:02d}{n:038d}", payload, payload, page, payload, status, status, n, 1,
+                                         (PhaseState("1", payload, status),)))
+        histories[page] = h
+    atom = atom_feed(entries, histories, site_url="https://example.org/", repo_url="https://github.com/o/r", limit=None,
+                     phases=True)
+    etree.fromstring(atom.encode("utf-8"))
+    feed = feedparser.parse(atom)
+    assert not feed.bozo and len(feed.entries) == 3 * len(PAYLOADS)
+    clean = {p.replace("\t", " ") for p in PAYLOADS}
+    authors = {e.author for e in feed.entries}
+    assert {a.replace("\t", " ") for a in authors} <= clean | {"unknown"}
+    cal = icalendar.Calendar.from_ical(ics_calendar(entries, stamp=STAMP))
+    assert sorted(str(e["SUMMARY"]) for e in cal.walk("VEVENT")) == sorted(f"{plain(p)} (target)" for p in PAYLOADS)
+    assert [json.loads(badge_json(e))["label"] for e in entries] == [plain(e.milestone.title) for e in entries]
+    assert sorted(e.title for e in feed.entries if "planned" in e.title) == sorted(f"{plain(p)}: planned (Pending)" for p in PAYLOADS)
+    blocks = [render_history_section(h, title=h.points[0].title, repo_url="https://github.com/o/r") for h in histories.values()]
+    changes = [c for h in histories.values() for c in h.changes()]
+    blocks.append(render_changed(changes, days=30, href=lambda p: p[:-3] + "/", title=lambda p: PAYLOADS[int(p[1:-3])]))
+    for block in blocks:
+        etree.fromstring(block)  # well-formed: nothing the payloads wrote opened or closed an element
+        doc = html5lib.parse(block, namespaceHTMLElements=False)
+        assert not [el for el in doc.iter() if el.tag in ("script", "img", "iframe", "a") and el.get("href", "").startswith(("javascript", "JaVa"))]
+        assert not [el for el in doc.iter() if el.tag in ("script", "img", "iframe", "object", "embed")]
+        assert not [k for el in doc.iter() for k in el.attrib if k.lower().startswith("on")]
