@@ -289,3 +289,26 @@ def test_changed_in_the_last_days(repo: tuple[GitRepo, dict[str, str]]) -> None:
     ]
     empty = render_changed([], days=1, href=lambda p: None, title=lambda p: p)
     assert "No status change and no phase done in the last day." in empty
+
+
+def test_roadmap_history_block(repo: tuple[GitRepo, dict[str, str]]) -> None:
+    from mkdocs_milestones.export import MilestoneEntry
+    from mkdocs_milestones.parser import parse_milestone
+    from mkdocs_milestones.render.history import render_roadmap_history
+
+    r, _ = repo
+    result = HistoryReader().read(str(r.path / "docs"))
+    ms = parse_milestone("# MILESTONE: Alpha **bold**\n")
+    assert ms is not None
+    entries = [MilestoneEntry("milestones/alpha.md", "milestones/alpha/", ms)]  # beta is filtered out of this roadmap
+    html = render_roadmap_history(entries, result.milestones, days=10, now=datetime(2025, 2, 12, tzinfo=timezone.utc),
+                                  base_url="roadmap/")
+    sec = _xml("<div>" + html + "</div>")
+    items = sec.findall(".//li")
+    assert [(i.get("data-kind"), i.find(".//a").get("href"), i.find(".//a").text) for i in items] == [
+        ("status", "../milestones/alpha/", "Alpha bold"), ("phase-done", "../milestones/alpha/", "Alpha bold"),
+        ("phase-done", "../milestones/alpha/", "Alpha bold"),
+    ]
+    circles = sec.findall(f".//{SVG}circle")
+    assert [c.get("data-total") for c in circles] == ["3", "3", "4", "4", "4"]  # alpha only, not beta
+    assert render_roadmap_history([], result.milestones, days=10, now=datetime(2025, 2, 12, tzinfo=timezone.utc), base_url="") == ""

@@ -10,16 +10,18 @@ built by :func:`~mkdocs_milestones.history.commit_url` and kept only when
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from datetime import date
+from collections.abc import Callable, Mapping, Sequence
+from datetime import date, datetime, timedelta
 
-from ..history import Change, MilestoneHistory, commit_url
+from ..export import MilestoneEntry
+from ..history import Change, MilestoneHistory, commit_url, recent_changes, site_burnup
 from ..vocabulary import STATUS_LABELS
 from .burnup import render_burnup
 from .html import safe_href
+from .roadmap import plain, relative_url
 from .timeline import esc
 
-__all__ = ["render_changed", "render_history_section"]
+__all__ = ["render_changed", "render_history_section", "render_roadmap_history"]
 
 
 def _badge(status: str | None) -> str:
@@ -141,3 +143,37 @@ def render_changed(
         out.append(f'<p class="ms-changed-more">and {len(changes) - limit} more.</p>')
     out.append("</section>")
     return "".join(out)
+
+
+def render_roadmap_history(
+    entries: Sequence[MilestoneEntry],
+    histories: Mapping[str, MilestoneHistory],
+    *,
+    days: int,
+    now: datetime,
+    base_url: str,
+    repo_url: str | None = None,
+) -> str:
+    """The roadmap's history block: "Changed in the last N days", then the burn-up of every milestone listed.
+
+    Arguments:
+        entries: The milestones the roadmap shows (their histories are the ones used).
+        histories: Histories by page path.
+        days: The period of the "Changed" list.
+        now: The end of that period (the build's time; ``SOURCE_DATE_EPOCH`` for reproducible builds).
+        base_url: The roadmap page's URL, for relative links to the milestones.
+        repo_url: The repository's web page, for commit links.
+    """
+    shown = {e.page: e for e in entries}
+    mine = [h for page, h in histories.items() if page in shown]
+    if not mine:
+        return ""
+    changes = recent_changes(mine, now - timedelta(days=days))
+    out = render_changed(
+        changes, days=days, repo_url=repo_url,
+        href=lambda page: relative_url(shown[page].url, base_url),
+        title=lambda page: plain(shown[page].milestone.title),
+    )
+    total = len(mine)
+    chart = render_burnup(site_burnup(mine), title=f"{total} milestone{'s' if total != 1 else ''}", label="Burn-up of all milestones")
+    return out + chart
