@@ -64,6 +64,19 @@ class PathOrFalse(c.BaseConfigOption[Any]):
         return path
 
 
+class PositiveInt(c.Type[int]):
+    """A whole number of at least 1."""
+
+    def __init__(self, default: int) -> None:
+        super().__init__(int, default=default)
+
+    def run_validation(self, value: object) -> int:
+        number = super().run_validation(value)
+        if isinstance(number, bool) or number < 1:
+            raise c.ValidationError(f"expected a whole number of days, 1 or more; got {value!r}")
+        return number
+
+
 class FeedsOption(c.BaseConfigOption[Any]):
     """``true`` (every feed), ``false``, or a list of feeds: ``atom``, ``ics``, ``badges``."""
 
@@ -96,7 +109,7 @@ class MilestonesConfig(base.Config):
     """The generated roadmap page, or ``false``."""
     history = c.Type(bool, default=True)
     """Read each milestone's history from git: status changes and checks done over time."""
-    changed_days = c.Type(int, default=30)
+    changed_days = PositiveInt(default=30)
     """The period of the roadmap's "Changed in the last N days", in days."""
     feeds = FeedsOption()
     """Generated feeds: ``milestones.atom``, ``milestones.ics``, ``badges/<slug>.json``; ``true``, ``false`` or a list of ``atom``, ``ics``, ``badges``."""

@@ -259,6 +259,10 @@ def test_plugin_feed_options(git_site: GitRepo, tmp_path: Path) -> None:
     assert errors and "atom, ics, badges" in str(errors[0][1])
     errors, _ = plugin.load_config({"feeds": {"atom": True, "ics": False}})
     assert not errors and plugin.config.feeds == ("atom",)
+    errors, _ = plugin.load_config({"changed_days": 0})
+    assert errors and "1 or more" in str(errors[0][1])
+    errors, _ = plugin.load_config({"changed_days": 7})
+    assert not errors and plugin.config.changed_days == 7
 
 
 def test_plugin_without_git_says_so_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
