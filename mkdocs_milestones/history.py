@@ -280,8 +280,20 @@ class _Commit:
 
 @dataclass
 class _Lineage:
-    versions: list[tuple[int, str, str]] = field(default_factory=list)
-    """``(commit index, path at that commit, blob)``, oldest first."""
+    versions: list[tuple[_Commit, str, str]] = field(default_factory=list)
+    """``(commit, path at that commit, blob)``, oldest first."""
+
+
+@dataclass
+class _Walk:
+    """The files followed up to one HEAD, kept so that a new commit only adds to it."""
+
+    key: tuple[Any, ...]
+    """``(docs folder, shallow, fix_mojibake)``: what must not change for the walk to go on."""
+    head: str
+    live: dict[str, _Lineage]
+    commits: int
+    oldest: datetime | None
 
 
 def _is_markdown(path: str) -> bool:
@@ -327,11 +339,14 @@ def _parse_log(out: bytes) -> list[_Commit]:
     return commits
 
 
-def _lineages(commits: list[_Commit]) -> dict[str, _Lineage]:
-    """Follow each Markdown file from its creation (or the clone's boundary) to its current path."""
-    live: dict[str, _Lineage] = {}
-    for index in range(len(commits) - 1, -1, -1):  # oldest first
-        for letter, path, old, blob in commits[index].changes:
+def _lineages(commits: list[_Commit], live: dict[str, _Lineage]) -> dict[str, _Lineage]:
+    """Follow each Markdown file from its creation (or the clone's boundary) to its current path.
+
+    ``commits`` come newest first (as ``git log`` lists them); ``live`` is the walk so far (the
+    files at the commit before the oldest of them), extended in place and returned.
+    """
+    for commit in reversed(commits):  # oldest first
+        for letter, path, old, blob in commit.changes:
             if letter == "D":
                 live.pop(path, None)
                 continue
@@ -345,7 +360,7 @@ def _lineages(commits: list[_Commit]) -> dict[str, _Lineage]:
             if lineage is None:
                 lineage = _Lineage()
             live[path] = lineage
-            lineage.versions.append((index, path, blob))
+            lineage.versions.append((commit, path, blob))
     return live
 
 
@@ -397,6 +412,7 @@ class HistoryReader:
         self._facts: dict[str, _Facts | None] = {}
         """Parsed versions by blob id (None: that version is not a milestone)."""
         self._last: tuple[tuple[Any, ...], RepoHistory] | None = None
+        self._walk: _Walk | None = None
         self.last_seconds = 0.0
         """Wall time of the last :meth:`read` (cache hits included)."""
 
@@ -439,20 +455,26 @@ class HistoryReader:
         if self._last is not None and self._last[0] == key:
             cached = self._last[1]
             return RepoHistory(cached.enabled, cached.milestones, cached.head, cached.partial, cached.note, cached.commits, 0)
-        proc = self._git(
-            docs_dir, "-c", "core.quotePath=false", "log", "-z", "--first-parent", "-m", "--raw", "--no-abbrev", "-M",
-            "--relative", f"--format={_LOG_FORMAT}", "--", *_PATHSPECS,
-        )
-        if proc.returncode != 0:  # rename detection reads blobs: a clone missing some (a partial clone) fails
-            proc = self._git(
-                docs_dir, "-c", "core.quotePath=false", "log", "-z", "--first-parent", "-m", "--raw", "--no-abbrev",
-                "--no-renames", "--relative", f"--format={_LOG_FORMAT}", "--", *_PATHSPECS,
-            )
-        if proc.returncode != 0:
-            err = proc.stderr.decode("utf-8", "replace").strip().splitlines()
-            return RepoHistory(False, head=head, note="git log failed: " + (err[-1] if err else f"exit status {proc.returncode}"))
-        commits = _parse_log(proc.stdout)
-        lineages = _lineages(commits)
+        walk_key = (os.path.realpath(docs_dir), shallow, self.fix_mojibake)
+        walk = self._walk if self._walk is not None and self._walk.key == walk_key else None
+        if walk is not None and walk.head != head and not self._follows(docs_dir, walk.head, head):
+            walk = None  # HEAD did not move forward along the first parents (reset, rebase, checkout)
+        if walk is None or walk.head != head:
+            since = walk.head if walk is not None else None
+            proc = self._log(docs_dir, since, head, renames=True)
+            if proc.returncode != 0:  # rename detection reads blobs: a clone missing some (a partial clone) fails
+                proc = self._log(docs_dir, since, head, renames=False)
+            if proc.returncode != 0:
+                err = proc.stderr.decode("utf-8", "replace").strip().splitlines()
+                return RepoHistory(False, head=head, note="git log failed: " + (err[-1] if err else f"exit status {proc.returncode}"))
+            new = _parse_log(proc.stdout)
+            if walk is None:
+                walk = _Walk(walk_key, head, {}, 0, None)
+            _lineages(new, walk.live)
+            walk.head, walk.commits = head, walk.commits + len(new)
+            walk.oldest = min([c.when for c in new] + ([walk.oldest] if walk.oldest else []), default=None)
+            self._walk = walk
+        lineages = walk.live
         if wanted is not None:
             lineages = {p: lin for p, lin in lineages.items() if p in wanted}
         boundary: set[str] = set()
@@ -464,16 +486,30 @@ class HistoryReader:
             except OSError:
                 boundary = set()
         parsed = self._parse_versions(docs_dir, lineages)
-        result = RepoHistory(True, head=head, partial=shallow, commits=len(commits), versions_parsed=parsed)
+        result = RepoHistory(True, head=head, partial=shallow, commits=walk.commits, versions_parsed=parsed)
         for page, lineage in sorted(lineages.items()):
-            history = self._history(page, lineage, commits, boundary)
+            history = self._history(page, lineage, boundary)
             if history.points:
                 result.milestones[page] = history
         if shallow:
-            oldest = min((c.when for c in commits), default=None)
+            oldest = walk.oldest
             result.note = SHALLOW_HINT.format(date=oldest.strftime("%Y-%m-%d") if oldest else "its last commit")
         self._last = (key, result)
         return result
+
+    def _log(self, cwd: str, since: str | None, head: str, *, renames: bool) -> subprocess.CompletedProcess[bytes]:
+        """``git log`` of the Markdown files under ``cwd``, first parents only, from ``since`` (excluded) to ``head``."""
+        return self._git(
+            cwd, "log", "-z", "--first-parent", "-m", "--raw", "--no-abbrev", "-M" if renames else "--no-renames",
+            "--relative", f"--format={_LOG_FORMAT}", f"{since}..{head}" if since else head, "--", *_PATHSPECS,
+        )
+
+    def _follows(self, cwd: str, old: str, new: str) -> bool:
+        """True when ``old`` is on the first-parent line of ``new`` (HEAD moved forward by commits or a merge)."""
+        proc = self._git(cwd, "rev-list", "--first-parent", "--parents", f"{old}..{new}")
+        lines = proc.stdout.decode("ascii", "replace").split("\n")
+        lines = [line for line in lines if line]
+        return proc.returncode == 0 and bool(lines) and lines[-1].split()[1:2] == [old]
 
     def _parse_versions(self, cwd: str, lineages: dict[str, _Lineage]) -> int:
         todo: list[str] = []
@@ -508,19 +544,18 @@ class HistoryReader:
             return None
         return _Facts.of(ms) if ms is not None else None
 
-    def _history(self, page: str, lineage: _Lineage, commits: list[_Commit], boundary: set[str]) -> MilestoneHistory:
+    def _history(self, page: str, lineage: _Lineage, boundary: set[str]) -> MilestoneHistory:
         history = MilestoneHistory(page)
         last: tuple[Any, ...] | None = None
-        for index, path, blob in lineage.versions:
+        for c, path, blob in lineage.versions:
             facts = self._facts.get(blob)
             if facts is None:
                 continue
-            if not history.points and commits[index].sha in boundary:
+            if not history.points and c.sha in boundary:
                 history.partial = True
             if facts.key() == last:
                 continue
             last = facts.key()
-            c = commits[index]
             history.points.append(HistoryPoint(
                 c.when, c.sha, c.author, c.subject, path, facts.title, facts.status, facts.status_text,
                 facts.checks_done, facts.checks_total, facts.phases,

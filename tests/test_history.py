@@ -144,9 +144,28 @@ def test_cache_between_rebuilds(tmp_path: Path) -> None:
     assert again.versions_parsed == 0 and again.milestones == first.milestones
     r.write("docs/a.md", milestone("A", "in-progress", [("One", "in-progress", [True])]))
     r.commit("a moves", "2025-03-02")
+    logs: list[str | None] = []
+    real_log = reader._log
+    reader._log = lambda cwd, since, head, renames: logs.append(since) or real_log(cwd, since, head, renames=renames)  # type: ignore[method-assign]
     after = reader.read(str(r.path / "docs"))
     assert after.versions_parsed == 1  # only the new version is read; the old one comes from the cache
+    assert logs == [first.head]  # and git log lists only the commits after the previous HEAD
     assert [p.status for p in after.milestones["a.md"].points] == ["pending", "in-progress"]
+    assert after.milestones == HistoryReader().read(str(r.path / "docs")).milestones
+    (r.path / "docs" / "moved").mkdir()
+    r.git("mv", "docs/a.md", "docs/moved/a.md")
+    r.write("docs/moved/a.md", milestone("A", "done", [("One", "done", [True])]))
+    r.commit("a done and moved", "2025-03-03")
+    r.write("docs/b.md", milestone("B", "pending", []))
+    r.commit("b", "2025-03-04")
+    two = reader.read(str(r.path / "docs"))
+    assert [p.status for p in two.milestones["moved/a.md"].points] == ["pending", "in-progress", "done"]
+    assert two.milestones == HistoryReader().read(str(r.path / "docs")).milestones and two.commits == 4
+    r.git("reset", "-q", "--hard", "HEAD~3")  # HEAD moves back: the walk starts again
+    back = reader.read(str(r.path / "docs"))
+    assert logs[-1] is None and back.commits == 1
+    assert back.milestones == HistoryReader().read(str(r.path / "docs")).milestones
+    assert [p.status for p in back.milestones["a.md"].points] == ["pending"]
 
 
 def test_merged_branch_counts_from_the_merge(tmp_path: Path) -> None:
