@@ -448,7 +448,12 @@ class HistoryReader:
             err = probe.stderr.decode("utf-8", "replace")
             if "not a git repository" in err:
                 return RepoHistory(False, note="the docs folder is not in a git repository, so there is no milestone history")
-            return RepoHistory(False, note="the repository has no commits yet, so there is no milestone history")
+            if "ambiguous argument 'HEAD'" in err or "unknown revision" in err:
+                return RepoHistory(False, note="the repository has no commits yet, so there is no milestone history")
+            last = [line for line in err.strip().splitlines() if line.strip()]
+            # e.g. "detected dubious ownership": git names the `safe.directory` setting that fixes it
+            return RepoHistory(False, note="git cannot read the repository, so there is no milestone history: "
+                               + (" ".join(last[:4]) if last else f"exit status {probe.returncode}"))
         shallow, shallow_file, head = lines[0] == "true", lines[1], lines[2]
         wanted = None if pages is None else frozenset(pages)
         key = (os.path.realpath(docs_dir), head, shallow, wanted, self.fix_mojibake)

@@ -331,3 +331,18 @@ def test_roadmap_history_block(repo: tuple[GitRepo, dict[str, str]]) -> None:
     circles = sec.findall(f".//{SVG}circle")
     assert [c.get("data-total") for c in circles] == ["3", "3", "4", "4", "4"]  # alpha only, not beta
     assert render_roadmap_history([], result.milestones, days=10, now=datetime(2025, 2, 12, tzinfo=timezone.utc), base_url="") == ""
+
+
+def test_git_refusing_the_repository_is_named(tmp_path: Path) -> None:
+    fake = tmp_path / "git"
+    fake.write_text(
+        "#!/bin/sh\necho \"fatal: detected dubious ownership in repository at '/srv/x'\" >&2\n"
+        "echo 'To add an exception for this directory, call:' >&2\n"
+        "echo '	git config --global --add safe.directory /srv/x' >&2\nexit 128\n",
+        encoding="utf-8",
+    )
+    fake.chmod(0o755)
+    (tmp_path / "docs").mkdir()
+    result = HistoryReader(git=str(fake)).read(str(tmp_path / "docs"))
+    assert not result.enabled
+    assert "dubious ownership" in (result.note or "") and "safe.directory /srv/x" in (result.note or "")
