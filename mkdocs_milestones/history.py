@@ -183,9 +183,19 @@ class MilestoneHistory:
         """Only creation and status changes (what the feed lists)."""
         return [c for c in self.changes() if c.kind != "phase-done"]
 
-    def burnup(self) -> list[tuple[datetime, int, int]]:
-        """``(when, checks_done, checks_total)`` at each point, in time order."""
-        return [(p.when, p.checks_done, p.checks_total) for p in sorted(self.points, key=lambda p: p.when)]
+    def burnup(self, current: Milestone | None = None, now: datetime | None = None) -> list[tuple[datetime, int, int]]:
+        """``(when, checks_done, checks_total)`` at each point, in time order.
+
+        Arguments:
+            current: The milestone as the page shows it; when its counts differ from the last commit's
+                (edits not committed yet, ``mkdocs serve``), they are added at ``now``, so the chart
+                ends where the page's numbers are.
+            now: When that last point is.
+        """
+        out = [(p.when, p.checks_done, p.checks_total) for p in sorted(self.points, key=lambda p: p.when)]
+        if current is not None and now is not None and (not out or out[-1][1:] != (current.checks_done, current.checks_total)):
+            out.append((max(now, out[-1][0]) if out else now, current.checks_done, current.checks_total))
+        return out
 
     def to_list(self) -> list[dict[str, Any]]:
         """The ``history`` list of ``milestones.json``."""

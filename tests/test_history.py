@@ -346,3 +346,18 @@ def test_git_refusing_the_repository_is_named(tmp_path: Path) -> None:
     result = HistoryReader(git=str(fake)).read(str(tmp_path / "docs"))
     assert not result.enabled
     assert "dubious ownership" in (result.note or "") and "safe.directory /srv/x" in (result.note or "")
+
+
+def test_burnup_ends_with_uncommitted_counts(tmp_path: Path) -> None:
+    from mkdocs_milestones.parser import parse_milestone
+
+    r = GitRepo(tmp_path / "repo")
+    r.write("docs/a.md", milestone("A", "in-progress", [("One", "in-progress", [True, False])]))
+    r.commit("a", "2025-03-01")
+    h = HistoryReader().read(str(r.path / "docs")).milestones["a.md"]
+    now = datetime(2025, 3, 9, tzinfo=timezone.utc)
+    same = parse_milestone(milestone("A", "in-progress", [("One", "in-progress", [True, False])]))
+    edited = parse_milestone(milestone("A", "in-progress", [("One", "in-progress", [True, True, False])]))
+    assert [x[1:] for x in h.burnup(same, now)] == [(1, 2)]  # nothing uncommitted: no extra point
+    assert [(w.date().isoformat(), d, t) for w, d, t in h.burnup(edited, now)] == [("2025-03-01", 1, 2), ("2025-03-09", 2, 3)]
+    assert h.burnup(edited) == h.burnup()  # without a time, the history alone
