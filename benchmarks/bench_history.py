@@ -16,6 +16,10 @@ commits ``git log`` lists, the versions parsed and the median wall time of:
 each commit changing one file's status or boxes; a rename every 50 commits) and measures it the same
 way, plus ``new-commit``: the read after one more commit, with the reader's cache warm.
 Times include process start-up of git (two processes per cold read).
+
+``--build`` (with ``--synthetic``) also times whole ``mkdocs build`` runs of the synthetic repository
+(theme ``mkdocs``, the plugin on), ``history: false`` against ``history: true``, each in a fresh
+process (so the history is read cold, as in CI), interleaved, medians compared.
 """
 
 from __future__ import annotations
@@ -118,11 +122,32 @@ def synthetic(folder: Path, files: int, commits: int) -> Path:
     return folder / "docs"
 
 
+def _timed_build(cfg: Path) -> float:
+    code = ("import time,sys; from mkdocs.commands.build import build; from mkdocs.config import load_config; "
+            "c=load_config(sys.argv[1]); t=time.perf_counter(); build(c); print(time.perf_counter()-t)")
+    out = subprocess.run([sys.executable, "-c", code, str(cfg)], capture_output=True, text=True, check=True,
+                         env={**os.environ, "PYTHONPATH": str(ROOT), "NO_MKDOCS_2_WARNING": "1"})
+    return float(out.stdout.strip().splitlines()[-1])
+
+
+def build_cost(repo: Path, repeat: int) -> None:
+    times: dict[bool, list[float]] = {False: [], True: []}
+    for _ in range(repeat):
+        for history in (False, True):
+            cfg = repo / f"mkdocs-{history}.yml"
+            cfg.write_text(f"site_name: bench\nsite_dir: {repo / 'site'}\ntheme:\n  name: mkdocs\n"
+                           f"plugins:\n  - milestones:\n      history: {str(history).lower()}\n", encoding="utf-8")
+            times[history].append(_timed_build(cfg))
+    off, on = statistics.median(times[False]), statistics.median(times[True])
+    print(f"  mkdocs build: history off {off:.2f} s | on {on:.2f} s | on/off {on / off:.3f} (+{(on - off) * 1000:.0f} ms)")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("docs", nargs="*", help="docs folders inside git work trees")
     ap.add_argument("--synthetic", metavar="MxC", help="also a generated repository: M files, C commits")
     ap.add_argument("--repeat", type=int, default=5)
+    ap.add_argument("--build", action="store_true", help="with --synthetic: time mkdocs builds, history off and on")
     args = ap.parse_args()
     for docs in args.docs or [str(ROOT / "demo_site"), str(ROOT)]:
         measure(docs, args.repeat)
@@ -133,6 +158,8 @@ def main() -> int:
             docs = synthetic(Path(tmp) / "repo", files, commits)
             print(f"synthetic {files} files x {commits} commits made in {time.perf_counter() - t:.1f} s")
             measure(str(docs), args.repeat)
+            if args.build:
+                build_cost(docs.parent, args.repeat)
             reader = HistoryReader()
             pages = [e.page for e in collect_milestones(read_docs_dir(str(docs)))]
             reader.read(str(docs), pages)

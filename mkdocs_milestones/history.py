@@ -34,7 +34,7 @@ from datetime import date, datetime, timezone
 from typing import Any
 
 from .model import Milestone
-from .parser import is_milestone_source, parse_milestone
+from .parser import parse_milestone
 
 __all__ = [
     "MARKDOWN_SUFFIXES",
@@ -551,7 +551,7 @@ class HistoryReader:
                 text = fix_mojibake(text)
             except Exception:  # noqa: BLE001 - a bug of ours must not stop the history: read it as it is
                 pass
-        if not is_milestone_source(text):
+        if "milestone" not in text.lower():  # is_milestone_source's own first test; parse_milestone does the rest
             return None
         try:
             ms = parse_milestone(text)
