@@ -8,10 +8,9 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from .model import Diagnostic, Milestone
+from .model import MilestoneEntry
 
 if TYPE_CHECKING:
     from .history import MilestoneHistory
@@ -19,24 +18,6 @@ if TYPE_CHECKING:
 __all__ = ["EXPORT_VERSION", "MilestoneEntry", "export_document", "export_json", "milestone_dict"]
 
 EXPORT_VERSION = 1
-
-
-@dataclass
-class MilestoneEntry:
-    """A milestone as placed in a site: its source path, URL and resolved dependencies."""
-
-    page: str
-    url: str
-    milestone: Milestone
-    depends_on: list[str] = field(default_factory=list)
-    warnings: list[Diagnostic] = field(default_factory=list)
-    missing: list[str] = field(default_factory=list)
-    """Dependency references, as written, that name no milestone page (warned about; ghosts on the roadmap)."""
-
-    @property
-    def all_warnings(self) -> list[Diagnostic]:
-        """Parser diagnostics, then the site-level ones (unresolved dependencies, ...)."""
-        return [*self.milestone.diagnostics, *self.warnings]
 
 
 def milestone_dict(entry: MilestoneEntry) -> dict[str, Any]:

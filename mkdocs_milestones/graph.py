@@ -18,6 +18,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from .model import Diagnostic, Milestone, Phase
+from .vocabulary import status_word
 
 __all__ = [
     "Graph",
@@ -31,26 +32,8 @@ __all__ = [
     "status_word",
 ]
 
-_STATUS_WORDS = {
-    "pending": "pending",
-    "in-progress": "in progress",
-    "partial": "partially done",
-    "done": "done",
-    "failed": "failed",
-    "blocked": "blocked",
-    "cancelled": "cancelled",
-}
 _SETTLED = ("done", "cancelled")
 _MAX_LISTED = 12
-
-
-def status_word(status: str | None) -> str:
-    """Plain words for a canonical status.
-
-    >>> status_word("in-progress"), status_word(None)
-    ('in progress', 'status unknown')
-    """
-    return _STATUS_WORDS.get(status or "", "status unknown")
 
 
 @dataclass(frozen=True)

@@ -18,9 +18,12 @@ __all__ = [
     "Diagram",
     "Field",
     "Milestone",
+    "MilestoneEntry",
     "Phase",
+    "PhaseHeading",
     "Risk",
     "Section",
+    "Table",
     "Task",
 ]
 
@@ -44,6 +47,8 @@ class Field:
     label: str
     value: str
     line: int
+    source: str = ""
+    """The label line as written (stripped), so a renderer can find the paragraph it became."""
 
 
 @dataclass
@@ -106,6 +111,32 @@ class Section:
     body: str = ""
 
 
+@dataclass(frozen=True)
+class PhaseHeading:
+    """A phase heading as the parser split it, once, for every view: ``Phase 1`` ``: `` ``Auth (OAuth)`` ``(2 days)``."""
+
+    text: str
+    """The heading's text as written (what Python-Markdown puts in the heading element)."""
+    number: str
+    """``Phase 1`` (emphasis kept as written: ``**Phase 1**``)."""
+    separator: str
+    """Punctuation and spaces between the number and the title."""
+    title: str
+    """The title as written (Markdown kept), without the estimate."""
+    estimate: str = ""
+    """The estimate in parentheses as written (``(2 days)``), or empty."""
+
+
+@dataclass(frozen=True)
+class Table:
+    """A pipe table outside code: where it starts, its header cells and what each column holds."""
+
+    line: int
+    header: tuple[str, ...]
+    kinds: tuple[str | None, ...]
+    """Per column: ``status``, ``priority``, ``likelihood``, ``impact`` or None (decided by the parser)."""
+
+
 @dataclass
 class Phase:
     """One ``### Phase N: title`` section."""
@@ -129,6 +160,7 @@ class Phase:
     checks: list[Check] = field(default_factory=list)
     commit: str | None = None
     fields: list[Field] = field(default_factory=list)
+    heading: PhaseHeading | None = None
 
     @property
     def anchor(self) -> str:
@@ -181,6 +213,11 @@ class Milestone:
     depends_on_line: int | None = None
     diagnostics: list[Diagnostic] = field(default_factory=list)
     meta: dict[str, Any] = field(default_factory=dict)
+    keyword_title: bool = False
+    """True when the title comes from a ``# MILESTONE: name`` heading (the page shows ``name``)."""
+    tables: list[Table] = field(default_factory=list)
+    phase_graph: Any = field(default=None, repr=False, compare=False)
+    """The phase dependency graph (:class:`~mkdocs_milestones.graph.Graph`), built once by the parser."""
 
     @property
     def progress(self) -> float:
@@ -224,3 +261,21 @@ class Milestone:
             if p.status in (None, "pending"):
                 return p
         return None
+
+
+@dataclass
+class MilestoneEntry:
+    """A milestone as placed in a site: its source path, URL and resolved dependencies."""
+
+    page: str
+    url: str
+    milestone: Milestone
+    depends_on: list[str] = field(default_factory=list)
+    warnings: list[Diagnostic] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
+    """Dependency references, as written, that name no milestone page (warned about; ghosts on the roadmap)."""
+
+    @property
+    def all_warnings(self) -> list[Diagnostic]:
+        """Parser diagnostics, then the site-level ones (unresolved dependencies, ...)."""
+        return [*self.milestone.diagnostics, *self.warnings]

@@ -18,11 +18,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from .model import Check, Criterion, Diagnostic, Diagram, Field, Milestone, Phase, Risk, Section, Task
-from .vocabulary import PRIORITIES, STATUSES, normalize_priority, normalize_status
+from .graph import build_phase_graph
+from .model import Check, Criterion, Diagnostic, Diagram, Field, Milestone, Phase, PhaseHeading, Risk, Section, Table, Task
+from .vocabulary import PRIORITIES, STATUSES, normalize_level, normalize_priority, normalize_status
 
 __all__ = [
     "LABEL_RE",
+    "cell_value",
+    "column_kinds",
     "fence_states",
     "is_milestone_source",
     "parse_milestone",
@@ -58,7 +61,6 @@ LABEL_RE = re.compile(
 )
 """A label line: ``**Status**: done``, ``**Status:** done`` or ``Status: done``."""
 
-_TABLE_ROW_RE = re.compile(r"^\s*\|?.*\|.*$")
 _TABLE_SEP_RE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _TASKLIST_RE = re.compile(r"^(?P<indent>\s*)(?:[-*+]|\d+[.)])\s+\[(?P<mark>[ xX])\]\s*(?P<text>.*)$")
 _NUMBERED_RE = re.compile(r"^(?P<indent>\s*)\d+[.)]\s+(?P<text>.*)$")
@@ -248,8 +250,10 @@ def _strip_md(text: str) -> str:
     if not text or text[0] not in "*_`":  # the common case: nothing to drop
         return text
     for mark in ("**", "__", "`"):
-        if len(text) > 2 * len(mark) and text.startswith(mark) and text.endswith(mark):
-            text = text[len(mark):-len(mark)].strip()
+        inner = text[len(mark):-len(mark)]
+        # "**a** **b**" is two bold words, not one bold run: only a mark around the whole value goes.
+        if len(text) > 2 * len(mark) and text.startswith(mark) and text.endswith(mark) and mark not in inner:
+            text = inner.strip()
     return text
 
 
@@ -287,6 +291,12 @@ def _split_row(text: str) -> list[str]:
 
 def _tables(lines: list[Line]) -> Iterator[tuple[list[str], list[tuple[int, list[str]]]]]:
     """Yield ``(header cells, [(line, cells)...])`` for each pipe table outside code."""
+    for _, header, rows in _table_blocks(lines):
+        yield header, rows
+
+
+def _table_blocks(lines: list[Line]) -> Iterator[tuple[int, list[str], list[tuple[int, list[str]]]]]:
+    """Yield ``(header line, header cells, [(line, cells)...])`` for each pipe table outside code."""
     i = 0
     while i + 1 < len(lines):
         a, b = lines[i], lines[i + 1]
@@ -297,10 +307,55 @@ def _tables(lines: list[Line]) -> Iterator[tuple[list[str], list[tuple[int, list
             while j < len(lines) and not lines[j].in_fence and lines[j].text.strip() and "|" in lines[j].text:
                 rows.append((lines[j].no, _split_row(lines[j].text)))
                 j += 1
-            yield header, rows
+            yield a.no, header, rows
             i = j
         else:
             i += 1
+
+
+# -- table columns: what each holds, decided once for the model and the page ------------------------
+_COLUMN_KINDS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("status", ("status",)),
+    ("priority", ("priority",)),
+    ("likelihood", ("likelihood", "probability", "chance")),
+    ("impact", ("impact", "severity")),
+)
+_STATE_WORD_RE = re.compile(r"\bstate\b")
+
+
+def column_kinds(header: list[str] | tuple[str, ...]) -> tuple[str | None, ...]:
+    """What each column of a table holds: ``status``, ``priority``, ``likelihood``, ``impact`` or None.
+
+    >>> column_kinds(["Risk", "Chance", "Severity", "Current state", "Owner"])
+    (None, 'likelihood', 'impact', 'status', None)
+    """
+    kinds: list[str | None] = []
+    for cell in header:
+        low = _strip_md(cell).lower()
+        kind = next((k for k, words in _COLUMN_KINDS if any(w in low for w in words)), None)
+        if kind is None and _STATE_WORD_RE.search(low):
+            kind = "status"
+        kinds.append(kind)
+    return tuple(kinds)
+
+
+def cell_value(kind: str | None, text: str) -> str | None:
+    """The canonical value of a cell (or a field) of that kind: a status, a priority, a level, or None.
+
+    >>> cell_value("status", "**Achieved**"), cell_value("priority", "P1"), cell_value("impact", "High")
+    ('done', 'high', 'high')
+    """
+    if kind == "status":
+        return normalize_status(_strip_md(text))
+    if kind == "priority":
+        return normalize_priority(_strip_md(text))
+    if kind in ("likelihood", "impact"):
+        return normalize_level(_strip_md(text))
+    return None
+
+
+def _kind_column(kinds: tuple[str | None, ...], kind: str) -> int | None:
+    return next((i for i, k in enumerate(kinds) if k == kind), None)
 
 
 def _column(header: list[str], *words: str) -> int | None:
@@ -315,6 +370,18 @@ def _cell(cells: list[str], idx: int | None) -> str:
     if idx is None or idx >= len(cells):
         return ""
     return cells[idx]
+
+
+def _phase_heading(pm: re.Match[str], text: str) -> PhaseHeading:
+    """Split a phase heading (matched by ``_PHASE_RE`` on its text without emphasis) into its parts."""
+    shown = pm.string
+    end = pm.end("id")
+    if shown.startswith("**", end):
+        end += 2
+    rest = pm.group("rest").strip()
+    em = _ESTIMATE_RE.search(rest)
+    title, estimate = (rest[:em.start()].strip(), rest[em.start():].strip()) if em else (rest, "")
+    return PhaseHeading(text, shown[:end], shown[end:pm.start("rest")], title, estimate)
 
 
 class _Parser:
@@ -346,6 +413,7 @@ class _Parser:
         start = h1[0] + 1 if h1 is not None else 0
         ms = Milestone(title=title, line=lines[h1[0]].no if h1 else (lines[0].no if lines else 1), file=self.file)
         ms.meta = self.meta
+        ms.keyword_title = h1 is not None and title_from_heading(h1[1]) is not None
         if not title:
             self.warn(ms.line, "the milestone has no title; write `# MILESTONE: <name>`")
 
@@ -372,6 +440,7 @@ class _Parser:
                     end_k += 1
                 end = heads[end_k][0] if end_k < len(heads) else len(lines)
                 phase = self._phase(pm, lines[i].no, level, lines[i + 1:end])
+                phase.heading = _phase_heading(pm, text)
                 if phase.id.lower() in seen_ids:
                     self.warn(phase.line, f"Phase {phase.id} is numbered twice (first at line {seen_ids[phase.id.lower()]}); give each phase its own number")
                 else:
@@ -391,6 +460,7 @@ class _Parser:
             k += 1
 
         self._milestone_fields(ms)
+        ms.tables = [Table(no, tuple(header), column_kinds(header)) for no, header, _ in _table_blocks(lines)]
         self._diagrams(ms)
         self._check_refs(ms)
         ms.diagnostics = self.diags
@@ -400,7 +470,7 @@ class _Parser:
         self._fields(body, ms.fields)
         if "success criteria" in name or name in ("criteria", "success metrics", "acceptance criteria"):
             for header, rows in _tables(full):
-                st = _column(header, "status", "state")
+                st = _kind_column(column_kinds(header), "status")
                 tg = _column(header, "target", "goal", "threshold")
                 for no, cells in rows:
                     status_text = _strip_md(_cell(cells, st))
@@ -411,8 +481,8 @@ class _Parser:
                 break
         elif "risk" in name:
             for header, rows in _tables(full):
-                lk = _column(header, "likelihood", "probability", "chance")
-                im = _column(header, "impact", "severity")
+                kinds = column_kinds(header)
+                lk, im = _kind_column(kinds, "likelihood"), _kind_column(kinds, "impact")
                 mi = _column(header, "mitigation", "response", "plan", "action")
                 for no, cells in rows:
                     ms.risks.append(Risk(_cell(cells, 0), _cell(cells, lk), _cell(cells, im), _cell(cells, mi), no))
@@ -435,7 +505,7 @@ class _Parser:
                 continue
             m = LABEL_RE.match(ln.text)
             if m:
-                current = Field(_label_of(m), m.group("value").strip(), ln.no)
+                current = Field(_label_of(m), m.group("value").strip(), ln.no, ln.text.strip())
                 takes_list = not current.value
                 into.append(current)
                 continue
@@ -583,9 +653,8 @@ class _Parser:
 
     def _check_refs(self, ms: Milestone) -> None:
         """Dependency problems (missing phases, cycles, done before a dependency): the graph's words."""
-        from .graph import build_phase_graph
-
-        self.diags.extend(build_phase_graph(ms)[1])
+        ms.phase_graph, problems = build_phase_graph(ms)  # built once: the page's graph is this one
+        self.diags.extend(problems)
 
     @staticmethod
     def _unknown_status(text: str) -> str:

@@ -1,37 +1,41 @@
 # SPDX-License-Identifier: MIT
 """The MkDocs adapter: config, event wiring, and the cross-page work (roadmap, export).
 
-Per-page rendering is the Markdown extension's job; this plugin appends one instance of it, tells
-it which page comes next, collects every milestone for the roadmap and writes ``milestones.json``.
+Per-page rendering is the Markdown extension's job; this plugin appends one instance of it and is
+its page-context provider. Each page is parsed once, by its own conversion, from the Markdown it
+really converts (after macros, includes, snippets, meta files, generated pages); the plugin
+collects those models as pages convert (``on_page_content``), and once every page is converted
+(``on_env``, before anything is written) it resolves the dependencies, fills the export and
+converts again only the pages that hold a ``<!-- milestones -->`` marker (the roadmap page).
+Under ``--dirty``, pages MkDocs does not convert keep the model of the previous build.
 """
 
 from __future__ import annotations
 
-import re
+import os
 from dataclasses import dataclass
-from importlib import resources
-from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
 
-from markdown.preprocessors import NormalizeWhitespace
 from mkdocs.config import base
 from mkdocs.config import config_options as c
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
-from mkdocs.utils.meta import get_data
 
-from .export import MilestoneEntry, export_json
+from .export import export_json
+from .extension import GRAPH_VALUES, OPEN_PHASE_VALUES, MilestonesExtension, PageContext
+from .extension.config import asset_text
 from .history import HistoryReader, RepoHistory
-from .extension import ASSET_CSS, GRAPH_VALUES, OPEN_PHASE_VALUES, MilestonesExtension, ParsedSource
-from .parser import split_front_matter
+from .model import Milestone, MilestoneEntry
+from .parser import is_milestone_source, parse_milestone
+from .render.feeds import FEEDS, feed_files
 from .render.html import inert_title
-from .site import PageSource, collect_milestones
+from .site import assemble, front_matter_lines
 
 if TYPE_CHECKING:
+    from jinja2 import Environment
+    from markdown import Markdown
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.pages import Page
-
-    from .mojibake import Repair
 
 __all__ = ["MilestonesConfig", "MilestonesPlugin"]
 
@@ -81,8 +85,6 @@ class FeedsOption(c.BaseConfigOption[Any]):
     """``true`` (every feed), ``false``, or a list of feeds: ``atom``, ``ics``, ``badges``."""
 
     def run_validation(self, value: object) -> tuple[str, ...]:
-        from .feeds import FEEDS
-
         if value is None or value is True:
             return FEEDS
         if value is False:
@@ -116,17 +118,25 @@ class MilestonesConfig(base.Config):
 
 
 @dataclass
-class _Source:
-    """What ``on_files`` learnt about one page, for the later events of the same build."""
+class _PageModel:
+    """What one page's conversion found, kept for the roadmap and the export (and the next ``--dirty`` build)."""
 
-    fixed: str | None
-    """The source after mojibake repair, kept only when the repair changed it."""
-    repairs: list[Repair] | None
-    """What the repair changed; None when it did not run (turned off, or it failed)."""
-    line_offset: int
-    """Source lines before the text Python-Markdown converts (front matter)."""
-    parsed: ParsedSource | None = None
-    """The milestone read for the roadmap, for the page to reuse."""
+    url: str
+    milestones: list[Milestone]
+    markers: int = 0
+    source: str | None = None
+    """The text the page parsed, kept for pages with markers (their second conversion reuses the parse)."""
+
+
+@dataclass
+class _Converting:
+    """The page being converted, and the ``Markdown`` instance that converts it (the first to ask)."""
+
+    page: Page
+    md: Markdown | None = None
+    entries: list[MilestoneEntry] | None = None
+    """Every milestone of the build, once known (the second conversion of a page with markers)."""
+    parsed: tuple[str, Milestone | None] | None = None
 
 
 class MilestonesPlugin(BasePlugin[MilestonesConfig]):
@@ -137,13 +147,25 @@ class MilestonesPlugin(BasePlugin[MilestonesConfig]):
     def __init__(self) -> None:
         self.ext: MilestonesExtension | None = None
         self.entries: list[MilestoneEntry] = []
-        self.sources: dict[str, _Source] = {}
-        """Per page (``src_uri``), for the current build only: each page is read, repaired and parsed once."""
+        self.models: dict[str, _PageModel] = {}
+        """Per page (``src_uri``): what its conversion in this build found."""
+        self.previous: dict[str, _PageModel] = {}
+        """The models of the previous build (``mkdocs serve``), for pages ``--dirty`` does not convert."""
+        self.dirty = False
+        self.current: _Converting | None = None
+        self.offsets: dict[str, int] = {}
+        self.export_file: File | None = None
         self.history: RepoHistory | None = None
-        """The milestones' git history for the current build (None when the ``history`` option is off)."""
+        """The git history of the docs folder's milestones for the current build (None: option off)."""
         self.history_reader: HistoryReader | None = None
         """Kept across ``mkdocs serve`` rebuilds: it caches what it read."""
-        self._history_told = False
+        self._history_told: tuple[str, str] | None = None
+        """The last note about the history logged, with its docs folder: said once per `mkdocs serve`."""
+
+    # -- configuration and files --------------------------------------------------------------------
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.dirty = dirty
+        self._history_told = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         exts = config.markdown_extensions
@@ -153,64 +175,41 @@ class MilestonesPlugin(BasePlugin[MilestonesConfig]):
                 config.mdx_configs.pop(name, None)
                 log.info("the milestones plugin renders milestone pages itself; '%s' in markdown_extensions is not needed", name)
         self.ext = MilestonesExtension(
+            provider=self.page_context,
             fix_mojibake=self.config.fix_mojibake,
             open_phases=self.config.open_phases,
             graph=self.config.graph,
             inline_assets=False,
         )
-        self.ext.entries_provider = lambda: self.entries
         exts.append(self.ext)
         config.extra_css.insert(0, f"{ASSET_DIR}/milestones.css")
         config.extra_javascript.append(f"{ASSET_DIR}/milestones.js")
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        self.entries = []  # nothing survives from one build to the next (mkdocs serve)
-        self.sources = {}
+        # A new build: this build's models are collected afresh; the last build's wait for --dirty.
+        self.previous = {**self.previous, **self.models}
+        self.models, self.offsets, self.entries, self.current = {}, {}, [], None
         for name in ("milestones.css", "milestones.js"):
-            files.append(File.generated(config, f"{ASSET_DIR}/{name}", content=_asset(name)))
-        pages = []
-        for f in files.documentation_pages():
-            if f.generated_by:
-                continue
-            try:
-                text = f.content_string
-            except (OSError, UnicodeDecodeError) as err:
-                log.warning("%s: cannot read the page: %s", f.src_uri, err)
-                continue
-            pages.append(self._read(f, text))
-        self.entries = collect_milestones(pages, fix_mojibake=self.config.fix_mojibake)
-        by_path = {p.path: p for p in pages}
-        for e in self.entries:
-            page, src = by_path[e.page], self.sources.get(e.page)
-            if src is not None:
-                src.parsed = ParsedSource(page.text, page.path, page.meta, page.first_line, e.milestone)
+            files.append(File.generated(config, f"{ASSET_DIR}/{name}", content=asset_text(name)))
         roadmap = self.config.roadmap
         if roadmap and files.get_file_from_path(roadmap) is None:
             files.append(File.generated(config, roadmap, content=ROADMAP_PAGE))
-        self.history = self._read_history(config) if self.config.history else None
-        histories = self.history.milestones if self.history is not None and self.history.enabled else None
-        if self.config.feeds:
-            from .feeds import feed_files
-
-            for path, content in feed_files(self.entries, histories, feeds=self.config.feeds, site_name=config.site_name,
-                                            site_url=config.site_url, repo_url=config.repo_url).items():
-                if files.get_file_from_path(path) is None:
-                    files.append(File.generated(config, path, content=content))
-                else:
-                    log.warning("docs/%s is the author's own; the generated %s is not written", path, path)
+        self.export_file = None
         export = self.config.export
         if export:
             # A File like any other output: MkDocs writes it, `mkdocs serve` serves it, later plugins see it.
+            # Its content is known once every page is converted (on_env), before MkDocs writes any file.
             own = files.get_file_from_path(export)
             if own is not None:
                 log.warning("docs/%s is replaced by the generated export; set the plugin's `export` option to another path to keep it", export)
                 files.remove(own)
-            files.append(File.generated(config, export, content=export_json(self.entries, histories)))
-        for e in self.entries:
-            for d in e.warnings:
-                log.warning("%s", d)
-        log.info("found %d milestone page%s", len(self.entries), "" if len(self.entries) == 1 else "s")
+            self.export_file = File.generated(config, export, content=export_json([]))
+            files.append(self.export_file)
+        self._stale_marker_pages(files)
+        # Read before any page converts (each milestone page shows its own); every Markdown file that
+        # was a milestone, as the milestones are known only once the pages converted.
+        self.history = self._read_history(config) if self.config.history else None
         return files
 
     def _read_history(self, config: MkDocsConfig) -> RepoHistory:
@@ -218,13 +217,13 @@ class MilestonesPlugin(BasePlugin[MilestonesConfig]):
         if self.history_reader is None or self.history_reader.fix_mojibake != self.config.fix_mojibake:
             self.history_reader = HistoryReader(fix_mojibake=self.config.fix_mojibake)
         try:
-            result = self.history_reader.read(config.docs_dir, [e.page for e in self.entries])
+            result = self.history_reader.read(config.docs_dir)
         except Exception as err:  # noqa: BLE001 - a bug of ours must not stop the build
             log.warning("mkdocs-milestones could not read the milestones' history from git (%s: %s); "
                         "the site is built without it. Please report this.", type(err).__name__, err)
             return RepoHistory(False, note=str(err))
-        if result.note and not self._history_told:
-            self._history_told = True  # once per `mkdocs serve`, not on every rebuild
+        if result.note and (config.docs_dir, result.note) != self._history_told:
+            self._history_told = (config.docs_dir, result.note)
             if result.partial:
                 log.warning("%s", result.note)
             else:
@@ -233,43 +232,39 @@ class MilestonesPlugin(BasePlugin[MilestonesConfig]):
                   self.history_reader.last_seconds)
         return result
 
-    def _read(self, f: File, raw: str) -> PageSource:
-        """Repair the page once and predict the text the extension will parse, for the roadmap and the page.
+    def _stale_marker_pages(self, files: Files) -> None:
+        """Pages with markers are converted and written again even when unchanged (``--dirty`` skips those)."""
+        known = {uri for uri, m in self.previous.items() if m.markers}
+        if not known and not self.dirty:
+            return
+        for f in files.documentation_pages():
+            if f.generated_by or f.abs_src_path is None:
+                continue
+            if f.src_uri not in known and self.previous:
+                continue
+            if not self.previous:  # the first --dirty build of this process: look for markers in the source
+                try:
+                    text = f.content_string
+                except (OSError, UnicodeDecodeError):
+                    continue
+                if "<!--" not in text or "milestones" not in text:
+                    continue
+            if os.path.isfile(f.abs_dest_path):
+                os.utime(f.abs_dest_path, (0, 0))  # older than its source: MkDocs converts and writes it
 
-        That text is what MkDocs hands Python-Markdown (the repaired source without its front matter,
-        see ``Page.read_source``) after Python-Markdown's own whitespace normalisation, which runs
-        before the extension parses. Should a plugin or another extension change the page in
-        between, the page parses its own text (:meth:`MilestonesExtension.take_parsed`).
-        """
-        try:
-            fixed, repairs = raw, None
-            if self.config.fix_mojibake:
-                from .mojibake import fix_mojibake_report
-
-                fixed, repairs = fix_mojibake_report(raw)
-            body, meta = get_data(fixed)
-            offset = _line_offset(raw)
-            text = _converted_text(body)
-        except Exception:  # noqa: BLE001 - a bug of ours: read the page as before, collect_milestones reports it
-            return PageSource(f.src_uri, f.url, raw)
-        self.sources[f.src_uri] = _Source(fixed if repairs else None, repairs, offset)
-        return PageSource(f.src_uri, f.url, text, meta=meta or None, first_line=1 + offset, repaired=repairs is not None)
-
+    # -- pages ----------------------------------------------------------------------------------------
     def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
         """Repair the page's source before MkDocs or any plugin reads it (title and front matter too)."""
+        try:
+            raw = page.file.content_string
+        except (OSError, UnicodeDecodeError):
+            return None  # MkDocs reports it
+        self.offsets[page.file.src_uri] = front_matter_lines(raw)
         if not self.config.fix_mojibake or page.file.generated_by:
             return None
-        src = self.sources.get(page.file.src_uri)
-        if src is not None and src.repairs is not None:
-            fixed, repairs = src.fixed or "", src.repairs  # repaired in on_files
-        else:
-            from .mojibake import fix_mojibake_report
+        from .mojibake import fix_mojibake_report
 
-            try:
-                raw = page.file.content_string
-            except (OSError, UnicodeDecodeError):
-                return None  # MkDocs reports it
-            fixed, repairs = fix_mojibake_report(raw)
+        fixed, repairs = fix_mojibake_report(raw)
         if not repairs:
             return None
         for r in repairs:
@@ -277,59 +272,119 @@ class MilestonesPlugin(BasePlugin[MilestonesConfig]):
         log.info("%s: repaired %d mojibake sequence%s", page.file.src_uri, len(repairs), "" if len(repairs) == 1 else "s")
         return fixed
 
+    @event_priority(-100)  # after other plugins' on_page_markdown: the next conversion is this page's
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        assert self.ext is not None
-        offset = 0
-        # Used once: what on_files kept for this page is let go as the build goes on.
-        src = None if page.file.generated_by else self.sources.pop(page.file.src_uri, None)
-        if src is not None:
-            offset = src.line_offset
-        elif not page.file.generated_by:
-            offset = _line_offset(page.file.content_string)
-        self.ext.set_page(page.file.src_uri, offset, page.meta, url=page.url, parsed=src.parsed if src else None)
+        self.current = _Converting(page)
         return markdown
 
+    def page_context(self, md: Markdown) -> PageContext:
+        """The extension's provider: the page being converted, as MkDocs and the other plugins left it."""
+        cur = self.current
+        if cur is None:  # a conversion outside a page (another plugin's, a blog excerpt): quiet, no roadmap
+            return PageContext(host="mkdocs", report=False)
+        if cur.md is None:
+            cur.md = md  # the first conversion after on_page_markdown is the page's own
+        page = cur.page
+        own = md is cur.md
+        if page.file.src_uri not in self.offsets:  # a page whose source MkDocs did not read (blog posts)
+            try:
+                self.offsets[page.file.src_uri] = front_matter_lines(page.file.content_string)
+            except (OSError, UnicodeDecodeError, TypeError):
+                self.offsets[page.file.src_uri] = 0
+        entries = cur.entries
+        return PageContext(
+            file=page.file.src_uri,
+            url=page.url,
+            line_offset=self.offsets.get(page.file.src_uri, 0),
+            meta=page.meta,
+            host="mkdocs",
+            roadmap=(lambda: entries) if entries is not None else None,
+            defer_markers=entries is None,
+            parsed=cur.parsed if own else None,
+            report=own,
+        )
+
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        """Keep a milestone's title text in ``<title>`` and the nav, whatever the theme does to it."""
+        cur, self.current = self.current, None
+        md: Any = cur.md if cur is not None and cur.page is page else None
+        if md is not None:
+            markers = getattr(md, "milestone_markers", 0)
+            self.models[page.file.src_uri] = _PageModel(
+                page.url, list(getattr(md, "milestones", [])), markers, md.milestone_source if markers else None)
         if 'class="ms-title"' in html and "title" not in page.meta:
+            # Keep a milestone's title text in <title> and the nav, whatever the theme does to it.
             title = getattr(page, "_title_from_render", None)
             if title and ("&" in title or "<" in title):
                 page._title_from_render = inert_title(title)  # type: ignore[attr-defined]
         return html
 
+    # -- once every page is converted -----------------------------------------------------------------
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        pages = {f.src_uri: f for f in files.documentation_pages()}
+        for uri, f in pages.items():
+            if uri in self.models or f.page is None or f.is_modified():
+                continue  # converted, or not converted on purpose (excluded from this build)
+            # --dirty: MkDocs did not convert this unchanged page; its model from the last build stands.
+            model = self.previous.get(uri) or self._read_unconverted(f)
+            if model is not None:
+                self.models[uri] = model
+        self.previous = {}
+        self.entries = assemble(
+            [MilestoneEntry(uri, m.url, ms) for uri, m in self.models.items() for ms in m.milestones]
+        )
+        for e in self.entries:
+            for d in e.warnings:
+                log.warning("%s", d)
+        histories = None
+        if self.history is not None and self.history.enabled:
+            histories = {e.page: h for e in self.entries if (h := self.history.get(e.page)) is not None}
+        if self.export_file is not None:
+            self.export_file.content_string = export_json(self.entries, histories)
+        if self.config.feeds:
+            # Generated Files added here are still written: MkDocs copies the static files after on_env.
+            for path, content in feed_files(self.entries, histories, feeds=self.config.feeds, site_name=config.site_name,
+                                            site_url=config.site_url, repo_url=config.repo_url).items():
+                if files.get_file_from_path(path) is None:
+                    files.append(File.generated(config, path, content=content))
+                else:
+                    log.warning("docs/%s is the author's own; the generated %s is not written", path, path)
+        for uri, model in list(self.models.items()):
+            f = pages.get(uri)
+            if model.markers and f is not None and f.page is not None and f.page.markdown is not None:
+                self._convert_again(f.page, model, config, files)
+        log.info("found %d milestone page%s", len(self.entries), "" if len(self.entries) == 1 else "s")
+        return env
+
+    def _read_unconverted(self, f: File) -> _PageModel | None:
+        """A page ``--dirty`` skipped in the first build of this process: parsed from its source, once."""
+        try:
+            raw = f.content_string
+            if not is_milestone_source(raw):
+                return None
+            if self.config.fix_mojibake:
+                from .mojibake import fix_mojibake
+
+                raw = fix_mojibake(raw)
+            ms = parse_milestone(raw, file=f.src_uri)
+        except Exception as err:  # noqa: BLE001 - a bug of ours: the page is left out, the build goes on
+            log.warning("%s: mkdocs-milestones could not read this milestone (%s: %s)", f.src_uri, type(err).__name__, err)
+            return None
+        assert f.page is not None
+        return _PageModel(f.page.url, [ms] if ms is not None else [])
+
+    def _convert_again(self, page: Page, model: _PageModel, config: MkDocsConfig, files: Files) -> None:
+        """Convert a page with markers once more, now that the roadmap is known (its parse is reused)."""
+        parsed = (model.source, model.milestones[0] if model.milestones else None) if model.source is not None else None
+        self.current = _Converting(page, entries=self.entries, parsed=parsed)
+        try:
+            page.render(config, files)
+            page.content = config.plugins.on_page_content(page.content or "", page=page, config=config, files=files)
+        finally:
+            self.current = None
+
     def on_build_error(self, *, error: Exception) -> None:
-        self.sources = {}
+        self.current = None
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        self.sources = {}  # the pages are built: free what on_files kept for them
         if self.config.export:
             log.info("wrote %s (%d milestones)", self.config.export, len(self.entries))
-
-
-_BLANK_SPACES_RE = re.compile(r"\n +\n")
-
-
-def _converted_text(body: str) -> str:
-    """``body`` as the extension's parser sees it: after Python-Markdown's ``NormalizeWhitespace``.
-
-    That preprocessor appends two newlines and only changes anything else when there are tabs,
-    carriage returns, its placeholder markers or lines of spaces; without them this is cheaper.
-    """
-    text = body + "\n\n"
-    if "\t" in text or "\r" in text or "\x02" in text or "\x03" in text or _BLANK_SPACES_RE.search(text):
-        lines = NormalizeWhitespace(SimpleNamespace(tab_length=4)).run(body.split("\n"))  # type: ignore[arg-type]
-        return "\n".join(lines)
-    return text
-
-
-def _line_offset(source: str) -> int:
-    """Source lines before the text MkDocs converts: the front matter and the blank lines after it."""
-    _, body, offset = split_front_matter(source.lstrip("\ufeff").replace("\r\n", "\n"))
-    return offset + (len(body) - len(body.lstrip("\n")) if offset else 0)
-
-
-def _asset(name: str) -> str:
-    folder = resources.files("mkdocs_milestones") / "assets"
-    if name == "milestones.css":
-        return "\n".join((folder / n).read_text(encoding="utf-8") for n in ASSET_CSS if (folder / n).is_file())
-    return (folder / name).read_text(encoding="utf-8")

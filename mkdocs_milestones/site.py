@@ -7,17 +7,19 @@ Pure: it takes page sources and URLs, so the MkDocs plugin, the CLI and tests sh
 from __future__ import annotations
 
 import logging
+import os
 import posixpath
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
-from .export import MilestoneEntry
-from .model import Diagnostic, Milestone
-from .parser import is_milestone_source, parse_milestone
+from .graph import build_milestone_graph
+from .model import Diagnostic, Milestone, MilestoneEntry
+from .parser import is_milestone_source, parse_milestone, split_front_matter
+from .vocabulary import status_word
 
-__all__ = ["PageSource", "check_dependencies", "collect_milestones", "resolve_dependencies"]
+__all__ = ["PageSource", "assemble", "front_matter_lines", "check_dependencies", "collect_milestones", "resolve_dependencies"]
 
 _log = logging.getLogger("mkdocs.plugins.milestones")
 
@@ -70,6 +72,11 @@ def collect_milestones(pages: Iterable[PageSource], *, fix_mojibake: bool = True
             continue
         if ms is not None:
             entries.append(MilestoneEntry(page=page.path, url=page.url, milestone=ms))
+    return assemble(entries)
+
+
+def assemble(entries: list[MilestoneEntry]) -> list[MilestoneEntry]:
+    """The site's milestones ordered by path, their dependencies resolved and checked (warnings on the entries)."""
     entries.sort(key=lambda e: e.page)
     resolve_dependencies(entries)
     try:
@@ -83,6 +90,16 @@ def collect_milestones(pages: Iterable[PageSource], *, fix_mojibake: bool = True
     return entries
 
 
+def front_matter_lines(source: str) -> int:
+    """Source lines before the text a host converts: the front matter and the blank lines after it.
+
+    >>> front_matter_lines("---\\ntitle: x\\n---\\n\\n# A\\n"), front_matter_lines("# A\\n")
+    (4, 0)
+    """
+    _, body, offset = split_front_matter(source.lstrip("\ufeff").replace("\r\n", "\n"))
+    return offset + (len(body) - len(body.lstrip("\n")) if offset else 0)
+
+
 def read_docs_dir(docs_dir: str, *, use_directory_urls: bool = True, errors: dict[str, str] | None = None) -> list[PageSource]:
     """Every ``.md`` page under ``docs_dir`` with the URL MkDocs-like hosts give it.
 
@@ -90,8 +107,6 @@ def read_docs_dir(docs_dir: str, *, use_directory_urls: bool = True, errors: dic
     A page that cannot be read as UTF-8 is skipped; with ``errors``, its path (relative, as in
     :class:`PageSource`) is added there with the reason.
     """
-    import os
-
     pages: list[PageSource] = []
     for folder, dirs, names in os.walk(docs_dir):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
@@ -207,8 +222,6 @@ def check_dependencies(entries: list[MilestoneEntry]) -> None:
     dependencies come from front matter), like the warnings about references that name no
     milestone. The cycles are those the roadmap graph marks (one per edge it marks), in page order.
     """
-    from .graph import build_milestone_graph, status_word
-
     by_page = {e.page: e for e in entries}
     _, issues = build_milestone_graph([(e.page, e.page, e.milestone.status, "", e.depends_on) for e in entries])
     found: dict[str, list[str]] = {}

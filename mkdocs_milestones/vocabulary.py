@@ -21,11 +21,13 @@ __all__ = [
     "PRIORITIES",
     "PRIORITY_LABELS",
     "STATUSES",
+    "STATUS_GLYPHS",
     "STATUS_ICONS",
     "STATUS_LABELS",
+    "STATUS_WORDS",
     "normalize_priority",
     "normalize_status",
-    "status_emoji",
+    "status_word",
 ]
 
 STATUSES: tuple[str, ...] = ("pending", "in-progress", "partial", "done", "failed", "blocked", "cancelled")
@@ -190,8 +192,7 @@ def normalize_status(text: str | None) -> str | None:
     hit = _lookup_words(folded, _STATUS_WORDS)
     if hit:
         return hit
-    # Text that starts with a lone emoji and some words: the words were not recognised, so only trust
-    # the emoji when there are no words, or when the words merely restate nothing we know.
+    # The words (if any) name no status: the first emoji that names one decides.
     for ch in emoji:
         if ch in _STATUS_EMOJI:
             return _STATUS_EMOJI[ch]
@@ -229,12 +230,42 @@ def normalize_level(text: str | None) -> str | None:
     return _LEVEL_WORDS.get(folded)
 
 
-def status_emoji(status: str | None) -> str:
-    """The emoji for a canonical status ("" for unknown)."""
-    return STATUS_ICONS.get(status or "", "")
-
-
 def starts_with_status_emoji(text: str) -> bool:
     """True when ``text`` begins with an emoji that names a status (the status legend's items)."""
     stripped = _VARIATION.sub("", text.lstrip())
     return bool(stripped) and stripped[0] in _STATUS_EMOJI
+
+
+# -- how each status is shown: one table for the pages, the roadmap, the SVG graphs and messages ----------
+STATUS_WORDS: dict[str, str] = {
+    "pending": "pending",
+    "in-progress": "in progress",
+    "partial": "partially done",
+    "done": "done",
+    "failed": "failed",
+    "blocked": "blocked",
+    "cancelled": "cancelled",
+}
+"""Plain words for a status inside a sentence (warnings, graph tooltips)."""
+
+STATUS_GLYPHS: dict[str, str] = {
+    "done": "\u2713",
+    "failed": "\u2717",
+    "in-progress": "\u25cf",
+    "partial": "\u25d0",
+    "pending": "\u25cb",
+    "blocked": "\u2298",
+    "cancelled": "\u2296",
+    "unknown": "?",
+    "missing": "?",
+}
+"""One-character glyphs drawn in SVG (graph nodes, timeline bars), where colour emoji would not fit."""
+
+
+def status_word(status: str | None) -> str:
+    """Plain words for a canonical status.
+
+    >>> status_word("in-progress"), status_word(None)
+    ('in progress', 'status unknown')
+    """
+    return STATUS_WORDS.get(status or "", "status unknown")

@@ -172,7 +172,7 @@ def test_extension_state_is_reset_between_documents() -> None:
 
 
 def test_internal_error_degrades_to_plain_markdown(monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:
-    from mkdocs_milestones import extension
+    from mkdocs_milestones.extension import render as extension
 
     def boom(*args: object, **kwargs: object) -> None:
         raise RuntimeError("boom")
@@ -203,16 +203,19 @@ def test_empty_status_line_is_warned(caplog: pytest.LogCaptureFixture) -> None:
 
 def test_marker_problem_on_a_milestone_page_has_the_authors_line(caplog: pytest.LogCaptureFixture) -> None:
     """normalize_source inserts blank lines between label lines; marker warnings still name the source line."""
-    from mkdocs_milestones.extension import MilestonesExtension
+    from mkdocs_milestones.extension import MilestonesExtension, PageContext
 
-    ext = MilestonesExtension()
-    ext.entries_provider = lambda: []
-    ext.set_page("m.md", 0, {}, url="m/")
+    ext = MilestonesExtension(provider=lambda md: PageContext(file="m.md", url="m/", meta={}, roadmap=lambda: []))
     text = "# MILESTONE: M\n**Status**: done\n**Priority**: high\n\n<!-- milestones colour=red -->\n"
     with caplog.at_level("WARNING", logger="mkdocs.plugins.milestones"):
         markdown.Markdown(extensions=[ext]).convert(text)
     lines = [r.getMessage().split(":")[1] for r in caplog.records if "colour" in r.getMessage()]
     assert lines == ["5"], [r.getMessage() for r in caplog.records]
+    md = markdown.Markdown(extensions=[ext])
+    md.convert(text)
+    assert [(d.line, d.message.split(" in ")[0]) for d in md.milestone_diagnostics] == [(5, "unknown key 'colour'")]  # type: ignore[attr-defined]
+    md.reset()
+    assert md.milestone_diagnostics == []  # type: ignore[attr-defined]
 
 
 def test_inline_images_stay_script_images_do_not() -> None:

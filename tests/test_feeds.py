@@ -16,7 +16,7 @@ import pytest
 from conftest import milestone_log
 from gitrepo import GitRepo, milestone
 from mkdocs_milestones.export import MilestoneEntry
-from mkdocs_milestones.feeds import atom_feed, badge_json, badge_path, badge_paths, calendar_date, ics_calendar
+from mkdocs_milestones.render.feeds import atom_feed, badge_json, badge_path, badge_paths, calendar_date, ics_calendar
 from mkdocs_milestones.history import HistoryReader, RepoHistory
 from mkdocs_milestones.parser import parse_milestone
 from mkdocs_milestones.site import collect_milestones, read_docs_dir
@@ -289,7 +289,7 @@ def test_plugin_warns_once_in_a_shallow_clone(git_site: GitRepo, tmp_path: Path)
     with milestone_log() as messages:
         build(config)
         build(config)  # a `mkdocs serve` rebuild: the same plugin instance
-    assert len([m for m in messages if "shallow clone" in m]) == 1
+    assert len([m for m in messages if "shallow clone" in m]) == 1, messages
     assert "git fetch --unshallow" in messages[0]
     doc = json.loads((tmp_path / "site" / "milestones.json").read_text(encoding="utf-8"))
     assert [h["status"] for h in doc["milestones"][0]["history"]] == ["in-progress"]

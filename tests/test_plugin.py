@@ -251,9 +251,9 @@ def test_roadmap_can_be_disabled(make_site, tmp_path: Path) -> None:
     assert not (tmp_path / "site" / "roadmap").exists()
 
 
-def test_internal_error_while_collecting_keeps_the_build(make_site, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:
-    """A bug of ours in the cross-page pass: one warning naming the page, the site still builds."""
-    import mkdocs_milestones.site as site
+def test_internal_error_while_parsing_keeps_the_build(make_site, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:
+    """A bug of ours in a page's parse: one warning naming the page, the site still builds, without it in the export."""
+    import mkdocs_milestones.extension.preprocessors as site
 
     real = site.parse_milestone
 
@@ -266,66 +266,77 @@ def test_internal_error_while_collecting_keeps_the_build(make_site, tmp_path: Pa
     cfg = make_site({"a.md": "# MILESTONE: A\n\n**Status**: done\n", "b.md": "# MILESTONE: B\n\n**Status**: done\n"})
     with caplog.at_level(logging.WARNING, logger="mkdocs.plugins.milestones"):
         _build(cfg)
-    assert [r.getMessage() for r in caplog.records if "boom" in r.getMessage()][0].startswith("b.md: mkdocs-milestones could not read")
+    assert [r.getMessage() for r in caplog.records if "boom" in r.getMessage()][0].startswith("b.md: mkdocs-milestones could not render")
     doc = json.loads((tmp_path / "site" / "milestones.json").read_text(encoding="utf-8"))
     assert [m["page"] for m in doc["milestones"]] == ["a.md"]
     assert (tmp_path / "site" / "b" / "index.html").is_file()
 
 
-def test_each_milestone_is_parsed_once_per_build(make_site, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The page reuses the milestone read for the roadmap (issue 7): front matter, tabs, CRLF, mojibake."""
-    import mkdocs_milestones.extension as extension
+def test_each_page_is_parsed_once_per_build(make_site, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """One parse per milestone page, by its own conversion (other pages stop at the parser's cheap test);
+    the roadmap page, converted again once every milestone is known, reuses its conversion's result.
+    Front matter, tabs, CRLF and mojibake included."""
+    import mkdocs_milestones.extension.preprocessors as preprocessors
 
     parsed: list[str | None] = []
-    real = extension.parse_milestone
+    real = preprocessors.parse_milestone
 
     def counting(text: str, **kw: Any) -> Any:
         parsed.append(kw.get("file"))
         return real(text, **kw)
 
-    monkeypatch.setattr(extension, "parse_milestone", counting)
+    monkeypatch.setattr(preprocessors, "parse_milestone", counting)
     pages = {
         "index.md": "# Home\n",
         "auth.md": AUTH,
         "plans/db.md": DB,
         "fm.md": "---\nmilestone: true\ntags: [x]\n---\n\n# Front matter plan\n\n**Status**: done\n",
         "garbled.md": AUTH.replace("**Status**: done", "**Status**: \u00e2\u0153\u2026 done\t(tab)"),
+        "teams.md": "# MILESTONE: Teams\n\n**Status**: done\n\n<!-- milestones status=done -->\n",
     }
     cfg = make_site(pages)
     (tmp_path / "docs" / "crlf.md").write_bytes(DB.replace("Database", "Crlf").replace("\n", "\r\n").encode("utf-8"))
     _build(cfg)
-    assert sorted(p for p in parsed if p is not None) == ["index.md", "roadmap/index.md"], parsed
+    assert sorted(parsed) == sorted(["auth.md", "plans/db.md", "fm.md", "garbled.md", "crlf.md", "teams.md"]), parsed
     html = (tmp_path / "site" / "garbled" / "index.html").read_text(encoding="utf-8")
     assert "\N{WHITE HEAVY CHECK MARK} done" in html
     doc = json.loads((tmp_path / "site" / "milestones.json").read_text(encoding="utf-8"))
-    assert sorted(m["page"] for m in doc["milestones"]) == ["auth.md", "crlf.md", "fm.md", "garbled.md", "plans/db.md"]
+    assert sorted(m["page"] for m in doc["milestones"]) == ["auth.md", "crlf.md", "fm.md", "garbled.md", "plans/db.md", "teams.md"]
+    teams = (tmp_path / "site" / "teams" / "index.html").read_text(encoding="utf-8")
+    assert 'data-page="auth.md"' in teams and 'data-page="teams.md"' in teams and 'data-page="plans/db.md"' not in teams
+    assert 'class="ms-card"' in teams  # converted twice (the marker), parsed once, rendered as a milestone both times
 
 
-def test_a_page_changed_after_collection_parses_its_own_text() -> None:
-    """What the plugin parsed ahead is used only for the very text the page converts."""
+def test_a_parse_is_reused_only_for_the_same_text() -> None:
+    """What a host hands back from an earlier conversion is used only for the very text the page converts."""
     import markdown
 
-    from mkdocs_milestones.extension import MilestonesExtension, ParsedSource
+    from mkdocs_milestones.extension import MilestonesExtension, PageContext
     from mkdocs_milestones.parser import parse_milestone
 
     ahead = parse_milestone("# MILESTONE: Old\n\n**Status**: done\n", file="a.md")
     assert ahead is not None
-    ext = MilestonesExtension()
-    ext.set_page("a.md", 0, {}, parsed=ParsedSource("# MILESTONE: Old\n\n**Status**: done\n\n", "a.md", None, 1, ahead))
+    ctx = PageContext(file="a.md", parsed=("# MILESTONE: Old\n\n**Status**: done\n\n", ahead))
+    ext = MilestonesExtension(provider=lambda md: ctx)
     html = markdown.Markdown(extensions=[ext]).convert("# MILESTONE: New\n\n**Status**: done\n")
     assert ">New<" in html and "Old" not in html
-    ext.set_page("a.md", 0, {}, parsed=ParsedSource("# MILESTONE: Old\n\n**Status**: done\n\n\n", "a.md", None, 1, ahead))
+    ctx = PageContext(file="a.md", parsed=("# MILESTONE: Old\n\n**Status**: done\n\n\n", ahead))
     md = markdown.Markdown(extensions=[ext])
     md.convert("# MILESTONE: Old\n\n**Status**: done\n")
     assert md.milestone is ahead  # type: ignore[attr-defined]
+    assert md.milestones == [ahead]  # type: ignore[attr-defined]
+    md.reset()
+    assert md.milestones == [] and md.milestone is None  # type: ignore[attr-defined]
 
 
 def test_export_is_a_file_of_the_build(make_site, tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
     # A hook runs after the plugin: it sees the export among the build's files (as `mkdocs serve` and
-    # later plugins do), with the JSON the build writes.
+    # later plugins do); once every page is converted (on_env) it holds the JSON the build writes.
     (tmp_path / "hooks.py").write_text(
         "from pathlib import Path\n"
         "def on_files(files, config):\n"
+        "    assert files.get_file_from_path('milestones.json') is not None\n"
+        "def on_env(env, config, files):\n"
         "    f = files.get_file_from_path('milestones.json')\n"
         "    Path(config['site_dir'] + '.seen').write_text(f.content_string if f else 'missing', encoding='utf-8')\n",
         encoding="utf-8",

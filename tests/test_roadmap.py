@@ -11,9 +11,11 @@ import pytest
 from conftest import parse_html
 
 from mkdocs_milestones.export import MilestoneEntry
-from mkdocs_milestones.render.roadmap import at_risk, relative_url, render_roadmap, roadmap_markdown
-from mkdocs_milestones.render.timeline import parse_date, parse_duration_days
-from mkdocs_milestones.roadmap_marker import RoadmapFilter, expand_markers, find_markers, parse_marker
+from mkdocs_milestones.cli import roadmap_page
+from mkdocs_milestones.dates import parse_date, parse_duration_days
+from mkdocs_milestones.render.roadmap import at_risk, relative_url, render_roadmap
+from mkdocs_milestones.roadmap.markers import expand_markers, find_markers, parse_marker
+from mkdocs_milestones.roadmap.query import RoadmapFilter
 from mkdocs_milestones.site import PageSource, collect_milestones
 
 #: A 1,000-milestone roadmap must stay under this many bytes (measured: about 1.3 MiB raw,
@@ -221,7 +223,7 @@ class _Tags(HTMLParser):
 
 def test_author_text_is_escaped_everywhere(entries: list[MilestoneEntry]) -> None:
     html = render_roadmap(entries, page_url="roadmap/")
-    page = markdown.markdown(roadmap_markdown(entries, page_url="roadmap/"), extensions=["tables", "toc"])
+    page = markdown.markdown(roadmap_page(entries, page_url="roadmap/"), extensions=["tables", "toc"])
     for doc in (html, page):
         p = _Tags()
         p.feed(doc)
@@ -240,8 +242,9 @@ def test_html_survives_python_markdown(entries: list[MilestoneEntry]) -> None:
     assert "\n" not in html
     for exts in (["tables", "toc"], ["tables", "toc", "md_in_html", "attr_list"]):
         assert markdown.markdown(html, extensions=exts) == html
-        out = markdown.markdown(roadmap_markdown(entries, page_url="roadmap/"), extensions=exts)
-        assert out == '<h1 id="roadmap">Roadmap</h1>\n' + html
+        out = markdown.markdown(roadmap_page(entries, page_url="roadmap/"), extensions=exts)
+        block = render_roadmap(entries, page_url="roadmap/", title=None, id_prefix="ms-roadmap-1")
+        assert out.startswith('<h1 id="roadmap">Roadmap</h1>\n') and out.endswith("\n" + block)
 
 
 def test_timeline_bars_and_undated(entries: list[MilestoneEntry]) -> None:
@@ -439,12 +442,12 @@ def test_milestone_graph_problems_reach_the_log_the_export_strict_and_check(make
 
 
 def test_a_bug_in_the_dependency_check_is_a_warning_not_a_crash(monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:
-    import mkdocs_milestones.graph
+    import mkdocs_milestones.site
 
     def broken(*args: object) -> None:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(mkdocs_milestones.graph, "build_milestone_graph", broken)
+    monkeypatch.setattr(mkdocs_milestones.site, "build_milestone_graph", broken)
     found = collect_milestones([PageSource(p, p[:-3] + "/", t) for p, t in CYCLE_PAGES.items()], fix_mojibake=False)
     assert [e.page for e in found] == sorted(CYCLE_PAGES) and found[0].depends_on == ["b.md"]
     assert "could not check the dependencies between milestones (RuntimeError: boom)" in caplog.text

@@ -16,7 +16,7 @@ import hashlib
 from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 
-from .timeline import esc
+from .markup import esc
 
 __all__ = ["WIDTH", "burnup_summary", "render_burnup"]
 

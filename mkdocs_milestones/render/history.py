@@ -5,7 +5,7 @@ Standard library only; both take the histories read by :mod:`mkdocs_milestones.h
 one HTML block without blank lines (so a Markdown page can carry it as a raw HTML block). Status
 changes show the badges of the milestone pages; dates are ``<time>`` elements; commit links are
 built by :func:`~mkdocs_milestones.history.commit_url` and kept only when
-:func:`~mkdocs_milestones.render.html.safe_href` accepts them; author text is escaped.
+:func:`~mkdocs_milestones.render.markup.safe_url` accepts them; author text is escaped.
 """
 
 from __future__ import annotations
@@ -13,13 +13,13 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date, datetime, timedelta
 
-from ..export import MilestoneEntry
 from ..history import Change, MilestoneHistory, commit_url, recent_changes, site_burnup
+from ..model import MilestoneEntry
+from ..roadmap.query import plain
 from ..vocabulary import STATUS_LABELS
 from .burnup import render_burnup
-from .html import safe_href
-from .roadmap import plain, relative_url
-from .timeline import esc
+from .markup import esc, safe_url
+from .roadmap import relative_url
 
 __all__ = ["render_changed", "render_history_section", "render_roadmap_history"]
 
@@ -35,7 +35,7 @@ def _commit(change: Change, repo_url: str | None) -> str:
     code = f"<code>{esc(sha[:7])}</code>"
     href = commit_url(repo_url, sha)
     subject = esc(change.point.subject)
-    if href and safe_href(href):
+    if href and safe_url(href):
         return f'<a class="ms-history-commit" href="{esc(href)}" title="{subject}">{code}</a>'
     return f'<span class="ms-history-commit" title="{subject}">{code}</span>'
 
@@ -133,7 +133,7 @@ def render_changed(
     for change in changes[:limit]:
         name = esc(title(change.page) or change.page)
         link = href(change.page)
-        who = f'<a href="{esc(link)}">{name}</a>' if link and safe_href(link) else name
+        who = f'<a href="{esc(link)}">{name}</a>' if link and safe_url(link) else name
         out.append(
             f'<li class="ms-changed-item" data-kind="{esc(change.kind)}">{_time(change)} '
             f'<span class="ms-changed-milestone">{who}</span>: {_what(change)} {_commit(change, repo_url)}</li>'

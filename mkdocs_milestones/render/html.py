@@ -8,12 +8,14 @@ while a ``<script>`` in a structured field shows as text.
 
 from __future__ import annotations
 
-import html
 import re
 import xml.etree.ElementTree as etree
 
 from ..model import Milestone, Phase
 from ..vocabulary import PRIORITY_LABELS, STATUS_LABELS
+from .markup import inert_title, protect, safe_image_src, safe_url
+
+safe_href = safe_url  # the name the sanitizer and older callers use
 
 __all__ = [
     "badge",
@@ -22,78 +24,15 @@ __all__ = [
     "phase_summary",
     "priority_badge",
     "progress_bar",
+    "inert_title",
     "protect",
     "safe_href",
+    "safe_image_src",
     "slug",
+    "to_html",
 ]
 
-_CODE_SPAN_RE = re.compile(r"(`+)(.+?)(?<!`)\1(?!`)", re.DOTALL)
 _HAS_WORD_RE = re.compile(r"[^\W_]", re.UNICODE)
-_SAFE_SCHEME_RE = re.compile(r"^(?:https?:|mailto:|#|/|\.|[^:/?#]*(?:[/?#]|$))", re.IGNORECASE)
-
-
-def protect(text: str) -> str:
-    """Neutralise raw HTML in a structured field, leaving Markdown code spans alone.
-
-    ``<`` becomes ``&lt;``, which Python-Markdown passes through as an entity, so the reader
-    sees the tag as text and the browser never parses it.
-
-    >>> protect("<img src=x onerror=alert(1)> and `<b>`")
-    '&lt;img src=x onerror=alert(1)> and `<b>`'
-    """
-    if "<" not in text and type(text) is str:  # nothing to neutralise (the common case)
-        return text
-    out: list[str] = []
-    pos = 0
-    for m in _CODE_SPAN_RE.finditer(text):
-        out.append(text[pos:m.start()].replace("<", "&lt;"))
-        out.append(m.group(0))
-        pos = m.end()
-    out.append(text[pos:].replace("<", "&lt;"))
-    return "".join(out)
-
-
-def safe_href(href: str) -> bool:
-    """True for links that cannot run script: relative paths, fragments, http(s) and mailto.
-
-    The check reads the link as the browser will: character references decoded (``&#106;avascript:``,
-    ``javascript&colon;``), then control characters and spaces dropped (``java\tscript:``).
-
-    >>> safe_href("javascript:alert(1)"), safe_href("../auth.md#phase-2"), safe_href("https://x.org")
-    (False, True, True)
-    >>> safe_href("&#106;avascript:alert(1)"), safe_href("java&#x09;script:x"), safe_href("javascript&colon;x")
-    (False, False, False)
-    """
-    compact = href
-    for _ in range(3):  # entities inside entities ("&amp;#106;") are what a second decoding pass would see
-        decoded = html.unescape(compact)
-        if decoded == compact:
-            break
-        compact = decoded
-    compact = re.sub(r"[\x00-\x20\x7f]", "", compact)
-    return bool(_SAFE_SCHEME_RE.match(compact))
-
-
-def safe_image_src(src: str) -> bool:
-    """True for an inline image (``data:image/...``), which an ``<img>`` shows and never runs.
-
-    >>> safe_image_src("data:image/png;base64,iVBORw0KGgo="), safe_image_src("data:text/html,x")
-    (True, False)
-    """
-    return re.sub(r"[\x00-\x20\x7f]", "", html.unescape(src)).lower().startswith("data:image/")
-
-
-def inert_title(title: str) -> str:
-    """A page title (HTML text) that stays text after a theme un-escapes it once more.
-
-    Themes print the title through Jinja's ``striptags``, which decodes character references:
-    ``&lt;/title&gt;&lt;script&gt;`` would come out as a live tag in ``<head>``. A WORD JOINER
-    (U+2060, invisible) after each ``<`` keeps any decoded ``<`` from starting a tag.
-
-    >>> inert_title("&lt;/title&gt;&lt;script&gt;x") == "&lt;\u2060/title&gt;&lt;\u2060script&gt;x"
-    True
-    """
-    return html.escape(html.unescape(title)).replace("&lt;", "&lt;\u2060")
 
 
 def slug(text: str) -> str:
@@ -112,35 +51,44 @@ def _span(cls: str, text: str | None = None, **attrs: str) -> etree.Element:
     return el
 
 
-def badge(text: str, status: str | None) -> etree.Element:
+def badge(text: str, status: str | None, *, markdown: bool = True) -> etree.Element:
     """A status badge: ``<span class="ms-badge" data-status="done">✅ completed</span>``.
 
     The canonical status is always on the badge: as ``data-status`` for styling, and as words
-    when the author wrote only an emoji, so colour never carries the meaning alone.
+    when the author wrote only an emoji, so colour never carries the meaning alone. ``text`` is
+    Markdown the host still renders (raw HTML in it shown as text), or plain text with
+    ``markdown=False`` (the roadmap, serialised with :func:`to_html`).
     """
+    prep = protect if markdown else str
     canon = status or "unknown"
-    el = _span("ms-badge ms-status", protect(text) if text else None, **{"data-status": canon})
+    el = _span("ms-badge ms-status", prep(text) if text else None, **{"data-status": canon})
     label = STATUS_LABELS.get(canon, "Unknown status")
     el.set("title", label)
     if not text or not _HAS_WORD_RE.search(text):
         word = _span("ms-badge-label", label)
         if text:
-            el.text = protect(text) + " "
+            el.text = prep(text) + " "
         el.append(word)
     return el
 
 
-def priority_badge(text: str, priority: str | None) -> etree.Element:
+def priority_badge(text: str, priority: str | None, *, markdown: bool = True) -> etree.Element:
     """A priority badge with ``data-priority``; emoji-only text gets the word too."""
+    prep = protect if markdown else str
     canon = priority or "unknown"
-    el = _span("ms-badge ms-priority", protect(text) if text else None, **{"data-priority": canon})
+    el = _span("ms-badge ms-priority", prep(text) if text else None, **{"data-priority": canon})
     label = PRIORITY_LABELS.get(canon, "Unknown priority")
     el.set("title", f"Priority: {label}")
     if not text or not _HAS_WORD_RE.search(text):
         if text:
-            el.text = protect(text) + " "
+            el.text = prep(text) + " "
         el.append(_span("ms-badge-label", label))
     return el
+
+
+def to_html(el: etree.Element) -> str:
+    """An element as HTML text (for pages built as strings: the roadmap)."""
+    return etree.tostring(el, encoding="unicode", method="html")
 
 
 def level_badge(text: str, level: str | None) -> etree.Element:

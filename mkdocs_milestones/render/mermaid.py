@@ -3,21 +3,10 @@
 
 from __future__ import annotations
 
-import html
-
 from ..graph import Graph
+from .markup import esc, mermaid_label as _label
 
 __all__ = ["render_mermaid"]
-
-
-_MERMAID_CODES = str.maketrans({"#": "#35;", '"': "#quot;", "<": "#60;", ">": "#62;", "\n": " ", "\r": " "})
-
-
-def _label(text: str) -> str:
-    # Mermaid reads quoted labels and renders them as HTML: '#' (its entity-code prefix), the
-    # double quote that would end the label, and the angle brackets of a tag become entity codes,
-    # so the label shows exactly what the author wrote and can hold no markup.
-    return '"' + text.translate(_MERMAID_CODES) + '"'
 
 
 def render_mermaid(graph: Graph) -> str:
@@ -40,4 +29,4 @@ def render_mermaid(graph: Graph) -> str:
         if e.source in ids and e.target in ids:
             arrow = "-.->" if (e.source, e.target) in graph.cycle_edges else "-->"
             lines.append(f"  {ids[e.source]} {arrow} {ids[e.target]}")
-    return '<pre class="mermaid"><code>' + html.escape("\n".join(lines)) + "</code></pre>"
+    return '<pre class="mermaid"><code>' + esc("\n".join(lines)) + "</code></pre>"

@@ -18,16 +18,19 @@ from __future__ import annotations
 
 import posixpath
 import re
+import xml.etree.ElementTree as etree
 from collections.abc import Sequence
 from datetime import date
 
-from ..export import MilestoneEntry
+from ..dates import parse_date
 from ..graph import build_milestone_graph
-from ..model import Milestone, Phase
-from ..roadmap_marker import SECTIONS, RoadmapFilter
+from ..model import Milestone, MilestoneEntry, Phase
+from ..roadmap.query import GROUP_ORDER, SECTIONS, RoadmapFilter, order_key, plain, status_of
 from ..vocabulary import PRIORITIES, PRIORITY_LABELS, STATUS_ICONS, STATUS_LABELS, STATUSES
 from .svg import render_graph_svg
-from .timeline import esc, parse_date, render_timeline
+from . import html as h
+from .markup import esc
+from .timeline import render_timeline
 
 __all__ = [
     "GROUP_ORDER",
@@ -36,33 +39,16 @@ __all__ = [
     "plain",
     "relative_url",
     "render_roadmap",
-    "roadmap_markdown",
     "status_of",
 ]
 
-GROUP_ORDER: tuple[str, ...] = ("in-progress", "pending", "blocked", "partial", "done", "failed", "cancelled", "unknown")
-"""Status groups in the order the roadmap lists them."""
 CLOSED_GROUPS = frozenset({"done", "cancelled"})
 ROWS_SHOWN = 50
 GRAPH_ALL_MAX = 40
 GRAPH_MAX = 150
 RISKS_SHOWN = 30
 RISKS_MAX = 200
-_PRIORITY_RANK = {p: i for i, p in enumerate(PRIORITIES)}
-_MD_LINK_RE = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
-_MD_MARK_RE = re.compile(r"(\*\*|__|`+|~~)")
 _SCHEME_RE = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.\-]*:")
-
-
-def plain(text: str | None) -> str:
-    """Author Markdown as plain text: links keep their words, emphasis and code marks go.
-
-    >>> plain("**Auth** via [`OIDC`](https://x.org)")
-    'Auth via OIDC'
-    """
-    if not text:
-        return ""
-    return _MD_MARK_RE.sub("", _MD_LINK_RE.sub(r"\1", text)).strip()
 
 
 def relative_url(target: str, base: str) -> str:
@@ -92,54 +78,27 @@ def relative_url(target: str, base: str) -> str:
     return (rel or "./") + sep + frag
 
 
-def status_of(entry: MilestoneEntry) -> str:
-    """The milestone's status group: a canonical status or ``"unknown"``."""
-    s = entry.milestone.status
-    return s if s in STATUSES else "unknown"
-
-
-def order_key(entry: MilestoneEntry) -> tuple[int, int, int, date, str, str]:
-    """Roadmap order: status group, priority (none last), Created (undated last), title, page."""
-    ms = entry.milestone
-    created = parse_date(ms.created)
-    return (
-        GROUP_ORDER.index(status_of(entry)),
-        _PRIORITY_RANK.get(ms.priority or "", len(PRIORITIES)),
-        created is None,
-        created or date.max,
-        plain(ms.title).lower(),
-        entry.page,
-    )
-
-
-def _status_badge(text: str, status: str, extra: str = "") -> str:
-    label = STATUS_LABELS.get(status, "Unknown status")
-    if text and re.search(r"[^\W_]", text):  # words: shown as written
-        return f'<span class="ms-badge ms-status" data-status="{status}">{esc(text.strip())}{extra}</span>'
-    shown = esc(f"{text.strip() or STATUS_ICONS.get(status, '?')} {label}")
-    return f'<span class="ms-badge ms-status" data-status="{status}" title="{label}">{shown}{extra}</span>'
+def _status_badge(text: str, status: str, count: int | None = None) -> str:
+    """The page's status badge (emoji-only or empty text gets the status's emoji and word), with a count."""
+    el = h.badge(text.strip() or STATUS_ICONS.get(status, ""), status, markdown=False)
+    if count is not None:
+        tail = el[-1] if len(el) else None
+        if tail is not None:
+            tail.tail = " "
+        else:
+            el.text = (el.text or "") + " "
+        el.append(etree.Element("span", {"class": "ms-roadmap-count"}))
+        el[-1].text = str(count)
+    return h.to_html(el)
 
 
 def _priority_badge(ms: Milestone) -> str:
-    canon = ms.priority or "unknown"
-    text = ms.priority_text.strip()
-    if text and re.search(r"[^\W_]", text):
-        return f'<span class="ms-badge ms-priority" data-priority="{canon}">{esc(text)}</span>'
-    label = PRIORITY_LABELS.get(canon, "Unknown")
-    shown = esc(f"{text} {label}".strip())
-    return f'<span class="ms-badge ms-priority" data-priority="{canon}" title="Priority: {label}">{shown}</span>'
+    return h.to_html(h.priority_badge(ms.priority_text.strip(), ms.priority, markdown=False))
 
 
 def _progress(ms: Milestone) -> str:
-    """The progress bar of the milestone pages (same classes), in its shortest form."""
-    pct = max(0.0, min(1.0, ms.progress)) * 100
-    return (
-        f'<div class="ms-progress" role="progressbar" aria-label="Progress" aria-valuenow="{pct:.0f}">'
-        '<svg class="ms-progress-bar" viewBox="0 0 100 6" preserveAspectRatio="none" aria-hidden="true">'
-        '<rect class="ms-progress-track" width="100" height="6" rx="3"/>'
-        f'<rect class="ms-progress-fill" width="{pct:.1f}" height="6" rx="3"/></svg>'
-        f'<span class="ms-progress-text">{pct:.0f}%</span></div>'
-    )
+    """The progress bar of the milestone pages."""
+    return h.to_html(h.progress_bar(ms.progress, "Progress", ""))
 
 
 def _phase_link(href: str, phase: Phase, cls: str, word: str) -> str:
@@ -212,7 +171,7 @@ def _counters(groups: dict[str, list[MilestoneEntry]], prefix: str, linked: bool
     items = []
     for st in GROUP_ORDER:
         if groups.get(st):
-            badge = _status_badge("", st, f' <span class="ms-roadmap-count">{len(groups[st])}</span>')
+            badge = _status_badge("", st, len(groups[st]))
             items.append(f'<a class="ms-roadmap-counter" href="#{prefix}-{st}">{badge}</a>' if linked else badge)
     total = sum(len(v) for v in groups.values())
     items.append(f'<span class="ms-roadmap-total">{total} milestone{"" if total == 1 else "s"}</span>')
@@ -365,13 +324,3 @@ def render_roadmap(
             out += [_risks(shown, page_url), "</section>"]
     out.append("</div>")
     return "".join(out).replace("\r", " ").replace("\n", " ")  # one raw HTML block: no line breaks at all
-
-
-def roadmap_markdown(entries: list[MilestoneEntry], *, page_url: str, title: str = "Roadmap") -> str:
-    """The Markdown of a generated roadmap page: a ``#`` heading (page title, TOC) and the HTML block.
-
-    The heading is Markdown so MkDocs takes the page title from it; the block follows a blank line
-    and holds no blank line, so Python-Markdown keeps it as raw HTML.
-    """
-    heading = re.sub(r"[\\`*_\[\]<>#]", lambda m: "\\" + m.group(0) if m.group(0) != "<" else "&lt;", title.strip())
-    return f"# {heading}\n\n{render_roadmap(entries, page_url=page_url, title=None)}\n"

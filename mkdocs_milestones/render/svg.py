@@ -10,39 +10,20 @@ from __future__ import annotations
 
 import hashlib
 import re
-from xml.sax.saxutils import escape
 
-from ..graph import Graph, GraphNode, status_word
+from ..graph import Graph, GraphNode
 from ..layout import Layout, LayoutOptions, NodeBox, layout_graph
+from ..vocabulary import STATUS_GLYPHS, status_word
+from .markup import safe_url, xml_attr, xml_text
 
 __all__ = ["STATUS_ICONS", "render_graph_svg", "safe_graph_href"]
 
-STATUS_ICONS: dict[str, str] = {
-    "done": "✓",
-    "failed": "✗",
-    "in-progress": "●",
-    "partial": "◐",
-    "pending": "○",
-    "blocked": "⊘",
-    "cancelled": "⊖",
-    "unknown": "?",
-    "missing": "?",
-}
+STATUS_ICONS = STATUS_GLYPHS  # the name tests and older callers use
 #: Above this natural width the graph keeps its size and its wrapper scrolls sideways;
 #: below it, it may shrink to fit the column.
 WIDE = 960.0
 
-_INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
-_SCHEME = re.compile(r"([a-z][a-z0-9+.\-]*):")
-_ATTR = {'"': "&quot;", "\n": "&#10;", "\r": "&#13;", "\t": "&#9;"}
-
-
-def _text(s: str) -> str:
-    return escape(_INVALID_XML.sub("", s))
-
-
-def _attr(s: str) -> str:
-    return '"' + escape(_INVALID_XML.sub("", s), _ATTR) + '"'
+_text, _attr = xml_text, xml_attr
 
 
 def _n(v: float) -> str:
@@ -51,18 +32,12 @@ def _n(v: float) -> str:
 
 
 def safe_graph_href(href: str | None) -> str | None:
-    """``href`` when it is a fragment, a relative URL or an http(s) URL; else None.
-
-    Control characters and spaces are ignored when looking for a scheme, as browsers do.
+    """``href`` when it may be a link (the rule of :func:`~mkdocs_milestones.render.markup.safe_url`); else None.
 
     >>> safe_graph_href("#phase-2"), safe_graph_href(" Java\\tScript:alert(1)")
     ('#phase-2', None)
     """
-    if not href or not href.strip():
-        return None
-    squeezed = "".join(c for c in href if c > " " and c != "\x7f").lower()
-    m = _SCHEME.match(squeezed)
-    if m and m.group(1) not in ("http", "https"):
+    if not href or not href.strip() or not safe_url(href):
         return None
     return href.strip()
 

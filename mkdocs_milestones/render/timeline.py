@@ -1,14 +1,7 @@
 # SPDX-License-Identifier: MIT
 """The roadmap's timeline: a Gantt-like inline SVG built from Created, estimates and Completed.
 
-Standard library only. Dates and durations are read leniently from what authors write:
-
-* A date is the first ``YYYY-MM-DD`` (also ``/`` or ``.`` separated), ``3 November 2025``,
-  ``November 3, 2025`` or ``YYYY-MM`` / ``Nov 2025`` (the first of the month) in the text.
-* A duration is the first ``<number or range> <unit>`` in the text, and a range counts as its
-  upper bound: ``8-10 sessions (24-30 hours)`` is 10 sessions. Units, in calendar days: an hour
-  is 1/8 day (a working day, rounded up), a day or a *session* 1 day, a week 7 days, a *sprint*
-  2 weeks (14 days), a month 30 days, a quarter 91 days, a year 365 days.
+Standard library only. Dates and durations are read by :mod:`mkdocs_milestones.dates`.
 
 A bar runs from Created to the Completed date when the milestone has one (its ``**Completed**``
 line; for a milestone marked done without one, the latest ``**Completed**`` of its phases), else
@@ -24,28 +17,15 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from html import escape as _escape
 
-from ..export import MilestoneEntry
-from .svg import STATUS_ICONS
+from ..dates import parse_date, parse_duration_days
+from ..model import MilestoneEntry
+from ..vocabulary import STATUS_GLYPHS as STATUS_ICONS
+from .markup import esc
 
 __all__ = ["TimelineItem", "parse_date", "parse_duration_days", "render_timeline", "timeline_item"]
 
-_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _MONTH_NAMES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-_MON = r"(?P<mon>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
-_ISO_RE = re.compile(r"(?<!\d)(?P<y>\d{4})[-/.](?P<m>\d{1,2})(?:[-/.](?P<d>\d{1,2}))?(?!\d)")
-_DMY_RE = re.compile(rf"(?<!\d)(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MON}\s+(?P<y>\d{{4}})(?!\d)", re.IGNORECASE)
-_MDY_RE = re.compile(rf"\b{_MON}\s+(?:(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+)?(?P<y>\d{{4}})(?!\d)", re.IGNORECASE)
-_WORD_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-                 "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
-_NUM = r"(?:\d+(?:\.\d+)?|" + "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True)) + r")"
-_DURATION_RE = re.compile(
-    rf"(?<![\w.])(?P<a>{_NUM})(?:\s*(?:-|\u2013|\u2014|to)\s*(?P<b>{_NUM}))?\s*\+?\s*"
-    r"(?P<unit>hours?|hrs?|h|days?|d|sessions?|weeks?|wks?|w|sprints?|months?|mos?|quarters?|years?|yrs?)\b",
-    re.IGNORECASE,
-)
-_UNIT_DAYS = {"h": 1 / 8, "d": 1, "s": 1, "w": 7, "sp": 14, "mo": 30, "q": 91, "y": 365}
 
 #: Geometry of the chart (SVG user units).
 LABEL_W, CHART_W, ROW_H, BAR_H, AXIS_H, PAD = 190, 480, 24, 12, 28, 8
@@ -53,55 +33,6 @@ LABEL_W, CHART_W, ROW_H, BAR_H, AXIS_H, PAD = 190, 480, 24, 12, 28, 8
 MAX_ROWS = 60
 #: How many undated milestones are named before "and N more".
 MAX_UNDATED = 40
-
-
-def esc(text: object) -> str:
-    """Escape for HTML text and double- or single-quoted attributes (control characters dropped)."""
-    return _escape(re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", "", str(text)), quote=True)
-
-
-def parse_date(text: str | None) -> date | None:
-    """The first date written in ``text``, or None.
-
-    >>> parse_date("2025-11-03 (kick-off)"), parse_date("3 Nov 2025"), parse_date("November 2025")
-    (datetime.date(2025, 11, 3), datetime.date(2025, 11, 3), datetime.date(2025, 11, 1))
-    >>> parse_date("soon") is None
-    True
-    """
-    if not text:
-        return None
-    found: list[tuple[int, date]] = []
-    for rx in (_ISO_RE, _DMY_RE, _MDY_RE):
-        for m in rx.finditer(text):
-            g = m.groupdict()
-            month = int(g["m"]) if g.get("m") else _MONTHS.index(g["mon"][:3].lower()) + 1
-            try:
-                found.append((m.start(), date(int(g["y"]), month, int(g["d"] or 1))))
-            except ValueError:
-                continue
-            break
-    return min(found)[1] if found else None
-
-
-def parse_duration_days(text: str | None) -> int | None:
-    """Calendar days of a written estimate (upper bound of a range), or None.
-
-    >>> [parse_duration_days(t) for t in ("3 weeks", "8-10 sessions (24-30 hours)", "2 sprints", "5 days")]
-    [21, 10, 28, 5]
-    >>> parse_duration_days("16 hours"), parse_duration_days("a month"), parse_duration_days("TBD")
-    (2, 30, None)
-    """
-    if not text:
-        return None
-    m = _DURATION_RE.search(text)
-    if not m:
-        return None
-    raw = (m.group("b") or m.group("a")).lower()
-    amount = float(_WORD_NUMBERS.get(raw, 0) or raw)
-    unit = m.group("unit").lower()
-    key = "sp" if unit.startswith("sp") else "mo" if unit.startswith("mo") else "s" if unit.startswith("se") else unit[0]
-    days = math.ceil(amount * _UNIT_DAYS[key] - 1e-9)
-    return max(days, 1) if amount > 0 else None
 
 
 @dataclass(frozen=True)

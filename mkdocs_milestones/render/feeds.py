@@ -29,13 +29,13 @@ from collections.abc import Iterable, Mapping
 from datetime import date, datetime, timedelta, timezone
 from typing import Any
 
-from .export import MilestoneEntry
-from .history import Change, MilestoneHistory, commit_url
-from .model import Milestone
-from .render.html import safe_href
-from .render.roadmap import plain, relative_url
-from .render.timeline import parse_date, parse_duration_days
-from .vocabulary import STATUS_LABELS
+from ..dates import parse_date, parse_duration_days
+from ..history import Change, MilestoneHistory, commit_url
+from ..model import Milestone, MilestoneEntry
+from ..roadmap.query import plain
+from ..vocabulary import STATUS_LABELS
+from .markup import safe_url
+from .roadmap import relative_url
 
 __all__ = [
     "ATOM_PATH",
@@ -167,10 +167,10 @@ def atom_feed(
         author = _sub(el, "author")
         _sub(author, "name", p.author.strip() or "unknown")
         href = _link(entry.url, site_url, path)
-        if safe_href(href):
+        if safe_url(href):
             _sub(el, "link", rel="alternate", type="text/html", href=href)
         commit_href = commit_url(repo_url, p.commit)
-        if commit_href and safe_href(commit_href):
+        if commit_href and safe_url(commit_href):
             _sub(el, "link", rel="related", href=commit_href, title=f"Commit {p.commit[:7]}")
         _sub(el, "category", term=change.after or "unknown", label=_label(change.after))
         checks = f" {p.checks_done} of {p.checks_total} checks done." if p.checks_total else ""
@@ -289,7 +289,7 @@ def ics_calendar(
         ]
         if status == "cancelled":
             lines.append("STATUS:CANCELLED")
-        if url and safe_href(url):
+        if url and safe_url(url):
             lines.append("URL:" + re.sub(r"[\x00-\x20\x7f]", "", url))
         history = (histories or {}).get(entry.page)
         if history is not None and history.points:

@@ -28,13 +28,13 @@ from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
 
-from .export import MilestoneEntry
-from .model import Diagnostic
-from .parser import scan_lines
-from .vocabulary import PRIORITIES, STATUSES, normalize_priority, normalize_status
+from ..model import Diagnostic, MilestoneEntry
+from ..parser import scan_lines
+from ..render.roadmap import render_roadmap
+from ..vocabulary import PRIORITIES, STATUSES, normalize_priority, normalize_status
+from .query import SECTIONS, RoadmapFilter
 
 __all__ = [
     "KEYS",
@@ -46,49 +46,10 @@ __all__ = [
 ]
 
 KEYS: tuple[str, ...] = ("status", "priority", "folder", "sections", "limit")
-SECTIONS: tuple[str, ...] = ("counters", "list", "graph", "timeline", "risks")
-"""The parts of a roadmap, in the order they appear."""
 
 _START_RE = re.compile(r"^ {0,3}<!--\s*milestones\b:?", re.IGNORECASE)
 _BODY_RE = re.compile(r"^\s*<!--\s*milestones\b:?(?P<body>.*?)-->\s*$", re.IGNORECASE | re.DOTALL)
 _PAIR_RE = re.compile(r"""(?P<key>[^\s=]+)\s*=\s*(?P<value>"[^"]*"|'[^']*'|[^\s"']*)|(?P<stray>\S+)""")
-
-
-@dataclass(frozen=True)
-class RoadmapFilter:
-    """Which milestones, and which parts, a roadmap view shows.
-
-    Attributes:
-        statuses: Canonical statuses (or ``"unknown"``) to keep; empty keeps all.
-        priorities: Canonical priorities (or ``"none"``) to keep; empty keeps all.
-        folders: Folder prefixes (``"backend/"``) of the source paths to keep; empty keeps all.
-        sections: The parts to show (see :data:`SECTIONS`).
-        limit: The most milestones shown (first in roadmap order), or None.
-    """
-
-    statuses: tuple[str, ...] = ()
-    priorities: tuple[str, ...] = ()
-    folders: tuple[str, ...] = ()
-    sections: tuple[str, ...] = SECTIONS
-    limit: int | None = None
-
-    def matches(self, entry: MilestoneEntry) -> bool:
-        """True when the milestone passes the status, priority and folder filters."""
-        ms = entry.milestone
-        if self.statuses and (ms.status if ms.status in STATUSES else "unknown") not in self.statuses:
-            return False
-        if self.priorities and (ms.priority or "none") not in self.priorities:
-            return False
-        return not self.folders or any(entry.page.startswith(f) for f in self.folders)
-
-    def apply(self, entries: Iterable[MilestoneEntry]) -> list[MilestoneEntry]:
-        """The matching milestones; with a limit, the first ``limit`` of them in roadmap order."""
-        kept = [e for e in entries if self.matches(e)]
-        if self.limit is not None:
-            from .render.roadmap import order_key
-
-            kept = sorted(kept, key=order_key)[: self.limit]
-        return kept
 
 
 def _values(raw: str) -> list[str]:
@@ -237,8 +198,6 @@ def expand_markers(
     Returns:
         The new Markdown (blank lines around each inserted block), and a diagnostic per problem.
     """
-    from .render.roadmap import render_roadmap
-
     markers = find_markers(markdown, first_line)
     diagnostics: list[Diagnostic] = []
     parts: list[str] = []

@@ -1,26 +1,5 @@
 # SPDX-License-Identifier: MIT
-"""Milestone history from git: the dated status changes and check counts of every milestone file.
-
-Standard library plus the ``git`` command. One read costs two processes however many pages and
-commits there are:
-
-1. ``git log --first-parent --raw -M`` over the docs folder lists, newest first, every commit that
-   touched it and the blob id of each changed file (renames detected, so a milestone keeps its
-   history when its file moves inside the docs folder);
-2. one ``git cat-file --batch`` returns the contents of the versions not read before; each is
-   repaired (:func:`~mkdocs_milestones.mojibake.fix_mojibake`, as the plugin repairs pages) and
-   parsed with :func:`~mkdocs_milestones.parser.parse_milestone`, front matter included.
-
-The history follows the first parent: a branch merged into the main line counts from the merge
-commit, the day it landed, as a reader of the main line saw it. A version that changes neither the
-status nor the check counts nor a phase status adds no point.
-
-:class:`HistoryReader` keeps what it read between ``mkdocs serve`` rebuilds: the whole result for
-an unchanged HEAD (and set of pages), and every parsed version by blob id, so a new commit costs
-the ``git log`` and the versions it added. Without git, outside a repository or before the first
-commit the reader returns a :class:`RepoHistory` with ``enabled`` false and a ``note`` saying why;
-in a shallow clone ``partial`` is set and the histories that reach the clone's boundary say so.
-"""
+"""Reading the history: one ``git log`` and one ``git cat-file --batch`` per read, cached between rebuilds."""
 
 from __future__ import annotations
 
@@ -30,252 +9,22 @@ import threading
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
+from datetime import datetime, timezone
 from typing import Any
 
-from .model import Milestone
-from .parser import parse_milestone
+from ..parser import parse_milestone
+from .points import MARKDOWN_SUFFIXES, HistoryPoint, MilestoneHistory, RepoHistory, _Facts
 
-__all__ = [
-    "MARKDOWN_SUFFIXES",
-    "SHALLOW_HINT",
-    "Change",
-    "HistoryPoint",
-    "HistoryReader",
-    "MilestoneHistory",
-    "PhaseState",
-    "RepoHistory",
-    "commit_url",
-    "recent_changes",
-    "site_burnup",
-]
+__all__ = ["SHALLOW_HINT", "HistoryReader"]
 
-MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")
-"""The file names MkDocs reads as pages."""
 SHALLOW_HINT = (
     "this is a shallow clone, so milestone history starts at {date}; fetch the whole history with "
     "`git fetch --unshallow` (GitHub Actions: `actions/checkout` with `fetch-depth: 0`)"
 )
 """The note of a partial history: what is missing and how to fetch it."""
-
 _LOG_FORMAT = "%x01%H%x00%ct%x00%an%x00%s"
 _PATHSPECS = tuple(f":(glob,icase)**/*{suffix}" for suffix in MARKDOWN_SUFFIXES)
 """Markdown files under the current folder: git diffs and pairs renames among them only."""
-
-
-@dataclass(frozen=True)
-class PhaseState:
-    """A phase as one version of the file had it."""
-
-    id: str
-    title: str
-    status: str | None
-
-
-@dataclass(frozen=True)
-class _Facts:
-    """What one version of a milestone file says, as far as history needs it."""
-
-    title: str
-    status: str | None
-    status_text: str
-    checks_done: int
-    checks_total: int
-    phases: tuple[PhaseState, ...]
-
-    @classmethod
-    def of(cls, ms: Milestone) -> _Facts:
-        return cls(
-            ms.title, ms.status, ms.status_text, ms.checks_done, ms.checks_total,
-            tuple(PhaseState(p.id, p.title, p.status) for p in ms.phases),
-        )
-
-    def key(self) -> tuple[Any, ...]:
-        return (self.status, self.checks_done, self.checks_total, tuple((p.id, p.status) for p in self.phases))
-
-
-@dataclass(frozen=True)
-class HistoryPoint:
-    """A commit that changed a milestone's status, its check counts or a phase's status."""
-
-    when: datetime
-    """The commit date (committer date, UTC): when the change landed on the branch."""
-    commit: str
-    author: str
-    subject: str
-    path: str
-    """The file's path in that commit, relative to the docs folder."""
-    title: str
-    status: str | None
-    status_text: str
-    checks_done: int
-    checks_total: int
-    phases: tuple[PhaseState, ...] = ()
-
-    @property
-    def day(self) -> date:
-        return self.when.date()
-
-    def to_dict(self) -> dict[str, Any]:
-        """The point as ``milestones.json`` lists it."""
-        return {
-            "date": self.when.strftime("%Y-%m-%dT%H:%M:%SZ"),
-            "status": self.status,
-            "checks_done": self.checks_done,
-            "checks_total": self.checks_total,
-            "commit": self.commit,
-        }
-
-
-@dataclass(frozen=True)
-class Change:
-    """One event of a milestone's history: created, a status change, or a phase done."""
-
-    kind: str
-    """``created``, ``status`` or ``phase-done``."""
-    page: str
-    """The milestone's current path, relative to the docs folder."""
-    point: HistoryPoint
-    before: str | None = None
-    """The status before (``status``); None for ``created`` and ``phase-done``."""
-    after: str | None = None
-    """The status after (``created``, ``status``) or the phase's new status (``phase-done``)."""
-    phase: PhaseState | None = None
-
-    @property
-    def when(self) -> datetime:
-        return self.point.when
-
-
-@dataclass
-class MilestoneHistory:
-    """The history of one milestone file, oldest point first."""
-
-    page: str
-    """The current path, relative to the docs folder."""
-    points: list[HistoryPoint] = field(default_factory=list)
-    partial: bool = False
-    """True when the history starts at a shallow clone's boundary, not at the file's creation."""
-
-    def changes(self) -> list[Change]:
-        """Creation, status changes and phases done, oldest first.
-
-        The first point of a partial history is where the clone starts, not an event, so it
-        gives none.
-        """
-        out: list[Change] = []
-        prev: HistoryPoint | None = None
-        for p in self.points:
-            if prev is None:
-                if not self.partial:
-                    out.append(Change("created", self.page, p, None, p.status))
-            else:
-                if p.status != prev.status:
-                    out.append(Change("status", self.page, p, prev.status, p.status))
-                was = {ph.id: ph.status for ph in prev.phases}
-                for ph in p.phases:
-                    if ph.status == "done" and was.get(ph.id) != "done":
-                        out.append(Change("phase-done", self.page, p, None, ph.status, ph))
-            prev = p
-        return out
-
-    def status_changes(self) -> list[Change]:
-        """Only creation and status changes (what the feed lists)."""
-        return [c for c in self.changes() if c.kind != "phase-done"]
-
-    def burnup(self, current: Milestone | None = None, now: datetime | None = None) -> list[tuple[datetime, int, int]]:
-        """``(when, checks_done, checks_total)`` at each point, in time order.
-
-        Arguments:
-            current: The milestone as the page shows it; when its counts differ from the last commit's
-                (edits not committed yet, ``mkdocs serve``), they are added at ``now``, so the chart
-                ends where the page's numbers are.
-            now: When that last point is.
-        """
-        out = [(p.when, p.checks_done, p.checks_total) for p in sorted(self.points, key=lambda p: p.when)]
-        if current is not None and now is not None and (not out or out[-1][1:] != (current.checks_done, current.checks_total)):
-            out.append((max(now, out[-1][0]) if out else now, current.checks_done, current.checks_total))
-        return out
-
-    def to_list(self) -> list[dict[str, Any]]:
-        """The ``history`` list of ``milestones.json``."""
-        return [p.to_dict() for p in self.points]
-
-
-@dataclass
-class RepoHistory:
-    """The result of one read: every milestone's history, or why there is none."""
-
-    enabled: bool
-    milestones: dict[str, MilestoneHistory] = field(default_factory=dict)
-    head: str | None = None
-    partial: bool = False
-    """A shallow clone: histories may be cut (see :attr:`MilestoneHistory.partial`)."""
-    note: str | None = None
-    """Why history is off (``enabled`` false), or that it is partial and how to fetch the rest."""
-    commits: int = 0
-    """Commits of the docs folder read by ``git log``."""
-    versions_parsed: int = 0
-    """File versions parsed by this read (the others came from the cache)."""
-
-    def get(self, page: str) -> MilestoneHistory | None:
-        return self.milestones.get(page)
-
-
-def recent_changes(histories: Iterable[MilestoneHistory], since: datetime) -> list[Change]:
-    """Every change at or after ``since``, newest first (for "Changed in the last N days").
-
-    Arguments:
-        histories: The milestones' histories.
-        since: An aware datetime; changes before it are left out.
-    """
-    out = [c for h in histories for c in h.changes() if c.when >= since]
-    out.sort(key=lambda c: (c.when, c.page), reverse=True)
-    return out
-
-
-def site_burnup(histories: Iterable[MilestoneHistory]) -> list[tuple[datetime, int, int]]:
-    """Checks done and total over every milestone, at each moment one of them changed.
-
-    Each milestone counts with its latest point at or before that moment (nothing before its first).
-    """
-    events: list[tuple[datetime, str, int, int]] = []
-    for h in histories:
-        events += [(when, h.page, done, total) for when, done, total in h.burnup()]
-    events.sort(key=lambda e: e[0])
-    current: dict[str, tuple[int, int]] = {}
-    out: list[tuple[datetime, int, int]] = []
-    for when, page, done, total in events:
-        current[page] = (done, total)
-        point = (when, sum(d for d, _ in current.values()), sum(t for _, t in current.values()))
-        if out and out[-1][0] == when:
-            out[-1] = point
-        else:
-            out.append(point)
-    return out
-
-
-def commit_url(repo_url: str | None, commit: str) -> str | None:
-    """The web page of ``commit`` on the host of ``repo_url`` (GitHub, GitLab, Gitea, Bitbucket...).
-
-    >>> commit_url("https://github.com/o/r/", "abc123"), commit_url("https://bitbucket.org/o/r", "abc")
-    ('https://github.com/o/r/commit/abc123', 'https://bitbucket.org/o/r/commits/abc')
-    >>> commit_url(None, "abc") is None, commit_url("https://gitlab.com/g/p.git", "abc")
-    (True, 'https://gitlab.com/g/p/-/commit/abc')
-    """
-    if not repo_url or not commit:
-        return None
-    base = repo_url.strip().rstrip("/")
-    if base.endswith(".git"):
-        base = base[:-4]
-    if "bitbucket.org" in base:
-        return f"{base}/commits/{commit}"
-    if "gitlab" in base:
-        return f"{base}/-/commit/{commit}"
-    return f"{base}/commit/{commit}"
-
-
-# -- reading git ----------------------------------------------------------------------------------
 
 
 @dataclass
@@ -545,7 +294,7 @@ class HistoryReader:
     def _parse(self, data: bytes) -> _Facts | None:
         text = data.decode("utf-8", "replace")
         if self.fix_mojibake:
-            from .mojibake import fix_mojibake
+            from ..mojibake import fix_mojibake
 
             try:
                 text = fix_mojibake(text)

@@ -1,0 +1,54 @@
+# SPDX-License-Identifier: MIT
+"""The extension's options (the plugin's key names), their checks, and the packaged assets."""
+
+from __future__ import annotations
+
+from typing import Any
+
+__all__ = ["ASSET_CSS", "GRAPH_VALUES", "OPEN_PHASE_VALUES", "assets_html", "check_config", "default_config"]
+
+OPEN_PHASE_VALUES = ("in-progress", "all", "none")
+GRAPH_VALUES = ("svg", "mermaid", "none")
+ASSET_CSS = ("milestones.css", "graph.css", "roadmap.css", "history.css")
+"""The stylesheets, in cascade order; the plugin serves them as one file."""
+
+
+def default_config() -> dict[str, list[Any]]:
+    """Python-Markdown's ``[default, description]`` table."""
+    return {
+        "fix_mojibake": [True, "Repair mojibake (UTF-8 read as a legacy code page) in emoji and box drawing."],
+        "open_phases": ["in-progress", "Which phases start expanded: in-progress, all or none."],
+        "graph": ["svg", "Phase dependency graph: svg, mermaid or none."],
+        "strict": [False, "Raise MilestoneError on document problems (for hosts whose --strict ignores warnings)."],
+        "report": [True, "Log document problems as warnings on logger mkdocs.plugins.milestones."],
+        "inline_assets": [
+            "auto",
+            "Put the stylesheet and the small link-opening script in each milestone page: true, false, or "
+            "auto (on hosts without the MkDocs plugin that expose the page, such as Zensical).",
+        ],
+    }
+
+
+def check_config(get: Any) -> None:
+    """Reject values Python-Markdown's own checks let through (``get`` is ``Extension.getConfig``)."""
+    if get("open_phases") not in OPEN_PHASE_VALUES:
+        raise ValueError(f"milestones: open_phases must be one of {', '.join(OPEN_PHASE_VALUES)}; got {get('open_phases')!r}")
+    if get("inline_assets") not in (True, False, "auto"):
+        raise ValueError(f"milestones: inline_assets must be true, false or auto; got {get('inline_assets')!r}")
+    if get("graph") not in GRAPH_VALUES:
+        raise ValueError(f"milestones: graph must be one of {', '.join(GRAPH_VALUES)}; got {get('graph')!r}")
+
+
+def asset_text(name: str) -> str:
+    """A packaged asset; ``milestones.css`` is the stylesheets of :data:`ASSET_CSS` joined."""
+    from importlib import resources
+
+    folder = resources.files("mkdocs_milestones") / "assets"
+    if name == "milestones.css":
+        return "\n".join((folder / n).read_text(encoding="utf-8") for n in ASSET_CSS if (folder / n).is_file())
+    return (folder / name).read_text(encoding="utf-8")
+
+
+def assets_html() -> str:
+    """The package's stylesheet and script as inline ``<style>``/``<script>`` (for hosts without the plugin)."""
+    return f"<style>\n{asset_text('milestones.css')}\n</style>\n<script>\n{asset_text('milestones.js')}\n</script>"

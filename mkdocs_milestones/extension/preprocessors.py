@@ -1,0 +1,226 @@
+# SPDX-License-Identifier: MIT
+"""The extension's preprocessors: page context, mojibake repair, the one parse, roadmap markers.
+
+Per-document results live on the ``Markdown`` instance (cleared by ``MilestonesExtension.reset``):
+
+``md.milestone_context``
+    The :class:`~.context.PageContext` of this conversion.
+``md.milestones`` / ``md.milestone``
+    The milestones parsed from the page (one at most today) / the first or None.
+``md.milestone_diagnostics``
+    Every problem found in the document (the parser's, the markers'), whether logged or not.
+``md.milestone_source``
+    The text that was parsed (the plugin hands it back when it converts the page again).
+``md.milestone_markers``
+    How many ``<!-- milestones -->`` markers the page holds (expanded, or left for the host).
+``md.milestone_roadmap``
+    True when the page shows a roadmap (it needs the stylesheet).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+import re
+from typing import TYPE_CHECKING, Any
+
+from markdown.preprocessors import Preprocessor
+
+from ..parser import LABEL_RE, OUTSIDE, fence_states, is_milestone_source, parse_milestone
+from ..roadmap.markers import expand_markers, find_markers
+from .context import PageContext
+
+if TYPE_CHECKING:
+    from markdown import Markdown
+
+    from . import MilestonesExtension
+
+__all__ = ["context_of", "normalize_source_map", "reset_results"]
+
+log = logging.getLogger("mkdocs.plugins.milestones")
+
+_LIST_START_RE = re.compile(r"^\s{0,3}(?:[-*+]|\d+[.)])\s+\S")
+_LIST_MARKS = frozenset("-*+")
+_NESTED_ITEM_RE = re.compile(r"^( {2,3})(?:[-*+]|\d+[.)])\s+\S")
+_ATX_HEADING_RE = re.compile(r"^ {0,3}#{1,6}(?:[ \t]|$)")
+
+
+def reset_results(md: Any, ctx: PageContext | None = None) -> None:
+    """Clear the per-document results on ``md`` (and set the context of the next conversion)."""
+    md.milestone_context = ctx
+    md.milestones = []
+    md.milestone = None
+    md.milestone_diagnostics = []
+    md.milestone_source = None
+    md.milestone_markers = 0
+    md.milestone_roadmap = False
+    md.ms_line_origin = None
+
+
+def context_of(md: Any) -> PageContext:
+    """The context of the conversion in progress (a default one outside a conversion)."""
+    return getattr(md, "milestone_context", None) or PageContext()
+
+
+def normalize_source_map(lines: list[str]) -> tuple[list[str], list[int]]:
+    """Insert the blank lines GitHub lets authors leave out, and for each output line its source line index.
+
+    Consecutive ``**Status**:`` / ``**Priority**:`` lines become separate paragraphs, and a list
+    written straight under a label line becomes a list. An inserted blank line stands for the line
+    it was inserted before, so a later step that finds something on output line ``i`` can report
+    source line ``origin[i]``.
+
+    >>> normalize_source_map(["**Status**: done", "**Priority**: high"])
+    (['**Status**: done', '', '**Priority**: high'], [0, 1, 1])
+
+    Lines that follow a table row up to the next blank line are rows of that table, for GitHub
+    and Python-Markdown alike, labels included: nothing is inserted there.
+
+    >>> normalize_source_map(["| a |", "|---|", "**Status**: done", "**Priority**: high"])[0]
+    ['| a |', '|---|', '**Status**: done', '**Priority**: high']
+
+    A heading ends a table, as on GitHub:
+
+    >>> normalize_source_map(["| a |", "|---|", "### Phase 1: x"])
+    (['| a |', '|---|', '', '### Phase 1: x'], [0, 1, 2, 2])
+    """
+    out: list[str] = []
+    origin: list[int] = []
+    prev_label = prev_para = in_list = in_table = False
+    raw = "\n".join(lines).split("\n")
+    for i, (text, state) in enumerate(zip(raw, fence_states(raw))):
+        if state != OUTSIDE:  # fenced code (fence lines included): kept as it is
+            out.append(text)
+            origin.append(i)
+            prev_label = prev_para = in_table = False
+            continue
+        blank = not text.strip()
+        if in_table and _ATX_HEADING_RE.match(text):
+            # A heading ends a table on GitHub (and for the parser); Python-Markdown would make it a row.
+            out.append("")
+            origin.append(i)
+            in_table = False
+        in_table = not blank and (in_table or text.lstrip().startswith("|"))
+        # A label line has a colon; a list item starts with a marker or a digit after at most 3 spaces.
+        is_label = not in_table and ":" in text and bool(LABEL_RE.match(text))
+        head = text[:4].lstrip()[:1]
+        is_list = not in_table and (head in _LIST_MARKS or head.isdigit()) and bool(_LIST_START_RE.match(text))
+        if not blank and ((prev_label and (is_label or is_list)) or (is_label and prev_para)):
+            out.append("")
+            origin.append(i)
+        nested = _NESTED_ITEM_RE.match(text) if in_list else None
+        if nested:
+            # GitHub nests a list indented by 2-3 spaces under an item; Python-Markdown wants 4.
+            text = " " * (4 - len(nested.group(1))) + text
+        out.append(text)
+        origin.append(i)
+        if not blank:
+            in_list = is_list or (in_list and text.startswith((" ", "\t")))
+        prev_label = is_label
+        # A plain paragraph line that a label line must not continue lazily.
+        prev_para = not blank and not is_list and not text.startswith((" ", "\t", "|", "#", ">"))
+    return out, origin
+
+
+class _Step(Preprocessor):
+    def __init__(self, md: Markdown, ext: MilestonesExtension) -> None:
+        super().__init__(md)
+        self.ext = ext
+
+
+class ContextPreprocessor(_Step):
+    """Asks the host which page this is (once per conversion) and clears the previous results."""
+
+    def run(self, lines: list[str]) -> list[str]:
+        reset_results(self.md, self.ext.page_context(self.md))
+        return lines
+
+
+class RepairPreprocessor(_Step):
+    """Repairs mojibake in the whole source, code blocks included (the diagrams live there)."""
+
+    def run(self, lines: list[str]) -> list[str]:
+        from ..mojibake import fix_mojibake_report
+
+        fixed, repairs = fix_mojibake_report("\n".join(lines))
+        if not repairs:
+            return lines
+        ctx = context_of(self.md)
+        file = ctx.file or "<markdown>"
+        for r in repairs:
+            log.debug("%s:%d: repaired mojibake %r -> %r", file, r.line + ctx.line_offset, r.original, r.fixed)
+        if self.ext.getConfig("report"):
+            log.info("%s: repaired %d mojibake sequence%s", file, len(repairs), "" if len(repairs) == 1 else "s")
+        return fixed.split("\n")
+
+
+class ParsePreprocessor(_Step):
+    """The page's one parse: the text as converted, after every earlier preprocessor; then normalises it."""
+
+    def run(self, lines: list[str]) -> list[str]:
+        md: Any = self.md
+        ctx = context_of(md)
+        text = "\n".join(lines)
+        md.milestone_source = text
+        reused = ctx.parsed is not None and ctx.parsed[0] == text
+        try:
+            if reused:
+                assert ctx.parsed is not None
+                ms = ctx.parsed[1]
+            else:
+                meta = dict(ctx.meta) if ctx.meta is not None else None
+                # The parser's cheap test first: most pages of a site are not milestones.
+                ms = parse_milestone(text, file=ctx.file, meta=meta, first_line=ctx.first_line) if is_milestone_source(text, meta) else None
+            if ms is None:
+                return lines
+            normalized, md.ms_line_origin = normalize_source_map(lines)
+        except Exception as err:  # noqa: BLE001 - one broken page must not stop a site build
+            self.ext.internal_error(md, err)
+            return lines
+        md.milestones = [ms]
+        md.milestone = ms
+        md.milestone_diagnostics.extend(ms.diagnostics)
+        if not reused and ctx.report:
+            self.ext.report(ms.diagnostics)
+        return normalized
+
+
+class MarkerPreprocessor(_Step):
+    """Replaces ``<!-- milestones ... -->`` markers with the (filtered) roadmap, as raw HTML blocks."""
+
+    def run(self, lines: list[str]) -> list[str]:
+        md: Any = self.md
+        text = "\n".join(lines)
+        if "<!--" not in text or "milestones" not in text:
+            return lines
+        ctx = context_of(md)
+        markers = find_markers(text, ctx.first_line)
+        if not markers:
+            # A page holding a roadmap written by `mkdocs-milestones roadmap` needs the stylesheet too.
+            md.milestone_roadmap = 'class="ms-roadmap"' in text
+            return lines
+        md.milestone_markers = len(markers)
+        if ctx.defer_markers:
+            return lines  # the host converts this page again once every milestone is known
+        entries = ctx.roadmap() if ctx.roadmap is not None else None
+        if entries is None:
+            log.warning(
+                "%s: a milestones marker needs the list of milestones: use the MkDocs plugin, or a host that "
+                "exposes the docs folder (Zensical), or run `mkdocs-milestones roadmap` before the build",
+                ctx.file or "<markdown>",
+            )
+            return lines
+        expanded, diagnostics = expand_markers(text, entries, page_url=ctx.url, file=ctx.file, first_line=ctx.first_line)
+        origin: list[int] | None = md.ms_line_origin
+        if origin:
+            # Lines were inserted on milestone pages (normalize_source_map): report the author's line.
+            first = ctx.first_line
+            diagnostics = [
+                dataclasses.replace(d, line=first + origin[d.line - first]) if 0 <= d.line - first < len(origin) else d
+                for d in diagnostics
+            ]
+        md.milestone_diagnostics.extend(diagnostics)
+        if ctx.report:
+            self.ext.report(diagnostics)
+        md.milestone_roadmap = True
+        return expanded.split("\n")

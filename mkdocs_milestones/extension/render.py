@@ -1,0 +1,291 @@
+# SPDX-License-Identifier: MIT
+"""The page's structure, decorated from the model: card, badges, collapsible phases, checkboxes.
+
+Nothing here reads the page's words again: the parser decided the title, the fields, the phases
+(number, title, estimate) and each table column's kind; this tree processor finds the elements
+they became, in model order (phase headings and tables by their text, field paragraphs by their
+line), and decorates them.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+import xml.etree.ElementTree as etree
+from typing import TYPE_CHECKING, Any
+
+from markdown.treeprocessors import Treeprocessor
+from markdown.util import AtomicString
+
+from ..model import Field, Milestone, Phase, Table
+from ..parser import cell_value
+from ..render import html as h
+from ..vocabulary import normalize_status, starts_with_status_emoji
+from .context import PageContext
+from .preprocessors import context_of
+
+if TYPE_CHECKING:
+    from markdown import Markdown
+
+    from . import MilestonesExtension
+
+__all__ = ["RenderTreeprocessor"]
+
+_LT_RE = re.compile(r"<|&lt;|&#0*60;|&#x0*3c;", re.IGNORECASE)
+_GENERATED_TEXT = frozenset({"ms-kicker", "ms-badge-label", "ms-progress-text", "ms-progress-detail", "ms-phase-checks"})
+"""Classes of the spans whose text we write ourselves (words, counts, percentages), never the author."""
+_HEADING_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+_CHECKBOX_RE = re.compile(r"^\[(?P<mark>[ xX])\][ \t]+")
+_LEGEND_RE = re.compile(r"^(?P<word>.*?)(?P<sep>\s+[-\u2013\u2014:]\s+)(?P<rest>.*)$", re.DOTALL)
+_FIELD_KINDS = {"status": "status", "priority": "priority"}
+
+
+def _no_markdown_in_generated(el: etree.Element) -> None:
+    """Mark the text we wrote ourselves as atomic, so the inline patterns skip it (nothing in it is Markdown)."""
+    for span in el.iter("span"):
+        if span.text and span.get("class") in _GENERATED_TEXT:
+            span.text = AtomicString(span.text)
+
+
+def _same_heading(model: str, shown: str | None) -> bool:
+    """The parser's heading text and Python-Markdown's are the same words (closing ``#`` aside)."""
+    return model.rstrip("#").strip() == (shown or "").rstrip("#").strip()
+
+
+def _value(field: Field) -> etree.Element | str:
+    """A field's value: a badge for a status or priority, else the text as written."""
+    kind = _FIELD_KINDS.get(field.label.lower())
+    if kind == "status":
+        return h.badge(field.value, cell_value(kind, field.value))
+    if kind == "priority":
+        return h.priority_badge(field.value, cell_value(kind, field.value))
+    return field.value
+
+
+class RenderTreeprocessor(Treeprocessor):
+    """Turns the parsed page into a status page. Runs before inline processing: text is still Markdown."""
+
+    def __init__(self, md: Markdown, ext: MilestonesExtension) -> None:
+        super().__init__(md)
+        self.ext = ext
+
+    def run(self, root: etree.Element) -> None:
+        md: Any = self.md
+        ms: Milestone | None = getattr(md, "milestone", None)
+        ctx = context_of(md)
+        if ms is None:
+            if getattr(md, "milestone_roadmap", False) and self.ext.inline_assets(ctx):
+                self.ext.append_assets(md, root)  # a roadmap marker page needs the stylesheet too
+            return
+        snapshot = copy.deepcopy(root)
+        try:
+            self._render(root, ms, ctx)
+        except Exception as err:  # noqa: BLE001 - degrade this page to plain Markdown, keep the build
+            root.clear()
+            root.extend(list(snapshot))
+            root.attrib.update(snapshot.attrib)
+            self.ext.internal_error(md, err)
+
+    def _render(self, root: etree.Element, ms: Milestone, ctx: PageContext) -> None:
+        children = list(root)
+        h1 = children[0] if children and children[0].tag == "h1" else None
+        insert_at = 0
+        fields = self._match_fields(root, ms)
+        if h1 is not None:
+            own = "".join(h1.itertext())
+            for child in list(h1):
+                h1.remove(child)
+            if ms.keyword_title:
+                own = ms.title  # "MILESTONE: name" shows as "name"
+            # A heading without the keyword (a page made a milestone by front matter) keeps its
+            # own words, whatever the front matter's title says.
+            if ctx.host == "zensical" and ("<" in own or "&" in own):
+                # Zensical takes the page title from this heading, and 0.0.73 un-escapes it into <title>:
+                # a WORD JOINER after each "<", written or as a character reference, keeps "</title><script>"
+                # text there. Other hosts' output is left as is.
+                own = _LT_RE.sub("\\g<0>\u2060", own)
+            h1.text = h.protect(own)
+            h1.set("class", "ms-title")
+            insert_at = 1
+        card = h.header_card(ms, self._take_top_fields(root, h1, fields))
+        _no_markdown_in_generated(card)
+        root.insert(insert_at, card)
+        graph = self.ext.graph_html(self.md, ms)
+        if graph is not None:
+            root.insert(insert_at + 1, graph)
+        self._phases(root, ms, h1)
+        if self.ext.inline_assets(ctx):
+            self.ext.append_assets(self.md, root)
+        tables = [ms.tables, 0]  # the model's tables and the next one to match
+        for el in root.iter():
+            if el.tag == "p" and id(el) in fields:
+                self._field_paragraph(el, fields[id(el)])
+            elif el.tag == "table":
+                self._table(el, tables)
+            elif el.tag in ("ul", "ol"):
+                self._list(el)
+
+    # -- fields ---------------------------------------------------------------------------------
+    @staticmethod
+    def _match_fields(root: etree.Element, ms: Milestone) -> dict[int, Field]:
+        """The paragraphs that are the model's label lines, in order: ``id(p)`` -> field."""
+        model = sorted([*ms.fields, *(f for p in ms.phases for f in p.fields)], key=lambda f: f.line)
+        out: dict[int, Field] = {}
+        k = 0
+        for el in root:
+            if el.tag != "p" or len(el) or not el.text or "\n" in el.text.strip():
+                continue
+            text = el.text.strip()
+            for j in range(k, len(model)):
+                if model[j].source == text:
+                    out[id(el)] = model[j]
+                    k = j + 1
+                    break
+        return out
+
+    @staticmethod
+    def _take_top_fields(root: etree.Element, h1: etree.Element | None, fields: dict[int, Field]) -> list[etree.Element]:
+        """The label lines between the title and the first heading, moved into the card."""
+        items: list[etree.Element] = []
+        for el in list(root)[1 if h1 is not None else 0:]:
+            if el.tag in _HEADING_TAGS or el.tag == "hr":
+                break
+            f = fields.pop(id(el), None)
+            if f is not None:
+                items.append(h.meta_item(f.label, _value(f), h.slug(f.label)))
+                root.remove(el)
+        return items
+
+    @staticmethod
+    def _field_paragraph(p: etree.Element, f: Field) -> None:
+        p.set("class", "ms-field")
+        p.set("data-field", h.slug(f.label))
+        p.text = None
+        strong = etree.SubElement(p, "strong", {"class": "ms-label"})
+        strong.text = h.protect(f.label)
+        strong.tail = AtomicString(": ")  # punctuation of ours; the value appended below is the author's
+        val = _value(f)
+        if isinstance(val, str):
+            strong.tail += h.protect(val)
+        else:
+            p.append(val)
+
+    # -- phases ---------------------------------------------------------------------------------
+    def _phases(self, root: etree.Element, ms: Milestone, h1: etree.Element | None) -> None:
+        children = list(root)
+        found: list[tuple[int, Phase]] = []  # (index in children, phase), in page order
+        k = 0
+        for i, el in enumerate(children):
+            if el.tag not in _HEADING_TAGS or el is h1 or len(el):
+                continue
+            level = int(el.tag[1])
+            for j in range(k, len(ms.phases)):
+                ph = ms.phases[j]
+                if ph.heading is not None and ph.heading_level == level and _same_heading(ph.heading.text, el.text):
+                    found.append((i, ph))
+                    k = j + 1
+                    break
+        starts = {i for i, _ in found}
+        for i, phase in found:
+            level = phase.heading_level
+            j = i + 1
+            while j < len(children):
+                nxt = children[j]
+                if j in starts or (nxt.tag in _HEADING_TAGS and int(nxt.tag[1]) <= level):
+                    break
+                j += 1
+            body = children[i + 1:j]
+            while body and body[-1].tag == "hr":
+                body.pop()
+            heading = children[i]
+            pos = list(root).index(heading)
+            for child in [heading, *body]:
+                root.remove(child)
+            root.insert(pos, self._phase_details(heading, phase, body))
+
+    def _phase_details(self, heading: etree.Element, phase: Phase, body: list[etree.Element]) -> etree.Element:
+        assert phase.heading is not None
+        status = phase.status
+        details = etree.Element("details", {"class": "ms-phase", "id": phase.anchor, "data-status": status or "unknown"})
+        details.set("data-phase", phase.id)
+        mode = self.ext.getConfig("open_phases")
+        if mode == "all" or (mode == "in-progress" and status == "in-progress"):
+            details.set("open", "open")
+        heading.text = None
+        num = etree.SubElement(heading, "span", {"class": "ms-phase-num"})
+        num.text = h.protect(phase.heading.number)
+        num.tail = AtomicString(phase.heading.separator)  # punctuation and spaces only
+        title = etree.SubElement(heading, "span", {"class": "ms-phase-title"})
+        title.text = h.protect(phase.heading.title)
+        if phase.heading.estimate:
+            title.tail = AtomicString(" ")
+            estimate = etree.SubElement(heading, "span", {"class": "ms-phase-estimate"})
+            estimate.text = h.protect(phase.heading.estimate)
+        summary = h.phase_summary(phase, heading, phase.status_text, status)
+        _no_markdown_in_generated(summary)
+        details.append(summary)
+        content = etree.SubElement(details, "div", {"class": "ms-phase-body"})
+        for child in body:
+            content.append(child)
+        if not phase.status_text:
+            details.set("data-status", "unknown")
+        return details
+
+    # -- tables, lists --------------------------------------------------------------------------
+    @staticmethod
+    def _table(table: etree.Element, cursor: list[Any]) -> None:
+        """Badges in the columns the parser gave a kind (status, priority, likelihood, impact)."""
+        header = tuple((th.text or "").strip() for th in table.iter("th"))
+        kinds: tuple[str | None, ...] = ()
+        model: list[Table] = cursor[0]
+        for j in range(cursor[1], len(model)):  # the model's next table with this header
+            if model[j].header == header:
+                kinds = model[j].kinds
+                cursor[1] = j + 1
+                break
+        for cell in table.iter():
+            if cell.tag in ("th", "td") and cell.text and not len(cell):
+                cell.text = h.protect(cell.text)
+        if not any(kinds):
+            return
+        for tr in table.iter("tr"):
+            cells = [c for c in tr if c.tag == "td"]
+            for idx, kind in enumerate(kinds):
+                if kind is None or idx >= len(cells) or len(cells[idx]) or not (cells[idx].text or "").strip():
+                    continue
+                cell = cells[idx]
+                raw = (cell.text or "").replace("&lt;", "<")
+                cell.text = None
+                if kind == "status":
+                    cell.append(h.badge(raw, cell_value(kind, raw)))
+                elif kind == "priority":
+                    cell.append(h.priority_badge(raw, cell_value(kind, raw)))
+                else:
+                    cell.append(h.level_badge(raw, cell_value(kind, raw)))
+
+    def _list(self, lst: etree.Element) -> None:
+        tasklist = "tasklist" in self.md.treeprocessors
+        for li in lst:
+            if li.tag != "li":
+                continue
+            holder = li[0] if len(li) and li[0].tag == "p" and not (li.text or "").strip() else li
+            text = holder.text or ""
+            cm = _CHECKBOX_RE.match(text)
+            if cm and not tasklist:
+                attrs = {"type": "checkbox", "disabled": "disabled"}
+                if cm.group("mark") != " ":
+                    attrs["checked"] = "checked"
+                box = etree.Element("input", attrs)
+                box.tail = " " + text[cm.end():]
+                holder.text = None
+                holder.insert(0, box)
+                li.set("class", "ms-check")
+                lst.set("class", "ms-checklist")
+            elif starts_with_status_emoji(text) and lst.tag == "ul":
+                lm = _LEGEND_RE.match(text)
+                word, sep, rest = (lm.group("word"), lm.group("sep"), lm.group("rest")) if lm else (text, "", "")
+                holder.text = None
+                b = h.badge(word, normalize_status(word))
+                b.tail = sep + rest
+                holder.insert(0, b)
+                lst.set("class", "ms-legend")

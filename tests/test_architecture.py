@@ -1,0 +1,124 @@
+# SPDX-License-Identifier: MIT
+"""The house: imports run one way (core -> render -> adapters), no cycle, no module past ~400 lines."""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+PACKAGE = Path(__file__).parents[1] / "mkdocs_milestones"
+
+CORE = ("model", "vocabulary", "parser", "dates", "graph", "layout", "roadmap.query", "export", "site", "mojibake", "history")
+"""Plain modules: strings in, values out; only the standard library (and yaml for front matter)."""
+RENDER = ("render",)
+ADAPTERS = ("extension", "hosts", "plugin", "cli", "roadmap.markers")
+LONG = {
+    "parser.py": "the lead splits it into source.py and parser.py after issue 15",
+    "mojibake/_core.py": "split along its banners by issue 13",
+    "mojibake/_tables.py": "data tables",
+    "mojibake/_boxes.py": "issue 13 splits mojibake/",
+    "layout.py": "one algorithm (layered layout), 422 lines",
+}
+
+
+def _modules() -> dict[str, Path]:
+    out = {}
+    for f in PACKAGE.rglob("*.py"):
+        name = ".".join(f.relative_to(PACKAGE).with_suffix("").parts)
+        out[name.removesuffix(".__init__") if name != "__init__" else ""] = f
+    return out
+
+
+def _runtime_nodes(tree: ast.Module) -> list[ast.AST]:
+    """Every node that can run: all but the ``if TYPE_CHECKING:`` blocks (function-local imports count)."""
+    out: list[ast.AST] = []
+    todo: list[ast.AST] = [tree]
+    while todo:
+        node = todo.pop()
+        if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test):
+            todo.extend(node.orelse)
+            continue
+        out.append(node)
+        todo.extend(ast.iter_child_nodes(node))
+    return out
+
+
+def _imports(name: str, path: Path) -> set[str]:
+    """The package modules ``name`` imports, at module level or inside functions."""
+    mods = _modules()
+    pkg = name if path.name == "__init__.py" else name.rpartition(".")[0]
+    found = set()
+    for node in _runtime_nodes(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.level:
+            parts = pkg.split(".") if pkg else []
+            base = parts[: len(parts) - node.level + 1]
+            target = ".".join(base + ([node.module] if node.module else []))
+            for alias in node.names:
+                sub = f"{target}.{alias.name}".lstrip(".")
+                found.add(sub if sub in mods else target)
+    return found
+
+
+def _layer(name: str) -> int:
+    def under(prefixes: tuple[str, ...]) -> bool:
+        return any(name == p or name.startswith(p + ".") for p in prefixes)
+
+    return 0 if under(CORE) else 1 if under(RENDER) else 2 if under(ADAPTERS) else 3
+
+
+def test_no_import_cycle() -> None:
+    mods = _modules()
+    graph = {m: _imports(m, p) & set(mods) for m, p in mods.items()}
+    state: dict[str, int] = {}
+    cycles: list[list[str]] = []
+
+    def visit(node: str, stack: list[str]) -> None:
+        state[node] = 1
+        stack.append(node)
+        for nxt in sorted(graph[node]):
+            if state.get(nxt) == 1:
+                cycles.append(stack[stack.index(nxt):] + [nxt])
+            elif nxt not in state:
+                visit(nxt, stack)
+        stack.pop()
+        state[node] = 2
+
+    for m in sorted(graph):
+        if m not in state:
+            visit(m, [])
+    assert not cycles, cycles
+
+
+def test_imports_run_one_way() -> None:
+    wrong = []
+    for name, path in _modules().items():
+        if not name:
+            continue
+        for target in _imports(name, path):
+            if target and _layer(target) > _layer(name):
+                wrong.append(f"{name} imports {target}")
+    assert not wrong, wrong
+
+
+def test_core_and_render_import_neither_markdown_nor_mkdocs() -> None:
+    code = (
+        "import sys\n"
+        "import mkdocs_milestones.parser, mkdocs_milestones.export, mkdocs_milestones.site, mkdocs_milestones.dates\n"
+        "import mkdocs_milestones.roadmap.query, mkdocs_milestones.roadmap.markers, mkdocs_milestones.render.roadmap\n"
+        "import mkdocs_milestones.render.html, mkdocs_milestones.render.svg, mkdocs_milestones.render.markup\n"
+        "print(sorted(m for m in ('markdown', 'mkdocs') if m in sys.modules))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
+
+
+def test_modules_stay_small() -> None:
+    long = {}
+    for name, path in _modules().items():
+        rel = path.relative_to(PACKAGE).as_posix()
+        n = len(path.read_text(encoding="utf-8").splitlines())
+        if n > 400 and rel not in LONG:
+            long[rel] = n
+    assert not long, long

@@ -1,0 +1,76 @@
+# SPDX-License-Identifier: MIT
+"""Golden pages: ``tests/cases/NAME.md`` renders to ``NAME.html`` (the article) and exports ``NAME.json``.
+
+In the style of pymdown-extensions' syntax tests. A case is converted as the MkDocs plugin converts a
+page (front matter split off and handed over as the page context, file ``NAME.md``, URL ``NAME/``);
+options per case come from ``tests/cases/options.yml``. After a deliberate change, rewrite the
+expected files and review them as a diff::
+
+    python -m pytest tests/test_golden.py --update-golden     # or MILESTONES_UPDATE_GOLDEN=1
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+import markdown
+import pytest
+import yaml
+
+from conftest import milestone_log
+from mkdocs_milestones.export import export_document
+from mkdocs_milestones.extension import MilestonesExtension, PageContext
+from mkdocs_milestones.model import MilestoneEntry
+from mkdocs_milestones.parser import split_front_matter
+from mkdocs_milestones.site import assemble, front_matter_lines
+
+CASES = Path(__file__).parent / "cases"
+NAMES = sorted(p.stem for p in CASES.glob("*.md"))
+
+
+def _options() -> dict[str, dict[str, Any]]:
+    path = CASES / "options.yml"
+    return yaml.safe_load(path.read_text(encoding="utf-8")) or {} if path.is_file() else {}
+
+
+def render_case(name: str, options: dict[str, Any] | None = None) -> tuple[str, str, list[str]]:
+    """``(article HTML, export JSON, log messages)`` of one case."""
+    raw = (CASES / f"{name}.md").read_text(encoding="utf-8")
+    meta, body, _ = split_front_matter(raw)
+    offset = front_matter_lines(raw)
+    if offset:
+        body = body.lstrip("\n")  # as MkDocs hands the page over
+    ctx = PageContext(file=f"{name}.md", url=f"{name}/", line_offset=offset, meta=meta, host="mkdocs")
+    ext = MilestonesExtension(provider=lambda md: ctx, **(options or {}))
+    md = markdown.Markdown(extensions=[ext])
+    with milestone_log(quiet=True) as messages:
+        html = md.convert(body)
+    entries = assemble([MilestoneEntry(f"{name}.md", f"{name}/", ms) for ms in md.milestones])  # type: ignore[attr-defined]
+    doc = json.dumps(export_document(entries), ensure_ascii=False, indent=2) + "\n"
+    return html + "\n", doc, messages
+
+
+def _update(request: pytest.FixtureRequest) -> bool:
+    return bool(request.config.getoption("--update-golden")) or os.environ.get("MILESTONES_UPDATE_GOLDEN") == "1"
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_golden(name: str, request: pytest.FixtureRequest) -> None:
+    html, doc, _ = render_case(name, _options().get(name))
+    expected_html, expected_json = CASES / f"{name}.html", CASES / f"{name}.json"
+    if _update(request):
+        expected_html.write_text(html, encoding="utf-8")
+        expected_json.write_text(doc, encoding="utf-8")
+        return
+    assert expected_html.is_file(), f"{expected_html.name} is missing: run pytest with --update-golden and review the diff"
+    assert html == expected_html.read_text(encoding="utf-8")
+    assert doc == expected_json.read_text(encoding="utf-8")
+
+
+def test_enough_cases() -> None:
+    assert len(NAMES) >= 20, NAMES
+    orphans = sorted({p.stem for p in CASES.glob("*.html")} - set(NAMES))
+    assert not orphans, f"expected output without a case: {orphans}"
