@@ -24,10 +24,10 @@ from mkdocs.structure.files import File, Files
 from .export import export_json
 from .extension import GRAPH_VALUES, OPEN_PHASE_VALUES, MilestonesExtension, PageContext
 from .extension.config import asset_text
-from .history import HistoryReader, RepoHistory
+from .history import HistoryReader, HistoryView, RepoHistory, build_time
 from .model import Milestone, MilestoneEntry
 from .parser import is_milestone_source, parse_milestone
-from .render.feeds import FEEDS, feed_files
+from .render.feeds import feed_files, feeds_option
 from .render.html import inert_title
 from .site import assemble, front_matter_lines
 
@@ -85,17 +85,10 @@ class FeedsOption(c.BaseConfigOption[Any]):
     """``true`` (every feed), ``false``, or a list of feeds: ``atom``, ``ics``, ``badges``."""
 
     def run_validation(self, value: object) -> tuple[str, ...]:
-        if value is None or value is True:
-            return FEEDS
-        if value is False:
-            return ()
-        if isinstance(value, dict):
-            value = [k for k, on in value.items() if on]
-        if isinstance(value, (list, tuple)) and all(isinstance(v, str) for v in value):
-            unknown = [v for v in value if v not in FEEDS]
-            if not unknown:
-                return tuple(f for f in FEEDS if f in value)
-        raise c.ValidationError(f"expected true, false or a list of {', '.join(FEEDS)}; got {value!r}")
+        try:
+            return feeds_option(value)
+        except ValueError as err:
+            raise c.ValidationError(str(err)) from None
 
 
 class MilestonesConfig(base.Config):
@@ -155,12 +148,12 @@ class MilestonesPlugin(BasePlugin[MilestonesConfig]):
         self.current: _Converting | None = None
         self.offsets: dict[str, int] = {}
         self.export_file: File | None = None
-        self.history: RepoHistory | None = None
-        """The git history of the docs folder's milestones for the current build (None: option off)."""
+        self.history: HistoryView | None = None
+        """The milestones' git history for this build (None: off, or no git)."""
         self.history_reader: HistoryReader | None = None
         """Kept across ``mkdocs serve`` rebuilds: it caches what it read."""
         self._history_told: tuple[str, str] | None = None
-        """The last note about the history logged, with its docs folder: said once per `mkdocs serve`."""
+        """The last note about the history logged, and its docs folder: said once per ``mkdocs serve``."""
 
     # -- configuration and files --------------------------------------------------------------------
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -207,9 +200,11 @@ class MilestonesPlugin(BasePlugin[MilestonesConfig]):
             self.export_file = File.generated(config, export, content=export_json([]))
             files.append(self.export_file)
         self._stale_marker_pages(files)
-        # Read before any page converts (each milestone page shows its own); every Markdown file that
-        # was a milestone, as the milestones are known only once the pages converted.
-        self.history = self._read_history(config) if self.config.history else None
+        # Before any page converts (each milestone page shows its own): every file that was a milestone.
+        found = self._read_history(config) if self.config.history else None
+        self.history = None
+        if found is not None and found.enabled:
+            self.history = HistoryView(found.milestones, build_time(), self.config.changed_days, config.repo_url)
         return files
 
     def _read_history(self, config: MkDocsConfig) -> RepoHistory:
@@ -301,6 +296,7 @@ class MilestonesPlugin(BasePlugin[MilestonesConfig]):
             roadmap=(lambda: entries) if entries is not None else None,
             defer_markers=entries is None,
             parsed=cur.parsed if own else None,
+            history=self.history,
             report=own,
         )
 
@@ -336,12 +332,12 @@ class MilestonesPlugin(BasePlugin[MilestonesConfig]):
             for d in e.warnings:
                 log.warning("%s", d)
         histories = None
-        if self.history is not None and self.history.enabled:
-            histories = {e.page: h for e in self.entries if (h := self.history.get(e.page)) is not None}
+        if self.history is not None:
+            histories = {e.page: h for e in self.entries if (h := self.history.milestones.get(e.page)) is not None}
         if self.export_file is not None:
             self.export_file.content_string = export_json(self.entries, histories)
         if self.config.feeds:
-            # Generated Files added here are still written: MkDocs copies the static files after on_env.
+            # Files added here are written: MkDocs copies the static files after on_env.
             for path, content in feed_files(self.entries, histories, feeds=self.config.feeds, site_name=config.site_name,
                                             site_url=config.site_url, repo_url=config.repo_url).items():
                 if files.get_file_from_path(path) is None:

@@ -60,8 +60,8 @@ def test_atom_feed_parses_newest_first_with_stable_ids(site) -> None:
     assert titles == [
         "Database: In progress \u2192 Done",
         f"{clean}: Pending \u2192 In progress",
-        "Database: planned (In progress)",
-        f"{clean}: planned (Pending)",
+        "Database: added (In progress)",
+        f"{clean}: added (Pending)",
     ]
     first = feed.entries[0]
     assert first.link == "https://example.org/docs/db/"
@@ -230,7 +230,7 @@ def test_plugin_writes_feeds_badges_and_history(git_site: GitRepo, tmp_path: Pat
     messages = _build(cfg, tmp_path / "site")
     site = tmp_path / "site"
     feed = feedparser.parse((site / "milestones.atom").read_text(encoding="utf-8"))
-    assert not feed.bozo and [e.title for e in feed.entries] == ["A: Pending \u2192 In progress", "A: planned (Pending)"]
+    assert not feed.bozo and [e.title for e in feed.entries] == ["A: Pending \u2192 In progress", "A: added (Pending)"]
     assert feed.entries[0].link == "https://example.org/plans/a/"
     cal = icalendar.Calendar.from_ical((site / "milestones.ics").read_text(encoding="utf-8"))
     assert [str(e["SUMMARY"]) for e in cal.walk("VEVENT")] == ["A (estimated end)"]
@@ -330,7 +330,7 @@ def test_xss_payloads_stay_text_in_feeds_and_history() -> None:
     cal = icalendar.Calendar.from_ical(ics_calendar(entries, stamp=STAMP))
     assert sorted(str(e["SUMMARY"]) for e in cal.walk("VEVENT")) == sorted(f"{plain(p)} (target)" for p in PAYLOADS)
     assert [json.loads(badge_json(e))["label"] for e in entries] == [plain(e.milestone.title) for e in entries]
-    assert sorted(e.title for e in feed.entries if "planned" in e.title) == sorted(f"{plain(p)}: planned (Pending)" for p in PAYLOADS)
+    assert sorted(e.title for e in feed.entries if "added" in e.title) == sorted(f"{plain(p)}: added (Pending)" for p in PAYLOADS)
     blocks = [render_history_section(h, title=h.points[0].title, repo_url="https://github.com/o/r") for h in histories.values()]
     changes = [c for h in histories.values() for c in h.changes()]
     blocks.append(render_changed(changes, days=30, href=lambda p: p[:-3] + "/", title=lambda p: PAYLOADS[int(p[1:-3])]))

@@ -317,8 +317,9 @@ def test_roadmap_history_block(repo: tuple[GitRepo, dict[str, str]]) -> None:
 
     r, _ = repo
     result = HistoryReader().read(str(r.path / "docs"))
-    ms = parse_milestone("# MILESTONE: Alpha **bold**\n")
+    ms = parse_milestone((r.path / "docs" / "milestones" / "alpha.md").read_text(encoding="utf-8"))
     assert ms is not None
+    ms.title = "Alpha **bold**"
     entries = [MilestoneEntry("milestones/alpha.md", "milestones/alpha/", ms)]  # beta is filtered out of this roadmap
     html = render_roadmap_history(entries, result.milestones, days=10, now=datetime(2025, 2, 12, tzinfo=timezone.utc),
                                   base_url="roadmap/")

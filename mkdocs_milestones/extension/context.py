@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from markdown import Markdown
 
+    from ..history import HistoryView
     from ..model import Milestone, MilestoneEntry
 
 __all__ = ["ContextProvider", "PageContext", "plain_context"]
@@ -44,6 +45,9 @@ class PageContext:
     """The host fills markers itself once every page is converted (the plugin converts the page again)."""
     parsed: tuple[str, Milestone | None] | None = None
     """``(text, milestone)`` from an earlier conversion of this page: reused when the text is the same."""
+    history: HistoryView | None = None
+    """The milestones' git history, when the host read it: a milestone page gets its "History"
+    section, a roadmap marker "Changed in the last N days" and the burn-up."""
     report: bool = True
     """Log the document's problems. False for conversions that are not a page's own (a blog excerpt,
     another plugin's snippet): the page's conversion reports them once."""

@@ -210,7 +210,8 @@ class MarkerPreprocessor(_Step):
                 ctx.file or "<markdown>",
             )
             return lines
-        expanded, diagnostics = expand_markers(text, entries, page_url=ctx.url, file=ctx.file, first_line=ctx.first_line)
+        expanded, diagnostics = expand_markers(text, entries, page_url=ctx.url, file=ctx.file, first_line=ctx.first_line,
+                                               history=ctx.history)
         origin: list[int] | None = md.ms_line_origin
         if origin:
             # Lines were inserted on milestone pages (normalize_source_map): report the author's line.

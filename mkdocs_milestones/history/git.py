@@ -19,7 +19,7 @@ __all__ = ["SHALLOW_HINT", "HistoryReader"]
 
 SHALLOW_HINT = (
     "this is a shallow clone, so milestone history starts at {date}; fetch the whole history with "
-    "`git fetch --unshallow` (GitHub Actions: `actions/checkout` with `fetch-depth: 0`)"
+    "`git fetch --unshallow` (GitHub Actions: `actions/checkout` with `fetch-depth: 0`), or set `history: false`"
 )
 """The note of a partial history: what is missing and how to fetch it."""
 _LOG_FORMAT = "%x01%H%x00%ct%x00%an%x00%s"

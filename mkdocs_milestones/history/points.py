@@ -6,15 +6,16 @@ Standard library only; :mod:`.git` fills these from the repository.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import os
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timezone
 from typing import Any
 
 from ..model import Milestone
 
-__all__ = ["MARKDOWN_SUFFIXES", "Change", "HistoryPoint", "MilestoneHistory", "PhaseState", "RepoHistory",
-           "commit_url", "recent_changes", "site_burnup"]
+__all__ = ["MARKDOWN_SUFFIXES", "Change", "HistoryPoint", "HistoryView", "MilestoneHistory", "PhaseState",
+           "RepoHistory", "build_time", "commit_url", "recent_changes", "site_burnup"]
 
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")
 """The file names MkDocs reads as pages."""
@@ -179,6 +180,32 @@ class RepoHistory:
         return self.milestones.get(page)
 
 
+def build_time(environ: Mapping[str, str] = os.environ) -> datetime:
+    """The build's time, in UTC: ``SOURCE_DATE_EPOCH`` (reproducible builds) when it is a whole number, else now.
+
+    >>> build_time({"SOURCE_DATE_EPOCH": "1736164800"}).isoformat()
+    '2025-01-06T12:00:00+00:00'
+    """
+    epoch = environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return datetime.fromtimestamp(int(epoch), tz=timezone.utc)
+    return datetime.now(timezone.utc)
+
+
+@dataclass(frozen=True)
+class HistoryView:
+    """What a host gives the pages of the history: a milestone page's section, the roadmap's block."""
+
+    milestones: Mapping[str, MilestoneHistory]
+    """Histories by page path (from the docs folder)."""
+    now: datetime
+    """The build's time (``SOURCE_DATE_EPOCH`` when set): the end of the charts and of "Changed in the last N days"."""
+    days: int = 30
+    """The period of "Changed in the last N days"."""
+    repo_url: str | None = None
+    """The repository's web page, for commit links."""
+
+
 def recent_changes(histories: Iterable[MilestoneHistory], since: datetime) -> list[Change]:
     """Every change at or after ``since``, newest first (for "Changed in the last N days").
 
@@ -191,14 +218,21 @@ def recent_changes(histories: Iterable[MilestoneHistory], since: datetime) -> li
     return out
 
 
-def site_burnup(histories: Iterable[MilestoneHistory]) -> list[tuple[datetime, int, int]]:
+def site_burnup(
+    histories: Iterable[MilestoneHistory],
+    current: Mapping[str, Milestone] | None = None,
+    now: datetime | None = None,
+) -> list[tuple[datetime, int, int]]:
     """Checks done and total over every milestone, at each moment one of them changed.
 
-    Each milestone counts with its latest point at or before that moment (nothing before its first).
+    Each milestone counts with its latest point at or before that moment (nothing before its first);
+    with ``current`` (the pages' own milestones, by page) and ``now``, a page whose counts differ from
+    its last commit adds them at ``now``, as :meth:`MilestoneHistory.burnup` does.
     """
     events: list[tuple[datetime, str, int, int]] = []
     for h in histories:
-        events += [(when, h.page, done, total) for when, done, total in h.burnup()]
+        own = current.get(h.page) if current is not None else None
+        events += [(when, h.page, done, total) for when, done, total in h.burnup(own, now)]
     events.sort(key=lambda e: e[0])
     current: dict[str, tuple[int, int]] = {}
     out: list[tuple[datetime, int, int]] = []

@@ -13,7 +13,7 @@ the time of the build unless ``today`` is given.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date, datetime, timedelta
 
 from .markup import esc
@@ -23,6 +23,8 @@ __all__ = ["WIDTH", "burnup_summary", "render_burnup"]
 WIDTH, HEIGHT = 560, 200
 """Size of the chart in SVG user units (it scales to the column)."""
 _LEFT, _RIGHT, _TOP, _BOTTOM = 40, 14, 14, 44
+_CHAR_W, _GAP = 6.6, 8
+"""Estimated width of a character of the 12px tick labels, and the least space between two labels."""
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 Point = tuple[datetime, int, int]
@@ -36,6 +38,28 @@ def _n(v: float) -> str:
 
 def _day(d: date) -> str:
     return f"{d.day} {_MONTHS[d.month - 1]} {d.year}"
+
+
+def _tick_labels(ticks: list[date], x: Callable[[date], float], end_x: float) -> list[tuple[float, str, str]]:
+    """``(x, anchor, text)`` per date label that does not run into another: the ends in full, the
+    dates between them without the year when the chart stays within one year."""
+    one_year = ticks[0].year == ticks[-1].year
+    labels = []
+    for i, t in enumerate(ticks):
+        tx = x(t)
+        anchor = "start" if tx <= _LEFT + 1 else "end" if tx >= end_x - 1 else "middle"
+        inner = 0 < i < len(ticks) - 1
+        text = f"{t.day} {_MONTHS[t.month - 1]}" if inner and one_year else _day(t)
+        width = len(text) * _CHAR_W
+        lo = tx if anchor == "start" else tx - width if anchor == "end" else tx - width / 2
+        labels.append((lo, lo + width, tx, anchor, text, inner))
+    kept: list[tuple[float, float, float, str, str, bool]] = []
+    last = labels[-1]
+    for label in labels:
+        if label[5] and ((kept and label[0] < kept[-1][1] + _GAP) or label[1] > last[0] - _GAP):
+            continue  # an inner date that would touch its neighbours
+        kept.append(label)
+    return [(tx, anchor, text) for _, _, tx, anchor, text, _ in kept]
 
 
 def burnup_summary(points: Sequence[Point], title: str = "") -> str:
@@ -131,10 +155,8 @@ def render_burnup(points: Sequence[Point], *, title: str, today: date | None = N
         vy = _n(y(value))
         out.append(f'<line class="ms-burnup-grid" x1="{_LEFT}" y1="{vy}" x2="{_n(end_x)}" y2="{vy}"/>')
         out.append(f'<text class="ms-burnup-tick" x="{_LEFT - 6}" y="{vy}" dy="0.35em" text-anchor="end">{value}</text>')
-    for t in _ticks(lo, hi):
-        tx = x(datetime(t.year, t.month, t.day, tzinfo=start.tzinfo))
-        anchor = "start" if tx <= _LEFT + 1 else "end" if tx >= end_x - 1 else "middle"
-        out.append(f'<text class="ms-burnup-tick" x="{_n(tx)}" y="{_n(y(0) + 16)}" text-anchor="{anchor}">{esc(_day(t))}</text>')
+    for tx, anchor, text in _tick_labels(_ticks(lo, hi), lambda t: x(datetime(t.year, t.month, t.day, tzinfo=start.tzinfo)), end_x):
+        out.append(f'<text class="ms-burnup-tick" x="{_n(tx)}" y="{_n(y(0) + 16)}" text-anchor="{anchor}">{esc(text)}</text>')
     out.append("</g>")
     area = " ".join(f"{_n(px)},{_n(py)}" for px, py in done_line)
     out.append(f'<polygon class="ms-burnup-done-area" points="{_n(done_line[0][0])},{base} {area} {_n(end_x)},{base}"/>')

@@ -37,19 +37,8 @@ from ..vocabulary import STATUS_LABELS
 from .markup import safe_url
 from .roadmap import relative_url
 
-__all__ = [
-    "ATOM_PATH",
-    "BADGE_COLORS",
-    "FEEDS",
-    "ICS_PATH",
-    "atom_feed",
-    "badge_json",
-    "badge_path",
-    "badge_paths",
-    "calendar_date",
-    "feed_files",
-    "ics_calendar",
-]
+__all__ = ["ATOM_PATH", "BADGE_COLORS", "FEEDS", "ICS_PATH", "atom_feed", "badge_json", "badge_path", "badge_paths",
+           "calendar_date", "feed_files", "feeds_option", "ics_calendar"]
 
 ATOM_PATH = "milestones.atom"
 ICS_PATH = "milestones.ics"
@@ -99,7 +88,7 @@ def _sub(parent: etree.Element, tag: str, text: str | None = None, **attrs: str)
 
 def _entry_title(change: Change, title: str) -> str:
     if change.kind == "created":
-        return f"{title}: planned ({_label(change.after)})"
+        return f"{title}: added ({_label(change.after)})"
     if change.kind == "phase-done" and change.phase is not None:
         return f"{title}: phase {change.phase.id} done ({plain(change.phase.title)})"
     return f"{title}: {_label(change.before)} \u2192 {_label(change.after)}"
@@ -352,6 +341,20 @@ def badge_json(entry: MilestoneEntry) -> str:
 
 FEEDS = ("atom", "ics", "badges")
 """The generated files that can be turned on and off one by one."""
+
+
+def feeds_option(value: object) -> tuple[str, ...]:
+    """The ``feeds`` option read: ``true`` (or absent) for every feed, ``false`` for none, or a list
+    (or a mapping of feed to true/false) naming some of :data:`FEEDS`; ValueError otherwise."""
+    if value is None or value is True:
+        return FEEDS
+    if value is False:
+        return ()
+    if isinstance(value, dict):
+        value = [k for k, on in value.items() if on]
+    if isinstance(value, (list, tuple)) and all(isinstance(v, str) and v in FEEDS for v in value):
+        return tuple(f for f in FEEDS if f in value)
+    raise ValueError(f"expected true, false or a list of {', '.join(FEEDS)}; got {value!r}")
 
 
 def feed_files(

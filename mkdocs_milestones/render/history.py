@@ -14,7 +14,7 @@ from collections.abc import Callable, Mapping, Sequence
 from datetime import date, datetime, timedelta
 
 from ..history import Change, MilestoneHistory, commit_url, recent_changes, site_burnup
-from ..model import MilestoneEntry
+from ..model import Milestone, MilestoneEntry
 from ..roadmap.query import plain
 from ..vocabulary import STATUS_LABELS
 from .burnup import render_burnup
@@ -42,7 +42,7 @@ def _commit(change: Change, repo_url: str | None) -> str:
 
 def _what(change: Change) -> str:
     if change.kind == "created":
-        return f"planned as {_badge(change.after)}"
+        return f"added as {_badge(change.after)}"
     if change.kind == "phase-done" and change.phase is not None:
         return f'phase {esc(change.phase.id)} <span class="ms-history-phase">{esc(change.phase.title)}</span> {_badge("done")}'
     return f"{_badge(change.before)} \u2192 {_badge(change.after)}"
@@ -58,10 +58,12 @@ def render_history_section(
     *,
     title: str = "",
     repo_url: str | None = None,
-    heading: str = "History",
+    heading: str | None = "History",
     level: int = 2,
     today: date | None = None,
     limit: int = 50,
+    current: Milestone | None = None,
+    now: datetime | None = None,
 ) -> str:
     """A milestone page's "History": its burn-up and its changes, newest first; "" without history.
 
@@ -69,15 +71,20 @@ def render_history_section(
         history: The milestone's history.
         title: The milestone's plain-text title, for the chart's title.
         repo_url: The repository's web page, for commit links.
-        heading: The section's heading text; level its ``<hN>``.
+        heading: The section's heading text (None: none, the page writes its own); level its ``<hN>``.
         today: Passed to the burn-up (None keeps the output independent of the build date).
         limit: The most changes listed (the newest); the rest are counted.
+        current: The page's own milestone: its counts end the chart (at ``now``) when they differ from
+            the last commit's (edits not committed yet).
+        now: The build's time, for that last point.
     """
     if history is None or not history.points:
         return ""
     changes = list(reversed(history.changes()))
-    out = [f'<section class="ms-history"><h{level} class="ms-history-heading">{esc(heading)}</h{level}>']
-    out.append(render_burnup(history.burnup(), title=title, today=today))
+    out = ['<section class="ms-history">']
+    if heading is not None:
+        out.append(f'<h{level} class="ms-history-heading">{esc(heading)}</h{level}>')
+    out.append(render_burnup(history.burnup(current, now), title=title, today=today))
     if changes:
         out.append('<ol class="ms-history-list">')
         for change in changes[:limit]:
@@ -153,6 +160,8 @@ def render_roadmap_history(
     now: datetime,
     base_url: str,
     repo_url: str | None = None,
+    changed: bool = True,
+    burnup: bool = True,
 ) -> str:
     """The roadmap's history block: "Changed in the last N days", then the burn-up of every milestone listed.
 
@@ -163,17 +172,24 @@ def render_roadmap_history(
         now: The end of that period (the build's time; ``SOURCE_DATE_EPOCH`` for reproducible builds).
         base_url: The roadmap page's URL, for relative links to the milestones.
         repo_url: The repository's web page, for commit links.
+        changed: Show "Changed in the last N days"; burnup: show the burn-up (ending at ``now``).
     """
     shown = {e.page: e for e in entries}
     mine = [h for page, h in histories.items() if page in shown]
     if not mine:
         return ""
-    changes = recent_changes(mine, now - timedelta(days=days))
-    out = render_changed(
-        changes, days=days, repo_url=repo_url,
-        href=lambda page: relative_url(shown[page].url, base_url),
-        title=lambda page: plain(shown[page].milestone.title),
-    )
-    total = len(mine)
-    chart = render_burnup(site_burnup(mine), title=f"{total} milestone{'s' if total != 1 else ''}", label="Burn-up of all milestones")
-    return out + chart
+    out = ""
+    if changed:
+        out = render_changed(
+            recent_changes(mine, now - timedelta(days=days)), days=days, repo_url=repo_url,
+            href=lambda page: relative_url(shown[page].url, base_url),
+            title=lambda page: plain(shown[page].milestone.title),
+        )
+    if burnup:
+        total = len(mine)
+        points = site_burnup(mine, {page: e.milestone for page, e in shown.items()}, now)
+        chart = render_burnup(points, title=f"{total} milestone{'s' if total != 1 else ''}",
+                              label="Burn-up of all milestones", today=now.date())
+        if chart:
+            out += f'<section class="ms-roadmap-burnup"><h2 class="ms-roadmap-section">Burn-up</h2>{chart}</section>'
+    return out
