@@ -7,8 +7,9 @@ For each docs folder (default: this checkout's ``demo_site`` and the whole check
 commits ``git log`` lists, the versions parsed and the median wall time of:
 
 * ``cold``: a fresh :class:`~mkdocs_milestones.history.HistoryReader` (first build, or ``mkdocs
-  build``), with ``pages`` = the folder's current milestone pages, as the plugin passes them;
-* ``cold-all``: the same with ``pages=None`` (every Markdown file ever under the folder);
+  build``), with ``pages`` = the folder's current milestone pages (as ``mkdocs-milestones export``);
+* ``cold-all``: the same with ``pages=None`` (every Markdown file ever under the folder), as the plugin
+  reads it (before the pages convert, so before it knows which are milestones);
 * ``git log``: the log command alone, the part that no cache saves;
 * ``cached``: a second read with the same HEAD (a ``mkdocs serve`` rebuild without a commit).
 
@@ -37,7 +38,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from mkdocs_milestones.history import _LOG_FORMAT, _PATHSPECS, HistoryReader  # noqa: E402
+from mkdocs_milestones.history import HistoryReader  # noqa: E402
+from mkdocs_milestones.history.git import _LOG_FORMAT, _PATHSPECS  # noqa: E402
 from mkdocs_milestones.site import collect_milestones, read_docs_dir  # noqa: E402
 
 
@@ -161,8 +163,7 @@ def main() -> int:
             if args.build:
                 build_cost(docs.parent, args.repeat)
             reader = HistoryReader()
-            pages = [e.page for e in collect_milestones(read_docs_dir(str(docs)))]
-            reader.read(str(docs), pages)
+            reader.read(str(docs), None)
             target = sorted(Path(docs).rglob("*.md"))[0]
             target.write_text(target.read_text(encoding="utf-8").replace("**Status**:", "**Status**: done <!--", 1)
                               .replace("\n", " -->\n", 1), encoding="utf-8")
@@ -170,7 +171,7 @@ def main() -> int:
                    "GIT_COMMITTER_EMAIL": "b@e"}
             subprocess.run(["git", "commit", "-qam", "one more"], cwd=docs, env=env, check=True)
             t = time.perf_counter()
-            after = reader.read(str(docs), pages)
+            after = reader.read(str(docs), None)
             print(f"  new-commit {(time.perf_counter() - t) * 1000:.1f} ms ({after.versions_parsed} version parsed)")
     return 0
 
