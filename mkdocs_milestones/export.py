@@ -27,8 +27,10 @@ def milestone_dict(entry: MilestoneEntry) -> dict[str, Any]:
         "page": entry.page,
         "url": entry.url,
         "title": ms.title,
+        "id": ms.id,
         "status": ms.status,
         "status_text": ms.status_text,
+        "status_note": ms.status_note,
         "priority": ms.priority,
         "created": ms.created,
         "estimated_duration": ms.estimated_duration,
@@ -64,7 +66,7 @@ def export_document(entries: list[MilestoneEntry], histories: Mapping[str, Miles
     without commits); without, the key is left out.
     """
     milestones = []
-    for e in sorted(entries, key=lambda e: e.page):
+    for e in sorted(entries, key=lambda e: (e.page, e.milestone.line)):
         item = milestone_dict(e)
         if histories is not None:
             h = histories.get(e.page)

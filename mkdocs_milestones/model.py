@@ -53,11 +53,22 @@ class Field:
 
 @dataclass
 class Check:
-    """A task-list box: ``- [x] text``."""
+    """A task-list box: ``- [x] text``, or an author's own marker (``- [DONE]``, ``- [~]``, ``- [-]``).
+
+    ``status`` is the canonical status the box stands for: ``[ ]`` pending, ``[x]`` done, ``[/]``
+    and ``[~]`` in progress, ``[-]`` cancelled (Obsidian Tasks), ``[WIP]``/``[PARTIAL]``/... read as
+    their words. ``checked`` is True for done boxes only.
+    """
 
     text: str
     checked: bool
     line: int
+    status: str = ""
+    mark: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.status:
+            self.status = "done" if self.checked else "pending"
 
 
 @dataclass
@@ -149,11 +160,18 @@ class Phase:
     status: str | None = None
     status_text: str = ""
     status_line: int | None = None
+    status_note: str = ""
+    status_inferred: bool = False
+    html_id: str | None = None
     completed: str | None = None
     goal: str | None = None
     dependencies_text: str | None = None
     dependencies_line: int | None = None
     depends_on: list[str] = field(default_factory=list)
+    external_depends_on: list[str] = field(default_factory=list)
+    """Phases named as dependencies that belong to an earlier milestone (numbered below this one's)."""
+    sub_statuses: list[str] = field(default_factory=list)
+    """The status lines of the phase's tasks (``### Task 1.1`` ... ``**Status:** done``), when it has no own."""
     tasks: list[Task] = field(default_factory=list)
     deliverables: list[str] = field(default_factory=list)
     validation: list[str] = field(default_factory=list)
@@ -164,7 +182,9 @@ class Phase:
 
     @property
     def anchor(self) -> str:
-        """The stable HTML id of the phase, ``phase-2a``."""
+        """The stable HTML id of the phase: the author's ``{ #id }`` (attr_list), else ``phase-2a``."""
+        if self.html_id:
+            return self.html_id
         return "phase-" + "".join(c if c.isalnum() else "-" for c in self.id.lower())
 
     @property
@@ -173,15 +193,16 @@ class Phase:
 
     @property
     def checks_total(self) -> int:
-        return len(self.checks)
+        """Boxes that count: every box but cancelled ones (``[-]``)."""
+        return sum(1 for c in self.checks if c.status != "cancelled")
 
     @property
     def progress(self) -> float:
         """1 when done, else the share of checked boxes (0 without boxes)."""
         if self.status == "done":
             return 1.0
-        if self.checks:
-            return self.checks_done / len(self.checks)
+        if self.checks_total:
+            return self.checks_done / self.checks_total
         return 0.0
 
 
@@ -192,11 +213,15 @@ class Milestone:
     title: str
     line: int
     file: str | None = None
+    id: str | None = None
     status: str | None = None
     status_text: str = ""
     status_line: int | None = None
+    status_note: str = ""
+    status_inferred: bool = False
     priority: str | None = None
     priority_text: str = ""
+    priority_note: str = ""
     created: str | None = None
     completed: str | None = None
     estimated_duration: str | None = None
@@ -213,6 +238,16 @@ class Milestone:
     depends_on_line: int | None = None
     diagnostics: list[Diagnostic] = field(default_factory=list)
     meta: dict[str, Any] = field(default_factory=dict)
+    checks: list[Check] = field(default_factory=list)
+    """The page's own checklists, outside phases and code (counted when no phase has a box)."""
+    anchor: str | None = None
+    """The HTML id of the milestone's section in a document holding several (:func:`parse_milestones`)."""
+
+    @property
+    def counted_checks(self) -> list[Check]:
+        """The boxes progress counts: the phases' boxes, or the page's when no phase has one."""
+        boxes = [c for p in self.phases for c in p.checks]
+        return [c for c in (boxes or self.checks) if c.status != "cancelled"]
     keyword_title: bool = False
     """True when the title comes from a ``# MILESTONE: name`` heading (the page shows ``name``)."""
     tables: list[Table] = field(default_factory=list)
@@ -221,18 +256,25 @@ class Milestone:
 
     @property
     def progress(self) -> float:
-        """Mean phase progress; 0 when there are no phases."""
-        if not self.phases:
-            return 0.0
-        return sum(p.progress for p in self.phases) / len(self.phases)
+        """The mean phase progress; without phases the share of ticked boxes; with nothing to count, 1 when done.
+
+        What is written wins over the status: a done milestone whose boxes are not all ticked shows
+        what is ticked (and the parser warns about the contradiction).
+        """
+        if self.phases:
+            return sum(p.progress for p in self.phases) / len(self.phases)
+        boxes = self.counted_checks
+        if boxes:
+            return sum(1 for c in boxes if c.checked) / len(boxes)
+        return 1.0 if self.status == "done" else 0.0
 
     @property
     def checks_done(self) -> int:
-        return sum(p.checks_done for p in self.phases)
+        return sum(1 for c in self.counted_checks if c.checked)
 
     @property
     def checks_total(self) -> int:
-        return sum(p.checks_total for p in self.phases)
+        return len(self.counted_checks)
 
     def phase(self, phase_id: str) -> Phase | None:
         """The phase with that id (case-insensitive), or None."""
@@ -274,6 +316,17 @@ class MilestoneEntry:
     warnings: list[Diagnostic] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
     """Dependency references, as written, that name no milestone page (warned about; ghosts on the roadmap)."""
+
+    @property
+    def key(self) -> str:
+        """The milestone's name in the site: its page, or ``page#anchor`` for one of a roadmap document's milestones."""
+        anchor = self.milestone.anchor
+        return f"{self.page}#{anchor}" if anchor else self.page
+
+    @classmethod
+    def placed(cls, page: str, url: str, milestone: Milestone) -> MilestoneEntry:
+        """The entry of a milestone of the page at ``url`` (``url#anchor`` for one of a roadmap document's)."""
+        return cls(page, f"{url}#{milestone.anchor}" if milestone.anchor else url, milestone)
 
     @property
     def all_warnings(self) -> list[Diagnostic]:

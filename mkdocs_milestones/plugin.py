@@ -24,9 +24,9 @@ from mkdocs.structure.files import File, Files
 from .export import export_json
 from .extension import GRAPH_VALUES, OPEN_PHASE_VALUES, MilestonesExtension, PageContext
 from .extension.config import asset_text
-from .history import HistoryReader, HistoryView, RepoHistory, build_time
+from .history import HistoryReader, HistoryView, RepoHistory, build_time, page_histories
 from .model import Milestone, MilestoneEntry
-from .parser import is_milestone_source, parse_milestone
+from .parser import may_hold_milestones, parse_milestones
 from .render.feeds import feed_files, feeds_option
 from .render.html import inert_title
 from .site import assemble, front_matter_lines
@@ -326,14 +326,12 @@ class MilestonesPlugin(BasePlugin[MilestonesConfig]):
                 self.models[uri] = model
         self.previous = {}
         self.entries = assemble(
-            [MilestoneEntry(uri, m.url, ms) for uri, m in self.models.items() for ms in m.milestones]
+            [MilestoneEntry.placed(uri, m.url, ms) for uri, m in self.models.items() for ms in m.milestones]
         )
         for e in self.entries:
             for d in e.warnings:
                 log.warning("%s", d)
-        histories = None
-        if self.history is not None:
-            histories = {e.page: h for e in self.entries if (h := self.history.milestones.get(e.page)) is not None}
+        histories = page_histories(self.entries, self.history.milestones) if self.history is not None else None
         if self.export_file is not None:
             self.export_file.content_string = export_json(self.entries, histories)
         if self.config.feeds:
@@ -355,28 +353,30 @@ class MilestonesPlugin(BasePlugin[MilestonesConfig]):
         """A page ``--dirty`` skipped in the first build of this process: parsed from its source, once."""
         try:
             raw = f.content_string
-            if not is_milestone_source(raw):
+            if not may_hold_milestones(raw):
                 return None
             if self.config.fix_mojibake:
                 from .mojibake import fix_mojibake
 
                 raw = fix_mojibake(raw)
-            ms = parse_milestone(raw, file=f.src_uri)
+            found = parse_milestones(raw, file=f.src_uri)
         except Exception as err:  # noqa: BLE001 - a bug of ours: the page is left out, the build goes on
             log.warning("%s: mkdocs-milestones could not read this milestone (%s: %s)", f.src_uri, type(err).__name__, err)
             return None
         assert f.page is not None
-        return _PageModel(f.page.url, [ms] if ms is not None else [])
+        return _PageModel(f.page.url, found)
 
     def _convert_again(self, page: Page, model: _PageModel, config: MkDocsConfig, files: Files) -> None:
         """Convert a page with markers once more, now that the roadmap is known (its parse is reused)."""
-        parsed = (model.source, model.milestones[0] if model.milestones else None) if model.source is not None else None
+        single = model.milestones[0] if len(model.milestones) == 1 and not model.milestones[0].anchor else None
+        parsed = (model.source, single) if model.source is not None else None
         self.current = _Converting(page, entries=self.entries, parsed=parsed)
         try:
             page.render(config, files)
             page.content = config.plugins.on_page_content(page.content or "", page=page, config=config, files=files)
         finally:
             self.current = None
+            self.models[page.file.src_uri] = model  # the page's milestones, whatever the second conversion reused
 
     def on_build_error(self, *, error: Exception) -> None:
         self.current = None

@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import os
 import posixpath
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -16,12 +17,13 @@ from urllib.parse import unquote, urlsplit
 
 from .graph import build_milestone_graph
 from .model import Diagnostic, Milestone, MilestoneEntry
-from .parser import is_milestone_source, parse_milestone, split_front_matter
+from .parser import may_hold_milestones, parse_milestones, split_front_matter
 from .vocabulary import status_word
 
 __all__ = ["PageSource", "assemble", "front_matter_lines", "check_dependencies", "collect_milestones", "resolve_dependencies"]
 
 _log = logging.getLogger("mkdocs.plugins.milestones")
+_LEAD_ID_RE = re.compile(r"^((?:[A-Z][A-Z0-9]{0,7}-)*M-?\d+(?:[.\-]\d+)*|[vV]\d+(?:\.\d+)*)(?=[\s\-:]|$)")
 
 
 @dataclass(frozen=True)
@@ -54,7 +56,7 @@ def collect_milestones(pages: Iterable[PageSource], *, fix_mojibake: bool = True
     """
     entries: list[MilestoneEntry] = []
     for page in pages:
-        if not is_milestone_source(page.text, page.meta):
+        if not may_hold_milestones(page.text, page.meta):
             continue
         text = page.text
         try:
@@ -62,7 +64,7 @@ def collect_milestones(pages: Iterable[PageSource], *, fix_mojibake: bool = True
                 from .mojibake import fix_mojibake as fix
 
                 text = fix(text)
-            ms = parse_milestone(text, file=page.path, meta=page.meta, first_line=page.first_line)
+            found = parse_milestones(text, file=page.path, meta=page.meta, first_line=page.first_line)
         except Exception as err:  # noqa: BLE001 - a bug of ours on one page must not stop the build
             _log.warning(
                 "%s: mkdocs-milestones could not read this milestone (%s: %s); it is left out of the roadmap "
@@ -70,14 +72,13 @@ def collect_milestones(pages: Iterable[PageSource], *, fix_mojibake: bool = True
             )
             _log.debug("traceback", exc_info=err)
             continue
-        if ms is not None:
-            entries.append(MilestoneEntry(page=page.path, url=page.url, milestone=ms))
+        entries.extend(MilestoneEntry.placed(page.path, page.url, ms) for ms in found)
     return assemble(entries)
 
 
 def assemble(entries: list[MilestoneEntry]) -> list[MilestoneEntry]:
     """The site's milestones ordered by path, their dependencies resolved and checked (warnings on the entries)."""
-    entries.sort(key=lambda e: e.page)
+    entries.sort(key=lambda e: (e.page, e.milestone.line))
     resolve_dependencies(entries)
     try:
         check_dependencies(entries)
@@ -170,15 +171,40 @@ def _depends_line(ms: Milestone) -> int:
 
 
 def resolve_dependencies(entries: list[MilestoneEntry]) -> None:
-    """Fill ``entry.depends_on`` with the page paths of the milestones each one depends on.
+    """Fill ``entry.depends_on`` with the keys (:attr:`MilestoneEntry.key`: the page path, or ``page#anchor``) of the milestones each one depends on.
 
     A reference is a link target relative to the page (``../auth.md``, ``auth/``), a path from the
-    docs folder, or a milestone title (front matter ``depends_on: [Auth rollout]``). One that names
-    no milestone is warned about and kept, as written, in ``entry.missing`` (the roadmap graph
-    draws it as a ghost node).
+    docs folder, a page's file name without ``.md`` (``M0-Docker_Environment_Setup``), a milestone id
+    (``M0``, ``SIM-M1``, ``v1.1``; also at the start of a name, ``M1-MVP``) or a milestone title
+    (front matter ``depends_on: [Auth rollout]``), tried in that order; a name two milestones share
+    does not resolve. One that names no milestone is warned about once and kept, as written, in
+    ``entry.missing`` (the roadmap graph draws it as a ghost node).
     """
-    by_path = {e.page: e for e in entries}
-    by_title = {e.milestone.title.strip().lower(): e for e in entries}
+    by_key = {e.key: e for e in entries}  # a page, or page#anchor for a roadmap document's milestones
+    by_path = {e.page: e for e in entries if e.key == e.page}
+
+    def unique(pairs: Iterable[tuple[str, MilestoneEntry]]) -> dict[str, MilestoneEntry]:
+        found: dict[str, MilestoneEntry | None] = {}
+        for key, entry in pairs:
+            found[key] = entry if key not in found or found[key] is entry else None
+        return {k: v for k, v in found.items() if v is not None}
+
+    by_title = unique((e.milestone.title.strip().lower(), e) for e in entries)
+    by_stem = unique((posixpath.basename(e.page).removesuffix(".md").lower(), e) for e in entries if e.key == e.page)
+    by_id = unique((e.milestone.id.lower(), e) for e in entries if getattr(e.milestone, "id", None))
+
+    def by_name(ref: str) -> str | None:
+        name = ref.strip().lower()
+        if name.endswith(".md"):
+            name = posixpath.basename(name).removesuffix(".md")
+        for table in (by_stem, by_id, by_title):
+            if name in table:
+                return table[name].key
+        lead = _LEAD_ID_RE.match(ref.strip())
+        if lead and lead.group(1).lower() in by_id:
+            return by_id[lead.group(1).lower()].key
+        return None
+
     for e in entries:
         ms = e.milestone
         resolved: list[str] = []
@@ -186,7 +212,11 @@ def resolve_dependencies(entries: list[MilestoneEntry]) -> None:
         for ref in ms.depends_on_refs:
             target = None
             norm = _normalize_ref(e.page, ref)
+            fragment = ref.partition("#")[2]
             for cand in norm.split("|") if norm else []:
+                if fragment and f"{cand}#{fragment}" in by_key:  # ``ROADMAP.md#milestone-v1``
+                    target = f"{cand}#{fragment}"
+                    break
                 if cand in by_path:
                     target = cand
                     break
@@ -194,17 +224,17 @@ def resolve_dependencies(entries: list[MilestoneEntry]) -> None:
                 direct = posixpath.normpath(ref.lstrip("/")) if ref else ""
                 if direct in by_path:
                     target = direct
-                elif ref.strip().lower() in by_title:
-                    target = by_title[ref.strip().lower()].page
+                else:
+                    target = by_name(ref)
             if target is None:
-                known = ", ".join(sorted(by_path)) or "none in this site"
+                known = ", ".join(sorted(by_key)) or "none in this site"
                 e.warnings.append(
                     Diagnostic(e.page, _depends_line(ms),
                                f"depends on {ref!r}, which is not a milestone page; link to one of: {known}")
                 )
                 if ref.strip() and ref not in missing:
                     missing.append(ref)
-            elif target == e.page:
+            elif target == e.key:
                 e.warnings.append(Diagnostic(e.page, _depends_line(ms), "a milestone cannot depend on itself"))
             elif target not in resolved:
                 resolved.append(target)
@@ -222,8 +252,8 @@ def check_dependencies(entries: list[MilestoneEntry]) -> None:
     dependencies come from front matter), like the warnings about references that name no
     milestone. The cycles are those the roadmap graph marks (one per edge it marks), in page order.
     """
-    by_page = {e.page: e for e in entries}
-    _, issues = build_milestone_graph([(e.page, e.page, e.milestone.status, "", e.depends_on) for e in entries])
+    by_page = {e.key: e for e in entries}
+    _, issues = build_milestone_graph([(e.key, e.key, e.milestone.status, "", e.depends_on) for e in entries])
     found: dict[str, list[str]] = {}
     for issue in issues:
         if issue.kind == "cycle" and len(issue.refs) > 1:  # a page naming itself is warned about already

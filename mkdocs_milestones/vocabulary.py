@@ -27,6 +27,9 @@ __all__ = [
     "STATUS_WORDS",
     "normalize_priority",
     "normalize_status",
+    "is_status_phrase",
+    "replace_shortcodes",
+    "split_status",
     "status_word",
 ]
 
@@ -64,16 +67,19 @@ _STATUS_WORDS: dict[str, str] = {}
 for _canon, _words in {
     "pending": (
         "pending", "not started", "not yet started", "todo", "to do", "planned", "open", "new",
-        "queued", "waiting", "backlog", "scheduled", "upcoming", "not begun",
+        "queued", "waiting", "backlog", "scheduled", "upcoming", "not begun", "proposed", "draft",
+        "next", "future", "to be started",
     ),
     "in-progress": (
         "in progress", "wip", "work in progress", "ongoing", "active", "started", "doing",
         "underway", "under way", "running", "in development", "in review", "current",
+        "in flight", "in-flight", "implementing", "in testing", "testing",
     ),
     "partial": ("partial", "partially", "partly", "partially done", "partially achieved", "mostly done", "partially met"),
     "done": (
         "done", "complete", "completed", "finished", "achieved", "met", "passed", "pass", "shipped",
         "delivered", "merged", "closed", "resolved", "ok", "success", "succeeded", "released",
+        "implemented", "deployed", "landed", "accomplished", "fixed",
     ),
     "failed": ("failed", "fail", "failure", "missed", "not met", "broken", "regressed", "error"),
     "blocked": ("blocked", "on hold", "stuck", "waiting on", "paused", "stalled", "halted"),
@@ -138,6 +144,57 @@ _PRIORITY_EMOJI: dict[str, str] = {
     "\N{LARGE BLUE CIRCLE}": "low",
 }
 
+# pymdownx.emoji shortcodes authors write in status and priority lines (``:white_check_mark: Done``),
+# read as the emoji the extension renders them to (its default index, the GitHub/Twemoji names).
+SHORTCODES: dict[str, str] = {
+    "white_check_mark": "\N{WHITE HEAVY CHECK MARK}",
+    "heavy_check_mark": "\N{HEAVY CHECK MARK}",
+    "ballot_box_with_check": "\N{BALLOT BOX WITH CHECK}",
+    "tada": "\N{PARTY POPPER}",
+    "hourglass": "\N{HOURGLASS}",
+    "hourglass_flowing_sand": "\N{HOURGLASS WITH FLOWING SAND}",
+    "white_large_square": "\N{WHITE LARGE SQUARE}",
+    "spiral_calendar": "\N{SPIRAL CALENDAR PAD}",
+    "spiral_calendar_pad": "\N{SPIRAL CALENDAR PAD}",
+    "arrows_counterclockwise": "\N{ANTICLOCKWISE DOWNWARDS AND UPWARDS OPEN CIRCLE ARROWS}",
+    "arrows_clockwise": "\N{CLOCKWISE RIGHTWARDS AND LEFTWARDS OPEN CIRCLE ARROWS}",
+    "construction": "\N{CONSTRUCTION SIGN}",
+    "hammer_and_wrench": "\N{HAMMER AND WRENCH}",
+    "x": "\N{CROSS MARK}",
+    "negative_squared_cross_mark": "\N{NEGATIVE SQUARED CROSS MARK}",
+    "heavy_multiplication_x": "\N{HEAVY MULTIPLICATION X}",
+    "no_entry": "\N{NO ENTRY}",
+    "octagonal_sign": "\N{OCTAGONAL SIGN}",
+    "stop_sign": "\N{OCTAGONAL SIGN}",
+    "warning": "\N{WARNING SIGN}",
+    "pause_button": "\N{DOUBLE VERTICAL BAR}",
+    "double_vertical_bar": "\N{DOUBLE VERTICAL BAR}",
+    "no_entry_sign": "\N{NO ENTRY SIGN}",
+    "wastebasket": "\N{WASTEBASKET}",
+    "stop_button": "\N{BLACK SQUARE FOR STOP}",
+    "red_circle": "\N{LARGE RED CIRCLE}",
+    "orange_circle": "\N{LARGE ORANGE CIRCLE}",
+    "yellow_circle": "\N{LARGE YELLOW CIRCLE}",
+    "green_circle": "\N{LARGE GREEN CIRCLE}",
+    "large_blue_circle": "\N{LARGE BLUE CIRCLE}",
+    "blue_circle": "\N{LARGE BLUE CIRCLE}",
+    "fire": "\N{FIRE}",
+    "apple": "\N{RED APPLE}",
+}
+_SHORTCODE_RE = re.compile(r":([a-z0-9_+-]+):")
+
+
+def replace_shortcodes(text: str) -> str:
+    """``:white_check_mark: Done`` -> ``✅ Done``: the shortcodes of :data:`SHORTCODES`, others kept.
+
+    >>> replace_shortcodes(":hourglass: Pending :unknown:")
+    '\N{HOURGLASS} Pending :unknown:'
+    """
+    if ":" not in text:
+        return text
+    return _SHORTCODE_RE.sub(lambda m: SHORTCODES.get(m.group(1), m.group(0)), text)
+
+
 _VARIATION = re.compile("[\ufe0e\ufe0f\u200d]")
 _SEPARATORS = re.compile(r"[\s_\-./:;,()\[\]*`|~!]+")
 _WORD_CHARS = re.compile(r"[^\W\d_]|\d", re.UNICODE)
@@ -172,6 +229,69 @@ def _lookup_words(folded: str, table: dict[str, str]) -> str | None:
     return None
 
 
+_LEAD_RE = re.compile(r"^(?P<lead>(?:\s|:[a-z0-9_+-]+:|[^\w\s(\[`*_<&])*)(?P<rest>.*)$", re.DOTALL)
+_NOTE_EDGE_RE = re.compile(r"^[\s\-\u2013\u2014:;,.|/]+")
+
+
+def _clean_note(note: str) -> str:
+    note = note.strip()
+    if note.startswith("(") and note.rstrip(".").endswith(")") and note.count("(") == 1:
+        return note.rstrip(".")[1:-1].strip()
+    note = _NOTE_EDGE_RE.sub("", note).strip()
+    return note.rstrip(".").strip() if note.count(".") == 1 and note.endswith(".") else note
+
+
+def split_status(text: str, table: str = "status") -> tuple[str, str]:
+    """Split a status (or priority) value into its status words and the explanation after them.
+
+    The status is read from the first words (and any emoji or shortcode before them); what follows
+    is a note to show beside the badge, never inside it.
+
+    >>> split_status("PARTIAL (functional but with gaps)")
+    ('PARTIAL', 'functional but with gaps')
+    >>> split_status("DONE - shipped with v2")
+    ('DONE', 'shipped with v2')
+    >>> split_status("\N{WHITE HEAVY CHECK MARK} Complete")
+    ('\N{WHITE HEAVY CHECK MARK} Complete', '')
+    >>> split_status("SHIPPED 2026-02-22")
+    ('SHIPPED', '2026-02-22')
+    >>> split_status("COMPLETE (tagged as `sim-m1`).")
+    ('COMPLETE', 'tagged as `sim-m1`')
+    >>> split_status("CRITICAL - foundation first", "priority")
+    ('CRITICAL', 'foundation first')
+    >>> split_status("Percolating")
+    ('Percolating', '')
+    """
+    text = text.strip()
+    table_words = _STATUS_WORDS if table == "status" else _PRIORITY_WORDS
+    lookup = normalize_status if table == "status" else normalize_priority
+    m = _LEAD_RE.match(text)
+    lead, rest = (m.group("lead"), m.group("rest")) if m else ("", text)
+    words = rest.split()
+    for n in range(min(len(words), 4), 0, -1):
+        cand = " ".join(words[:n]).rstrip(".,:;!")
+        if cand and _WORD_CHARS.search(words[n - 1]) and _split(cand)[0] in table_words:
+            # the longest leading phrase that reads as a status; the rest is the note
+            pos = 0
+            for w in words[:n]:
+                pos = rest.index(w, pos) + len(w)
+            head = (lead + rest[:pos]).strip().rstrip(".,:;")
+            return head, _clean_note(rest[pos:])
+    if lead.strip() and lookup(lead) is not None and rest.strip() and lookup(rest) is None:
+        return lead.strip(), _clean_note(rest)
+    return text, ""
+
+
+def is_status_phrase(text: str) -> bool:
+    """True when ``text`` is only a status phrase (and emoji), not a sentence that begins with one.
+
+    >>> is_status_phrase("not started"), is_status_phrase("\N{WHITE HEAVY CHECK MARK} Done"), is_status_phrase("Done with the API")
+    (True, True, False)
+    """
+    folded = _split(replace_shortcodes(text))[0]
+    return not folded or folded in _STATUS_WORDS
+
+
 def normalize_status(text: str | None) -> str | None:
     """Map what an author wrote to a canonical status, or None when it is not recognised.
 
@@ -188,7 +308,7 @@ def normalize_status(text: str | None) -> str | None:
     """
     if not text:
         return None
-    folded, emoji = _split(text)
+    folded, emoji = _split(replace_shortcodes(text))
     hit = _lookup_words(folded, _STATUS_WORDS)
     if hit:
         return hit
@@ -209,7 +329,7 @@ def normalize_priority(text: str | None) -> str | None:
     """
     if not text:
         return None
-    folded, emoji = _split(text)
+    folded, emoji = _split(replace_shortcodes(text))
     hit = _lookup_words(folded, _PRIORITY_WORDS)
     if hit:
         return hit
@@ -232,8 +352,25 @@ def normalize_level(text: str | None) -> str | None:
 
 def starts_with_status_emoji(text: str) -> bool:
     """True when ``text`` begins with an emoji that names a status (the status legend's items)."""
-    stripped = _VARIATION.sub("", text.lstrip())
+    stripped = _VARIATION.sub("", replace_shortcodes(text.lstrip()))
     return bool(stripped) and stripped[0] in _STATUS_EMOJI
+
+
+_LEGEND_ITEM_RE = re.compile(r"^\s*\S+\s*(?P<word>[^\W\d_][\w \-]*?)\s*(?:$|[-\u2013\u2014:=]|\()", re.UNICODE)
+
+
+def is_legend_item(text: str) -> bool:
+    """True for a status legend's item: an emoji, then a status word (``✅ Done - finished``).
+
+    A list of accomplishments (``✅ Laravel 12 running``) is not a legend.
+
+    >>> is_legend_item("\N{WHITE HEAVY CHECK MARK} Done - finished"), is_legend_item("\N{WHITE HEAVY CHECK MARK} Laravel 12 running")
+    (True, False)
+    """
+    if not starts_with_status_emoji(text):
+        return False
+    m = _LEGEND_ITEM_RE.match(_VARIATION.sub("", replace_shortcodes(text)))
+    return bool(m) and _lookup_words(_split(m.group("word"))[0], _STATUS_WORDS) is not None and _split(m.group("word"))[0] in _STATUS_WORDS
 
 
 # -- how each status is shown: one table for the pages, the roadmap, the SVG graphs and messages ----------

@@ -167,3 +167,33 @@ def test_burnup_date_labels_do_not_overlap(days: int) -> None:
     assert all(a[1] < b[0] for a, b in zip(boxes, boxes[1:])), boxes
     if days == 10:  # within one year the dates between the ends leave out the year
         assert [b[2] for b in boxes] == ["26 Nov 2026", "28 Nov", "1 Dec", "4 Dec", "6 Dec 2026"]
+
+
+ROADMAP_DOC = (
+    "# Product roadmap\n\n## Milestone v1.1: API\n\n**Status**: {a}\n**Created**: 2025-01-01\n**Estimated Duration**: 2 weeks\n\n"
+    "## Milestone v1.2: Web dashboard\n\n**Status**: in-progress\n**Created**: 2025-01-01\n**Estimated Duration**: 3 weeks\n"
+)
+
+
+def test_a_document_of_several_milestones(repo, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Its milestones get a badge and an event each, and no history (history follows a page's one milestone)."""
+    import json
+
+    import icalendar
+
+    r, _ = repo
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", JAN_6)
+    r.write("docs/product.md", ROADMAP_DOC.format(a="in-progress"))
+    r.commit("product roadmap", "2025-01-02")
+    r.write("docs/product.md", ROADMAP_DOC.format(a="done"))
+    r.commit("API done", "2025-01-03")
+    site = _build(r, tmp_path / "site", "      feeds: [ics, badges]")
+    assert json.loads((site / "badges" / "product-milestone-v11-api.json").read_text(encoding="utf-8"))["message"] == "done"
+    assert (site / "badges" / "product-milestone-v12-web-dashboard.json").is_file()
+    cal = icalendar.Calendar.from_ical((site / "milestones.ics").read_text(encoding="utf-8"))
+    uids = [str(e["UID"]) for e in cal.walk("VEVENT")]
+    assert len(uids) == len(set(uids)) == 4  # a, b and the document's two
+    doc = json.loads((site / "milestones.json").read_text(encoding="utf-8"))
+    assert [m["history"] for m in doc["milestones"] if m["page"] == "product.md"] == [[], []]
+    assert [len(m["history"]) for m in doc["milestones"] if m["page"] == "plans/a.md"] == [2]
+    assert _changed(_roadmap(site)) == [("status", "2025-01-05"), ("created", "2025-01-01"), ("created", "2025-01-01")]

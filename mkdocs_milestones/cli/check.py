@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from ..model import Diagnostic
+from ..model import Diagnostic, MilestoneEntry
 from ..parser import split_front_matter
 from ..roadmap.markers import find_markers
 from ..site import collect_milestones
@@ -34,14 +34,16 @@ def run(args: argparse.Namespace) -> int:
     site = load_site(args, "check")
     if site.status and not site.targets:
         return site.status
-    entries = {e.page: e for e in collect_milestones(site.pages, fix_mojibake=args.fix_mojibake)}
+    entries: dict[str, list[MilestoneEntry]] = {}  # a roadmap document holds several
+    for e in collect_milestones(site.pages, fix_mojibake=args.fix_mojibake):
+        entries.setdefault(e.page, []).append(e)
     milestones = roadmaps = skipped = warnings = 0
     for target in site.targets:
         found: list[Diagnostic] = []
         entry = entries.get(target.page)
         if entry is not None:
             milestones += 1
-            found += entry.all_warnings
+            found += [d for e in entry for d in e.all_warnings]
         markers = _marker_problems(target, fix_mojibake=args.fix_mojibake)
         if markers is not None:
             roadmaps += entry is None

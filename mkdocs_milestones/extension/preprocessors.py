@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 from markdown.preprocessors import Preprocessor
 
-from ..parser import LABEL_RE, OUTSIDE, fence_states, is_milestone_source, parse_milestone
+from ..parser import LABEL_RE, OUTSIDE, fence_states, is_milestone_source, parse_milestone, parse_roadmap
 from ..roadmap.markers import expand_markers, find_markers
 from .context import PageContext
 
@@ -172,6 +172,15 @@ class ParsePreprocessor(_Step):
                 # The parser's cheap test first: most pages of a site are not milestones.
                 ms = parse_milestone(text, file=ctx.file, meta=meta, first_line=ctx.first_line) if is_milestone_source(text, meta) else None
             if ms is None:
+                # A roadmap document (``.planning/ROADMAP.md``, ``## Milestone ...`` sections): its milestones
+                # join the site; the page is left as written, but for an anchor on each milestone.
+                found = [] if reused else parse_roadmap(text, file=ctx.file, meta=meta, first_line=ctx.first_line)
+                if found:
+                    md.milestones = found
+                    for m in found:
+                        md.milestone_diagnostics.extend(m.diagnostics)
+                        if ctx.report:
+                            self.ext.report(m.diagnostics)
                 return lines
             normalized, md.ms_line_origin = normalize_source_map(lines)
         except Exception as err:  # noqa: BLE001 - one broken page must not stop a site build

@@ -18,11 +18,11 @@ from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
 from ..model import Field, Milestone, Phase, Table
-from ..parser import cell_value
+from ..parser import cell_value, heading_anchor, read_status, split_attr_list
 from ..render import html as h
 from ..render.history import render_history_section
 from ..roadmap.query import plain
-from ..vocabulary import normalize_status, starts_with_status_emoji
+from ..vocabulary import is_legend_item, normalize_priority, normalize_status, split_status
 from .context import PageContext
 from .preprocessors import context_of
 
@@ -33,6 +33,7 @@ if TYPE_CHECKING:
 
 __all__ = ["RenderTreeprocessor"]
 
+_KEYWORD_RE = re.compile(r"^\s*(?:\*\*|__)?milestone(?:\*\*|__)?\s*[:\-\u2013\u2014]?\s*", re.IGNORECASE)
 _LT_RE = re.compile(r"<|&lt;|&#0*60;|&#x0*3c;", re.IGNORECASE)
 _GENERATED_TEXT = frozenset({"ms-kicker", "ms-badge-label", "ms-progress-text", "ms-progress-detail", "ms-phase-checks"})
 """Classes of the spans whose text we write ourselves (words, counts, percentages), never the author."""
@@ -57,11 +58,38 @@ def _same_heading(model: str, shown: str | None) -> bool:
 def _value(field: Field) -> etree.Element | str:
     """A field's value: a badge for a status or priority, else the text as written."""
     kind = _FIELD_KINDS.get(field.label.lower())
+    # The status words make the badge; the explanation after them is a note beside it.
     if kind == "status":
-        return h.badge(field.value, cell_value(kind, field.value))
+        words, note, canon = read_status(field.value)  # as the parser reads it
+        return h.with_note(h.badge(words, canon), note)
     if kind == "priority":
-        return h.priority_badge(field.value, cell_value(kind, field.value))
+        words, note = split_status(field.value, kind)
+        canon = normalize_priority(words)
+        words, note = (words, note) if canon else (field.value, "")
+        return h.with_note(h.priority_badge(words, canon), note)
     return field.value
+
+
+def _anchor_milestones(root: etree.Element, milestones: list[Milestone]) -> None:
+    """A roadmap document's milestones, each given its anchor (``#milestone-v1``), and nothing else changed.
+
+    A section's heading gets the id toc would give it anyway (so it is there without toc too); an
+    item of a ``## Milestones`` list gets ``milestone-<id>``.
+    """
+    taken = {el.get("id") for el in root.iter() if el.get("id")}
+    heads = [el for el in root.iter() if el.tag in _HEADING_TAGS and not el.get("id")]
+    items = [el for el in root.iter("li") if not el.get("id")]
+    for ms in milestones:
+        if not ms.anchor or ms.anchor in taken:
+            continue
+        el = next((x for x in heads if heading_anchor("".join(x.itertext()).strip()) == ms.anchor), None)
+        if el is None:
+            name = re.compile(r"(?<![\w.])" + re.escape(ms.id or ms.title) + r"(?![\w.])")
+            el = next((x for x in items if name.search("".join(x.itertext()))), None)
+        if el is not None:
+            el.set("id", ms.anchor)
+            taken.add(ms.anchor)
+            (heads if el in heads else items).remove(el)
 
 
 class RenderTreeprocessor(Treeprocessor):
@@ -76,6 +104,7 @@ class RenderTreeprocessor(Treeprocessor):
         ms: Milestone | None = getattr(md, "milestone", None)
         ctx = context_of(md)
         if ms is None:
+            _anchor_milestones(root, getattr(md, "milestones", []))
             if getattr(md, "milestone_roadmap", False) and self.ext.inline_assets(ctx):
                 self.ext.append_assets(md, root)  # a roadmap marker page needs the stylesheet too
             return
@@ -98,7 +127,8 @@ class RenderTreeprocessor(Treeprocessor):
             for child in list(h1):
                 h1.remove(child)
             if ms.keyword_title:
-                own = ms.title  # "MILESTONE: name" shows as "name"
+                # "MILESTONE: name" shows as "name"; "Milestone v1.1: name" keeps its id: "v1.1: name"
+                own = ms.title if not ms.id else _KEYWORD_RE.sub("", own.strip(), count=1)
             # A heading without the keyword (a page made a milestone by front matter) keeps its
             # own words, whatever the front matter's title says.
             if ctx.host == "zensical" and ("<" in own or "&" in own):
@@ -120,7 +150,7 @@ class RenderTreeprocessor(Treeprocessor):
             self._history(root, ms, ctx)
         if self.ext.inline_assets(ctx):
             self.ext.append_assets(self.md, root)
-        tables = [ms.tables, 0]  # the model's tables and the next one to match
+        tables = [ms.tables, 0, {p.line: p for p in ms.phases if p.heading_level == 0}]  # + the phases read from table rows
         for el in root.iter():
             if el.tag == "p" and id(el) in fields:
                 self._field_paragraph(el, fields[id(el)])
@@ -227,6 +257,16 @@ class RenderTreeprocessor(Treeprocessor):
         mode = self.ext.getConfig("open_phases")
         if mode == "all" or (mode == "in-progress" and status == "in-progress"):
             details.set("open", "open")
+        rest, _ = split_attr_list(phase.heading.text)
+        attrs = phase.heading.text[len(rest):].strip()
+        if attrs:  # ``{ #first .x }`` (attr_list): the id is the phase's (on <details>), the rest the heading's
+            for a in attrs.strip("{}: ").split():
+                if a.startswith("."):
+                    heading.set("class", (heading.get("class", "") + " " + a[1:]).strip())
+                elif "=" in a and not a.startswith("#"):
+                    k, _, v = a.partition("=")
+                    if not k.lower().startswith("on"):
+                        heading.set(k, v.strip("\"'"))
         heading.text = None
         num = etree.SubElement(heading, "span", {"class": "ms-phase-num"})
         num.text = h.protect(phase.heading.number)
@@ -243,7 +283,7 @@ class RenderTreeprocessor(Treeprocessor):
         content = etree.SubElement(details, "div", {"class": "ms-phase-body"})
         for child in body:
             content.append(child)
-        if not phase.status_text:
+        if not phase.status_text and not phase.status_inferred:  # an inferred status is the phase's too
             details.set("data-status", "unknown")
         return details
 
@@ -258,6 +298,13 @@ class RenderTreeprocessor(Treeprocessor):
             if model[j].header == header:
                 kinds = model[j].kinds
                 cursor[1] = j + 1
+                row_phases: dict[int, Phase] = cursor[2]
+                body = [tr for tr in table.iter("tr") if any(c.tag == "td" for c in tr)]
+                for n, tr in enumerate(body):  # a pipe table's rows are consecutive lines after the delimiter row
+                    phase = row_phases.get(model[j].line + 2 + n)
+                    if phase is not None:
+                        tr.set("data-phase", phase.id)
+                        tr.set("data-status", phase.status or "unknown")
                 break
         for cell in table.iter():
             if cell.tag in ("th", "td") and cell.text and not len(cell):
@@ -297,7 +344,7 @@ class RenderTreeprocessor(Treeprocessor):
                 holder.insert(0, box)
                 li.set("class", "ms-check")
                 lst.set("class", "ms-checklist")
-            elif starts_with_status_emoji(text) and lst.tag == "ul":
+            elif lst.tag == "ul" and is_legend_item(text):  # ``✅ Laravel 12 running`` is no legend
                 lm = _LEGEND_RE.match(text)
                 word, sep, rest = (lm.group("word"), lm.group("sep"), lm.group("rest")) if lm else (text, "", "")
                 holder.text = None

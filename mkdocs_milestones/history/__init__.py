@@ -35,6 +35,7 @@ from .points import (
     RepoHistory,
     build_time,
     commit_url,
+    page_histories,
     recent_changes,
     site_burnup,
 )
@@ -51,6 +52,7 @@ __all__ = [
     "RepoHistory",
     "build_time",
     "commit_url",
+    "page_histories",
     "recent_changes",
     "site_burnup",
 ]

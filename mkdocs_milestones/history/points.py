@@ -12,10 +12,10 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from typing import Any
 
-from ..model import Milestone
+from ..model import Milestone, MilestoneEntry
 
 __all__ = ["MARKDOWN_SUFFIXES", "Change", "HistoryPoint", "HistoryView", "MilestoneHistory", "PhaseState",
-           "RepoHistory", "build_time", "commit_url", "recent_changes", "site_burnup"]
+           "RepoHistory", "build_time", "commit_url", "page_histories", "recent_changes", "site_burnup"]
 
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")
 """The file names MkDocs reads as pages."""
@@ -204,6 +204,12 @@ class HistoryView:
     """The period of "Changed in the last N days"."""
     repo_url: str | None = None
     """The repository's web page, for commit links."""
+
+
+def page_histories(entries: Iterable[MilestoneEntry], histories: Mapping[str, MilestoneHistory]) -> dict[str, MilestoneHistory]:
+    """The histories of the milestone pages among ``entries``, by page. History follows a page's one
+    milestone: the milestones of a document holding several (``anchor`` set) have none."""
+    return {e.page: h for e in entries if not e.milestone.anchor and (h := histories.get(e.page)) is not None}
 
 
 def recent_changes(histories: Iterable[MilestoneHistory], since: datetime) -> list[Change]:

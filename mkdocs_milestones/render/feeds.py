@@ -30,7 +30,7 @@ from datetime import date, datetime, timedelta, timezone
 from typing import Any
 
 from ..dates import parse_date, parse_duration_days
-from ..history import Change, MilestoneHistory, commit_url
+from ..history import Change, MilestoneHistory, build_time, commit_url
 from ..model import Milestone, MilestoneEntry
 from ..roadmap.query import plain
 from ..vocabulary import STATUS_LABELS
@@ -249,13 +249,13 @@ def ics_calendar(
         "X-WR-CALNAME:" + _ics_text(f"{name}: milestones" if name else "Milestones"),
     ]
     dtstamp = stamp.astimezone(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
-    for entry in sorted(entries, key=lambda e: e.page):
+    for entry in sorted(entries, key=lambda e: e.key):
         ms = entry.milestone
         when = calendar_date(ms)
         if when is None:
             continue
         day, kind = when
-        title = plain(ms.title) or entry.page
+        title = plain(ms.title) or entry.key
         status = ms.status or "unknown"
         detail = [f"Status: {_label(ms.status)}."]
         if ms.phases:
@@ -267,7 +267,7 @@ def ics_calendar(
             detail.append(url)
         lines += [
             "BEGIN:VEVENT",
-            f"UID:{uuid.uuid5(_NAMESPACE, 'milestone:' + entry.page)}@{host}",
+            f"UID:{uuid.uuid5(_NAMESPACE, 'milestone:' + entry.key)}@{host}",
             f"DTSTAMP:{dtstamp}",
             f"DTSTART;VALUE=DATE:{day.strftime('%Y%m%d')}",
             f"DTEND;VALUE=DATE:{(day + timedelta(days=1)).strftime('%Y%m%d')}",
@@ -291,32 +291,34 @@ def ics_calendar(
 # -- badges ---------------------------------------------------------------------------------------
 
 
-def badge_path(page: str) -> str:
-    """``badges/<slug>.json`` for a page path: its folders and name, lower case, joined by dashes.
+def badge_path(key: str) -> str:
+    """``badges/<slug>.json`` for a milestone (:attr:`MilestoneEntry.key`: its page path, ``#anchor`` for one
+    of a document's several): the folders, name and anchor, lower case, joined by dashes.
 
-    >>> badge_path("milestones/Auth Rollout.md"), badge_path("Über/plan.md")
-    ('badges/milestones-auth-rollout.json', 'badges/uber-plan.json')
+    >>> badge_path("milestones/Auth Rollout.md"), badge_path("Über/plan.md"), badge_path("ROADMAP.md#v1-2")
+    ('badges/milestones-auth-rollout.json', 'badges/uber-plan.json', 'badges/roadmap-v1-2.json')
     """
-    stem = posixpath.splitext(page)[0]
+    page, _, anchor = key.partition("#")
+    stem = posixpath.splitext(page)[0] + (f"-{anchor}" if anchor else "")
     ascii_ = unicodedata.normalize("NFKD", stem).encode("ascii", "ignore").decode("ascii")
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_.lower()).strip("-")
     if not slug:
-        slug = "milestone-" + uuid.uuid5(_NAMESPACE, page).hex[:8]
+        slug = "milestone-" + uuid.uuid5(_NAMESPACE, key).hex[:8]
     return f"badges/{slug}.json"
 
 
 def badge_paths(entries: Iterable[MilestoneEntry]) -> dict[str, str]:
-    """A badge path per page; pages whose slugs collide get ``-2``, ``-3``... in page order."""
+    """A badge path per milestone (by :attr:`MilestoneEntry.key`); slugs that collide get ``-2``, ``-3``... in order."""
     out: dict[str, str] = {}
     taken: set[str] = set()
-    for entry in sorted(entries, key=lambda e: e.page):
-        path = badge_path(entry.page)
+    for entry in sorted(entries, key=lambda e: e.key):
+        path = badge_path(entry.key)
         n = 2
         while path in taken:
-            path = badge_path(entry.page)[:-5] + f"-{n}.json"
+            path = badge_path(entry.key)[:-5] + f"-{n}.json"
             n += 1
         taken.add(path)
-        out[entry.page] = path
+        out[entry.key] = path
     return out
 
 
@@ -384,15 +386,10 @@ def feed_files(
     if "atom" in wanted and histories is not None:
         out[ATOM_PATH] = atom_feed(entries, histories, site_name=site_name, site_url=site_url, repo_url=repo_url)
     if "ics" in wanted:
-        stamp = max((h.points[-1].when for h in (histories or {}).values() if h.points), default=None)
-        if stamp is None:
-            import os
-
-            epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
-            stamp = datetime.fromtimestamp(int(epoch), tz=timezone.utc) if epoch.isdigit() else datetime.now(timezone.utc)
+        stamp = max((h.points[-1].when for h in (histories or {}).values() if h.points), default=None) or build_time()
         out[ICS_PATH] = ics_calendar(entries, stamp=stamp, site_name=site_name, site_url=site_url, histories=histories)
     if "badges" in wanted:
-        by_page = {e.page: e for e in entries}
-        for page, path in badge_paths(entries).items():
-            out[path] = badge_json(by_page[page])
+        by_key = {e.key: e for e in entries}
+        for key, path in badge_paths(entries).items():
+            out[path] = badge_json(by_key[key])
     return out

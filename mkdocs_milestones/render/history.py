@@ -174,7 +174,7 @@ def render_roadmap_history(
         repo_url: The repository's web page, for commit links.
         changed: Show "Changed in the last N days"; burnup: show the burn-up (ending at ``now``).
     """
-    shown = {e.page: e for e in entries}
+    shown = {e.page: e for e in entries if not e.milestone.anchor}  # history is a milestone page's
     mine = [h for page, h in histories.items() if page in shown]
     if not mine:
         return ""

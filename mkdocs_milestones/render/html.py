@@ -72,6 +72,17 @@ def badge(text: str, status: str | None, *, markdown: bool = True) -> etree.Elem
     return el
 
 
+def with_note(badge_el: etree.Element, note: str) -> etree.Element:
+    """A badge and, when there is one, the author's explanation beside it (``PARTIAL`` + ``functional but...``)."""
+    if not note:
+        return badge_el
+    group = _span("ms-status-group")
+    group.append(badge_el)
+    badge_el.tail = " "
+    group.append(_span("ms-status-note", protect(note)))
+    return group
+
+
 def priority_badge(text: str, priority: str | None, *, markdown: bool = True) -> etree.Element:
     """A priority badge with ``data-priority``; emoji-only text gets the word too."""
     prep = protect if markdown else str
@@ -143,7 +154,7 @@ def header_card(ms: Milestone, fields: list[etree.Element]) -> etree.Element:
     head = etree.SubElement(card, "div", {"class": "ms-card-head"})
     head.append(_span("ms-kicker", "Milestone"))
     if not any(f.get("data-field") == "status" for f in fields):
-        head.append(badge(ms.status_text, ms.status))
+        head.append(with_note(badge(ms.status_text, ms.status), ms.status_note))
     if fields:
         dl = etree.SubElement(card, "dl", {"class": "ms-meta"})
         for f in fields:

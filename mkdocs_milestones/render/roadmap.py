@@ -102,8 +102,10 @@ def _progress(ms: Milestone) -> str:
 
 
 def _phase_link(href: str, phase: Phase, cls: str, word: str) -> str:
+    # One of a roadmap document's milestones (``ROADMAP/#milestone-v1``): its section is the link.
+    target = href if "#" in href else f"{href}#{phase.anchor}"
     return (
-        f'<span class="{cls}">{word} <a href="{esc(href)}#{esc(phase.anchor)}">'
+        f'<span class="{cls}">{word} <a href="{esc(target)}">'
         f"Phase {esc(phase.id)}: {esc(plain(phase.title))}</a></span>"
     )
 
@@ -120,13 +122,14 @@ def _row(entry: MilestoneEntry, page_url: str) -> str:
         phases += _phase_link(href, ms.next_phase, "ms-roadmap-next", "Next:")
     risks = len(ms.risks) if st not in CLOSED_GROUPS else 0
     priority = _priority_badge(ms) if ms.priority or ms.priority_text else ""
+    note = f' <span class="ms-status-note">{esc(plain(ms.status_note))}</span>' if getattr(ms, "status_note", "") else ""
     day = parse_date(ms.created)
     created = day.isoformat() if day is not None and len(ms.created or "") > 10 else (ms.created or dash)
     created_tip = f' title="{esc(ms.created)}"' if created != (ms.created or dash) else ""
     return (
-        f'<tr data-page="{esc(entry.page)}">'
+        f'<tr data-page="{esc(entry.key)}">'
         f'<td class="ms-roadmap-title"><a href="{esc(href)}">{esc(plain(ms.title))}</a></td>'
-        f'<td class="ms-roadmap-state">{_status_badge(ms.status_text, st)}{priority}</td>'
+        f'<td class="ms-roadmap-state">{_status_badge(ms.status_text, st)}{note}{priority}</td>'
         f'<td class="ms-roadmap-progress">{_progress(ms)}<span class="ms-roadmap-phase-count">{count}</span></td>'
         f'<td class="ms-roadmap-phases">{phases or dash}</td>'
         f'<td class="ms-roadmap-dates"><span class="ms-roadmap-created"{created_tip}>{esc(created)}</span>'
@@ -182,28 +185,28 @@ def _graph(entries: Sequence[MilestoneEntry], page_url: str) -> str:
     shown = list(entries)
     note = ""
     if len(shown) > GRAPH_ALL_MAX:
-        pages = {e.page for e in shown}
+        pages = {e.key for e in shown}
         linked = {d for e in shown for d in e.depends_on if d in pages}
-        linked |= {e.page for e in shown if set(e.depends_on) & pages or e.missing}
-        shown = [e for e in shown if e.page in linked]
+        linked |= {e.key for e in shown if set(e.depends_on) & pages or e.missing}
+        shown = [e for e in shown if e.key in linked]
         note = f"{len(entries) - len(shown)} milestones without dependencies in this view are not drawn."
         if len(shown) > GRAPH_MAX:
             chosen: dict[str, None] = {}
             for e in sorted(shown, key=order_key):  # open ones first, each with what it depends on
                 if len(chosen) >= GRAPH_MAX:
                     break
-                chosen.update(dict.fromkeys([e.page, *(d for d in e.depends_on if d in linked)]))
+                chosen.update(dict.fromkeys([e.key, *(d for d in e.depends_on if d in linked)]))
             note += f" Only {len(chosen)} of the {len(shown)} linked milestones are drawn (open ones first)."
-            shown = [e for e in shown if e.page in chosen]
-    pages = {e.page for e in shown}
+            shown = [e for e in shown if e.key in chosen]
+    pages = {e.key for e in shown}
     if not shown or not any(d in pages for e in shown for d in e.depends_on) and not any(e.missing for e in shown):
         return '<p class="ms-roadmap-note">No dependencies between the milestones in this view.</p>'
     # A reference that names no milestone page (warned about) is no page path, so the graph
     # draws it as a dashed ghost node labelled as written.
     spec = [
-        (e.page, plain(e.milestone.title), e.milestone.status, relative_url(e.url, page_url),
+        (e.key, plain(e.milestone.title), e.milestone.status, relative_url(e.url, page_url),
          [*(d for d in e.depends_on if d in pages), *e.missing])
-        for e in sorted(shown, key=lambda e: e.page)
+        for e in sorted(shown, key=lambda e: e.key)
     ]
     # Its problems (cycles, done before a dependency, ghosts) are warned about where the entries
     # are collected (site.collect_milestones), for the whole site, not once per roadmap view.
@@ -246,7 +249,7 @@ def _risks(entries: Sequence[MilestoneEntry], page_url: str) -> str:
     for e, reasons in flagged[:RISKS_MAX]:
         base = relative_url(e.url, page_url)
         why = "; ".join(f'<a href="{esc(base)}#{esc(frag)}">{esc(r)}</a>' if frag else esc(r) for frag, r in reasons)
-        items.append(f'<li data-page="{esc(e.page)}"><a href="{esc(base)}">{esc(plain(e.milestone.title))}</a>: {why}</li>')
+        items.append(f'<li data-page="{esc(e.key)}"><a href="{esc(base)}">{esc(plain(e.milestone.title))}</a>: {why}</li>')
     out = f'<ul class="ms-roadmap-risk-list">{"".join(items[:RISKS_SHOWN])}</ul>'
     if len(items) > RISKS_SHOWN:
         more = len(items) - RISKS_SHOWN

@@ -234,7 +234,7 @@ def _row(
     tip += " (late)" if late else ""
     cls = "ms-timeline-row" + (" ms-timeline-late" if late else "")
     parts = [
-        f'<g class="{cls}" data-status="{esc(st)}" data-kind="{kind}" data-page="{esc(e.page)}">',
+        f'<g class="{cls}" data-status="{esc(st)}" data-kind="{kind}" data-page="{esc(e.key)}">',
         f'<a href="{esc(href(e))}"><title>{esc(tip)}</title>',
         f'<text class="ms-timeline-label" x="{PAD}" y="{_n(top + ROW_H / 2 + 4)}">'
         f'<tspan class="ms-timeline-icon">{STATUS_ICONS.get(st, "?")}</tspan> {esc(_short(name))}</text>',

@@ -53,7 +53,7 @@ def order_key(entry: MilestoneEntry) -> tuple[int, int, int, date, str, str]:
         created is None,
         created or date.max,
         plain(ms.title).lower(),
-        entry.page,
+        entry.key,
     )
 
 

@@ -1,0 +1,378 @@
+# SPDX-License-Identifier: MIT
+"""The reading rules for plans as real teams write them (issue 15), one behaviour per test."""
+
+from __future__ import annotations
+
+import pytest
+
+from mkdocs_milestones.parser import is_milestone_source, milestone_heading, parse_milestone, parse_milestones
+from mkdocs_milestones.site import PageSource, collect_milestones
+from mkdocs_milestones.vocabulary import normalize_priority, normalize_status, split_status
+
+
+@pytest.mark.parametrize(
+    ("heading", "expected"),
+    [
+        ("# Milestone v1.1: Context reduction", ("v1.1", "Context reduction")),
+        ("# Milestone SIM-M1 \u2014 Simulation core", ("SIM-M1", "Simulation core")),
+        ("# Milestone 0.2.0", ("0.2.0", "0.2.0")),
+        ("# MILESTONE: Demo", (None, "Demo")),
+        ("# Milestone: M0 Docker setup", ("M0", "Docker setup")),
+    ],
+)
+def test_milestone_headings_with_ids_and_versions(heading: str, expected: tuple[str | None, str]) -> None:
+    ms = parse_milestone(heading + "\n**Status**: done\n")
+    assert ms is not None and (ms.id, ms.title) == expected
+    assert is_milestone_source(heading + "\n**Status**: done\n")
+
+
+@pytest.mark.parametrize("heading", ["# M3: REST API", "# M-03.01 Tracking", "# FT-M-05.13 \u2014 Service buffers"])
+def test_m_numbered_headings_need_a_status_or_a_phase(heading: str) -> None:
+    assert parse_milestone(heading + "\n\nSome text.\n") is None
+    assert not is_milestone_source(heading + "\n\nSome text.\n")
+    with_status = parse_milestone(heading + "\n\n**Status:** \u2705 Complete\n")
+    with_phase = parse_milestone(heading + "\n\n## Phase 3.1: Setup\n- [ ] scaffold\n")
+    assert with_status is not None and with_status.status == "done"
+    assert with_phase is not None and [p.id for p in with_phase.phases] == ["3.1"]
+    assert is_milestone_source(heading + "\n\n## Phase 3.1: Setup\n")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "# Milestone Creator\n\n**Status**: done\n",  # a skill file about milestones
+        "# Milestones\n\n- v1 done\n",  # an index
+        "# Roadmap: Twining\n\n## Milestones\n\n- \u2705 **v1** -- Phases 1-3\n",  # a roadmap
+        "# MILESTONE: [Title]\n\n**Status**: \U0001f504 IN PROGRESS | \u2705 COMPLETE\n",  # a template
+        "# Milestone: <milestone name>\n",
+        "# Skill\n\n```markdown\n# MILESTONE: [Title]\n**Status**: done\n```\n",  # a template in a code fence is code
+        "# \U0001f4ca Phase 3 Milestone Tracking - Live Status Dashboard\n\n**Status**: Sprint 2\n",  # a dashboard
+    ],
+)
+def test_not_a_milestone(text: str) -> None:
+    assert parse_milestone(text) is None
+    assert not is_milestone_source(text)
+
+
+def test_status_words_and_note() -> None:
+    assert split_status("PARTIAL (functional but with critical implementation gaps)") == ("PARTIAL", "functional but with critical implementation gaps")
+    ms = parse_milestone("# MILESTONE: A\n**Status:** SHIPPED 2026-02-22\n")
+    assert (ms.status, ms.status_text, ms.status_note) == ("done", "SHIPPED", "2026-02-22")
+    ms = parse_milestone("# MILESTONE: A\nStatus: DONE - shipped with v2\n")
+    assert (ms.status, ms.status_text, ms.status_note) == ("done", "DONE", "shipped with v2")
+    for word, canon in [("implemented", "done"), ("shipped", "done"), ("not-started", "pending"), ("on hold", "blocked")]:
+        assert normalize_status(word) == canon, word
+
+
+def test_emoji_shortcodes_read_as_pymdownx_emoji_renders_them() -> None:
+    ms = parse_milestone("# MILESTONE: A\n**Status**: :white_check_mark: Done\n**Priority**: :red_circle:\n")
+    assert (ms.status, ms.status_text, ms.priority) == ("done", ":white_check_mark: Done", "critical")
+    assert normalize_status(":hourglass:") == "pending" and normalize_status(":construction:") == "in-progress"
+    assert normalize_priority(":yellow_circle:") == "medium"
+    assert [str(d) for d in ms.diagnostics] == []
+
+
+def test_labels_where_authors_put_them_first_wins() -> None:
+    text = (
+        "# MILESTONE: A\n\nStatus: In progress (waiting on review)\n\n## Notes\n\n"
+        "- **Priority**: CRITICAL - foundation first\n- **Status**: done\n"
+    )
+    ms = parse_milestone(text)
+    assert (ms.status, ms.status_note) == ("in-progress", "waiting on review")
+    assert (ms.priority, ms.priority_text, ms.priority_note) == ("critical", "CRITICAL", "foundation first")
+
+
+def test_front_matter_status_that_is_no_status_is_warned_not_shown() -> None:
+    ms = parse_milestone("---\nstatus: canonical\n---\n# MILESTONE: A\n\n- [x] one\n", file="a.md")
+    assert ms.status_text == "" and ms.status == "done" and ms.status_inferred  # from its boxes, not from "canonical"
+    assert any("`status: canonical` is not a milestone status" in str(d) and str(d).startswith("a.md:4:") for d in ms.diagnostics)
+    ok = parse_milestone("---\nstatus: in progress\n---\n# MILESTONE: A\n")
+    assert ok.status == "in-progress" and ok.diagnostics == []
+
+
+def test_custom_task_markers_are_counted() -> None:
+    text = (
+        "# MILESTONE: A\n**Status**: WIP\n\n### Phase 1: Fixes\n"
+        "- [DONE] Fix cost tracking\n- [PARTIAL] Add error tracking\n- [WIP] sessions\n- [~] tokens\n"
+        "- [/] cache\n- [-] dropped idea\n- [x] done too\n- [ ] not yet\n- [Link] is no box\n"
+    )
+    (p,) = parse_milestone(text).phases
+    assert [c.status for c in p.checks] == ["done", "partial", "in-progress", "in-progress", "in-progress", "cancelled", "done", "pending"]
+    assert (p.checks_done, p.checks_total) == (2, 7)  # the cancelled box does not count
+    assert p.status == "in-progress" and p.status_inferred
+
+
+def test_phase_status_from_its_tasks_without_a_warning() -> None:
+    text = (
+        "# MILESTONE: A\n**Status**: in progress\n\n## Phase 1: Contracts\n\n### Task 1.1\n**Status:** \u2705 Complete\n"
+        "### Task 1.2\n**Status:** \u2705 Complete\n\n## Phase 2: Endpoint\n\n### Task 2.1\n**Status:** \u2705 Complete\n"
+        "### Task 2.2\n**Status:** \u26a0\ufe0f In Progress\n\n## Phase 3: Docs\n- [x] a\n- [x] b\n\n## Phase 4: Later\n- [ ] c\n"
+        "\n## Phase 5: Unplanned\n\nNothing yet.\n"
+    )
+    ms = parse_milestone(text, file="a.md")
+    assert [(p.id, p.status) for p in ms.phases] == [("1", "done"), ("2", "in-progress"), ("3", "done"), ("4", "pending"), ("5", None)]
+    assert all(p.status_inferred for p in ms.phases[:4])
+    # A phase with neither a status line nor a task to read one from: a reader cannot tell either.
+    assert [str(d) for d in ms.diagnostics] == ["a.md:25: Phase 5 has no status line; add `**Status**: \u23f3 Pending` under its heading"]
+
+
+def test_phase_headings_with_dashes_decimals_and_a_same_numbered_subsection() -> None:
+    text = "# M3: REST API\n\n## Phase 3.1: Setup\n- [x] a\n### Phase 3.1 Validation\n- [ ] b\n## Phase 3.10 \u2014 Docker\n- [ ] c\n### Phase 1 \u2014 Schema + Validation\n"
+    ms = parse_milestone(text)
+    assert [(p.id, p.title) for p in ms.phases] == [("3.1", "Setup"), ("3.10", "Docker")]
+    assert (ms.phases[0].checks_done, ms.phases[0].checks_total) == (1, 2)
+    ms = parse_milestone("# M1: x\n\n### Phase 1 \u2014 Schema + Validation\n1. Extend\n")
+    assert [(p.id, p.title) for p in ms.phases] == [("1", "Schema + Validation")]
+
+
+def test_done_milestone_progress_and_checklists() -> None:
+    done = parse_milestone("# MILESTONE: A\n**Status**: done\n\n## Definition of Done\n- [x] a\n- [x] b\n")
+    assert (done.progress, done.checks_done, done.checks_total, done.diagnostics) == (1.0, 2, 2, [])
+    bare = parse_milestone("# MILESTONE: A\n**Status**: done\n")
+    assert bare.progress == 1.0 and bare.diagnostics == []
+    off = parse_milestone("# MILESTONE: A\n**Status**: done\n\n## DoD\n- [x] a\n- [ ] b\n", file="a.md")
+    assert (off.progress, off.checks_done, off.checks_total) == (0.5, 1, 2)  # what is ticked, not the status word
+    assert [str(d).split(";")[0] for d in off.diagnostics] == [
+        "a.md:2: the milestone is marked done but 1 of 2 checklist items are not ticked (first at line 6)"
+    ]
+    cancelled = parse_milestone("# MILESTONE: A\n**Status**: cancelled\n\n- [x] a\n- [ ] b\n- [ ] c\n- [ ] d\n")
+    assert cancelled.progress == 0.25 and cancelled.diagnostics == []
+    pending = parse_milestone("# MILESTONE: A\n\n## Release criteria\n- [ ] a\n- [ ] b\n")
+    assert (pending.status, pending.status_inferred, pending.diagnostics) == ("pending", True, [])
+
+
+def test_accomplishment_list_is_not_a_status_legend() -> None:
+    from mkdocs_milestones.vocabulary import is_legend_item
+
+    assert not is_legend_item("\u2705 Laravel 12 running")
+    assert is_legend_item("\u2705 Done - finished work")
+    assert is_legend_item("\u23f3 Pending")
+
+
+def test_attr_list_on_a_phase_heading() -> None:
+    ms = parse_milestone("# MILESTONE: A\n**Status**: WIP\n\n### Phase 1: First { #first .x }\n**Status**: done\n### Phase 2: Second {: .y }\n**Status**: pending\n")
+    one, two = ms.phases
+    assert (one.title, one.html_id, one.anchor) == ("First", "first", "first")
+    assert (two.title, two.html_id, two.anchor) == ("Second", None, "phase-2")
+    from mkdocs_milestones.graph import build_phase_graph
+
+    graph, _ = build_phase_graph(ms)
+    assert "{" not in repr(graph)
+
+
+def test_phase_of_an_earlier_milestone_is_no_missing_phase() -> None:
+    text = "# Milestone v1.1: B\n**Status**: done\n\n### Phase 6: A\n**Depends on**: Phase 5 (v1.0 complete)\n- [x] a\n### Phase 7: B\n**Depends on**: Phase 6\n- [x] b\n### Phase 8: C\n**Depends on**: Phase 9\n- [x] c\n"
+    ms = parse_milestone(text, file="r.md")
+    assert [(p.depends_on, p.external_depends_on) for p in ms.phases] == [([], ["5"]), (["6"], []), (["9"], [])]
+    assert [d.message.split(",")[0] for d in ms.diagnostics] == ["Phase 8 depends on Phase 9"]
+
+
+def test_roadmap_with_milestone_sections() -> None:
+    text = (
+        "# Roadmap\n\n## Milestone 1: Foundation { #m1 }\n**Status**: done\n\n### Phase 1: Model\n- [x] a\n\n"
+        "## Milestone 2: API\n**Status**: \U0001f6a7 in progress\n**Depends on**: Milestone 1\n\n### Phase 2: Endpoints\n- [ ] b\n\n"
+        "## Notes\n\nText.\n"
+    )
+    assert parse_milestone(text) is None
+    one, two = parse_milestones(text, file="ROADMAP.md")
+    assert (one.id, one.title, one.status, one.anchor, [p.id for p in one.phases]) == ("1", "Foundation", "done", "m1", ["1"])
+    assert (two.id, two.title, two.status, two.anchor, [p.id for p in two.phases]) == ("2", "API", "in-progress", "milestone-2-api", ["2"])
+    assert two.depends_on_refs == ["Milestone 1"]
+    assert parse_milestones("# Guide\n\nNo milestones here.\n") == []
+    (single,) = parse_milestones("# MILESTONE: One\n**Status**: done\n")
+    assert single.title == "One"
+
+
+def _entries(pages: dict[str, str]):
+    return {e.page: e for e in collect_milestones([PageSource(p, p.removesuffix(".md") + "/", t) for p, t in pages.items()])}
+
+
+def test_milestone_dependencies_by_stem_id_and_title_and_ghosts() -> None:
+    pages = {
+        "ms/M0-Docker_Environment_Setup.md": "# Milestone: M0 Docker Environment Setup\n**Status**: DONE\n",
+        "ms/M1-MVP_Test.md": "# Milestone: M1-MVP_Test\n**Dependencies**: M0-Docker_Environment_Setup (DONE), M0_1-Cleanup (DONE)\n**Status**: PARTIAL\n",
+        "ms/sim.md": "# Milestone SIM-M1 \u2014 Sim core\n**Status**: done\n",
+        "ms/M2.md": "# Milestone: M2 Debt\n**Dependencies**: M1-MVP (DONE), SIM-M1, Sim core\n**Status**: pending\n",
+    }
+    e = _entries(pages)
+    assert e["ms/M1-MVP_Test.md"].depends_on == ["ms/M0-Docker_Environment_Setup.md"]
+    assert e["ms/M1-MVP_Test.md"].missing == ["M0_1-Cleanup"]
+    assert [w.message.split(",")[0] for w in e["ms/M1-MVP_Test.md"].warnings] == ["depends on 'M0_1-Cleanup'"]
+    assert e["ms/M2.md"].depends_on == ["ms/M1-MVP_Test.md", "ms/sim.md"]
+    assert e["ms/M2.md"].warnings == []
+
+
+def _render(text: str) -> str:
+    import markdown
+
+    from mkdocs_milestones.extension import MilestonesExtension
+
+    return markdown.markdown(text, extensions=[MilestonesExtension(), "attr_list"])
+
+
+def test_page_shows_the_status_note_beside_the_badge_and_keeps_every_word() -> None:
+    from conftest import parse_html
+
+    html = _render("# Milestone v1.1: Context\n\n**Status**: PARTIAL (functional but with gaps)\n\n## Notes\n\n- \u2705 Laravel 12 running\n- \u2705 Queue wired\n")
+    doc = parse_html(html)
+    assert doc.find("h1").text == "v1.1: Context"
+    badge = doc.find("span", "ms-status")
+    assert badge.text.strip() == "PARTIAL" and badge.attrs["data-status"] == "partial"
+    assert doc.find("span", "ms-status-note").text == "functional but with gaps"
+    assert "ms-legend" not in html and "Laravel 12 running" in html  # accomplishments, not a legend
+
+
+def test_attr_list_braces_leave_the_phase_heading() -> None:
+    from conftest import parse_html
+
+    doc = parse_html(_render("# MILESTONE: A\n**Status**: WIP\n\n### Phase 1: First { #first .x }\n**Status**: done\n\n#### Phase 1 Validation\n- [x] ok\n"))
+    details = doc.find_all("details", "ms-phase")
+    assert len(details) == 1 and details[0].attrs["id"] == "first"  # "Phase 1 Validation" stays inside Phase 1
+    heading = details[0].find("h3")
+    assert "x" in heading.classes() and "{" not in heading.text and heading.find("span", "ms-phase-title").text == "First"
+
+
+def test_changelog_versions_are_no_milestones_but_marked_versions_are() -> None:
+    assert parse_milestones("# Changelog\n\n## v1.2.0\n\n- Fixed x\n\n## v1.1.0\n\n- Added y\n") == []
+    (one,) = parse_milestones("# Roadmap\n\n### \u2705 v1.0 MVP\n\n- [x] a\n")
+    assert (one.id, one.title, one.status) == ("v1.0", "MVP", "done")
+
+
+def test_status_in_a_bold_span_or_a_clause_and_in_the_heading() -> None:
+    ms = parse_milestone("# Milestone: bounded sealer\n\nStatus: **design accepted; implementation not started** (ADR-22). Base: main\n")
+    # Only the status phrase is the badge; every other word is the note (review gap 3).
+    assert (ms.status, ms.status_text, ms.status_note, ms.diagnostics) == (
+        "pending", "not started", "design accepted; implementation \u00b7 ADR-22. Base: main", [])
+    html = _render("# Milestone: bounded sealer\n\nStatus: **design accepted; implementation not started** (ADR-22)\n")
+    assert 'data-status="pending"' in html
+    (m,) = parse_milestones("# Roadmap\n\n## Milestone: v1.0 Backlog (COMPLETE)\n\n### Phase 1: A\n- **Status:** COMPLETE (commits 02, 8a)\n")
+    assert (m.id, m.title, m.status, m.phases[0].status, m.phases[0].status_note) == ("v1.0", "Backlog", "done", "done", "commits 02, 8a")
+    keep = parse_milestone("# Milestone: Redis (Phase 2)\n**Status**: WIP\n")
+    assert keep.title == "Redis (Phase 2)"
+
+
+def test_planning_roadmap_ranges_with_inserted_phases() -> None:
+    text = (
+        "# Roadmap: X\n\n## Milestones\n\n- **v1.0 Production** - Phases 1-2.1 (shipped 2026-03-05)\n"
+        "- **v1.1 Infra** - Phases 3-4 (in progress)\n\n## Phases\n\n"
+        "- [x] **Phase 2.1: Hotfix** - (INSERTED) (completed 2026-03-01)\n- [x] **Phase 3: Metrics** - a (completed 2026-03-07)\n"
+        "- [x] **Phase 4.1: Pins** - (INSERTED)\n- [ ] **Phase 4: Vault** - b\n\n## Phase Details\n\n"
+        "### Phase 4: Vault\n**Goal**: zero crypto\n**Depends on**: Phase 3 (must be reliable)\n\nPlans:\n- [x] 04-01\n- [ ] 04-02\n"
+    )
+    v10, v11 = parse_milestones(text)
+    assert [p.id for p in v10.phases] == ["2.1"] and v10.status == "done"
+    assert [(p.id, p.status) for p in v11.phases] == [("3", "done"), ("4", "pending"), ("4.1", "done")]
+    assert (v11.status, v11.phases[1].goal, v11.phases[1].depends_on) == ("in-progress", "zero crypto", ["3"])
+
+
+def test_several_labels_on_one_line() -> None:
+    ms = parse_milestone("# MILESTONE: Guard hygiene\n\ngoal: single-source pins\nstage: mvp \u00b7 status: active \u00b7 created: 2026-06-07\n\n## Exit\n- [x] a\n- [ ] b\n")
+    assert (ms.status, ms.created, ms.progress) == ("in-progress", "2026-06-07", 0.5)
+
+
+def test_shipped_or_completed_date_without_status_is_done() -> None:
+    (m,) = parse_milestones("# Living Retrospective\n\n## Milestone: v1.0 \u2014 MVP\n\n**Shipped:** 2026-07-27\n**Phases:** 2\n")
+    assert (m.id, m.title, m.status, m.status_note, m.diagnostics) == ("v1.0", "MVP", "done", "2026-07-27", [])
+
+
+def test_planning_milestones_file_with_shipped_headings() -> None:
+    text = (
+        "# Milestones\n\n## v2.0 Marketing Site (Shipped: 2026-03-04)\n\n**Phases completed:** 5 phases (11-15)\n\n"
+        "**Key accomplishments:**\n- \u2705 SvelteKit site\n\n---\n\n## v1.0 Walking Skeleton (Shipped: 2026-02-16)\n\n**Timeline:** 4 days\n"
+    )
+    got = [(m.id, m.title, m.status, m.status_note, m.diagnostics) for m in parse_milestones(text)]
+    assert got == [("v2.0", "Marketing Site", "done", "2026-03-04", []), ("v1.0", "Walking Skeleton", "done", "2026-02-16", [])]
+
+
+def test_export_keeps_the_id_and_the_status_note() -> None:
+    from mkdocs_milestones.export import milestone_dict
+
+    e = _entries({"m1.md": "# Milestone: M1-MVP\n**Status**: PARTIAL (functional but with gaps)\n"})["m1.md"]
+    d = milestone_dict(e)
+    assert (d["id"], d["status"], d["status_text"], d["status_note"]) == ("M1", "partial", "PARTIAL", "functional but with gaps")
+
+
+def test_roadmap_row_shows_the_status_words_as_badge_and_the_note_beside_it() -> None:
+    from conftest import parse_html
+
+    from mkdocs_milestones.render.roadmap import render_roadmap
+
+    text = "# Milestone: M1-MVP\n**Status**: PARTIAL (functional but with critical implementation gaps <b>x</b>)\n"
+    root = parse_html(render_roadmap(list(_entries({"m1.md": text}).values()), page_url="roadmap/"))
+    cell = root.find("td", "ms-roadmap-state")
+    assert cell.find("span", "ms-status").text.strip() == "PARTIAL"
+    assert cell.find("span", "ms-status-note").text == "functional but with critical implementation gaps <b>x</b>"
+
+
+def test_a_roadmap_documents_milestones_are_milestones_of_the_site() -> None:
+    """Each milestone of a roadmap document is an entry at ``url#anchor``; another page depends on it by id."""
+    from mkdocs_milestones.site import PageSource, collect_milestones
+
+    roadmap = (
+        "# Roadmap\n\n## Milestones\n\n- \u2705 **v1.0 Core** - Phases 1-2 (shipped 2026-01-02)\n"
+        "- \U0001f6a7 **v1.1 API** - Phase 3\n\n## Phases\n\n- [x] Phase 1: Model\n- [x] Phase 2: Parser\n- [ ] Phase 3: Endpoints\n"
+    )
+    plan = "# Milestone M4: Docs\n\n**Status**: pending\n**Depends on**: v1.1\n\n## Phase 1: Write\n- [ ] a\n"
+    entries = collect_milestones([PageSource("ROADMAP.md", "ROADMAP/", roadmap), PageSource("m4.md", "m4/", plan)])
+    assert [(e.key, e.url, e.milestone.status) for e in entries] == [
+        ("ROADMAP.md#milestone-v10", "ROADMAP/#milestone-v10", "done"),
+        ("ROADMAP.md#milestone-v11", "ROADMAP/#milestone-v11", "in-progress"),
+        ("m4.md", "m4/", "pending"),
+    ]
+    assert entries[2].depends_on == ["ROADMAP.md#milestone-v11"] and not entries[2].warnings
+
+
+def test_a_roadmap_document_page_gets_an_anchor_per_milestone_and_nothing_else() -> None:
+    import markdown
+
+    from mkdocs_milestones.extension import MilestonesExtension
+
+    sections = "# Roadmap\n\n## Milestone v2.0: Next\n\n**Status**: pending\n\n### Phase 2: More\n- [ ] a\n"
+    md = markdown.Markdown(extensions=[MilestonesExtension()])
+    html = md.convert(sections)  # without toc the section's heading still gets the anchor the export links to
+    assert [m.anchor for m in md.milestones] == ["milestone-v20-next"]
+    assert '<h2 id="milestone-v20-next">Milestone v2.0: Next</h2>' in html and "ms-" not in html
+    with_toc = markdown.Markdown(extensions=["toc", MilestonesExtension()]).convert(sections)
+    assert with_toc == markdown.markdown(sections, extensions=["toc"])  # the same id toc gives it: nothing else changes
+    listed = "# Roadmap\n\n## Milestones\n\n- \u2705 **v1.0 Core** - Phases 1-1\n\n## Phases\n\n- [x] Phase 1: Model\n"
+    html = markdown.Markdown(extensions=[MilestonesExtension()]).convert(listed)
+    assert html == markdown.markdown(listed).replace("<li>\u2705 <strong>v1.0", '<li id="milestone-v10">\u2705 <strong>v1.0')
+
+
+@pytest.mark.parametrize(("value", "status", "badge"), [
+    ("Not implemented", "pending", "Not implemented"),
+    ("Not done", "pending", "Not done"),
+    ("Not yet implemented", "pending", "Not yet implemented"),
+    ("75% complete", "in-progress", "75% complete"),
+    ("Almost done", "in-progress", "Almost done"),
+    ("Nearly complete", "in-progress", "Nearly complete"),
+    ("Feature not implemented", "pending", "not implemented"),
+    ("Charter Superseded *(originally IN PROGRESS)*", "cancelled", "Superseded"),
+    ("Backend 75% complete, UI later", "in-progress", "75% complete"),
+])
+def test_a_qualified_status_word_is_never_read_as_done(value: str, status: str, badge: str) -> None:
+    """Negations, percentages and "almost" qualify the status word; an aside in parentheses is no status (review gap 3)."""
+    ms = parse_milestone(f"# Milestone: A\n\n**Status**: {value}\n")
+    assert (ms.status, ms.status_text) == (status, badge)
+    words = set(value.replace("*", "").replace("(", " ").replace(")", " ").replace(",", " ").split())
+    assert words <= set(f"{ms.status_text} {ms.status_note}".replace("*", "").replace("(", " ").replace(")", " ").split())
+    html = _render(f"# Milestone: A\n\n**Status**: {value}\n")
+    assert f'data-status="{status}"' in html and f">{badge}</span>" in html.replace("<em>", "").replace("</em>", "")
+
+
+def test_a_done_milestone_whose_ticks_contradict_it_counts_them_and_is_warned_about() -> None:
+    """What is written wins over the status word: progress counts it, and the contradiction is warned about (review gap 4)."""
+    phases = "# Milestone: X\n\n**Status**: Done\n\n## Phase 1: A\n\n- [ ] a\n\n## Phase 2: B\n\n- [x] b\n"
+    ms = parse_milestone(phases, file="x.md")
+    assert ms.progress == 0.5
+    assert [str(d) for d in ms.diagnostics] == [
+        "x.md:3: the milestone is marked done but 1 of 2 checklist items are not ticked (first at line 7); "
+        "tick them (or mark them `[-]` if dropped), or give the milestone a status other than done"]
+    flat = parse_milestone("# Milestone: X\n\n**Status**: Done\n\n## Definition of Done\n- [x] a\n- [x] b\n- [ ] c\n- [x] d\n", file="x.md")
+    assert flat.progress == 0.75 and len(flat.diagnostics) == 1
+    ticked = parse_milestone("# Milestone: X\n\n**Status**: Done\n\n## Definition of Done\n- [x] a\n- [x] b\n", file="x.md")
+    assert (ticked.progress, ticked.diagnostics) == (1.0, [])
+    nothing = parse_milestone("# Milestone: X\n\n**Status**: Done\n\nShipped.\n", file="x.md")
+    assert (nothing.progress, nothing.diagnostics) == (1.0, [])
+    table = parse_milestone("# Milestone: X\n\n**Status**: Done\n\n### Phase 1: A\n**Status**: done\n\n### Phase 2: B\n**Status**: in progress\n", file="x.md")
+    assert table.progress == 0.5 and "1 of 2 phases are not (Phase 2)" in str(table.diagnostics[0])
