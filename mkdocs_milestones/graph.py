@@ -18,6 +18,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from .model import Diagnostic, Milestone, Phase
+from . import i18n
 from .vocabulary import status_word
 
 __all__ = [
@@ -264,7 +265,7 @@ def build_milestone_graph(
     taken: set[str] = set()
     specs = []
     for node_id, label, status, href, deps in milestones:
-        tip = f"{label} — {status_word(status)}"
+        tip = f"{label} — {i18n.status_word(status)}"  # drawn on the roadmap: the active language's words
         specs.append((GraphNode(_unique(node_id, taken), label, status, href or None, tip), deps))
     known = {spec[0].id for spec in specs}
     return _assemble(specs, lambda ref: ref if ref in known else None, lambda ref: ref.strip())

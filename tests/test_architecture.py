@@ -10,10 +10,10 @@ from pathlib import Path
 
 PACKAGE = Path(__file__).parents[1] / "mkdocs_milestones"
 
-CORE = ("model", "vocabulary", "parser", "dates", "graph", "layout", "roadmap.query", "export", "site", "mojibake", "history")
+CORE = ("model", "vocabulary", "i18n", "parser", "dates", "graph", "layout", "roadmap.query", "export", "site", "mojibake", "history")
 """Plain modules: strings in, values out; only the standard library (and yaml for front matter)."""
 RENDER = ("render",)
-ADAPTERS = ("extension", "hosts", "plugin", "cli", "roadmap.markers")
+ADAPTERS = ("extension", "hosts", "plugin", "compat", "cli", "roadmap.markers")
 LONG = {
     "parser.py": "the lead splits it into source.py and parser.py after issue 15",
     "vocabulary.py": "word tables (data); issue 15's status reading moves out when parser.py is split",

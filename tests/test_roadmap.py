@@ -208,8 +208,8 @@ def test_links_relative_with_and_without_directory_urls(directory_urls: bool, pa
     row = root.find("tr", data_page="backend/db.md")
     assert row.find("td", cls="ms-roadmap-title").find("a").attrs["href"] == href
     graph = root.find("svg", cls="ms-graph")
-    assert href in [a.attrs.get("href") for a in graph.find_all("a")]
-    assert href in [a.attrs.get("href") for a in root.find("svg", cls="ms-timeline-chart").find_all("a")]
+    assert href in [a.attrs.get("xlink:href") for a in graph.find_all("a")]
+    assert href in [a.attrs.get("xlink:href") for a in root.find("svg", cls="ms-timeline-chart").find_all("a")]
 
 
 class _Tags(HTMLParser):

@@ -17,6 +17,7 @@ from markdown.extensions import Extension
 
 from ..graph import build_phase_graph
 from ..hosts.zensical import zensical_context
+from ..i18n import text as t
 from ..model import Diagnostic, Milestone
 from ..render.mermaid import render_mermaid
 from ..render.svg import render_graph_svg
@@ -128,7 +129,7 @@ class MilestonesExtension(Extension):
         if mode == "mermaid":
             markup = render_mermaid(graph)
         else:
-            markup = render_graph_svg(graph, label=f"Dependency graph of the phases of {ms.title}", kind="phase")
+            markup = render_graph_svg(graph, label=t("graph.phases", title=ms.title), kind="phase")
         holder = etree.Element("p")
         holder.text = md.htmlStash.store(markup)
         return holder

@@ -12,6 +12,7 @@ import re
 import xml.etree.ElementTree as etree
 
 from ..model import Milestone, Phase
+from ..i18n import text as t
 from ..vocabulary import PRIORITY_LABELS, STATUS_LABELS
 from .markup import inert_title, protect, safe_image_src, safe_url
 
@@ -62,7 +63,7 @@ def badge(text: str, status: str | None, *, markdown: bool = True) -> etree.Elem
     prep = protect if markdown else str
     canon = status or "unknown"
     el = _span("ms-badge ms-status", prep(text) if text else None, **{"data-status": canon})
-    label = STATUS_LABELS.get(canon, "Unknown status")
+    label = t(f"status.{canon}" if canon in STATUS_LABELS else "status.unknown")
     el.set("title", label)
     if not text or not _HAS_WORD_RE.search(text):
         word = _span("ms-badge-label", label)
@@ -88,8 +89,8 @@ def priority_badge(text: str, priority: str | None, *, markdown: bool = True) ->
     prep = protect if markdown else str
     canon = priority or "unknown"
     el = _span("ms-badge ms-priority", prep(text) if text else None, **{"data-priority": canon})
-    label = PRIORITY_LABELS.get(canon, "Unknown priority")
-    el.set("title", f"Priority: {label}")
+    label = t(f"priority.{canon}" if canon in PRIORITY_LABELS else "priority.unknown")
+    el.set("title", f"{t('priority')}: {label}")
     if not text or not _HAS_WORD_RE.search(text):
         if text:
             el.text = prep(text) + " "
@@ -130,6 +131,7 @@ def progress_bar(fraction: float, label: str, detail: str) -> etree.Element:
     etree.SubElement(svg, "rect", {"class": "ms-progress-fill", "x": "0", "y": "0", "width": f"{pct:.1f}", "height": "6", "rx": "3"})
     text = _span("ms-progress-text", f"{pct:.0f}%")
     if detail:
+        text.text += " "  # a word break for search indexers, which join adjacent elements' text
         text.append(_span("ms-progress-detail", detail))
     wrap.append(text)
     return wrap
@@ -139,9 +141,9 @@ def milestone_progress_detail(ms: Milestone) -> str:
     """``1/3 phases done · 2/5 checks``."""
     parts = []
     if ms.phases:
-        parts.append(f"{ms.phases_done}/{len(ms.phases)} phases done")
+        parts.append(t("progress.phases", done=ms.phases_done, total=len(ms.phases)))
     if ms.checks_total:
-        parts.append(f"{ms.checks_done}/{ms.checks_total} checks")
+        parts.append(t("progress.checks", done=ms.checks_done, total=ms.checks_total))
     return " \u00b7 ".join(parts)
 
 
@@ -152,14 +154,15 @@ def header_card(ms: Milestone, fields: list[etree.Element]) -> etree.Element:
         {"class": "ms-card", "data-status": ms.status or "unknown", "data-priority": ms.priority or "unknown"},
     )
     head = etree.SubElement(card, "div", {"class": "ms-card-head"})
-    head.append(_span("ms-kicker", "Milestone"))
+    head.append(_span("ms-kicker", t("milestone")))
+    head[-1].tail = " "  # flex items: the space only keeps the words apart in a search index
     if not any(f.get("data-field") == "status" for f in fields):
         head.append(with_note(badge(ms.status_text, ms.status), ms.status_note))
     if fields:
         dl = etree.SubElement(card, "dl", {"class": "ms-meta"})
         for f in fields:
             dl.append(f)
-    card.append(progress_bar(ms.progress, "Overall progress", milestone_progress_detail(ms)))
+    card.append(progress_bar(ms.progress, t("progress.overall"), milestone_progress_detail(ms)))
     return card
 
 
@@ -183,7 +186,9 @@ def phase_summary(phase: Phase | None, heading: etree.Element, status_text: str,
     summary.append(heading)
     meta = etree.SubElement(summary, "span", {"class": "ms-phase-meta"})
     meta.append(badge(status_text, status))
+    heading.tail = " "  # flex items: the spaces only keep the words apart in a search index
     if phase is not None and phase.checks_total:
+        meta[-1].tail = " "
         meta.append(
             _span(
                 "ms-phase-checks",

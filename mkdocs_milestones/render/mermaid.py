@@ -10,12 +10,12 @@ __all__ = ["render_mermaid"]
 
 
 def render_mermaid(graph: Graph) -> str:
-    """``<pre class="mermaid"><code>flowchart LR ...</code></pre>``, HTML-escaped.
+    """``<pre class="mermaid" data-search-exclude=""><code>flowchart LR ...</code></pre>``, HTML-escaped.
 
     >>> from mkdocs_milestones.graph import Graph, GraphEdge, GraphNode
     >>> g = Graph([GraphNode("0", "Phase 0", "done"), GraphNode("1", "Phase <1>", None)], [GraphEdge("0", "1")], set(), [])
     >>> print(render_mermaid(g))
-    <pre class="mermaid"><code>flowchart LR
+    <pre class="mermaid" data-search-exclude=""><code>flowchart LR
       n0[&quot;Phase 0&quot;]:::done
       n1[&quot;Phase #60;1#62;&quot;]:::unknown
       n0 --&gt; n1</code></pre>
@@ -29,4 +29,5 @@ def render_mermaid(graph: Graph) -> str:
         if e.source in ids and e.target in ids:
             arrow = "-.->" if (e.source, e.target) in graph.cycle_edges else "-->"
             lines.append(f"  {ids[e.source]} {arrow} {ids[e.target]}")
-    return '<pre class="mermaid"><code>' + esc("\n".join(lines)) + "</code></pre>"
+    # Graph source repeats the phase titles: kept out of Material's search index.
+    return '<pre class="mermaid" data-search-exclude=""><code>' + esc("\n".join(lines)) + "</code></pre>"

@@ -24,6 +24,7 @@ from datetime import date
 
 from ..dates import parse_date
 from ..graph import build_milestone_graph
+from ..i18n import status_word, text as t
 from ..model import Milestone, MilestoneEntry, Phase
 from ..roadmap.query import GROUP_ORDER, SECTIONS, RoadmapFilter, order_key, plain, status_of
 from ..vocabulary import PRIORITIES, PRIORITY_LABELS, STATUS_ICONS, STATUS_LABELS, STATUSES
@@ -98,7 +99,7 @@ def _priority_badge(ms: Milestone) -> str:
 
 def _progress(ms: Milestone) -> str:
     """The progress bar of the milestone pages."""
-    return h.to_html(h.progress_bar(ms.progress, "Progress", ""))
+    return h.to_html(h.progress_bar(ms.progress, t("col.progress"), ""))
 
 
 def _phase_link(href: str, phase: Phase, cls: str, word: str) -> str:
@@ -114,60 +115,69 @@ def _row(entry: MilestoneEntry, page_url: str) -> str:
     ms, st = entry.milestone, status_of(entry)
     href = relative_url(entry.url, page_url)
     dash = "\u2014"
-    count = f"{ms.phases_done}/{len(ms.phases)} phases" if ms.phases else "no phases"
+    count = t("phases", done=ms.phases_done, total=len(ms.phases)) if ms.phases else t("phases.none")
     phases = ""
     if ms.current_phase is not None:
-        phases += _phase_link(href, ms.current_phase, "ms-roadmap-current", "Now:")
+        phases += _phase_link(href, ms.current_phase, "ms-roadmap-current", esc(t("now")))
     if ms.next_phase is not None and st not in CLOSED_GROUPS:
-        phases += _phase_link(href, ms.next_phase, "ms-roadmap-next", "Next:")
+        phases += (" " if phases else "") + _phase_link(href, ms.next_phase, "ms-roadmap-next", esc(t("next")))
     risks = len(ms.risks) if st not in CLOSED_GROUPS else 0
     priority = _priority_badge(ms) if ms.priority or ms.priority_text else ""
     note = f' <span class="ms-status-note">{esc(plain(ms.status_note))}</span>' if getattr(ms, "status_note", "") else ""
     day = parse_date(ms.created)
     created = day.isoformat() if day is not None and len(ms.created or "") > 10 else (ms.created or dash)
     created_tip = f' title="{esc(ms.created)}"' if created != (ms.created or dash) else ""
+    # A space between cells and between the parts of a cell: search indexers (Material's) join the
+    # text of adjacent elements as is, and "47%2/6 phases" would be one word. Every part is a block
+    # or flex item here, so the spaces do not show.
     return (
         f'<tr data-page="{esc(entry.key)}">'
-        f'<td class="ms-roadmap-title"><a href="{esc(href)}">{esc(plain(ms.title))}</a></td>'
-        f'<td class="ms-roadmap-state">{_status_badge(ms.status_text, st)}{note}{priority}</td>'
-        f'<td class="ms-roadmap-progress">{_progress(ms)}<span class="ms-roadmap-phase-count">{count}</span></td>'
-        f'<td class="ms-roadmap-phases">{phases or dash}</td>'
-        f'<td class="ms-roadmap-dates"><span class="ms-roadmap-created"{created_tip}>{esc(created)}</span>'
-        f'<span class="ms-roadmap-estimate">{esc(ms.estimated_duration or dash)}</span></td>'
+        f'<td class="ms-roadmap-title"><a href="{esc(href)}">{esc(plain(ms.title))}</a></td> '
+        f'<td class="ms-roadmap-state">{_status_badge(ms.status_text, st)}{note}{" " + priority if priority else ""}</td> '
+        f'<td class="ms-roadmap-progress">{_progress(ms)} <span class="ms-roadmap-phase-count">{count}</span></td> '
+        f'<td class="ms-roadmap-phases">{phases or dash}</td> '
+        f'<td class="ms-roadmap-dates"><span class="ms-roadmap-created"{created_tip}>{esc(created)}</span> '
+        f'<span class="ms-roadmap-estimate">{esc(ms.estimated_duration or dash)}</span></td> '
         f'<td class="ms-roadmap-risks" data-count="{risks}">{risks or dash}</td></tr>'
     )
 
 
-_HEAD = (
-    '<thead><tr><th scope="col">Milestone</th><th scope="col">Status</th><th scope="col">Progress</th>'
-    '<th scope="col">Current / next phase</th><th scope="col">Created / estimate</th>'
-    '<th scope="col" title="Risks listed while the milestone is open">Risks</th></tr></thead>'
-)
+def _head() -> str:
+    """The column heads, in the active language (:mod:`..i18n`).
+
+    They repeat in every group's table: kept out of the search index (``data-search-exclude``,
+    honoured by Material's search), so "Status" finds real content.
+    """
+    cols = "".join(f'<th scope="col">{esc(t(k))}</th> ' for k in ("col.milestone", "col.status", "col.progress", "col.phase", "col.dates"))
+    return (
+        f'<thead data-search-exclude=""><tr>{cols}'
+        f'<th scope="col" title="{esc(t("col.risks.title"))}">{esc(t("col.risks"))}</th></tr></thead>'
+    )
 
 
 def _table(rows: Sequence[str]) -> str:
-    body = "".join(rows)
-    return f'<div class="ms-roadmap-table-wrap"><table class="ms-roadmap-table">{_HEAD}<tbody>{body}</tbody></table></div>'
+    body = " ".join(rows)
+    return f'<div class="ms-roadmap-table-wrap"><table class="ms-roadmap-table">{_head()}<tbody>{body}</tbody></table></div>'
 
 
 def _group(status: str, entries: Sequence[MilestoneEntry], page_url: str, prefix: str) -> str:
     rows = [_row(e, page_url) for e in entries]
-    label = STATUS_LABELS.get(status, "No recognised status")
+    label = t(f"status.{status}" if status in STATUS_LABELS else "group.unknown")
     opened = "" if status in CLOSED_GROUPS else " open"
     out = [
         f'<details class="ms-roadmap-group" id="{prefix}-{status}" data-status="{status}"{opened}>'
         f'<summary class="ms-roadmap-group-summary"><h3 class="ms-roadmap-group-title">'
-        f'{_status_badge("", status)} <span class="ms-roadmap-count">{len(rows)}</span></h3></summary>',
+        f'{_status_badge("", status)} <span class="ms-roadmap-count">{len(rows)}</span></h3></summary> ',
         _table(rows[:ROWS_SHOWN]),
     ]
     if len(rows) > ROWS_SHOWN:
         more = len(rows) - ROWS_SHOWN
         out.append(
-            f'<details class="ms-roadmap-more"><summary>Show {more} more {label.lower()} '
-            f'milestone{"s" if more != 1 else ""}</summary>{_table(rows[ROWS_SHOWN:])}</details>'
+            f'<details class="ms-roadmap-more"><summary>{esc(t("more.group", n=more, label=label, lower=label.lower()))}'
+            f'</summary>{_table(rows[ROWS_SHOWN:])}</details>'
         )
-    out.append("</details>")
-    return "".join(out)
+    out.append("</details> ")
+    return " ".join(out)
 
 
 def _counters(groups: dict[str, list[MilestoneEntry]], prefix: str, linked: bool) -> str:
@@ -177,8 +187,9 @@ def _counters(groups: dict[str, list[MilestoneEntry]], prefix: str, linked: bool
             badge = _status_badge("", st, len(groups[st]))
             items.append(f'<a class="ms-roadmap-counter" href="#{prefix}-{st}">{badge}</a>' if linked else badge)
     total = sum(len(v) for v in groups.values())
-    items.append(f'<span class="ms-roadmap-total">{total} milestone{"" if total == 1 else "s"}</span>')
-    return f'<p class="ms-roadmap-counters">{" ".join(items)}</p>'
+    items.append(f'<span class="ms-roadmap-total">{esc(t("total", n=total))}</span>')
+    # A summary of the group headings below: not indexed a second time.
+    return f'<p class="ms-roadmap-counters" data-search-exclude="">{" ".join(items)}</p>'
 
 
 def _graph(entries: Sequence[MilestoneEntry], page_url: str) -> str:
@@ -189,18 +200,18 @@ def _graph(entries: Sequence[MilestoneEntry], page_url: str) -> str:
         linked = {d for e in shown for d in e.depends_on if d in pages}
         linked |= {e.key for e in shown if set(e.depends_on) & pages or e.missing}
         shown = [e for e in shown if e.key in linked]
-        note = f"{len(entries) - len(shown)} milestones without dependencies in this view are not drawn."
+        note = t("graph.unlinked", n=len(entries) - len(shown))
         if len(shown) > GRAPH_MAX:
             chosen: dict[str, None] = {}
             for e in sorted(shown, key=order_key):  # open ones first, each with what it depends on
                 if len(chosen) >= GRAPH_MAX:
                     break
                 chosen.update(dict.fromkeys([e.key, *(d for d in e.depends_on if d in linked)]))
-            note += f" Only {len(chosen)} of the {len(shown)} linked milestones are drawn (open ones first)."
+            note += " " + t("graph.only", k=len(chosen), n=len(shown))
             shown = [e for e in shown if e.key in chosen]
     pages = {e.key for e in shown}
     if not shown or not any(d in pages for e in shown for d in e.depends_on) and not any(e.missing for e in shown):
-        return '<p class="ms-roadmap-note">No dependencies between the milestones in this view.</p>'
+        return f'<p class="ms-roadmap-note">{esc(t("graph.none"))}</p>'
     # A reference that names no milestone page (warned about) is no page path, so the graph
     # draws it as a dashed ghost node labelled as written.
     spec = [
@@ -211,7 +222,7 @@ def _graph(entries: Sequence[MilestoneEntry], page_url: str) -> str:
     # Its problems (cycles, done before a dependency, ghosts) are warned about where the entries
     # are collected (site.collect_milestones), for the whole site, not once per roadmap view.
     graph, _issues = build_milestone_graph(spec)
-    svg = render_graph_svg(graph, label="Dependencies between milestones", kind="milestone")
+    svg = render_graph_svg(graph, label=t("graph.milestones"), kind="milestone")
     return svg.replace("\n", "") + (f'<p class="ms-roadmap-note">{esc(note)}</p>' if note else "")
 
 
@@ -219,23 +230,24 @@ def at_risk(entries: Sequence[MilestoneEntry]) -> list[tuple[MilestoneEntry, lis
     """What needs attention, per milestone in roadmap order: ``(entry, [(fragment, reason), ...])``.
 
     Failed or blocked milestones, failed success criteria, blocked or failed phases, and phases
-    marked done whose boxes are not all checked. ``fragment`` is ``""`` or a phase anchor.
+    marked done whose boxes are not all checked. ``fragment`` is ``""`` or a phase anchor; the
+    reasons are in the active language (:mod:`..i18n`).
     """
     out: list[tuple[MilestoneEntry, list[tuple[str, str]]]] = []
     for e in sorted(entries, key=order_key):
         ms, items = e.milestone, []
         if ms.status in ("failed", "blocked"):
-            items.append(("", f"the milestone is {ms.status}"))
+            items.append(("", t("risk.milestone", status=status_word(ms.status))))
         for c in ms.criteria:
             if c.status == "failed":
-                items.append(("", f"success criterion failed: {plain(c.metric)} (target {plain(c.target)})"))
+                items.append(("", t("risk.criterion", metric=plain(c.metric), target=plain(c.target))))
         for p in ms.phases:
-            name = f"Phase {p.id}: {plain(p.title)}"
+            name = t("phase.name", id=p.id, title=plain(p.title))
             if p.status in ("blocked", "failed"):
-                items.append((p.anchor, f"{name} is {p.status}"))
+                items.append((p.anchor, t("risk.phase", name=name, status=status_word(p.status))))
             elif p.status == "done" and p.checks_done < p.checks_total:
                 unchecked = p.checks_total - p.checks_done
-                items.append((p.anchor, f"{name} is marked done with {unchecked} of {p.checks_total} criteria unchecked"))
+                items.append((p.anchor, t("risk.unchecked", name=name, n=unchecked, total=p.checks_total)))
         if items:
             out.append((e, items))
     return out
@@ -244,7 +256,7 @@ def at_risk(entries: Sequence[MilestoneEntry]) -> list[tuple[MilestoneEntry, lis
 def _risks(entries: Sequence[MilestoneEntry], page_url: str) -> str:
     flagged = at_risk(entries)
     if not flagged:
-        return '<p class="ms-roadmap-note">Nothing at risk: no failed criteria, blocked phases or unchecked done phases.</p>'
+        return f'<p class="ms-roadmap-note">{esc(t("risk.none"))}</p>'
     items = []
     for e, reasons in flagged[:RISKS_MAX]:
         base = relative_url(e.url, page_url)
@@ -254,13 +266,12 @@ def _risks(entries: Sequence[MilestoneEntry], page_url: str) -> str:
     if len(items) > RISKS_SHOWN:
         more = len(items) - RISKS_SHOWN
         out += (
-            f'<details class="ms-roadmap-more"><summary>Show {more} more</summary>'
+            f'<details class="ms-roadmap-more"><summary>{esc(t("more", n=more))}</summary>'
             f'<ul class="ms-roadmap-risk-list">{"".join(items[RISKS_SHOWN:])}</ul></details>'
         )
     if len(flagged) > RISKS_MAX:
         out += (
-            f'<p class="ms-roadmap-note">{len(flagged) - RISKS_MAX} more milestones need attention; '
-            "narrow the view with a marker (status=, folder=) to see them.</p>"
+            f'<p class="ms-roadmap-note">{esc(t("risk.more", n=len(flagged) - RISKS_MAX))}</p>'
         )
     return out
 
@@ -303,14 +314,14 @@ def render_roadmap(
         if section == "counters":
             out.append(_counters(groups, prefix, "list" in flt.sections))
         elif section == "list":
-            out.append('<section class="ms-roadmap-list"><h2 class="ms-roadmap-section">Milestones</h2>')
+            out.append('<section class="ms-roadmap-list"><h2 class="ms-roadmap-section">' + esc(t("roadmap.milestones")) + '</h2> ')
             out += [_group(st, groups[st], page_url, prefix) for st in GROUP_ORDER if st in groups]
-            out.append("</section>")
+            out.append("</section> ")
         elif section == "graph":
-            out.append('<section class="ms-roadmap-graph"><h2 class="ms-roadmap-section">Dependencies</h2>')
-            out += [_graph(shown, page_url), "</section>"]
+            out.append('<section class="ms-roadmap-graph"><h2 class="ms-roadmap-section">' + esc(t("roadmap.dependencies")) + '</h2> ')
+            out += [_graph(shown, page_url), "</section> "]
         elif section == "timeline":
-            out.append('<section class="ms-roadmap-timeline"><h2 class="ms-roadmap-section">Timeline</h2>')
+            out.append('<section class="ms-roadmap-timeline"><h2 class="ms-roadmap-section">' + esc(t("roadmap.timeline")) + '</h2> ')
             out.append(
                 render_timeline(
                     shown,
@@ -321,9 +332,9 @@ def render_roadmap(
                     today=today,
                 )
             )
-            out.append("</section>")
+            out.append("</section> ")
         else:
-            out.append('<section class="ms-roadmap-at-risk"><h2 class="ms-roadmap-section">At risk</h2>')
-            out += [_risks(shown, page_url), "</section>"]
+            out.append('<section class="ms-roadmap-at-risk"><h2 class="ms-roadmap-section">' + esc(t("roadmap.at-risk")) + '</h2> ')
+            out += [_risks(shown, page_url), "</section> "]
     out.append("</div>")
     return "".join(out).replace("\r", " ").replace("\n", " ")  # one raw HTML block: no line breaks at all

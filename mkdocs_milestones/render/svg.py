@@ -1,7 +1,11 @@
 # SPDX-License-Identifier: MIT
 """Inline SVG for a dependency graph: no script, no inline colours, every string escaped.
 
-The drawing is plain SVG 1.1 plus ``href`` on ``<a>``: it needs no JavaScript and no CDN.
+The drawing is plain SVG 1.1 with ``xlink:href`` links: it needs no JavaScript and no CDN.
+Links are ``xlink:href`` only, never ``href``: theme scripts resolve every ``[href]`` element's
+URL by assigning ``el.href`` (Material's ``navigation.instant`` does), which an SVG ``<a>``
+refuses (its ``href`` is a read-only ``SVGAnimatedString``), and that error aborted the page
+swap. ``[href]`` does not match the namespaced attribute; browsers follow both the same way.
 Colours come from ``assets/graph.css`` (CSS variables with fallbacks), so light and dark
 schemes both read; status is also told by an icon glyph, never by colour alone.
 """
@@ -13,10 +17,14 @@ import re
 
 from ..graph import Graph, GraphNode
 from ..layout import Layout, LayoutOptions, NodeBox, layout_graph
-from ..vocabulary import STATUS_GLYPHS, status_word
+from ..i18n import status_word, text as t
+from ..vocabulary import STATUS_GLYPHS
 from .markup import safe_url, xml_attr, xml_text
 
-__all__ = ["STATUS_ICONS", "render_graph_svg", "safe_graph_href"]
+__all__ = ["STATUS_ICONS", "XLINK", "render_graph_svg", "safe_graph_href"]
+
+XLINK = "http://www.w3.org/1999/xlink"
+"""The namespace of the graphs' links (``xlink:href``; see the module's docstring for why)."""
 
 STATUS_ICONS = STATUS_GLYPHS  # the name tests and older callers use
 #: Above this natural width the graph keeps its size and its wrapper scrolls sideways;
@@ -63,19 +71,20 @@ def _summary(graph: Graph, kind: str) -> str:
     counts: dict[str, int] = {}
     for n in real:
         counts[_status(n)] = counts.get(_status(n), 0) + 1
-    states = ", ".join(f"{c} {status_word(s) if s != 'unknown' else 'with no status'}" for s, c in sorted(counts.items()))
-    plural = kind if len(real) == 1 else kind + "s"
-    deps = len(graph.edges)
-    text = f"{len(real)} {plural} and {deps} {'dependency' if deps == 1 else 'dependencies'}"
+    states = ", ".join(
+        t("summary.state", n=c, word=status_word(s) if s != "unknown" else t("summary.nostatus")) for s, c in sorted(counts.items())
+    )
+    nodes = t(f"summary.{kind}", n=len(real)) if kind in ("phase", "milestone") else f"{len(real)} {kind}"
+    text = t("summary.counts", nodes=nodes, deps=t("summary.deps", n=len(graph.edges)))
     text += f" ({states})." if states else "."
     if graph.critical:
-        text += " Remaining critical path: " + " → ".join(name.get(i, i) for i in graph.critical) + "."
+        text += " " + t("summary.critical", path=" → ".join(name.get(i, i) for i in graph.critical))
     ghosts = [n.label for n in graph.nodes if n.ghost]
     if ghosts:
-        text += " Missing: " + ", ".join(ghosts) + "."
+        text += " " + t("summary.missing", names=", ".join(ghosts))
     if graph.cycle_edges:
-        closing = sorted(f"{name.get(s, s)} → {name.get(t, t)}" for s, t in graph.cycle_edges)
-        text += " Cycle closed by: " + ", ".join(closing) + "."
+        closing = sorted(f"{name.get(a, a)} → {name.get(b, b)}" for a, b in graph.cycle_edges)
+        text += " " + t("summary.cycle", edges=", ".join(closing))
     return text
 
 
@@ -85,7 +94,7 @@ def _node(node: GraphNode, box: NodeBox, critical: bool, o: LayoutOptions) -> st
     out = [f"<g class={_attr(classes)} data-status={_attr(status)} data-node={_attr(node.id)}>"]
     href = safe_graph_href(node.href)
     if href:
-        out.append(f"<a href={_attr(href)}>")
+        out.append(f"<a xlink:href={_attr(href)}>")
     tip = node.tooltip or (f"{node.label}: {node.sublabel}" if node.sublabel else node.label)
     out.append(f"<title>{_text(tip)}</title>\n")
     if critical:
@@ -169,8 +178,9 @@ def render_graph_svg(
     # would only be one more node for a parser to walk (issue 7). Only markers in use are defined;
     # edges come before nodes, so nodes paint over them.
     out = [
-        '<div class="ms-graph-wrap">\n',
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="{classes}" role="img" aria-label={_attr(label)} '
+        # Its labels repeat the page's headings: kept out of Material's search index.
+        '<div class="ms-graph-wrap" data-search-exclude="">\n',
+        f'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="{XLINK}" class="{classes}" role="img" aria-label={_attr(label)} '
         f'aria-describedby="{prefix}-desc" viewBox="0 0 {w} {h}" width="{w}" height="{h}" '
         f'data-nodes="{sum(1 for n in graph.nodes if not n.ghost)}">\n',
         f"<title>{_text(label)}</title>\n",

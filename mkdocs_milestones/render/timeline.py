@@ -21,11 +21,11 @@ from datetime import date, timedelta
 from ..dates import parse_date, parse_duration_days
 from ..model import MilestoneEntry
 from ..vocabulary import STATUS_GLYPHS as STATUS_ICONS
+from ..i18n import month_names, text as t
 from .markup import esc
+from .svg import XLINK
 
 __all__ = ["TimelineItem", "parse_date", "parse_duration_days", "render_timeline", "timeline_item"]
-
-_MONTH_NAMES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 #: Geometry of the chart (SVG user units).
 LABEL_W, CHART_W, ROW_H, BAR_H, AXIS_H, PAD = 190, 480, 24, 12, 28, 8
@@ -135,27 +135,23 @@ def render_timeline(
     if len(items) > max_rows:
         live = [it for it in items if status(it.entry) not in ("done", "cancelled")]
         if len(live) < len(items):
-            notes.append(f"{len(items) - len(live)} done or cancelled milestones are not drawn.")
+            notes.append(t("timeline.closed", n=len(items) - len(live)))
             items = live
     if len(items) > max_rows:
         items = sorted(items, key=lambda it: order(it.entry) if order else 0)  # type: ignore[arg-type,return-value]
-        notes.append(f"{len(items) - max_rows} more milestones are not drawn (the chart shows {max_rows}).")
+        notes.append(t("timeline.cut", n=len(items) - max_rows, max=max_rows))
         items = items[:max_rows]
     items.sort(key=lambda it: (it.start, it.end or it.start, title(it.entry)))
     out = ['<div class="ms-timeline">']
     if items:
         out.append(_chart(items, href=href, title=title, status=status, today=today))
     else:
-        out.append('<p class="ms-timeline-empty">No milestone has a readable Created date.</p>')
-    out.append(
-        '<p class="ms-timeline-note">Bars run from Created to Completed (solid), or to Created + the estimate'
-        " (outlined, filled by progress); a diamond has neither. Estimates count a session as a day, a sprint as"
-        " two weeks and a range as its upper bound." + "".join(" " + esc(n) for n in notes) + "</p>"
-    )
+        out.append(f'<p class="ms-timeline-empty">{esc(t("timeline.empty"))}</p>')
+    out.append('<p class="ms-timeline-note">' + esc(t("timeline.note")) + "".join(" " + esc(n) for n in notes) + "</p>")
     if undated:
         links = ", ".join(f'<a href="{esc(href(e))}">{esc(title(e))}</a>' for e in undated[:MAX_UNDATED])
-        more = f" and {len(undated) - MAX_UNDATED} more" if len(undated) > MAX_UNDATED else ""
-        out.append(f'<p class="ms-timeline-undated">Not on the timeline (no readable Created date): {links}{more}.</p>')
+        more = " " + esc(t("timeline.undated.more", n=len(undated) - MAX_UNDATED)) if len(undated) > MAX_UNDATED else ""
+        out.append(f'<p class="ms-timeline-undated">{esc(t("timeline.undated"))} {links}{more}.</p>')
     out.append("</div>")
     return "".join(out)
 
@@ -181,18 +177,19 @@ def _chart(
 
     width, height = x0 + CHART_W + PAD, AXIS_H + len(items) * ROW_H + PAD
     out = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="ms-timeline-chart" role="img" '
-        f'aria-label="Timeline of {len(items)} milestones from {lo + timedelta(days=3)} to {hi - timedelta(days=3)}" '
+        f'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="{XLINK}" class="ms-timeline-chart" data-search-exclude="" role="img" '
+        f'aria-label="{esc(t("timeline.label", n=len(items), start=lo + timedelta(days=3), end=hi - timedelta(days=3)))}" '
         f'viewBox="0 0 {_n(width)} {_n(height)}" width="{_n(width)}" height="{_n(height)}">',
         '<g class="ms-timeline-axis">',
     ]
-    for t in _ticks(lo, hi):
-        tx = _n(x(t))
+    months = month_names()
+    for tick in _ticks(lo, hi):
+        tx = _n(x(tick))
         out.append(f'<line class="ms-timeline-grid" x1="{tx}" y1="{AXIS_H - 6}" x2="{tx}" y2="{_n(height - PAD)}"/>')
-        if x(t) + 24 <= width:  # a label that would be cut off at the right edge is left out
+        if x(tick) + 24 <= width:  # a label that would be cut off at the right edge is left out
             out.append(
                 f'<text class="ms-timeline-tick" x="{tx}" y="{AXIS_H - 10}" text-anchor="middle">'
-                f"{_MONTH_NAMES[t.month - 1]} {t.year}</text>"
+                f"{esc(t('timeline.tick', month=months[tick.month - 1], year=tick.year))}</text>"
             )
     out.append("</g>")
     if today is not None and lo <= today <= hi:
@@ -235,7 +232,7 @@ def _row(
     cls = "ms-timeline-row" + (" ms-timeline-late" if late else "")
     parts = [
         f'<g class="{cls}" data-status="{esc(st)}" data-kind="{kind}" data-page="{esc(e.key)}">',
-        f'<a href="{esc(href(e))}"><title>{esc(tip)}</title>',
+        f'<a xlink:href="{esc(href(e))}"><title>{esc(tip)}</title>',
         f'<text class="ms-timeline-label" x="{PAD}" y="{_n(top + ROW_H / 2 + 4)}">'
         f'<tspan class="ms-timeline-icon">{STATUS_ICONS.get(st, "?")}</tspan> {esc(_short(name))}</text>',
     ]

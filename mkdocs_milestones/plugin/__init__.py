@@ -8,28 +8,37 @@ collects those models as pages convert (``on_page_content``), and once every pag
 (``on_env``, before anything is written) it resolves the dependencies, fills the export and
 converts again only the pages that hold a ``<!-- milestones -->`` marker (the roadmap page).
 Under ``--dirty``, pages MkDocs does not convert keep the model of the previous build.
+
+Other plugins (:mod:`mkdocs_milestones.compat`): the roadmap and the assets are added early (``on_files`` priority
+100) so mkdocs-redirects listed before this plugin sees them. Under mkdocs-static-i18n, which
+builds the site once per language and re-creates every file from ``docs_dir`` in its ``on_files``
+(priority -100), they are added after it, per language; each language's build converts that
+language's pages (translated, or the default language's as fallback), so its roadmap and its
+export (``<lang>/milestones.json``, with a ``lang`` field) hold that language's milestones.
 """
 
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from mkdocs.config import base
-from mkdocs.config import config_options as c
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.config import base, config_options as c
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
-from .export import export_json
-from .extension import GRAPH_VALUES, OPEN_PHASE_VALUES, MilestonesExtension, PageContext
-from .extension.config import asset_text
-from .history import HistoryReader, HistoryView, RepoHistory, build_time, page_histories
-from .model import Milestone, MilestoneEntry
-from .parser import may_hold_milestones, parse_milestones
-from .render.feeds import feed_files, feeds_option
-from .render.html import inert_title
-from .site import assemble, front_matter_lines
+from .. import i18n
+from ..compat import Asset, I18nState, asset_plan, forget_earlier_config, i18n_state, mark_i18n_page
+from ..export import export_json
+from ..extension import GRAPH_VALUES, OPEN_PHASE_VALUES, MilestonesExtension, PageContext
+from ..extension.config import asset_text
+from ..model import Milestone, MilestoneEntry
+from ..parser import may_hold_milestones, parse_milestones
+from ..render.html import inert_title
+from ..site import assemble, front_matter_lines
+from .history import SiteHistory
+from .options import FeedsOption, PathOrFalse, PositiveInt
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -42,53 +51,9 @@ __all__ = ["MilestonesConfig", "MilestonesPlugin"]
 log = get_plugin_logger("milestones")
 
 ASSET_DIR = "assets/mkdocs_milestones"
-ROADMAP_PAGE = "# Roadmap\n\n<!-- milestones -->\n"
-"""The generated roadmap page: a title and the marker the extension expands."""
+ROADMAP_PAGE = "# {title}\n\n<!-- milestones -->\n"
+"""The generated roadmap page: a title (in the site's language) and the marker the extension expands."""
 _EXTENSION_NAMES = ("mkdocs_milestones", "milestones", "mkdocs_milestones.extension")
-
-
-class PathOrFalse(c.BaseConfigOption[Any]):
-    """A path inside the site (a relative ``.json``/``.md`` path), or ``false`` to turn it off."""
-
-    def __init__(self, default: str, suffix: str) -> None:
-        super().__init__()
-        self.default = default
-        self.suffix = suffix
-
-    def run_validation(self, value: object) -> str | bool:
-        if value is False or value is None:
-            return False
-        if value is True:
-            return self.default
-        if not isinstance(value, str) or not value.strip():
-            raise c.ValidationError(f"expected a relative path ending in {self.suffix} or false, got {value!r}")
-        path = value.strip().replace("\\", "/")
-        if path.startswith("/") or ".." in path.split("/") or not path.endswith(self.suffix):
-            raise c.ValidationError(f"expected a relative path inside the site ending in {self.suffix} (or false), got {value!r}")
-        return path
-
-
-class PositiveInt(c.Type[int]):
-    """A whole number of at least 1."""
-
-    def __init__(self, default: int) -> None:
-        super().__init__(int, default=default)
-
-    def run_validation(self, value: object) -> int:
-        number = super().run_validation(value)
-        if isinstance(number, bool) or number < 1:
-            raise c.ValidationError(f"expected a whole number of days, 1 or more; got {value!r}")
-        return number
-
-
-class FeedsOption(c.BaseConfigOption[Any]):
-    """``true`` (every feed), ``false``, or a list of feeds: ``atom``, ``ics``, ``badges``."""
-
-    def run_validation(self, value: object) -> tuple[str, ...]:
-        try:
-            return feeds_option(value)
-        except ValueError as err:
-            raise c.ValidationError(str(err)) from None
 
 
 class MilestonesConfig(base.Config):
@@ -108,6 +73,10 @@ class MilestonesConfig(base.Config):
     """The period of the roadmap's "Changed in the last N days", in days."""
     feeds = FeedsOption()
     """Generated feeds: ``milestones.atom``, ``milestones.ics``, ``badges/<slug>.json``; ``true``, ``false`` or a list of ``atom``, ``ics``, ``badges``."""
+    language = c.Optional(c.Type(str))
+    """The language of the words the plugin writes (en, fr, de, es, ja, zh); default: the theme's."""
+    labels = c.Type(dict, default={})
+    """Replacements for single strings of the plugin's own words (keys as in ``mkdocs_milestones/i18n.py``)."""
 
 
 @dataclass
@@ -116,6 +85,8 @@ class _PageModel:
 
     url: str
     milestones: list[Milestone]
+    page: str
+    """The page's identity in the site (``src_uri``; under static-i18n its path without the language)."""
     markers: int = 0
     source: str | None = None
     """The text the page parsed, kept for pages with markers (their second conversion reuses the parse)."""
@@ -141,27 +112,42 @@ class MilestonesPlugin(BasePlugin[MilestonesConfig]):
         self.ext: MilestonesExtension | None = None
         self.entries: list[MilestoneEntry] = []
         self.models: dict[str, _PageModel] = {}
-        """Per page (``src_uri``): what its conversion in this build found."""
+        """Per page (:meth:`_key`): what its conversion in this build found."""
         self.previous: dict[str, _PageModel] = {}
-        """The models of the previous build (``mkdocs serve``), for pages ``--dirty`` does not convert."""
+        """The models of earlier builds (``mkdocs serve``; each language's under static-i18n), for
+        pages ``--dirty`` does not convert."""
         self.dirty = False
         self.current: _Converting | None = None
         self.offsets: dict[str, int] = {}
         self.export_file: File | None = None
-        self.history: HistoryView | None = None
-        """The milestones' git history for this build (None: off, or no git)."""
-        self.history_reader: HistoryReader | None = None
-        """Kept across ``mkdocs serve`` rebuilds: it caches what it read."""
-        self._history_told: tuple[str, str] | None = None
-        """The last note about the history logged, and its docs folder: said once per ``mkdocs serve``."""
+        self.history = SiteHistory()
+        """The git history: read once per build, its reader kept across ``mkdocs serve`` rebuilds."""
+        self.assets: list[Asset] = []
+        self.language = "en"
+        self.lang: I18nState | None = None
+        """The language mkdocs-static-i18n is building, if it is."""
+
+    def _key(self, f: File) -> str:
+        """A page's key in :attr:`models`: its ``src_uri``, per language under static-i18n (a fallback
+        page has the same ``src_uri`` in every language, but its own URL and links in each)."""
+        return f.src_uri if self.lang is None else f"{self.lang.language}:{f.src_uri}"
+
+    def _page_id(self, f: File) -> str:
+        """The page's identity for dependencies: under static-i18n its path without the language
+        (``a.fr.md``, ``fr/a.md`` -> ``a.md``), so they resolve to this language's version or its fallback."""
+        norm = getattr(f, "norm_src_uri", None) if self.lang is not None else None
+        return norm or f.src_uri
 
     # -- configuration and files --------------------------------------------------------------------
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.dirty = dirty
-        self._history_told = None
+        self.history.told = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         exts = config.markdown_extensions
+        for problem in i18n.option_problems(self.config.language, self.config.labels):
+            log.warning("%s", problem)
+        forget_earlier_config(config, MilestonesExtension, ASSET_DIR)  # mkdocs-static-i18n calls on_config per language
         for name in _EXTENSION_NAMES:
             if name in exts:
                 exts.remove(name)
@@ -175,21 +161,69 @@ class MilestonesPlugin(BasePlugin[MilestonesConfig]):
             inline_assets=False,
         )
         exts.append(self.ext)
-        config.extra_css.insert(0, f"{ASSET_DIR}/milestones.css")
-        config.extra_javascript.append(f"{ASSET_DIR}/milestones.js")
+        self.assets = asset_plan(config, ASSET_DIR, {n: asset_text(n) for n in ("milestones.css", "milestones.js")}, log)
+        for a in self.assets:
+            if a.name.endswith(".css"):
+                config.extra_css.insert(0, a.path)
+            else:
+                config.extra_javascript.append(a.path)
         return config
 
-    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        # A new build: this build's models are collected afresh; the last build's wait for --dirty.
-        self.previous = {**self.previous, **self.models}
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        """The language of the plugin's words: the option, else the theme's, as it is now that every
+        ``on_config`` has run (mkdocs-static-i18n sets the theme's language for each build there)."""
+        self.language = i18n.activate(self.config.language or i18n.theme_language(config.theme), self.config.labels)
+
+    @event_priority(100)
+    def _add_files_early(self, files: Files, *, config: MkDocsConfig) -> Files:
+        """A new build; the assets and the roadmap page, before other plugins look at the files.
+
+        mkdocs-redirects, listed before this plugin, checks its targets in its ``on_files``: the
+        roadmap must exist by then. Under mkdocs-static-i18n, which re-creates every file from
+        ``docs_dir`` in its ``on_files`` (priority -100), they are added after it, per language.
+        """
+        # This build's models are collected afresh as its pages convert; earlier builds' wait for --dirty.
+        self.previous.update(self.models)
         self.models, self.offsets, self.entries, self.current = {}, {}, [], None
-        for name in ("milestones.css", "milestones.js"):
-            files.append(File.generated(config, f"{ASSET_DIR}/{name}", content=asset_text(name)))
-        roadmap = self.config.roadmap
-        if roadmap and files.get_file_from_path(roadmap) is None:
-            files.append(File.generated(config, roadmap, content=ROADMAP_PAGE))
         self.export_file = None
+        self.lang = i18n_state(config)
+        if self.lang is None:
+            self._add_generated(files, config)
+        self.history.read(config, enabled=self.config.history, fix_mojibake=self.config.fix_mojibake, days=self.config.changed_days)
+        return files
+
+    def _add_generated(self, files: Files, config: MkDocsConfig) -> None:
+        lang = self.lang
+        for a in self.assets:
+            files.append(File.generated(config, a.path, content=a.content))
+        roadmap = self.config.roadmap
+        if roadmap and files.get_file_from_path(roadmap) is None:  # static-i18n's Files look for this language's
+            title = re.sub(r"[\\`*_\[\]<>#]", lambda m: "\\" + m.group(0), i18n.text("roadmap.title"))
+            page = File.generated(config, lang.page_src(roadmap) if lang else roadmap, content=ROADMAP_PAGE.format(title=title))
+            if lang is not None:  # where static-i18n puts this language's pages
+                page.dest_uri = lang.prefix + File.generated(config, roadmap, content="").dest_uri
+                mark_i18n_page(page, lang, roadmap, config)
+            files.append(page)
+
+    def _files_here(self, files: Files, *, config: MkDocsConfig) -> Files:
+        """The export, where the plugin is listed (default priority)."""
+        return files if self.lang is not None else self._add_export(files, config)
+
+    @event_priority(-110)
+    def _files_after_i18n(self, files: Files, *, config: MkDocsConfig) -> Files:
+        """Under mkdocs-static-i18n: after its ``on_files`` (-100) has picked this language's pages
+        (translated, or the default language's as fallback) and placed them under ``<lang>/``."""
+        if self.lang is None:
+            return files
+        self._add_generated(files, config)
+        return self._add_export(files, config)
+
+    on_files = CombinedEvent(_add_files_early, _files_here, _files_after_i18n)
+
+    def _add_export(self, files: Files, config: MkDocsConfig) -> Files:
         export = self.config.export
+        if export and self.lang is not None:
+            export = self.lang.prefix + export  # one export per language, where that language's pages are
         if export:
             # A File like any other output: MkDocs writes it, `mkdocs serve` serves it, later plugins see it.
             # Its content is known once every page is converted (on_env), before MkDocs writes any file.
@@ -197,47 +231,26 @@ class MilestonesPlugin(BasePlugin[MilestonesConfig]):
             if own is not None:
                 log.warning("docs/%s is replaced by the generated export; set the plugin's `export` option to another path to keep it", export)
                 files.remove(own)
-            self.export_file = File.generated(config, export, content=export_json([]))
+            self.export_file = File.generated(config, export, content=export_json([], lang=self._export_lang()))
             files.append(self.export_file)
         self._stale_marker_pages(files)
-        # Before any page converts (each milestone page shows its own): every file that was a milestone.
-        found = self._read_history(config) if self.config.history else None
-        self.history = None
-        if found is not None and found.enabled:
-            self.history = HistoryView(found.milestones, build_time(), self.config.changed_days, config.repo_url)
         return files
 
-    def _read_history(self, config: MkDocsConfig) -> RepoHistory:
-        """The milestones' history from git; off (one info line) without git, partial (one warning) in a shallow clone."""
-        if self.history_reader is None or self.history_reader.fix_mojibake != self.config.fix_mojibake:
-            self.history_reader = HistoryReader(fix_mojibake=self.config.fix_mojibake)
-        try:
-            result = self.history_reader.read(config.docs_dir)
-        except Exception as err:  # noqa: BLE001 - a bug of ours must not stop the build
-            log.warning("mkdocs-milestones could not read the milestones' history from git (%s: %s); "
-                        "the site is built without it. Please report this.", type(err).__name__, err)
-            return RepoHistory(False, note=str(err))
-        if result.note and (config.docs_dir, result.note) != self._history_told:
-            self._history_told = (config.docs_dir, result.note)
-            if result.partial:
-                log.warning("%s", result.note)
-            else:
-                log.info("%s; set `history: false` to silence this", result.note)
-        log.debug("history: %d commits, %d versions parsed in %.3f s", result.commits, result.versions_parsed,
-                  self.history_reader.last_seconds)
-        return result
+    def _export_lang(self) -> str | None:
+        return self.lang.language if self.lang is not None else None
 
     def _stale_marker_pages(self, files: Files) -> None:
         """Pages with markers are converted and written again even when unchanged (``--dirty`` skips those)."""
-        known = {uri for uri, m in self.previous.items() if m.markers}
+        here = {k: m for k, m in self.previous.items() if self.lang is None or k.startswith(f"{self.lang.language}:")}
+        known = {k for k, m in here.items() if m.markers}
         if not known and not self.dirty:
             return
         for f in files.documentation_pages():
             if f.generated_by or f.abs_src_path is None:
                 continue
-            if f.src_uri not in known and self.previous:
+            if self._key(f) not in known and here:
                 continue
-            if not self.previous:  # the first --dirty build of this process: look for markers in the source
+            if not here:  # the first --dirty build of this process (or language): look for markers in the source
                 try:
                     text = f.content_string
                 except (OSError, UnicodeDecodeError):
@@ -257,7 +270,7 @@ class MilestonesPlugin(BasePlugin[MilestonesConfig]):
         self.offsets[page.file.src_uri] = front_matter_lines(raw)
         if not self.config.fix_mojibake or page.file.generated_by:
             return None
-        from .mojibake import fix_mojibake_report
+        from ..mojibake import fix_mojibake_report
 
         fixed, repairs = fix_mojibake_report(raw)
         if not repairs:
@@ -269,6 +282,7 @@ class MilestonesPlugin(BasePlugin[MilestonesConfig]):
 
     @event_priority(-100)  # after other plugins' on_page_markdown: the next conversion is this page's
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        i18n.activate(self.language, self.config.labels)  # this thread converts the page
         self.current = _Converting(page)
         return markdown
 
@@ -296,7 +310,7 @@ class MilestonesPlugin(BasePlugin[MilestonesConfig]):
             roadmap=(lambda: entries) if entries is not None else None,
             defer_markers=entries is None,
             parsed=cur.parsed if own else None,
-            history=self.history,
+            history=self.history.view,
             report=own,
         )
 
@@ -305,8 +319,9 @@ class MilestonesPlugin(BasePlugin[MilestonesConfig]):
         md: Any = cur.md if cur is not None and cur.page is page else None
         if md is not None:
             markers = getattr(md, "milestone_markers", 0)
-            self.models[page.file.src_uri] = _PageModel(
-                page.url, list(getattr(md, "milestones", [])), markers, md.milestone_source if markers else None)
+            self.models[self._key(page.file)] = _PageModel(
+                page.url, list(getattr(md, "milestones", [])), self._page_id(page.file), markers,
+                md.milestone_source if markers else None)
         if 'class="ms-title"' in html and "title" not in page.meta:
             # Keep a milestone's title text in <title> and the nav, whatever the theme does to it.
             title = getattr(page, "_title_from_render", None)
@@ -316,7 +331,7 @@ class MilestonesPlugin(BasePlugin[MilestonesConfig]):
 
     # -- once every page is converted -----------------------------------------------------------------
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
-        pages = {f.src_uri: f for f in files.documentation_pages()}
+        pages = {self._key(f): f for f in files.documentation_pages()}
         for uri, f in pages.items():
             if uri in self.models or f.page is None or f.is_modified():
                 continue  # converted, or not converted on purpose (excluded from this build)
@@ -324,24 +339,14 @@ class MilestonesPlugin(BasePlugin[MilestonesConfig]):
             model = self.previous.get(uri) or self._read_unconverted(f)
             if model is not None:
                 self.models[uri] = model
-        self.previous = {}
-        self.entries = assemble(
-            [MilestoneEntry.placed(uri, m.url, ms) for uri, m in self.models.items() for ms in m.milestones]
-        )
+        # Under static-i18n these are this language's pages: its translations and the fallbacks it built.
+        self.entries = assemble([MilestoneEntry.placed(m.page, m.url, ms) for m in self.models.values() for ms in m.milestones])
         for e in self.entries:
             for d in e.warnings:
                 log.warning("%s", d)
-        histories = page_histories(self.entries, self.history.milestones) if self.history is not None else None
+        histories = self.history.publish(self.entries, files, config, self.config.feeds)
         if self.export_file is not None:
-            self.export_file.content_string = export_json(self.entries, histories)
-        if self.config.feeds:
-            # Files added here are written: MkDocs copies the static files after on_env.
-            for path, content in feed_files(self.entries, histories, feeds=self.config.feeds, site_name=config.site_name,
-                                            site_url=config.site_url, repo_url=config.repo_url).items():
-                if files.get_file_from_path(path) is None:
-                    files.append(File.generated(config, path, content=content))
-                else:
-                    log.warning("docs/%s is the author's own; the generated %s is not written", path, path)
+            self.export_file.content_string = export_json(self.entries, histories, lang=self._export_lang())
         for uri, model in list(self.models.items()):
             f = pages.get(uri)
             if model.markers and f is not None and f.page is not None and f.page.markdown is not None:
@@ -356,7 +361,7 @@ class MilestonesPlugin(BasePlugin[MilestonesConfig]):
             if not may_hold_milestones(raw):
                 return None
             if self.config.fix_mojibake:
-                from .mojibake import fix_mojibake
+                from ..mojibake import fix_mojibake
 
                 raw = fix_mojibake(raw)
             found = parse_milestones(raw, file=f.src_uri)
@@ -364,7 +369,7 @@ class MilestonesPlugin(BasePlugin[MilestonesConfig]):
             log.warning("%s: mkdocs-milestones could not read this milestone (%s: %s)", f.src_uri, type(err).__name__, err)
             return None
         assert f.page is not None
-        return _PageModel(f.page.url, found)
+        return _PageModel(f.page.url, found, self._page_id(f))
 
     def _convert_again(self, page: Page, model: _PageModel, config: MkDocsConfig, files: Files) -> None:
         """Convert a page with markers once more, now that the roadmap is known (its parse is reused)."""
@@ -380,7 +385,9 @@ class MilestonesPlugin(BasePlugin[MilestonesConfig]):
 
     def on_build_error(self, *, error: Exception) -> None:
         self.current = None
+        i18n.activate(None)  # the words of this build stay with it
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        if self.config.export:
-            log.info("wrote %s (%d milestones)", self.config.export, len(self.entries))
+        i18n.activate(None)  # the words of this build stay with it (static-i18n's next language sets its own)
+        if self.export_file is not None:
+            log.info("wrote %s (%d milestones)", self.export_file.src_uri, len(self.entries))
