@@ -13,13 +13,13 @@ PACKAGE = Path(__file__).parents[1] / "mkdocs_milestones"
 CORE = ("model", "vocabulary", "i18n", "parser", "dates", "graph", "layout", "roadmap.query", "export", "site", "mojibake", "history")
 """Plain modules: strings in, values out; only the standard library (and yaml for front matter)."""
 RENDER = ("render",)
-ADAPTERS = ("extension", "hosts", "plugin", "compat", "cli", "roadmap.markers")
+ADAPTERS = ("extension", "hosts", "plugin", "options", "site_history", "compat", "cli", "roadmap.markers")
 LONG = {
     "parser.py": "the lead splits it into source.py and parser.py after issue 15",
     "vocabulary.py": "word tables (data); issue 15's status reading moves out when parser.py is split",
-    "mojibake/_core.py": "split along its banners by issue 13",
+    "mojibake/_tokens.py": "the token tables and the tokenizer that reads them, 427 lines",
     "mojibake/_tables.py": "data tables",
-    "mojibake/_boxes.py": "issue 13 splits mojibake/",
+    "mojibake/_boxes.py": "box-drawing repair: one grid algorithm, 456 lines",
     "layout.py": "one algorithm (layered layout), 422 lines",
 }
 

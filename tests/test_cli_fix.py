@@ -126,3 +126,17 @@ def test_python_dash_m(tmp_path: Path) -> None:
                           capture_output=True, text=True, encoding="utf-8", check=False)
     assert proc.returncode == 1
     assert "+**Status**: 🔄 IN PROGRESS" in proc.stdout
+
+
+def test_scope_milestones_repairs_only_milestone_pages(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """``--scope milestones`` shows what the plugin's default ``fix_mojibake: milestones`` repairs."""
+    plain = _write(tmp_path / "notes.md", GARBLED)
+    plan = _write(tmp_path / "plan.md", GARBLED.replace("# Plan", "# MILESTONE: Plan"))
+    assert main(["fix", "--scope", "milestones", str(tmp_path)]) == 1
+    out = capsys.readouterr().out
+    assert "plan.md" in out and "notes.md" not in out
+    assert main(["fix", "--scope", "milestones", str(plain)]) == 0
+    assert main(["fix", str(plain), str(plan)]) == 1  # the default: every file named
+    out = capsys.readouterr().out
+    assert "notes.md" in out and "plan.md" in out

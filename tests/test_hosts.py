@@ -201,6 +201,16 @@ def test_plain_pages_untouched(host_build: Build) -> None:
         assert 'class="ms-card"' not in html and "ms-assets" not in html, f"{host_build.host}: {rel}"
 
 
+def test_format_guide_repaired_exactly(plugin_build: Build) -> None:
+    """The demo repairs every page (``fix_mojibake: all``): the format guide shows what its author wrote."""
+    html = plugin_build.page("guide/template/index.html")
+    fixed = (Path(__file__).parent / "data" / "seed_fixed.md").read_text(encoding="utf-8")
+    for garbled in ("â", "ğŸ", "Ã"):
+        assert garbled not in html, f"{plugin_build.host}: {garbled!r} left on the format guide"
+    for ch in "⏳✅🔄❌┌┐└┘│─":
+        assert html.count(ch) == fixed.count(ch) > 0, f"{plugin_build.host}: {ch} {html.count(ch)} vs {fixed.count(ch)}"
+
+
 def test_in_progress_phase_starts_open(host_build: Build) -> None:
     doc = parse_html(host_build.page("milestones/database-migration/index.html"))
     states = {d.attrs["id"]: ("open" in d.attrs, d.attrs["data-status"]) for d in doc.find_all("details", "ms-phase")}

@@ -151,9 +151,17 @@ def documents(draw: st.DrawFn) -> str:
 @given(documents())
 def test_property_clean_text_is_left_alone_and_garbled_text_comes_back(text: str) -> None:
     assert fix_mojibake(text) == text
+    # One or two garbled two-byte characters and nothing else are lone pairs: they are
+    # repaired only where ftfy's heuristic also sees mojibake in them (``Ã©`` is, ``Ăź`` for ß
+    # in Windows-1250 is not, nor ``¬Ω ¬Ω`` for ½ ½ in Mac OS Roman). Such a text is then
+    # left exactly as it was, never half-repaired.
+    wide = [ch for ch in text if not ch.isascii()]
+    lone = len(wide) <= 2 and all(len(ch.encode()) == 2 for ch in wide)
     for codec in LOSSLESS:
         garbled = garble(text, codec)
         fixed, repairs = fix_mojibake_report(garbled)
+        if lone and fixed == garbled:
+            continue
         assert fixed == text, codec
         assert fix_mojibake(garbled) == fixed
         assert fix_mojibake(fixed) == fixed

@@ -131,7 +131,7 @@ def test_export_can_be_disabled_or_moved(make_site, tmp_path: Path) -> None:
         ({"graph": "png"}, "Expected one of: ('svg', 'mermaid', 'none')"),
         ({"export": "/etc/x.json"}, "expected a relative path inside the site ending in .json"),
         ({"export": 3}, "expected a relative path ending in .json or false"),
-        ({"fix_mojibake": "yes"}, "Expected type: <class 'bool'>"),
+        ({"fix_mojibake": "yes"}, "expected one of: milestones (or true), all, false; got 'yes'"),
         ({"colour": 1}, "Unrecognised configuration name: colour"),
     ],
 )
@@ -146,7 +146,7 @@ def test_config_defaults() -> None:
     plugin = MilestonesPlugin()
     errors, warnings = plugin.load_config({})
     assert (errors, warnings) == ([], [])
-    assert plugin.config.fix_mojibake is True
+    assert plugin.config.fix_mojibake == "milestones"
     assert (plugin.config.open_phases, plugin.config.graph, plugin.config.export, plugin.config.roadmap) == (
         "in-progress", "svg", "milestones.json", "roadmap/index.md")
 

@@ -93,6 +93,9 @@ def _build_parser() -> argparse.ArgumentParser:
                      help="rewrite the files in place instead of printing a diff")
     fix.add_argument("--quiet", "-q", action="store_true",
                      help="print nothing, only set the exit status")
+    fix.add_argument("--scope", choices=("all", "milestones"), default="all",
+                     help="which files to repair: all (the default) or only milestone pages, "
+                     "as the plugin's default fix_mojibake: milestones does")
     fix.set_defaults(func=fix_cmd.run)
 
     check = sub.add_parser(

@@ -7,6 +7,7 @@ import argparse
 import sys
 
 from ..mojibake import fix_mojibake_report
+from ..parser import is_milestone_source
 from .files import BOM, diff, markdown_files, read, write_atomically
 
 
@@ -23,6 +24,8 @@ def run(args: argparse.Namespace) -> int:
         except (OSError, UnicodeDecodeError) as exc:
             print(f"mkdocs-milestones fix: {item}: cannot read as UTF-8: {exc}", file=sys.stderr)
             status = 2
+            continue
+        if args.scope == "milestones" and not is_milestone_source(text):
             continue
         fixed, repairs = fix_mojibake_report(text)
         if fixed == text:

@@ -32,6 +32,20 @@ repaired runs every character stays where it was:
 >>> fix_mojibake("Größe, château, œuvre, İstanbul, ağaç, Zażółć, Příliš, Ελλάδα, Россия, 日本")
 'Größe, château, œuvre, İstanbul, ağaç, Zażółć, Příliš, Ελλάδα, Россия, 日本'
 
+Evidence comes before a repair (``_evidence``): a lone pair that is also plausible text is not
+enough on its own, however it decodes; ftfy's badness heuristic, the script of the letters a
+repair makes, and certain repairs nearby (garbled with the same code page) are:
+
+>>> fix_mojibake("The price was 5×£35, said Charlotte Brontë…”")
+'The price was 5×£35, said Charlotte Brontë…”'
+
+Code pages beyond ours (Windows-1251 and -1257, ISO-8859-2, cp437, CESU-8 emoji, C1 controls for
+Windows-1252 punctuation, a no-break space byte lost) are repaired line by line with ftfy, under
+the same evidence rules (``_wider``):
+
+>>> fix_mojibake("Blog Traffic Tip 2 вЂ“ Broadcast Email")
+'Blog Traffic Tip 2 – Broadcast Email'
+
 :func:`fix_mojibake_report` also says what it changed, as :class:`Repair` records with a 1-based
 line and a 0-based column in the input:
 
@@ -62,7 +76,11 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from ._core import needs_work, repair_pass
+from ftfy.badness import is_bad
+
+from ._core import WHOLE, _apply, needs_work, repair_pass
+from ._evidence import exact, select
+from ._wider import edits_between, wider
 
 __all__ = ["Repair", "fix_mojibake", "fix_mojibake_report", "needs_work"]
 
@@ -131,17 +149,91 @@ def _compose(old: list[list[int]], edits: list[tuple[int, int, str]]) -> list[li
 
 
 def _fix(text: str, report: bool) -> tuple[str, list[Repair]]:
+    current, repairs = _fix_ours(text, report)
+    better = wider(text, current, lambda line: _fix_ours(line, False)[0])
+    if not better:
+        return current, repairs
+    lines = current.split("\n")
+    old = text.split("\n")
+    for i, line in better.items():
+        lines[i] = line
+    if report:
+        repairs = [r for r in repairs if r.line - 1 not in better]
+        for i, line in better.items():
+            repairs += [Repair(i + 1, a, old[i][a:b], rep)
+                        for a, b, rep in edits_between(old[i], line)]
+        repairs.sort(key=lambda r: (r.line, r.column))
+    return "\n".join(lines), repairs
+
+
+def _fix_ours(text: str, report: bool) -> tuple[str, list[Repair]]:
     current = text
+    repaired_lines: set[int] = set()
     segments: list[list[int]] = []
+    guessed: list[tuple[int, int]] = []  # where the last pass guessed lost bytes, in `current`
+    compounded: set[int] = set()
     for _ in range(_MAX_PASSES):
-        new, edits = repair_pass(current, report)
+        WHOLE.clear()
+        new, edits = repair_pass(current, True)
         if new == current:
             break
+        if WHOLE and is_bad(current):
+            # The whole text decodes with one code page and ftfy's heuristic sees mojibake
+            # in it: ftfy's own evidence for a whole decoding, and ours.
+            kept = edits
+        else:
+            kept = select(current, edits, repaired=frozenset(repaired_lines))
+        if not kept:
+            break
+        if len(kept) != len(edits):
+            new, edits = _apply(current, kept), kept
+        lines = _lines_of(current, kept)
+        repaired_lines.update(lines)
+        # A pass that reads a character an earlier pass guessed as bytes builds a guess on a
+        # guess (``Ã¢â€�â€™``: ” guessed for a lost byte, then read as 0x94): the line is
+        # left as it was.
+        compounded.update(line for (a, b, _), line in zip(kept, lines, strict=True)
+                          if any(a < ge and gs < b for gs, ge in guessed))
+        guessed = _guesses(current, kept)
         if report:
             segments = _compose(segments, edits)
         current = new
+    if compounded:
+        return _restore_lines(text, current, compounded, _repairs(text, current, segments))
     if not segments:
         return current, []
+    return current, _repairs(text, current, segments)
+
+
+def _lines_of(text: str, edits: list[tuple[int, int, str]]) -> list[int]:
+    """The 0-based line of each edit's start (edits sorted)."""
+    out, line, pos = [], 0, 0
+    for a, _, _ in edits:
+        line += text.count("\n", pos, a)
+        pos = a
+        out.append(line)
+    return out
+
+
+def _guesses(text: str, edits: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
+    """Where the edits' lost-byte guesses land in the text after them."""
+    out, shift = [], 0
+    for a, b, rep in edits:
+        if not exact(text[a:b], rep):
+            out.append((a + shift, a + shift + len(rep)))
+        shift += len(rep) - (b - a)
+    return out
+
+
+def _restore_lines(text: str, current: str, lines: set[int],
+                   repairs: list[Repair]) -> tuple[str, list[Repair]]:
+    old, new = text.split("\n"), current.split("\n")
+    for i in lines:
+        new[i] = old[i]
+    return "\n".join(new), [r for r in repairs if r.line - 1 not in lines]
+
+
+def _repairs(text: str, current: str, segments: list[list[int]]) -> list[Repair]:
     merged: list[list[int]] = []
     for seg in segments:
         if merged and merged[-1][3] == seg[2] and merged[-1][1] == seg[0]:
@@ -154,7 +246,7 @@ def _fix(text: str, report: bool) -> tuple[str, list[Repair]]:
         line = bisect.bisect_left(newlines, os_)
         column = os_ - (newlines[line - 1] + 1 if line else 0)
         repairs.append(Repair(line + 1, column, text[os_:oe], current[cs:ce]))
-    return current, repairs
+    return repairs
 
 
 def fix_mojibake_report(text: str) -> tuple[str, list[Repair]]:

@@ -18,10 +18,15 @@ import pytest
 
 from .conftest import DEMO_MILESTONES, REQUIRE, Build, Row, check_site, missing_modules, page_file, resolve
 
+def _at(plugins: list[Any]) -> int:
+    """Where the milestones plugin is listed: ``milestones`` or ``{milestones: {...options}}``."""
+    return next(i for i, p in enumerate(plugins) if p == "milestones" or (isinstance(p, dict) and "milestones" in p))
+
+
 def _plugins(cfg: dict[str, Any], *entries: Any, before: bool = False) -> None:
     """Add plugin entries after the milestones plugin (or just before it)."""
     plugins = cfg["plugins"]
-    at = plugins.index("milestones")
+    at = _at(plugins)
     cfg["plugins"] = plugins[:at] + list(entries) + plugins[at:] if before else plugins + list(entries)
 
 
@@ -158,7 +163,9 @@ def check_minify(build: Build) -> None:
 def redirects(project: Path, cfg: dict[str, Any]) -> None:
     # Listed before milestones, redirecting to a roadmap the plugin generates.
     _plugins(cfg, {"redirects": {"redirect_maps": {"plan.md": "status/index.md"}}}, before=True)
-    cfg["plugins"][cfg["plugins"].index("milestones")] = {"milestones": {"roadmap": "status/index.md"}}
+    at = _at(cfg["plugins"])
+    own = cfg["plugins"][at]
+    cfg["plugins"][at] = {"milestones": {**(own["milestones"] if isinstance(own, dict) else {}), "roadmap": "status/index.md"}}
 
 
 def check_redirects(build: Build) -> None:

@@ -9,7 +9,7 @@ collects those models as pages convert (``on_page_content``), and once every pag
 converts again only the pages that hold a ``<!-- milestones -->`` marker (the roadmap page).
 Under ``--dirty``, pages MkDocs does not convert keep the model of the previous build.
 
-Other plugins (:mod:`mkdocs_milestones.compat`): the roadmap and the assets are added early (``on_files`` priority
+Other plugins (:mod:`.compat`): the roadmap and the assets are added early (``on_files`` priority
 100) so mkdocs-redirects listed before this plugin sees them. Under mkdocs-static-i18n, which
 builds the site once per language and re-creates every file from ``docs_dir`` in its ``on_files``
 (priority -100), they are added after it, per language; each language's build converts that
@@ -24,21 +24,20 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from mkdocs.config import base, config_options as c
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
-from .. import i18n
-from ..compat import Asset, I18nState, asset_plan, forget_earlier_config, i18n_state, mark_i18n_page
-from ..export import export_json
-from ..extension import GRAPH_VALUES, OPEN_PHASE_VALUES, MilestonesExtension, PageContext
-from ..extension.config import asset_text
-from ..model import Milestone, MilestoneEntry
-from ..parser import may_hold_milestones, parse_milestones
-from ..render.html import inert_title
-from ..site import assemble, front_matter_lines
-from .history import SiteHistory
-from .options import FeedsOption, PathOrFalse, PositiveInt
+from . import i18n
+from .compat import Asset, I18nState, asset_plan, forget_earlier_config, i18n_state, mark_i18n_page
+from .export import export_json
+from .extension import MilestonesExtension, PageContext
+from .extension.config import asset_text
+from .model import Milestone, MilestoneEntry
+from .options import MilestonesConfig
+from .parser import is_milestone_source, may_hold_milestones, parse_milestones
+from .render.html import inert_title
+from .site import assemble, front_matter_lines
+from .site_history import SiteHistory
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -54,29 +53,6 @@ ASSET_DIR = "assets/mkdocs_milestones"
 ROADMAP_PAGE = "# {title}\n\n<!-- milestones -->\n"
 """The generated roadmap page: a title (in the site's language) and the marker the extension expands."""
 _EXTENSION_NAMES = ("mkdocs_milestones", "milestones", "mkdocs_milestones.extension")
-
-
-class MilestonesConfig(base.Config):
-    fix_mojibake = c.Type(bool, default=True)
-    """Repair mojibake (UTF-8 read as a legacy code page) in each page before anything reads it."""
-    open_phases = c.Choice(OPEN_PHASE_VALUES, default="in-progress")
-    """Which phases start expanded: ``in-progress``, ``all`` or ``none``."""
-    graph = c.Choice(GRAPH_VALUES, default="svg")
-    """The phase dependency graph on each milestone page: ``svg``, ``mermaid`` or ``none``."""
-    export = PathOrFalse("milestones.json", ".json")
-    """Where to write the machine-readable export in the site, or ``false``."""
-    roadmap = PathOrFalse("roadmap/index.md", ".md")
-    """The generated roadmap page, or ``false``."""
-    history = c.Type(bool, default=True)
-    """Read each milestone's history from git: status changes and checks done over time."""
-    changed_days = PositiveInt(default=30)
-    """The period of the roadmap's "Changed in the last N days", in days."""
-    feeds = FeedsOption()
-    """Generated feeds: ``milestones.atom``, ``milestones.ics``, ``badges/<slug>.json``; ``true``, ``false`` or a list of ``atom``, ``ics``, ``badges``."""
-    language = c.Optional(c.Type(str))
-    """The language of the words the plugin writes (en, fr, de, es, ja, zh); default: the theme's."""
-    labels = c.Type(dict, default={})
-    """Replacements for single strings of the plugin's own words (keys as in ``mkdocs_milestones/i18n.py``)."""
 
 
 @dataclass
@@ -155,7 +131,8 @@ class MilestonesPlugin(BasePlugin[MilestonesConfig]):
                 log.info("the milestones plugin renders milestone pages itself; '%s' in markdown_extensions is not needed", name)
         self.ext = MilestonesExtension(
             provider=self.page_context,
-            fix_mojibake=self.config.fix_mojibake,
+            # The plugin repairs each page's source itself (on_page_read_source), within its scope.
+            fix_mojibake=False,
             open_phases=self.config.open_phases,
             graph=self.config.graph,
             inline_assets=False,
@@ -189,7 +166,8 @@ class MilestonesPlugin(BasePlugin[MilestonesConfig]):
         self.lang = i18n_state(config)
         if self.lang is None:
             self._add_generated(files, config)
-        self.history.read(config, enabled=self.config.history, fix_mojibake=self.config.fix_mojibake, days=self.config.changed_days)
+        self.history.read(config, enabled=self.config.history, fix_mojibake=bool(self.config.fix_mojibake),
+                          days=self.config.changed_days)
         return files
 
     def _add_generated(self, files: Files, config: MkDocsConfig) -> None:
@@ -260,6 +238,11 @@ class MilestonesPlugin(BasePlugin[MilestonesConfig]):
             if os.path.isfile(f.abs_dest_path):
                 os.utime(f.abs_dest_path, (0, 0))  # older than its source: MkDocs converts and writes it
 
+    def _repairs(self, raw: str) -> bool:
+        """Whether the mojibake repair reads this page's source (the ``fix_mojibake`` scope)."""
+        scope = self.config.fix_mojibake
+        return scope == "all" or (scope == "milestones" and is_milestone_source(raw))
+
     # -- pages ----------------------------------------------------------------------------------------
     def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
         """Repair the page's source before MkDocs or any plugin reads it (title and front matter too)."""
@@ -270,8 +253,10 @@ class MilestonesPlugin(BasePlugin[MilestonesConfig]):
         self.offsets[page.file.src_uri] = front_matter_lines(raw)
         if not self.config.fix_mojibake or page.file.generated_by:
             return None
-        from ..mojibake import fix_mojibake_report
+        from .mojibake import fix_mojibake_report
 
+        if not self._repairs(raw):
+            return None
         fixed, repairs = fix_mojibake_report(raw)
         if not repairs:
             return None
@@ -360,8 +345,8 @@ class MilestonesPlugin(BasePlugin[MilestonesConfig]):
             raw = f.content_string
             if not may_hold_milestones(raw):
                 return None
-            if self.config.fix_mojibake:
-                from ..mojibake import fix_mojibake
+            if self._repairs(raw):
+                from .mojibake import fix_mojibake
 
                 raw = fix_mojibake(raw)
             found = parse_milestones(raw, file=f.src_uri)

@@ -9,9 +9,9 @@ from typing import TYPE_CHECKING
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files
 
-from ..history import HistoryReader, HistoryView, MilestoneHistory, RepoHistory, build_time, page_histories
-from ..model import MilestoneEntry
-from ..render.feeds import feed_files
+from .history import HistoryReader, HistoryView, MilestoneHistory, RepoHistory, build_time, page_histories
+from .model import MilestoneEntry
+from .render.feeds import feed_files
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
