@@ -49,6 +49,9 @@ class Field:
     line: int
     source: str = ""
     """The label line as written (stripped), so a renderer can find the paragraph it became."""
+    shown: str | None = None
+    """The value as the label line's own paragraph holds it, where that differs from :attr:`value`
+    (a list under ``**The Problem**:`` is read into the value but stays the page's own list)."""
 
 
 @dataclass

@@ -33,8 +33,9 @@ from .export import export_json
 from .extension import MilestonesExtension, PageContext
 from .extension.config import asset_text
 from .model import Milestone, MilestoneEntry
+from .detect import is_milestone_source
 from .options import MilestonesConfig
-from .parser import is_milestone_source, may_hold_milestones, parse_milestones
+from .roadmap_doc import may_hold_milestones, parse_milestones
 from .render.html import inert_title
 from .site import assemble, front_matter_lines
 from .site_history import SiteHistory

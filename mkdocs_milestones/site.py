@@ -17,7 +17,8 @@ from urllib.parse import unquote, urlsplit
 
 from .graph import build_milestone_graph
 from .model import Diagnostic, Milestone, MilestoneEntry
-from .parser import may_hold_milestones, parse_milestones, split_front_matter
+from .parser import ref_is_shaped, split_front_matter
+from .roadmap_doc import may_hold_milestones, parse_milestones
 from .vocabulary import status_word
 
 __all__ = ["PageSource", "assemble", "front_matter_lines", "check_dependencies", "collect_milestones", "resolve_dependencies"]
@@ -170,6 +171,27 @@ def _depends_line(ms: Milestone) -> int:
     return ms.depends_on_line or 1
 
 
+_DASHES = str.maketrans({c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2212"})
+_TRACKING_RE = re.compile(r"(?:^|/)releases?/|[-_](?:log|tracking|release|release-notes|completion)$", re.IGNORECASE)
+
+
+def _fold(name: str | None, *, lower: bool = True) -> str:
+    """A name as compared: spaces trimmed, case folded, any dash (``TT‑M‑03.17``'s U+2011) a hyphen."""
+    text = (name or "").strip().translate(_DASHES)
+    return text.lower() if lower else text
+
+
+def _rank(entry: MilestoneEntry) -> int:
+    """0 for a plan, 1 for a tracking log or release note of it (``M-03.01-log.md``, ``releases/M-03.01.md``)."""
+    return 1 if _TRACKING_RE.search(entry.page.removesuffix(".md")) else 0
+
+
+def _meta_refs(ms: Milestone) -> list[str]:
+    """The references front matter names (``depends_on: [Auth rollout]``): titles on purpose, always checked."""
+    deps = ms.meta.get("depends_on") if isinstance(ms.meta, dict) else None
+    return [str(x) for x in ([deps] if isinstance(deps, str) else deps if isinstance(deps, list) else [])]
+
+
 def resolve_dependencies(entries: list[MilestoneEntry]) -> None:
     """Fill ``entry.depends_on`` with the keys (:attr:`MilestoneEntry.key`: the page path, or ``page#anchor``) of the milestones each one depends on.
 
@@ -178,32 +200,51 @@ def resolve_dependencies(entries: list[MilestoneEntry]) -> None:
     (``M0``, ``SIM-M1``, ``v1.1``; also at the start of a name, ``M1-MVP``) or a milestone title
     (front matter ``depends_on: [Auth rollout]``), tried in that order; a name two milestones share
     does not resolve. One that names no milestone is warned about once and kept, as written, in
-    ``entry.missing`` (the roadmap graph draws it as a ghost node).
+    ``entry.missing`` (the roadmap graph draws it as a ghost node) when a reader can tell it means a
+    milestone (an id, a path, a link, front matter); prose in a ``Depends on`` line that names none
+    (``the vendor shipping their SDK v3``) is left to the page.
     """
     by_key = {e.key: e for e in entries}  # a page, or page#anchor for a roadmap document's milestones
     by_path = {e.page: e for e in entries if e.key == e.page}
 
-    def unique(pairs: Iterable[tuple[str, MilestoneEntry]]) -> dict[str, MilestoneEntry]:
-        found: dict[str, MilestoneEntry | None] = {}
-        for key, entry in pairs:
-            found[key] = entry if key not in found or found[key] is entry else None
-        return {k: v for k, v in found.items() if v is not None}
+    ambiguous: dict[str, list[str]] = {}
 
-    by_title = unique((e.milestone.title.strip().lower(), e) for e in entries)
-    by_stem = unique((posixpath.basename(e.page).removesuffix(".md").lower(), e) for e in entries if e.key == e.page)
-    by_id = unique((e.milestone.id.lower(), e) for e in entries if getattr(e.milestone, "id", None))
+    def unique(pairs: Iterable[tuple[str, MilestoneEntry]]) -> dict[str, MilestoneEntry]:
+        """One milestone per name: the plan rather than its tracking log or release note; else none (ambiguous)."""
+        found: dict[str, list[MilestoneEntry]] = {}
+        for key, entry in pairs:
+            if entry not in found.setdefault(key, []):
+                found[key].append(entry)
+        out: dict[str, MilestoneEntry] = {}
+        for key, cands in found.items():
+            best = min(_rank(c) for c in cands)
+            top = [c for c in cands if _rank(c) == best]
+            if len(top) == 1:
+                out[key] = top[0]
+            else:
+                ambiguous[key] = sorted(c.key for c in top)
+        return out
+
+    by_title = unique((_fold(e.milestone.title), e) for e in entries)
+    by_stem = unique((_fold(posixpath.basename(e.page).removesuffix(".md")), e) for e in entries if e.key == e.page)
+    by_id = unique((_fold(e.milestone.id), e) for e in entries if getattr(e.milestone, "id", None))
 
     def by_name(ref: str) -> str | None:
-        name = ref.strip().lower()
+        name = _fold(ref)
         if name.endswith(".md"):
             name = posixpath.basename(name).removesuffix(".md")
         for table in (by_stem, by_id, by_title):
             if name in table:
                 return table[name].key
-        lead = _LEAD_ID_RE.match(ref.strip())
-        if lead and lead.group(1).lower() in by_id:
-            return by_id[lead.group(1).lower()].key
+        lead = _LEAD_ID_RE.match(_fold(ref, lower=False))
+        if lead and _fold(lead.group(1)) in by_id:
+            return by_id[_fold(lead.group(1))].key
         return None
+
+    def shared(ref: str) -> list[str]:
+        name = _fold(ref)
+        lead = _LEAD_ID_RE.match(_fold(ref, lower=False))
+        return ambiguous.get(name) or (ambiguous.get(_fold(lead.group(1)), []) if lead else [])
 
     for e in entries:
         ms = e.milestone
@@ -226,8 +267,16 @@ def resolve_dependencies(entries: list[MilestoneEntry]) -> None:
                     target = direct
                 else:
                     target = by_name(ref)
-            if target is None:
-                known = ", ".join(sorted(by_key)) or "none in this site"
+            if target is None and not ref_is_shaped(ref) and ms.depends_on_line is not None and ref not in _meta_refs(ms):
+                continue  # prose (``the vendor shipping their SDK``) that names no milestone: the page says it, no warning
+            if target is None and shared(ref):
+                e.warnings.append(Diagnostic(e.page, _depends_line(ms), (
+                    f"depends on {ref!r}, which is ambiguous: it names {', '.join(shared(ref))}; link to the one meant")))
+                if ref.strip() and ref not in missing:
+                    missing.append(ref)
+            elif target is None:
+                keys = sorted(by_key)
+                known = ", ".join(keys[:8]) + (f" (and {len(keys) - 8} more)" if len(keys) > 8 else "") if keys else "none in this site"
                 e.warnings.append(
                     Diagnostic(e.page, _depends_line(ms),
                                f"depends on {ref!r}, which is not a milestone page; link to one of: {known}")

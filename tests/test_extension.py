@@ -229,3 +229,12 @@ def test_inline_images_stay_script_images_do_not() -> None:
     assert '<span class="ms-unsafe-link">bad</span>' in html
     assert '<span class="ms-unsafe-link">link</span>' in html
     assert "data:text/html" not in html and "javascript:" not in html
+
+
+def test_a_list_under_an_empty_label_is_shown_once() -> None:
+    """``**The Problem**:`` with a list under it: the list is the page's own, not repeated in the label's paragraph."""
+    src = "# MILESTONE: X\n\n**Status**: WIP\n\n## Summary\n\n**The Problem**:\n1. No stemming\n2. Permissions come late\n\n**Objective**: one line\n"
+    html = markdown.markdown(src, extensions=["mkdocs_milestones"])
+    assert html.count("No stemming") == 1 and html.count("Permissions come late") == 1, html
+    assert '<strong class="ms-label">The Problem</strong>: </p>' in html, html
+    assert "<li>No stemming</li>" in html, html

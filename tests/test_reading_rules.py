@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from mkdocs_milestones.parser import is_milestone_source, milestone_heading, parse_milestone, parse_milestones
+from mkdocs_milestones.parser import is_milestone_source, milestone_heading, parse_milestone
+from mkdocs_milestones.roadmap_doc import parse_milestones
 from mkdocs_milestones.site import PageSource, collect_milestones
 from mkdocs_milestones.vocabulary import normalize_priority, normalize_status, split_status
 
@@ -376,3 +377,105 @@ def test_a_done_milestone_whose_ticks_contradict_it_counts_them_and_is_warned_ab
     assert (nothing.progress, nothing.diagnostics) == (1.0, [])
     table = parse_milestone("# Milestone: X\n\n**Status**: Done\n\n### Phase 1: A\n**Status**: done\n\n### Phase 2: B\n**Status**: in progress\n", file="x.md")
     assert table.progress == 0.5 and "1 of 2 phases are not (Phase 2)" in str(table.diagnostics[0])
+
+
+@pytest.mark.parametrize(("value", "refs"), [
+    ("\u2705 M-03.04 (Run packaging, state window)", ["M-03.04"]),
+    ("_None_", []),
+    ("M2 (Auth) and M3 (DB)", ["M2", "M3"]),
+    ("M2 & M3", ["M2", "M3"]),
+    ("Requires M1 to be done", ["M1"]),
+    ("M0-Docker_Environment_Setup (DONE), M1-MVP (DONE - but with issues)", ["M0-Docker_Environment_Setup", "M1-MVP"]),
+])
+def test_milestone_refs_split_as_a_reader_reads_them(value: str, refs: list[str]) -> None:
+    """Parentheses are asides, and/& separate, _None_ is none, an id inside a sentence is the reference (review gap 6)."""
+    from mkdocs_milestones.parser import milestone_refs
+
+    assert milestone_refs(value) == refs
+
+
+def test_prose_dependencies_that_name_no_milestone_are_not_warned_about() -> None:
+    from mkdocs_milestones.site import PageSource, collect_milestones
+
+    page = "# Milestone M4: Docs\n\n**Status**: pending\n**Blocked by**: the vendor shipping their SDK v3\n"
+    (e,) = collect_milestones([PageSource("m4.md", "m4/", page)])
+    assert (e.depends_on, e.missing, e.warnings) == ([], [], [])
+    shaped = "# Milestone M4: Docs\n\n**Status**: pending\n**Depends on**: M9-Missing, ../gone.md\n"
+    (e,) = collect_milestones([PageSource("m4.md", "m4/", shaped)])
+    assert e.missing == ["M9-Missing", "../gone.md"] and len(e.warnings) == 2
+
+
+def test_task_markers_are_shown_as_what_they_count_as() -> None:
+    """The phase's chip counts exactly the boxes the page shows; an inferred phase status is the page's too (review gap 10)."""
+    import re
+
+    text = (
+        "# Milestone: Markers\n\n**Status**: In progress\n\n## Phase 1: Work\n\n- [x] done one\n- [ ] open one\n- [~] half one\n"
+        "- [/] slash one\n- [-] dropped one\n- [WIP] wip one\n- [DONE] done two\n- [NEW] feature flagged\n- [OPEN] question\n"
+    )
+    ms = parse_milestone(text)
+    phase = ms.phases[0]
+    assert (phase.checks_done, phase.checks_total, phase.status, phase.status_inferred) == (2, 6, "in-progress", True)
+    html = _render(text)
+    body = html[html.index('class="ms-phase-body"'):]
+    assert len(re.findall(r"<input[^>]*checkbox", body)) == 6 and "2/6" in html
+    assert len(re.findall(r"<input[^>]*checked", body)) == 2
+    assert re.search(r'<details[^>]*data-status="in-progress"', html)
+    for words in ("WIP</span> wip one", "DONE</span> done two", "[NEW] feature flagged", "[OPEN] question", "dropped one"):
+        assert words in body, words  # every word of the author's stays
+
+
+def test_planning_roadmap_with_the_shipped_list_and_the_active_section_is_one_milestone_per_id() -> None:
+    """Shipped milestones in the list, the active one as a ``### 🚧 v1.1 ...`` section: merged by id (review gap 2)."""
+    text = (
+        "# Roadmap: Demo\n\n## Milestones\n\n- \u2705 **v1.0 Core** \u2014 Phases 1-2 (shipped 2026-02-18)\n"
+        "- \U0001f6a7 **v1.1 API** \u2014 Phases 3-4 (in progress)\n\n## Phases\n\n<details>\n"
+        "<summary>\u2705 v1.0 Core (Phases 1-2) \u2014 SHIPPED 2026-02-18</summary>\n\n"
+        "- [x] Phase 1: Model (1/1 plan) \u2014 completed 2026-02-17\n- [x] Phase 2: Parser (1/1 plan) \u2014 completed 2026-02-18\n\n"
+        "</details>\n\n### \U0001f6a7 v1.1 API (In Progress)\n\n**Milestone Goal:** Serve the model over HTTP.\n\n"
+        "- [x] **Phase 3: Endpoints** \u2014 REST endpoints (completed 2026-02-19)\n- [ ] **Phase 4: Auth** \u2014 tokens\n"
+    )
+    got = [(m.id, m.title, m.status, [p.id for p in m.phases]) for m in parse_milestones(text)]
+    assert got == [("v1.0", "Core", "done", ["1", "2"]), ("v1.1", "API", "in-progress", ["3", "4"])]
+
+
+def test_milestone_sections_with_a_status_emoji_before_or_after_the_heading() -> None:
+    text = (
+        "# Project Roadmap\n\n## \u2705 Milestone 1: Foundation\n\n- [x] Set up repo\n- [x] CI\n\n"
+        "## \U0001f6a7 Milestone 2: API\n\n- [x] Endpoints\n- [ ] Auth\n\n## \U0001f4cb Milestone 3: UI\n\n- [ ] Dashboard\n\n"
+        "## Milestone 4: Docs \u2705\n\n- [x] Guide\n"
+    )
+    got = [(m.id, m.title, m.status, m.progress) for m in parse_milestones(text)]
+    assert got == [("1", "Foundation", "done", 1.0), ("2", "API", "in-progress", 0.5), ("3", "UI", "pending", 0.0), ("4", "Docs", "done", 1.0)]
+
+
+def test_a_requirements_priority_and_a_log_entry_named_like_a_phase_are_not_the_milestones() -> None:
+    """No warning a reader would not give on a clean page (review gap 9)."""
+    req = "# Milestone: Nav\n\n**Status**: In progress\n\n## Requirements\n\n### FR-1: Template API\n**Priority**: Execute immediately after UI-M-02.07 completion\n\nText.\n"
+    ms = parse_milestone(req, file="p.md")
+    assert (ms.priority, ms.priority_text, ms.diagnostics) == (None, "", [])
+    bottom = "# Milestone: Nav\n\n**Status**: In progress\n\n## Notes\n\ntext\n\n## Metadata\n\n- **Priority**: CRITICAL - foundation first\n"
+    assert parse_milestone(bottom).priority == "critical"
+    log = (
+        "# Milestone M-03.00: X\n\n**Status**: in progress\n\n## Log\n\n### Phase 1 Kickoff 2025-01-02\nstarted\n\n"
+        "## Phase 1: Schema\n**Status**: done\n\n## Phase 2: API\n**Status**: pending\n"
+    )
+    ms = parse_milestone(log, file="l.md")
+    assert ([(p.id, p.title) for p in ms.phases], ms.diagnostics) == ([("1", "Schema"), ("2", "API")], [])
+
+
+def test_ids_resolve_to_the_plan_not_its_log_and_any_dash_is_a_hyphen() -> None:
+    """A plan and its tracking log share the id: the plan is meant; two plans sharing it are named (review gap 5)."""
+    from mkdocs_milestones.site import PageSource, collect_milestones
+
+    plan = "# M-08.01 \u2014 MCP server\n\n**Status**: done\n"
+    log = "# M-08.01 \u2014 MCP server (tracking log)\n\n**Status**: done\n"
+    nb = "# TT-M-03.17 \u2014 Window\n\n**Status**: done\n"
+    user = "# M-08.02 \u2014 Drafts\n\n**Status**: pending\n**Depends on**: M-08.01, TT\u2011M\u201103.17\n"
+    pages = {"ai/M-08.01-poc.md": plan, "ai/M-08.01-poc-log.md": log, "tt/TT-M-03.17.md": nb, "ai/M-08.02.md": user}
+    entries = {e.page: e for e in collect_milestones([PageSource(p, p[:-3] + "/", t) for p, t in pages.items()])}
+    assert entries["ai/M-08.02.md"].depends_on == ["ai/M-08.01-poc.md", "tt/TT-M-03.17.md"]
+    assert entries["ai/M-08.02.md"].warnings == []
+    twins = {"a.md": plan, "b.md": plan.replace("MCP server", "Other"), "c.md": user.replace(", TT\u2011M\u201103.17", "")}
+    (_, _, c) = collect_milestones([PageSource(p, p[:-3] + "/", t) for p, t in twins.items()])
+    assert [d.message for d in c.warnings] == ["depends on 'M-08.01', which is ambiguous: it names a.md, b.md; link to the one meant"]

@@ -7,7 +7,7 @@ import argparse
 import sys
 
 from ..mojibake import fix_mojibake_report
-from ..parser import is_milestone_source
+from ..detect import is_milestone_source
 from .files import BOM, diff, markdown_files, read, write_atomically
 
 

@@ -26,7 +26,8 @@ from typing import TYPE_CHECKING, Any
 
 from markdown.preprocessors import Preprocessor
 
-from ..parser import LABEL_RE, OUTSIDE, fence_states, is_milestone_source, parse_milestone, parse_roadmap
+from ..parser import LABEL_RE, OUTSIDE, fence_states, is_milestone_source, parse_milestone
+from ..roadmap_doc import parse_roadmap
 from ..roadmap.markers import expand_markers, find_markers
 from .context import PageContext
 

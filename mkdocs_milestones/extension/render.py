@@ -18,7 +18,7 @@ from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
 from ..model import Field, Milestone, Phase, Table
-from ..parser import cell_value, heading_anchor, read_status, split_attr_list
+from ..parser import box_status, cell_value, heading_anchor, read_status, split_attr_list
 from ..render import html as h
 from ..render.history import render_history_section
 from ..roadmap.query import plain
@@ -38,7 +38,7 @@ _LT_RE = re.compile(r"<|&lt;|&#0*60;|&#x0*3c;", re.IGNORECASE)
 _GENERATED_TEXT = frozenset({"ms-kicker", "ms-badge-label", "ms-progress-text", "ms-progress-detail", "ms-phase-checks"})
 """Classes of the spans whose text we write ourselves (words, counts, percentages), never the author."""
 _HEADING_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
-_CHECKBOX_RE = re.compile(r"^\[(?P<mark>[ xX])\][ \t]+")
+_CHECKBOX_RE = re.compile(r"^\[(?P<mark>[ xX/~\-]|[A-Za-z][A-Za-z _\-]{1,14})\][ \t]+")
 _LEGEND_RE = re.compile(r"^(?P<word>.*?)(?P<sep>\s+[-\u2013\u2014:]\s+)(?P<rest>.*)$", re.DOTALL)
 _FIELD_KINDS = {"status": "status", "priority": "priority"}
 
@@ -67,7 +67,7 @@ def _value(field: Field) -> etree.Element | str:
         canon = normalize_priority(words)
         words, note = (words, note) if canon else (field.value, "")
         return h.with_note(h.priority_badge(words, canon), note)
-    return field.value
+    return field.value if field.shown is None else field.shown
 
 
 def _anchor_milestones(root: etree.Element, milestones: list[Milestone]) -> None:
@@ -334,15 +334,33 @@ class RenderTreeprocessor(Treeprocessor):
             holder = li[0] if len(li) and li[0].tag == "p" and not (li.text or "").strip() else li
             text = holder.text or ""
             cm = _CHECKBOX_RE.match(text)
-            if cm and not tasklist:
-                attrs = {"type": "checkbox", "disabled": "disabled"}
-                if cm.group("mark") != " ":
-                    attrs["checked"] = "checked"
-                box = etree.Element("input", attrs)
-                box.tail = " " + text[cm.end():]
+            mark = cm.group("mark") if cm else ""
+            status = box_status(mark) if cm else None
+            if status is not None and not (tasklist and mark in " xX"):
+                # What the parser counts is what the page shows: a counted marker is a box (ticked when done),
+                # an author's own marker (``[WIP]``, ``[~]``) keeps its words as a badge beside it, and a
+                # dropped task (``[-]``), which is not counted, is a badge only.
                 holder.text = None
-                holder.insert(0, box)
-                li.set("class", "ms-check")
+                rest = " " + text[cm.end():]
+                at = 0
+                if status != "cancelled":
+                    attrs = {"type": "checkbox", "disabled": "disabled"}
+                    if mark not in " xX":
+                        attrs["data-status"] = status
+                    if status == "done":
+                        attrs["checked"] = "checked"
+                    box = etree.Element("input", attrs)
+                    box.tail = " "
+                    holder.insert(at, box)
+                    at += 1
+                if mark not in " xX":
+                    label = h.badge(mark, status)
+                    label.set("class", label.get("class", "") + " ms-task-mark")
+                    holder.insert(at, label)
+                    label.tail = rest
+                else:
+                    box.tail = rest
+                li.set("class", "ms-check" + (" ms-check-dropped" if status == "cancelled" else ""))
                 lst.set("class", "ms-checklist")
             elif lst.tag == "ul" and is_legend_item(text):  # ``✅ Laravel 12 running`` is no legend
                 lm = _LEGEND_RE.match(text)

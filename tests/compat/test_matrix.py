@@ -18,15 +18,22 @@ import pytest
 
 from .conftest import DEMO_MILESTONES, REQUIRE, Build, Row, check_site, missing_modules, page_file, resolve
 
-def _at(plugins: list[Any]) -> int:
-    """Where the milestones plugin is listed: ``milestones`` or ``{milestones: {...options}}``."""
+def _milestones_at(plugins: list[Any]) -> int:
+    """Where the milestones plugin is listed: ``- milestones`` or ``- milestones: {options}``."""
     return next(i for i, p in enumerate(plugins) if p == "milestones" or (isinstance(p, dict) and "milestones" in p))
+
+
+def _milestones_options(cfg: dict[str, Any], **options: Any) -> None:
+    """Set options of the milestones plugin, keeping those the demo sets."""
+    at = _milestones_at(cfg["plugins"])
+    entry = cfg["plugins"][at]
+    cfg["plugins"][at] = {"milestones": {**(entry["milestones"] or {} if isinstance(entry, dict) else {}), **options}}
 
 
 def _plugins(cfg: dict[str, Any], *entries: Any, before: bool = False) -> None:
     """Add plugin entries after the milestones plugin (or just before it)."""
     plugins = cfg["plugins"]
-    at = _at(plugins)
+    at = _milestones_at(plugins)
     cfg["plugins"] = plugins[:at] + list(entries) + plugins[at:] if before else plugins + list(entries)
 
 
@@ -163,9 +170,7 @@ def check_minify(build: Build) -> None:
 def redirects(project: Path, cfg: dict[str, Any]) -> None:
     # Listed before milestones, redirecting to a roadmap the plugin generates.
     _plugins(cfg, {"redirects": {"redirect_maps": {"plan.md": "status/index.md"}}}, before=True)
-    at = _at(cfg["plugins"])
-    own = cfg["plugins"][at]
-    cfg["plugins"][at] = {"milestones": {**(own["milestones"] if isinstance(own, dict) else {}), "roadmap": "status/index.md"}}
+    _milestones_options(cfg, roadmap="status/index.md")
 
 
 def check_redirects(build: Build) -> None:

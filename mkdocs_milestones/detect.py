@@ -1,0 +1,171 @@
+# SPDX-License-Identifier: MIT
+"""Detection, as a reader judges: which headings name a milestone (``# Milestone v1.1: ...``,
+``# SIM-M1 — ...``, ``# M3: ...``), label lines in bullets, and whether a page is a milestone plan.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from .source import LABEL_RE, Line, _first_h1, _heading, _normalize, _strip_md, scan_lines, split_attr_list, split_front_matter
+
+__all__ = [
+    "is_milestone_source",
+    "milestone_heading",
+    "title_from_heading",
+]
+
+_MILESTONE_PREFIX_RE = re.compile(r"^\s*(?:\*\*|__)?milestone(?:\*\*|__)?\s*[:\-\u2013\u2014]\s*", re.IGNORECASE)
+
+
+_PHASE_RE = re.compile(
+    r"^(?:\*\*)?(?:phase|stage|step)\s+(?P<id>\d+(?:\.\d+)?[a-z]?|[a-z])\b(?:\*\*)?\s*(?:[:.)\-\u2013\u2014]\s*)?(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+
+
+# A milestone id as teams write them: M3, M-03.01, SIM-M1, SIM-SVC-M2, FT-M-05.13; or a version: v1.1, 0.2.0.
+_MS_ID = r"(?:[A-Z][A-Z0-9]{0,7}-)*M-?\d+(?:[.\-]\d+)*[a-z]?|[vV]\d+(?:\.\d+)*|[vV](?:NEXT|next|Next)\b|\d+(?:\.\d+)+"
+
+
+_MS_WORD_ID_RE = re.compile(r"^\s*(?:\*\*|__)?(?i:milestone)(?:\*\*|__)?\s+(?P<id>" + _MS_ID + r"|\d+)(?P<after>(?:[\s:\-\u2013\u2014].*)?)$")
+
+
+_MS_ID_RE = re.compile(r"^(?P<id>" + _MS_ID + r")(?P<after>(?:[\s:\-\u2013\u2014].*)?)$")
+
+
+_MS_BARE_RE = re.compile(r"^(?P<id>(?:[A-Z][A-Z0-9]{0,7}-)*M-?\d+(?:[.\-]\d+)*[a-z]?)(?P<after>(?::|\s+[:\-\u2013\u2014]\s|\s).*)$")
+
+
+_SPACED_SEP_RE = re.compile(r"^\s*(?::|[\-\u2013\u2014]+(?=\s))\s*|^\s+")
+
+
+_PLACEHOLDER_RE = re.compile(r"^\s*(?:\[[\w\s\-/]{1,40}\]|<[\w\s\-]{1,40}>|\{\{?[\w\s\-.]{1,40}\}?\}|_{2,}|\.{3}|\u2026)\s*$")
+
+
+# Labels that also count when written as a list item (``- **Priority**: CRITICAL - foundation first``).
+_BULLET_LABELS = frozenset((
+    "status", "priority", "depends on", "dependencies", "prerequisites", "blocked by", "created", "completed",
+    "owner", "target", "due",
+))
+
+
+_BULLET_LABEL_RE = re.compile(
+    r"^[ ]{0,3}[-*+][ \t]+(?:(?P<b>\*\*|__)(?P<blabel>[^*_\n:]{1,40}?)(?P<bcolon>:)?(?P=b)(?(bcolon)|\s*:)"
+    r"|(?P<plabel>[A-Za-z][A-Za-z ]{1,30}?)\s*:)(?P<value>.*)$"
+)
+
+
+def _title_after_id(ident: str, after: str) -> str:
+    if not after.strip():
+        return ident
+    sep = _SPACED_SEP_RE.match(after)
+    if sep:
+        return after[sep.end():].strip() or ident
+    return ident + after.strip()  # glued (``M1-MVP_Test``): the whole name is the title
+
+
+def milestone_heading(text: str, *, bare: bool = True) -> tuple[str | None, str, bool] | None:
+    """Read a level-1 heading as a milestone heading: ``(id, title, certain)``, or None.
+
+    One rule, as a reader judges: the heading names a milestone when it starts with the word
+    *Milestone* followed by a colon or dash (``# MILESTONE: Demo``, ``# Milestone - Demo``) or by a
+    milestone id or version (``# Milestone v1.1: Context reduction``, ``# Milestone SIM-M1 — Simulation
+    core``, ``# Milestone 0.2.0``); or, without the word, when it starts with an ``M``-numbered id
+    (``# M3: REST API``, ``# M-03.01 Tracking``, ``# FT-M-05.13 — Service buffers``): then ``certain``
+    is False and the page must also have a status line or a phase to count. A title that is only a
+    placeholder (``[Title]``, ``<name>``, ``{{ title }}``) is a template, not a milestone; so is a
+    word that is no id (``# Milestone Creator``, ``# Milestones``).
+
+    >>> milestone_heading("MILESTONE: SQLite to PostgreSQL")
+    (None, 'SQLite to PostgreSQL', True)
+    >>> milestone_heading("Milestone v1.1: Context reduction")
+    ('v1.1', 'Context reduction', True)
+    >>> milestone_heading("Milestone SIM-M1 \u2014 Simulation core")
+    ('SIM-M1', 'Simulation core', True)
+    >>> milestone_heading("Milestone 0.2.0")
+    ('0.2.0', '0.2.0', True)
+    >>> milestone_heading("M3: REST API"), milestone_heading("M-03.01 Tracking")
+    (('M3', 'REST API', False), ('M-03.01', 'Tracking', False))
+    >>> milestone_heading("FT-M-05.13 \u2014 Service buffers")
+    ('FT-M-05.13', 'Service buffers', False)
+    >>> milestone_heading("Milestone vNEXT \u2014 The Living Canvas")
+    ('vNEXT', 'The Living Canvas', True)
+    >>> milestone_heading("Milestone: M1-MVP_Test")
+    ('M1', 'M1-MVP_Test', True)
+    >>> [milestone_heading(t) for t in ("Milestone Creator", "Milestones overview", "MILESTONE: [Title]", "Roadmap: v2")]
+    [None, None, None, None]
+    """
+    text = split_attr_list(text.strip())[0]
+    m = _MILESTONE_PREFIX_RE.match(text)
+    if m:
+        rest = text[m.end():].strip()
+        if _PLACEHOLDER_RE.match(rest):
+            return None
+        idm = _MS_ID_RE.match(rest)
+        if idm:
+            return idm.group("id"), _title_after_id(idm.group("id"), idm.group("after")), True
+        return None, rest, True
+    m = _MS_WORD_ID_RE.match(text)
+    if m:
+        title = _title_after_id(m.group("id"), m.group("after"))
+        if _PLACEHOLDER_RE.match(title):
+            return None
+        return m.group("id"), title, True
+    if bare:
+        m = _MS_BARE_RE.match(_strip_md(text))
+        if m and m.group("after").strip(" :-\u2013\u2014"):
+            return m.group("id"), _title_after_id(m.group("id"), m.group("after")), False
+    return None
+
+
+def title_from_heading(text: str) -> str | None:
+    """The milestone title when ``text`` (a level-1 heading) names a milestone (see :func:`milestone_heading`).
+
+    >>> title_from_heading("MILESTONE: SQLite to PostgreSQL")
+    'SQLite to PostgreSQL'
+    >>> title_from_heading("Milestone template") is None
+    True
+    """
+    found = milestone_heading(text, bare=False)
+    return found[1] if found else None
+
+
+def _has_plan_evidence(lines: list[Line], start: int, stop: int | None = None) -> bool:
+    """A status line or a phase heading after ``start``: what a bare ``# M3: ...`` heading needs to be a plan."""
+    for i in range(start, len(lines) if stop is None else stop):
+        ln = lines[i]
+        if ln.in_fence:
+            continue
+        m = LABEL_RE.match(ln.text) or _BULLET_LABEL_RE.match(ln.text)
+        if m and _label_of(m).lower() == "status":
+            return True
+        h = _heading(lines, i)
+        if h and h[0] > 1 and _PHASE_RE.match(_strip_md(h[1])):
+            return True
+    return False
+
+
+_QUICK_RE = re.compile(r"milestone|^ {0,3}#[ \t]+(?:\*\*)?(?:[A-Z][A-Z0-9]{0,7}-)*M-?\d", re.IGNORECASE | re.MULTILINE)
+
+
+def is_milestone_source(text: str, meta: dict[str, Any] | None = None) -> bool:
+    """Detection (:func:`milestone_heading` on the first level-1 heading, or front matter ``milestone: true``)."""
+    if meta and meta.get("milestone") is True:
+        return True
+    if not _QUICK_RE.search(text):
+        return False
+    m, body, offset = split_front_matter(_normalize(text))
+    if m.get("milestone") is True:
+        return True
+    lines = scan_lines(body, offset + 1)
+    h1 = _first_h1(lines)
+    if not h1:
+        return False
+    found = milestone_heading(h1[1])
+    return bool(found and (found[2] or _has_plan_evidence(lines, h1[0] + 1)))
+
+
+def _label_of(m: re.Match[str]) -> str:
+    return (m.group("blabel") or m.group("plabel") or "").strip().rstrip(":").strip()

@@ -1,0 +1,372 @@
+# SPDX-License-Identifier: MIT
+"""How a reader reads the values of a plan: task markers, status values (the status words and the
+note after them), dependency references, phase headings and table columns. Each function reads
+one value; :mod:`.parser` walks the document.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .model import Phase, PhaseHeading
+from .source import _LINK_RE, _strip_md
+from .vocabulary import is_status_phrase, normalize_level, normalize_priority, normalize_status, split_status
+
+__all__ = [
+    "box_status",
+    "cell_value",
+    "column_kinds",
+    "milestone_refs",
+    "parse_phase_refs",
+    "read_status",
+    "ref_is_shaped",
+]
+
+_ESTIMATE_RE = re.compile(r"\s*\((?P<est>[^()]*\b(?:sessions?|hours?|hrs?|days?|weeks?|months?|sprints?|h|d|w)\b[^()]*)\)\s*$", re.IGNORECASE)
+
+
+_TASKLIST_RE = re.compile(r"^(?P<indent>\s*)(?:[-*+]|\d+[.)])\s+\[(?P<mark>[ xX/~\-]|[A-Za-z][A-Za-z _\-]{1,14})\](?=\s|$)\s*(?P<text>.*)$")
+
+
+_BOX_MARKS = {" ": "pending", "x": "done", "X": "done", "/": "in-progress", "~": "in-progress", "-": "cancelled"}
+
+
+_TAG_MARKS = frozenset({"new", "open", "info", "note", "idea", "question", "link", "optional", "opt"})
+"""Bracketed words that tag an item rather than mark a task (``- [NEW] feature``, ``- [OPEN] question``)."""
+
+
+def box_status(mark: str) -> str | None:
+    """The status a task-list marker stands for: ``[ ]``, ``[x]``, ``[/]``, ``[~]``, ``[-]`` or a status word (``[WIP]``).
+
+    >>> box_status("x"), box_status("~"), box_status("DONE"), box_status("WIP"), box_status("NEW"), box_status("Link")
+    ('done', 'in-progress', 'done', 'in-progress', None, None)
+    """
+    if len(mark) == 1:
+        return _BOX_MARKS.get(mark)
+    return None if mark.strip().lower() in _TAG_MARKS else normalize_status(mark)
+
+
+_NONE_RE = re.compile(r"^\s*(?:none|n/?a|-+|\u2014|\u2013|nothing|no dependencies|\(none\))\b", re.IGNORECASE)
+
+
+_REF_RANGE_RE = re.compile(
+    r"(?P<a>\d+(?:\.\d+)?[a-z]?)\s*(?:-|\u2013|\u2014|\.\.|to|through|thru)\s*(?:phase\s*)?(?P<b>\d+(?:\.\d+)?[a-z]?)\b",
+    re.IGNORECASE,
+)
+
+
+_REF_ID_RE = re.compile(r"(?<![\w.])(?P<id>\d+(?:\.\d+)?[a-z]?)(?![\w.])", re.IGNORECASE)
+
+
+_REF_LETTER_RE = re.compile(r"\bphases?\s+(?P<id>[a-z])\b", re.IGNORECASE)
+
+
+def parse_phase_refs(text: str | None) -> list[str]:
+    """Phase ids named by a ``Dependencies`` value, in order, without duplicates.
+
+    >>> parse_phase_refs("Phase 0")
+    ['0']
+    >>> parse_phase_refs("Phases 1-3")
+    ['1', '2', '3']
+    >>> parse_phase_refs("Phase 1 & Phase 2a")
+    ['1', '2a']
+    >>> parse_phase_refs("None")
+    []
+    """
+    if not text or _NONE_RE.match(text):
+        return []
+    text = re.sub(r"`|\*\*|__", "", text)
+    text = re.sub(r"\([^()]*\)", " ", text)  # "Phase 1 (needs 2 reviewers)"
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
+    out: list[str] = []
+
+    def add(x: str) -> None:
+        if x not in out:
+            out.append(x)
+
+    spans: list[tuple[int, int, list[str]]] = []
+    for m in _REF_RANGE_RE.finditer(text):
+        a, b = m.group("a"), m.group("b")
+        if a.isdigit() and b.isdigit() and 0 <= int(b) - int(a) <= 200:
+            spans.append((m.start(), m.end(), [str(n) for n in range(int(a), int(b) + 1)]))
+    for m in _REF_ID_RE.finditer(text):
+        if any(s <= m.start() < e for s, e, _ in spans):
+            continue
+        spans.append((m.start(), m.end(), [m.group("id")]))
+    for m in _REF_LETTER_RE.finditer(text):
+        spans.append((m.start("id"), m.end("id"), [m.group("id")]))
+    for _, _, ids in sorted(spans):
+        for x in ids:
+            add(x)
+    return out
+
+
+# -- table columns: what each holds, decided once for the model and the page ------------------------
+_COLUMN_KINDS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("status", ("status",)),
+    ("priority", ("priority",)),
+    ("likelihood", ("likelihood", "probability", "chance")),
+    ("impact", ("impact", "severity")),
+)
+
+
+_STATE_WORD_RE = re.compile(r"\bstate\b")
+
+
+def column_kinds(header: list[str] | tuple[str, ...]) -> tuple[str | None, ...]:
+    """What each column of a table holds: ``status``, ``priority``, ``likelihood``, ``impact`` or None.
+
+    >>> column_kinds(["Risk", "Chance", "Severity", "Current state", "Owner"])
+    (None, 'likelihood', 'impact', 'status', None)
+    """
+    kinds: list[str | None] = []
+    for cell in header:
+        low = _strip_md(cell).lower()
+        kind = next((k for k, words in _COLUMN_KINDS if any(w in low for w in words)), None)
+        if kind is None and _STATE_WORD_RE.search(low):
+            kind = "status"
+        kinds.append(kind)
+    return tuple(kinds)
+
+
+def cell_value(kind: str | None, text: str) -> str | None:
+    """The canonical value of a cell (or a field) of that kind: a status, a priority, a level, or None.
+
+    >>> cell_value("status", "**Achieved**"), cell_value("priority", "P1"), cell_value("impact", "High")
+    ('done', 'high', 'high')
+    """
+    if kind == "status":
+        return normalize_status(_strip_md(text))
+    if kind == "priority":
+        return normalize_priority(_strip_md(text))
+    if kind in ("likelihood", "impact"):
+        return normalize_level(_strip_md(text))
+    return None
+
+
+def _kind_column(kinds: tuple[str | None, ...], kind: str) -> int | None:
+    return next((i for i, k in enumerate(kinds) if k == kind), None)
+
+
+def _column(header: list[str], *words: str) -> int | None:
+    for idx, h in enumerate(header):
+        low = _strip_md(h).lower()
+        if any(w in low for w in words):
+            return idx
+    return None
+
+
+def _cell(cells: list[str], idx: int | None) -> str:
+    if idx is None or idx >= len(cells):
+        return ""
+    return cells[idx]
+
+
+_TITLE_STATUS_RE = re.compile(r"\s*(?:\((?P<paren>[^()]{2,40})\)|\s[\-\u2013\u2014]+\s+(?P<dash>[A-Za-z][\w \-]{1,30}))\s*$")
+
+
+_STATUS_BOLD_RE = re.compile(r"^\*\*(?P<bold>[^*]+)\*\*(?P<rest>.*)$", re.DOTALL)
+
+
+_ASIDE_RE = re.compile(r"[*_]*\([^()]*\)[*_]*")  # ``*(originally IN PROGRESS)*``: an aside, never the status
+
+
+_NEGATION = frozenset({"not", "no", "never", "yet", "un"})
+
+
+_SHORT_OF = frozenset({"almost", "nearly", "mostly", "partly", "partially", "largely", "half", "soon", "about"})
+
+
+_PERCENT_RE = re.compile(r"^~?(?P<n>\d{1,3})(?:\.\d+)?\s?%$")
+
+
+def _qualified(status: str, before: str) -> str | None:
+    """The status a qualifier before a status word makes of it (``not done``, ``almost done``, ``75% complete``).
+
+    None when the word before qualifies nothing.
+
+    >>> _qualified("done", "not"), _qualified("done", "almost"), _qualified("done", "75%"), _qualified("done", "100%"), _qualified("done", "api")
+    ('pending', 'in-progress', 'in-progress', 'done', None)
+    """
+    word = before.lower().strip("*_.,;:")
+    if word in _NEGATION:
+        return "pending" if status in ("done", "in-progress", "partial") else None
+    if word in _SHORT_OF:
+        return "in-progress" if status == "done" else None
+    pm = _PERCENT_RE.match(word)
+    if pm:
+        return "done" if int(pm.group("n")) >= 100 else ("pending" if int(pm.group("n")) == 0 else "in-progress")
+    return None
+
+
+def read_status(text: str) -> tuple[str, str, str | None]:
+    """``(status words, note, canonical)`` of a status value, as a reader reads it.
+
+    The first words give the status; failing that, a bold span or the last words of a clause
+    (``**design accepted; implementation not started**`` is pending). Only the status phrase is the
+    badge's text; every other word is the note. A status word qualified by what comes before it is
+    read as qualified (``Not implemented`` is pending, ``75% complete`` and ``Almost done`` in
+    progress), and an aside in parentheses is never the status. Unknown: the text as written.
+
+    >>> read_status("DONE - shipped with v2")
+    ('DONE', 'shipped with v2', 'done')
+    >>> read_status("**design accepted; implementation not started** (ADR-22). Base: main")
+    ('not started', 'design accepted; implementation \u00b7 ADR-22. Base: main', 'pending')
+    >>> read_status("Not yet implemented"), read_status("75% complete")
+    (('Not yet implemented', '', 'pending'), ('75% complete', '', 'in-progress'))
+    >>> read_status("Charter Superseded *(originally IN PROGRESS)*")
+    ('Superseded', 'Charter \u00b7 *(originally IN PROGRESS)*', 'cancelled')
+    """
+    words, note = split_status(text)
+    canon = normalize_status(words)
+    if canon is not None:
+        return words, note, canon
+    raw = text.strip()
+    bold = _STATUS_BOLD_RE.match(raw)
+    head, rest = (bold.group("bold").strip(), bold.group("rest")) if bold else (raw, "")
+    asides = " ".join(m.group(0) for m in _ASIDE_RE.finditer(head))
+    bare = _ASIDE_RE.sub(" ", head)
+    lead = bare.split()
+    if lead and len(lead) <= 4:  # ``Not done``, ``Almost done``, ``75% complete``: the whole value, qualified
+        tail = normalize_status(" ".join(lead[1:])) if len(lead) > 1 else None
+        q = _qualified(tail, lead[0]) if tail else None
+        if q is None and len(lead) > 2 and lead[1].lower() in _NEGATION:
+            tail = normalize_status(" ".join(lead[2:]))
+            q = _qualified(tail, lead[0]) if tail else None
+        if q is not None and not asides:
+            return " ".join(lead), _aside_note(rest), q
+    for clause in reversed(re.split(r"[;,]", bare)):
+        parts = clause.split()
+        for n in range(min(3, len(parts)), 0, -1):
+            tail = " ".join(parts[-n:]).rstrip(".")
+            if not (is_status_phrase(tail) and normalize_status(tail) is not None):
+                continue
+            canon = normalize_status(tail)
+            before = parts[-n - 1] if len(parts) > n else ""
+            if before:
+                q = _qualified(canon or "", before)
+                if q is not None or before.lower() in _NEGATION:
+                    # ``Feature not implemented``: the qualified phrase is the status, the rest the note
+                    m = re.search(re.escape(before) + r"\s+" + re.escape(tail), bare)
+                    if m is None:
+                        return head, _aside_note(rest), q
+                    others = [bare[:m.start()].strip(" ;,"), bare[m.end():].strip(" ;,."), asides, _aside_note(rest)]
+                    return m.group(0), " \u00b7 ".join(x for x in others if x), q
+            at = bare.rindex(tail)
+            others = [bare[:at].strip(" ;,"), bare[at + len(tail):].strip(" ;,."), asides, _aside_note(rest)]
+            return tail, " \u00b7 ".join(x for x in others if x), canon
+    return raw, "", None
+
+
+def _aside_note(rest: str) -> str:
+    note = rest.strip()
+    return note[1:].replace(")", "", 1).strip() if note.startswith("(") else note.lstrip(" -\u2013\u2014:.").strip()
+
+
+def _combine(states: list[str]) -> str | None:
+    """One status for a group of tasks: all done (or dropped) -> done; none started -> pending; else in progress."""
+    states = [x for x in states if x]
+    if not states:
+        return None
+    if all(x in ("done", "cancelled") for x in states):
+        return "done" if "done" in states else "cancelled"
+    if all(x == "pending" for x in states):
+        return "pending"
+    if all(x in ("pending", "blocked") for x in states):
+        return "blocked"
+    return "in-progress"
+
+
+_REF_TRIM_RE = re.compile(r"^[^\x00-\x7f\w]+|[^\x00-\x7f\w]+$", re.UNICODE)  # status emoji at either end
+
+
+_REF_STATUS_TAIL_RE = re.compile(
+    r"\s*(?:[-\u2013\u2014:]\s*)?\b(?:done|complete|completed|finished|shipped|merged|in progress|pending|required)\s*$",
+    re.IGNORECASE,
+)
+
+
+def milestone_refs(value: str) -> list[str]:
+    """The milestones a ``Depends on``/``Dependencies``/``Prerequisites`` value names, as written.
+
+    Links give their targets; otherwise names or ids separated by commas, semicolons, ``and`` or
+    ``&``, with asides in parentheses and status remarks (``(DONE)``, ``✅``, ``complete``) dropped.
+    An id inside a sentence (``Requires M1 to be done``) is the reference. Phase references
+    (``Phase 2``) are the phases' own; ``None``/``_None_`` is none.
+
+    >>> milestone_refs("M0-Docker_Environment_Setup (DONE), M1-MVP (DONE)")
+    ['M0-Docker_Environment_Setup', 'M1-MVP']
+    >>> milestone_refs("\N{WHITE HEAVY CHECK MARK} FT-M-05.09, \N{WHITE HEAVY CHECK MARK} FT-M-05.11")
+    ['FT-M-05.09', 'FT-M-05.11']
+    >>> milestone_refs("[Auth](auth.md), [DB](../db/)"), milestone_refs("None (foundational)"), milestone_refs("Phase 0")
+    (['auth.md', '../db/'], [], [])
+    >>> milestone_refs("\N{WHITE HEAVY CHECK MARK} M-03.04 (Run packaging, state window)"), milestone_refs("_None_")
+    (['M-03.04'], [])
+    >>> milestone_refs("M2 (Auth) and M3 (DB)"), milestone_refs("M2 & M3"), milestone_refs("Requires M1 to be done")
+    (['M2', 'M3'], ['M2', 'M3'], ['M1'])
+    """
+    refs = [m.group("href").strip("<>") for m in _LINK_RE.finditer(value)]
+    if refs:
+        return refs
+    text = _strip_md(value.split("\n")[0])
+    text = re.sub(r"^([*_])(.+)\1$", r"\2", text.strip())  # ``_None_``
+    if _NONE_RE.match(text):
+        return []
+    while True:  # asides in parentheses, nested ones too, go before splitting
+        shorter = re.sub(r"\s*[*_]*\([^()]*\)[*_]*", "", text)
+        if shorter == text:
+            break
+        text = shorter
+    out: list[str] = []
+    for part in re.split(r"[,;]|\s+(?:and|&|\+)\s+", text):
+        part = _REF_TRIM_RE.sub("", part.strip()).strip()
+        part = _REF_TRIM_RE.sub("", _REF_STATUS_TAIL_RE.sub("", part)).strip()
+        if not part or _NONE_RE.match(part) or re.match(r"(?i)phases?\b", part):
+            continue
+        if " " in part and not _MS_REF_SHAPE_RE.match(part):
+            ids = _MS_ID_IN_TEXT_RE.findall(part)
+            if len(ids) == 1:  # ``Requires M1 to be done``
+                part = ids[0]
+        if part not in out:
+            out.append(part)
+    return out
+
+
+_MS_REF_SHAPE_RE = re.compile(r"^(?:(?:[A-Z][A-Z0-9]{0,7}-)*M-?\d+(?:[.\-]\d+)*[a-z]?|[vV]\d+(?:\.\d+)*)(?:[-_:\s]|$)")
+
+
+_MS_ID_IN_TEXT_RE = re.compile(r"(?<![\w.\-])((?:[A-Z][A-Z0-9]{0,7}-)*M-?\d+(?:[.\-]\d+)*[a-z]?)(?![\w\-])")
+
+
+def ref_is_shaped(ref: str) -> bool:
+    """A dependency a reader can tell names a milestone: an id (``M1``, ``SIM-M1``, ``v1.1``), a path or a link.
+
+    Prose (``the vendor shipping their SDK v3``) that names no milestone of the site is not warned about.
+
+    >>> ref_is_shaped("M1-MVP"), ref_is_shaped("../auth.md"), ref_is_shaped("MCP Registry publication")
+    (True, True, False)
+    """
+    r = ref.strip()
+    return bool(_MS_REF_SHAPE_RE.match(r)) or "/" in r or r.lower().endswith(".md") or "#" in r or (" " not in r and "_" in r)
+
+
+def _phase_heading(pm: re.Match[str], text: str) -> PhaseHeading:
+    """Split a phase heading (matched by ``_PHASE_RE`` on its text without emphasis) into its parts."""
+    shown = pm.string
+    end = pm.end("id")
+    if shown.startswith("**", end):
+        end += 2
+    rest = pm.group("rest").strip()
+    em = _ESTIMATE_RE.search(rest)
+    title, estimate = (rest[:em.start()].strip(), rest[em.start():].strip()) if em else (rest, "")
+    return PhaseHeading(text, shown[:end], shown[end:pm.start("rest")], title, estimate)
+
+
+def _numbered_back(current: str, new: str) -> bool:
+    """Does ``new`` number lower than ``current`` (``3.10`` then ``1``)? Then a deeper heading is a sub-plan.
+
+    >>> _numbered_back("3.10", "1"), _numbered_back("1", "2"), _numbered_back("2", "2a"), _numbered_back("4", "B")
+    (True, False, False, False)
+    """
+    a, b = re.match(r"\d+", current), re.match(r"\d+", new)
+    return bool(a and b) and int(b.group()) < int(a.group())  # type: ignore[union-attr]

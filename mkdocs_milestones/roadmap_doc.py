@@ -1,0 +1,256 @@
+# SPDX-License-Identifier: MIT
+"""Several milestones in one document: ``## Milestone ...`` sections, or the ``.planning/ROADMAP.md``
+layout (a ``## Milestones`` list with ``Phases N-M`` ranges, phases as checklist items and sections).
+
+:func:`parse_milestones` reads any page: one milestone for a milestone page, each milestone of a
+roadmap document (with its anchor on the page), or none.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from .detect import _MS_ID_RE, _PHASE_RE, _has_plan_evidence, _title_after_id, is_milestone_source, milestone_heading
+from .model import Milestone, Phase
+from .parser import _Parser, parse_milestone
+from .reading import _BOX_MARKS, _TITLE_STATUS_RE
+from .source import _heading, _slug, _strip_md, heading_anchor, split_attr_list
+from .vocabulary import normalize_status, split_status
+
+__all__ = [
+    "may_hold_milestones",
+    "parse_milestones",
+    "parse_roadmap",
+]
+
+_ROADMAP_HINT_RE = re.compile(r"^ {0,3}#{2,6}[ \t].*?(?:milestone|\bv\d|\bM-?\d)", re.IGNORECASE | re.MULTILINE)
+
+
+def may_hold_milestones(text: str, meta: dict[str, Any] | None = None) -> bool:
+    """The cheap test before :func:`parse_milestones`: a milestone page, or headings that may hold milestones."""
+    return is_milestone_source(text, meta) or bool(_ROADMAP_HINT_RE.search(text))
+
+
+_VERSION_HEAD_RE = re.compile(r"^(?P<lead>[^\w\s]*\s*)(?P<id>[vV]\d+(?:\.\d+)*)(?P<after>(?:[\s:\-\u2013\u2014].*)?)$")
+
+
+_TRAIL_MARK_RE = re.compile(r"\s+[^\w\s)\]*`]+$")
+
+
+_LEAD_MARK_RE = re.compile(r"^[^\w\s*\[(]+\s*")  # a status emoji before a heading's words
+
+
+_LIST_MILESTONE_RE = re.compile(
+    r"^\s*[-*+]\s+(?P<lead>[^\w\s*\[]*)\s*\*\*(?P<name>[^*]+)\*\*\s*(?P<rest>.*)$"
+)
+
+
+_PHASE_RANGE_RE = re.compile(
+    r"\bphases?\s+(?P<a>\d+(?:\.\d+)?)(?:\s*(?:-|\u2013|\u2014|to|through)\s*(?P<b>\d+(?:\.\d+)?))?", re.IGNORECASE
+)
+
+
+_PHASE_ITEM_RE = re.compile(
+    r"^\s*[-*+]\s+\[(?P<mark>[ xX/~\-])\]\s+(?P<bold>\*\*)?phase\s+(?P<id>\d+(?:\.\d+)?[a-z]?)\s*[:.\-\u2013\u2014]\s*(?P<title>.*)$",
+    re.IGNORECASE,
+)
+
+
+_PHASE_ITEM_TAIL_RE = re.compile(
+    r"\s*\(\d+/\d+\s+plans?\)|\s*\((?:completed|shipped|done)\b[^)]*\)|\s+(?:--|\u2014|\u2013)\s+(?:completed|shipped|done)\b.*$",
+    re.IGNORECASE,
+)
+
+
+def _in_range(pid: str, rng: tuple[float, float]) -> bool:
+    """``Phases 11-17.1`` holds 11 ... 17.1; ``Phases 18-22`` holds 19.2 and 22.1 (phases inserted after 22)."""
+    if not re.fullmatch(r"\d+(?:\.\d+)?", pid):
+        return False
+    n, (a, b) = float(pid), rng
+    return a <= n <= b or (b == int(b) and int(n) == b)
+
+
+class _Roadmap(_Parser):
+    """Several milestones in one document: ``## Milestone ...`` sections, or the ``.planning/ROADMAP.md``
+    layout (a ``## Milestones`` list with ``Phases N-M`` ranges, phases as checklist items and sections)."""
+
+    def milestones(self) -> list[Milestone]:
+        lines = self.lines
+        heads = [(i, h[0], h[1]) for i in range(len(lines)) if (h := _heading(lines, i))]
+        sections, listed = self._sections(heads), self._listed(heads)
+        if not listed:
+            return sections
+        # ``.planning/ROADMAP.md``: shipped milestones in the list, the active one also as a ``### 🚧 v1.1 ...``
+        # section: one milestone per id, the list's (its phase range), with what the section says added.
+        by_id = {m.id.lower(): m for m in listed if m.id}
+        extra = []
+        for sec in sections:
+            same = by_id.get((sec.id or "").lower())
+            if same is None:
+                extra.append(sec)
+                continue
+            if not same.phases and sec.phases:
+                same.phases = sec.phases
+            if same.status is None and sec.status is not None:
+                same.status, same.status_text, same.status_note = sec.status, sec.status_text, sec.status_note
+            same.fields.extend(f for f in sec.fields if f not in same.fields)
+            same.diagnostics.extend(sec.diagnostics)
+        return sorted(listed + extra, key=lambda m: m.line)
+
+    def _sections(self, heads: list[tuple[int, int, str]]) -> list[Milestone]:
+        out: list[Milestone] = []
+        found: list[tuple[int, int, str, str | None, str, bool]] = []
+        for i, level, text in heads:
+            if level < 2:
+                continue
+            clean = split_attr_list(_strip_md(text))[0]
+            got = milestone_heading(clean)
+            lead_mark = _LEAD_MARK_RE.match(clean)
+            if got is None and lead_mark:
+                got = milestone_heading(clean[lead_mark.end():])  # ``## ✅ Milestone 1: Foundation``, ``## 📋 Milestone 3``
+            if got is not None:
+                tail = _TRAIL_MARK_RE.search(got[1])
+                if tail and normalize_status(tail.group(0)):  # ``## Milestone 1: Foundation ✅``
+                    got = (got[0], got[1][:tail.start()].rstrip(), got[2])
+            if got is None:
+                vm = _VERSION_HEAD_RE.match(clean)
+                if vm and (not vm.group("lead").strip() or normalize_status(vm.group("lead"))):
+                    # ``### ✅ v1.0 MVP`` and ``## v2.0 Site (Shipped: 2026-03-04)`` are sure; a bare ``## v1.2``
+                    # (a changelog?) needs a status line or a phase
+                    title = _title_after_id(vm.group("id"), vm.group("after"))
+                    ts = _TITLE_STATUS_RE.search(title)
+                    marked = bool(ts and normalize_status(split_status(ts.group("paren") or ts.group("dash") or "")[0]))
+                    got = (vm.group("id"), title, bool(vm.group("lead").strip()) or marked)
+            if got is not None:
+                found.append((i, level, text, got[0], got[1], got[2]))
+        for i, level, text, ident, title, certain in found:
+            stop = len(self.lines)
+            for j, lv, _ in heads:
+                if j > i and lv <= level:
+                    stop = j
+                    break
+            if not certain and not _has_plan_evidence(self.lines, i + 1, stop):
+                continue  # ``### M01: ...`` with its status in a property table (a dashboard): not read
+            self.diags = []
+            ms = Milestone(title=title, line=self.lines[i].no, file=self.file, id=ident)
+            ms.anchor = heading_anchor(text)
+            lead = _VERSION_HEAD_RE.match(_strip_md(text)) or _LEAD_MARK_RE.match(_strip_md(text))
+            mark = (lead.group("lead") if lead and "lead" in lead.groupdict() else lead.group(0) if lead else "").strip()
+            trail = _TRAIL_MARK_RE.search(split_attr_list(_strip_md(text))[0])
+            if not (mark and normalize_status(mark)) and trail and normalize_status(trail.group(0)):
+                mark = trail.group(0).strip()  # ``## Milestone 1: Foundation ✅``
+            if mark and normalize_status(mark):
+                ms.status_text = mark
+                ms.status = normalize_status(mark)
+            self._body(ms, i + 1, stop)
+            out.append(ms)
+        return out
+
+    def _listed(self, heads: list[tuple[int, int, str]]) -> list[Milestone]:
+        lines = self.lines
+        listing = next(((i, lv) for i, lv, t in heads if lv >= 2 and _strip_md(t).strip().lower() == "milestones"), None)
+        if listing is None:
+            return []
+        i0, lv0 = listing
+        stop = next((j for j, lv, _ in heads if j > i0 and lv <= lv0), len(lines))
+        found: list[tuple[Milestone, tuple[float, float] | None]] = []
+        for ln in lines[i0 + 1:stop]:
+            m = None if ln.in_fence else _LIST_MILESTONE_RE.match(ln.text)
+            if not m:
+                continue
+            name = m.group("name").strip()
+            idm = _MS_ID_RE.match(name)
+            ident, title = (idm.group("id"), _title_after_id(idm.group("id"), idm.group("after"))) if idm else (None, name)
+            ms = Milestone(title=title, line=ln.no, file=self.file, id=ident)
+            ms.anchor = "milestone-" + _slug(ident or title)
+            rest = m.group("rest")
+            paren = re.search(r"\(([^()]*)\)\s*$", rest)
+            words, note = split_status(paren.group(1)) if paren else ("", "")
+            if words and normalize_status(words):
+                ms.status_text, ms.status_note, ms.status = words, note, normalize_status(words)
+            elif m.group("lead").strip():
+                ms.status_text = m.group("lead").strip()
+                ms.status = normalize_status(ms.status_text)
+            rm = _PHASE_RANGE_RE.search(rest)
+            rng = (float(rm.group("a")), float(rm.group("b") or rm.group("a"))) if rm else None
+            found.append((ms, rng))
+        if not found:
+            return []
+        phases = self._all_phases(heads)
+        for ms, rng in found:
+            if rng is not None:
+                ms.phases = [p for p in phases if _in_range(p.id, rng)]
+            self.diags = []
+            self._phase_statuses(ms)
+            self._milestone_status(ms)
+            self._external_phase_refs(ms)
+            self._check_refs(ms)
+            ms.diagnostics = self.diags
+        return [ms for ms, _ in found]
+
+    def _all_phases(self, heads: list[tuple[int, int, str]]) -> list[Phase]:
+        """Every phase of the document by id: its section (goal, dependencies, plans), its checklist item's box."""
+        lines = self.lines
+        by_id: dict[str, Phase] = {}
+        ticks: dict[str, str] = {}
+        for ln in lines:
+            m = None if ln.in_fence or "hase" not in ln.text else _PHASE_ITEM_RE.match(ln.text)
+            if not m:
+                continue
+            title = m.group("title")
+            if m.group("bold") and "**" in title:
+                title = title[:title.index("**")]
+            title = _PHASE_ITEM_TAIL_RE.sub("", title).strip()
+            pid = m.group("id")
+            ticks.setdefault(pid, _BOX_MARKS[m.group("mark")])
+            if pid not in by_id:
+                by_id[pid] = Phase(id=pid, title=title, line=ln.no, heading_level=0)
+        for k, (i, level, text) in enumerate(heads):
+            pm = _PHASE_RE.match(_strip_md(split_attr_list(text)[0]))
+            if not pm or level < 2:
+                continue
+            stop = next((j for j, lv, _ in heads[k + 1:] if lv <= level), len(lines))
+            phase = self._phase(pm, lines[i].no, level, lines[i + 1:stop], split_attr_list(text)[1])
+            old = by_id.get(phase.id)
+            if old is not None and phase.status_line is None and not phase.checks:
+                phase.status, phase.status_text, phase.status_line = ticks.get(phase.id), "", old.line
+            by_id[phase.id] = phase
+        for pid, phase in by_id.items():
+            if phase.status is None and pid in ticks:
+                phase.status, phase.status_line = ticks[pid], phase.line
+        return sorted(by_id.values(), key=lambda p: float(re.match(r"\d+(?:\.\d+)?", p.id).group(0)))  # type: ignore[union-attr]
+
+
+def parse_milestones(
+    text: str,
+    *,
+    file: str | None = None,
+    meta: dict[str, Any] | None = None,
+    first_line: int = 1,
+) -> list[Milestone]:
+    """Every milestone in a document: one for a milestone page, several for a roadmap holding them.
+
+    A roadmap is read in either layout teams use: ``## Milestone v1.2: Web dashboard`` sections (or
+    ``## M2: ...``, ``### ✅ v1.0 MVP``), each read like a milestone page; or the ``.planning/ROADMAP.md``
+    layout: a ``## Milestones`` list (``- ✅ **v1.1 Integrations** -- Phases 4-6 (shipped 2026-02-17)``)
+    whose phase ranges collect the phases written as checklist items (``- [x] Phase 4: Git linking``)
+    and ``### Phase 4: ...`` sections. Each milestone has an ``anchor`` (its section's HTML id, or
+    ``milestone-<id>`` for a list item), its phases, status and dependencies; an ordinary page gives ``[]``.
+
+    >>> doc = "# Roadmap\\n\\n## Milestones\\n\\n- \\u2705 **v1 Core** - Phases 1-2 (shipped 2026-01-02)\\n- \\U0001f6a7 **v2 API** - Phase 3\\n\\n"
+    >>> doc += "## Phases\\n\\n- [x] Phase 1: Model\\n- [x] Phase 2: Parser\\n- [ ] Phase 3: Endpoints\\n"
+    >>> [(m.id, m.title, m.status, m.status_note, [p.id for p in m.phases], m.anchor) for m in parse_milestones(doc)]
+    [('v1', 'Core', 'done', '2026-01-02', ['1', '2'], 'milestone-v1'), ('v2', 'API', 'in-progress', '', ['3'], 'milestone-v2')]
+    """
+    single = parse_milestone(text, file=file, meta=meta, first_line=first_line)
+    if single is not None:
+        return [single]
+    return parse_roadmap(text, file=file, meta=meta, first_line=first_line)
+
+
+def parse_roadmap(text: str, *, file: str | None = None, meta: dict[str, Any] | None = None, first_line: int = 1) -> list[Milestone]:
+    """The milestones of a document that is not a milestone page itself (:func:`parse_milestones`), each with an anchor."""
+    if not _ROADMAP_HINT_RE.search(text):
+        return []
+    return _Roadmap(text, file, meta, first_line).milestones()

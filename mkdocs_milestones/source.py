@@ -1,0 +1,275 @@
+# SPDX-License-Identifier: MIT
+"""The Markdown line toolkit: front matter, code fences, headings (ATX and setext), label lines,
+pipe tables and attr_list ids, read line by line as GitHub and Python-Markdown read them.
+
+Nothing here knows about milestones; :mod:`.reading` and :mod:`.parser` build on it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+__all__ = [
+    "FENCE_EDGE",
+    "IN_FENCE",
+    "LABEL_RE",
+    "Line",
+    "OUTSIDE",
+    "fence_states",
+    "heading_anchor",
+    "scan_lines",
+    "split_attr_list",
+    "split_front_matter",
+]
+
+_FRONT_MATTER_RE = re.compile(r"\A-{3}[ \t]*\n(.*?\n)?(?:\.{3}|-{3})[ \t]*(?:\n|\Z)", re.DOTALL)
+
+
+_ATX_RE = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
+
+
+_SETEXT_RE = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
+
+
+_FENCE_RE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
+
+
+_ATTR_LIST_RE = re.compile(
+    r"\s*\{:?\s*(?P<attrs>(?:[#.][\w\-:.]+|[\w\-]+=(?:\"[^\"]*\"|'[^']*'|[^\s}]+))"
+    r"(?:\s+(?:[#.][\w\-:.]+|[\w\-]+=(?:\"[^\"]*\"|'[^']*'|[^\s}]+)))*)\s*:?\}\s*$"
+)
+
+
+_KNOWN_LABELS = (
+    "status", "priority", "created", "completed", "estimated duration", "estimate", "duration",
+    "total commits", "goal", "dependencies", "depends on", "commit", "objective", "current state",
+    "the problem", "problem", "the solution", "solution", "owner", "owners", "started", "updated",
+    "target", "due", "deadline", "team", "blocked by", "prerequisites",
+)
+
+
+LABEL_RE = re.compile(
+    r"^(?P<indent>[ ]{0,3})(?:"
+    r"(?P<b>\*\*|__)(?P<blabel>[^*_\n:]{1,60}?)(?P<bcolon>:)?(?P=b)(?(bcolon)|\s*:)"
+    r"|(?P<plabel>" + "|".join(re.escape(x) for x in _KNOWN_LABELS) + r")\s*:"
+    r")(?P<value>.*)$",
+    re.IGNORECASE,
+)
+"""A label line: ``**Status**: done``, ``**Status:** done`` or ``Status: done``."""
+
+
+_TABLE_SEP_RE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
+
+
+_BULLET_RE = re.compile(r"^(?P<indent>\s*)[-*+]\s+(?P<text>.*)$")
+
+
+_LINK_RE = re.compile(r"\[(?P<text>[^\]]*)\]\((?P<href><[^>]*>|[^)\s]+)(?:\s+\"[^\"]*\")?\)")
+
+
+@dataclass(slots=True)
+class Line:
+    """One source line with what the scanner knows about it."""
+
+    no: int
+    text: str
+    in_fence: bool
+    fence_edge: bool = False
+
+
+def split_front_matter(text: str) -> tuple[dict[str, Any], str, int]:
+    """Split YAML front matter off ``text``.
+
+    Returns:
+        ``(meta, body, offset)``: the mapping (empty when there is none or it is not a mapping),
+        the text after it, and the number of lines it took.
+    """
+    m = _FRONT_MATTER_RE.match(text)
+    if not m:
+        return {}, text, 0
+    try:
+        import yaml
+
+        meta = yaml.safe_load(m.group(1) or "") or {}
+    except Exception:  # noqa: BLE001 - broken YAML: the host reports it; we just read no meta
+        return {}, text, 0
+    if not isinstance(meta, dict):
+        return {}, text, 0
+    return meta, text[m.end():], m.group(0).count("\n")
+
+
+def _normalize(text: str) -> str:
+    return text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+
+
+OUTSIDE, IN_FENCE, FENCE_EDGE = 0, 1, 2
+"""Where a line is, for :func:`fence_states`."""
+
+
+def fence_states(lines: list[str]) -> list[int]:
+    """For each line: :data:`OUTSIDE` fenced code, :data:`IN_FENCE`, or a :data:`FENCE_EDGE` line.
+
+    An unclosed fence runs to the end of the document, as in CommonMark.
+
+    >>> fence_states(["a", "```py", "x", "```", "b"])
+    [0, 2, 1, 2, 0]
+    """
+    out: list[int] = []
+    fence: str | None = None
+    for raw in lines:
+        if fence is None:
+            m = _FENCE_RE.match(raw) if "```" in raw or "~~~" in raw else None
+            if m and not (m.group("fence")[0] == "`" and "`" in m.group("info")):
+                fence = m.group("fence")
+                out.append(FENCE_EDGE)
+            else:
+                out.append(OUTSIDE)
+        else:
+            stripped = raw.strip()
+            if stripped.startswith(fence[0] * len(fence)) and not stripped.strip(fence[0]):
+                fence = None
+                out.append(FENCE_EDGE)
+            else:
+                out.append(IN_FENCE)
+    return out
+
+
+def scan_lines(text: str, first_line: int = 1) -> list[Line]:
+    """Number the lines and mark which belong to fenced code (fence lines included).
+
+    An unclosed fence runs to the end of the document, as in CommonMark.
+    """
+    raw = text.split("\n")
+    return [Line(first_line + i, t, st != OUTSIDE, st == FENCE_EDGE) for i, (t, st) in enumerate(zip(raw, fence_states(raw)))]
+
+
+def _heading(lines: list[Line], i: int) -> tuple[int, str] | None:
+    """``(level, text)`` when line ``i`` is an ATX heading or the text line of a setext heading."""
+    ln = lines[i]
+    if ln.in_fence:
+        return None
+    m = _ATX_RE.match(ln.text)
+    if m:
+        return len(m.group(1)), (m.group(2) or "").strip()
+    if ln.text.strip() and i + 1 < len(lines) and not lines[i + 1].in_fence:
+        nxt = _SETEXT_RE.match(lines[i + 1].text)
+        prev_blank = i == 0 or not lines[i - 1].text.strip()
+        if nxt and prev_blank and not _BULLET_RE.match(ln.text) and not LABEL_RE.match(ln.text):
+            return (1 if nxt.group(1)[0] == "=" else 2), ln.text.strip()
+    return None
+
+
+def split_attr_list(text: str) -> tuple[str, str | None]:
+    """Split a trailing attr_list block off a heading: ``First { #first .x }`` -> ``('First', 'first')``.
+
+    >>> split_attr_list("Phase 1: First { #first .x }")
+    ('Phase 1: First', 'first')
+    >>> split_attr_list("Sets {a, b}")
+    ('Sets {a, b}', None)
+    """
+    if not text.endswith("}"):
+        return text, None
+    m = _ATTR_LIST_RE.search(text)
+    if not m:
+        return text, None
+    ident = next((a[1:] for a in m.group("attrs").split() if a.startswith("#")), None)
+    return text[:m.start()].rstrip(), ident
+
+
+def _first_h1(lines: list[Line]) -> tuple[int, str] | None:
+    for i in range(len(lines)):
+        h = _heading(lines, i)
+        if h and h[0] == 1:
+            return i, h[1]
+    return None
+
+
+def _strip_md(text: str) -> str:
+    """Drop the emphasis and code markers around a value (``**x**`` -> ``x``)."""
+    text = text.strip()
+    if not text or text[0] not in "*_`":  # the common case: nothing to drop
+        return text
+    for mark in ("**", "__", "`"):
+        inner = text[len(mark):-len(mark)]
+        # "**a** **b**" is two bold words, not one bold run: only a mark around the whole value goes.
+        if len(text) > 2 * len(mark) and text.startswith(mark) and text.endswith(mark) and mark not in inner:
+            text = inner.strip()
+    return text
+
+
+def _split_row(text: str) -> list[str]:
+    row = text.strip()
+    if row.startswith("|"):
+        row = row[1:]
+    if row.endswith("|") and not row.endswith("\\|"):
+        row = row[:-1]
+    if "`" not in row and "\\" not in row:  # no code span, no escaped pipe: every pipe separates
+        return [cell.strip() for cell in row.split("|")]
+    cells, cur, in_code = [], [], False
+    i = 0
+    while i < len(row):
+        ch = row[i]
+        if ch == "\\" and i + 1 < len(row) and row[i + 1] == "|":
+            cur.append("|")
+            i += 2
+            continue
+        if ch == "`":
+            in_code = not in_code
+        if ch == "|" and not in_code:
+            cells.append("".join(cur).strip())
+            cur = []
+        else:
+            cur.append(ch)
+        i += 1
+    cells.append("".join(cur).strip())
+    return cells
+
+
+def _tables(lines: list[Line]) -> Iterator[tuple[list[str], list[tuple[int, list[str]]]]]:
+    """Yield ``(header cells, [(line, cells)...])`` for each pipe table outside code."""
+    for _, header, rows in _table_blocks(lines):
+        yield header, rows
+
+
+def _table_blocks(lines: list[Line]) -> Iterator[tuple[int, list[str], list[tuple[int, list[str]]]]]:
+    """Yield ``(header line, header cells, [(line, cells)...])`` for each pipe table outside code."""
+    i = 0
+    while i + 1 < len(lines):
+        a, b = lines[i], lines[i + 1]
+        if not a.in_fence and not b.in_fence and "|" in a.text and _TABLE_SEP_RE.match(b.text):
+            header = _split_row(a.text)
+            rows: list[tuple[int, list[str]]] = []
+            j = i + 2
+            while j < len(lines) and not lines[j].in_fence and lines[j].text.strip() and "|" in lines[j].text:
+                rows.append((lines[j].no, _split_row(lines[j].text)))
+                j += 1
+            yield a.no, header, rows
+            i = j
+        else:
+            i += 1
+
+
+def _slug(text: str) -> str:
+    """The id Python-Markdown's toc gives a heading by default (``toc.slugify``), without importing it.
+
+    >>> _slug("Milestone: v1.0 Backlog (COMPLETE)"), _slug("Milestone 2: API \u2014 Pläne")
+    ('milestone-v10-backlog-complete', 'milestone-2-api-plane')
+    """
+    import unicodedata
+
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    text = re.sub(r"[^\w\s-]", "", text).strip().lower()
+    return re.sub(r"[-\s]+", "-", text)
+
+
+def heading_anchor(text: str) -> str:
+    """The HTML id a heading gets: its attr_list ``{ #id }``, else the id Python-Markdown's toc gives it.
+
+    >>> heading_anchor("Milestone **v1.0**: Core"), heading_anchor("v2 { #next }")
+    ('milestone-v10-core', 'next')
+    """
+    words, ident = split_attr_list(text)
+    return ident or _slug(_strip_md(words))
