@@ -1,28 +1,35 @@
 # SPDX-License-Identifier: MIT
-"""Build-time cost of the plugin on a generated site (issue 7): on/off ratio, scaling, profile.
+"""Build-time cost of the plugin on a generated site (issues 7 and 17): on/off, serve rebuilds, stages.
 
-Run ``python benchmarks/bench_build.py [--pages 1000] [--repeat 3] [--quick] [--profile]``.
+Run ``python benchmarks/bench_build.py [--pages 300,1000] [--repeat 3] [--quick] [--no-profile]``.
 
-The site: ``--pages`` milestone pages (seeded, so every run builds the same text) with 5 to 15
-phases each, success-criteria and risk tables, task lists with ``(~N lines)`` estimates, checkbox
-criteria, validation fences, a box-drawing architecture diagram, ``Depends on`` links between
-milestones, and one page in eight garbled as mojibake (UTF-8 read as Windows-1252, unmappable
-bytes dropped, like the format guide's example). Theme ``material``; ``plugins: [search]`` (off)
-against ``[search, milestones]`` (on), same Markdown extensions.
+The site: N milestone pages (seeded, so every run builds the same text) with 5 to 15 phases each,
+success-criteria and risk tables, task lists with ``(~N lines)`` estimates, checkbox criteria,
+validation fences, a box-drawing architecture diagram, ``Depends on`` links between milestones,
+and one page in eight garbled as mojibake (UTF-8 read as Windows-1252, unmappable bytes dropped,
+like the format guide's example). Theme ``material``; ``plugins: [search]`` (off) against
+``[search, milestones]`` (on), same Markdown extensions.
 
-How it is timed, and why: every build runs in a **fresh child process**, and the child times
-``build(load_config(...))`` only. A fresh process means no warm state carries from one build to
-the next (Jinja and regex caches, the Markdown extension registry, the plugin's own state,
-garbage-collector pressure from the previous site), as for a user's ``mkdocs build``; timing inside
-the child leaves out interpreter start-up and the import of MkDocs and Material, a constant that
-would dilute the on/off ratio (the wall-clock ratio, start-up included, is printed too). Runs are
-interleaved (off, on, off, on, ... and the 2x site in the same rounds) so drift in machine load
-hits both arms alike; the medians are compared.
+What it reports:
 
-Targets: on/off <= 1.10 at ``--pages``; time(2 x pages)/time(pages) <= 2.1 with the plugin on.
-``--profile`` adds a cProfile of one plugin-on build (in this process, at most 300 pages) listing the package's
-functions by cumulative time, and times ``parse_milestone`` on a 1x, 10x and 100x document
-(same content repeated as more phases) to check that parsing is linear in the page's size.
+1. **Builds**, on and off, at each ``--pages`` size: every build runs in a **fresh child process**
+   that times ``build(load_config(...))`` only, in CPU seconds (``time.process_time``: other
+   processes on a loaded machine do not count, unlike wall-clock time, which is printed too).
+   A fresh process means no warm state carries over (Jinja and regex caches, the plugin's own),
+   as for a user's ``mkdocs build``. Runs are interleaved (off, on, on, off, ... across sizes) so
+   drift hits both arms alike; medians are compared. ``t(large)/t(small)`` on and off says whether
+   the plugin makes the build scale worse than MkDocs alone.
+2. **Serve rebuilds** (``--serve-pages``, default the smallest size): in one child process, a first
+   build, then ``--edits`` rebuilds each after editing one page (a phase status), the config read
+   again and the plugin instance kept, as ``mkdocs serve`` does; the median rebuild, on and off.
+3. **Stages** (unless ``--no-profile``): a cProfile of one build on and one off (in this process,
+   at most 300 pages), the time of each stage (ours, Python-Markdown's, Material's search, the
+   theme) and the difference on - off. cProfile inflates Python-heavy code, so read shares and
+   differences, not absolute seconds. Then ``parse_milestone`` on a 1x, 10x and 100x document
+   (the same phases repeated) checks that parsing is linear in a page's size.
+
+Targets (issue 17): on/off <= 1.10 at 300 and 1,000 pages; t(large)/t(small) on no worse than off;
+a serve rebuild on/off <= 1.10.
 """
 
 from __future__ import annotations
@@ -40,6 +47,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -138,60 +146,57 @@ def write_site(root: Path, pages: int, plugin: bool, seed: int = 1) -> Path:
     return cfg
 
 
+def _quiet() -> None:
+    import logging
+
+    logging.getLogger("mkdocs").setLevel(logging.ERROR)
+
+
 def child(cfg: str) -> None:
     """Runs in the child process: one build, timed without interpreter start-up and imports."""
-    import logging
-
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    logging.getLogger("mkdocs").setLevel(logging.ERROR)
+    _quiet()
     start, cpu = time.perf_counter(), time.process_time()
     build(load_config(config_file=cfg))
-    print(json.dumps({"build": time.perf_counter() - start, "cpu": time.process_time() - cpu}))
+    print(json.dumps({"cpu": time.process_time() - cpu, "wall": time.perf_counter() - start}))
 
 
-def timed_build(cfg: Path) -> tuple[float, float]:
-    """``(build seconds measured in the child, wall seconds of the child process)``."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONHASHSEED": "0"}
-    start = time.perf_counter()
-    out = subprocess.run([sys.executable, __file__, "--child", str(cfg)], capture_output=True, text=True, env=env, check=False)
-    wall = time.perf_counter() - start
-    if out.returncode:
-        sys.exit(f"build failed ({cfg}):\n{out.stderr[-3000:]}")
-    return json.loads(out.stdout.strip().splitlines()[-1])["build"], wall
+def edit_page(docs: Path, k: int) -> None:
+    """Change one phase status of one page (a different page and word each time)."""
+    page = docs / f"m{(7 * k) % 50:05d}.md"
+    text = page.read_text(encoding="utf-8")
+    for old, new in (("**Status**: ⏳ Pending", "**Status**: 🔄 in-progress"), ("**Status**: 🔄 in-progress", "**Status**: ⏳ Pending")):
+        if old in text:
+            page.write_text(text.replace(old, new, 1), encoding="utf-8")
+            return
+    page.write_text(text + f"\nEdited {k}.\n", encoding="utf-8")
 
 
-def profile(root: Path, pages: int) -> None:
-    """cProfile of one plugin-on build; the package's functions by cumulative time."""
-    import logging
-
+def serve_child(cfg: str, edits: int) -> None:
+    """Runs in the child process: a first build, then ``edits`` rebuilds after a one-page edit, as `mkdocs serve` does."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    logging.getLogger("mkdocs").setLevel(logging.ERROR)
-    cfg = write_site(root, pages, plugin=True)
-    prof = cProfile.Profile()
-    start = time.perf_counter()
-    prof.enable()
-    build(load_config(config_file=str(cfg)))
-    prof.disable()
-    total = time.perf_counter() - start
-    stats = pstats.Stats(prof)
-    rows = []
-    for (path, line, func), (_cc, ncalls, tottime, cumtime, _callers) in stats.stats.items():  # type: ignore[attr-defined]
-        if "mkdocs_milestones" in path:
-            rel = path[path.index("mkdocs_milestones"):]
-            rows.append((cumtime, tottime, ncalls, f"{rel}:{line}({func})"))
-    rows.sort(reverse=True)
-    print(f"\nprofile: plugin-on build of {pages} pages, {total:.2f} s under cProfile")
-    print(f"{'cumulative s':>12} {'own s':>8} {'calls':>8}  function (mkdocs_milestones only)")
-    for cum, own, calls, name in rows[:25]:
-        print(f"{cum:12.3f} {own:8.3f} {calls:8d}  {name}")
-    buf = io.StringIO()
-    pstats.Stats(prof, stream=buf).sort_stats("tottime").print_stats(12)
-    print("\ntop functions by own time (whole build):")
-    print("\n".join(ln for ln in buf.getvalue().splitlines() if ln.strip()[:1].isdigit())[:3000])
+    _quiet()
+    build(load_config(config_file=cfg))
+    docs = Path(cfg).parent / "docs"
+    out = []
+    for k in range(edits):
+        edit_page(docs, k)
+        start, cpu = time.perf_counter(), time.process_time()
+        build(load_config(config_file=cfg))  # config read again, plugin instances kept (on_startup)
+        out.append({"cpu": time.process_time() - cpu, "wall": time.perf_counter() - start})
+    print(json.dumps(out))
+
+
+def run_child(args: list[str]) -> Any:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONHASHSEED": "0"}
+    out = subprocess.run([sys.executable, __file__, *args], capture_output=True, text=True, env=env, check=False)
+    if out.returncode:
+        sys.exit(f"build failed ({args}):\n{out.stderr[-3000:]}")
+    return json.loads(out.stdout.strip().splitlines()[-1])
 
 
 def parse_linearity() -> None:
@@ -228,56 +233,156 @@ def parse_linearity() -> None:
     print(f"time per line, 100x vs 1x: {per_line[2] / per_line[0]:.2f} (linear: about 1)")
 
 
+# -- stages ---------------------------------------------------------------------------------------------
+# (name, predicate on a cProfile key (file, line, function)); a stage's time is its functions' cumulative time.
+STAGES: list[tuple[str, Any]] = [
+    ("ours: mojibake repair", lambda f, fn: fn == "fix_mojibake_report"),
+    ("ours: parse", lambda f, fn: fn == "parse_milestone" and "parser.py" in f),
+    ("ours: normalise lines", lambda f, fn: fn == "normalize_source_map"),
+    ("ours: markers", "mkdocs_milestones.extension.preprocessors:MarkerPreprocessor.run"),
+    ("ours: decorate tree (render.py)", lambda f, fn: "extension/render.py" in f and fn == "run"),
+    ("  of which graph layout + SVG", lambda f, fn: fn == "render_graph_svg"),
+    ("ours: sanitize", lambda f, fn: "extension/sanitize.py" in f and fn == "run"),
+    ("ours: on_env (export, roadmap)", lambda f, fn: "mkdocs_milestones/plugin.py" in f and fn == "on_env"),
+    ("ours: graph into the page", lambda f, fn: "mkdocs_milestones/plugin.py" in f and fn == "on_page_context"),
+    ("Markdown: block parser", lambda f, fn: fn == "parseDocument"),
+    ("Markdown: inline", "markdown.treeprocessors:InlineProcessor.run"),
+    ("Markdown: serialise", lambda f, fn: fn == "to_xhtml_string"),
+    ("Markdown: toc", lambda f, fn: "extensions/toc.py" in f and fn == "run"),
+    ("Markdown: convert (all)", lambda f, fn: f.endswith("markdown/core.py") and fn == "convert"),
+    ("search: index a page", lambda f, fn: "search" in f and fn == "add_entry_from_context"),
+    ("search: write the index", lambda f, fn: "search" in f and fn == "on_post_build"),
+    ("theme: render the template", lambda f, fn: "jinja2/environment.py" in f and fn == "render"),
+    ("whole build", lambda f, fn: fn == "build" and f.endswith("mkdocs/commands/build.py")),
+]
+
+
+def _code(spec: str) -> tuple[str, int, str]:
+    """``module:Class.method`` as a cProfile key."""
+    import importlib
+
+    mod, _, qual = spec.partition(":")
+    obj: Any = importlib.import_module(mod)
+    for part in qual.split("."):
+        obj = getattr(obj, part)
+    code = obj.__code__
+    return code.co_filename, code.co_firstlineno, code.co_name
+
+
+def stage_times(prof: cProfile.Profile) -> dict[str, float]:
+    stats = pstats.Stats(prof).stats  # type: ignore[attr-defined]
+    out = {}
+    for name, pred in STAGES:
+        if isinstance(pred, str):
+            v = stats.get(_code(pred))
+            out[name] = v[3] if v else 0.0
+        else:
+            out[name] = sum(v[3] for (f, _line, fn), v in stats.items() if pred(f, fn))
+    return out
+
+
+def profile(root: Path, pages: int) -> None:
+    """cProfile of one build on and one off: time per stage, and the difference."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    _quiet()
+    result = {}
+    for on in (False, True):
+        cfg = write_site(root, pages, plugin=on)
+        prof = cProfile.Profile()
+        prof.enable()
+        build(load_config(config_file=str(cfg)))
+        prof.disable()
+        result[on] = stage_times(prof)
+    total_off, total_on = result[False]["whole build"], result[True]["whole build"]
+    print(f"\nstages of one build of {pages} pages under cProfile (cumulative seconds; cProfile inflates Python-heavy code)")
+    print(f"{'stage':34} {'off':>8} {'on':>8} {'on-off':>8} {'ms/page':>8}  share of the difference")
+    for name, _ in STAGES:
+        off, on = result[False][name], result[True][name]
+        diff = on - off
+        share = diff / (total_on - total_off) if total_on > total_off else float("nan")
+        print(f"{name:34} {off:8.2f} {on:8.2f} {diff:8.2f} {diff / pages * 1000:8.2f}  {share:6.0%}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--pages", type=int, default=1000, help="milestone pages of the base site (default 1000); the scaling site has twice as many")
-    ap.add_argument("--repeat", type=int, default=3, help="interleaved rounds (default 3)")
-    ap.add_argument("--quick", action="store_true", help="a smoke run: 100 pages, 1 round, no profile")
-    ap.add_argument("--profile", action="store_true", help="also profile a plugin-on build and check parse linearity")
+    ap.add_argument("--pages", default="300,1000", help="comma-separated site sizes in milestone pages (default 300,1000)")
+    ap.add_argument("--repeat", type=int, default=3, help="interleaved rounds of full builds (default 3)")
+    ap.add_argument("--serve-pages", type=int, help="site size for the serve rebuilds (default: the smallest --pages)")
+    ap.add_argument("--edits", type=int, default=5, help="rebuilds after a one-page edit per serve child (default 5)")
+    ap.add_argument("--serve-repeat", type=int, default=2, help="serve children per arm, interleaved (default 2)")
+    ap.add_argument("--quick", action="store_true", help="a smoke run: 60 pages, 1 round, 2 edits")
+    ap.add_argument("--no-profile", action="store_true", help="skip the per-stage profile and the parse linearity check")
+    ap.add_argument("--only", choices=("builds", "serve", "profile"), help="run one part only")
     ap.add_argument("--dir", help="where to generate the sites (default: a temporary folder, removed after)")
     ap.add_argument("--child", help=argparse.SUPPRESS)
+    ap.add_argument("--serve-child", help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.child:
         child(args.child)
         return
+    if args.serve_child:
+        serve_child(args.serve_child, args.edits)
+        return
+    sizes = sorted({int(p) for p in args.pages.split(",")})
     if args.quick:
-        args.pages, args.repeat = min(args.pages, 100), 1
+        sizes, args.repeat, args.edits, args.serve_repeat = [60], 1, 2, 1
     tmp = tempfile.TemporaryDirectory(prefix="ms-bench-") if not args.dir else None
     base = Path(args.dir or tmp.name)  # type: ignore[union-attr]
-    n1, n2 = args.pages, 2 * args.pages
-    sites = {n: base / f"site-{n}" for n in (n1, n2)}
-    cfgs = {(n, on): write_site(sites[n], n, on) for n in (n1, n2) for on in (False, True)}
-    print(f"python {sys.version.split()[0]}, {os.cpu_count()} CPUs; sites of {n1} and {n2} milestone pages in {base}")
-    for n in (n1, n2):  # warm the file system cache for both sites
-        for p in sorted((sites[n] / "docs").glob("*.md")):
-            p.read_bytes()
-    times: dict[tuple[int, bool], list[tuple[float, float]]] = {k: [] for k in cfgs}
-    order = [(n1, False), (n1, True), (n2, False), (n2, True)]
-    for r in range(args.repeat):
-        for key in order if r % 2 == 0 else order[::-1]:
-            times[key].append(timed_build(cfgs[key]))
-            b, w = times[key][-1]
-            print(f"  round {r + 1}: {key[0]:>5} pages, plugin {'on ' if key[1] else 'off'}: build {b:7.2f} s, process {w:7.2f} s", flush=True)
+    print(f"python {sys.version.split()[0]}, {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f}; sites in {base}")
 
-    def med(key: tuple[int, bool], k: int = 0) -> float:
-        return statistics.median(t[k] for t in times[key])
+    if args.only in (None, "builds"):
+        cfgs = {(n, on): write_site(base / f"site-{n}", n, on) for n in sizes for on in (False, True)}
+        times: dict[tuple[int, bool], list[dict[str, float]]] = {k: [] for k in cfgs}
+        order = [(n, on) for n in sizes for on in (False, True)]
+        for r in range(args.repeat):
+            for key in order if r % 2 == 0 else order[::-1]:
+                t = run_child(["--child", str(cfgs[key])])
+                times[key].append(t)
+                print(f"  round {r + 1}: {key[0]:>5} pages, plugin {'on ' if key[1] else 'off'}: {t['cpu']:7.2f} CPU s, {t['wall']:7.2f} s", flush=True)
 
-    ratio, ratio_wall = med((n1, True)) / med((n1, False)), med((n1, True), 1) / med((n1, False), 1)
-    scaling, scaling_off = med((n2, True)) / med((n1, True)), med((n2, False)) / med((n1, False))
-    print(f"\nmedians of {args.repeat} interleaved run(s), seconds (build only / whole process):")
-    for key in order:
-        print(f"  {key[0]:>5} pages, plugin {'on ' if key[1] else 'off'}: {med(key):8.2f} / {med(key, 1):8.2f}")
-    print(f"\non/off at {n1} pages:        {ratio:.3f}  (whole process {ratio_wall:.3f})   target <= 1.10  {'OK' if ratio <= 1.10 else 'OVER'}")
-    print(f"time({n2})/time({n1}), on:  {scaling:.3f}  (plugin off: {scaling_off:.3f})      target <= 2.1   {'OK' if scaling <= 2.1 else 'OVER'}")
-    own1, own2 = med((n1, True)) - med((n1, False)), med((n2, True)) - med((n2, False))
-    print(
-        f"the plugin's own cost (on - off): {own1:.2f} s at {n1} pages ({own1 / n1 * 1000:.1f} ms/page), "
-        f"{own2:.2f} s at {n2} ({own2 / n2 * 1000:.1f} ms/page): ratio {own2 / own1 if own1 > 0 else float('nan'):.2f}"
-    )
-    if args.profile and not args.quick:
-        profile(base / "profile", min(n1, 300))  # cProfile triples the time: a 300-page site tells the same
-    if args.profile or args.quick:
-        parse_linearity()
+        def med(key: tuple[int, bool], k: str = "cpu") -> float:
+            return statistics.median(t[k] for t in times[key])
+
+        def spread(key: tuple[int, bool]) -> str:
+            v = [t["cpu"] for t in times[key]]
+            return f"{(max(v) - min(v)) / statistics.median(v):.0%}"
+
+        print(f"\nbuilds: medians of {args.repeat} interleaved fresh-process builds (CPU s; wall s; spread max-min/median of CPU)")
+        for n in sizes:
+            off, on = med((n, False)), med((n, True))
+            print(f"  {n:>5} pages: off {off:7.2f} (wall {med((n, False), 'wall'):7.2f}, spread {spread((n, False))}), "
+                  f"on {on:7.2f} (wall {med((n, True), 'wall'):7.2f}, spread {spread((n, True))}): "
+                  f"on/off {on / off:.3f} (wall {med((n, True), 'wall') / med((n, False), 'wall'):.3f}), "
+                  f"{(on - off) / n * 1000:.1f} ms per page   target <= 1.10 {'OK' if on / off <= 1.10 else 'OVER'}")
+        if len(sizes) > 1:
+            a, b = sizes[0], sizes[-1]
+            s_on, s_off = med((b, True)) / med((a, True)), med((b, False)) / med((a, False))
+            print(f"  t({b})/t({a}): on {s_on:.2f}, off {s_off:.2f} (x{b / a:.2f} pages)   target: on <= off {'OK' if s_on <= s_off else 'OVER'}")
+
+    if args.only in (None, "serve"):
+        n = args.serve_pages or sizes[0]
+        site = base / f"serve-{n}"
+        cfgs = {on: write_site(site, n, on) for on in (False, True)}
+        runs: dict[bool, list[float]] = {False: [], True: []}
+        for r in range(args.serve_repeat):
+            for on in (False, True) if r % 2 == 0 else (True, False):
+                out = run_child(["--serve-child", str(cfgs[on]), "--edits", str(args.edits)])
+                runs[on] += [t["cpu"] for t in out]
+                cpus = ", ".join(f"{t['cpu']:.2f}" for t in out)
+                print(f"  serve child {r + 1}, plugin {'on ' if on else 'off'}: rebuilds {cpus} CPU s", flush=True)
+        off, on = statistics.median(runs[False]), statistics.median(runs[True])
+        print(f"\nserve rebuild after a one-page edit, {n} pages: medians of {len(runs[True])} rebuilds (CPU s): "
+              f"off {off:.2f}, on {on:.2f}, on/off {on / off:.3f}   target <= 1.10 {'OK' if on / off <= 1.10 else 'OVER'}")
+        for p in (site / "docs").glob("m000*.md"):
+            p.unlink()  # edited: written afresh next time
+        (site / "docs" / ".pages").unlink(missing_ok=True)
+
+    if args.only in (None, "profile") and not args.no_profile:
+        profile(base / "profile", min(sizes[0], 300))
+        if not args.quick:
+            parse_linearity()
     if tmp is not None:
         tmp.cleanup()
 

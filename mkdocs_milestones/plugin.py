@@ -31,6 +31,7 @@ from . import i18n
 from .compat import Asset, I18nState, asset_plan, forget_earlier_config, i18n_state, mark_i18n_page
 from .export import export_json
 from .extension import MilestonesExtension, PageContext
+from .extension.cache import RenderCache, digest, repaired
 from .extension.config import asset_text
 from .model import Milestone, MilestoneEntry
 from .detect import is_milestone_source
@@ -99,6 +100,11 @@ class MilestonesPlugin(BasePlugin[MilestonesConfig]):
         self.export_file: File | None = None
         self.history = SiteHistory()
         """The git history: read once per build, its reader kept across ``mkdocs serve`` rebuilds."""
+        self.cache = RenderCache(max_entries=None)
+        """Parse and render results by content: this instance outlives `mkdocs serve` rebuilds, so does the cache
+        (what a whole build did not use is dropped when the next one starts)."""
+        self.graphs: dict[str, dict[str, str]] = {}
+        """Per page: the phase graphs to put in place of their comments once search has read the page."""
         self.assets: list[Asset] = []
         self.language = "en"
         self.lang: I18nState | None = None
@@ -138,6 +144,7 @@ class MilestonesPlugin(BasePlugin[MilestonesConfig]):
             graph=self.config.graph,
             inline_assets=False,
         )
+        self.ext.cache = self.cache
         exts.append(self.ext)
         self.assets = asset_plan(config, ASSET_DIR, {n: asset_text(n) for n in ("milestones.css", "milestones.js")}, log)
         for a in self.assets:
@@ -163,6 +170,8 @@ class MilestonesPlugin(BasePlugin[MilestonesConfig]):
         # This build's models are collected afresh as its pages convert; earlier builds' wait for --dirty.
         self.previous.update(self.models)
         self.models, self.offsets, self.entries, self.current = {}, {}, [], None
+        self.cache.next_build()
+        self.graphs = {}
         self.export_file = None
         self.lang = i18n_state(config)
         if self.lang is None:
@@ -254,11 +263,9 @@ class MilestonesPlugin(BasePlugin[MilestonesConfig]):
         self.offsets[page.file.src_uri] = front_matter_lines(raw)
         if not self.config.fix_mojibake or page.file.generated_by:
             return None
-        from .mojibake import fix_mojibake_report
-
         if not self._repairs(raw):
             return None
-        fixed, repairs = fix_mojibake_report(raw)
+        fixed, repairs = self.cache.get("repair", digest(raw), lambda: repaired(raw))
         if not repairs:
             return None
         for r in repairs:
@@ -297,6 +304,7 @@ class MilestonesPlugin(BasePlugin[MilestonesConfig]):
             defer_markers=entries is None,
             parsed=cur.parsed if own else None,
             history=self.history.view,
+            defer_graph=own,
             report=own,
         )
 
@@ -308,12 +316,24 @@ class MilestonesPlugin(BasePlugin[MilestonesConfig]):
             self.models[self._key(page.file)] = _PageModel(
                 page.url, list(getattr(md, "milestones", [])), self._page_id(page.file), markers,
                 md.milestone_source if markers else None)
+            self.graphs[self._key(page.file)] = dict(getattr(md, "milestone_graphs", {}))
         if 'class="ms-title"' in html and "title" not in page.meta:
             # Keep a milestone's title text in <title> and the nav, whatever the theme does to it.
             title = getattr(page, "_title_from_render", None)
             if title and ("&" in title or "<" in title):
                 page._title_from_render = inert_title(title)  # type: ignore[attr-defined]
         return html
+
+    @event_priority(-100)  # after the search plugin (0) has indexed page.content, before the theme renders it
+    def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
+        """The phase graph goes in now: search indexed the page without it (issue 17), the reader gets it."""
+        graphs = self.graphs.get(self._key(page.file))
+        if graphs and page.content:
+            content = page.content
+            for slot, markup in graphs.items():
+                content = content.replace(slot, markup)
+            page.content = content
+        return context
 
     # -- once every page is converted -----------------------------------------------------------------
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:

@@ -20,10 +20,11 @@ from ..hosts.zensical import zensical_context
 from ..i18n import text as t
 from ..model import Diagnostic, Milestone
 from ..render.mermaid import render_mermaid
-from ..render.svg import render_graph_svg
+from ..render.svg import graph_digest, graph_key, render_graph_svg
+from .cache import RenderCache
 from .config import ASSET_CSS, GRAPH_VALUES, OPEN_PHASE_VALUES, assets_html, check_config, default_config
 from .context import ContextProvider, PageContext, plain_context
-from .preprocessors import ContextPreprocessor, MarkerPreprocessor, ParsePreprocessor, RepairPreprocessor, reset_results
+from .preprocessors import ContextPreprocessor, MarkerPreprocessor, ParsePreprocessor, RepairPreprocessor, context_of, reset_results
 from .render import RenderTreeprocessor
 from .sanitize import SanitizeTreeprocessor
 
@@ -72,6 +73,8 @@ class MilestonesExtension(Extension):
         self.config = default_config()
         super().__init__(**kwargs)
         self.provider = provider
+        self.cache = RenderCache()
+        """Parse and render results by content; the MkDocs plugin hands in its own, which outlives serve rebuilds."""
         check_config(self.getConfig)
 
     def setConfig(self, key: str, value: Any) -> None:
@@ -126,10 +129,18 @@ class MilestonesExtension(Extension):
         if mode == "none" or len(ms.phases) < 2:
             return None
         graph = ms.phase_graph if ms.phase_graph is not None else build_phase_graph(ms)[0]
+        label = t("graph.phases", title=ms.title)
+        # Drawn once per distinct graph (the key is what the drawing reads), not once per conversion.
         if mode == "mermaid":
-            markup = render_mermaid(graph)
+            markup = self.cache.get("mermaid", graph_key(graph, label, "phase"), lambda: render_mermaid(graph))
         else:
-            markup = render_graph_svg(graph, label=t("graph.phases", title=ms.title), kind="phase")
+            markup = self.cache.get("svg", graph_key(graph, label, "phase"), lambda: render_graph_svg(graph, label=label, kind="phase"))
+        if context_of(md).defer_graph:
+            # The host fills it in after search has indexed the page: the picture's labels repeat the
+            # phase titles (one hit per phase, not two) and the SVG is most of the page's tags.
+            slot = f"<!-- milestones-graph {graph_digest(graph, label, 'phase')} -->"
+            md.milestone_graphs[slot] = markup  # type: ignore[attr-defined]
+            markup = slot
         holder = etree.Element("p")
         holder.text = md.htmlStash.store(markup)
         return holder

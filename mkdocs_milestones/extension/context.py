@@ -48,6 +48,9 @@ class PageContext:
     history: HistoryView | None = None
     """The milestones' git history, when the host read it: a milestone page gets its "History"
     section, a roadmap marker "Changed in the last N days" and the burn-up."""
+    defer_graph: bool = False
+    """The host puts each phase graph into the page itself, after its search index has read the page: the
+    conversion leaves a comment ``<!-- milestones-graph ID -->`` and ``md.milestone_graphs`` maps it to the markup."""
     report: bool = True
     """Log the document's problems. False for conversions that are not a page's own (a blog excerpt,
     another plugin's snippet): the page's conversion reports them once."""

@@ -15,6 +15,8 @@ Per-document results live on the ``Markdown`` instance (cleared by ``MilestonesE
     How many ``<!-- milestones -->`` markers the page holds (expanded, or left for the host).
 ``md.milestone_roadmap``
     True when the page shows a roadmap (it needs the stylesheet).
+``md.milestone_graphs``
+    With ``PageContext.defer_graph``: the graphs the host puts in place of their comments (comment -> markup).
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from markdown.preprocessors import Preprocessor
 from ..parser import LABEL_RE, OUTSIDE, fence_states, is_milestone_source, parse_milestone
 from ..roadmap_doc import parse_roadmap
 from ..roadmap.markers import expand_markers, find_markers
+from .cache import digest, repaired
 from .context import PageContext
 
 if TYPE_CHECKING:
@@ -55,6 +58,7 @@ def reset_results(md: Any, ctx: PageContext | None = None) -> None:
     md.milestone_source = None
     md.milestone_markers = 0
     md.milestone_roadmap = False
+    md.milestone_graphs = {}
     md.ms_line_origin = None
 
 
@@ -141,9 +145,8 @@ class RepairPreprocessor(_Step):
     """Repairs mojibake in the whole source, code blocks included (the diagrams live there)."""
 
     def run(self, lines: list[str]) -> list[str]:
-        from ..mojibake import fix_mojibake_report
-
-        fixed, repairs = fix_mojibake_report("\n".join(lines))
+        text = "\n".join(lines)
+        fixed, repairs = self.ext.cache.get("repair", digest(text), lambda: repaired(text))
         if not repairs:
             return lines
         ctx = context_of(self.md)
@@ -171,7 +174,12 @@ class ParsePreprocessor(_Step):
             else:
                 meta = dict(ctx.meta) if ctx.meta is not None else None
                 # The parser's cheap test first: most pages of a site are not milestones.
-                ms = parse_milestone(text, file=ctx.file, meta=meta, first_line=ctx.first_line) if is_milestone_source(text, meta) else None
+                if is_milestone_source(text, meta):
+                    # Keyed by everything the parse reads: an unchanged page reuses the last build's (serve).
+                    key = digest(text, ctx.file, ctx.first_line, repr(meta))
+                    ms = self.ext.cache.get("parse", key, lambda: parse_milestone(text, file=ctx.file, meta=meta, first_line=ctx.first_line))
+                else:
+                    ms = None
             if ms is None:
                 # A roadmap document (``.planning/ROADMAP.md``, ``## Milestone ...`` sections): its milestones
                 # join the site; the page is left as written, but for an anchor on each milestone.
@@ -183,7 +191,8 @@ class ParsePreprocessor(_Step):
                         if ctx.report:
                             self.ext.report(m.diagnostics)
                 return lines
-            normalized, md.ms_line_origin = normalize_source_map(lines)
+            normalized, origin = self.ext.cache.get("normalize", digest(text), lambda: normalize_source_map(lines))
+            normalized, md.ms_line_origin = list(normalized), list(origin)
         except Exception as err:  # noqa: BLE001 - one broken page must not stop a site build
             self.ext.internal_error(md, err)
             return lines
@@ -220,8 +229,9 @@ class MarkerPreprocessor(_Step):
                 ctx.file or "<markdown>",
             )
             return lines
-        expanded, diagnostics = expand_markers(text, entries, page_url=ctx.url, file=ctx.file, first_line=ctx.first_line,
-                                               history=ctx.history)
+        expanded, diagnostics = expand_markers(
+            text, entries, page_url=ctx.url, file=ctx.file, first_line=ctx.first_line, block=md.htmlStash.store,
+            history=ctx.history)
         origin: list[int] | None = md.ms_line_origin
         if origin:
             # Lines were inserted on milestone pages (normalize_source_map): report the author's line.

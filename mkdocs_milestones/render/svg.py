@@ -21,7 +21,7 @@ from ..i18n import status_word, text as t
 from ..vocabulary import STATUS_GLYPHS
 from .markup import safe_url, xml_attr, xml_text
 
-__all__ = ["STATUS_ICONS", "XLINK", "render_graph_svg", "safe_graph_href"]
+__all__ = ["STATUS_ICONS", "XLINK", "graph_digest", "graph_key", "render_graph_svg", "safe_graph_href"]
 
 XLINK = "http://www.w3.org/1999/xlink"
 """The namespace of the graphs' links (``xlink:href``; see the module's docstring for why)."""
@@ -56,12 +56,17 @@ def _status(node: GraphNode) -> str:
     return node.status if node.status in STATUS_ICONS else "unknown"
 
 
-def _digest(graph: Graph, label: str, kind: str) -> str:
+def graph_key(graph: Graph, label: str, kind: str) -> str:
+    """Everything a drawing of ``graph`` reads, as one string: equal keys, equal drawings (a cache key)."""
     parts = [label, kind]
     parts += [repr((n.id, n.label, n.status, n.href, n.tooltip, n.ghost, n.sublabel)) for n in graph.nodes]
     parts += [repr((e.source, e.target)) for e in graph.edges]
     parts += [repr(sorted(graph.cycle_edges)), repr(graph.critical)]
-    return "msg" + hashlib.sha256("\x1f".join(parts).encode("utf-8", "replace")).hexdigest()[:10]
+    return "\x1f".join(parts)
+
+
+def graph_digest(graph: Graph, label: str, kind: str) -> str:
+    return "msg" + hashlib.sha256(graph_key(graph, label, kind).encode("utf-8", "replace")).hexdigest()[:10]
 
 
 def _summary(graph: Graph, kind: str) -> str:
@@ -148,7 +153,7 @@ def render_graph_svg(
     """
     o = options or LayoutOptions()
     lay = layout or layout_graph(graph, o)
-    prefix = _digest(graph, label, kind)
+    prefix = graph_digest(graph, label, kind)
     kind_cls = re.sub(r"[^a-z0-9-]", "", kind.lower()) or "graph"
     classes = f"ms-graph ms-graph-{kind_cls}" + (" ms-graph-wide" if lay.width > WIDE else "")
     w, h = _n(lay.width), _n(lay.height)

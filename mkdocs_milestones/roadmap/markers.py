@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from ..model import Diagnostic, MilestoneEntry
@@ -192,6 +192,7 @@ def expand_markers(
     file: str | None,
     first_line: int = 1,
     history: HistoryView | None = None,
+    block: Callable[[str], str] | None = None,
 ) -> tuple[str, list[Diagnostic]]:
     """Replace each marker with its roadmap (filtered, without a title) as one raw HTML block.
 
@@ -202,6 +203,9 @@ def expand_markers(
         file: The page's source path, for diagnostics.
         first_line: The line number of the first line of ``markdown``.
         history: The git history: the ``changed`` and ``burnup`` sections follow each roadmap.
+        block: What stands in the Markdown for a roadmap's HTML: the HTML itself by default; a
+            Python-Markdown host passes ``md.htmlStash.store``, so the roadmap (every milestone of
+            the site) is not parsed again as raw HTML.
 
     Returns:
         The new Markdown (blank lines around each inserted block), and a diagnostic per problem.
@@ -218,7 +222,7 @@ def expand_markers(
                 flt.apply(entries), history.milestones, days=history.days, now=history.now, base_url=page_url,
                 repo_url=history.repo_url, changed="changed" in flt.sections, burnup="burnup" in flt.sections,
             )
-        parts += [markdown[pos:start], "\n\n", html, "\n\n"]
+        parts += [markdown[pos:start], "\n\n", block(html) if block is not None else html, "\n\n"]
         pos = end
     parts.append(markdown[pos:])
     return "".join(parts), diagnostics

@@ -1,0 +1,64 @@
+# SPDX-License-Identifier: MIT
+"""Search quality (issue 17): what Material's search index holds for a milestone page."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+PLAN = """\
+# MILESTONE: Harbour move
+
+**Status**: in progress
+**Priority**: high
+
+## Phase Breakdown
+
+### Phase 1: Quokka survey
+**Status**: done
+
+Look at the quays.
+
+### Phase 2: Wombat dredging (2 sessions)
+**Status**: in progress
+**Dependencies**: Phase 1
+
+### Phase 3: Numbat berths
+**Status**: pending
+**Dependencies**: Phase 1, Phase 2
+"""
+
+
+def _entries(site: Path) -> list[dict[str, str]]:
+    return json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+
+
+def test_each_phase_title_is_found_once_in_its_own_section(make_site, tmp_path: Path) -> None:
+    """Searching a phase title finds that phase's section and nothing else on its page: the phase graph,
+    whose boxes and tooltips repeat every title, is put in after the search plugin read the page. (The
+    roadmap page names a milestone's current phase: that hit is the roadmap's own.)"""
+    cfg = make_site({"index.md": "# Home\n", "harbour.md": PLAN}, theme="material")
+    build(load_config(str(cfg)))
+    site = tmp_path / "site"
+    html = (site / "harbour" / "index.html").read_text(encoding="utf-8")
+    assert html.count('<div class="ms-graph-wrap"') == 1 and "milestones-graph" not in html  # the reader has the graph
+    entries = _entries(site)
+    for word, anchor in (("Quokka", "#phase-1-quokka-survey"), ("Wombat", "#phase-2-wombat-dredging-2-sessions"), ("Numbat", "#phase-3-numbat-berths")):
+        hits = [e["location"] for e in entries if e["location"].startswith("harbour/") and (word in e["title"] or word in e["text"])]
+        assert hits == [f"harbour/{anchor}"], (word, hits)
+        (entry,) = [e for e in entries if e["location"] == hits[0]]
+        assert word in entry["title"]
+    # The milestone's own section (title, card) says nothing of the phases.
+    (top,) = [e for e in entries if e["location"] == "harbour/"]
+    assert "Phase" not in top["text"], top
+
+
+def test_without_search_the_graph_is_still_there(make_site, tmp_path: Path) -> None:
+    cfg = make_site({"harbour.md": PLAN})
+    cfg.write_text(cfg.read_text(encoding="utf-8").replace("  - search\n", ""), encoding="utf-8")
+    build(load_config(str(cfg)))
+    html = (tmp_path / "site" / "harbour" / "index.html").read_text(encoding="utf-8")
+    assert html.count("<svg") >= 2 and 'class="ms-graph ms-graph-phase' in html and "milestones-graph" not in html
