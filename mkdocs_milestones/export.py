@@ -7,9 +7,13 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
 
 from .model import MilestoneEntry
+
+if TYPE_CHECKING:
+    from .history import MilestoneHistory
 
 __all__ = ["EXPORT_VERSION", "MilestoneEntry", "export_document", "export_json", "milestone_dict"]
 
@@ -54,18 +58,32 @@ def milestone_dict(entry: MilestoneEntry) -> dict[str, Any]:
     }
 
 
-def export_document(entries: list[MilestoneEntry], *, lang: str | None = None) -> dict[str, Any]:
+def export_document(
+    entries: list[MilestoneEntry], histories: Mapping[str, MilestoneHistory] | None = None, *, lang: str | None = None
+) -> dict[str, Any]:
     """The whole document, milestones ordered by page path.
 
-    ``lang`` (multilingual sites: one document per language) is the language of its pages.
+    ``lang`` (multilingual sites: one document per language) is the language of its pages. With
+    ``histories`` (history read from git), each milestone gains ``history``: its points, oldest first, as
+    ``{"date", "status", "checks_done", "checks_total", "commit"}`` (an empty list for a page without
+    commits); without, the key is left out.
     """
     doc: dict[str, Any] = {"version": EXPORT_VERSION}
     if lang:
         doc["lang"] = lang
-    doc["milestones"] = [milestone_dict(e) for e in sorted(entries, key=lambda e: (e.page, e.milestone.line))]
+    milestones = []
+    for e in sorted(entries, key=lambda e: (e.page, e.milestone.line)):
+        item = milestone_dict(e)
+        if histories is not None:
+            h = histories.get(e.page)
+            item["history"] = h.to_list() if h is not None else []
+        milestones.append(item)
+    doc["milestones"] = milestones
     return doc
 
 
-def export_json(entries: list[MilestoneEntry], *, lang: str | None = None) -> str:
+def export_json(
+    entries: list[MilestoneEntry], histories: Mapping[str, MilestoneHistory] | None = None, *, lang: str | None = None
+) -> str:
     """The document as JSON text (UTF-8 characters kept, two-space indent, trailing newline)."""
-    return json.dumps(export_document(entries, lang=lang), ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(export_document(entries, histories, lang=lang), ensure_ascii=False, indent=2) + "\n"

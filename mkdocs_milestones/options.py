@@ -8,8 +8,9 @@ from typing import Any
 from mkdocs.config import base, config_options as c
 
 from .extension import GRAPH_VALUES, OPEN_PHASE_VALUES
+from .render.feeds import feeds_option
 
-__all__ = ["MilestonesConfig", "MojibakeScope", "PathOrFalse"]
+__all__ = ["FeedsOption", "MilestonesConfig", "MojibakeScope", "PathOrFalse", "PositiveInt"]
 
 
 class PathOrFalse(c.BaseConfigOption[Any]):
@@ -50,6 +51,29 @@ class MojibakeScope(c.BaseConfigOption[Any]):
         raise c.ValidationError(f"expected one of: milestones (or true), all, false; got {value!r}")
 
 
+class PositiveInt(c.Type[int]):
+    """A whole number of at least 1."""
+
+    def __init__(self, default: int) -> None:
+        super().__init__(int, default=default)
+
+    def run_validation(self, value: object) -> int:
+        number = super().run_validation(value)
+        if isinstance(number, bool) or number < 1:
+            raise c.ValidationError(f"expected a whole number of days, 1 or more; got {value!r}")
+        return number
+
+
+class FeedsOption(c.BaseConfigOption[Any]):
+    """``true`` (every feed), ``false``, or a list of feeds: ``atom``, ``ics``, ``badges``."""
+
+    def run_validation(self, value: object) -> tuple[str, ...]:
+        try:
+            return feeds_option(value)
+        except ValueError as err:
+            raise c.ValidationError(str(err)) from None
+
+
 class MilestonesConfig(base.Config):
     fix_mojibake = MojibakeScope()
     """Repair mojibake (UTF-8 read as a legacy code page) before anything reads a page: in milestone
@@ -66,3 +90,9 @@ class MilestonesConfig(base.Config):
     """The language of the words the plugin writes (en, fr, de, es, ja, zh); default: the theme's."""
     labels = c.Type(dict, default={})
     """Replacements for single strings of the plugin's own words (keys as in ``mkdocs_milestones/i18n.py``)."""
+    history = c.Type(bool, default=True)
+    """Read each milestone's history from git: status changes and checks done over time."""
+    changed_days = PositiveInt(default=30)
+    """The period of the roadmap's "Changed in the last N days", in days."""
+    feeds = FeedsOption()
+    """Generated feeds: ``milestones.atom``, ``milestones.ics``, ``badges/<slug>.json``; ``true``, ``false`` or a list of ``atom``, ``ics``, ``badges``."""

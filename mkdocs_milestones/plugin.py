@@ -20,9 +20,8 @@ export (``<lang>/milestones.json``, with a ``lang`` field) hold that language's 
 
 from __future__ import annotations
 
-import os
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
@@ -35,12 +34,14 @@ from .export import export_json
 from .extension import MilestonesExtension, PageContext
 from .extension.cache import RenderCache, digest, repaired
 from .extension.config import asset_text
-from .model import Milestone, MilestoneEntry
+from .model import MilestoneEntry
 from .detect import is_milestone_source
 from .options import MilestonesConfig
+from .page_state import PageModel as _PageModel, Converting as _Converting, stale_marker_pages
 from .roadmap_doc import may_hold_milestones, parse_milestones
 from .render.html import inert_title
 from .site import assemble, front_matter_lines
+from .site_history import SiteHistory
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -66,30 +67,6 @@ def _roadmap_page() -> str:
 _EXTENSION_NAMES = ("mkdocs_milestones", "milestones", "mkdocs_milestones.extension")
 
 
-@dataclass
-class _PageModel:
-    """What one page's conversion found, kept for the roadmap and the export (and the next ``--dirty`` build)."""
-
-    url: str
-    milestones: list[Milestone]
-    page: str
-    """The page's identity in the site (``src_uri``; under static-i18n its path without the language)."""
-    markers: int = 0
-    source: str | None = None
-    """The text the page parsed, kept for pages with markers (their second conversion reuses the parse)."""
-
-
-@dataclass
-class _Converting:
-    """The page being converted, and the ``Markdown`` instance that converts it (the first to ask)."""
-
-    page: Page
-    md: Markdown | None = None
-    entries: list[MilestoneEntry] | None = None
-    """Every milestone of the build, once known (the second conversion of a page with markers)."""
-    parsed: tuple[str, Milestone | None] | None = None
-
-
 class MilestonesPlugin(MkDocsSearchExclusion, BasePlugin[MilestonesConfig]):
     """``plugins: [milestones]``."""
 
@@ -107,6 +84,8 @@ class MilestonesPlugin(MkDocsSearchExclusion, BasePlugin[MilestonesConfig]):
         self.current: _Converting | None = None
         self.offsets: dict[str, int] = {}
         self.export_file: File | None = None
+        self.history = SiteHistory()
+        """The git history: read once per build, its reader kept across ``mkdocs serve`` rebuilds."""
         self.cache = RenderCache(max_entries=None)
         """Parse and render results by content: this instance outlives `mkdocs serve` rebuilds, so does the cache
         (what a whole build did not use is dropped when the next one starts)."""
@@ -137,6 +116,7 @@ class MilestonesPlugin(MkDocsSearchExclusion, BasePlugin[MilestonesConfig]):
     # -- configuration and files --------------------------------------------------------------------
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.dirty = dirty
+        self.history.told = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         exts = config.markdown_extensions
@@ -190,6 +170,8 @@ class MilestonesPlugin(MkDocsSearchExclusion, BasePlugin[MilestonesConfig]):
             self._add_generated(files, config)
         elif self.config.roadmap:  # for plugins that look at the files before static-i18n (mkdocs-redirects)
             self.placeholders = add_placeholders(files, config, self.lang, self.config.roadmap, _roadmap_page())
+        self.history.read(config, enabled=self.config.history, fix_mojibake=bool(self.config.fix_mojibake),
+                          days=self.config.changed_days)
         return files
 
     @event_priority(-99)
@@ -246,24 +228,8 @@ class MilestonesPlugin(MkDocsSearchExclusion, BasePlugin[MilestonesConfig]):
 
     def _stale_marker_pages(self, files: Files) -> None:
         """Pages with markers are converted and written again even when unchanged (``--dirty`` skips those)."""
-        here = {k: m for k, m in self.previous.items() if self.lang is None or k.startswith(f"{self.lang.language}:")}
-        known = {k for k, m in here.items() if m.markers}
-        if not known and not self.dirty:
-            return
-        for f in files.documentation_pages():
-            if f.generated_by or f.abs_src_path is None:
-                continue
-            if self._key(f) not in known and here:
-                continue
-            if not here:  # the first --dirty build of this process (or language): look for markers in the source
-                try:
-                    text = f.content_string
-                except (OSError, UnicodeDecodeError):
-                    continue
-                if "<!--" not in text or "milestones" not in text:
-                    continue
-            if os.path.isfile(f.abs_dest_path):
-                os.utime(f.abs_dest_path, (0, 0))  # older than its source: MkDocs converts and writes it
+        prefix = f"{self.lang.language}:" if self.lang is not None else ""
+        stale_marker_pages(files, {k: m for k, m in self.previous.items() if k.startswith(prefix)}, self._key, dirty=self.dirty)
 
     def _repairs(self, raw: str) -> bool:
         """Whether the mojibake repair reads this page's source (the ``fix_mojibake`` scope)."""
@@ -320,6 +286,7 @@ class MilestonesPlugin(MkDocsSearchExclusion, BasePlugin[MilestonesConfig]):
             roadmap=(lambda: entries) if entries is not None else None,
             defer_markers=entries is None,
             parsed=cur.parsed if own else None,
+            history=self.history.view,
             defer_graph=own,
             report=own,
         )
@@ -341,7 +308,7 @@ class MilestonesPlugin(MkDocsSearchExclusion, BasePlugin[MilestonesConfig]):
         return html
 
     @event_priority(-100)  # after the search plugin (0) has indexed page.content, before the theme renders it
-    def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
+    def _insert_graphs(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
         """The phase graph goes in now: search indexed the page without it (issue 17), the reader gets it."""
         graphs = self.graphs.get(self._key(page.file))
         if graphs and page.content:
@@ -350,6 +317,9 @@ class MilestonesPlugin(MkDocsSearchExclusion, BasePlugin[MilestonesConfig]):
                 content = content.replace(slot, markup)
             page.content = content
         return context
+
+    # Search sees the page without its excluded chrome (MkDocs' own search: +1/-1) and without the graph (-100).
+    on_page_context = CombinedEvent(MkDocsSearchExclusion._hide_from_search, MkDocsSearchExclusion._unhide, _insert_graphs)
 
     # -- once every page is converted -----------------------------------------------------------------
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
@@ -369,8 +339,9 @@ class MilestonesPlugin(MkDocsSearchExclusion, BasePlugin[MilestonesConfig]):
         for e in self.entries:
             for d in e.warnings:
                 log.warning("%s", replace(d, file=edited.get(d.file, d.file)) if d.file else d)
+        histories = self.history.publish(self.entries, files, config, self.config.feeds)
         if self.export_file is not None:
-            self.export_file.content_string = export_json(self.entries, lang=self._export_lang())
+            self.export_file.content_string = export_json(self.entries, histories, lang=self._export_lang())
         for uri, model in list(self.models.items()):
             f = pages.get(uri)
             if model.markers and f is not None and f.page is not None and f.page.markdown is not None:

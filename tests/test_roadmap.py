@@ -18,9 +18,10 @@ from mkdocs_milestones.roadmap.markers import expand_markers, find_markers, pars
 from mkdocs_milestones.roadmap.query import RoadmapFilter
 from mkdocs_milestones.site import PageSource, collect_milestones
 
-#: A 1,000-milestone roadmap must stay under this many bytes (measured: about 1.3 MiB raw,
-#: about 50 KiB gzipped; every row is kept, later rows folded into nested <details>).
-MAX_BYTES_1000 = 1_600_000
+#: A 1,000-milestone roadmap must stay under this many bytes (measured: 1.64 MB raw, 62 KB gzipped,
+#: with the translated data-label attributes of the narrow-screen layout; every row is kept, later
+#: rows folded into nested <details>).
+MAX_BYTES_1000 = 1_800_000
 
 
 def _ms(title: str, status: str, priority: str | None, created: str | None, extra: str = "", body: str = "") -> str:

@@ -21,10 +21,11 @@ Every ``PATH`` is a Markdown file or a directory (its ``*.md`` files, recursivel
     logs it at info level); ``--no-fix-mojibake`` turns that off, like the plugin option.
     Exit status: 0 no warning, 1 at least one warning, 2 usage error or unreadable file.
 
-``mkdocs-milestones export [--output FILE] [--docs-dir DIR] [--no-fix-mojibake] [--use-directory-urls | --no-directory-urls] PATH...``
+``mkdocs-milestones export [--output FILE] [--docs-dir DIR] [--no-fix-mojibake] [--no-history] [--use-directory-urls | --no-directory-urls] PATH...``
     Prints (or writes to ``FILE``) the ``milestones.json`` document the plugin writes for the
     milestone pages among the paths, in the very same shape (page paths relative to the docs
-    folder; URLs as ``a/b/``, or ``a/b.html`` with ``--no-directory-urls``). Exit status: 0
+    folder; URLs as ``a/b/``, or ``a/b.html`` with ``--no-directory-urls``; each milestone's
+    ``history`` from git unless ``--no-history``, or outside a repository). Exit status: 0
     written, 2 usage error, unreadable file or unwritable output.
 
 ``mkdocs-milestones roadmap [--output PAGE] [--title TITLE] [--filter WORDS] [--no-directory-urls] [--no-fix-mojibake] [--check] [--force] DOCS_DIR``
@@ -121,6 +122,8 @@ def _build_parser() -> argparse.ArgumentParser:
     export.add_argument("--output", "-o", metavar="FILE",
                         help="write the JSON to FILE instead of stdout")
     _url_arguments(export)
+    export.add_argument("--no-history", dest="history", action="store_false",
+                        help="leave out each milestone's history from git (as the plugin's `history: false`)")
     export.set_defaults(func=export_cmd.run)
 
     roadmap = sub.add_parser(

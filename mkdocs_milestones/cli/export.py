@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from ..export import export_json
+from ..history import HistoryReader, page_histories
 from ..site import collect_milestones
 from .files import write_atomically
 from .pages import load_site
@@ -20,7 +21,11 @@ def run(args: argparse.Namespace) -> int:
     wanted = {t.page for t in site.targets}
     entries = [e for e in collect_milestones(site.pages, fix_mojibake=args.fix_mojibake)
                if e.page in wanted]
-    data = export_json(entries)
+    histories = None
+    if args.history:
+        found = HistoryReader(fix_mojibake=args.fix_mojibake).read(site.root, [e.page for e in entries])
+        histories = page_histories(entries, found.milestones) if found.enabled else None
+    data = export_json(entries, histories)
     if args.output is None:
         sys.stdout.write(data)
         return 0

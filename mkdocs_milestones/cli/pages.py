@@ -33,6 +33,8 @@ class Site:
     """Files skipped because they lie outside ``--docs-dir``."""
     status: int = 0
     """2 when a path was missing or a file unreadable, else 0."""
+    root: str = ""
+    """The docs folder."""
 
 
 def _docs_root(paths: Sequence[str]) -> Path:
@@ -55,6 +57,7 @@ def load_site(args: argparse.Namespace, command: str, *, use_directory_urls: boo
         root = Path(os.path.abspath(args.docs_dir))
     else:
         root = _docs_root([p for p in args.paths if os.path.exists(p)] or ["."])
+    site.root = str(root)
     seen: set[str] = set()
     for item in markdown_files(args.paths):
         if isinstance(item, str):

@@ -9,7 +9,7 @@ __all__ = ["ASSET_CSS", "GRAPH_VALUES", "OPEN_PHASE_VALUES", "assets_html", "che
 
 OPEN_PHASE_VALUES = ("in-progress", "all", "none")
 GRAPH_VALUES = ("svg", "mermaid", "none")
-ASSET_CSS = ("milestones.css", "graph.css", "roadmap.css")
+ASSET_CSS = ("milestones.css", "graph.css", "roadmap.css", "history.css")
 """The stylesheets, in cascade order; the plugin serves them as one file."""
 
 

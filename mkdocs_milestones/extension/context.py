@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from markdown import Markdown
 
+    from ..history import HistoryView
     from ..model import Milestone, MilestoneEntry
 
 __all__ = ["ContextProvider", "PageContext", "plain_context"]
@@ -44,6 +45,9 @@ class PageContext:
     """The host fills markers itself once every page is converted (the plugin converts the page again)."""
     parsed: tuple[str, Milestone | None] | None = None
     """``(text, milestone)`` from an earlier conversion of this page: reused when the text is the same."""
+    history: HistoryView | None = None
+    """The milestones' git history, when the host read it: a milestone page gets its "History"
+    section, a roadmap marker "Changed in the last N days" and the burn-up."""
     defer_graph: bool = False
     """The host puts each phase graph into the page itself, after its search index has read the page: the
     conversion leaves a comment ``<!-- milestones-graph ID -->`` and ``md.milestone_graphs`` maps it to the markup."""

@@ -20,6 +20,8 @@ from markdown.util import AtomicString
 from ..model import Field, Milestone, Phase, Table
 from ..parser import box_status, cell_value, heading_anchor, read_status, split_attr_list
 from ..render import html as h
+from ..render.history import render_history_section
+from ..roadmap.query import plain
 from ..vocabulary import is_legend_item, normalize_priority, normalize_status, split_status
 from .context import PageContext
 from .preprocessors import context_of
@@ -144,6 +146,8 @@ class RenderTreeprocessor(Treeprocessor):
         if graph is not None:
             root.insert(insert_at + 1, graph)
         self._phases(root, ms, h1)
+        if ctx.history is not None:
+            self._history(root, ms, ctx)
         if self.ext.inline_assets(ctx):
             self.ext.append_assets(self.md, root)
         tables = [ms.tables, 0, {p.line: p for p in ms.phases if p.heading_level == 0}]  # + the phases read from table rows
@@ -154,6 +158,18 @@ class RenderTreeprocessor(Treeprocessor):
                 self._table(el, tables)
             elif el.tag in ("ul", "ol"):
                 self._list(el)
+
+    def _history(self, root: etree.Element, ms: Milestone, ctx: PageContext) -> None:
+        """The page's "History" section (burn-up and status changes) at its end, when git has its history."""
+        view = ctx.history
+        assert view is not None
+        block = render_history_section(view.milestones.get(ctx.file or ""), title=plain(ms.title), repo_url=view.repo_url,
+                                       heading=None, today=view.now.date(), current=ms, now=view.now)
+        if block:
+            heading = etree.SubElement(root, "h2", {"class": "ms-history-heading"})  # a heading of the page: in its TOC
+            heading.text = AtomicString("History")
+            holder = etree.SubElement(root, "p")
+            holder.text = self.md.htmlStash.store(block)
 
     # -- fields ---------------------------------------------------------------------------------
     @staticmethod

@@ -334,7 +334,7 @@ def render_roadmap(
                 )
             )
             out.append("</section> ")
-        else:
+        elif section == "risks":  # ``changed`` and ``burnup`` are drawn from the git history, by the marker
             out.append('<section class="ms-roadmap-at-risk"><h2 class="ms-roadmap-section">' + esc(t("roadmap.at-risk")) + '</h2> ')
             out += [_risks(shown, page_url), "</section> "]
     out.append("</div>")

@@ -16,7 +16,8 @@ spaces. Keys (all optional, combined with AND; the values of one key with OR):
     ``backend/api/auth.md``.
 ``sections``
     Which parts to show, in the roadmap's order: ``counters``, ``list``, ``graph``,
-    ``timeline``, ``risks`` (default: all).
+    ``timeline``, ``risks``, ``changed``, ``burnup`` (default: all; the last two when the host
+    read the git history).
 ``limit``
     Show at most N milestones (the first N in roadmap order).
 
@@ -29,12 +30,17 @@ from __future__ import annotations
 import posixpath
 import re
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from ..model import Diagnostic, MilestoneEntry
 from ..parser import scan_lines
+from ..render.history import render_roadmap_history
 from ..render.roadmap import render_roadmap
 from ..vocabulary import PRIORITIES, STATUSES, normalize_priority, normalize_status
 from .query import SECTIONS, RoadmapFilter
+
+if TYPE_CHECKING:
+    from ..history import HistoryView
 
 __all__ = [
     "KEYS",
@@ -185,6 +191,7 @@ def expand_markers(
     page_url: str,
     file: str | None,
     first_line: int = 1,
+    history: HistoryView | None = None,
     block: Callable[[str], str] | None = None,
 ) -> tuple[str, list[Diagnostic]]:
     """Replace each marker with its roadmap (filtered, without a title) as one raw HTML block.
@@ -195,6 +202,7 @@ def expand_markers(
         page_url: The URL of the page being built (links are made relative to it).
         file: The page's source path, for diagnostics.
         first_line: The line number of the first line of ``markdown``.
+        history: The git history: the ``changed`` and ``burnup`` sections follow each roadmap.
         block: What stands in the Markdown for a roadmap's HTML: the HTML itself by default; a
             Python-Markdown host passes ``md.htmlStash.store``, so the roadmap (every milestone of
             the site) is not parsed again as raw HTML.
@@ -209,6 +217,11 @@ def expand_markers(
     for n, (start, end, line, flt, problems) in enumerate(markers, 1):
         diagnostics += [Diagnostic(file, line, p) for p in problems]
         html = render_roadmap(list(entries), page_url=page_url, filters=flt, title=None, id_prefix=f"ms-roadmap-{n}")
+        if history is not None and ("changed" in flt.sections or "burnup" in flt.sections):
+            html += render_roadmap_history(
+                flt.apply(entries), history.milestones, days=history.days, now=history.now, base_url=page_url,
+                repo_url=history.repo_url, changed="changed" in flt.sections, burnup="burnup" in flt.sections,
+            )
         parts += [markdown[pos:start], "\n\n", block(html) if block is not None else html, "\n\n"]
         pos = end
     parts.append(markdown[pos:])

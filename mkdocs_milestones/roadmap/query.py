@@ -17,8 +17,8 @@ from ..vocabulary import PRIORITIES, STATUSES
 
 __all__ = ["GROUP_ORDER", "SECTIONS", "RoadmapFilter", "order_key", "plain", "status_of"]
 
-SECTIONS: tuple[str, ...] = ("counters", "list", "graph", "timeline", "risks")
-"""The parts of a roadmap, in the order they appear."""
+SECTIONS: tuple[str, ...] = ("counters", "list", "graph", "timeline", "risks", "changed", "burnup")
+"""The parts of a roadmap, in the order they appear (``changed`` and ``burnup`` need the git history)."""
 GROUP_ORDER: tuple[str, ...] = ("in-progress", "pending", "blocked", "partial", "done", "failed", "cancelled", "unknown")
 """Status groups in the order the roadmap lists them."""
 _PRIORITY_RANK = {p: i for i, p in enumerate(PRIORITIES)}

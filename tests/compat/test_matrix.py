@@ -296,7 +296,7 @@ def check_meta(build: Build) -> None:
 
 
 def graph_mermaid(project: Path, cfg: dict[str, Any]) -> None:
-    cfg["plugins"][cfg["plugins"].index("milestones")] = {"milestones": {"graph": "mermaid"}}
+    _milestones_options(cfg, graph="mermaid")
 
 
 def mkdocs_theme(project: Path, cfg: dict[str, Any]) -> None:

@@ -1,0 +1,58 @@
+# SPDX-License-Identifier: MIT
+"""Milestone history from git: the dated status changes and check counts of every milestone file.
+
+Standard library plus the ``git`` command. One read costs two processes however many pages and
+commits there are:
+
+1. ``git log --first-parent --raw -M`` over the docs folder lists, newest first, every commit that
+   touched it and the blob id of each changed file (renames detected, so a milestone keeps its
+   history when its file moves inside the docs folder);
+2. one ``git cat-file --batch`` returns the contents of the versions not read before; each is
+   repaired (:func:`~mkdocs_milestones.mojibake.fix_mojibake`, as the plugin repairs pages) and
+   parsed with :func:`~mkdocs_milestones.parser.parse_milestone`, front matter included.
+
+The history follows the first parent: a branch merged into the main line counts from the merge
+commit, the day it landed, as a reader of the main line saw it. A version that changes neither the
+status nor the check counts nor a phase status adds no point.
+
+:class:`HistoryReader` keeps what it read between ``mkdocs serve`` rebuilds: the whole result for
+an unchanged HEAD (and set of pages), and every parsed version by blob id, so a new commit costs
+the ``git log`` and the versions it added. Without git, outside a repository or before the first
+commit the reader returns a :class:`RepoHistory` with ``enabled`` false and a ``note`` saying why;
+in a shallow clone ``partial`` is set and the histories that reach the clone's boundary say so.
+"""
+
+from __future__ import annotations
+
+from .git import SHALLOW_HINT, HistoryReader
+from .points import (
+    MARKDOWN_SUFFIXES,
+    Change,
+    HistoryPoint,
+    HistoryView,
+    MilestoneHistory,
+    PhaseState,
+    RepoHistory,
+    build_time,
+    commit_url,
+    page_histories,
+    recent_changes,
+    site_burnup,
+)
+
+__all__ = [
+    "MARKDOWN_SUFFIXES",
+    "SHALLOW_HINT",
+    "Change",
+    "HistoryPoint",
+    "HistoryReader",
+    "HistoryView",
+    "MilestoneHistory",
+    "PhaseState",
+    "RepoHistory",
+    "build_time",
+    "commit_url",
+    "page_histories",
+    "recent_changes",
+    "site_burnup",
+]

@@ -1,0 +1,327 @@
+# SPDX-License-Identifier: MIT
+"""Reading the history: one ``git log`` and one ``git cat-file --batch`` per read, cached between rebuilds."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import threading
+import time
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from typing import Any
+
+from ..parser import parse_milestone
+from .points import MARKDOWN_SUFFIXES, HistoryPoint, MilestoneHistory, RepoHistory, _Facts
+
+__all__ = ["SHALLOW_HINT", "HistoryReader"]
+
+SHALLOW_HINT = (
+    "this is a shallow clone, so milestone history starts at {date}; fetch the whole history with "
+    "`git fetch --unshallow` (GitHub Actions: `actions/checkout` with `fetch-depth: 0`), or set `history: false`"
+)
+"""The note of a partial history: what is missing and how to fetch it."""
+_LOG_FORMAT = "%x01%H%x00%ct%x00%an%x00%s"
+_PATHSPECS = tuple(f":(glob,icase)**/*{suffix}" for suffix in MARKDOWN_SUFFIXES)
+"""Markdown files under the current folder: git diffs and pairs renames among them only."""
+
+
+@dataclass
+class _Commit:
+    sha: str
+    when: datetime
+    author: str
+    subject: str
+    changes: list[tuple[str, str, str | None, str]]
+    """``(status letter, path, old path for renames, new blob)``."""
+
+
+@dataclass
+class _Lineage:
+    versions: list[tuple[_Commit, str, str]] = field(default_factory=list)
+    """``(commit, path at that commit, blob)``, oldest first."""
+
+
+@dataclass
+class _Walk:
+    """The files followed up to one HEAD, kept so that a new commit only adds to it."""
+
+    key: tuple[Any, ...]
+    """``(docs folder, shallow, fix_mojibake)``: what must not change for the walk to go on."""
+    head: str
+    live: dict[str, _Lineage]
+    commits: int
+    oldest: datetime | None
+
+
+def _is_markdown(path: str) -> bool:
+    return path.lower().endswith(MARKDOWN_SUFFIXES)
+
+
+def _parse_log(out: bytes) -> list[_Commit]:
+    """``git log -z --raw --format=<_LOG_FORMAT>`` output, newest first."""
+    commits: list[_Commit] = []
+    for chunk in out.split(b"\x01"):
+        if not chunk:
+            continue
+        fields = chunk.decode("utf-8", "replace").split("\0")
+        if len(fields) < 4:
+            continue
+        sha, ct, author, subject = fields[:4]
+        try:
+            when = datetime.fromtimestamp(int(ct), tz=timezone.utc)
+        except (ValueError, OverflowError, OSError):
+            continue
+        changes: list[tuple[str, str, str | None, str]] = []
+        rest = fields[4:]
+        i = 0
+        while i < len(rest):
+            meta = rest[i].strip()
+            i += 1
+            if not meta.startswith(":"):
+                continue
+            parts = meta[1:].split()
+            if len(parts) < 5 or i >= len(rest):
+                continue
+            letter, blob = parts[4][:1], parts[3]
+            if letter in "RC":
+                if i + 1 >= len(rest):
+                    break
+                old, new = rest[i], rest[i + 1]
+                i += 2
+                changes.append((letter, new, old, blob))
+            else:
+                changes.append((letter, rest[i], None, blob))
+                i += 1
+        commits.append(_Commit(sha, when, author, subject, changes))
+    return commits
+
+
+def _lineages(commits: list[_Commit], live: dict[str, _Lineage]) -> dict[str, _Lineage]:
+    """Follow each Markdown file from its creation (or the clone's boundary) to its current path.
+
+    ``commits`` come newest first (as ``git log`` lists them); ``live`` is the walk so far (the
+    files at the commit before the oldest of them), extended in place and returned.
+    """
+    for commit in reversed(commits):  # oldest first
+        for letter, path, old, blob in commit.changes:
+            if letter == "D":
+                live.pop(path, None)
+                continue
+            lineage: _Lineage | None = None
+            if letter == "R" and old is not None:
+                lineage = live.pop(old, None)
+            elif letter in "MT":
+                lineage = live.get(path)
+            if not _is_markdown(path):
+                continue
+            if lineage is None:
+                lineage = _Lineage()
+            live[path] = lineage
+            lineage.versions.append((commit, path, blob))
+    return live
+
+
+def _cat_blobs(cwd: str, blobs: list[str], git: str) -> Iterator[tuple[str, bytes]]:
+    """The contents of ``blobs`` from one ``git cat-file --batch`` process, in order."""
+    proc = subprocess.Popen([git, "cat-file", "--batch"], cwd=cwd, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                            stderr=subprocess.DEVNULL)
+    assert proc.stdin is not None and proc.stdout is not None
+    stdin = proc.stdin
+
+    def feed() -> None:
+        try:
+            stdin.write("".join(b + "\n" for b in blobs).encode("ascii"))
+            stdin.close()
+        except OSError:
+            pass
+
+    writer = threading.Thread(target=feed, daemon=True)
+    writer.start()
+    try:
+        for _ in blobs:
+            header = proc.stdout.readline()
+            if not header:
+                break
+            parts = header.split()
+            if len(parts) != 3:  # "<sha> missing": a blob absent from a partial clone
+                continue
+            size = int(parts[2])
+            data = proc.stdout.read(size)
+            proc.stdout.read(1)
+            yield parts[0].decode("ascii"), data
+    finally:
+        writer.join()
+        proc.stdout.close()
+        proc.wait()
+
+
+class HistoryReader:
+    """Reads milestone histories from git and keeps them between rebuilds.
+
+    Arguments:
+        fix_mojibake: Repair mojibake in old versions before parsing them, as the plugin does with pages.
+        git: The git command.
+    """
+
+    def __init__(self, *, fix_mojibake: bool = True, git: str = "git") -> None:
+        self.fix_mojibake = fix_mojibake
+        self.git = git
+        self._facts: dict[str, _Facts | None] = {}
+        """Parsed versions by blob id (None: that version is not a milestone)."""
+        self._last: tuple[tuple[Any, ...], RepoHistory] | None = None
+        self._walk: _Walk | None = None
+        self.last_seconds = 0.0
+        """Wall time of the last :meth:`read` (cache hits included)."""
+
+    def read(self, docs_dir: str, pages: Iterable[str] | None = None) -> RepoHistory:
+        """The history of the milestone files under ``docs_dir``.
+
+        Arguments:
+            docs_dir: The docs folder (anywhere inside a work tree).
+            pages: Paths relative to ``docs_dir`` whose history is wanted (the milestone pages);
+                None for every Markdown file that was a milestone at some point.
+
+        Returns:
+            The histories keyed by current path; ``enabled`` false (with a ``note``) without git.
+        """
+        start = time.perf_counter()
+        try:
+            return self._read(docs_dir, pages)
+        finally:
+            self.last_seconds = time.perf_counter() - start
+
+    def _git(self, cwd: str, *args: str) -> subprocess.CompletedProcess[bytes]:
+        return subprocess.run([self.git, *args], cwd=cwd, capture_output=True, check=False)
+
+    def _read(self, docs_dir: str, pages: Iterable[str] | None) -> RepoHistory:
+        if not os.path.isdir(docs_dir):
+            return RepoHistory(False, note=f"{docs_dir} is not a folder")
+        try:
+            probe = self._git(docs_dir, "rev-parse", "--is-shallow-repository", "--git-path", "shallow", "HEAD")
+        except OSError:
+            return RepoHistory(False, note="git is not installed, so there is no milestone history")
+        lines = probe.stdout.decode("utf-8", "replace").splitlines()
+        if probe.returncode != 0 or len(lines) != 3:
+            err = probe.stderr.decode("utf-8", "replace")
+            if "not a git repository" in err:
+                return RepoHistory(False, note="the docs folder is not in a git repository, so there is no milestone history")
+            if "ambiguous argument 'HEAD'" in err or "unknown revision" in err:
+                return RepoHistory(False, note="the repository has no commits yet, so there is no milestone history")
+            last = [line for line in err.strip().splitlines() if line.strip()]
+            # e.g. "detected dubious ownership": git names the `safe.directory` setting that fixes it
+            return RepoHistory(False, note="git cannot read the repository, so there is no milestone history: "
+                               + (" ".join(last[:4]) if last else f"exit status {probe.returncode}"))
+        shallow, shallow_file, head = lines[0] == "true", lines[1], lines[2]
+        wanted = None if pages is None else frozenset(pages)
+        key = (os.path.realpath(docs_dir), head, shallow, wanted, self.fix_mojibake)
+        if self._last is not None and self._last[0] == key:
+            cached = self._last[1]
+            return RepoHistory(cached.enabled, cached.milestones, cached.head, cached.partial, cached.note, cached.commits, 0)
+        walk_key = (os.path.realpath(docs_dir), shallow, self.fix_mojibake)
+        walk = self._walk if self._walk is not None and self._walk.key == walk_key else None
+        if walk is not None and walk.head != head and not self._follows(docs_dir, walk.head, head):
+            walk = None  # HEAD did not move forward along the first parents (reset, rebase, checkout)
+        if walk is None or walk.head != head:
+            since = walk.head if walk is not None else None
+            proc = self._log(docs_dir, since, head, renames=True)
+            if proc.returncode != 0:  # rename detection reads blobs: a clone missing some (a partial clone) fails
+                proc = self._log(docs_dir, since, head, renames=False)
+            if proc.returncode != 0:
+                err = proc.stderr.decode("utf-8", "replace").strip().splitlines()
+                return RepoHistory(False, head=head, note="git log failed: " + (err[-1] if err else f"exit status {proc.returncode}"))
+            new = _parse_log(proc.stdout)
+            if walk is None:
+                walk = _Walk(walk_key, head, {}, 0, None)
+            _lineages(new, walk.live)
+            walk.head, walk.commits = head, walk.commits + len(new)
+            walk.oldest = min([c.when for c in new] + ([walk.oldest] if walk.oldest else []), default=None)
+            self._walk = walk
+        lineages = walk.live
+        if wanted is not None:
+            lineages = {p: lin for p, lin in lineages.items() if p in wanted}
+        boundary: set[str] = set()
+        if shallow:
+            path = shallow_file if os.path.isabs(shallow_file) else os.path.join(docs_dir, shallow_file)
+            try:
+                with open(path, encoding="ascii") as fh:
+                    boundary = {line.strip() for line in fh if line.strip()}
+            except OSError:
+                boundary = set()
+        parsed = self._parse_versions(docs_dir, lineages)
+        result = RepoHistory(True, head=head, partial=shallow, commits=walk.commits, versions_parsed=parsed)
+        for page, lineage in sorted(lineages.items()):
+            history = self._history(page, lineage, boundary)
+            if history.points:
+                result.milestones[page] = history
+        if shallow:
+            oldest = walk.oldest
+            result.note = SHALLOW_HINT.format(date=oldest.strftime("%Y-%m-%d") if oldest else "its last commit")
+        self._last = (key, result)
+        return result
+
+    def _log(self, cwd: str, since: str | None, head: str, *, renames: bool) -> subprocess.CompletedProcess[bytes]:
+        """``git log`` of the Markdown files under ``cwd``, first parents only, from ``since`` (excluded) to ``head``."""
+        return self._git(
+            cwd, "log", "-z", "--first-parent", "-m", "--raw", "--no-abbrev", "-M" if renames else "--no-renames",
+            "--relative", f"--format={_LOG_FORMAT}", f"{since}..{head}" if since else head, "--", *_PATHSPECS,
+        )
+
+    def _follows(self, cwd: str, old: str, new: str) -> bool:
+        """True when ``old`` is on the first-parent line of ``new`` (HEAD moved forward by commits or a merge)."""
+        proc = self._git(cwd, "rev-list", "--first-parent", "--parents", f"{old}..{new}")
+        lines = proc.stdout.decode("ascii", "replace").split("\n")
+        lines = [line for line in lines if line]
+        return proc.returncode == 0 and bool(lines) and lines[-1].split()[1:2] == [old]
+
+    def _parse_versions(self, cwd: str, lineages: dict[str, _Lineage]) -> int:
+        todo: list[str] = []
+        seen: set[str] = set()
+        for lineage in lineages.values():
+            for _, _, blob in lineage.versions:
+                if blob not in self._facts and blob not in seen:
+                    seen.add(blob)
+                    todo.append(blob)
+        if not todo:
+            return 0
+        for blob, data in _cat_blobs(cwd, todo, self.git):
+            self._facts[blob] = self._parse(data)
+        for blob in todo:  # absent from the object store (a partial clone): nothing to read
+            self._facts.setdefault(blob, None)
+        return len(todo)
+
+    def _parse(self, data: bytes) -> _Facts | None:
+        text = data.decode("utf-8", "replace")
+        if self.fix_mojibake:
+            from ..mojibake import fix_mojibake
+
+            try:
+                text = fix_mojibake(text)
+            except Exception:  # noqa: BLE001 - a bug of ours must not stop the history: read it as it is
+                pass
+        if "milestone" not in text.lower():  # is_milestone_source's own first test; parse_milestone does the rest
+            return None
+        try:
+            ms = parse_milestone(text)
+        except Exception:  # noqa: BLE001 - an old version the parser chokes on adds no point
+            return None
+        return _Facts.of(ms) if ms is not None else None
+
+    def _history(self, page: str, lineage: _Lineage, boundary: set[str]) -> MilestoneHistory:
+        history = MilestoneHistory(page)
+        last: tuple[Any, ...] | None = None
+        for c, path, blob in lineage.versions:
+            facts = self._facts.get(blob)
+            if facts is None:
+                continue
+            if not history.points and c.sha in boundary:
+                history.partial = True
+            if facts.key() == last:
+                continue
+            last = facts.key()
+            history.points.append(HistoryPoint(
+                c.when, c.sha, c.author, c.subject, path, facts.title, facts.status, facts.status_text,
+                facts.checks_done, facts.checks_total, facts.phases,
+            ))
+        return history

@@ -1,0 +1,272 @@
+# SPDX-License-Identifier: MIT
+"""What the history holds: dated points per milestone, the changes between them, burn-up series.
+
+Standard library only; :mod:`.git` fills these from the repository.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime, timezone
+from typing import Any
+
+from ..model import Milestone, MilestoneEntry
+
+__all__ = ["MARKDOWN_SUFFIXES", "Change", "HistoryPoint", "HistoryView", "MilestoneHistory", "PhaseState",
+           "RepoHistory", "build_time", "commit_url", "page_histories", "recent_changes", "site_burnup"]
+
+MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")
+"""The file names MkDocs reads as pages."""
+
+
+@dataclass(frozen=True)
+class PhaseState:
+    """A phase as one version of the file had it."""
+
+    id: str
+    title: str
+    status: str | None
+
+
+@dataclass(frozen=True)
+class _Facts:
+    """What one version of a milestone file says, as far as history needs it."""
+
+    title: str
+    status: str | None
+    status_text: str
+    checks_done: int
+    checks_total: int
+    phases: tuple[PhaseState, ...]
+
+    @classmethod
+    def of(cls, ms: Milestone) -> _Facts:
+        return cls(
+            ms.title, ms.status, ms.status_text, ms.checks_done, ms.checks_total,
+            tuple(PhaseState(p.id, p.title, p.status) for p in ms.phases),
+        )
+
+    def key(self) -> tuple[Any, ...]:
+        return (self.status, self.checks_done, self.checks_total, tuple((p.id, p.status) for p in self.phases))
+
+
+@dataclass(frozen=True)
+class HistoryPoint:
+    """A commit that changed a milestone's status, its check counts or a phase's status."""
+
+    when: datetime
+    """The commit date (committer date, UTC): when the change landed on the branch."""
+    commit: str
+    author: str
+    subject: str
+    path: str
+    """The file's path in that commit, relative to the docs folder."""
+    title: str
+    status: str | None
+    status_text: str
+    checks_done: int
+    checks_total: int
+    phases: tuple[PhaseState, ...] = ()
+
+    @property
+    def day(self) -> date:
+        return self.when.date()
+
+    def to_dict(self) -> dict[str, Any]:
+        """The point as ``milestones.json`` lists it."""
+        return {
+            "date": self.when.strftime("%Y-%m-%dT%H:%M:%SZ"),
+            "status": self.status,
+            "checks_done": self.checks_done,
+            "checks_total": self.checks_total,
+            "commit": self.commit,
+        }
+
+
+@dataclass(frozen=True)
+class Change:
+    """One event of a milestone's history: created, a status change, or a phase done."""
+
+    kind: str
+    """``created``, ``status`` or ``phase-done``."""
+    page: str
+    """The milestone's current path, relative to the docs folder."""
+    point: HistoryPoint
+    before: str | None = None
+    """The status before (``status``); None for ``created`` and ``phase-done``."""
+    after: str | None = None
+    """The status after (``created``, ``status``) or the phase's new status (``phase-done``)."""
+    phase: PhaseState | None = None
+
+    @property
+    def when(self) -> datetime:
+        return self.point.when
+
+
+@dataclass
+class MilestoneHistory:
+    """The history of one milestone file, oldest point first."""
+
+    page: str
+    """The current path, relative to the docs folder."""
+    points: list[HistoryPoint] = field(default_factory=list)
+    partial: bool = False
+    """True when the history starts at a shallow clone's boundary, not at the file's creation."""
+
+    def changes(self) -> list[Change]:
+        """Creation, status changes and phases done, oldest first.
+
+        The first point of a partial history is where the clone starts, not an event, so it
+        gives none.
+        """
+        out: list[Change] = []
+        prev: HistoryPoint | None = None
+        for p in self.points:
+            if prev is None:
+                if not self.partial:
+                    out.append(Change("created", self.page, p, None, p.status))
+            else:
+                if p.status != prev.status:
+                    out.append(Change("status", self.page, p, prev.status, p.status))
+                was = {ph.id: ph.status for ph in prev.phases}
+                for ph in p.phases:
+                    if ph.status == "done" and was.get(ph.id) != "done":
+                        out.append(Change("phase-done", self.page, p, None, ph.status, ph))
+            prev = p
+        return out
+
+    def status_changes(self) -> list[Change]:
+        """Only creation and status changes (what the feed lists)."""
+        return [c for c in self.changes() if c.kind != "phase-done"]
+
+    def burnup(self, current: Milestone | None = None, now: datetime | None = None) -> list[tuple[datetime, int, int]]:
+        """``(when, checks_done, checks_total)`` at each point, in time order.
+
+        Arguments:
+            current: The milestone as the page shows it; when its counts differ from the last commit's
+                (edits not committed yet, ``mkdocs serve``), they are added at ``now``, so the chart
+                ends where the page's numbers are.
+            now: When that last point is.
+        """
+        out = [(p.when, p.checks_done, p.checks_total) for p in sorted(self.points, key=lambda p: p.when)]
+        if current is not None and now is not None and (not out or out[-1][1:] != (current.checks_done, current.checks_total)):
+            out.append((max(now, out[-1][0]) if out else now, current.checks_done, current.checks_total))
+        return out
+
+    def to_list(self) -> list[dict[str, Any]]:
+        """The ``history`` list of ``milestones.json``."""
+        return [p.to_dict() for p in self.points]
+
+
+@dataclass
+class RepoHistory:
+    """The result of one read: every milestone's history, or why there is none."""
+
+    enabled: bool
+    milestones: dict[str, MilestoneHistory] = field(default_factory=dict)
+    head: str | None = None
+    partial: bool = False
+    """A shallow clone: histories may be cut (see :attr:`MilestoneHistory.partial`)."""
+    note: str | None = None
+    """Why history is off (``enabled`` false), or that it is partial and how to fetch the rest."""
+    commits: int = 0
+    """Commits of the docs folder read by ``git log``."""
+    versions_parsed: int = 0
+    """File versions parsed by this read (the others came from the cache)."""
+
+    def get(self, page: str) -> MilestoneHistory | None:
+        return self.milestones.get(page)
+
+
+def build_time(environ: Mapping[str, str] = os.environ) -> datetime:
+    """The build's time, in UTC: ``SOURCE_DATE_EPOCH`` (reproducible builds) when it is a whole number, else now.
+
+    >>> build_time({"SOURCE_DATE_EPOCH": "1736164800"}).isoformat()
+    '2025-01-06T12:00:00+00:00'
+    """
+    epoch = environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return datetime.fromtimestamp(int(epoch), tz=timezone.utc)
+    return datetime.now(timezone.utc)
+
+
+@dataclass(frozen=True)
+class HistoryView:
+    """What a host gives the pages of the history: a milestone page's section, the roadmap's block."""
+
+    milestones: Mapping[str, MilestoneHistory]
+    """Histories by page path (from the docs folder)."""
+    now: datetime
+    """The build's time (``SOURCE_DATE_EPOCH`` when set): the end of the charts and of "Changed in the last N days"."""
+    days: int = 30
+    """The period of "Changed in the last N days"."""
+    repo_url: str | None = None
+    """The repository's web page, for commit links."""
+
+
+def page_histories(entries: Iterable[MilestoneEntry], histories: Mapping[str, MilestoneHistory]) -> dict[str, MilestoneHistory]:
+    """The histories of the milestone pages among ``entries``, by page. History follows a page's one
+    milestone: the milestones of a document holding several (``anchor`` set) have none."""
+    return {e.page: h for e in entries if not e.milestone.anchor and (h := histories.get(e.page)) is not None}
+
+
+def recent_changes(histories: Iterable[MilestoneHistory], since: datetime) -> list[Change]:
+    """Every change at or after ``since``, newest first (for "Changed in the last N days").
+
+    Arguments:
+        histories: The milestones' histories.
+        since: An aware datetime; changes before it are left out.
+    """
+    out = [c for h in histories for c in h.changes() if c.when >= since]
+    out.sort(key=lambda c: (c.when, c.page), reverse=True)
+    return out
+
+
+def site_burnup(
+    histories: Iterable[MilestoneHistory],
+    current: Mapping[str, Milestone] | None = None,
+    now: datetime | None = None,
+) -> list[tuple[datetime, int, int]]:
+    """Checks done and total over every milestone, at each moment one of them changed.
+
+    Each milestone counts with its latest point at or before that moment (nothing before its first);
+    with ``current`` (the pages' own milestones, by page) and ``now``, a page whose counts differ from
+    its last commit adds them at ``now``, as :meth:`MilestoneHistory.burnup` does.
+    """
+    events: list[tuple[datetime, str, int, int]] = []
+    for h in histories:
+        own = current.get(h.page) if current is not None else None
+        events += [(when, h.page, done, total) for when, done, total in h.burnup(own, now)]
+    events.sort(key=lambda e: e[0])
+    current: dict[str, tuple[int, int]] = {}
+    out: list[tuple[datetime, int, int]] = []
+    for when, page, done, total in events:
+        current[page] = (done, total)
+        point = (when, sum(d for d, _ in current.values()), sum(t for _, t in current.values()))
+        if out and out[-1][0] == when:
+            out[-1] = point
+        else:
+            out.append(point)
+    return out
+
+
+def commit_url(repo_url: str | None, commit: str) -> str | None:
+    """The web page of ``commit`` on the host of ``repo_url`` (GitHub, GitLab, Gitea, Bitbucket...).
+
+    >>> commit_url("https://github.com/o/r/", "abc123"), commit_url("https://bitbucket.org/o/r", "abc")
+    ('https://github.com/o/r/commit/abc123', 'https://bitbucket.org/o/r/commits/abc')
+    >>> commit_url(None, "abc") is None, commit_url("https://gitlab.com/g/p.git", "abc")
+    (True, 'https://gitlab.com/g/p/-/commit/abc')
+    """
+    if not repo_url or not commit:
+        return None
+    base = repo_url.strip().rstrip("/")
+    if base.endswith(".git"):
+        base = base[:-4]
+    if "bitbucket.org" in base:
+        return f"{base}/commits/{commit}"
+    if "gitlab" in base:
+        return f"{base}/-/commit/{commit}"
+    return f"{base}/commit/{commit}"

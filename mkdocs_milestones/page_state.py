@@ -1,0 +1,67 @@
+# SPDX-License-Identifier: MIT
+"""What the MkDocs plugin keeps per page between its events and across builds (``mkdocs serve``, ``--dirty``)."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from markdown import Markdown
+    from mkdocs.structure.files import File, Files
+    from mkdocs.structure.pages import Page
+
+    from .model import Milestone, MilestoneEntry
+
+__all__ = ["Converting", "PageModel", "stale_marker_pages"]
+
+
+@dataclass
+class PageModel:
+    """What one page's conversion found, kept for the roadmap and the export (and the next ``--dirty`` build)."""
+
+    url: str
+    milestones: list[Milestone]
+    page: str
+    """The page's identity in the site (``src_uri``; under static-i18n its path without the language)."""
+    markers: int = 0
+    source: str | None = None
+    """The text the page parsed, kept for pages with markers (their second conversion reuses the parse)."""
+
+
+@dataclass
+class Converting:
+    """The page being converted, and the ``Markdown`` instance that converts it (the first to ask)."""
+
+    page: Page
+    md: Markdown | None = None
+    entries: list[MilestoneEntry] | None = None
+    """Every milestone of the build, once known (the second conversion of a page with markers)."""
+    parsed: tuple[str, Milestone | None] | None = None
+
+
+def stale_marker_pages(files: Files, previous: dict[str, PageModel], key: Callable[[File], str], *, dirty: bool) -> None:
+    """Make MkDocs convert and write again the pages with ``<!-- milestones -->`` markers, unchanged or not.
+
+    ``previous`` holds the earlier builds' models of this language's pages; in the first ``--dirty``
+    build of a process there are none, and the sources are searched for markers instead.
+    """
+    known = {k for k, m in previous.items() if m.markers}
+    if not known and not dirty:
+        return
+    for f in files.documentation_pages():
+        if f.generated_by or f.abs_src_path is None:
+            continue
+        if key(f) not in known and previous:
+            continue
+        if not previous:  # the first --dirty build of this process (or language): look for markers in the source
+            try:
+                text = f.content_string
+            except (OSError, UnicodeDecodeError):
+                continue
+            if "<!--" not in text or "milestones" not in text:
+                continue
+        if os.path.isfile(f.abs_dest_path):
+            os.utime(f.abs_dest_path, (0, 0))  # older than its source: MkDocs converts and writes it

@@ -1,0 +1,182 @@
+# SPDX-License-Identifier: MIT
+"""A burn-up chart as inline SVG: checks done and the total over time, from the git history.
+
+Standard library only. Both series are step lines (a count holds until the commit that changes
+it); the done area is filled, the total (the scope) is a dashed line above it, so scope growth
+and progress read apart. Colours come from ``assets/history.css`` (the status variables of
+milestones.css with fallbacks that read on light and dark pages, text in currentColor); the
+chart has a ``<title>`` and a ``<desc>`` that say in words what it shows, and each point carries
+its numbers as a tooltip and as ``data-*`` attributes. Every string is escaped; nothing depends on
+the time of the build unless ``today`` is given.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Sequence
+from datetime import date, datetime, timedelta
+
+from .markup import esc
+
+__all__ = ["WIDTH", "burnup_summary", "render_burnup"]
+
+WIDTH, HEIGHT = 560, 200
+"""Size of the chart in SVG user units (it scales to the column)."""
+_LEFT, _RIGHT, _TOP, _BOTTOM = 40, 14, 14, 44
+_CHAR_W, _GAP = 6.6, 8
+"""Estimated width of a character of the 12px tick labels, and the least space between two labels."""
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+Point = tuple[datetime, int, int]
+"""``(when, checks done, checks total)``."""
+
+
+def _n(v: float) -> str:
+    s = f"{round(v, 1) + 0.0:.1f}"
+    return s[:-2] if s.endswith(".0") else s
+
+
+def _day(d: date) -> str:
+    return f"{d.day} {_MONTHS[d.month - 1]} {d.year}"
+
+
+def _tick_labels(ticks: list[date], x: Callable[[date], float], end_x: float) -> list[tuple[float, str, str]]:
+    """``(x, anchor, text)`` per date label that does not run into another: the ends in full, the
+    dates between them without the year when the chart stays within one year."""
+    one_year = ticks[0].year == ticks[-1].year
+    labels = []
+    for i, t in enumerate(ticks):
+        tx = x(t)
+        anchor = "start" if tx <= _LEFT + 1 else "end" if tx >= end_x - 1 else "middle"
+        inner = 0 < i < len(ticks) - 1
+        text = f"{t.day} {_MONTHS[t.month - 1]}" if inner and one_year else _day(t)
+        width = len(text) * _CHAR_W
+        lo = tx if anchor == "start" else tx - width if anchor == "end" else tx - width / 2
+        labels.append((lo, lo + width, tx, anchor, text, inner))
+    kept: list[tuple[float, float, float, str, str, bool]] = []
+    last = labels[-1]
+    for label in labels:
+        if label[5] and ((kept and label[0] < kept[-1][1] + _GAP) or label[1] > last[0] - _GAP):
+            continue  # an inner date that would touch its neighbours
+        kept.append(label)
+    return [(tx, anchor, text) for _, _, tx, anchor, text, _ in kept]
+
+
+def burnup_summary(points: Sequence[Point], title: str = "") -> str:
+    """What the chart shows, in one or two sentences (its ``<desc>``).
+
+    >>> from datetime import datetime
+    >>> burnup_summary([(datetime(2025, 1, 1), 0, 3), (datetime(2025, 2, 1), 2, 5)], "Auth")
+    'Auth: 2 of 5 checks done on 1 Feb 2025, from 0 of 3 on 1 Jan 2025 (2 checks added).'
+    """
+    if not points:
+        return f"{title}: no history." if title else "No history."
+    first, last = points[0], points[-1]
+    lead = f"{title}: " if title else ""
+    text = f"{lead}{last[1]} of {last[2]} checks done on {_day(last[0])}"
+    if len(points) > 1:
+        text += f", from {first[1]} of {first[2]} on {_day(first[0])}"
+        grown = last[2] - first[2]
+        if grown:
+            text += f" ({abs(grown)} check{'s' if abs(grown) != 1 else ''} {'added' if grown > 0 else 'removed'})"
+    return text + "."
+
+
+def _ticks(lo: date, hi: date) -> list[date]:
+    """At most five dates spread over ``lo..hi``, both ends included."""
+    span = (hi - lo).days
+    if span <= 0:
+        return [lo]
+    count = min(4, span)
+    out = sorted({lo + timedelta(days=round(span * i / count)) for i in range(count + 1)})
+    return out
+
+
+def render_burnup(points: Sequence[Point], *, title: str, today: date | None = None, label: str = "Burn-up") -> str:
+    """The burn-up chart, or "" when there is nothing to draw (no point, or no check ever).
+
+    Arguments:
+        points: ``(when, done, total)`` in time order (:meth:`MilestoneHistory.burnup`,
+            :func:`~mkdocs_milestones.history.site_burnup`).
+        title: What the chart is about (plain text), for its title and description.
+        today: Extends the last counts to that day; None ends the chart at the last point.
+        label: The chart's kind, first in its title.
+
+    Returns:
+        ``<figure class="ms-burnup">`` with an inline SVG and a caption.
+    """
+    points = sorted(points, key=lambda p: p[0])
+    if not points or not any(total for _, _, total in points):
+        return ""
+    lo = points[0][0].date()
+    hi = points[-1][0].date()
+    if today is not None and today > hi:
+        hi = today
+    if hi <= lo:
+        hi = lo + timedelta(days=1)
+    span = (hi - lo).total_seconds() or 1.0
+    top = max(max(t for _, _, t in points), max(d for _, d, _ in points), 1)
+    plot_w, plot_h = WIDTH - _LEFT - _RIGHT, HEIGHT - _TOP - _BOTTOM
+    start = datetime(lo.year, lo.month, lo.day, tzinfo=points[0][0].tzinfo)
+    end_x = _LEFT + plot_w
+
+    def x(when: datetime) -> float:
+        return _LEFT + min(max((when - start).total_seconds() / span, 0.0), 1.0) * plot_w
+
+    def y(value: int) -> float:
+        return _TOP + plot_h - value / top * plot_h
+
+    def steps(index: int) -> list[tuple[float, float]]:
+        out: list[tuple[float, float]] = []
+        for i, p in enumerate(points):
+            px, py = x(p[0]), y(p[index])
+            if out:
+                out.append((px, out[-1][1]))
+            out.append((px, py))
+            if i == len(points) - 1:
+                out.append((end_x, py))
+        return out
+
+    done_line, total_line = steps(1), steps(2)
+    base = _n(y(0))
+    digest = hashlib.sha256(repr((title, label, points, today)).encode("utf-8", "replace")).hexdigest()[:10]
+    uid = f"msb{digest}"
+    summary = burnup_summary(points, title)
+    heading = f"{label}: {title}" if title else label
+    out = [
+        f'<figure class="ms-burnup"><svg xmlns="http://www.w3.org/2000/svg" class="ms-burnup-chart" role="img" '
+        f'aria-labelledby="{uid}-t {uid}-d" viewBox="0 0 {WIDTH} {HEIGHT}" width="{WIDTH}" height="{HEIGHT}">',
+        f'<title id="{uid}-t">{esc(heading)}</title><desc id="{uid}-d">{esc(summary)}</desc>',
+        '<g class="ms-burnup-axis">',
+        f'<line x1="{_LEFT}" y1="{base}" x2="{_n(end_x)}" y2="{base}"/>',
+        f'<line x1="{_LEFT}" y1="{_TOP}" x2="{_LEFT}" y2="{base}"/>',
+    ]
+    for value in sorted({0, top // 2, top}):
+        vy = _n(y(value))
+        out.append(f'<line class="ms-burnup-grid" x1="{_LEFT}" y1="{vy}" x2="{_n(end_x)}" y2="{vy}"/>')
+        out.append(f'<text class="ms-burnup-tick" x="{_LEFT - 6}" y="{vy}" dy="0.35em" text-anchor="end">{value}</text>')
+    for tx, anchor, text in _tick_labels(_ticks(lo, hi), lambda t: x(datetime(t.year, t.month, t.day, tzinfo=start.tzinfo)), end_x):
+        out.append(f'<text class="ms-burnup-tick" x="{_n(tx)}" y="{_n(y(0) + 16)}" text-anchor="{anchor}">{esc(text)}</text>')
+    out.append("</g>")
+    area = " ".join(f"{_n(px)},{_n(py)}" for px, py in done_line)
+    out.append(f'<polygon class="ms-burnup-done-area" points="{_n(done_line[0][0])},{base} {area} {_n(end_x)},{base}"/>')
+    out.append(f'<polyline class="ms-burnup-total" points="{" ".join(f"{_n(px)},{_n(py)}" for px, py in total_line)}"/>')
+    out.append(f'<polyline class="ms-burnup-done" points="{area}"/>')
+    out.append('<g class="ms-burnup-points">')
+    for when, done, total in points:
+        tip = f"{when.date().isoformat()}: {done} of {total} checks done"
+        out.append(
+            f'<circle class="ms-burnup-point" cx="{_n(x(when))}" cy="{_n(y(done))}" r="3" '
+            f'data-date="{when.date().isoformat()}" data-done="{done}" data-total="{total}"><title>{esc(tip)}</title></circle>'
+        )
+    out.append("</g>")
+    ly = _n(HEIGHT - 10)
+    out.append(
+        f'<g class="ms-burnup-legend"><line class="ms-burnup-done" x1="{_LEFT}" y1="{ly}" x2="{_LEFT + 18}" y2="{ly}"/>'
+        f'<text x="{_LEFT + 24}" y="{ly}" dy="0.35em">Checks done</text>'
+        f'<line class="ms-burnup-total" x1="{_LEFT + 124}" y1="{ly}" x2="{_LEFT + 142}" y2="{ly}"/>'
+        f'<text x="{_LEFT + 148}" y="{ly}" dy="0.35em">Checks in total</text></g>'
+    )
+    out.append("</svg>")
+    out.append(f'<figcaption class="ms-burnup-caption">{esc(summary)}</figcaption></figure>')
+    return "".join(out)

@@ -1,0 +1,364 @@
+# SPDX-License-Identifier: MIT
+"""Milestone history from git: a temporary repository with dated commits, renames, merges, shallow clones."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as etree
+from datetime import date, datetime, timezone
+from pathlib import Path
+
+import pytest
+
+from gitrepo import GitRepo, milestone
+from mkdocs_milestones.history import HistoryReader, MilestoneHistory, recent_changes, site_burnup
+from mkdocs_milestones.render.burnup import render_burnup
+from mkdocs_milestones.render.history import render_changed, render_history_section
+
+FRONT = "---\nmilestone: true\ntitle: Beta\n---\n"
+MOJIBAKE_DONE = "\u2705".encode().decode("cp1252")  # "âœ…": UTF-8 read as Windows-1252
+
+
+def alpha(status: str, p1: tuple[str, list[bool]], p2: tuple[str, list[bool]], extra: str = "") -> str:
+    return milestone("Alpha", status, [("Design", *p1), ("Build", *p2)], extra=extra)
+
+
+def beta(status: str) -> str:
+    return FRONT + f"# Beta plan\n\n**Status**: {status}\n\n### Phase 1: Only\n\n**Status**: {status}\n\n- [ ] one\n"
+
+
+@pytest.fixture(scope="module")
+def repo(tmp_path_factory: pytest.TempPathFactory) -> tuple[GitRepo, dict[str, str]]:
+    """Seven commits: statuses and boxes change, a prose-only edit, a rename, a mojibake version."""
+    r = GitRepo(tmp_path_factory.mktemp("hist") / "repo")
+    c: dict[str, str] = {}
+    r.write("README.md", "# MILESTONE: outside the docs folder\n\n**Status**: done\n")
+    r.write("docs/index.md", "# Home\n")
+    r.write("docs/plans/alpha.md", alpha("pending", ("pending", [False, False]), ("pending", [False])))
+    c["c1"] = r.commit("Plan alpha", "2025-01-01")
+    r.write("docs/plans/alpha.md", alpha("in-progress", ("in-progress", [True, False]), ("pending", [False])))
+    c["c2"] = r.commit("Start alpha", "2025-01-10")
+    r.write("docs/plans/alpha.md", alpha("in-progress", ("in-progress", [True, False]), ("pending", [False, False])))
+    r.write("docs/plans/beta.md", beta("pending"))
+    c["c3"] = r.commit("Alpha grows a check; plan beta", "2025-01-20")
+    r.write("docs/plans/alpha.md", alpha("in-progress", ("in-progress", [True, False]), ("pending", [False, False]), extra="Notes."))
+    c["c4"] = r.commit("Prose only", "2025-01-25")
+    (r.path / "docs" / "milestones").mkdir()
+    r.git("mv", "docs/plans/alpha.md", "docs/milestones/alpha.md")
+    c["c5"] = r.commit("Move alpha", "2025-02-01")
+    r.write("docs/milestones/alpha.md", alpha("in-progress", ("done", [True, True]), ("pending", [False, False]), extra="Notes."))
+    r.write("docs/plans/beta.md", beta("in-progress"))
+    c["c6"] = r.commit("Alpha design done", "2025-02-05")
+    r.write("docs/milestones/alpha.md", alpha(MOJIBAKE_DONE, ("done", [True, True]), ("done", [True, True]), extra="Notes."))
+    c["c7"] = r.commit("Alpha done", "2025-02-10")
+    return r, c
+
+
+def _points(h: MilestoneHistory) -> list[tuple[str, str | None, int, int, str]]:
+    return [(p.day.isoformat(), p.status, p.checks_done, p.checks_total, p.path) for p in h.points]
+
+
+def test_history_of_statuses_checks_and_rename(repo: tuple[GitRepo, dict[str, str]]) -> None:
+    r, c = repo
+    result = HistoryReader().read(str(r.path / "docs"))
+    assert result.enabled and not result.partial and result.note is None
+    assert result.head == c["c7"]
+    assert sorted(result.milestones) == ["milestones/alpha.md", "plans/beta.md"]  # README.md is outside docs/
+    alpha_h = result.milestones["milestones/alpha.md"]
+    assert _points(alpha_h) == [
+        ("2025-01-01", "pending", 0, 3, "plans/alpha.md"),
+        ("2025-01-10", "in-progress", 1, 3, "plans/alpha.md"),
+        ("2025-01-20", "in-progress", 1, 4, "plans/alpha.md"),
+        # c4 (prose) and c5 (the rename) change nothing that history tracks
+        ("2025-02-05", "in-progress", 2, 4, "milestones/alpha.md"),
+        ("2025-02-10", "done", 4, 4, "milestones/alpha.md"),  # the mojibake status, repaired
+    ]
+    assert [p.commit for p in alpha_h.points] == [c["c1"], c["c2"], c["c3"], c["c6"], c["c7"]]
+    assert alpha_h.points[-1].author == 'Ann "QA" & Co' and alpha_h.points[-1].subject == "Alpha done"
+    assert not alpha_h.partial
+    changes = [(ch.kind, ch.before, ch.after, ch.phase.id if ch.phase else None, ch.point.commit) for ch in alpha_h.changes()]
+    assert changes == [
+        ("created", None, "pending", None, c["c1"]),
+        ("status", "pending", "in-progress", None, c["c2"]),
+        ("phase-done", None, "done", "1", c["c6"]),
+        ("status", "in-progress", "done", None, c["c7"]),
+        ("phase-done", None, "done", "2", c["c7"]),
+    ]
+    assert [ch.kind for ch in alpha_h.status_changes()] == ["created", "status", "status"]
+    # Front matter: a milestone by `milestone: true`, its history read the same way.
+    assert _points(result.milestones["plans/beta.md"]) == [
+        ("2025-01-20", "pending", 0, 1, "plans/beta.md"),
+        ("2025-02-05", "in-progress", 0, 1, "plans/beta.md"),
+    ]
+    assert alpha_h.to_list()[-1] == {"date": "2025-02-10T12:00:00Z", "status": "done", "checks_done": 4, "checks_total": 4, "commit": c["c7"]}
+
+
+def test_mojibake_repair_applies_to_old_versions(repo: tuple[GitRepo, dict[str, str]]) -> None:
+    r, _ = repo
+    raw = HistoryReader(fix_mojibake=False).read(str(r.path / "docs"))
+    assert raw.milestones["milestones/alpha.md"].points[-1].status is None  # unrepaired, the status is unreadable
+
+
+def test_pages_limit_what_is_read(repo: tuple[GitRepo, dict[str, str]]) -> None:
+    r, _ = repo
+    reader = HistoryReader()
+    result = reader.read(str(r.path / "docs"), ["plans/beta.md"])
+    assert list(result.milestones) == ["plans/beta.md"]
+    assert result.versions_parsed == 2  # beta's two versions, nothing of alpha or index.md
+
+
+def test_burnup_points_and_site_burnup(repo: tuple[GitRepo, dict[str, str]]) -> None:
+    r, _ = repo
+    result = HistoryReader().read(str(r.path / "docs"))
+    a = result.milestones["milestones/alpha.md"]
+    assert [(w.date().isoformat(), d, t) for w, d, t in a.burnup()] == [
+        ("2025-01-01", 0, 3), ("2025-01-10", 1, 3), ("2025-01-20", 1, 4), ("2025-02-05", 2, 4), ("2025-02-10", 4, 4),
+    ]
+    site = site_burnup(result.milestones.values())
+    # beta joins on 2025-01-20 with 0/1; the same instant counts once
+    assert [(w.date().isoformat(), d, t) for w, d, t in site] == [
+        ("2025-01-01", 0, 3), ("2025-01-10", 1, 3), ("2025-01-20", 1, 5), ("2025-02-05", 2, 5), ("2025-02-10", 4, 5),
+    ]
+
+
+def test_recent_changes_newest_first(repo: tuple[GitRepo, dict[str, str]]) -> None:
+    r, c = repo
+    result = HistoryReader().read(str(r.path / "docs"))
+    since = datetime(2025, 2, 1, tzinfo=timezone.utc)
+    got = [(ch.page, ch.kind, ch.after, ch.point.commit) for ch in recent_changes(result.milestones.values(), since)]
+    assert got == [
+        ("milestones/alpha.md", "status", "done", c["c7"]),
+        ("milestones/alpha.md", "phase-done", "done", c["c7"]),
+        ("plans/beta.md", "status", "in-progress", c["c6"]),
+        ("milestones/alpha.md", "phase-done", "done", c["c6"]),
+    ]
+
+
+def test_cache_between_rebuilds(tmp_path: Path) -> None:
+    r = GitRepo(tmp_path / "repo")
+    r.write("docs/a.md", milestone("A", "pending", [("One", "pending", [False])]))
+    r.commit("a", "2025-03-01")
+    reader = HistoryReader()
+    first = reader.read(str(r.path / "docs"))
+    assert first.versions_parsed == 1
+    again = reader.read(str(r.path / "docs"))
+    assert again.versions_parsed == 0 and again.milestones == first.milestones
+    r.write("docs/a.md", milestone("A", "in-progress", [("One", "in-progress", [True])]))
+    r.commit("a moves", "2025-03-02")
+    logs: list[str | None] = []
+    real_log = reader._log
+    reader._log = lambda cwd, since, head, renames: logs.append(since) or real_log(cwd, since, head, renames=renames)  # type: ignore[method-assign]
+    after = reader.read(str(r.path / "docs"))
+    assert after.versions_parsed == 1  # only the new version is read; the old one comes from the cache
+    assert logs == [first.head]  # and git log lists only the commits after the previous HEAD
+    assert [p.status for p in after.milestones["a.md"].points] == ["pending", "in-progress"]
+    assert after.milestones == HistoryReader().read(str(r.path / "docs")).milestones
+    (r.path / "docs" / "moved").mkdir()
+    r.git("mv", "docs/a.md", "docs/moved/a.md")
+    r.write("docs/moved/a.md", milestone("A", "done", [("One", "done", [True])]))
+    r.commit("a done and moved", "2025-03-03")
+    r.write("docs/b.md", milestone("B", "pending", []))
+    r.commit("b", "2025-03-04")
+    two = reader.read(str(r.path / "docs"))
+    assert [p.status for p in two.milestones["moved/a.md"].points] == ["pending", "in-progress", "done"]
+    assert two.milestones == HistoryReader().read(str(r.path / "docs")).milestones and two.commits == 4
+    r.git("reset", "-q", "--hard", "HEAD~3")  # HEAD moves back: the walk starts again
+    back = reader.read(str(r.path / "docs"))
+    assert logs[-1] is None and back.commits == 1
+    assert back.milestones == HistoryReader().read(str(r.path / "docs")).milestones
+    assert [p.status for p in back.milestones["a.md"].points] == ["pending"]
+
+
+def test_merged_branch_counts_from_the_merge(tmp_path: Path) -> None:
+    r = GitRepo(tmp_path / "repo")
+    r.write("docs/m.md", milestone("M", "pending", [("One", "pending", [False])]))
+    r.commit("plan", "2025-03-01")
+    r.git("checkout", "-q", "-b", "feature")
+    r.write("docs/m.md", milestone("M", "in-progress", [("One", "in-progress", [False])]))
+    r.commit("start", "2025-03-02")
+    r.write("docs/m.md", milestone("M", "done", [("One", "done", [True])]))
+    r.commit("finish", "2025-03-03")
+    r.git("checkout", "-q", "main")
+    r.write("docs/other.md", "# Other\n")
+    r.commit("unrelated", "2025-03-04")
+    r.git("merge", "-q", "--no-ff", "-m", "Merge feature", "feature", date="2025-03-05")
+    merge = r.git("rev-parse", "HEAD").strip()
+    h = HistoryReader().read(str(r.path / "docs")).milestones["m.md"]
+    assert [(p.day.isoformat(), p.status, p.commit) for p in h.points][1:] == [("2025-03-05", "done", merge)]
+    assert [(ch.before, ch.after) for ch in h.status_changes()] == [(None, "pending"), ("pending", "done")]
+
+
+def test_shallow_clone_is_partial_with_a_hint(repo: tuple[GitRepo, dict[str, str]], tmp_path: Path) -> None:
+    r, c = repo
+    one = tmp_path / "one"
+    r.git("clone", "-q", "--depth", "1", f"file://{r.path}", str(one))
+    result = HistoryReader().read(str(one / "docs"))
+    assert result.enabled and result.partial
+    assert "git fetch --unshallow" in (result.note or "") and "2025-02-10" in (result.note or "")
+    a = result.milestones["milestones/alpha.md"]
+    assert a.partial and _points(a) == [("2025-02-10", "done", 4, 4, "milestones/alpha.md")]
+    assert a.changes() == []  # where the clone starts is not an event
+    three = tmp_path / "three"
+    r.git("clone", "-q", "--depth", "3", f"file://{r.path}", str(three))
+    a3 = HistoryReader().read(str(three / "docs")).milestones["milestones/alpha.md"]
+    assert a3.partial and [p.commit for p in a3.points] == [c["c5"], c["c6"], c["c7"]]
+    assert [ch.kind for ch in a3.changes()] == ["phase-done", "status", "phase-done"]
+
+
+def test_no_git_not_a_repository_no_commits(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path))
+    docs = tmp_path / "plain" / "docs"
+    docs.mkdir(parents=True)
+    (docs / "a.md").write_text(milestone("A", "pending", []), encoding="utf-8")
+    no_git = HistoryReader(git=str(tmp_path / "no-such-git")).read(str(docs))
+    assert not no_git.enabled and "git is not installed" in (no_git.note or "")
+    outside = HistoryReader().read(str(docs))
+    assert not outside.enabled and "not in a git repository" in (outside.note or "") and not outside.milestones
+    empty = GitRepo(tmp_path / "empty")
+    (empty.path / "docs").mkdir()
+    fresh = HistoryReader().read(str(empty.path / "docs"))
+    assert not fresh.enabled and "no commits" in (fresh.note or "")
+
+
+def test_uncommitted_page_has_no_history(tmp_path: Path) -> None:
+    r = GitRepo(tmp_path / "repo")
+    r.write("docs/a.md", milestone("A", "pending", []))
+    r.commit("a", "2025-03-01")
+    r.write("docs/new.md", milestone("New", "pending", []))
+    result = HistoryReader().read(str(r.path / "docs"), ["a.md", "new.md"])
+    assert list(result.milestones) == ["a.md"]
+
+
+# -- rendering: burn-up, History section, "Changed in the last N days" ----------------------------
+
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def _xml(html: str) -> etree.Element:
+    return etree.fromstring(html)  # the blocks are well-formed XML as well as HTML
+
+
+def test_burnup_svg_points_and_accessibility(repo: tuple[GitRepo, dict[str, str]]) -> None:
+    r, _ = repo
+    a = HistoryReader().read(str(r.path / "docs")).milestones["milestones/alpha.md"]
+    fig = _xml(render_burnup(a.burnup(), title='Alpha <b>&</b> "x"'))
+    svg = fig.find(f"{SVG}svg")
+    assert svg is not None and svg.get("role") == "img"
+    title_id, desc_id = svg.get("aria-labelledby", "").split()
+    assert svg.find(f"{SVG}title").get("id") == title_id and svg.find(f"{SVG}desc").get("id") == desc_id
+    assert svg.find(f"{SVG}title").text == 'Burn-up: Alpha <b>&</b> "x"'
+    assert svg.find(f"{SVG}desc").text.startswith('Alpha <b>&</b> "x": 4 of 4 checks done on 10 Feb 2025, from 0 of 3')
+    circles = svg.findall(f".//{SVG}circle")
+    assert [(c.get("data-date"), c.get("data-done"), c.get("data-total")) for c in circles] == [
+        ("2025-01-01", "0", "3"), ("2025-01-10", "1", "3"), ("2025-01-20", "1", "4"), ("2025-02-05", "2", "4"),
+        ("2025-02-10", "4", "4"),
+    ]
+    xs = [float(c.get("cx")) for c in circles]
+    ys = [float(c.get("cy")) for c in circles]
+    assert xs == sorted(xs) and xs[0] < xs[-1]
+    assert ys[0] > ys[1] > ys[3] > ys[4]  # more done is higher up
+    total = next(p for p in svg.iter(f"{SVG}polyline") if p.get("class") == "ms-burnup-total")
+    steps = [tuple(map(float, xy.split(","))) for xy in total.get("points").split()]
+    assert steps[-1][1] == ys[-1]  # 4 of 4: the lines meet at the end
+    assert 'style=' not in render_burnup(a.burnup(), title="x")  # colours come from the stylesheet
+
+
+def test_burnup_nothing_to_draw_and_today() -> None:
+    assert render_burnup([], title="x") == ""
+    when = datetime(2025, 1, 1, 9, tzinfo=timezone.utc)
+    assert render_burnup([(when, 0, 0)], title="x") == ""  # no check ever
+    one = _xml(render_burnup([(when, 1, 2)], title="x", today=date(2025, 1, 31)))
+    ticks = [t.text for t in one.iter(f"{SVG}text") if t.get("class") == "ms-burnup-tick"]
+    assert "1 Jan 2025" in ticks and "31 Jan 2025" in ticks
+
+
+def test_history_section_links_and_partial(repo: tuple[GitRepo, dict[str, str]], tmp_path: Path) -> None:
+    r, c = repo
+    a = HistoryReader().read(str(r.path / "docs")).milestones["milestones/alpha.md"]
+    html = render_history_section(a, title="Alpha", repo_url="https://github.com/o/r")
+    sec = _xml(html)
+    items = sec.findall(".//li")
+    assert [i.get("data-kind") for i in items] == ["phase-done", "status", "phase-done", "status", "created"]
+    assert items[1].find("time").get("datetime") == "2025-02-10"
+    assert items[1].find("a").get("href") == f"https://github.com/o/r/commit/{c['c7']}"
+    assert [b.get("data-status") for b in items[1].findall("span")][:2] == ["in-progress", "done"]
+    assert sec.find(".//figure") is not None
+    assert "<a " not in render_history_section(a, title="Alpha")  # no repo_url: the commit is shown, not linked
+    assert "<a " not in render_history_section(a, title="Alpha", repo_url="javascript:alert(1)//")
+    assert render_history_section(None) == ""
+    shallow = tmp_path / "shallow"
+    r.git("clone", "-q", "--depth", "2", f"file://{r.path}", str(shallow))
+    part = HistoryReader().read(str(shallow / "docs")).milestones["milestones/alpha.md"]
+    assert "History before 2025-02-05 is not in this build" in render_history_section(part)
+
+
+def test_changed_in_the_last_days(repo: tuple[GitRepo, dict[str, str]]) -> None:
+    r, _ = repo
+    result = HistoryReader().read(str(r.path / "docs"))
+    since = datetime(2025, 2, 6, tzinfo=timezone.utc)
+    titles = {"milestones/alpha.md": "Alpha <x>", "plans/beta.md": "Beta"}
+    html = render_changed(
+        recent_changes(result.milestones.values(), since), days=30,
+        href=lambda page: "../" + page[:-3] + "/", title=titles.__getitem__,
+    )
+    sec = _xml(html)
+    assert sec.find("h2").text == "Changed in the last 30 days"
+    items = sec.findall(".//li")
+    assert [(i.get("data-kind"), i.find(".//a").get("href"), i.find(".//a").text) for i in items] == [
+        ("status", "../milestones/alpha/", "Alpha <x>"), ("phase-done", "../milestones/alpha/", "Alpha <x>"),
+    ]
+    empty = render_changed([], days=1, href=lambda p: None, title=lambda p: p)
+    assert "No status change and no phase done in the last day." in empty
+
+
+def test_roadmap_history_block(repo: tuple[GitRepo, dict[str, str]]) -> None:
+    from mkdocs_milestones.export import MilestoneEntry
+    from mkdocs_milestones.parser import parse_milestone
+    from mkdocs_milestones.render.history import render_roadmap_history
+
+    r, _ = repo
+    result = HistoryReader().read(str(r.path / "docs"))
+    ms = parse_milestone((r.path / "docs" / "milestones" / "alpha.md").read_text(encoding="utf-8"))
+    assert ms is not None
+    ms.title = "Alpha **bold**"
+    entries = [MilestoneEntry("milestones/alpha.md", "milestones/alpha/", ms)]  # beta is filtered out of this roadmap
+    html = render_roadmap_history(entries, result.milestones, days=10, now=datetime(2025, 2, 12, tzinfo=timezone.utc),
+                                  base_url="roadmap/")
+    sec = _xml("<div>" + html + "</div>")
+    items = sec.findall(".//li")
+    assert [(i.get("data-kind"), i.find(".//a").get("href"), i.find(".//a").text) for i in items] == [
+        ("status", "../milestones/alpha/", "Alpha bold"), ("phase-done", "../milestones/alpha/", "Alpha bold"),
+        ("phase-done", "../milestones/alpha/", "Alpha bold"),
+    ]
+    circles = sec.findall(f".//{SVG}circle")
+    assert [c.get("data-total") for c in circles] == ["3", "3", "4", "4", "4"]  # alpha only, not beta
+    assert render_roadmap_history([], result.milestones, days=10, now=datetime(2025, 2, 12, tzinfo=timezone.utc), base_url="") == ""
+
+
+def test_git_refusing_the_repository_is_named(tmp_path: Path) -> None:
+    fake = tmp_path / "git"
+    fake.write_text(
+        "#!/bin/sh\necho \"fatal: detected dubious ownership in repository at '/srv/x'\" >&2\n"
+        "echo 'To add an exception for this directory, call:' >&2\n"
+        "echo '	git config --global --add safe.directory /srv/x' >&2\nexit 128\n",
+        encoding="utf-8",
+    )
+    fake.chmod(0o755)
+    (tmp_path / "docs").mkdir()
+    result = HistoryReader(git=str(fake)).read(str(tmp_path / "docs"))
+    assert not result.enabled
+    assert "dubious ownership" in (result.note or "") and "safe.directory /srv/x" in (result.note or "")
+
+
+def test_burnup_ends_with_uncommitted_counts(tmp_path: Path) -> None:
+    from mkdocs_milestones.parser import parse_milestone
+
+    r = GitRepo(tmp_path / "repo")
+    r.write("docs/a.md", milestone("A", "in-progress", [("One", "in-progress", [True, False])]))
+    r.commit("a", "2025-03-01")
+    h = HistoryReader().read(str(r.path / "docs")).milestones["a.md"]
+    now = datetime(2025, 3, 9, tzinfo=timezone.utc)
+    same = parse_milestone(milestone("A", "in-progress", [("One", "in-progress", [True, False])]))
+    edited = parse_milestone(milestone("A", "in-progress", [("One", "in-progress", [True, True, False])]))
+    assert [x[1:] for x in h.burnup(same, now)] == [(1, 2)]  # nothing uncommitted: no extra point
+    assert [(w.date().isoformat(), d, t) for w, d, t in h.burnup(edited, now)] == [("2025-03-01", 1, 2), ("2025-03-09", 2, 3)]
+    assert h.burnup(edited) == h.burnup()  # without a time, the history alone

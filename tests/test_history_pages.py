@@ -1,0 +1,199 @@
+# SPDX-License-Identifier: MIT
+"""The history on the site (issue 19): each milestone page's History section and burn-up, the roadmap's
+"Changed in the last N days" and site-wide burn-up, the build's time from ``SOURCE_DATE_EPOCH``."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, timezone
+from pathlib import Path
+
+import html5lib
+import pytest
+
+from gitrepo import GitRepo, milestone
+from mkdocs_milestones.render.burnup import _CHAR_W, render_burnup
+
+NS = "{http://www.w3.org/1999/xhtml}"
+SVG = "{http://www.w3.org/2000/svg}"
+JAN_6 = str(int(datetime(2025, 1, 6, 12, tzinfo=timezone.utc).timestamp()))
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> tuple[GitRepo, dict[str, str]]:
+    r = GitRepo(tmp_path / "repo")
+    shas = {}
+    r.write("docs/index.md", "# Home\n\nA page that is not a milestone.\n")
+    r.write("docs/plans/a.md", milestone("A", "pending", [("One", "pending", [False, False])]))
+    r.write("docs/plans/b.md", milestone("B", "pending", [("Two", "pending", [False])]))
+    shas["plan"] = r.commit("plan a and b", "2025-01-01")
+    r.write("docs/plans/a.md", milestone("A", "in-progress", [("One", "in-progress", [True, False])]))
+    shas["start"] = r.commit("start <a>", "2025-01-05")
+    return r, shas
+
+
+def _build(r: GitRepo, out: Path, options: str = "", *, plugin: bool = True) -> Path:
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    plugins = "plugins:\n  - milestones" + (":\n" + options if options else "") + "\n" if plugin else "plugins: []\n"
+    r.write("mkdocs.yml", f"site_name: t\nrepo_url: https://github.com/o/r\ntheme:\n  name: mkdocs\n{plugins}")
+    build(load_config(str(r.path / "mkdocs.yml"), site_dir=str(out)))
+    return out
+
+
+def _doc(path: Path):
+    return html5lib.parse(path.read_text(encoding="utf-8"))
+
+
+def _points(el) -> list[tuple[str, str, str]]:
+    return [(c.get("data-date"), c.get("data-done"), c.get("data-total")) for c in el.iter(f"{SVG}circle")]
+
+
+def test_milestone_page_history_section(repo, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    r, shas = repo
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", JAN_6)
+    site = _build(r, tmp_path / "site")
+    doc = _doc(site / "plans" / "a" / "index.html")
+    heading = next(h for h in doc.iter(f"{NS}h2") if h.get("class") == "ms-history-heading")
+    assert heading.get("id") == "history"  # a heading of the page: the table of contents lists it
+    section = next(s for s in doc.iter(f"{NS}section") if s.get("class") == "ms-history")
+    assert _points(section) == [("2025-01-01", "0", "2"), ("2025-01-05", "1", "2")]
+    ticks = [t.text for t in section.iter(f"{SVG}text") if t.get("class") == "ms-burnup-tick" and "Jan" in (t.text or "")]
+    assert ticks[-1] == "6 Jan 2025"  # the chart runs to the build's day (SOURCE_DATE_EPOCH)
+    items = [li for li in section.iter(f"{NS}li")]
+    assert [li.get("data-kind") for li in items] == ["status", "created"]  # newest first
+    links = [a.get("href") for a in items[0].iter(f"{NS}a")]
+    assert links == [f"https://github.com/o/r/commit/{shas['start']}"]
+    assert "start <a>" in [a.get("title") for a in items[0].iter(f"{NS}a")]
+    # history off: no section
+    off = _build(r, tmp_path / "off", "      history: false")
+    assert "ms-history" not in (off / "plans" / "a" / "index.html").read_text(encoding="utf-8")
+
+
+def test_page_counts_not_committed_end_the_chart(repo, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    r, _ = repo
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", JAN_6)
+    r.write("docs/plans/a.md", milestone("A", "in-progress", [("One", "in-progress", [True, True])]))
+    site = _build(r, tmp_path / "site")
+    section = next(s for s in _doc(site / "plans" / "a" / "index.html").iter(f"{NS}section") if s.get("class") == "ms-history")
+    assert _points(section)[-1] == ("2025-01-06", "2", "2")
+
+
+def test_pages_that_are_not_milestones_are_untouched(repo, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    r, _ = repo
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", JAN_6)
+    on = _build(r, tmp_path / "on")
+    off = _build(r, tmp_path / "off", "      history: false")
+    assert (on / "index.html").read_bytes() == (off / "index.html").read_bytes()
+    assert "ms-history" not in (on / "index.html").read_text(encoding="utf-8")
+
+
+def _roadmap(site: Path) -> str:
+    return (site / "roadmap" / "index.html").read_text(encoding="utf-8")
+
+
+def _changed(html: str) -> list[tuple[str | None, str | None]]:
+    doc = html5lib.parse(html)
+    section = next((s for s in doc.iter(f"{NS}section") if s.get("class") == "ms-changed"), None)
+    assert section is not None
+    return [(li.get("data-kind"), li.find(f".//{NS}time").text) for li in section.iter(f"{NS}li")]
+
+
+def test_roadmap_changed_and_burnup(repo, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    r, _ = repo
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", JAN_6)
+    html = _roadmap(_build(r, tmp_path / "site"))
+    assert "Changed in the last 30 days" in html
+    assert _changed(html) == [("status", "2025-01-05"), ("created", "2025-01-01"), ("created", "2025-01-01")]
+    doc = html5lib.parse(html)
+    burnup = next(s for s in doc.iter(f"{NS}section") if s.get("class") == "ms-roadmap-burnup")
+    assert _points(burnup) == [("2025-01-01", "0", "3"), ("2025-01-05", "1", "3")]  # a and b together
+    # changed_days narrows the period
+    html = _roadmap(_build(r, tmp_path / "three", "      changed_days: 3"))
+    assert "Changed in the last 3 days" in html and _changed(html) == [("status", "2025-01-05")]
+
+
+def test_roadmap_period_ends_at_source_date_epoch(repo, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    r, _ = repo
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(datetime(2025, 3, 1, tzinfo=timezone.utc).timestamp())))
+    html = _roadmap(_build(r, tmp_path / "site"))
+    assert _changed(html) == [] and "No status change and no phase done in the last 30 days." in html
+
+
+def test_marker_sections_choose_the_history_parts(repo, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    r, _ = repo
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", JAN_6)
+    r.write("docs/list.md", "# List\n\n<!-- milestones sections=list -->\n")
+    r.write("docs/changes.md", "# Changes\n\n<!-- milestones sections=changed folder=plans/ status=in-progress -->\n")
+    site = _build(r, tmp_path / "site")
+    listed = (site / "list" / "index.html").read_text(encoding="utf-8")
+    assert "ms-changed" not in listed and "ms-roadmap-burnup" not in listed
+    changes = (site / "changes" / "index.html").read_text(encoding="utf-8")
+    assert "ms-roadmap-burnup" not in changes and 'class="ms-roadmap-list"' not in changes
+    assert _changed(changes) == [("status", "2025-01-05"), ("created", "2025-01-01")]  # a only: b is pending
+
+
+def test_no_git_no_history_blocks(tmp_path: Path) -> None:
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "a.md").write_text(milestone("A", "pending", [("One", "pending", [False])]), encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\nplugins:\n  - milestones\n", encoding="utf-8")
+    build(load_config(str(tmp_path / "mkdocs.yml"), site_dir=str(tmp_path / "site")))
+    assert "ms-history" not in (tmp_path / "site" / "a" / "index.html").read_text(encoding="utf-8")
+    assert "ms-changed" not in _roadmap(tmp_path / "site")
+
+
+def _tick_boxes(svg: str) -> list[tuple[float, float, str]]:
+    out = []
+    for m in re.finditer(r'<text class="ms-burnup-tick" x="([\d.]+)" y="[\d.]+" text-anchor="(\w+)">([^<]*)</text>', svg):
+        x, anchor, text = float(m[1]), m[2], m[3]
+        if not text[0].isdigit() or " " not in text:
+            continue  # the counts on the y axis
+        w = len(text) * _CHAR_W
+        lo = x if anchor == "start" else x - w if anchor == "end" else x - w / 2
+        out.append((lo, lo + w, text))
+    return out
+
+
+@pytest.mark.parametrize("days", [1, 2, 3, 10, 40, 400])
+def test_burnup_date_labels_do_not_overlap(days: int) -> None:
+    start = datetime(2026, 11, 26, 12, tzinfo=timezone.utc)
+    today = date.fromordinal(start.date().toordinal() + days)
+    boxes = _tick_boxes(render_burnup([(start, 6, 9)], title="t", today=today))
+    assert boxes[0][2] == "26 Nov 2026" and boxes[-1][2] == f"{today.day} {today.strftime('%b')} {today.year}"
+    assert all(a[1] < b[0] for a, b in zip(boxes, boxes[1:])), boxes
+    if days == 10:  # within one year the dates between the ends leave out the year
+        assert [b[2] for b in boxes] == ["26 Nov 2026", "28 Nov", "1 Dec", "4 Dec", "6 Dec 2026"]
+
+
+ROADMAP_DOC = (
+    "# Product roadmap\n\n## Milestone v1.1: API\n\n**Status**: {a}\n**Created**: 2025-01-01\n**Estimated Duration**: 2 weeks\n\n"
+    "## Milestone v1.2: Web dashboard\n\n**Status**: in-progress\n**Created**: 2025-01-01\n**Estimated Duration**: 3 weeks\n"
+)
+
+
+def test_a_document_of_several_milestones(repo, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Its milestones get a badge and an event each, and no history (history follows a page's one milestone)."""
+    import json
+
+    import icalendar
+
+    r, _ = repo
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", JAN_6)
+    r.write("docs/product.md", ROADMAP_DOC.format(a="in-progress"))
+    r.commit("product roadmap", "2025-01-02")
+    r.write("docs/product.md", ROADMAP_DOC.format(a="done"))
+    r.commit("API done", "2025-01-03")
+    site = _build(r, tmp_path / "site", "      feeds: [ics, badges]")
+    assert json.loads((site / "badges" / "product-milestone-v11-api.json").read_text(encoding="utf-8"))["message"] == "done"
+    assert (site / "badges" / "product-milestone-v12-web-dashboard.json").is_file()
+    cal = icalendar.Calendar.from_ical((site / "milestones.ics").read_text(encoding="utf-8"))
+    uids = [str(e["UID"]) for e in cal.walk("VEVENT")]
+    assert len(uids) == len(set(uids)) == 4  # a, b and the document's two
+    doc = json.loads((site / "milestones.json").read_text(encoding="utf-8"))
+    assert [m["history"] for m in doc["milestones"] if m["page"] == "product.md"] == [[], []]
+    assert [len(m["history"]) for m in doc["milestones"] if m["page"] == "plans/a.md"] == [2]
+    assert _changed(_roadmap(site)) == [("status", "2025-01-05"), ("created", "2025-01-01"), ("created", "2025-01-01")]
