@@ -171,6 +171,23 @@ def test_extension_state_is_reset_between_documents() -> None:
     assert 'ms-card' not in md.convert("# Plain\n\ntext\n")
 
 
+def test_reset_clears_its_own_markdown_when_the_extension_is_shared() -> None:
+    """The plugin shares one extension instance between every page's ``Markdown``: ``a.reset()`` clears
+    ``a``'s results, not those of whichever ``Markdown`` the instance extended last."""
+    from mkdocs_milestones.extension import MilestonesExtension
+
+    ext = MilestonesExtension()
+    a = markdown.Markdown(extensions=[ext])
+    a.convert("# MILESTONE: A\n**Status**: done\n")
+    b = markdown.Markdown(extensions=[ext])
+    b.convert("# MILESTONE: B\n**Status**: done\n")
+    a.reset()
+    assert a.milestone is None  # type: ignore[attr-defined]
+    assert b.milestone is not None and b.milestone.title == "B"  # type: ignore[attr-defined]
+    b.reset()
+    assert b.milestone is None  # type: ignore[attr-defined]
+
+
 def test_internal_error_degrades_to_plain_markdown(monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:
     from mkdocs_milestones.extension import render as extension
 
