@@ -255,3 +255,19 @@ def test_a_list_under_an_empty_label_is_shown_once() -> None:
     assert html.count("No stemming") == 1 and html.count("Permissions come late") == 1, html
     assert '<strong class="ms-label">The Problem</strong>: </p>' in html, html
     assert "<li>No stemming</li>" in html, html
+
+
+def test_risk_badges_are_the_models_risks() -> None:
+    """A header with an escaped pipe still badges its risk; a risk-shaped table under a phase is no risk."""
+    import markdown as md_
+
+    from mkdocs_milestones.extension import MilestonesExtension
+
+    text = (
+        "# MILESTONE: R\n**Status**: wip\n\n## Risks\n\n| Risk | Chance \\| odds | Impact |\n|---|---|---|\n"
+        "| R | high | low |\n\n### Phase 1: P\n**Status**: done\n\n| Risk | Chance | Impact |\n|---|---|---|\n| S | medium | medium |\n"
+    )
+    m = md_.Markdown(extensions=[MilestonesExtension()])
+    levels = [b.text for b in parse_html(m.convert(text)).find_all("span", "ms-level")]
+    assert [(r.risk, r.likelihood, r.impact) for r in m.milestone.risks] == [("R", "high", "low")]  # type: ignore[attr-defined]
+    assert levels == ["high", "low"]
