@@ -271,3 +271,19 @@ def test_risk_badges_are_the_models_risks() -> None:
     levels = [b.text for b in parse_html(m.convert(text)).find_all("span", "ms-level")]
     assert [(r.risk, r.likelihood, r.impact) for r in m.milestone.risks] == [("R", "high", "low")]  # type: ignore[attr-defined]
     assert levels == ["high", "low"]
+
+
+def test_page_and_model_agree_on_quoted_checks_and_phases_inside_html() -> None:
+    """``> - [x] one`` is a box on the page and a counted check; a phase heading inside ``<div markdown="1">``
+    (md_in_html) is not decorated on the page, so the model does not count it either."""
+    text = (
+        "# MILESTONE: Q\n**Status**: wip\n\n### Phase 1: P\n**Status**: in progress\n\n> - [x] one\n> - [ ] two\n\n"
+        '<div markdown="1">\n\n### Phase 2: In a div\n**Status**: done\n\n</div>\n'
+    )
+    m = markdown.Markdown(extensions=[MilestonesExtension(), "md_in_html"])
+    doc = parse_html(m.convert(text))
+    ms = m.milestone  # type: ignore[attr-defined]
+    boxes = doc.find_all("input")
+    assert [p.id for p in ms.phases] == [p.attrs["data-phase"] for p in doc.find_all("details", "ms-phase")] == ["1"]
+    assert (ms.phases[0].checks_done, ms.phases[0].checks_total) == (1, 2)
+    assert len(boxes) == 2 and sum("checked" in b.attrs for b in boxes) == 1
