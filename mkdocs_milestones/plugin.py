@@ -20,7 +20,6 @@ export (``<lang>/milestones.json``, with a ``lang`` field) hold that language's 
 from __future__ import annotations
 
 import os
-import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -37,6 +36,7 @@ from .detect import is_milestone_source
 from .options import MilestonesConfig
 from .roadmap_doc import may_hold_milestones, parse_milestones
 from .render.html import inert_title
+from .render.markup import markdown_text
 from .site import assemble, front_matter_lines
 
 if TYPE_CHECKING:
@@ -171,7 +171,7 @@ class MilestonesPlugin(BasePlugin[MilestonesConfig]):
             files.append(File.generated(config, a.path, content=a.content))
         roadmap = self.config.roadmap
         if roadmap and files.get_file_from_path(roadmap) is None:  # static-i18n's Files look for this language's
-            title = re.sub(r"[\\`*_\[\]<>#]", lambda m: "\\" + m.group(0), i18n.text("roadmap.title"))
+            title = markdown_text(i18n.text("roadmap.title"))
             page = File.generated(config, lang.page_src(roadmap) if lang else roadmap, content=ROADMAP_PAGE.format(title=title))
             if lang is not None:  # where static-i18n puts this language's pages
                 page.dest_uri = lang.prefix + File.generated(config, roadmap, content="").dest_uri
