@@ -21,8 +21,8 @@ __all__ = [
     "PRIORITIES",
     "PRIORITY_LABELS",
     "STATUSES",
+    "STATUS_EMOJI",
     "STATUS_GLYPHS",
-    "STATUS_ICONS",
     "STATUS_LABELS",
     "STATUS_WORDS",
     "normalize_priority",
@@ -51,7 +51,7 @@ STATUS_LABELS: dict[str, str] = {
 
 PRIORITY_LABELS: dict[str, str] = {p: p.capitalize() for p in PRIORITIES}
 
-STATUS_ICONS: dict[str, str] = {
+STATUS_EMOJI: dict[str, str] = {
     "pending": "\N{HOURGLASS WITH FLOWING SAND}",
     "in-progress": "\N{ANTICLOCKWISE DOWNWARDS AND UPWARDS OPEN CIRCLE ARROWS}",
     "partial": "\N{ANTICLOCKWISE DOWNWARDS AND UPWARDS OPEN CIRCLE ARROWS}",

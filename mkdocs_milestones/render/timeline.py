@@ -20,7 +20,7 @@ from datetime import date, timedelta
 
 from ..dates import parse_date, parse_duration_days
 from ..model import MilestoneEntry
-from ..vocabulary import STATUS_GLYPHS as STATUS_ICONS
+from ..vocabulary import STATUS_GLYPHS
 from ..i18n import month_names, text as t
 from .markup import esc
 from .svg import XLINK
@@ -234,7 +234,7 @@ def _row(
         f'<g class="{cls}" data-status="{esc(st)}" data-kind="{kind}" data-page="{esc(e.key)}">',
         f'<a xlink:href="{esc(href(e))}"><title>{esc(tip)}</title>',
         f'<text class="ms-timeline-label" x="{PAD}" y="{_n(top + ROW_H / 2 + 4)}">'
-        f'<tspan class="ms-timeline-icon">{STATUS_ICONS.get(st, "?")}</tspan> {esc(_short(name))}</text>',
+        f'<tspan class="ms-timeline-icon">{STATUS_GLYPHS.get(st, "?")}</tspan> {esc(_short(name))}</text>',
     ]
     sx = x(it.start)
     if it.end is None:
