@@ -311,13 +311,21 @@ class MilestonesPlugin(BasePlugin[MilestonesConfig]):
     # -- once every page is converted -----------------------------------------------------------------
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         pages = {self._key(f): f for f in files.documentation_pages()}
+        from_source = 0
         for uri, f in pages.items():
             if uri in self.models or f.page is None or f.is_modified():
                 continue  # converted, or not converted on purpose (excluded from this build)
             # --dirty: MkDocs did not convert this unchanged page; its model from the last build stands.
-            model = self.previous.get(uri) or self._read_unconverted(f)
+            model = self.previous.get(uri)
+            if uri not in self.previous:
+                from_source += 1
+                model = self._read_unconverted(f)
             if model is not None:
                 self.models[uri] = model
+        if from_source:  # the first --dirty build of this process: no earlier conversion to reuse (README, Limits)
+            log.info("--dirty: %d unchanged page%s were read from their source files, before other plugins "
+                     "(macros, includes, meta files) changed them; a full build shows the roadmap as pages render",
+                     from_source, "" if from_source == 1 else "s")
         # Under static-i18n these are this language's pages: its translations and the fallbacks it built.
         self.entries = assemble([MilestoneEntry.placed(m.page, m.url, ms) for m in self.models.values() for ms in m.milestones])
         for e in self.entries:
