@@ -21,7 +21,7 @@ from .graph import build_phase_graph
 from .model import Check, Diagnostic, Field, Milestone, Phase, Table, Task
 from .reading import _ESTIMATE_RE, _NONE_RE, _TASKLIST_RE, _TITLE_STATUS_RE, _combine, _numbered_back, _phase_heading, box_status, cell_value, column_kinds, milestone_refs, parse_phase_refs, read_status, ref_is_shaped
 from .sections import _NUMBERED_RE, _SectionReader
-from .source import LABEL_RE, Line, OUTSIDE, _ATX_RE, _BULLET_RE, _first_h1, _heading, _normalize, _strip_md, _table_blocks, fence_states, heading_anchor, scan_lines, split_attr_list, split_front_matter
+from .source import LABEL_RE, Line, OUTSIDE, _ATX_RE, _BULLET_RE, _first_h1, _heading, _normalize, _strip_md, _table_blocks, fence_states, html_block_lines, heading_anchor, scan_lines, split_attr_list, split_front_matter
 from .vocabulary import PRIORITIES, STATUSES, is_status_phrase, normalize_priority, normalize_status, split_status
 
 __all__ = [
@@ -107,8 +107,9 @@ class _Parser(_SectionReader):
         lines = self.lines
         # Headings outside code, in order.
         heads: list[tuple[int, int, str]] = []  # (index, level, text)
+        raw_html = html_block_lines(lines)  # a heading inside ``<div markdown="1">`` is not the page's
         for i in range(start, stop):
-            h = _heading(lines, i)
+            h = None if i in raw_html else _heading(lines, i)
             if h:
                 heads.append((i, h[0], h[1]))
 

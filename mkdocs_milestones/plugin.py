@@ -20,7 +20,6 @@ export (``<lang>/milestones.json``, with a ``lang`` field) hold that language's 
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
@@ -40,6 +39,7 @@ from .options import MilestonesConfig
 from .page_state import PageModel as _PageModel, Converting as _Converting, stale_marker_pages
 from .roadmap_doc import may_hold_milestones, parse_milestones
 from .render.html import inert_title
+from .render.markup import markdown_text
 from .site import assemble, front_matter_lines
 from .site_history import SiteHistory
 
@@ -60,8 +60,7 @@ ROADMAP_PAGE = "# {title}\n\n<!-- milestones -->\n"
 
 def _roadmap_page() -> str:
     """The generated roadmap page's Markdown, titled in the language of this build."""
-    title = re.sub(r"[\\`*_\[\]<>#]", lambda m: "\\" + m.group(0), i18n.text("roadmap.title"))
-    return ROADMAP_PAGE.format(title=title)
+    return ROADMAP_PAGE.format(title=markdown_text(i18n.text("roadmap.title")))
 
 
 _EXTENSION_NAMES = ("mkdocs_milestones", "milestones", "mkdocs_milestones.extension")
@@ -324,13 +323,21 @@ class MilestonesPlugin(MkDocsSearchExclusion, BasePlugin[MilestonesConfig]):
     # -- once every page is converted -----------------------------------------------------------------
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         pages = {self._key(f): f for f in files.documentation_pages()}
+        from_source = 0
         for uri, f in pages.items():
             if uri in self.models or f.page is None or f.is_modified():
                 continue  # converted, or not converted on purpose (excluded from this build)
             # --dirty: MkDocs did not convert this unchanged page; its model from the last build stands.
-            model = self.previous.get(uri) or self._read_unconverted(f)
+            model = self.previous.get(uri)
+            if uri not in self.previous:
+                from_source += 1
+                model = self._read_unconverted(f)
             if model is not None:
                 self.models[uri] = model
+        if from_source:  # the first --dirty build of this process: no earlier conversion to reuse (README, Limits)
+            log.info("--dirty: %d unchanged page%s were read from their source files, before other plugins "
+                     "(macros, includes, meta files) changed them; a full build shows the roadmap as pages render",
+                     from_source, "" if from_source == 1 else "s")
         # Under static-i18n these are this language's pages: its translations and the fallbacks it built.
         self.entries = assemble([MilestoneEntry.placed(m.page, m.url, ms) for m in self.models.values() for ms in m.milestones])
         # The file the author edits: under static-i18n a page's identity is its path without the

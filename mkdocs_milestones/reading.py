@@ -25,7 +25,8 @@ __all__ = [
 _ESTIMATE_RE = re.compile(r"\s*\((?P<est>[^()]*\b(?:sessions?|hours?|hrs?|days?|weeks?|months?|sprints?|h|d|w)\b[^()]*)\)\s*$", re.IGNORECASE)
 
 
-_TASKLIST_RE = re.compile(r"^(?P<indent>\s*)(?:[-*+]|\d+[.)])\s+\[(?P<mark>[ xX/~\-]|[A-Za-z][A-Za-z _\-]{1,14})\](?=\s|$)\s*(?P<text>.*)$")
+# ``> - [x] done`` in a blockquote is a box on the page too (``(?:\s*>)*``), so it counts.
+_TASKLIST_RE = re.compile(r"^(?:\s*>)*(?P<indent>\s*)(?:[-*+]|\d+[.)])\s+\[(?P<mark>[ xX/~\-]|[A-Za-z][A-Za-z _\-]{1,14})\](?=\s|$)\s*(?P<text>.*)$")
 
 
 _BOX_MARKS = {" ": "pending", "x": "done", "X": "done", "/": "in-progress", "~": "in-progress", "-": "cancelled"}

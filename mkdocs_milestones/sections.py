@@ -46,13 +46,16 @@ class _SectionReader:
                     ms.criteria.append(Criterion(_cell(cells, 0), _cell(cells, tg), status_text, canon, no))
                 break
         elif "risk" in name:
-            for header, rows in _tables(full):
+            # The section's first table, and every later one with a likelihood or impact column (a second
+            # risk table, one in an admonition): the page badges exactly these rows.
+            for n, (header, rows) in enumerate(_tables(full)):
                 kinds = column_kinds(header)
                 lk, im = _kind_column(kinds, "likelihood"), _kind_column(kinds, "impact")
+                if n and lk is None and im is None:
+                    continue
                 mi = _column(header, "mitigation", "response", "plan", "action")
                 for no, cells in rows:
                     ms.risks.append(Risk(_cell(cells, 0), _cell(cells, lk), _cell(cells, im), _cell(cells, mi), no))
-                break
         elif name.startswith("note"):
             for ln in body:
                 b = _BULLET_RE.match(ln.text) or _NUMBERED_RE.match(ln.text)

@@ -20,6 +20,7 @@ __all__ = [
     "OUTSIDE",
     "fence_states",
     "heading_anchor",
+    "html_block_lines",
     "scan_lines",
     "split_attr_list",
     "split_front_matter",
@@ -160,6 +161,43 @@ def _heading(lines: list[Line], i: int) -> tuple[int, str] | None:
         if nxt and prev_blank and not _BULLET_RE.match(ln.text) and not LABEL_RE.match(ln.text):
             return (1 if nxt.group(1)[0] == "=" else 2), ln.text.strip()
     return None
+
+
+_HTML_BLOCK_RE = re.compile(
+    r"^<(div|section|details|article|aside|main|header|footer|nav|figure|blockquote|table|form|fieldset)(?=[\s>/])",
+    re.IGNORECASE,
+)
+
+
+def html_block_lines(lines: list[Line]) -> set[int]:
+    """Indices of the lines inside a raw HTML block element that starts a line (``<div markdown="1">`` ...
+    ``</div>``), open and close tags included.
+
+    A heading there is not one of the page's own sections: Python-Markdown keeps it raw, and with
+    ``md_in_html`` it sits inside the element rather than among the page's top-level blocks.
+
+    >>> sorted(html_block_lines(scan_lines('a\\n<div markdown="1">\\n\\n### Phase 1: x\\n\\n</div>\\nb')))
+    [1, 2, 3, 4, 5]
+    """
+    out: set[int] = set()
+    i = 0
+    while i < len(lines):
+        m = None if lines[i].in_fence else _HTML_BLOCK_RE.match(lines[i].text)
+        if m is None:
+            i += 1
+            continue
+        tag = m.group(1).lower()
+        opens, closes = re.compile(rf"<{tag}(?=[\s>/])", re.IGNORECASE), re.compile(rf"</{tag}\s*>", re.IGNORECASE)
+        depth, j = 0, i
+        while j < len(lines):
+            if not lines[j].in_fence:
+                depth += len(opens.findall(lines[j].text)) - len(closes.findall(lines[j].text))
+            out.add(j)
+            j += 1
+            if depth <= 0:
+                break
+        i = j
+    return out
 
 
 def split_attr_list(text: str) -> tuple[str, str | None]:

@@ -21,8 +21,8 @@ __all__ = [
     "PRIORITIES",
     "PRIORITY_LABELS",
     "STATUSES",
+    "STATUS_EMOJI",
     "STATUS_GLYPHS",
-    "STATUS_ICONS",
     "STATUS_LABELS",
     "STATUS_WORDS",
     "normalize_priority",
@@ -51,16 +51,16 @@ STATUS_LABELS: dict[str, str] = {
 
 PRIORITY_LABELS: dict[str, str] = {p: p.capitalize() for p in PRIORITIES}
 
-STATUS_ICONS: dict[str, str] = {
+STATUS_EMOJI: dict[str, str] = {
     "pending": "\N{HOURGLASS WITH FLOWING SAND}",
     "in-progress": "\N{ANTICLOCKWISE DOWNWARDS AND UPWARDS OPEN CIRCLE ARROWS}",
-    "partial": "\N{ANTICLOCKWISE DOWNWARDS AND UPWARDS OPEN CIRCLE ARROWS}",
+    "partial": "\N{CIRCLE WITH LEFT HALF BLACK}",  # reads back as partial (the arrows read as in progress)
     "done": "\N{WHITE HEAVY CHECK MARK}",
     "failed": "\N{CROSS MARK}",
     "blocked": "\N{NO ENTRY}",
     "cancelled": "\N{NO ENTRY SIGN}",
 }
-"""The emoji an author would write for each status (used by the roadmap)."""
+"""The emoji an author would write for each status (used by the roadmap); each reads back as its status."""
 
 # Words, compared after lower-casing and folding every run of separators to one space.
 _STATUS_WORDS: dict[str, str] = {}

@@ -4,7 +4,9 @@
 from __future__ import annotations
 
 import ast
+import re
 import subprocess
+from collections import Counter
 import sys
 from pathlib import Path
 
@@ -123,3 +125,52 @@ def test_modules_stay_small() -> None:
         if n > 400 and rel not in LONG:
             long[rel] = n
     assert not long, long
+
+
+ENTRY_POINTS = {"MilestonesPlugin", "makeExtension", "active_language"}
+"""Names reached from outside the package's code: pyproject entry points, ``i18n.active_language`` (public)."""
+
+
+def test_no_dead_names_and_one_name_per_table() -> None:
+    """Every top-level function, class and constant of the package is used somewhere in it besides its own
+    definition and ``__all__`` (no dead code, no alias kept for "older callers"); a status table has one
+    name (``STATUS_EMOJI`` the emoji, ``STATUS_GLYPHS`` the graph's glyphs), never re-exported under another."""
+    sources = {f: f.read_text(encoding="utf-8") for f in PACKAGE.rglob("*.py")}
+    words = Counter(w for src in sources.values() for w in re.findall(r"\w+", src))
+    dead = []
+    for f, src in sources.items():
+        for node in ast.parse(src).body:
+            if isinstance(node, (ast.FunctionDef, ast.ClassDef)):
+                names = [node.name]
+            elif isinstance(node, (ast.Assign, ast.AnnAssign)):
+                targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+                names = [t.id for t in targets if isinstance(t, ast.Name)]
+            else:
+                continue
+            for name in names:
+                if name.startswith("__") or name in ENTRY_POINTS:
+                    continue
+                uses = words[name] - 1 - src.count(f'"{name}"')
+                if uses < 1:
+                    dead.append(f"{f.relative_to(PACKAGE)}: {name}")
+    assert not dead, dead
+    aliases = [
+        f"{f.relative_to(PACKAGE)}: {a.name} as {a.asname}"
+        for f, src in sources.items() for node in ast.walk(ast.parse(src)) if isinstance(node, ast.ImportFrom)
+        for a in node.names if a.asname and a.name.isupper()
+    ] + [
+        f"{f.relative_to(PACKAGE)}: {ast.unparse(node)}"  # ``safe_href = safe_url``: one thing, two names
+        for f, src in sources.items() for node in ast.parse(src).body
+        if isinstance(node, ast.Assign) and isinstance(node.value, ast.Name) and not node.value.id.startswith("_")
+    ]
+    assert not aliases, aliases
+
+
+def test_readme_names_the_long_modules() -> None:
+    """The README's layout note lists exactly the modules allowed past ~400 lines (and how many)."""
+    readme = (PACKAGE.parent / "README.md").read_text(encoding="utf-8")
+    note = readme[readme.index("no module past about 400 lines"):][:400]
+    words = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight"}
+    assert f"but {words[len(LONG)]} it lists" in note, note
+    for rel in LONG:
+        assert f"`{rel.removesuffix('.py')}`" in note, (rel, note)

@@ -171,6 +171,23 @@ def test_extension_state_is_reset_between_documents() -> None:
     assert 'ms-card' not in md.convert("# Plain\n\ntext\n")
 
 
+def test_reset_clears_its_own_markdown_when_the_extension_is_shared() -> None:
+    """The plugin shares one extension instance between every page's ``Markdown``: ``a.reset()`` clears
+    ``a``'s results, not those of whichever ``Markdown`` the instance extended last."""
+    from mkdocs_milestones.extension import MilestonesExtension
+
+    ext = MilestonesExtension()
+    a = markdown.Markdown(extensions=[ext])
+    a.convert("# MILESTONE: A\n**Status**: done\n")
+    b = markdown.Markdown(extensions=[ext])
+    b.convert("# MILESTONE: B\n**Status**: done\n")
+    a.reset()
+    assert a.milestone is None  # type: ignore[attr-defined]
+    assert b.milestone is not None and b.milestone.title == "B"  # type: ignore[attr-defined]
+    b.reset()
+    assert b.milestone is None  # type: ignore[attr-defined]
+
+
 def test_internal_error_degrades_to_plain_markdown(monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:
     from mkdocs_milestones.extension import render as extension
 
@@ -238,3 +255,35 @@ def test_a_list_under_an_empty_label_is_shown_once() -> None:
     assert html.count("No stemming") == 1 and html.count("Permissions come late") == 1, html
     assert '<strong class="ms-label">The Problem</strong>: </p>' in html, html
     assert "<li>No stemming</li>" in html, html
+
+
+def test_risk_badges_are_the_models_risks() -> None:
+    """A header with an escaped pipe still badges its risk; a risk-shaped table under a phase is no risk."""
+    import markdown as md_
+
+    from mkdocs_milestones.extension import MilestonesExtension
+
+    text = (
+        "# MILESTONE: R\n**Status**: wip\n\n## Risks\n\n| Risk | Chance \\| odds | Impact |\n|---|---|---|\n"
+        "| R | high | low |\n\n### Phase 1: P\n**Status**: done\n\n| Risk | Chance | Impact |\n|---|---|---|\n| S | medium | medium |\n"
+    )
+    m = md_.Markdown(extensions=[MilestonesExtension()])
+    levels = [b.text for b in parse_html(m.convert(text)).find_all("span", "ms-level")]
+    assert [(r.risk, r.likelihood, r.impact) for r in m.milestone.risks] == [("R", "high", "low")]  # type: ignore[attr-defined]
+    assert levels == ["high", "low"]
+
+
+def test_page_and_model_agree_on_quoted_checks_and_phases_inside_html() -> None:
+    """``> - [x] one`` is a box on the page and a counted check; a phase heading inside ``<div markdown="1">``
+    (md_in_html) is not decorated on the page, so the model does not count it either."""
+    text = (
+        "# MILESTONE: Q\n**Status**: wip\n\n### Phase 1: P\n**Status**: in progress\n\n> - [x] one\n> - [ ] two\n\n"
+        '<div markdown="1">\n\n### Phase 2: In a div\n**Status**: done\n\n</div>\n'
+    )
+    m = markdown.Markdown(extensions=[MilestonesExtension(), "md_in_html"])
+    doc = parse_html(m.convert(text))
+    ms = m.milestone  # type: ignore[attr-defined]
+    boxes = doc.find_all("input")
+    assert [p.id for p in ms.phases] == [p.attrs["data-phase"] for p in doc.find_all("details", "ms-phase")] == ["1"]
+    assert (ms.phases[0].checks_done, ms.phases[0].checks_total) == (1, 2)
+    assert len(boxes) == 2 and sum("checked" in b.attrs for b in boxes) == 1

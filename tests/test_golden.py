@@ -74,3 +74,22 @@ def test_enough_cases() -> None:
     assert len(NAMES) >= 20, NAMES
     orphans = sorted({p.stem for p in CASES.glob("*.html")} - set(NAMES))
     assert not orphans, f"expected output without a case: {orphans}"
+
+
+def test_every_status_word_and_emoji_has_a_golden_case() -> None:
+    """``statuses_words`` spells every status word of the vocabulary (``### Phase N: <status> as <word>``) and
+    reads it as that status; ``statuses_emoji`` writes every status emoji. A word added to the table
+    without a case fails here."""
+    import re
+
+    from mkdocs_milestones.vocabulary import _STATUS_EMOJI, _STATUS_WORDS
+
+    words = (CASES / "statuses_words.md").read_text(encoding="utf-8")
+    pinned = {w.lower(): c for c, w in re.findall(r"^### Phase \d+: (\S+) as (.+)$", words, re.MULTILINE)}
+    assert pinned == _STATUS_WORDS, sorted(set(_STATUS_WORDS) ^ set(pinned))
+    export = json.loads((CASES / "statuses_words.json").read_text(encoding="utf-8"))
+    assert [(p["title"].split(" as ")[0], p["status"]) for p in export["milestones"][0]["phases"]] == [
+        (c, c) for c in pinned.values()
+    ]
+    emoji = (CASES / "statuses_emoji.md").read_text(encoding="utf-8")
+    assert not [e for e in _STATUS_EMOJI if e not in emoji], [e for e in _STATUS_EMOJI if e not in emoji]

@@ -207,3 +207,18 @@ def test_phase_graph_label_and_summary_follow_the_language() -> None:
         i18n.activate(None)
     assert 'aria-label="Graphe des dépendances des phases de Auth"' in out
     assert "2 phases et 1 dépendance" in out and "Dependency graph" not in out
+
+
+def test_roadmap_title_shows_as_written_from_plugin_and_cli(make_site, tmp_path: Path) -> None:
+    """One Markdown-text escaper (render.markup.markdown_text) for the plugin's generated roadmap page and the
+    CLI's: ``<``, ``&`` and Markdown specials in the title show as written, with no stray backslash."""
+    import markdown
+
+    from mkdocs_milestones.cli.roadmap import roadmap_page
+
+    title = "Plans <2026> & *next* #1 {x}"
+    _, roadmap = _site(make_site, tmp_path, None, {"labels": {"roadmap.title": title}})
+    h1 = re.search(r"<h1[^>]*>(.*?)</h1>", roadmap)
+    assert h1 is not None and h1.group(1) == "Plans &lt;2026&gt; &amp; *next* #1 {x}", h1
+    cli = markdown.markdown(roadmap_page([], page_url="roadmap/", title=title).split("\n")[0])
+    assert cli == "<h1>Plans &lt;2026&gt; &amp; *next* #1 {x}</h1>"

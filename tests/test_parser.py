@@ -172,3 +172,11 @@ def test_a_list_under_a_label_with_a_value_is_the_pages_not_the_labels() -> None
     # A label with nothing after its colon still takes the list below it.
     criteria = [f for f in two.fields if f.label.lower() == "success criteria"]
     assert criteria and criteria[0].value == "- [ ] Tests pass"
+
+
+def test_each_status_emoji_reads_back_as_its_status() -> None:
+    """The emoji the roadmap writes for a status is one the parser reads as that status (partial was 🔄,
+    which reads as in progress)."""
+    from mkdocs_milestones.vocabulary import STATUS_EMOJI, normalize_status
+
+    assert {s: normalize_status(e) for s, e in STATUS_EMOJI.items()} == {s: s for s in STATUS_EMOJI}

@@ -274,20 +274,48 @@ def test_internal_error_while_parsing_keeps_the_build(make_site, tmp_path: Path,
     assert (tmp_path / "site" / "b" / "index.html").is_file()
 
 
+_ENTRY_POINTS = ("parse_milestone", "parse_milestones", "parse_roadmap")
+
+
+def _count_parses(monkeypatch: pytest.MonkeyPatch) -> list[str | None]:
+    """Every parse entry point, wherever a module imported it, counted once per outermost call that found
+    a milestone (``parse_milestones`` calling ``parse_milestone`` is one parse): the files parsed."""
+    import mkdocs_milestones.parser
+    import mkdocs_milestones.roadmap_doc
+
+    real = {name: getattr(mod, name) for mod in (mkdocs_milestones.parser, mkdocs_milestones.roadmap_doc)
+            for name in _ENTRY_POINTS if hasattr(mod, name)}
+    parsed: list[str | None] = []
+    depth = [0]
+
+    def counting(fn: Any) -> Any:
+        def wrapper(text: str, **kw: Any) -> Any:
+            depth[0] += 1
+            try:
+                out = fn(text, **kw)
+            finally:
+                depth[0] -= 1
+            if depth[0] == 0 and out:
+                parsed.append(kw.get("file"))
+            return out
+        return wrapper
+
+    patched = 0
+    for name, mod in list(sys.modules.items()):
+        if name.startswith("mkdocs_milestones") and mod is not None:
+            for entry, fn in real.items():
+                if getattr(mod, entry, None) is fn:
+                    monkeypatch.setattr(mod, entry, counting(fn))
+                    patched += 1
+    assert patched >= 5, patched  # parser, roadmap_doc, the preprocessor, site, plugin
+    return parsed
+
+
 def test_each_page_is_parsed_once_per_build(make_site, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """One parse per milestone page, by its own conversion (other pages stop at the parser's cheap test);
     the roadmap page, converted again once every milestone is known, reuses its conversion's result.
     Front matter, tabs, CRLF and mojibake included."""
-    import mkdocs_milestones.extension.preprocessors as preprocessors
-
-    parsed: list[str | None] = []
-    real = preprocessors.parse_milestone
-
-    def counting(text: str, **kw: Any) -> Any:
-        parsed.append(kw.get("file"))
-        return real(text, **kw)
-
-    monkeypatch.setattr(preprocessors, "parse_milestone", counting)
+    parsed = _count_parses(monkeypatch)
     pages = {
         "index.md": "# Home\n",
         "auth.md": AUTH,
@@ -295,15 +323,16 @@ def test_each_page_is_parsed_once_per_build(make_site, tmp_path: Path, monkeypat
         "fm.md": "---\nmilestone: true\ntags: [x]\n---\n\n# Front matter plan\n\n**Status**: done\n",
         "garbled.md": AUTH.replace("**Status**: done", "**Status**: \u00e2\u0153\u2026 done\t(tab)"),
         "teams.md": "# MILESTONE: Teams\n\n**Status**: done\n\n<!-- milestones status=done -->\n",
+        "plan.md": "# Roadmap\n\n## Milestone v1: Core\n\n**Status**: done\n\n## Milestone v2: API\n\n**Status**: pending\n",
     }
     cfg = make_site(pages)
     (tmp_path / "docs" / "crlf.md").write_bytes(DB.replace("Database", "Crlf").replace("\n", "\r\n").encode("utf-8"))
     _build(cfg)
-    assert sorted(parsed) == sorted(["auth.md", "plans/db.md", "fm.md", "garbled.md", "crlf.md", "teams.md"]), parsed
+    assert sorted(parsed) == sorted(["auth.md", "plans/db.md", "fm.md", "garbled.md", "crlf.md", "teams.md", "plan.md"]), parsed
     html = (tmp_path / "site" / "garbled" / "index.html").read_text(encoding="utf-8")
     assert "\N{WHITE HEAVY CHECK MARK} done" in html
     doc = json.loads((tmp_path / "site" / "milestones.json").read_text(encoding="utf-8"))
-    assert sorted(m["page"] for m in doc["milestones"]) == ["auth.md", "crlf.md", "fm.md", "garbled.md", "plans/db.md", "teams.md"]
+    assert sorted(m["page"] for m in doc["milestones"]) == ["auth.md", "crlf.md", "fm.md", "garbled.md", "plan.md", "plan.md", "plans/db.md", "teams.md"]
     teams = (tmp_path / "site" / "teams" / "index.html").read_text(encoding="utf-8")
     assert 'data-page="auth.md"' in teams and 'data-page="teams.md"' in teams and 'data-page="plans/db.md"' not in teams
     assert 'class="ms-card"' in teams  # converted twice (the marker), parsed once, rendered as a milestone both times

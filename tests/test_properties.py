@@ -335,7 +335,8 @@ def list_block(draw: st.DrawFn, html: bool) -> list[str]:
 
 @st.composite
 def table_block(draw: st.DrawFn, kind: str) -> list[str]:
-    header = {"criteria": ["Metric", "Target", "Status"], "risk": ["Risk", "Likelihood", "Impact", "Mitigation"]}.get(kind) or [
+    risk = ["Risk", draw(st.sampled_from(["Likelihood", "Chance", "Probability"])), draw(st.sampled_from(["Impact", "Severity"])), "Mitigation"]
+    header = {"criteria": ["Metric", "Target", "Status"], "risk": risk}.get(kind) or [
         draw(word) for _ in range(draw(st.integers(1, 4)))
     ]
     rows = [f"| {' | '.join(header)} |", "|" + "|".join("---" for _ in header) + "|"]
@@ -429,8 +430,9 @@ def milestone_doc(draw: st.DrawFn, *, html: bool = True, keyword: bool = True) -
             blocks.append([f"{level} {title}"])
             if name == "criteria":
                 blocks.append(draw(table_block("criteria")))
-            elif name == "risk":
-                blocks.append(draw(table_block("risk")))
+            elif name == "risk":  # one risk table or two
+                tables = draw(st.lists(table_block("risk"), min_size=1, max_size=2))
+                blocks.append([line for t in tables for line in [*t, ""]][:-1])  # a blank line between them
             elif name != "empty":
                 blocks.extend(draw(st.lists(body_block(html), max_size=3)))
     sep = draw(st.sampled_from(["\n\n", "\n\n", "\n"]))  # sometimes no blank line between blocks

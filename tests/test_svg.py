@@ -12,7 +12,8 @@ import pytest
 
 from mkdocs_milestones.graph import Graph, GraphEdge, GraphNode, build_phase_graph, find_cycle_edges
 from mkdocs_milestones.model import Milestone, Phase
-from mkdocs_milestones.render.svg import STATUS_ICONS, render_graph_svg, safe_graph_href
+from mkdocs_milestones.render.svg import render_graph_svg, safe_graph_href
+from mkdocs_milestones.vocabulary import STATUS_GLYPHS
 
 SVG = "{http://www.w3.org/2000/svg}"
 XHREF = "{http://www.w3.org/1999/xlink}href"
@@ -105,7 +106,7 @@ def test_status_classes_icons_ghosts_cycles_and_critical_path() -> None:
         status = "missing" if n.ghost else n.status or "unknown"
         assert g.get("data-status") == status
         icon = next(t for t in g.iter(f"{SVG}text") if "ms-node-icon" in classes(t))
-        assert icon.text == STATUS_ICONS[status]
+        assert icon.text == STATUS_GLYPHS[status]
     assert "ms-ghost" in classes(by_id["missing:9"])
     cyc = [p for p in edges(svg) if "ms-edge-cycle" in classes(p)]
     assert [(p.get("data-source"), p.get("data-target")) for p in cyc] == sorted(graph.cycle_edges)
@@ -188,7 +189,7 @@ def test_wide_graphs_scroll_small_ones_fit() -> None:
 
 def test_sixty_node_graph_is_well_formed() -> None:
     rng = random.Random(2)
-    ns = [GraphNode(str(i), f"Phase {i}", rng.choice(list(STATUS_ICONS)[:7]), href=f"#phase-{i}") for i in range(60)]
+    ns = [GraphNode(str(i), f"Phase {i}", rng.choice(list(STATUS_GLYPHS)[:7]), href=f"#phase-{i}") for i in range(60)]
     es = [GraphEdge(str(rng.randrange(i)), str(i)) for i in range(1, 60) for _ in range(rng.randint(0, 2))]
     es = list(dict.fromkeys(es))
     graph = Graph(ns, es, find_cycle_edges(ns, es))

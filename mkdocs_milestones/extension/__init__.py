@@ -165,14 +165,22 @@ class MilestonesExtension(Extension):
         md.treeprocessors.register(RenderTreeprocessor(md, self), "ms_render", 25)
         # After inline (20), before toc (5) and MkDocs' title extraction (-1).
         md.treeprocessors.register(SanitizeTreeprocessor(md), "ms_sanitize", 15)
-        self.md = md
+        # One instance may serve several Markdown objects (the MkDocs plugin shares one): ``md.reset()``
+        # calls ``reset()`` on every registered extension, so each ``md`` gets its own hook bound to itself
+        # rather than this instance remembering the last ``md`` it extended.
+        md.registeredExtensions.append(_ResetHook(md))
         reset_results(md)
 
+
+class _ResetHook:
+    """Clears one ``Markdown``'s per-document results (``md.milestone`` ...) on ``md.reset()``,
+    as ``toc`` clears ``md.toc_tokens``."""
+
+    def __init__(self, md: Markdown) -> None:
+        self.md = md
+
     def reset(self) -> None:
-        """Clear the per-document results (``md.milestones`` ...), as ``toc`` clears ``md.toc_tokens``."""
-        md = getattr(self, "md", None)
-        if md is not None:
-            reset_results(md)
+        reset_results(self.md)
 
 
 def makeExtension(**kwargs: Any) -> MilestonesExtension:  # noqa: N802 - Python-Markdown's name

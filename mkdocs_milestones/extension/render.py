@@ -150,7 +150,8 @@ class RenderTreeprocessor(Treeprocessor):
             self._history(root, ms, ctx)
         if self.ext.inline_assets(ctx):
             self.ext.append_assets(self.md, root)
-        tables = [ms.tables, 0, {p.line: p for p in ms.phases if p.heading_level == 0}]  # + the phases read from table rows
+        # the model's tables, the next one to match, the phases read from table rows, the risks' rows
+        tables = [ms.tables, 0, {p.line: p for p in ms.phases if p.heading_level == 0}, {r.line for r in ms.risks}]
         for el in root.iter():
             if el.tag == "p" and id(el) in fields:
                 self._field_paragraph(el, fields[id(el)])
@@ -290,10 +291,17 @@ class RenderTreeprocessor(Treeprocessor):
     # -- tables, lists --------------------------------------------------------------------------
     @staticmethod
     def _table(table: etree.Element, cursor: list[Any]) -> None:
-        """Badges in the columns the parser gave a kind (status, priority, likelihood, impact)."""
-        header = tuple((th.text or "").strip() for th in table.iter("th"))
+        """Badges in the columns the parser gave a kind (status, priority, likelihood, impact).
+
+        A likelihood or impact cell is badged only on a row that is one of the model's risks (by its
+        source line): a table that merely looks like a risk table (under a phase, in an admonition) shows
+        no risk badges, as the export lists no risk for it.
+        """
+        # Python-Markdown keeps ``\|`` in a cell's text until the inline pass; the parser's header has ``|``.
+        header = tuple((th.text or "").replace("\\|", "|").strip() for th in table.iter("th"))
         kinds: tuple[str | None, ...] = ()
         model: list[Table] = cursor[0]
+        lines: dict[int, int] = {}  # id(tr) -> source line of the row
         for j in range(cursor[1], len(model)):  # the model's next table with this header
             if model[j].header == header:
                 kinds = model[j].kinds
@@ -301,7 +309,8 @@ class RenderTreeprocessor(Treeprocessor):
                 row_phases: dict[int, Phase] = cursor[2]
                 body = [tr for tr in table.iter("tr") if any(c.tag == "td" for c in tr)]
                 for n, tr in enumerate(body):  # a pipe table's rows are consecutive lines after the delimiter row
-                    phase = row_phases.get(model[j].line + 2 + n)
+                    lines[id(tr)] = model[j].line + 2 + n
+                    phase = row_phases.get(lines[id(tr)])
                     if phase is not None:
                         tr.set("data-phase", phase.id)
                         tr.set("data-status", phase.status or "unknown")
@@ -311,10 +320,14 @@ class RenderTreeprocessor(Treeprocessor):
                 cell.text = h.protect(cell.text)
         if not any(kinds):
             return
+        risk_lines: set[int] = cursor[3]
         for tr in table.iter("tr"):
             cells = [c for c in tr if c.tag == "td"]
+            is_risk = lines.get(id(tr)) in risk_lines
             for idx, kind in enumerate(kinds):
                 if kind is None or idx >= len(cells) or len(cells[idx]) or not (cells[idx].text or "").strip():
+                    continue
+                if kind in ("likelihood", "impact") and not is_risk:
                     continue
                 cell = cells[idx]
                 raw = (cell.text or "").replace("&lt;", "<")

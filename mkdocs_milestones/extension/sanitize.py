@@ -30,7 +30,7 @@ class SanitizeTreeprocessor(Treeprocessor):
             if tag == "a" or tag == "img":
                 attr = "href" if tag == "a" else "src"
                 url = el.get(attr)
-                if url is not None and not (h.safe_href(url) or (tag == "img" and h.safe_image_src(url))):
+                if url is not None and not (h.safe_url(url) or (tag == "img" and h.safe_image_src(url))):
                     alt = el.get("alt") if tag == "img" else None
                     title = el.get("title")
                     el.attrib.clear()

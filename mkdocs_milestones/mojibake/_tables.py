@@ -70,8 +70,6 @@ def _cls(chars: set[str] | frozenset[str]) -> str:
     return "[" + "".join(re.escape(c) for c in sorted(chars)) + "]"
 
 
-_ALL_LEADS = frozenset().union(*(p.leads for p in PAGES))
-_ALL_CONTS = frozenset().union(*(p.conts for p in PAGES)) | {REPLACEMENT}
 ALPHABET = frozenset().union(*(p.to_byte for p in PAGES)) | {REPLACEMENT}
 
 #: Per page, a ``str.translate`` table that turns its characters into the byte values they stand
@@ -94,12 +92,6 @@ FOREIGN_RES = tuple(
 SURROGATE_RE = re.compile("[\\udc80-\\udcff]")
 SURROGATE_RUN_RE = re.compile("[\\udc80-\\udcff]+")
 
-#: Quick filter: some lead character followed by something that can stand for a continuation.
-PAIR_RE = re.compile(_cls(_ALL_LEADS) + "(?:" + _cls(_ALL_CONTS) + r"|\?)")
-#: Exact pre-check per page: a lead of the page followed by a continuation of the same page.
-PAGE_PAIR_RES = tuple(
-    re.compile(_cls(p.leads) + "(?:" + _cls(p.conts | {REPLACEMENT}) + r"|\?)") for p in PAGES
-)
 #: Runs of characters that may be mojibake (two or more), without and with ``?`` stand-ins.
 RUN_RE = re.compile(_cls(ALPHABET) + "{2,}")
 RUN_Q_RE = re.compile(_cls(ALPHABET) + "(?:" + _cls(ALPHABET) + r"|\?)+")

@@ -16,7 +16,6 @@ from ..i18n import text as t
 from ..vocabulary import PRIORITY_LABELS, STATUS_LABELS
 from .markup import inert_title, protect, safe_image_src, safe_url
 
-safe_href = safe_url  # the name the sanitizer and older callers use
 
 __all__ = [
     "badge",
@@ -27,8 +26,8 @@ __all__ = [
     "progress_bar",
     "inert_title",
     "protect",
-    "safe_href",
     "safe_image_src",
+    "safe_url",
     "slug",
     "to_html",
 ]

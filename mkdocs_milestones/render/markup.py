@@ -5,6 +5,7 @@
 * :func:`xml_text` / :func:`xml_attr`: SVG (XML: invalid characters dropped, attributes quoted here);
 * :func:`mermaid_label`: a quoted Mermaid label (its own entity codes);
 * :func:`protect`: Markdown text we move into generated elements (raw HTML shown as text, Markdown kept);
+* :func:`markdown_text`: plain text written into Markdown we generate (a roadmap page's heading), shown as is;
 * :func:`inert_title`: a page title that stays text after a theme un-escapes it once more;
 * :func:`safe_url` (links, graph nodes) and :func:`safe_image_src` (inline images).
 
@@ -17,7 +18,7 @@ import html
 import re
 from xml.sax.saxutils import escape as _xml_escape
 
-__all__ = ["esc", "inert_title", "mermaid_label", "protect", "safe_image_src", "safe_url", "xml_attr", "xml_text"]
+__all__ = ["esc", "inert_title", "markdown_text", "mermaid_label", "protect", "safe_image_src", "safe_url", "xml_attr", "xml_text"]
 
 _CODE_SPAN_RE = re.compile(r"(`+)(.+?)(?<!`)\1(?!`)", re.DOTALL)
 _SAFE_SCHEME_RE = re.compile(r"^(?:https?:|mailto:|#|/|\.|[^:/?#]*(?:[/?#]|$))", re.IGNORECASE)
@@ -79,6 +80,20 @@ def protect(text: str) -> str:
         pos = m.end()
     out.append(text[pos:].replace("<", "&lt;"))
     return "".join(out)
+
+
+_MARKDOWN_SPECIAL_RE = re.compile(r"[\\`*_\[\]{}#>]")
+
+
+def markdown_text(text: str) -> str:
+    r"""Plain text as Markdown that shows exactly that text on one line: spaces folded, ``&`` and ``<``
+    as entities (Python-Markdown has no ``\<`` escape), the other specials backslash-escaped.
+
+    >>> print(markdown_text("Plans <2026> & *next*  {#x}"))
+    Plans &lt;2026\> &amp; \*next\* \{\#x\}
+    """
+    text = " ".join(text.split()).replace("&", "&amp;").replace("<", "&lt;")
+    return _MARKDOWN_SPECIAL_RE.sub(lambda m: "\\" + m.group(0), text)
 
 
 def safe_url(url: str) -> bool:

@@ -27,7 +27,7 @@ from ..graph import build_milestone_graph
 from ..i18n import status_word, text as t
 from ..model import Milestone, MilestoneEntry, Phase
 from ..roadmap.query import GROUP_ORDER, SECTIONS, RoadmapFilter, order_key, plain, status_of
-from ..vocabulary import PRIORITIES, PRIORITY_LABELS, STATUS_ICONS, STATUS_LABELS, STATUSES
+from ..vocabulary import PRIORITIES, PRIORITY_LABELS, STATUS_EMOJI, STATUS_LABELS, STATUSES
 from .svg import render_graph_svg
 from . import html as h
 from .markup import esc
@@ -81,7 +81,7 @@ def relative_url(target: str, base: str) -> str:
 
 def _status_badge(text: str, status: str, count: int | None = None) -> str:
     """The page's status badge (emoji-only or empty text gets the status's emoji and word), with a count."""
-    el = h.badge(text.strip() or STATUS_ICONS.get(status, ""), status, markdown=False)
+    el = h.badge(text.strip() or STATUS_EMOJI.get(status, ""), status, markdown=False)
     if count is not None:
         tail = el[-1] if len(el) else None
         if tail is not None:

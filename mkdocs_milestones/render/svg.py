@@ -21,12 +21,11 @@ from ..i18n import status_word, text as t
 from ..vocabulary import STATUS_GLYPHS
 from .markup import safe_url, xml_attr, xml_text
 
-__all__ = ["STATUS_ICONS", "XLINK", "graph_digest", "graph_key", "render_graph_svg", "safe_graph_href"]
+__all__ = ["XLINK", "graph_digest", "graph_key", "render_graph_svg", "safe_graph_href"]
 
 XLINK = "http://www.w3.org/1999/xlink"
 """The namespace of the graphs' links (``xlink:href``; see the module's docstring for why)."""
 
-STATUS_ICONS = STATUS_GLYPHS  # the name tests and older callers use
 #: Above this natural width the graph keeps its size and its wrapper scrolls sideways;
 #: below it, it may shrink to fit the column.
 WIDE = 960.0
@@ -53,7 +52,7 @@ def safe_graph_href(href: str | None) -> str | None:
 def _status(node: GraphNode) -> str:
     if node.ghost:
         return "missing"
-    return node.status if node.status in STATUS_ICONS else "unknown"
+    return node.status if node.status in STATUS_GLYPHS else "unknown"
 
 
 def graph_key(graph: Graph, label: str, kind: str) -> str:
@@ -112,7 +111,7 @@ def _node(node: GraphNode, box: NodeBox, critical: bool, o: LayoutOptions) -> st
         f'width="{_n(box.width)}" height="{_n(box.height)}" rx="6"/>'
     )
     base = box.y + (19 if box.subtext else box.height / 2 + 4.5)
-    out.append(f'<text class="ms-node-icon" x="{_n(box.x + o.pad)}" y="{_n(base)}" aria-hidden="true">{STATUS_ICONS[status]}</text>\n')
+    out.append(f'<text class="ms-node-icon" x="{_n(box.x + o.pad)}" y="{_n(base)}" aria-hidden="true">{STATUS_GLYPHS[status]}</text>\n')
     out.append(f'<text class="ms-node-label" x="{_n(box.x + o.pad + o.icon)}" y="{_n(base)}">{_text(box.text)}</text>\n')
     if box.subtext:
         out.append(f'<text class="ms-node-sub" x="{_n(box.x + o.pad)}" y="{_n(box.y + 35)}">{_text(box.subtext)}</text>\n')

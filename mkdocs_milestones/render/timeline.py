@@ -12,15 +12,13 @@ chart as "not on the timeline". The output is deterministic: no "today" unless o
 
 from __future__ import annotations
 
-import math
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from ..dates import parse_date, parse_duration_days
 from ..model import MilestoneEntry
-from ..vocabulary import STATUS_GLYPHS as STATUS_ICONS
+from ..vocabulary import STATUS_GLYPHS
 from ..i18n import month_names, status_word, text as t
 from .markup import esc
 from .svg import XLINK
@@ -234,7 +232,7 @@ def _row(
         f'<g class="{cls}" data-status="{esc(st)}" data-kind="{kind}" data-page="{esc(e.key)}">',
         f'<a xlink:href="{esc(href(e))}"><title>{esc(tip)}</title>',
         f'<text class="ms-timeline-label" x="{PAD}" y="{_n(top + ROW_H / 2 + 4)}">'
-        f'<tspan class="ms-timeline-icon">{STATUS_ICONS.get(st, "?")}</tspan> {esc(_short(name))}</text>',
+        f'<tspan class="ms-timeline-icon">{STATUS_GLYPHS.get(st, "?")}</tspan> {esc(_short(name))}</text>',
     ]
     sx = x(it.start)
     if it.end is None:
