@@ -76,9 +76,8 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from ftfy.badness import is_bad
 
-from ._core import WHOLE, _apply, needs_work, repair_pass
+from ._core import _apply, needs_work, repair_pass
 from ._evidence import exact, select
 from ._wider import edits_between, wider
 
@@ -173,16 +172,12 @@ def _fix_ours(text: str, report: bool) -> tuple[str, list[Repair]]:
     guessed: list[tuple[int, int]] = []  # where the last pass guessed lost bytes, in `current`
     compounded: set[int] = set()
     for _ in range(_MAX_PASSES):
-        WHOLE.clear()
         new, edits = repair_pass(current, True)
         if new == current:
             break
-        if WHOLE and is_bad(current):
-            # The whole text decodes with one code page and ftfy's heuristic sees mojibake
-            # in it: ftfy's own evidence for a whole decoding, and ours.
-            kept = edits
-        else:
-            kept = select(current, edits, repaired=frozenset(repaired_lines))
+        # Evidence per edit, even where the whole text decodes with one code page: one certain
+        # repair on a page is no evidence for a plausible pair elsewhere on it (``Å²``).
+        kept = select(current, edits, repaired=frozenset(repaired_lines))
         if not kept:
             break
         if len(kept) != len(edits):

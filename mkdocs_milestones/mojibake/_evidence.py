@@ -16,6 +16,12 @@ its own) when
 * the whole text, or a whole line that ftfy's heuristic flags, is mojibake a pair at a time
   (three or more pairs on a whole text, nothing else non-ASCII).
 
+A lone pair that is also plausible text (:func:`plausible`: ``Å²``, ``Å—``, ``Õ…``, ``Ä`` and a
+no-break space, ``5×£35``) is never strong, whatever ftfy's heuristic says, and does not count
+towards a whole line or text: several of them on one line prove nothing (``SELKÄ EDELLÄ``). It
+is kept only beside a strong proposal on its own line. Evidence is weighed per proposal even
+where the whole page decodes with one code page: one certain repair is no licence for the rest.
+
 A weak proposal is kept when a strong one garbled with the same code page is on its line or
 within ``NEAR`` lines. A proposal is dropped when it would make a lone letter of a script the
 text does not use (a Hebrew ``ו`` from ``×•`` in an English hex dump), a lower-case letter
@@ -109,15 +115,22 @@ def select(text: str, edits: list[Edit], trust_lost: bool = True,
              and (e[1] in starts or not _case_break(text, *e))]
     if not edits:
         return edits
-    strong = [_strong(text, a, b, rep, trust_lost) for a, b, rep in edits]
+    # A pair next to another proposal is part of a garbled word (``×‘×”×•``), not a lone pair.
+    doubt = [plausible(text, a, b, rep)
+             and not (i and edits[i - 1][1] == a)
+             and not (i + 1 < len(edits) and edits[i + 1][0] == b)
+             for i, (a, b, rep) in enumerate(edits)]
+    strong = [not d and _strong(text, a, b, rep, trust_lost)
+              for d, (a, b, rep) in zip(doubt, edits, strict=True)]
     line_of = [text.count("\n", 0, a) for a, _, _ in edits] if len(edits) < 64 else \
         _lines_of(text, edits)
     if not all(strong):
-        if (len(edits) >= 3 and _outside(text, edits).isascii()
+        if (sum(not d for d in doubt) >= 3 and _outside(text, edits).isascii()
                 and all(exact(text[a:b], rep) for a, b, rep in edits)):
-            strong = [True] * len(edits)  # the whole text is mojibake, a pair at a time
+            # the whole text is mojibake, a pair at a time
+            strong = [not d for d in doubt]
         else:
-            _whole_lines(text, edits, line_of, strong)
+            _whole_lines(text, edits, line_of, strong, doubt)
     if repaired:
         strong = [s or line_of[i] in repaired for i, s in enumerate(strong)]
     if not any(strong):
@@ -136,8 +149,11 @@ def select(text: str, edits: list[Edit], trust_lost: bool = True,
     kept: list[Edit] = []
     for i, (a, b, rep) in enumerate(edits):
         others = [j for j in strong_on_line.get(line_of[i], ()) if j != i]
-        if not strong[i] and not _near(strong_lines, page_mask, line_of[i],
-                                       pages(text[a:b], rep) or _ANY_PAGE):
+        if not strong[i] and (
+                (doubt[i] and not _near(strong_lines, page_mask, line_of[i],
+                                        pages(text[a:b], rep) or _ANY_PAGE, 0))
+                or not _near(strong_lines, page_mask, line_of[i],
+                             pages(text[a:b], rep) or _ANY_PAGE)):
             continue
         new = _lone_scripts(rep)
         if new:
@@ -150,17 +166,19 @@ def select(text: str, edits: list[Edit], trust_lost: bool = True,
     return kept
 
 
-def _near(lines: list[int], page_mask: dict[int, int], line: int, mask: int) -> bool:
-    """Whether a strong edit within ``NEAR`` lines was garbled with a code page of ``mask``."""
-    k = bisect.bisect_left(lines, line - NEAR)
-    while k < len(lines) and lines[k] <= line + NEAR:
+def _near(lines: list[int], page_mask: dict[int, int], line: int, mask: int,
+          near: int = NEAR) -> bool:
+    """Whether a strong edit within ``near`` lines was garbled with a code page of ``mask``."""
+    k = bisect.bisect_left(lines, line - near)
+    while k < len(lines) and lines[k] <= line + near:
         if page_mask[lines[k]] & mask:
             return True
         k += 1
     return False
 
 
-def _whole_lines(text: str, edits: list[Edit], line_of: list[int], strong: list[bool]) -> None:
+def _whole_lines(text: str, edits: list[Edit], line_of: list[int], strong: list[bool],
+                 doubt: list[bool]) -> None:
     """Mark strong the edits of a line that is mojibake as a whole: two or more edits decode
     exactly, no other non-ASCII is left on it, and either ftfy's heuristic finds mojibake on
     it or there are three or more edits (``ĹľluĹĄouÄŤkĂ˝`` is ``žluťoučký``, a pair at a
@@ -171,6 +189,8 @@ def _whole_lines(text: str, edits: list[Edit], line_of: list[int], strong: list[
     for members in by_line.values():
         if len(members) < 2 or all(strong[i] for i in members):
             continue
+        if sum(not doubt[i] for i in members) < 2:
+            continue  # pairs that are also plausible text prove nothing, however many
         first, last = edits[members[0]], edits[members[-1]]
         start = text.rfind("\n", 0, first[0]) + 1
         end = text.find("\n", last[1])
@@ -180,11 +200,11 @@ def _whole_lines(text: str, edits: list[Edit], line_of: list[int], strong: list[
                                (edits[i] for i in members)])
         if not rest.isascii():
             continue
-        if len(members) < 3 and not is_bad(line):
+        if sum(not doubt[i] for i in members) < 3 and not is_bad(line):
             continue
         if all(exact(text[edits[i][0]:edits[i][1]], edits[i][2]) for i in members):
             for i in members:
-                strong[i] = True
+                strong[i] = strong[i] or not doubt[i]
 
 
 #: APL symbols: the only characters ``E2 8D xx`` (0x8D lost in Windows-1252) can be, and not
@@ -207,6 +227,44 @@ def _strong(text: str, a: int, b: int, rep: str, trust_lost: bool) -> bool:
         # makes the run coherent; the pair read as a letter and a currency sign would not be.
         return True
     return is_bad(text[max(0, a - 1):b + 1])
+
+
+#: What follows a word in correct text: a no-break space, dashes, an ellipsis, a trademark,
+#: superscripts and units, closing quotes, daggers and bullets (``SELKÄ EDELLÄ``, ``10 Å—``,
+#: ``Brontë…``, ``AHÅ™``, ``12 Å²``, ``Ä†``); each also continues a lead byte in Windows-1252.
+_AFTER_WORD = frozenset("\u00a0\u2014\u2013\u2026\u2122\u00b2\u00b3\u00b9\u00b0\u00b4\u00bb"
+                        "\u201d\u2019\u2020\u2021\u2022\u00b7\u00ae\u00aa\u00ba")
+
+
+def plausible(text: str, a: int, b: int, rep: str) -> bool:
+    """Whether a lone pair that decodes to one character (or letters and no-break spaces side
+    by side, each a pair) is also plausible correct text.
+
+    A letter then something that follows words (``Å²``, ``Ä`` and a no-break space, ``Õ…``) is,
+    where the repair would make a letter outside Latin-1 (Ų, Ġ, Յ: Latin Extended or another
+    script), unless a lower-case letter touches a capital lead (``ZaÅ¼``); so is a symbol lead
+    not after a letter (``5×£35``, ``∆°C``, ```¬´``). Such a pair is never evidence, not even
+    with others like it on the line; it is repaired only beside a certain repair on its own
+    line. (``HÃ”TEL``, ``OÃ™`` decode to Latin-1 capitals, the commonest mojibake of all:
+    ftfy's heuristic decides those.)
+    """
+    if b - a != 2 * len(rep) or not rep:
+        return False
+    if len(rep) > 1:  # letters with no-break spaces side by side (``Å Ä Ö``)
+        return all(text[a + 2 * k + 1] == "\u00a0" and plausible(
+            text, a + 2 * k, a + 2 * k + 2, rep[k]) for k in range(len(rep)))
+    lead, cont = text[a], text[a + 1]
+    if not exact(lead + cont, rep):
+        return False  # a lost-byte guess: the scan only makes those with evidence of its own
+    before, after = text[a - 1:a], text[b:b + 1]
+    if lead.isalpha():
+        if cont not in _AFTER_WORD or ord(rep) < 0x100:
+            return False
+        if lead.islower():
+            return True
+        return not (before.isalpha() and before.islower()) and not (
+            after.isalpha() and after.islower())
+    return not before.isalpha() and not cont.isalnum()
 
 
 def _case_break(text: str, a: int, b: int, rep: str) -> bool:
