@@ -33,11 +33,10 @@ from .export import export_json
 from .extension import MilestonesExtension, PageContext
 from .extension.config import asset_text
 from .model import Milestone, MilestoneEntry
-from .detect import is_milestone_source
 from .options import MilestonesConfig
 from .roadmap_doc import may_hold_milestones, parse_milestones
 from .render.html import inert_title
-from .site import assemble, front_matter_lines
+from .site import assemble, front_matter_lines, repair_in_scope
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -95,6 +94,8 @@ class MilestonesPlugin(BasePlugin[MilestonesConfig]):
         self.dirty = False
         self.current: _Converting | None = None
         self.offsets: dict[str, int] = {}
+        self.repaired_at_read: set[str] = set()
+        """Pages whose source ``on_page_read_source`` repaired (in scope without their meta)."""
         self.export_file: File | None = None
         self.assets: list[Asset] = []
         self.language = "en"
@@ -159,6 +160,7 @@ class MilestonesPlugin(BasePlugin[MilestonesConfig]):
         # This build's models are collected afresh as its pages convert; earlier builds' wait for --dirty.
         self.previous.update(self.models)
         self.models, self.offsets, self.entries, self.current = {}, {}, [], None
+        self.repaired_at_read = set()
         self.export_file = None
         self.lang = i18n_state(config)
         if self.lang is None:
@@ -233,14 +235,10 @@ class MilestonesPlugin(BasePlugin[MilestonesConfig]):
             if os.path.isfile(f.abs_dest_path):
                 os.utime(f.abs_dest_path, (0, 0))  # older than its source: MkDocs converts and writes it
 
-    def _repairs(self, raw: str) -> bool:
-        """Whether the mojibake repair reads this page's source (the ``fix_mojibake`` scope)."""
-        scope = self.config.fix_mojibake
-        return scope == "all" or (scope == "milestones" and is_milestone_source(raw))
-
     # -- pages ----------------------------------------------------------------------------------------
     def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
-        """Repair the page's source before MkDocs or any plugin reads it (title and front matter too)."""
+        """Repair the page's source before MkDocs or any plugin reads it (title and front matter too),
+        within the ``fix_mojibake`` scope (:func:`~mkdocs_milestones.site.repair_in_scope`)."""
         try:
             raw = page.file.content_string
         except (OSError, UnicodeDecodeError):
@@ -248,23 +246,38 @@ class MilestonesPlugin(BasePlugin[MilestonesConfig]):
         self.offsets[page.file.src_uri] = front_matter_lines(raw)
         if not self.config.fix_mojibake or page.file.generated_by:
             return None
-        from .mojibake import fix_mojibake_report
-
-        if not self._repairs(raw):
-            return None
-        fixed, repairs = fix_mojibake_report(raw)
+        fixed, repairs = repair_in_scope(raw, self.config.fix_mojibake)
         if not repairs:
             return None
+        self.repaired_at_read.add(page.file.src_uri)
+        self._log_repairs(page.file.src_uri, repairs, 0)
+        return fixed
+
+    @staticmethod
+    def _log_repairs(uri: str, repairs: list[Any], offset: int) -> None:
         for r in repairs:
-            log.debug("%s:%d: repaired mojibake %r -> %r", page.file.src_uri, r.line, r.original, r.fixed)
-        log.info("%s: repaired %d mojibake sequence%s", page.file.src_uri, len(repairs), "" if len(repairs) == 1 else "s")
+            log.debug("%s:%d: repaired mojibake %r -> %r", uri, r.line + offset, r.original, r.fixed)
+        log.info("%s: repaired %d mojibake sequence%s", uri, len(repairs), "" if len(repairs) == 1 else "s")
+
+    def _repair_by_meta(self, markdown: str, page: Page) -> str:
+        """A page that only its meta makes a milestone (``milestone: true`` in a ``.meta.yml`` that
+        Material's meta plugin merged): its source was read before that meta was known, so it is
+        repaired here, before this plugin converts it (other plugins' on_page_markdown saw it as written)."""
+        uri = page.file.src_uri
+        if (self.config.fix_mojibake != "milestones" or uri in self.repaired_at_read
+                or page.file.generated_by or not isinstance(page.meta, dict)
+                or page.meta.get("milestone") is not True):
+            return markdown
+        fixed, repairs = repair_in_scope(markdown, "milestones", page.meta)
+        if repairs:
+            self._log_repairs(uri, repairs, self.offsets.get(uri, 0))
         return fixed
 
     @event_priority(-100)  # after other plugins' on_page_markdown: the next conversion is this page's
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         i18n.activate(self.language, self.config.labels)  # this thread converts the page
         self.current = _Converting(page)
-        return markdown
+        return self._repair_by_meta(markdown, page)
 
     def page_context(self, md: Markdown) -> PageContext:
         """The extension's provider: the page being converted, as MkDocs and the other plugins left it."""
@@ -338,10 +351,7 @@ class MilestonesPlugin(BasePlugin[MilestonesConfig]):
             raw = f.content_string
             if not may_hold_milestones(raw):
                 return None
-            if self._repairs(raw):
-                from .mojibake import fix_mojibake
-
-                raw = fix_mojibake(raw)
+            raw = repair_in_scope(raw, self.config.fix_mojibake)[0]
             found = parse_milestones(raw, file=f.src_uri)
         except Exception as err:  # noqa: BLE001 - a bug of ours: the page is left out, the build goes on
             log.warning("%s: mkdocs-milestones could not read this milestone (%s: %s)", f.src_uri, type(err).__name__, err)

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 from markdown.preprocessors import Preprocessor
 
+from ..site import repair_in_scope
 from ..parser import LABEL_RE, OUTSIDE, fence_states, is_milestone_source, parse_milestone
 from ..roadmap_doc import parse_roadmap
 from ..roadmap.markers import expand_markers, find_markers
@@ -138,15 +139,15 @@ class ContextPreprocessor(_Step):
 
 
 class RepairPreprocessor(_Step):
-    """Repairs mojibake in the whole source, code blocks included (the diagrams live there)."""
+    """Repairs mojibake in the whole source, code blocks included (the diagrams live there), within
+    the ``fix_mojibake`` scope: milestone pages and roadmap documents (the default), or every page."""
 
     def run(self, lines: list[str]) -> list[str]:
-        from ..mojibake import fix_mojibake_report
-
-        fixed, repairs = fix_mojibake_report("\n".join(lines))
+        ctx = context_of(self.md)
+        meta = dict(ctx.meta) if ctx.meta is not None else None
+        fixed, repairs = repair_in_scope("\n".join(lines), self.ext.getConfig("fix_mojibake"), meta)
         if not repairs:
             return lines
-        ctx = context_of(self.md)
         file = ctx.file or "<markdown>"
         for r in repairs:
             log.debug("%s:%d: repaired mojibake %r -> %r", file, r.line + ctx.line_offset, r.original, r.fixed)

@@ -170,6 +170,7 @@ def _fix_ours(text: str, report: bool) -> tuple[str, list[Repair]]:
     repaired_lines: set[int] = set()
     segments: list[list[int]] = []
     guessed: list[tuple[int, int]] = []  # where the last pass guessed lost bytes, in `current`
+    made: list[tuple[int, int]] = []  # what the last pass wrote, in `current`
     compounded: set[int] = set()
     for _ in range(_MAX_PASSES):
         new, edits = repair_pass(current, True)
@@ -177,7 +178,7 @@ def _fix_ours(text: str, report: bool) -> tuple[str, list[Repair]]:
             break
         # Evidence per edit, even where the whole text decodes with one code page: one certain
         # repair on a page is no evidence for a plausible pair elsewhere on it (``Å²``).
-        kept = select(current, edits, repaired=frozenset(repaired_lines))
+        kept = select(current, edits, repaired=frozenset(repaired_lines), made=made)
         if not kept:
             break
         if len(kept) != len(edits):
@@ -190,6 +191,7 @@ def _fix_ours(text: str, report: bool) -> tuple[str, list[Repair]]:
         compounded.update(line for (a, b, _), line in zip(kept, lines, strict=True)
                           if any(a < ge and gs < b for gs, ge in guessed))
         guessed = _guesses(current, kept)
+        made = _guesses(current, kept, every=True)
         if report:
             segments = _compose(segments, edits)
         current = new
@@ -210,11 +212,13 @@ def _lines_of(text: str, edits: list[tuple[int, int, str]]) -> list[int]:
     return out
 
 
-def _guesses(text: str, edits: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
-    """Where the edits' lost-byte guesses land in the text after them."""
+def _guesses(text: str, edits: list[tuple[int, int, str]],
+             every: bool = False) -> list[tuple[int, int]]:
+    """Where the edits' lost-byte guesses (or, with ``every``, all their replacements) land in
+    the text after them."""
     out, shift = [], 0
     for a, b, rep in edits:
-        if not exact(text[a:b], rep):
+        if every or not exact(text[a:b], rep):
             out.append((a + shift, a + shift + len(rep)))
         shift += len(rep) - (b - a)
     return out

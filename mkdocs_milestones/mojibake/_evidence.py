@@ -96,7 +96,8 @@ NEAR = 5
 
 
 def select(text: str, edits: list[Edit], trust_lost: bool = True,
-           repaired: frozenset[int] = frozenset()) -> list[Edit]:
+           repaired: frozenset[int] = frozenset(),
+           made: list[tuple[int, int]] | None = None) -> list[Edit]:
     """The proposed edits the text gives evidence for; see the module documentation.
 
     Args:
@@ -106,6 +107,8 @@ def select(text: str, edits: list[Edit], trust_lost: bool = True,
             is a lost-byte guess our scan made with evidence of its own (False for ftfy's).
         repaired: Lines (0-based) an earlier pass repaired: text garbled twice is evidence
             for what the next pass finds there.
+        made: Where an earlier pass wrote its repairs: a plausible pair made of them is text
+            garbled twice (``Â¬âˆž`` to ``¬∞`` to °), not a pair the author wrote.
     """
     # A lost-byte guess that makes an APL symbol is a wrong guess, and a lower-case letter
     # made before a capital in a word of capitals (``MÄ£ÄM``: leetspeak, not ``Mģ…``) is no
@@ -125,14 +128,18 @@ def select(text: str, edits: list[Edit], trust_lost: bool = True,
     line_of = [text.count("\n", 0, a) for a, _, _ in edits] if len(edits) < 64 else \
         _lines_of(text, edits)
     if not all(strong):
-        if (sum(not d for d in doubt) >= 3 and _outside(text, edits).isascii()
+        sure = sum(not d for d in doubt)
+        if (sure >= 3 and sure > len(doubt) - sure and _outside(text, edits).isascii()
                 and all(exact(text[a:b], rep) for a, b, rep in edits)):
             # the whole text is mojibake, a pair at a time
             strong = [not d for d in doubt]
         else:
             _whole_lines(text, edits, line_of, strong, doubt)
     if repaired:
-        strong = [s or line_of[i] in repaired for i, s in enumerate(strong)]
+        # Text garbled twice: what an earlier pass repaired on a line is evidence for the rest of
+        # it, but not for a plausible pair (that pass may have been a weak repair's own doing).
+        strong = [s or (line_of[i] in repaired and (not doubt[i] or _inside(edits[i], made)))
+                  for i, s in enumerate(strong)]
     if not any(strong):
         return []
     # The strong edits by line: what a weak neighbour on a nearby line may lean on, if it was
@@ -166,6 +173,12 @@ def select(text: str, edits: list[Edit], trust_lost: bool = True,
     return kept
 
 
+def _inside(edit: Edit, spans: list[tuple[int, int]] | None) -> bool:
+    """Whether ``edit`` overlaps one of ``spans``."""
+    a, b = edit[0], edit[1]
+    return bool(spans) and any(a < e and s < b for s, e in spans)
+
+
 def _near(lines: list[int], page_mask: dict[int, int], line: int, mask: int,
           near: int = NEAR) -> bool:
     """Whether a strong edit within ``near`` lines was garbled with a code page of ``mask``."""
@@ -189,7 +202,8 @@ def _whole_lines(text: str, edits: list[Edit], line_of: list[int], strong: list[
     for members in by_line.values():
         if len(members) < 2 or all(strong[i] for i in members):
             continue
-        if sum(not doubt[i] for i in members) < 2:
+        sure = sum(not doubt[i] for i in members)
+        if sure < 2 or sure <= len(members) - sure:
             continue  # pairs that are also plausible text prove nothing, however many
         first, last = edits[members[0]], edits[members[-1]]
         start = text.rfind("\n", 0, first[0]) + 1
@@ -200,7 +214,7 @@ def _whole_lines(text: str, edits: list[Edit], line_of: list[int], strong: list[
                                (edits[i] for i in members)])
         if not rest.isascii():
             continue
-        if sum(not doubt[i] for i in members) < 3 and not is_bad(line):
+        if sure < 3 and not is_bad(line):
             continue
         if all(exact(text[edits[i][0]:edits[i][1]], edits[i][2]) for i in members):
             for i in members:
@@ -240,14 +254,16 @@ def plausible(text: str, a: int, b: int, rep: str) -> bool:
     """Whether a lone pair that decodes to one character (or letters and no-break spaces side
     by side, each a pair) is also plausible correct text.
 
-    A letter then something that follows words (``Å²``, ``Ä`` and a no-break space, ``Õ…``) is,
-    where the repair would make a letter outside Latin-1 (Ų, Ġ, Յ: Latin Extended or another
-    script), unless a lower-case letter touches a capital lead (``ZaÅ¼``); so is a symbol lead
-    not after a letter (``5×£35``, ``∆°C``, ```¬´``). Such a pair is never evidence, not even
-    with others like it on the line; it is repaired only beside a certain repair on its own
-    line. (``HÃ”TEL``, ``OÃ™`` decode to Latin-1 capitals, the commonest mojibake of all:
-    ftfy's heuristic decides those.)
+    A letter then something that follows words (``Å²``, ``Ä`` and a no-break space, ``Õ…``,
+    Romanian ``NICIODATĂ™``) is, unless a lower-case letter touches a capital lead (``ZaÅ¼``);
+    so is a symbol lead not after a letter (``5×£35``, ``∆°C``, ```¬´``). Such a pair is never
+    evidence, not even with others like it on the line; it is repaired only beside a certain
+    repair on its own line. ``Ã`` before one of those is left to ftfy's heuristic: ``HÃ”TEL``,
+    ``OÃ™`` (Ô, Ù) are the commonest mojibake of all, Portuguese ``IRMÃ”`` is rare.
     """
+    if len(rep) == 1 and modifier(rep) and exact(text[a:b], rep):
+        # A modifier letter alone (``lá´´`` read as ``lᴴ``): only a run of them is evidence.
+        return not (modifier(text[a - 1:a]) or modifier(text[b:b + 1]))
     if b - a != 2 * len(rep) or not rep:
         return False
     if len(rep) > 1:  # letters with no-break spaces side by side (``Å Ä Ö``)
@@ -258,7 +274,7 @@ def plausible(text: str, a: int, b: int, rep: str) -> bool:
         return False  # a lost-byte guess: the scan only makes those with evidence of its own
     before, after = text[a - 1:a], text[b:b + 1]
     if lead.isalpha():
-        if cont not in _AFTER_WORD or ord(rep) < 0x100:
+        if cont not in _AFTER_WORD or (lead == "\u00c3" and ord(rep) < 0x100):
             return False
         if lead.islower():
             return True
