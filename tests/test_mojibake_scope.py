@@ -95,9 +95,31 @@ def test_all_repairs_every_page_and_logs_each(tmp_path: Path, caplog: pytest.Log
 
 
 def test_false_repairs_nothing(tmp_path: Path) -> None:
-    site = _build(_site(tmp_path, "plugins:\n  - milestones:\n      fix_mojibake: false"))
+    site = _build(_site(tmp_path / "off", "plugins:\n  - milestones:\n      fix_mojibake: false"))
     assert "ğŸ”„" in (site / "move" / "index.html").read_text(encoding="utf-8")
     assert "cafÃ©" in (site / "index.html").read_text(encoding="utf-8")
+    # The same pages with `all`: the repair is there, `false` turned it off.
+    repaired = _build(_site(tmp_path / "all", "plugins:\n  - milestones:\n      fix_mojibake: all"))
+    assert "🔄" in (repaired / "move" / "index.html").read_text(encoding="utf-8")
+    assert "café" in (repaired / "index.html").read_text(encoding="utf-8")
+
+
+def test_all_leaves_correct_text_byte_identical_even_on_one_line(tmp_path: Path) -> None:
+    """`all` on a page holding the issue's correct strings, each alone and all on one line (no mojibake):
+    the HTML is byte for byte what a build without the plugin writes."""
+    page = ("# Notes\n\n" + "\n\n".join(CORRECT) + "\n\n" + "Other: " + ", ".join(CORRECT) + ".\n\n"
+            + "Other: AHÅ™, lá´´, `¬´`, Õ…, NICIODATĂ\N{NO-BREAK SPACE}\n\n"
+            + "KYLLÄ\N{NO-BREAK SPACE}SELKÄ\N{NO-BREAK SPACE}EDELLÄ\N{NO-BREAK SPACE}MAAHAN, 1103 ± 244 Å²\n")
+
+    def site(root: Path, plugins: str) -> Path:
+        cfg = _site(root, plugins)
+        (cfg.parent / "docs" / "index.md").write_text(page, encoding="utf-8")
+        return cfg
+
+    with_all = _build(site(tmp_path / "a", "plugins:\n  - milestones:\n      fix_mojibake: all"))
+    without = _build(site(tmp_path / "b", "plugins: []"))
+    assert (with_all / "index.html").read_bytes() == (without / "index.html").read_bytes()
+    assert "🔄" in (with_all / "move" / "index.html").read_text(encoding="utf-8")
 
 
 # --------------------------------------------------------------------------------------------
