@@ -78,6 +78,7 @@ from dataclasses import dataclass
 
 
 from ._core import _apply, needs_work, repair_pass
+from . import _more
 from ._evidence import exact, select
 from ._wider import edits_between, wider
 
@@ -150,6 +151,13 @@ def _compose(old: list[list[int]], edits: list[tuple[int, int, str]]) -> list[li
 def _fix(text: str, report: bool) -> tuple[str, list[Repair]]:
     current, repairs = _fix_ours(text, report)
     better = wider(text, current, lambda line: _fix_ours(line, False)[0])
+    if _more.quick(text):
+        lines = current.split("\n")
+        for i, line in enumerate(lines):
+            line = better.get(i, line)
+            extra = _more.more(line)
+            if extra != line:
+                better[i] = extra
     if not better:
         return current, repairs
     lines = current.split("\n")

@@ -146,19 +146,22 @@ def select(text: str, edits: list[Edit], trust_lost: bool = True,
     # garbled with the same code page (a page is garbled with one code page, not a mix).
     strong_on_line: dict[int, list[int]] = {}
     page_mask: dict[int, int] = {}
+    exact_mask: dict[int, int] = {}  # exact decodings only: what a plausible pair may lean on
     for i, s in enumerate(strong):
         if s:
             strong_on_line.setdefault(line_of[i], []).append(i)
             a, b, rep = edits[i]
-            page_mask[line_of[i]] = page_mask.get(line_of[i], 0) | (pages(text[a:b], rep) or _ANY_PAGE)
+            mask = pages(text[a:b], rep)
+            page_mask[line_of[i]] = page_mask.get(line_of[i], 0) | (mask or _ANY_PAGE)
+            exact_mask[line_of[i]] = exact_mask.get(line_of[i], 0) | mask
     strong_lines = sorted(strong_on_line)
     outside: set[str] | None = None
     kept: list[Edit] = []
     for i, (a, b, rep) in enumerate(edits):
         others = [j for j in strong_on_line.get(line_of[i], ()) if j != i]
         if not strong[i] and (
-                (doubt[i] and not _near(strong_lines, page_mask, line_of[i],
-                                        pages(text[a:b], rep) or _ANY_PAGE, 0))
+                (doubt[i] and not _near(strong_lines, exact_mask, line_of[i],
+                                        pages(text[a:b], rep), 0))
                 or not _near(strong_lines, page_mask, line_of[i],
                              pages(text[a:b], rep) or _ANY_PAGE)):
             continue
@@ -276,6 +279,8 @@ def plausible(text: str, a: int, b: int, rep: str) -> bool:
     if lead.isalpha():
         if cont not in _AFTER_WORD or (lead == "\u00c3" and ord(rep) < 0x100):
             return False
+        if cont != "\u00a0" and after.isalpha():
+            return False  # what follows a word is not followed by a letter (``MĂ…NDAG``)
         if lead.islower():
             return True
         return not (before.isalpha() and before.islower()) and not (
