@@ -31,16 +31,16 @@ from .compat import (Asset, I18nState, MkDocsSearchExclusion, add_placeholders, 
                      mark_i18n_page, remove_files)
 from .export import export_json
 from .extension import MilestonesExtension, PageContext
-from .extension.cache import RenderCache, digest, repaired
+from .extension.cache import RenderCache
 from .extension.config import asset_text
 from .model import MilestoneEntry
-from .detect import is_milestone_source
 from .options import MilestonesConfig
+from .source_repair import SourceRepair
 from .page_state import PageModel as _PageModel, Converting as _Converting, stale_marker_pages
 from .roadmap_doc import may_hold_milestones, parse_milestones
 from .render.html import inert_title
 from .render.markup import markdown_text
-from .site import assemble, front_matter_lines
+from .site import assemble, front_matter_lines, repair_in_scope
 from .site_history import SiteHistory
 
 if TYPE_CHECKING:
@@ -66,7 +66,7 @@ def _roadmap_page() -> str:
 _EXTENSION_NAMES = ("mkdocs_milestones", "milestones", "mkdocs_milestones.extension")
 
 
-class MilestonesPlugin(MkDocsSearchExclusion, BasePlugin[MilestonesConfig]):
+class MilestonesPlugin(SourceRepair, MkDocsSearchExclusion, BasePlugin[MilestonesConfig]):
     """``plugins: [milestones]``."""
 
     supports_multiple_instances = False
@@ -82,6 +82,8 @@ class MilestonesPlugin(MkDocsSearchExclusion, BasePlugin[MilestonesConfig]):
         self.dirty = False
         self.current: _Converting | None = None
         self.offsets: dict[str, int] = {}
+        self.repaired_at_read: set[str] = set()
+        """Pages whose source ``on_page_read_source`` repaired (in scope without their meta)."""
         self.export_file: File | None = None
         self.history = SiteHistory()
         """The git history: read once per build, its reader kept across ``mkdocs serve`` rebuilds."""
@@ -163,6 +165,7 @@ class MilestonesPlugin(MkDocsSearchExclusion, BasePlugin[MilestonesConfig]):
         self.models, self.offsets, self.entries, self.current = {}, {}, [], None
         self.cache.next_build()
         self.graphs = {}
+        self.repaired_at_read = set()
         self.export_file = None
         self.lang = i18n_state(config)
         if self.lang is None:
@@ -230,36 +233,12 @@ class MilestonesPlugin(MkDocsSearchExclusion, BasePlugin[MilestonesConfig]):
         prefix = f"{self.lang.language}:" if self.lang is not None else ""
         stale_marker_pages(files, {k: m for k, m in self.previous.items() if k.startswith(prefix)}, self._key, dirty=self.dirty)
 
-    def _repairs(self, raw: str) -> bool:
-        """Whether the mojibake repair reads this page's source (the ``fix_mojibake`` scope)."""
-        scope = self.config.fix_mojibake
-        return scope == "all" or (scope == "milestones" and is_milestone_source(raw))
-
     # -- pages ----------------------------------------------------------------------------------------
-    def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
-        """Repair the page's source before MkDocs or any plugin reads it (title and front matter too)."""
-        try:
-            raw = page.file.content_string
-        except (OSError, UnicodeDecodeError):
-            return None  # MkDocs reports it
-        self.offsets[page.file.src_uri] = front_matter_lines(raw)
-        if not self.config.fix_mojibake or page.file.generated_by:
-            return None
-        if not self._repairs(raw):
-            return None
-        fixed, repairs = self.cache.get("repair", digest(raw), lambda: repaired(raw))
-        if not repairs:
-            return None
-        for r in repairs:
-            log.debug("%s:%d: repaired mojibake %r -> %r", page.file.src_uri, r.line, r.original, r.fixed)
-        log.info("%s: repaired %d mojibake sequence%s", page.file.src_uri, len(repairs), "" if len(repairs) == 1 else "s")
-        return fixed
-
     @event_priority(-100)  # after other plugins' on_page_markdown: the next conversion is this page's
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         i18n.activate(self.language, self.config.labels)  # this thread converts the page
         self.current = _Converting(page)
-        return markdown
+        return self._repair_by_meta(markdown, page)
 
     def page_context(self, md: Markdown) -> PageContext:
         """The extension's provider: the page being converted, as MkDocs and the other plugins left it."""
@@ -362,10 +341,7 @@ class MilestonesPlugin(MkDocsSearchExclusion, BasePlugin[MilestonesConfig]):
             raw = f.content_string
             if not may_hold_milestones(raw):
                 return None
-            if self._repairs(raw):
-                from .mojibake import fix_mojibake
-
-                raw = fix_mojibake(raw)
+            raw = repair_in_scope(raw, self.config.fix_mojibake)[0]
             found = parse_milestones(raw, file=f.src_uri)
         except Exception as err:  # noqa: BLE001 - a bug of ours: the page is left out, the build goes on
             log.warning("%s: mkdocs-milestones could not read this milestone (%s: %s)", f.src_uri, type(err).__name__, err)

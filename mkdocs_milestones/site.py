@@ -18,10 +18,12 @@ from urllib.parse import unquote, urlsplit
 from .graph import build_milestone_graph
 from .model import Diagnostic, Milestone, MilestoneEntry
 from .parser import ref_is_shaped, split_front_matter
+from .detect import is_milestone_source
 from .roadmap_doc import may_hold_milestones, parse_milestones
 from .vocabulary import status_word
 
-__all__ = ["PageSource", "assemble", "front_matter_lines", "check_dependencies", "collect_milestones", "resolve_dependencies"]
+__all__ = ["PageSource", "assemble", "front_matter_lines", "check_dependencies", "collect_milestones", "mojibake_scope",
+           "repair_in_scope", "resolve_dependencies"]
 
 _log = logging.getLogger("mkdocs.plugins.milestones")
 _LEAD_ID_RE = re.compile(r"^((?:[A-Z][A-Z0-9]{0,7}-)*M-?\d+(?:[.\-]\d+)*|[vV]\d+(?:\.\d+)*)(?=[\s\-:]|$)")
@@ -45,12 +47,60 @@ class PageSource:
     repaired: bool = False
 
 
-def collect_milestones(pages: Iterable[PageSource], *, fix_mojibake: bool = True) -> list[MilestoneEntry]:
+MOJIBAKE_SCOPES = ("milestones", "all")
+
+
+def mojibake_scope(value: object) -> str | bool:
+    """The ``fix_mojibake`` option's value as ``"milestones"``, ``"all"`` or False.
+
+    ``true`` (also the words Python-Markdown reads as true) is an alias of ``milestones``, the
+    default; ``false`` (or ``none``) turns the repair off. Raises ValueError for anything else.
+    """
+    if isinstance(value, str):
+        word = value.strip().lower()
+        if word in MOJIBAKE_SCOPES:
+            return word
+        if word in ("true", "yes", "y", "on", "1"):
+            return "milestones"
+        if word in ("false", "no", "n", "off", "0", "none", ""):
+            return False
+    elif value is True:
+        return "milestones"
+    elif value is False or value is None:
+        return False
+    raise ValueError(f"expected one of: milestones (or true), all, false; got {value!r}")
+
+
+def repair_in_scope(text: str, scope: object, meta: dict[str, Any] | None = None) -> tuple[str, list[Any]]:
+    """The mojibake repair of a page's source within the ``fix_mojibake`` scope, and its repairs.
+
+    ``all`` repairs every page; ``milestones`` (``true``) a page the plugin renders as a milestone
+    (detection, front matter or ``meta`` with ``milestone: true``) and a roadmap document whose
+    repaired text holds milestones (``.planning/ROADMAP.md`` with ``- âœ… **v1.1 ...**``); false
+    nothing. Out of scope, the text comes back unchanged with no repairs.
+    """
+    scope = mojibake_scope(scope)
+    if not scope:
+        return text, []
+    from .mojibake import fix_mojibake_report
+
+    if scope == "all" or is_milestone_source(text, meta):
+        return fix_mojibake_report(text)
+    if not may_hold_milestones(text, meta):
+        return text, []
+    fixed, repairs = fix_mojibake_report(text)
+    if repairs and parse_milestones(fixed, meta=meta):
+        return fixed, repairs
+    return text, []
+
+
+def collect_milestones(pages: Iterable[PageSource], *, fix_mojibake: object = True) -> list[MilestoneEntry]:
     """Parse every milestone page and resolve the dependencies between them.
 
     Arguments:
         pages: All documentation pages (non-milestone pages are skipped cheaply).
-        fix_mojibake: Repair mojibake before parsing, as the page render does.
+        fix_mojibake: Repair mojibake before parsing, as the page render does, within this scope
+            (:func:`repair_in_scope`: ``"milestones"`` or True, ``"all"``, False).
 
     Returns:
         One entry per milestone page, ordered by path.
@@ -62,9 +112,7 @@ def collect_milestones(pages: Iterable[PageSource], *, fix_mojibake: bool = True
         text = page.text
         try:
             if fix_mojibake and not page.repaired:
-                from .mojibake import fix_mojibake as fix
-
-                text = fix(text)
+                text = repair_in_scope(text, fix_mojibake, page.meta)[0]
             found = parse_milestones(text, file=page.path, meta=page.meta, first_line=page.first_line)
         except Exception as err:  # noqa: BLE001 - a bug of ours on one page must not stop the build
             _log.warning(

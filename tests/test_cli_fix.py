@@ -140,3 +140,16 @@ def test_scope_milestones_repairs_only_milestone_pages(
     assert main(["fix", str(plain), str(plan)]) == 1  # the default: every file named
     out = capsys.readouterr().out
     assert "notes.md" in out and "plan.md" in out
+
+
+def test_scope_milestones_is_the_builds_scope_roadmap_documents_and_front_matter_included(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """``--scope milestones`` repairs what a build with the default scope repairs (review gap 10)."""
+    roadmap = _write(tmp_path / "ROADMAP.md", "# Roadmap\n\n## Milestones\n\n"
+                     "- âœ… **v1.1 Integrations** -- Phases 1-2 (shipped 2026-02-17)\n\n"
+                     "## Phases\n\n- [x] Phase 1: Git linking\n- [x] Phase 2: Slack\n")
+    marked = _write(tmp_path / "marked.md", "---\nmilestone: true\n---\n" + GARBLED)
+    changelog = _write(tmp_path / "CHANGELOG.md", "# Changes\n\n## v1.2\n\n- the cafÃ© page\n")
+    assert main(["fix", "--scope", "milestones", str(roadmap), str(marked), str(changelog)]) == 1
+    out = capsys.readouterr().out
+    assert "+- ✅ **v1.1 Integrations**" in out and "marked.md" in out and "CHANGELOG.md" not in out

@@ -147,11 +147,24 @@ def test_bad_option_is_a_clear_error() -> None:
         MilestonesExtension(open_phases="some")
 
 
-@pytest.mark.parametrize("key", ["fix_mojibake", "strict", "report"])
+@pytest.mark.parametrize("key", ["strict", "report"])
 @pytest.mark.parametrize("value", ["maybe", 3, None, []])
 def test_bad_bool_option_names_the_option(key: str, value: object) -> None:
     with pytest.raises(ValueError, match=f"milestones: {key} must be true or false"):
         markdown.markdown("x", extensions=["mkdocs_milestones"], extension_configs={"mkdocs_milestones": {key: value}})
+
+
+@pytest.mark.parametrize("value", ["maybe", 3, []])
+def test_bad_mojibake_scope_names_the_option_and_its_values(value: object) -> None:
+    with pytest.raises(ValueError, match="milestones: fix_mojibake: expected one of: milestones .or true., all, false"):
+        markdown.markdown("x", extensions=["mkdocs_milestones"], extension_configs={"mkdocs_milestones": {"fix_mojibake": value}})
+
+
+@pytest.mark.parametrize(("value", "scope"), [(True, "milestones"), ("on", "milestones"), ("milestones", "milestones"),
+                                              ("all", "all"), ("off", False), (False, False), (None, False)])
+def test_mojibake_scope_values(value: object, scope: object) -> None:
+    assert MilestonesExtension(fix_mojibake=value).getConfig("fix_mojibake") == scope
+    assert MilestonesExtension().getConfig("fix_mojibake") == "milestones"
 
 
 def test_bool_option_words_still_read() -> None:

@@ -94,8 +94,9 @@ def _build_parser() -> argparse.ArgumentParser:
     fix.add_argument("--quiet", "-q", action="store_true",
                      help="print nothing, only set the exit status")
     fix.add_argument("--scope", choices=("all", "milestones"), default="all",
-                     help="which files to repair: all (the default) or only milestone pages, "
-                     "as the plugin's default fix_mojibake: milestones does")
+                     help="which of the files named to repair: all (the default: you chose the files, and "
+                     "nothing changes without --write) or only milestone pages and roadmap documents, "
+                     "what a build with the plugin's default fix_mojibake: milestones repairs")
     fix.set_defaults(func=fix_cmd.run)
 
     check = sub.add_parser(

@@ -6,8 +6,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from ..mojibake import fix_mojibake_report
-from ..detect import is_milestone_source
+from ..site import repair_in_scope
 from .files import BOM, diff, markdown_files, read, write_atomically
 
 
@@ -25,9 +24,7 @@ def run(args: argparse.Namespace) -> int:
             print(f"mkdocs-milestones fix: {item}: cannot read as UTF-8: {exc}", file=sys.stderr)
             status = 2
             continue
-        if args.scope == "milestones" and not is_milestone_source(text):
-            continue
-        fixed, repairs = fix_mojibake_report(text)
+        fixed, repairs = repair_in_scope(text, args.scope)
         if fixed == text:
             continue
         status = max(status, 1)

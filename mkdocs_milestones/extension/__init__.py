@@ -21,6 +21,7 @@ from ..i18n import text as t
 from ..model import Diagnostic, Milestone
 from ..render.mermaid import render_mermaid
 from ..render.svg import graph_digest, graph_key, render_graph_svg
+from ..site import mojibake_scope
 from .cache import RenderCache
 from .config import ASSET_CSS, GRAPH_VALUES, OPEN_PHASE_VALUES, assets_html, check_config, default_config
 from .context import ContextProvider, PageContext, plain_context
@@ -79,7 +80,13 @@ class MilestonesExtension(Extension):
 
     def setConfig(self, key: str, value: Any) -> None:
         """Python-Markdown's own check, with the option's name in the error; a bool option takes a bool or a
-        word Python-Markdown reads as one (``"true"``, ``"off"`` ...), not any value that happens to be truthy."""
+        word Python-Markdown reads as one (``"true"``, ``"off"`` ...), not any value that happens to be truthy.
+        ``fix_mojibake`` is stored as its scope: ``"milestones"`` (also true), ``"all"`` or False."""
+        if key == "fix_mojibake":
+            try:
+                value = mojibake_scope(value)
+            except ValueError as exc:
+                raise ValueError(f"milestones: fix_mojibake: {exc}") from None
         if key in self.config and isinstance(self.config[key][0], bool) and not isinstance(value, (bool, str)):
             raise ValueError(f"milestones: {key} must be true or false; got {value!r}")
         try:
@@ -153,7 +160,7 @@ class MilestonesExtension(Extension):
             md.registerExtensions(["fenced_code"], {})
         # First of ours: which page this is; clears the previous document's results.
         md.preprocessors.register(ContextPreprocessor(md, self), "ms_context", 36)
-        if self.getConfig("fix_mojibake"):
+        if mojibake_scope(self.getConfig("fix_mojibake")):
             # Before normalize_whitespace (30): nothing else has read the text yet.
             md.preprocessors.register(RepairPreprocessor(md, self), "ms_repair", 35)
         # After normalize_whitespace (30) and snippets (32); before fenced_code_block (25) and

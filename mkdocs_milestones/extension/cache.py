@@ -18,7 +18,9 @@ from collections import Counter
 from collections.abc import Callable, Hashable
 from typing import Any, TypeVar
 
-__all__ = ["RenderCache", "digest", "repaired"]
+from ..site import repair_in_scope
+
+__all__ = ["RenderCache", "digest", "in_scope_repaired"]
 
 T = TypeVar("T")
 
@@ -81,9 +83,7 @@ class RenderCache:
         return len(self._now) + len(self._before)
 
 
-def repaired(text: str) -> tuple[str, list[Any]]:
-    """``fix_mojibake_report(text)``, keeping no copy of a text that needed no repair (``("", [])``)."""
-    from ..mojibake import fix_mojibake_report  # the tables load on first use
-
-    fixed, repairs = fix_mojibake_report(text)
+def in_scope_repaired(text: str, scope: object, meta: dict[str, Any] | None = None) -> tuple[str, list[Any]]:
+    """:func:`~mkdocs_milestones.site.repair_in_scope`, keeping no copy of a text that needed no repair (``("", [])``)."""
+    fixed, repairs = repair_in_scope(text, scope, meta)
     return (fixed, repairs) if repairs else ("", [])

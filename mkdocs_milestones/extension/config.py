@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..site import mojibake_scope
+
 __all__ = ["ASSET_CSS", "GRAPH_VALUES", "OPEN_PHASE_VALUES", "assets_html", "check_config", "default_config"]
 
 OPEN_PHASE_VALUES = ("in-progress", "all", "none")
@@ -16,7 +18,11 @@ ASSET_CSS = ("milestones.css", "graph.css", "roadmap.css", "history.css")
 def default_config() -> dict[str, list[Any]]:
     """Python-Markdown's ``[default, description]`` table."""
     return {
-        "fix_mojibake": [True, "Repair mojibake (UTF-8 read as a legacy code page) in emoji and box drawing."],
+        "fix_mojibake": [
+            "milestones",
+            "Repair mojibake (UTF-8 read as a legacy code page): in milestone pages and roadmap documents "
+            "(milestones, the default, or true), in every page (all), or nowhere (false).",
+        ],
         "open_phases": ["in-progress", "Which phases start expanded: in-progress, all or none."],
         "graph": ["svg", "Phase dependency graph: svg, mermaid or none."],
         "strict": [False, "Raise MilestoneError on document problems (for hosts whose --strict ignores warnings)."],
@@ -31,6 +37,10 @@ def default_config() -> dict[str, list[Any]]:
 
 def check_config(get: Any) -> None:
     """Reject values Python-Markdown's own checks let through (``get`` is ``Extension.getConfig``)."""
+    try:
+        mojibake_scope(get("fix_mojibake"))
+    except ValueError as exc:
+        raise ValueError(f"milestones: fix_mojibake: {exc}") from None
     if get("open_phases") not in OPEN_PHASE_VALUES:
         raise ValueError(f"milestones: open_phases must be one of {', '.join(OPEN_PHASE_VALUES)}; got {get('open_phases')!r}")
     if get("inline_assets") not in (True, False, "auto"):

@@ -31,7 +31,7 @@ from markdown.preprocessors import Preprocessor
 from ..parser import LABEL_RE, OUTSIDE, fence_states, is_milestone_source, parse_milestone
 from ..roadmap_doc import parse_roadmap
 from ..roadmap.markers import expand_markers, find_markers
-from .cache import digest, repaired
+from .cache import digest, in_scope_repaired
 from .context import PageContext
 
 if TYPE_CHECKING:
@@ -142,14 +142,18 @@ class ContextPreprocessor(_Step):
 
 
 class RepairPreprocessor(_Step):
-    """Repairs mojibake in the whole source, code blocks included (the diagrams live there)."""
+    """Repairs mojibake in the whole source, code blocks included (the diagrams live there), within
+    the ``fix_mojibake`` scope: milestone pages and roadmap documents (the default), or every page."""
 
     def run(self, lines: list[str]) -> list[str]:
         text = "\n".join(lines)
-        fixed, repairs = self.ext.cache.get("repair", digest(text), lambda: repaired(text))
+        ctx = context_of(self.md)
+        meta = dict(ctx.meta) if ctx.meta is not None else None
+        scope = self.ext.getConfig("fix_mojibake")
+        fixed, repairs = self.ext.cache.get("repair", digest(scope, repr(meta), text),
+                                            lambda: in_scope_repaired(text, scope, meta))
         if not repairs:
             return lines
-        ctx = context_of(self.md)
         file = ctx.file or "<markdown>"
         for r in repairs:
             log.debug("%s:%d: repaired mojibake %r -> %r", file, r.line + ctx.line_offset, r.original, r.fixed)

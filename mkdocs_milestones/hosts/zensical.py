@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 __all__ = ["zensical_context"]
 
 
-def zensical_context(md: Markdown, *, fix_mojibake: bool = True) -> PageContext | None:
+def zensical_context(md: Markdown, *, fix_mojibake: object = "milestones") -> PageContext | None:
     """The page Zensical renders, or None when ``md`` is not Zensical's (or names no page)."""
     ctx = md.preprocessors["rendering_context"] if "rendering_context" in md.preprocessors else None
     page = getattr(ctx, "page", None)

@@ -76,9 +76,9 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from ftfy.badness import is_bad
 
-from ._core import WHOLE, _apply, needs_work, repair_pass
+from ._core import _apply, needs_work, repair_pass
+from . import _more
 from ._evidence import exact, select
 from ._wider import edits_between, wider
 
@@ -151,6 +151,13 @@ def _compose(old: list[list[int]], edits: list[tuple[int, int, str]]) -> list[li
 def _fix(text: str, report: bool) -> tuple[str, list[Repair]]:
     current, repairs = _fix_ours(text, report)
     better = wider(text, current, lambda line: _fix_ours(line, False)[0])
+    if _more.quick(text):
+        lines = current.split("\n")
+        for i, line in enumerate(lines):
+            line = better.get(i, line)
+            extra = _more.more(line)
+            if extra != line:
+                better[i] = extra
     if not better:
         return current, repairs
     lines = current.split("\n")
@@ -171,18 +178,15 @@ def _fix_ours(text: str, report: bool) -> tuple[str, list[Repair]]:
     repaired_lines: set[int] = set()
     segments: list[list[int]] = []
     guessed: list[tuple[int, int]] = []  # where the last pass guessed lost bytes, in `current`
+    made: list[tuple[int, int]] = []  # what the last pass wrote, in `current`
     compounded: set[int] = set()
     for _ in range(_MAX_PASSES):
-        WHOLE.clear()
         new, edits = repair_pass(current, True)
         if new == current:
             break
-        if WHOLE and is_bad(current):
-            # The whole text decodes with one code page and ftfy's heuristic sees mojibake
-            # in it: ftfy's own evidence for a whole decoding, and ours.
-            kept = edits
-        else:
-            kept = select(current, edits, repaired=frozenset(repaired_lines))
+        # Evidence per edit, even where the whole text decodes with one code page: one certain
+        # repair on a page is no evidence for a plausible pair elsewhere on it (``Å²``).
+        kept = select(current, edits, repaired=frozenset(repaired_lines), made=made)
         if not kept:
             break
         if len(kept) != len(edits):
@@ -195,6 +199,7 @@ def _fix_ours(text: str, report: bool) -> tuple[str, list[Repair]]:
         compounded.update(line for (a, b, _), line in zip(kept, lines, strict=True)
                           if any(a < ge and gs < b for gs, ge in guessed))
         guessed = _guesses(current, kept)
+        made = _guesses(current, kept, every=True)
         if report:
             segments = _compose(segments, edits)
         current = new
@@ -215,11 +220,13 @@ def _lines_of(text: str, edits: list[tuple[int, int, str]]) -> list[int]:
     return out
 
 
-def _guesses(text: str, edits: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
-    """Where the edits' lost-byte guesses land in the text after them."""
+def _guesses(text: str, edits: list[tuple[int, int, str]],
+             every: bool = False) -> list[tuple[int, int]]:
+    """Where the edits' lost-byte guesses (or, with ``every``, all their replacements) land in
+    the text after them."""
     out, shift = [], 0
     for a, b, rep in edits:
-        if not exact(text[a:b], rep):
+        if every or not exact(text[a:b], rep):
             out.append((a + shift, a + shift + len(rep)))
         shift += len(rep) - (b - a)
     return out

@@ -39,11 +39,6 @@ def _plausible_whole(text: str, decoded: str) -> bool:
     return _strong_text(decoded)
 
 
-#: Set (appended to) by :func:`repair_pass` when it decoded the whole text with one code page;
-#: the caller clears it. (A side channel, so that the signature stays as it is.)
-WHOLE: list[bool] = []
-
-
 def repair_pass(text: str, edits: bool = True) -> tuple[str, list[tuple[int, int, str]]]:
     """Run one repair pass.
 
@@ -71,7 +66,6 @@ def repair_pass(text: str, edits: bool = True) -> tuple[str, list[tuple[int, int
         if first is None:
             first = decoded
         if _plausible_whole(text, decoded):
-            WHOLE.append(True)
             if not edits:
                 return decoded, []
             table = T.TRANS[pi]

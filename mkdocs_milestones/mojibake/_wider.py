@@ -152,8 +152,18 @@ def _decodes_to(line: str, mine: str) -> bool:
 
 def _supported(line: str, fixed: str) -> bool:
     """Whether the evidence supports every change ftfy made to ``line``."""
-    edits = edits_between(line, fixed)
+    edits = [_pair(line, e) for e in edits_between(line, fixed)]
     return len(_evidence.select(line, edits, trust_lost=False)) == len(edits)
+
+
+def _pair(line: str, edit: Edit) -> Edit:
+    """A diff's edit widened by the character after it where that makes an exact decoding: ftfy's
+    ``Â`` + no-break space to a no-break space diffs as ``Â`` deleted, but is a pair."""
+    a, b, rep = edit
+    if b < len(line) and not _evidence.exact(line[a:b], rep) and _evidence.exact(
+            line[a:b + 1], rep + line[b]):
+        return a, b + 1, rep + line[b]
+    return edit
 
 
 def _score(text: str) -> tuple[int, bool, int, int, int]:
@@ -292,9 +302,14 @@ def _modifiers(line: str) -> str:
     return _MODIFIER_RE.sub(put_back, line)
 
 
+#: ``Ã`` alone between a word break and a space before a lower-case word: no language writes that
+#: word; it is ``à`` (or Portuguese ``às``) that lost its no-break space byte (``até Ã s``).
+_LONE_A_RE = re.compile("(?<![^\\W\\d_])\u00c3 (?=[a-z\u00e0-\u00ff])")
+
+
 def _restore_a0(line: str, repair_line: Callable[[str], str]) -> str:
     """Our repair of ``line`` with a space after a lead read as a lost no-break space byte."""
-    if not _A0_RE.search(line) or not is_bad(line):
+    if not _A0_RE.search(line) or not (is_bad(line) or _LONE_A_RE.search(line)):
         return line
     restored = _A0_RE.sub(_a0, line)
     fixed = repair_line(restored)
