@@ -183,15 +183,17 @@ def _reads_as_status(value: str) -> bool:
 def _has_plan_evidence(lines: list[Line], start: int, stop: int | None = None) -> bool:
     """A status line or a phase heading after ``start``: what a bare ``# M3: ...`` heading needs to be a plan."""
     end = len(lines) if stop is None else stop
+    top = True  # before the first heading: where a blockquoted status is the page's (as the parser reads it)
     for i in range(start, end):
         ln = lines[i]
         if ln.in_fence:
             continue
-        text = _QUOTE_RE.sub("", ln.text, count=1)  # ``> **Status:** COMPLETED ✅``: a status in a blockquote
+        text = _QUOTE_RE.sub("", ln.text, count=1) if top else ln.text  # ``> **Status:** COMPLETED ✅``
         m = LABEL_RE.match(text) or _BULLET_LABEL_RE.match(text)
         if m and _label_of(m).lower() == "status" and _reads_as_status(m.group("value")):
             return True
         h = _heading(lines, i)
+        top = top and h is None
         if h and h[0] > 1 and _PHASE_RE.match(_strip_md(h[1])):
             return True
         if h and h[0] > 1 and _strip_md(h[1]).strip().lower() == "status" and status_paragraph(lines[i + 1:end]) is not None:

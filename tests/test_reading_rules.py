@@ -604,3 +604,9 @@ def test_a_front_matter_only_milestone() -> None:
 def test_ordinary_front_matter_is_not_a_milestone(front: str) -> None:
     text = f"---\n{front}---\n\nSome text.\n"
     assert not is_milestone_source(text) and parse_milestone(text) is None
+
+
+def test_a_blockquoted_status_below_a_section_is_no_evidence_for_a_bare_id() -> None:
+    """The parser reads a blockquoted status only at the top, so detection does too: no page without its status."""
+    text = "# M-01.02 \u2014 Ingest\n\nText.\n\n## History\n\n> **Status:** done (quoted from the old plan)\n"
+    assert not is_milestone_source(text) and parse_milestone(text) is None
