@@ -117,6 +117,8 @@ def milestone_heading(text: str, *, bare: bool = True) -> tuple[str | None, str,
     ('FT-M-05.13', 'Service buffers', False)
     >>> milestone_heading("Milestone vNEXT \u2014 The Living Canvas")
     ('vNEXT', 'The Living Canvas', True)
+    >>> milestone_heading("Service Milestone SVC-M-0 \u2014 Minimal API")
+    ('SVC-M-0', 'Minimal API', True)
     >>> milestone_heading("Milestone: M1-MVP_Test")
     ('M1', 'M1-MVP_Test', True)
     >>> [milestone_heading(t) for t in ("Milestone Creator", "Milestones overview", "MILESTONE: [Title]", "Roadmap: v2")]
@@ -151,8 +153,8 @@ def milestone_heading(text: str, *, bare: bool = True) -> tuple[str | None, str,
         sure = not (m.group("after").strip() and not re.match(r"\s*(?::|[\-\u2013\u2014]+\s|\()", m.group("after")))
         return m.group("id"), title, sure
     m = _MS_QUALIFIED_RE.match(_strip_md(text))
-    if m:
-        return m.group("id"), _title_after_id(m.group("id"), m.group("after")), False
+    if m:  # the word *Milestone* and an id, as sure as ``# Milestone SIM-M1 — ...``
+        return m.group("id"), _title_after_id(m.group("id"), m.group("after")), True
     if bare:
         m = _MS_BARE_RE.match(_strip_md(text))
         if m:

@@ -575,7 +575,6 @@ def test_bare_suffixed_and_qualified_milestone_ids(text: str, ident: str, title:
 
 @pytest.mark.parametrize("text", [
     "# M-02.07\n\nSome text.\n",
-    "# Service Milestone SVC-M-0 \u2014 Bootstrap\n\nSome text.\n",
     "# SIM-M2.6-CORRECTIVE \u2014 Fix drift\n\nSome text.\n",
 ])
 def test_bare_ids_still_need_a_status_or_a_phase(text: str) -> None:
@@ -610,3 +609,11 @@ def test_a_blockquoted_status_below_a_section_is_no_evidence_for_a_bare_id() -> 
     """The parser reads a blockquoted status only at the top, so detection does too: no page without its status."""
     text = "# M-01.02 \u2014 Ingest\n\nText.\n\n## History\n\n> **Status:** done (quoted from the old plan)\n"
     assert not is_milestone_source(text) and parse_milestone(text) is None
+
+
+def test_a_qualified_milestone_heading_is_sure() -> None:
+    """``# Service Milestone SVC-M-0 — ...`` names a milestone in words, like ``# Milestone SIM-M1 — ...``: no status needed."""
+    text = "# Service Milestone SVC-M-0 \u2014 Minimal API\n\n## Lighthouse scenario\n\n- Call one endpoint.\n"
+    assert is_milestone_source(text)
+    assert parse_milestone(text).id == "SVC-M-0"
+    assert not is_milestone_source("# Service Milestones\n\n**Status**: done\n")
