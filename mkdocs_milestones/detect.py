@@ -52,9 +52,11 @@ _MS_BARE_RE = re.compile(
 )
 
 
-# ``Service Milestone SVC-M-0 — ...``: a word or two before *Milestone*, then an ``M``-numbered id
+# ``Service Milestone SVC-M-0 — ...``: a word or two before *Milestone*, then an ``M``-numbered id (not ``Next
+# Milestone M2: ...``, a post about one)
 _MS_QUALIFIED_RE = re.compile(
-    r"^\s*(?:[A-Z][\w]*\s+){1,2}(?i:milestone)\s+(?P<id>(?:[A-Z][A-Z0-9]{0,7}-)*M-?\d+(?:[.\-]\d+)*[a-z]?)"
+    r"^\s*(?!(?i:the|this|that|our|your|next|previous|last|first|current|upcoming|each|every|final|a|an)\s)"
+    r"(?:[A-Z][\w]*\s+){1,2}(?i:milestone)\s+(?P<id>(?:[A-Z][A-Z0-9]{0,7}-)*M-?\d+(?:[.\-]\d+)*[a-z]?)"
     r"(?P<after>(?::|\s+[:\-\u2013\u2014]\s).*|)$"
 )
 

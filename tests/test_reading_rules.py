@@ -617,3 +617,4 @@ def test_a_qualified_milestone_heading_is_sure() -> None:
     assert is_milestone_source(text)
     assert parse_milestone(text).id == "SVC-M-0"
     assert not is_milestone_source("# Service Milestones\n\n**Status**: done\n")
+    assert not is_milestone_source("# Next Milestone M2: what is coming\n\nA post.\n")
