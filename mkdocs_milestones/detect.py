@@ -45,7 +45,24 @@ _MS_WORD_ID_RE = re.compile(r"^\s*(?:\*\*|__)?(?i:milestone)(?:\*\*|__)?\s+(?P<i
 _MS_ID_RE = re.compile(r"^(?P<id>" + _MS_ID + r")(?P<after>(?:[\s:\-\u2013\u2014].*)?)$")
 
 
-_MS_BARE_RE = re.compile(r"^(?P<id>(?:[A-Z][A-Z0-9]{0,7}-)*M-?\d+(?:[.\-]\d+)*[a-z]?)(?P<after>(?::|\s+[:\-\u2013\u2014]\s|\s).*)$")
+_MS_BARE_RE = re.compile(
+    r"^(?P<id>(?:[A-Z][A-Z0-9]{0,7}-)*M-?\d+(?:[.\-]\d+)*[a-z]?)(?P<after>(?::|\s+[:\-\u2013\u2014]\s|\s).*|)$"
+    # ``SIM-M2.6-CORRECTIVE — ...``: an upper-case suffix, then a spaced dash or colon (or nothing)
+    r"|^(?P<sid>(?:[A-Z][A-Z0-9]{0,7}-)*M-?\d+(?:[.\-]\d+)*[a-z]?(?:-[A-Z][A-Z0-9]+)+)(?P<safter>(?::|\s+[:\-\u2013\u2014]\s).*|)$"
+)
+
+
+# ``Service Milestone SVC-M-0 — ...``: a word or two before *Milestone*, then an ``M``-numbered id (not ``Next
+# Milestone M2: ...``, a post about one)
+_MS_QUALIFIED_RE = re.compile(
+    r"^\s*(?!(?i:the|this|that|our|your|next|previous|last|first|current|upcoming|each|every|final|a|an)\s)"
+    r"(?:[A-Z][\w]*\s+){1,2}(?i:milestone)\s+(?P<id>(?:[A-Z][A-Z0-9]{0,7}-)*M-?\d+(?:[.\-]\d+)*[a-z]?)"
+    r"(?P<after>(?::|\s+[:\-\u2013\u2014]\s).*|)$"
+)
+
+
+# A front matter ``id`` shaped like a milestone's (``M-031``, ``SIM-M2``): with a ``status``, the page is a milestone
+_FM_ID_RE = re.compile(r"^(?:[A-Z][A-Z0-9]{0,7}-)*M-?\d+(?:[.\-]\d+)*[a-z]?$")
 
 
 _SPACED_SEP_RE = re.compile(r"^\s*(?::|[\-\u2013\u2014]+(?=\s))\s*|^\s+")
@@ -102,6 +119,8 @@ def milestone_heading(text: str, *, bare: bool = True) -> tuple[str | None, str,
     ('FT-M-05.13', 'Service buffers', False)
     >>> milestone_heading("Milestone vNEXT \u2014 The Living Canvas")
     ('vNEXT', 'The Living Canvas', True)
+    >>> milestone_heading("Service Milestone SVC-M-0 \u2014 Minimal API")
+    ('SVC-M-0', 'Minimal API', True)
     >>> milestone_heading("Milestone: M1-MVP_Test")
     ('M1', 'M1-MVP_Test', True)
     >>> [milestone_heading(t) for t in ("Milestone Creator", "Milestones overview", "MILESTONE: [Title]", "Roadmap: v2")]
@@ -135,10 +154,15 @@ def milestone_heading(text: str, *, bare: bool = True) -> tuple[str | None, str,
         # ``# Milestone v2 migration guide``: a version then words, no separator: sure only with a status or phase
         sure = not (m.group("after").strip() and not re.match(r"\s*(?::|[\-\u2013\u2014]+\s|\()", m.group("after")))
         return m.group("id"), title, sure
+    m = _MS_QUALIFIED_RE.match(_strip_md(text))
+    if m:  # the word *Milestone* and an id, as sure as ``# Milestone SIM-M1 — ...``
+        return m.group("id"), _title_after_id(m.group("id"), m.group("after")), True
     if bare:
         m = _MS_BARE_RE.match(_strip_md(text))
-        if m and m.group("after").strip(" :-\u2013\u2014"):
-            return m.group("id"), _title_after_id(m.group("id"), m.group("after")), False
+        if m:
+            # ``# M-02.07`` alone: the id is the title (sure only with a status or phase, like every bare id)
+            ident, after = (m.group("id"), m.group("after")) if m.group("id") else (m.group("sid"), m.group("safter"))
+            return ident, _title_after_id(ident, after), False
     return None
 
 
@@ -162,30 +186,60 @@ def _reads_as_status(value: str) -> bool:
 
 def _has_plan_evidence(lines: list[Line], start: int, stop: int | None = None) -> bool:
     """A status line or a phase heading after ``start``: what a bare ``# M3: ...`` heading needs to be a plan."""
-    for i in range(start, len(lines) if stop is None else stop):
+    end = len(lines) if stop is None else stop
+    top = True  # before the first heading: where a blockquoted status is the page's (as the parser reads it)
+    for i in range(start, end):
         ln = lines[i]
         if ln.in_fence:
             continue
-        m = LABEL_RE.match(ln.text) or _BULLET_LABEL_RE.match(ln.text)
+        text = _QUOTE_RE.sub("", ln.text, count=1) if top else ln.text  # ``> **Status:** COMPLETED ✅``
+        m = LABEL_RE.match(text) or _BULLET_LABEL_RE.match(text)
         if m and _label_of(m).lower() == "status" and _reads_as_status(m.group("value")):
             return True
         h = _heading(lines, i)
+        top = top and h is None
         if h and h[0] > 1 and _PHASE_RE.match(_strip_md(h[1])):
+            return True
+        if h and h[0] > 1 and _strip_md(h[1]).strip().lower() == "status" and status_paragraph(lines[i + 1:end]) is not None:
             return True
     return False
 
 
-_QUICK_RE = re.compile(r"milestone|^ {0,3}#[ \t]+(?:\*\*)?(?:[A-Z][A-Z0-9]{0,7}[-\u2010\u2011])*M[-\u2010\u2011]?\d", re.IGNORECASE | re.MULTILINE)
+_QUOTE_RE = re.compile(r"^[ ]{0,3}>[ ]?")
+
+
+def status_paragraph(body: list[Line]) -> Line | None:
+    """The first paragraph under a ``## Status`` heading when its first words are a status
+    (``PLANNED — waiting for M-01.01``), else None."""
+    for n, ln in enumerate(body):
+        if not ln.text.strip():
+            continue
+        if ln.in_fence or _heading(body, n) is not None:
+            return None
+        return ln if _reads_as_status(_QUOTE_RE.sub("", ln.text, count=1)) else None
+    return None
+
+
+def front_matter_milestone(meta: dict[str, Any]) -> bool:
+    """Front matter that makes a page a milestone without a heading: ``id: M-031`` and a ``status``.
+
+    An ordinary page's ``title`` and ``status`` are not enough: the ``id`` must be milestone-shaped.
+    """
+    ident, status = meta.get("id"), meta.get("status")
+    return isinstance(ident, str) and bool(_FM_ID_RE.match(ident.strip())) and isinstance(status, str) and bool(status.strip())
+
+
+_QUICK_RE = re.compile(r"milestone|^id:[ \t]*[\"']?(?:[A-Z][A-Z0-9]{0,7}-)*M-?\d|^ {0,3}#[ \t]+(?:\*\*)?(?:[A-Z][A-Z0-9]{0,7}[-\u2010\u2011])*M[-\u2010\u2011]?\d", re.IGNORECASE | re.MULTILINE)
 
 
 def is_milestone_source(text: str, meta: dict[str, Any] | None = None) -> bool:
     """Detection (:func:`milestone_heading` on the first level-1 heading, or front matter ``milestone: true``)."""
-    if meta and meta.get("milestone") is True:
+    if meta and (meta.get("milestone") is True or front_matter_milestone(meta)):
         return True
     if not _QUICK_RE.search(text):
         return False
     m, body, offset = split_front_matter(_normalize(text))
-    if m.get("milestone") is True:
+    if m.get("milestone") is True or front_matter_milestone(m):
         return True
     lines = scan_lines(body, offset + 1)
     h1 = _first_h1(lines)

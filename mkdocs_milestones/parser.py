@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .detect import _MS_ID_RE, _PHASE_RE, _has_plan_evidence, _title_after_id, is_milestone_source, milestone_heading, title_from_heading
+from .detect import _MS_ID_RE, _PHASE_RE, _has_plan_evidence, front_matter_milestone, status_paragraph, _title_after_id, is_milestone_source, milestone_heading, title_from_heading
 from .graph import build_phase_graph
 from .model import Check, Diagnostic, Field, Milestone, Phase, Table, Task
 from .reading import _ESTIMATE_RE, _NONE_RE, _TASKLIST_RE, _TITLE_STATUS_RE, _combine, _numbered_back, _phase_heading, box_status, cell_value, column_kinds, milestone_refs, parse_phase_refs, read_status, ref_is_shaped
@@ -75,12 +75,14 @@ class _Parser(_SectionReader):
         lines = self.lines
         h1 = _first_h1(lines)
         found = milestone_heading(h1[1]) if h1 is not None else None
-        forced = self.meta.get("milestone") is True
+        forced = self.meta.get("milestone") is True or front_matter_milestone(self.meta)
         if found is not None and not found[2] and not _has_plan_evidence(lines, h1[0] + 1):  # type: ignore[index]
             found = None  # ``# M3 ...`` with neither a status line nor a phase: not sure, leave the page alone
         if found is None and not forced:
             return None
         ident, title = (found[0], found[1]) if found else (None, None)
+        if found is None and front_matter_milestone(self.meta):
+            ident = str(self.meta["id"]).strip()  # ``id: M-031``: the front matter names the milestone
         if title is None:
             title = str(self.meta.get("title") or (split_attr_list(h1[1])[0] if h1 else "") or "Untitled milestone")
         start = h1[0] + 1 if h1 is not None else 0
@@ -117,7 +119,7 @@ class _Parser(_SectionReader):
         section_name = ""
         seen_ids: dict[str, int] = {}
         bounds = [i for i, _, _ in heads] + [stop]
-        self._fields(lines[start:bounds[0]], ms.fields)
+        self._fields(lines[start:bounds[0]], ms.fields, quoted=True)
         self.top_end = lines[bounds[0]].no if bounds[0] < len(lines) else (lines[-1].no + 1 if lines else 1)
         in_phase: set[int] = set()
         first_level: int | None = None  # the first phase heading's level

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from .detect import _BULLET_LABELS, _BULLET_LABEL_RE, _label_of
+from .detect import _BULLET_LABELS, _BULLET_LABEL_RE, _QUOTE_RE, _label_of, status_paragraph
 from .model import Criterion, Diagram, Field, Milestone, Phase, Risk, Section
 from .reading import _cell, _column, _kind_column, column_kinds
 from .source import LABEL_RE, Line, _BULLET_RE, _FENCE_RE, _strip_md, _tables
@@ -34,6 +34,11 @@ class _SectionReader:
 
     def _section(self, ms: Milestone, name: str, level: int, line: int, title: str, body: list[Line], full: list[Line]) -> None:
         self._fields(body, ms.fields)
+        if name.strip() == "status" and not any(f.label.lower() == "status" for f in ms.fields):
+            # ``## Status`` then ``PLANNED — waiting for ...``: the paragraph's first words are the status, the rest its note
+            para = status_paragraph(body)
+            if para is not None:
+                ms.fields.append(Field("Status", _QUOTE_RE.sub("", para.text, count=1).strip(), para.no))
         if "success criteria" in name or name in ("criteria", "success metrics", "acceptance criteria"):
             for header, rows in _tables(full):
                 st = _kind_column(column_kinds(header), "status")
@@ -64,8 +69,9 @@ class _SectionReader:
         elif not (name.startswith("executive summary") or "phase" in name or "architecture" in name or name == "summary"):
             ms.sections.append(Section(_strip_md(title), level, line, "\n".join(ln.text for ln in body).strip("\n")))
 
-    def _fields(self, body: list[Line], into: list[Field]) -> None:
-        """Collect ``**Label**: value`` lines, and the list lines that continue a label."""
+    def _fields(self, body: list[Line], into: list[Field], quoted: bool = False) -> None:
+        """Collect ``**Label**: value`` lines, and the list lines that continue a label; with ``quoted``
+        (the top of the page) also those in a blockquote (``> **Status:** COMPLETED ✅``)."""
         current: Field | None = None
         takes_list = False  # a label with nothing after its colon introduces the list below it
         for ln in body:
@@ -80,6 +86,8 @@ class _SectionReader:
                     current = None
                     continue
             m = LABEL_RE.match(ln.text)
+            if m is None and quoted and ln.text.lstrip(" ").startswith(">"):
+                m = LABEL_RE.match(_QUOTE_RE.sub("", ln.text, count=1))
             if m:
                 current = Field(_label_of(m), m.group("value").strip(), ln.no, ln.text.strip())
                 takes_list = not current.value

@@ -528,3 +528,93 @@ def test_a_prerequisites_checklist_is_not_the_milestones_progress() -> None:
     )
     ms = parse_milestone(text)
     assert (ms.checks_done, ms.checks_total, ms.progress) == (0, 2, 0.0)
+
+
+@pytest.mark.parametrize("heading", ["# M-01.02 \u2014 Ingest", "# Milestone 3: Ingest"])
+def test_a_status_in_a_blockquote_under_the_heading(heading: str) -> None:
+    """``> **Status:** COMPLETED ✅`` is the milestone's status line (review gap 7)."""
+    text = heading + "\n\n> **Status:** COMPLETED \u2705\n\nSome text.\n"
+    assert is_milestone_source(text)
+    ms = parse_milestone(text)
+    assert (ms.status, ms.status_text, ms.status_line) == ("done", "COMPLETED", 3)
+    assert not [d for d in ms.diagnostics if "status" in d.message]
+
+
+def test_a_blockquote_label_further_down_is_not_the_milestones_status() -> None:
+    text = "# Milestone: A\n\n**Status**: pending\n\n## Notes\n\n> **Status:** done (quoted from the old plan)\n"
+    assert parse_milestone(text).status == "pending"
+
+
+@pytest.mark.parametrize("heading", ["# M-01.02 \u2014 Ingest", "# Milestone 3: Ingest"])
+def test_a_status_written_as_a_section(heading: str) -> None:
+    """``## Status`` then ``PLANNED — ...``: the first words are the status, the rest the note (review gap 7)."""
+    text = heading + "\n\n## Status\n\nPLANNED \u2014 waiting for M-01.01 to land.\n\n## Goal\n\nIngest.\n"
+    assert is_milestone_source(text)
+    ms = parse_milestone(text)
+    assert (ms.status, ms.status_text, ms.status_note) == ("pending", "PLANNED", "waiting for M-01.01 to land.")
+    assert ms.status_line == 5 and not [d for d in ms.diagnostics if "status" in d.message]
+
+
+def test_a_status_section_that_does_not_start_with_a_status_is_not_one() -> None:
+    text = "# M-01.02 \u2014 Ingest\n\n## Status\n\nWe are still discussing this.\n"
+    assert not is_milestone_source(text) and parse_milestone(text) is None
+
+
+@pytest.mark.parametrize(("text", "ident", "title"), [
+    ("# M-02.07\n\n**Status:** Done\n", "M-02.07", "M-02.07"),
+    ("# M-02.07\n\n## Phase 1: Setup\n- [x] a\n", "M-02.07", "M-02.07"),
+    ("# SIM-M2.6-CORRECTIVE \u2014 Fix drift\n\n**Status:** Done\n", "SIM-M2.6-CORRECTIVE", "Fix drift"),
+    ("# Service Milestone SVC-M-0 \u2014 Bootstrap\n\n**Status:** Done\n", "SVC-M-0", "Bootstrap"),
+])
+def test_bare_suffixed_and_qualified_milestone_ids(text: str, ident: str, title: str) -> None:
+    """A bare id, an id with an upper-case suffix, and ``Service Milestone <id>`` (review gap 7)."""
+    assert is_milestone_source(text)
+    ms = parse_milestone(text)
+    assert (ms.id, ms.title) == (ident, title)
+
+
+@pytest.mark.parametrize("text", [
+    "# M-02.07\n\nSome text.\n",
+    "# SIM-M2.6-CORRECTIVE \u2014 Fix drift\n\nSome text.\n",
+])
+def test_bare_ids_still_need_a_status_or_a_phase(text: str) -> None:
+    assert not is_milestone_source(text) and parse_milestone(text) is None
+
+
+def test_a_glued_id_keeps_its_whole_name_as_the_title() -> None:
+    ms = parse_milestone("# Milestone: M1-MVP_Test\n\n**Status**: done\n")
+    assert (ms.id, ms.title) == ("M1", "M1-MVP_Test")
+
+
+def test_a_front_matter_only_milestone() -> None:
+    """``id: M-031`` with a ``status`` and no H1: a milestone titled by its front matter (review gap 7)."""
+    text = "---\nid: M-031\ntitle: Export pipeline\nstatus: done\n---\n\nSome text.\n\n- [x] Export\n"
+    assert is_milestone_source(text)
+    ms = parse_milestone(text)
+    assert (ms.id, ms.title, ms.status, ms.checks_done) == ("M-031", "Export pipeline", "done", 1)
+
+
+@pytest.mark.parametrize("front", [
+    "title: Install guide\nstatus: draft\n",
+    "id: install\ntitle: Install guide\nstatus: done\n",
+    "id: M-031\ntitle: Export pipeline\n",
+    "id: m1\ntitle: Install guide\nstatus: done\n",
+])
+def test_ordinary_front_matter_is_not_a_milestone(front: str) -> None:
+    text = f"---\n{front}---\n\nSome text.\n"
+    assert not is_milestone_source(text) and parse_milestone(text) is None
+
+
+def test_a_blockquoted_status_below_a_section_is_no_evidence_for_a_bare_id() -> None:
+    """The parser reads a blockquoted status only at the top, so detection does too: no page without its status."""
+    text = "# M-01.02 \u2014 Ingest\n\nText.\n\n## History\n\n> **Status:** done (quoted from the old plan)\n"
+    assert not is_milestone_source(text) and parse_milestone(text) is None
+
+
+def test_a_qualified_milestone_heading_is_sure() -> None:
+    """``# Service Milestone SVC-M-0 — ...`` names a milestone in words, like ``# Milestone SIM-M1 — ...``: no status needed."""
+    text = "# Service Milestone SVC-M-0 \u2014 Minimal API\n\n## Lighthouse scenario\n\n- Call one endpoint.\n"
+    assert is_milestone_source(text)
+    assert parse_milestone(text).id == "SVC-M-0"
+    assert not is_milestone_source("# Service Milestones\n\n**Status**: done\n")
+    assert not is_milestone_source("# Next Milestone M2: what is coming\n\nA post.\n")
