@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from ..vocabulary import PRIORITIES, PRIORITY_LABELS, STATUS_LABELS, STATUS_WORDS
+from ..vocabulary import PRIORITIES, PRIORITY_LABELS, STATUS_LABELS, STATUS_WORDS, status_word
 
 _EN: dict[str, str] = {
     **{f"status.{k}": v for k, v in STATUS_LABELS.items()},
@@ -36,7 +36,7 @@ _EN: dict[str, str] = {
     "total.other": "{n} milestones",
     # In-sentence words for a status (graph summaries, at-risk reasons).
     **{f"word.{k}": v for k, v in STATUS_WORDS.items()},
-    "word.unknown": "status unknown",
+    "word.unknown": status_word(None),  # the English words have one home: vocabulary.py
     # Roadmap: more rows, at-risk reasons, the dependency graph.
     "more": "Show {n} more",
     "more.group.one": "Show {n} more {lower} milestone",
