@@ -21,6 +21,7 @@ _TEMPLATE_RE = re.compile(
 """A template's placeholder anywhere in a title: ``[Name] - [Short description]``, ``<!-- name -->``, ``YOUR TITLE HERE``."""
 
 __all__ = [
+    "about_a_milestone",
     "is_milestone_source",
     "milestone_heading",
     "title_from_heading",
@@ -93,8 +94,45 @@ def _title_after_id(ident: str, after: str) -> str:
     return ident + after.strip()  # glued (``M1-MVP_Test``): the whole name is the title
 
 
+# A document about a milestone, not the milestone: its tracking log, its release notes, a summary
+# (``# M-03.01 Implementation Tracking``, ``# SIM-M3.0 Tracking — ...``, ``# M-09.01 - ... — Tracking``,
+# ``# M-07.01 Release Notes``, ``# UI-M-02.00 Release: ...``, ``# M-02.08 ... - Completion Summary``)
+_ABOUT = r"(?:(?:implementation|progress|work|development|release|completion)\s+)?(?:tracking|tracker|log|notes|summary)(?:\s+log)?"
+_ABOUT_RE = re.compile(
+    r"^(?:" + _ABOUT + r"|release)(?:\s*$|\s*[:\-\u2013\u2014(])"
+    r"|(?:\s[\-\u2013\u2014:]\s*|\()" + _ABOUT + r"\)?\s*$"
+    r"|\s(?:release|implementation|progress)\s+(?:notes|summary|tracking|log)\s*$",
+    re.IGNORECASE,
+)
+
+
+def about_a_milestone(title: str) -> bool:
+    """Does a milestone heading's title say the page is about the milestone (its log, its release notes)?
+
+    >>> [about_a_milestone(t) for t in ("Implementation Tracking", "Tracking \u2014 Time-Travel Foundations",
+    ...  "Engine Semantics (Contract Hardening) \u2014 Tracking", "Retry Governance (Tracking)", "Release Notes",
+    ...  "Release: Mode Toggle", "Enhanced Registry - Completion Summary", "Time-Travel State APIs \u2013 Release Summary")]
+    [True, True, True, True, True, True, True, True]
+    >>> [about_a_milestone(t) for t in ("Tracking dashboard", "Release pipeline", "Log ingestion", "REST API", "Audit log rotation")]
+    [False, False, False, False, False]
+    """
+    return bool(_ABOUT_RE.search(_strip_md(title).strip()))
+
+
 def milestone_heading(text: str, *, bare: bool = True) -> tuple[str | None, str, bool] | None:
     """Read a level-1 heading as a milestone heading: ``(id, title, certain)``, or None.
+
+    A heading whose title says the page is about a milestone (its tracking log, its release notes:
+    ``# M-03.01 Implementation Tracking``) is not one: the milestone is its plan (see :func:`about_a_milestone`).
+    """
+    found = _milestone_heading(text, bare=bare)
+    if found is not None and found[1] != found[0] and about_a_milestone(found[1]):
+        return None
+    return found
+
+
+def _milestone_heading(text: str, *, bare: bool = True) -> tuple[str | None, str, bool] | None:
+    """The reading of :func:`milestone_heading` before the "about a milestone" test.
 
     One rule, as a reader judges: the heading names a milestone when it starts with the word
     *Milestone* followed by a colon or dash (``# MILESTONE: Demo``, ``# Milestone - Demo``) or by a
@@ -113,8 +151,10 @@ def milestone_heading(text: str, *, bare: bool = True) -> tuple[str | None, str,
     ('SIM-M1', 'Simulation core', True)
     >>> milestone_heading("Milestone 0.2.0")
     ('0.2.0', '0.2.0', True)
-    >>> milestone_heading("M3: REST API"), milestone_heading("M-03.01 Tracking")
-    (('M3', 'REST API', False), ('M-03.01', 'Tracking', False))
+    >>> milestone_heading("M3: REST API"), milestone_heading("M-03.01 Time-travel APIs")
+    (('M3', 'REST API', False), ('M-03.01', 'Time-travel APIs', False))
+    >>> milestone_heading("M-03.01 Implementation Tracking") is None  # its log: the milestone is its plan
+    True
     >>> milestone_heading("FT-M-05.13 \u2014 Service buffers")
     ('FT-M-05.13', 'Service buffers', False)
     >>> milestone_heading("Milestone vNEXT \u2014 The Living Canvas")
@@ -133,7 +173,7 @@ def milestone_heading(text: str, *, bare: bool = True) -> tuple[str | None, str,
     # ``TT‑M‑03.28`` (non-breaking hyphens): the same characters, read as hyphens (one for one, so the title is as written)
     folded = text.translate(_DASHES)
     if folded != text:
-        found = milestone_heading(folded, bare=bare)
+        found = _milestone_heading(folded, bare=bare)
         if found is None or found[0] is None:
             return found
         return text[:len(found[0])] if folded.startswith(found[0]) else found[0], found[1], found[2]
