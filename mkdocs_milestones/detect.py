@@ -9,6 +9,7 @@ import re
 from typing import Any
 
 from .source import LABEL_RE, Line, _first_h1, _heading, _normalize, _strip_md, scan_lines, split_attr_list, split_front_matter
+from .reading import read_status
 from .vocabulary import normalize_status, split_status
 
 _LEAD_EMOJI_RE = re.compile(r"^[^\w\s*_\[(<{`#]+\s+(?=(?:\*\*|__)?milestone\b)", re.IGNORECASE)
@@ -47,9 +48,10 @@ _MS_ID_RE = re.compile(r"^(?P<id>" + _MS_ID + r")(?P<after>(?:[\s:\-\u2013\u2014
 
 
 _MS_BARE_RE = re.compile(
-    r"^(?P<id>(?:[A-Z][A-Z0-9]{0,7}-)*M-?\d+(?:[.\-]\d+)*[a-z]?)(?P<after>(?::|\s+[:\-\u2013\u2014]\s|\s).*|)$"
+    # a requirement's id (``FR-UI-M-02.05-1``, ``NFR-M-3``) is not a milestone's
+    r"^(?!(?:FR|NFR|REQ|AC|US|UC|TC)-)(?P<id>(?:[A-Z][A-Z0-9]{0,7}-)*M-?\d+(?:[.\-]\d+)*[a-z]?)(?P<after>(?::|\s+[:\-\u2013\u2014]\s|\s).*|)$"
     # ``SIM-M2.6-CORRECTIVE — ...``: an upper-case suffix, then a spaced dash or colon (or nothing)
-    r"|^(?P<sid>(?:[A-Z][A-Z0-9]{0,7}-)*M-?\d+(?:[.\-]\d+)*[a-z]?(?:-[A-Z][A-Z0-9]+)+)(?P<safter>(?::|\s+[:\-\u2013\u2014]\s).*|)$"
+    r"|^(?!(?:FR|NFR|REQ|AC|US|UC|TC)-)(?P<sid>(?:[A-Z][A-Z0-9]{0,7}-)*M-?\d+(?:[.\-]\d+)*[a-z]?(?:-[A-Z][A-Z0-9]+)+)(?P<safter>(?::|\s+[:\-\u2013\u2014]\s).*|)$"
 )
 
 
@@ -99,9 +101,11 @@ def _title_after_id(ident: str, after: str) -> str:
 # ``# M-07.01 Release Notes``, ``# UI-M-02.00 Release: ...``, ``# M-02.08 ... - Completion Summary``)
 _ABOUT = r"(?:(?:implementation|progress|work|development|release|completion)\s+)?(?:tracking|tracker|log|notes|summary)(?:\s+log)?"
 _ABOUT_RE = re.compile(
-    r"^(?:" + _ABOUT + r"|release)(?:\s*$|\s*[:\-\u2013\u2014(])"
+    r"^(?:" + _ABOUT + r"|release|success(?:\s+criteria)?)(?:\s*$|\s*[:\-\u2013\u2014(])"
+    r"|^success(?:\s+criteria)?\s+[^\w\s]"  # ``### SIM-M2.7 Success ✅ ACHIEVED``: its criteria, met
     r"|(?:\s[\-\u2013\u2014:]\s*|\()" + _ABOUT + r"\)?\s*$"
-    r"|\s(?:release|implementation|progress)\s+(?:notes|summary|tracking|log)\s*$",
+    r"|\s(?:release|implementation|progress)\s+(?:notes|summary|tracking|log)\s*$"
+    r"|\s[\-\u2013\u2014:]\s*test\s+(?:plan|strategy)\s*$",
     re.IGNORECASE,
 )
 
@@ -111,10 +115,14 @@ def about_a_milestone(title: str) -> bool:
 
     >>> [about_a_milestone(t) for t in ("Implementation Tracking", "Tracking \u2014 Time-Travel Foundations",
     ...  "Engine Semantics (Contract Hardening) \u2014 Tracking", "Retry Governance (Tracking)", "Release Notes",
-    ...  "Release: Mode Toggle", "Enhanced Registry - Completion Summary", "Time-Travel State APIs \u2013 Release Summary")]
-    [True, True, True, True, True, True, True, True]
-    >>> [about_a_milestone(t) for t in ("Tracking dashboard", "Release pipeline", "Log ingestion", "REST API", "Audit log rotation")]
-    [False, False, False, False, False]
+    ...  "Release: Mode Toggle", "Enhanced Registry - Completion Summary", "Time-Travel State APIs \u2013 Release Summary",
+    ...  "Phase 0: TDD Setup - Test Plan")]
+    [True, True, True, True, True, True, True, True, True]
+    >>> about_a_milestone("Success \u2705 ACHIEVED"), about_a_milestone("Success Criteria")
+    (True, True)
+    >>> [about_a_milestone(t) for t in ("Tracking dashboard", "Release pipeline", "Log ingestion", "REST API", "Audit log rotation",
+    ...  "Success metrics pipeline")]
+    [False, False, False, False, False, False]
     """
     return bool(_ABOUT_RE.search(_strip_md(title).strip()))
 
@@ -124,9 +132,10 @@ def milestone_heading(text: str, *, bare: bool = True) -> tuple[str | None, str,
 
     A heading whose title says the page is about a milestone (its tracking log, its release notes:
     ``# M-03.01 Implementation Tracking``) is not one: the milestone is its plan (see :func:`about_a_milestone`).
+    ``# MILESTONE: Success criteria`` names its milestone outright.
     """
     found = _milestone_heading(text, bare=bare)
-    if found is not None and found[1] != found[0] and about_a_milestone(found[1]):
+    if found is not None and found[0] is not None and found[1] != found[0] and about_a_milestone(found[1]):
         return None
     return found
 
@@ -219,9 +228,10 @@ def title_from_heading(text: str) -> str | None:
 
 
 def _reads_as_status(value: str) -> bool:
-    """Does a status line's value start with a status (``Status: works on Sonoma`` does not)?"""
+    """Does a status line's value read as a status, as the parser reads it (``Charter Superseded
+    *(originally IN PROGRESS)*`` does; ``Status: works on Sonoma`` does not)?"""
     text = _strip_md(value.strip().lstrip("*_ ").strip())
-    return normalize_status(split_status(text)[0]) is not None or normalize_status(text) is not None
+    return normalize_status(split_status(text)[0]) is not None or normalize_status(text) is not None or read_status(text)[2] is not None
 
 
 def _has_plan_evidence(lines: list[Line], start: int, stop: int | None = None) -> bool:

@@ -14,6 +14,7 @@ from .vocabulary import is_status_phrase, normalize_level, normalize_priority, n
 
 __all__ = [
     "box_status",
+    "box_status_of",
     "cell_value",
     "column_kinds",
     "milestone_refs",
@@ -34,6 +35,51 @@ _BOX_MARKS = {" ": "pending", "x": "done", "X": "done", "/": "in-progress", "~":
 
 _TAG_MARKS = frozenset({"new", "open", "info", "note", "idea", "question", "link", "optional", "opt"})
 """Bracketed words that tag an item rather than mark a task (``- [NEW] feature``, ``- [OPEN] question``)."""
+
+
+_NOT_APPLICABLE_RE = re.compile(
+    r"\(\s*[*_]*(?:n/a|not applicable|out of scope|won[\u2019']?t do|descoped|dropped|deferred)\b"
+    r"|\([^()]*\b(?:n/a|not applicable|out of scope|descoped|deferred|moved to)\b[^()]*\)[\s.*_]*$"
+    r"|(?:^|\s)[\-\u2013\u2014:]?\s*(?:n/a|not applicable)[\s.*_)]*$",
+    re.IGNORECASE,
+)
+"""An open box its author says does not apply: ``- [ ] API documentation (N/A)``, ``*(N/A — Option A chosen)*``,
+``*(metadata present; explicit warning surfacing deferred)*``."""
+
+
+_OPTIONAL_RE = re.compile(
+    r"^\W*optional\b|\(\s*(?:optional|if feasible|if time permits|if needed|nice[\s\-\u2011]to[\s\-\u2011]have|stretch(?: goal)?)\b"
+    r"|\bnice[\s\-\u2011]to[\s\-\u2011]have\b",
+    re.IGNORECASE,
+)
+
+
+def box_status_of(mark: str, text: str) -> str | None:
+    """:func:`box_status`, where an open box its author says does not apply (``(N/A)``, ``(deferred)``,
+    ``(out of scope)``) is dropped, as ``[-]`` is.
+
+    >>> box_status_of(" ", "API documentation (N/A)"), box_status_of(" ", "Display status *(N/A \u2014 Option A chosen)*")
+    ('cancelled', 'cancelled')
+    >>> box_status_of(" ", "Warnings surfaced. *(metadata present; explicit warning surfacing deferred)*")
+    'cancelled'
+    >>> box_status_of(" ", "Map N/A values to null"), box_status_of("x", "Docs (N/A)"), box_status_of(" ", "Tag created")
+    ('pending', 'done', 'pending')
+    >>> box_status_of(" ", "Handle deferred jobs (queue)"), box_status_of(" ", "Retry deferred writes")
+    ('pending', 'pending')
+    """
+    status = box_status(mark)
+    if status == "pending" and _NOT_APPLICABLE_RE.search(text):
+        return "cancelled"
+    return status
+
+
+def optional_item(text: str) -> bool:
+    """Is a box's item optional as written (``Optional: gzip flag``, ``(if feasible)``, ``(nice-to-have)``)?
+
+    >>> optional_item("Optional gzip compression flag"), optional_item("Coverage badge (if feasible from CI)"), optional_item("Tag created")
+    (True, True, False)
+    """
+    return bool(_OPTIONAL_RE.search(text))
 
 
 def box_status(mark: str) -> str | None:

@@ -230,8 +230,11 @@ def _fold(name: str | None, *, lower: bool = True) -> str:
 
 
 def _rank(entry: MilestoneEntry) -> int:
-    """0 for a plan, 1 for a tracking log or release note of it (``M-03.01-log.md``, ``releases/M-03.01.md``)."""
-    return 1 if _TRACKING_RE.search(entry.page.removesuffix(".md")) else 0
+    """0 for a plan, 1 for a roadmap document's section about it (``ROADMAP.md#m-0209``), 2 for a tracking log or
+    release note of it (``M-03.01-log.md``, ``releases/M-03.01.md``)."""
+    if _TRACKING_RE.search(entry.page.removesuffix(".md")):
+        return 2
+    return 1 if entry.milestone.anchor else 0
 
 
 def _meta_refs(ms: Milestone) -> list[str]:
