@@ -351,6 +351,8 @@ def milestone_refs(value: str) -> list[str]:
     (['M-03.04'], [])
     >>> milestone_refs("M2 (Auth) and M3 (DB)"), milestone_refs("M2 & M3"), milestone_refs("Requires M1 to be done")
     (['M2', 'M3'], ['M2', 'M3'], ['M1'])
+    >>> milestone_refs("\N{WHITE HEAVY CHECK MARK} M-06.01/M-06.02 (evaluation integrity), M-07.01"), milestone_refs("docs/M-06.01.md")
+    (['M-06.01', 'M-06.02', 'M-07.01'], ['docs/M-06.01.md'])
     """
     refs = [m.group("href").strip("<>") for m in _LINK_RE.finditer(value)]
     if refs:
@@ -365,6 +367,9 @@ def milestone_refs(value: str) -> list[str]:
             break
         text = shorter
     out: list[str] = []
+    # ``M-06.01/M-06.02``: ids joined by a slash are each a reference
+    text = re.sub(r"[^\s,;]+/[^\s,;]+", lambda t: t.group(0).replace("/", ", ") if all(
+        _MS_ID_ONLY_RE.fullmatch(x) for x in t.group(0).split("/")) else t.group(0), text)
     for part in re.split(r"[,;]|\s+(?:and|&|\+)\s+", text):
         part = _REF_TRIM_RE.sub("", part.strip()).strip()
         part = _REF_TRIM_RE.sub("", _REF_STATUS_TAIL_RE.sub("", part)).strip()
@@ -380,6 +385,9 @@ def milestone_refs(value: str) -> list[str]:
 
 
 _MS_REF_SHAPE_RE = re.compile(r"^(?:(?:[A-Z][A-Z0-9]{0,7}-)*M-?\d+(?:[.\-]\d+)*[a-z]?|[vV]\d+(?:\.\d+)*)(?:[-_:\s]|$)")
+
+
+_MS_ID_ONLY_RE = re.compile(r"(?:[A-Z][A-Z0-9]{0,7}-)*M-?\d+(?:[.\-]\d+)*[a-z]?")
 
 
 _MS_ID_IN_TEXT_RE = re.compile(r"(?<![\w.\-])((?:[A-Z][A-Z0-9]{0,7}-)*M-?\d+(?:[.\-]\d+)*[a-z]?)(?![\w\-])")

@@ -229,12 +229,43 @@ def _fold(name: str | None, *, lower: bool = True) -> str:
     return text.lower() if lower else text
 
 
+_ID_NUMBERS_RE = re.compile(r"((?:[a-z][a-z0-9]*-)*)m-?(\d+(?:[.\-]\d+)*)([a-z]?)")
+
+
+def _fold_id(name: str | None) -> str:
+    """A milestone id as compared: folded (:func:`_fold`), its numbers without padding or a hyphen after the
+    ``M`` (``M2.9``, ``M-02.09`` and ``m-2.9`` are one id, as a reader reads them; ``M-02.09.01`` is another).
+
+    >>> _fold_id("M-02.09") == _fold_id("M2.9") == _fold_id("M\u201102.09"), _fold_id("SIM-M-02.01"), _fold_id("M-02.09.01")
+    (True, 'sim-m2.1', 'm2.9.1')
+    """
+    text = _fold(name)
+    m = _ID_NUMBERS_RE.fullmatch(text)
+    if m is None:
+        return text
+    return f"{m.group(1)}m{'.'.join(str(int(x)) for x in re.split(r'[.-]', m.group(2)))}{m.group(3)}"
+
+
 def _rank(entry: MilestoneEntry) -> int:
     """0 for a plan, 1 for a roadmap document's section about it (``ROADMAP.md#m-0209``), 2 for a tracking log or
     release note of it (``M-03.01-log.md``, ``releases/M-03.01.md``)."""
     if _TRACKING_RE.search(entry.page.removesuffix(".md")):
         return 2
     return 1 if entry.milestone.anchor else 0
+
+
+def _nearest(ref: str, entries: list[MilestoneEntry]) -> list[str]:
+    """The milestones a reference most likely means, closest first (by id, file name or title); all, sorted, if none is close."""
+    import difflib
+
+    names: dict[str, str] = {}
+    for e in entries:
+        for name in (_fold_id(e.milestone.id) if e.milestone.id else "", _fold(posixpath.basename(e.page).removesuffix(".md")), _fold(e.milestone.title)):
+            if name:
+                names.setdefault(name, e.key)
+    close = difflib.get_close_matches(_fold_id(ref), list(names), n=8, cutoff=0.6)
+    out = list(dict.fromkeys(names[n] for n in close))
+    return out or sorted(e.key for e in entries)
 
 
 def _meta_refs(ms: Milestone) -> list[str]:
@@ -279,23 +310,27 @@ def resolve_dependencies(entries: list[MilestoneEntry]) -> None:
     by_title = unique((_fold(e.milestone.title), e) for e in entries)
     by_stem = unique((_fold(posixpath.basename(e.page).removesuffix(".md")), e) for e in entries if e.key == e.page)
     by_id = unique((_fold(e.milestone.id), e) for e in entries if getattr(e.milestone, "id", None))
+    # ``M2.9`` for ``M-02.09``: the same id written without padding, when no id is written exactly so
+    by_loose_id = unique((_fold_id(e.milestone.id), e) for e in entries if getattr(e.milestone, "id", None))
 
     def by_name(ref: str) -> str | None:
         name = _fold(ref)
         if name.endswith(".md"):
             name = posixpath.basename(name).removesuffix(".md")
-        for table in (by_stem, by_id, by_title):
-            if name in table:
-                return table[name].key
+        for table, key in ((by_stem, name), (by_id, name), (by_title, name)):
+            if key in table:
+                return table[key].key
         lead = _LEAD_ID_RE.match(_fold(ref, lower=False))
         if lead and _fold(lead.group(1)) in by_id:
             return by_id[_fold(lead.group(1))].key
+        if name not in ambiguous and _fold_id(name) in by_loose_id:
+            return by_loose_id[_fold_id(name)].key
         return None
 
     def shared(ref: str) -> list[str]:
         name = _fold(ref)
         lead = _LEAD_ID_RE.match(_fold(ref, lower=False))
-        return ambiguous.get(name) or (ambiguous.get(_fold(lead.group(1)), []) if lead else [])
+        return ambiguous.get(name) or (ambiguous.get(_fold(lead.group(1)), []) if lead else []) or ambiguous.get(_fold_id(name), [])
 
     for e in entries:
         ms = e.milestone
@@ -326,8 +361,8 @@ def resolve_dependencies(entries: list[MilestoneEntry]) -> None:
                 if ref.strip() and ref not in missing:
                     missing.append(ref)
             elif target is None:
-                keys = sorted(by_key)
-                known = ", ".join(keys[:8]) + (f" (and {len(keys) - 8} more)" if len(keys) > 8 else "") if keys else "none in this site"
+                keys = _nearest(ref, entries)
+                known = ", ".join(keys[:8]) + (f" (and {len(by_key) - len(keys[:8])} more)" if len(by_key) > 8 else "") if keys else "none in this site"
                 e.warnings.append(
                     Diagnostic(e.page, _depends_line(ms),
                                f"depends on {ref!r}, which is not a milestone page; link to one of: {known}")

@@ -774,3 +774,22 @@ def test_a_roadmap_sections_heading_status_with_a_status_line_that_explains_it()
     assert (svc.title, svc.status, svc.status_note, svc.diagnostics) == (
         "Minimal API", "done", "All functional requirements implemented and verified.", [])
     assert (sim.id, sim.status) == ("SIM-M2.7", "done")
+
+
+def test_an_id_written_without_padding_and_ids_joined_by_a_slash() -> None:
+    # FlowTime's sim docs write the engine's M-02.07 as "M2.7"; M-09.01 depends on "M-06.01/M-06.02"; the
+    # newer M-001 is not the older M-1 (an id written exactly wins over a padded one)
+    pages = {
+        "e/M-02.07.md": "# M-02.07 \u2014 Registry\n\n**Status:** \u2705 Complete\n",
+        "e/M-06.01.md": "# M-06.01 \u2014 Integrity\n\n**Status:** \u2705 Complete\n",
+        "e/M-06.02.md": "# M-06.02 \u2014 Compiler\n\n**Status:** \u2705 Complete\n",
+        "old/M-01.00.md": "# Milestone M-1\n\n**Status:** done\n",
+        "new/M-001.md": "---\nid: M-001\nstatus: done\n---\n\n## Goal\n",
+        "sim/SIM-M3.0.md": "# SIM-M3.0 \u2014 Sim\n\n**Status:** done\n**Dependencies:** FlowTime Engine M2.7 (Registry)\n",
+        "e/M-09.01.md": "# M-09.01 \u2014 Semantics\n\n**Status:** done\n**Dependencies:** M-06.01/M-06.02 (Evaluation Integrity)\n",
+        "new/M-002.md": "---\nid: M-002\nstatus: done\ndepends_on: [M-001]\n---\n\n## Goal\n",
+    }
+    entries = {e.key: e for e in collect_milestones([PageSource(p, p[:-3] + "/", t) for p, t in pages.items()])}
+    assert (entries["sim/SIM-M3.0.md"].depends_on, entries["sim/SIM-M3.0.md"].warnings) == (["e/M-02.07.md"], [])
+    assert entries["e/M-09.01.md"].depends_on == ["e/M-06.01.md", "e/M-06.02.md"]
+    assert (entries["new/M-002.md"].depends_on, entries["new/M-002.md"].warnings) == (["new/M-001.md"], [])
