@@ -66,6 +66,7 @@ class _Parser(_SectionReader):
         self.diags: list[Diagnostic] = []
         self.top_end = 1 << 30  # the line of the first heading after the title (set by _body)
         self.informed: set[int] = set()  # phases whose status was written or shown by their tasks
+        self.unmarked_is_planned = False  # a roadmap section among marked siblings (roadmap_doc)
 
     def warn(self, line: int, message: str) -> None:
         self.diags.append(Diagnostic(self.file, line, message))
@@ -369,6 +370,9 @@ class _Parser(_SectionReader):
             inferred = _combine(states or [c.status for c in ms.counted_checks])
             if inferred is not None:
                 ms.status, ms.status_inferred = inferred, True
+            elif self.unmarked_is_planned:
+                # a roadmap's section with no mark beside sections marked ✅: not done yet, as a reader reads it
+                ms.status, ms.status_inferred = "pending", True
             elif not any("is not a milestone status" in d.message for d in self.diags):
                 self.warn(ms.line, "the milestone has no status line; add `**Status**: \N{HOURGLASS WITH FLOWING SAND} Pending` (or in progress, done, ...) under the title")
         if ms.status != "done":

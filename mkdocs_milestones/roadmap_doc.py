@@ -134,14 +134,23 @@ class _Roadmap(_Parser):
                     got = (vm.group("id"), title, bool(vm.group("lead").strip()) or marked)
             if got is not None:
                 found.append((i, level, text, got[0], got[1], got[2]))
+        def parent(i: int, level: int) -> int | None:
+            return next((j for j, lv, _ in reversed(heads) if j < i and lv < level), None)
+
+        sure_groups = {(parent(i, lv), lv) for i, lv, _, _, _, sure in found if sure}
         for i, level, text, ident, title, certain in found:
             stop = len(self.lines)
             for j, lv, _ in heads:
                 if j > i and lv <= level:
                     stop = j
                     break
-            if not certain and not _has_plan_evidence(self.lines, i + 1, stop):
-                continue  # ``### M01: ...`` with its status in a property table (a dashboard): not read
+            group = self._group_status(parent(i, level))
+            evidence = certain or _has_plan_evidence(self.lines, i + 1, stop)
+            self.unmarked_is_planned = not evidence
+            if not evidence and group is None and (parent(i, level), level) not in sure_groups:
+                # ``### M01: ...`` with its status in a property table (a dashboard): not read; but ``### M8: Feeds``
+                # under ``## 🚀 Future Milestones``, or ``### M1.3: Frontend`` beside ``### M1.2: Backend ✅``, is one
+                continue
             self.diags = []
             ms = Milestone(title=title, line=self.lines[i].no, file=self.file, id=ident)
             ms.anchor = heading_anchor(text)
@@ -154,24 +163,48 @@ class _Roadmap(_Parser):
                 ms.status_text = mark
                 ms.status = normalize_status(mark)
             self._title_status(ms)
+            if ms.status is None and group is not None:
+                ms.status_text, ms.status = group  # the group's word, until the section writes its own
             self._body(ms, i + 1, stop)
             out.append(ms)
+        self.unmarked_is_planned = False
         return out
+
+    def _group_status(self, at: int | None) -> tuple[str, str] | None:
+        """The status a heading over milestone sections gives them all: ``## ✅ Completed Milestones``,
+        ``## 🚀 Future Milestones`` (``(words, status)``), or None."""
+        if at is None:
+            return None
+        h = _heading(self.lines, at)
+        text = split_attr_list(_strip_md(h[1]))[0].strip() if h else ""
+        m = re.fullmatch(r"(?P<said>.*?)\s*\bmilestones?\b\s*(?:\((?P<paren>[^()]*)\))?\s*", text, re.IGNORECASE)
+        if m is None:
+            return None
+        for said in (m.group("said"), m.group("paren") or ""):
+            words = split_status(_LEAD_MARK_RE.sub("", said).strip() or said.strip())[0]
+            lead = _LEAD_MARK_RE.match(said)
+            canon = normalize_status(words) if words and is_status_phrase(words) else None
+            if canon is None and lead:
+                canon = normalize_status(lead.group(0).strip())
+            if canon is not None:
+                return (words or lead.group(0).strip() if lead else words), canon  # type: ignore[union-attr]
+        return None
 
     @staticmethod
     def _title_status(ms: Milestone) -> None:
         """``#### 📋 M-02.07 Artifacts Registry (Planned)``, ``### M-01.05 Expression Language ✅ COMPLETED``: the
         status at the end of a section's heading is not its title (the status it says, when none is written)."""
-        ts = _TITLE_STATUS_RE.search(ms.title) or _TRAIL_STATUS_RE.search(ms.title)
-        if ts is None:
-            return
-        said = ts.group(ts.lastgroup or 0) if ts.lastgroup else ts.group(0)
-        words, note = split_status(said.strip())
-        if not (is_status_phrase(words) and normalize_status(words)):
-            return
-        ms.title = ms.title[:ts.start()].rstrip()
-        if ms.status is None:
-            ms.status_text, ms.status_note, ms.status = words, note, normalize_status(words)
+        while True:  # ``Core Infrastructure ✅ (Completed)``: both go
+            ts = _TITLE_STATUS_RE.search(ms.title) or _TRAIL_STATUS_RE.search(ms.title) or _TRAIL_MARK_RE.search(ms.title)
+            if ts is None:
+                return
+            said = ts.group(ts.lastgroup or 0) if ts.lastgroup else ts.group(0)
+            words, note = split_status(said.strip())
+            if not (is_status_phrase(words) and normalize_status(words)) or not ms.title[:ts.start()].strip():
+                return
+            ms.title = ms.title[:ts.start()].rstrip()
+            if ms.status is None:
+                ms.status_text, ms.status_note, ms.status = words, note, normalize_status(words)
 
     def _listed(self, heads: list[tuple[int, int, str]]) -> list[Milestone]:
         lines = self.lines

@@ -793,3 +793,25 @@ def test_an_id_written_without_padding_and_ids_joined_by_a_slash() -> None:
     assert (entries["sim/SIM-M3.0.md"].depends_on, entries["sim/SIM-M3.0.md"].warnings) == (["e/M-02.07.md"], [])
     assert entries["e/M-09.01.md"].depends_on == ["e/M-06.01.md", "e/M-06.02.md"]
     assert (entries["new/M-002.md"].depends_on, entries["new/M-002.md"].warnings) == (["new/M-001.md"], [])
+
+
+def test_milestone_sections_under_a_heading_that_says_their_status() -> None:
+    # jaunder's docs/ROADMAP.md: "## ✅ Completed Milestones" / "## 🚀 Future Milestones" over "### M0: ..." sections
+    doc = (
+        "# Roadmap\n\n## \u2705 Completed Milestones\n\n### M0: Project structure\n\nFoundation done.\n\n### M1: Deployment bootstrap\n\n"
+        "`init` implemented.\n\n## \U0001f680 Future Milestones\n\n### M8: Published feeds\n\nRSS and Atom.\n"
+    )
+    assert [(m.id, m.title, m.status) for m in parse_milestones(doc)] == [
+        ("M0", "Project structure", "done"), ("M1", "Deployment bootstrap", "done"), ("M8", "Published feeds", "pending")]
+    # Broccode/acci's MILESTONES.md: "### M1.3: MVP Frontend" (a checklist, no mark) beside "### M1.2: MVP Backend ✅"
+    acci = "# Project Milestones\n\n## MVP Phase (M1)\n\n### M1.2: MVP Backend \u2705\n\n- [x] Axum\n\n### M1.3: MVP Frontend\n\n- [ ] Leptos\n"
+    assert [(m.id, m.status) for m in parse_milestones(acci)] == [("M1.2", "done"), ("M1.3", "pending")]
+    # without the heading or a sure sibling, an id heading is not enough (a dashboard's "### M01: ..." stays a page)
+    assert parse_milestones("# Notes\n\n## Ideas\n\n### M8: Published feeds\n\nRSS.\n") == []
+
+
+def test_an_unmarked_roadmap_section_beside_marked_ones_is_not_done_yet() -> None:
+    # FlowTime's ROADMAP-LEGACY.md: "## UI-M-2 — Real API Integration ✅" then "## M-4 — Scenarios & Compare" (no mark)
+    doc = "# Roadmap\n\n## UI-M-2 \u2014 Real API Integration \u2705\n\n### Goal\nAPI.\n\n## M-4 \u2014 Scenarios & Compare\n\n### Goal\nCompare runs.\n"
+    (ui, m4) = parse_milestones(doc, file="r.md")
+    assert (ui.status, ui.status_inferred, m4.status, m4.status_inferred, m4.diagnostics) == ("done", False, "pending", True, [])
