@@ -67,6 +67,7 @@ class _Parser(_SectionReader):
         self.top_end = 1 << 30  # the line of the first heading after the title (set by _body)
         self.informed: set[int] = set()  # phases whose status was written or shown by their tasks
         self.unmarked_is_planned = False  # a roadmap section among marked siblings (roadmap_doc)
+        self.span = (0, len(self.lines))  # the lines of the milestone being read (set by _body)
 
     def warn(self, line: int, message: str) -> None:
         self.diags.append(Diagnostic(self.file, line, message))
@@ -108,6 +109,7 @@ class _Parser(_SectionReader):
     def _body(self, ms: Milestone, start: int, stop: int) -> None:
         """Read lines ``start:stop`` (after the milestone's heading) into ``ms``."""
         lines = self.lines
+        self.span = (start, stop)
         # Headings outside code, in order.
         heads: list[tuple[int, int, str]] = []  # (index, level, text)
         raw_html = html_block_lines(lines)  # a heading inside ``<div markdown="1">`` is not the page's
@@ -370,6 +372,9 @@ class _Parser(_SectionReader):
             inferred = _combine(states or [c.status for c in ms.counted_checks])
             if inferred is not None:
                 ms.status, ms.status_inferred = inferred, True
+            elif (marked := self._emoji_marks(ms)) is not None:
+                # ``## Qualitäts-Gates`` / ``- go test ./... ✅`` on every item and no status written: what the ticks say
+                ms.status, ms.status_inferred = marked, True
             elif self.unmarked_is_planned:
                 # a roadmap's section with no mark beside sections marked ✅: not done yet, as a reader reads it
                 ms.status, ms.status_inferred = "pending", True
@@ -392,6 +397,24 @@ class _Parser(_SectionReader):
             self.warn(ms.status_line or ms.line,
                       f"the milestone is marked done but {len(open_phases)} of {len(ms.phases)} phases are not ({names}); "
                       "mark them done (or cancelled), or give the milestone a status other than done")
+
+    def _emoji_marks(self, ms: Milestone) -> str | None:
+        """The status the page's status-emoji list items show together (``- go vet ./... ✅``, ``- ✅ Laravel 12
+        running``), outside code and quotes; None without any. A last resort for a page that writes no status."""
+        states: list[str] = []
+        for ln in self.lines[self.span[0]:self.span[1]]:
+            if ln.in_fence:
+                continue
+            b = _BULLET_RE.match(ln.text)
+            words = b.group("text").split() if b else []
+            for token, rest in ((words[0], words[1:]), (words[-1], words[:-1])) if words else ():
+                canon = normalize_status(token) if not any(ch.isalnum() for ch in token) else None
+                if canon is not None and rest and normalize_status(_strip_md(" ".join(rest)).strip(" :-\u2013\u2014=")) is not None:
+                    break  # ``- ✅ Done``, ``- 🔄 = in progress``: a legend, not a tick
+                if canon is not None:
+                    states.append(canon)
+                    break
+        return _combine(states)
 
     def _external_phase_refs(self, ms: Milestone) -> None:
         """``**Depends on**: Phase 5 (v1.0 complete)`` in a milestone whose phases are 6-9 names a phase of

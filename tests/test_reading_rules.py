@@ -815,3 +815,13 @@ def test_an_unmarked_roadmap_section_beside_marked_ones_is_not_done_yet() -> Non
     doc = "# Roadmap\n\n## UI-M-2 \u2014 Real API Integration \u2705\n\n### Goal\nAPI.\n\n## M-4 \u2014 Scenarios & Compare\n\n### Goal\nCompare runs.\n"
     (ui, m4) = parse_milestones(doc, file="r.md")
     assert (ui.status, ui.status_inferred, m4.status, m4.status_inferred, m4.diagnostics) == ("done", False, "pending", True, [])
+
+
+def test_no_status_written_but_every_gate_ticked_with_an_emoji() -> None:
+    # Wayfinder's WF-CAT063: no status line; "## Qualitäts-Gates" lists "- go test ./... ✅ (alle 21 Pakete)"
+    text = "# Milestone: CAT063 Sensor Status\n\n**Datum:** 2026-06-25\n\n## WF-1\nDecoder.\n\n## Qualit\u00e4ts-Gates\n\n- `go test ./...` \u2705 (alle 21 Pakete)\n- `go vet ./...` \u2705\n- \u2705 gofmt\n"
+    ms = parse_milestone(text)
+    assert (ms.status, ms.status_inferred, ms.progress, ms.diagnostics) == ("done", True, 1.0, [])
+    # a legend is not a tick: nothing to read, so the missing status is still warned about
+    legend = parse_milestone("# Milestone: A\n\n## Legend\n\n- \u2705 Done\n- \U0001f504 In progress\n")
+    assert legend.status is None and any("no status line" in d.message for d in legend.diagnostics)

@@ -119,6 +119,7 @@ CLEAN = [  # plans a reader finds clean: no mistake to warn about (SIM-M1 and M2
     "mrclrchtr__cc-benchmark__docs-milestones-M0-Docker_Environment_Setup.md",
     "Rbfinch__hindsight-mcp__development-milestones-2026-01-19T05-48-37Z-vscode-extension-marketplace--at-448e7f2.md",
     "23min__FlowTime__docs-archive-docs-sim-docs-sim-milestones-SIM-SVC-M2.md",
+    "ManuelRingwald__Wayfinder__docs-milestones-WF-CAT063_Sensor_Status.md",
     "Rbfinch__hindsight-mcp__development-milestones-2026-01-17T02-33-06Z-data-exploration-and-schema-design--at-2455c0e.md",
     "Rbfinch__hindsight-mcp__development-milestones-2026-01-17T05-21-09Z-mcp-server-implementation--at-1764161.md",
     "Rbfinch__hindsight-mcp__development-milestones-2026-01-18T04-14-56Z-release-to-crates-io--at-1b2bafd.md",
