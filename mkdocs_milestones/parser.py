@@ -19,7 +19,8 @@ from typing import Any
 from .detect import _MS_ID_RE, _PHASE_RE, _has_plan_evidence, front_matter_milestone, status_paragraph, _title_after_id, is_milestone_source, milestone_heading, title_from_heading
 from .graph import build_phase_graph
 from .model import Check, Diagnostic, Field, Milestone, Phase, Table, Task
-from .reading import _ESTIMATE_RE, _NONE_RE, _TASKLIST_RE, _TITLE_STATUS_RE, _combine, _numbered_back, _phase_heading, box_status, box_status_of, cell_value, column_kinds, milestone_refs, optional_item, parse_phase_refs, read_status, ref_is_shaped
+from .reading import _ESTIMATE_RE, _NONE_RE, _TASKLIST_RE, _TITLE_STATUS_RE, _combine, _numbered_back, _phase_heading, box_status, box_status_of, cell_value, column_kinds, optional_item, parse_phase_refs, read_status
+from .refs import milestone_refs, ref_is_shaped
 from .sections import _NUMBERED_RE, _SectionReader
 from .source import LABEL_RE, Line, OUTSIDE, _ATX_RE, _BULLET_RE, _first_h1, _heading, _normalize, _strip_md, _table_blocks, fence_states, html_block_lines, heading_anchor, scan_lines, split_attr_list, split_front_matter
 from .vocabulary import PRIORITIES, STATUSES, is_status_phrase, normalize_priority, normalize_status, split_status

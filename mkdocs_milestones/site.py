@@ -17,7 +17,8 @@ from urllib.parse import unquote, urlsplit
 
 from .graph import build_milestone_graph
 from .model import Diagnostic, Milestone, MilestoneEntry
-from .parser import ref_is_shaped, split_front_matter
+from .parser import split_front_matter
+from .refs import _fold, _fold_id, _nearest, _rank, ref_is_shaped
 from .detect import is_milestone_source
 from .roadmap_doc import may_hold_milestones, parse_milestones
 from .vocabulary import status_word
@@ -217,55 +218,6 @@ def _normalize_ref(base: str, ref: str) -> str:
 def _depends_line(ms: Milestone) -> int:
     """Where a milestone's dependencies are written: its ``**Depends on**`` line, else line 1 (front matter)."""
     return ms.depends_on_line or 1
-
-
-_DASHES = str.maketrans({c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2212"})
-_TRACKING_RE = re.compile(r"(?:^|/)releases?/|[-_](?:log|tracking|release|release-notes|completion)$", re.IGNORECASE)
-
-
-def _fold(name: str | None, *, lower: bool = True) -> str:
-    """A name as compared: spaces trimmed, case folded, any dash (``TT‑M‑03.17``'s U+2011) a hyphen."""
-    text = (name or "").strip().translate(_DASHES)
-    return text.lower() if lower else text
-
-
-_ID_NUMBERS_RE = re.compile(r"((?:[a-z][a-z0-9]*-)*)m-?(\d+(?:[.\-]\d+)*)([a-z]?)")
-
-
-def _fold_id(name: str | None) -> str:
-    """A milestone id as compared: folded (:func:`_fold`), its numbers without padding or a hyphen after the
-    ``M`` (``M2.9``, ``M-02.09`` and ``m-2.9`` are one id, as a reader reads them; ``M-02.09.01`` is another).
-
-    >>> _fold_id("M-02.09") == _fold_id("M2.9") == _fold_id("M\u201102.09"), _fold_id("SIM-M-02.01"), _fold_id("M-02.09.01")
-    (True, 'sim-m2.1', 'm2.9.1')
-    """
-    text = _fold(name)
-    m = _ID_NUMBERS_RE.fullmatch(text)
-    if m is None:
-        return text
-    return f"{m.group(1)}m{'.'.join(str(int(x)) for x in re.split(r'[.-]', m.group(2)))}{m.group(3)}"
-
-
-def _rank(entry: MilestoneEntry) -> int:
-    """0 for a plan, 1 for a roadmap document's section about it (``ROADMAP.md#m-0209``), 2 for a tracking log or
-    release note of it (``M-03.01-log.md``, ``releases/M-03.01.md``)."""
-    if _TRACKING_RE.search(entry.page.removesuffix(".md")):
-        return 2
-    return 1 if entry.milestone.anchor else 0
-
-
-def _nearest(ref: str, entries: list[MilestoneEntry]) -> list[str]:
-    """The milestones a reference most likely means, closest first (by id, file name or title); all, sorted, if none is close."""
-    import difflib
-
-    names: dict[str, str] = {}
-    for e in entries:
-        for name in (_fold_id(e.milestone.id) if e.milestone.id else "", _fold(posixpath.basename(e.page).removesuffix(".md")), _fold(e.milestone.title)):
-            if name:
-                names.setdefault(name, e.key)
-    close = difflib.get_close_matches(_fold_id(ref), list(names), n=8, cutoff=0.6)
-    out = list(dict.fromkeys(names[n] for n in close))
-    return out or sorted(e.key for e in entries)
 
 
 def _meta_refs(ms: Milestone) -> list[str]:
