@@ -400,15 +400,16 @@ class _Parser(_SectionReader):
                       "mark them done (or cancelled), or give the milestone a status other than done")
 
     def _emoji_marks(self, ms: Milestone) -> str | None:
-        """The status the page's status-emoji list items show together (``- go vet ./... ✅``, ``- ✅ Laravel 12
-        running``), outside code and quotes; None without any. A last resort for a page that writes no status."""
+        """The status the page's list items ticked with a status emoji after them show together (``- go vet ./... ✅``),
+        outside code; None without any. A last resort for a page that writes no status."""
         states: list[str] = []
         for ln in self.lines[self.span[0]:self.span[1]]:
             if ln.in_fence:
                 continue
             b = _BULLET_RE.match(ln.text)
             words = b.group("text").split() if b else []
-            for token, rest in ((words[0], words[1:]), (words[-1], words[:-1])) if words else ():
+            # a mark after the item is a tick (``- go vet ./... ✅``); one before it is as often the list's glyph
+            for token, rest in ((words[-1], words[:-1]),) if words else ():
                 canon = normalize_status(token) if not any(ch.isalnum() for ch in token) else None
                 if canon is not None and rest and normalize_status(_strip_md(" ".join(rest)).strip(" :-\u2013\u2014=")) is not None:
                     break  # ``- ✅ Done``, ``- 🔄 = in progress``: a legend, not a tick

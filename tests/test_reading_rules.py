@@ -819,9 +819,12 @@ def test_an_unmarked_roadmap_section_beside_marked_ones_is_not_done_yet() -> Non
 
 def test_no_status_written_but_every_gate_ticked_with_an_emoji() -> None:
     # Wayfinder's WF-CAT063: no status line; "## Qualitäts-Gates" lists "- go test ./... ✅ (alle 21 Pakete)"
-    text = "# Milestone: CAT063 Sensor Status\n\n**Datum:** 2026-06-25\n\n## WF-1\nDecoder.\n\n## Qualit\u00e4ts-Gates\n\n- `go test ./...` \u2705 (alle 21 Pakete)\n- `go vet ./...` \u2705\n- \u2705 gofmt\n"
+    text = "# Milestone: CAT063 Sensor Status\n\n**Datum:** 2026-06-25\n\n## WF-1\nDecoder.\n\n## Qualit\u00e4ts-Gates\n\n- `go test ./...` \u2705 (alle 21 Pakete)\n- `go vet ./...` \u2705\n- gofmt \u2705\n"
     ms = parse_milestone(text)
     assert (ms.status, ms.status_inferred, ms.progress, ms.diagnostics) == ("done", True, 1.0, [])
     # a legend is not a tick: nothing to read, so the missing status is still warned about
-    legend = parse_milestone("# Milestone: A\n\n## Legend\n\n- \u2705 Done\n- \U0001f504 In progress\n")
+    legend = parse_milestone("# Milestone: A\n\n## Legend\n\n- Done \u2705\n- In progress \U0001f504\n")
     assert legend.status is None and any("no status line" in d.message for d in legend.diagnostics)
+    # a mark before the item is as often the list's glyph (FlowTime's M2.6-ORIGINAL plan: "- ✅ All models persist ...")
+    glyphs = parse_milestone("# Milestone M-02.06 \u2014 Loop\n\n## Acceptance Criteria\n\n- \u2705 All models persist\n- \u2705 Export works\n")
+    assert glyphs.status is None
