@@ -9,6 +9,7 @@ import re
 from typing import Any
 
 from .source import LABEL_RE, Line, _first_h1, _heading, _normalize, _strip_md, scan_lines, split_attr_list, split_front_matter
+from .reading import read_status
 from .vocabulary import normalize_status, split_status
 
 _LEAD_EMOJI_RE = re.compile(r"^[^\w\s*_\[(<{`#]+\s+(?=(?:\*\*|__)?milestone\b)", re.IGNORECASE)
@@ -21,6 +22,7 @@ _TEMPLATE_RE = re.compile(
 """A template's placeholder anywhere in a title: ``[Name] - [Short description]``, ``<!-- name -->``, ``YOUR TITLE HERE``."""
 
 __all__ = [
+    "about_a_milestone",
     "is_milestone_source",
     "milestone_heading",
     "title_from_heading",
@@ -46,9 +48,10 @@ _MS_ID_RE = re.compile(r"^(?P<id>" + _MS_ID + r")(?P<after>(?:[\s:\-\u2013\u2014
 
 
 _MS_BARE_RE = re.compile(
-    r"^(?P<id>(?:[A-Z][A-Z0-9]{0,7}-)*M-?\d+(?:[.\-]\d+)*[a-z]?)(?P<after>(?::|\s+[:\-\u2013\u2014]\s|\s).*|)$"
+    # a requirement's id (``FR-UI-M-02.05-1``, ``NFR-M-3``) is not a milestone's
+    r"^(?!(?:FR|NFR|REQ|AC|US|UC|TC)-)(?P<id>(?:[A-Z][A-Z0-9]{0,7}-)*M-?\d+(?:[.\-]\d+)*[a-z]?)(?P<after>(?::|\s+[:\-\u2013\u2014]\s|\s).*|)$"
     # ``SIM-M2.6-CORRECTIVE — ...``: an upper-case suffix, then a spaced dash or colon (or nothing)
-    r"|^(?P<sid>(?:[A-Z][A-Z0-9]{0,7}-)*M-?\d+(?:[.\-]\d+)*[a-z]?(?:-[A-Z][A-Z0-9]+)+)(?P<safter>(?::|\s+[:\-\u2013\u2014]\s).*|)$"
+    r"|^(?!(?:FR|NFR|REQ|AC|US|UC|TC)-)(?P<sid>(?:[A-Z][A-Z0-9]{0,7}-)*M-?\d+(?:[.\-]\d+)*[a-z]?(?:-[A-Z][A-Z0-9]+)+)(?P<safter>(?::|\s+[:\-\u2013\u2014]\s).*|)$"
 )
 
 
@@ -93,8 +96,52 @@ def _title_after_id(ident: str, after: str) -> str:
     return ident + after.strip()  # glued (``M1-MVP_Test``): the whole name is the title
 
 
+# A document about a milestone, not the milestone: its tracking log, its release notes, a summary
+# (``# M-03.01 Implementation Tracking``, ``# SIM-M3.0 Tracking — ...``, ``# M-09.01 - ... — Tracking``,
+# ``# M-07.01 Release Notes``, ``# UI-M-02.00 Release: ...``, ``# M-02.08 ... - Completion Summary``)
+_ABOUT = r"(?:(?:implementation|progress|work|development|release|completion)\s+)?(?:tracking|tracker|log|notes|summary)(?:\s+log)?"
+_ABOUT_RE = re.compile(
+    r"^(?:" + _ABOUT + r"|release|success(?:\s+criteria)?)(?:\s*$|\s*[:\-\u2013\u2014(])"
+    r"|^success(?:\s+criteria)?\s+[^\w\s]"  # ``### SIM-M2.7 Success ✅ ACHIEVED``: its criteria, met
+    r"|(?:\s[\-\u2013\u2014:]\s*|\()" + _ABOUT + r"\)?\s*$"
+    r"|\s(?:release|implementation|progress)\s+(?:notes|summary|tracking|log)\s*$"
+    r"|\s[\-\u2013\u2014:]\s*test\s+(?:plan|strategy)\s*$",
+    re.IGNORECASE,
+)
+
+
+def about_a_milestone(title: str) -> bool:
+    """Does a milestone heading's title say the page is about the milestone (its log, its release notes)?
+
+    >>> [about_a_milestone(t) for t in ("Implementation Tracking", "Tracking \u2014 Time-Travel Foundations",
+    ...  "Engine Semantics (Contract Hardening) \u2014 Tracking", "Retry Governance (Tracking)", "Release Notes",
+    ...  "Release: Mode Toggle", "Enhanced Registry - Completion Summary", "Time-Travel State APIs \u2013 Release Summary",
+    ...  "Phase 0: TDD Setup - Test Plan")]
+    [True, True, True, True, True, True, True, True, True]
+    >>> about_a_milestone("Success \u2705 ACHIEVED"), about_a_milestone("Success Criteria")
+    (True, True)
+    >>> [about_a_milestone(t) for t in ("Tracking dashboard", "Release pipeline", "Log ingestion", "REST API", "Audit log rotation",
+    ...  "Success metrics pipeline")]
+    [False, False, False, False, False, False]
+    """
+    return bool(_ABOUT_RE.search(_strip_md(title).strip()))
+
+
 def milestone_heading(text: str, *, bare: bool = True) -> tuple[str | None, str, bool] | None:
     """Read a level-1 heading as a milestone heading: ``(id, title, certain)``, or None.
+
+    A heading whose title says the page is about a milestone (its tracking log, its release notes:
+    ``# M-03.01 Implementation Tracking``) is not one: the milestone is its plan (see :func:`about_a_milestone`).
+    ``# MILESTONE: Success criteria`` names its milestone outright.
+    """
+    found = _milestone_heading(text, bare=bare)
+    if found is not None and found[0] is not None and found[1] != found[0] and about_a_milestone(found[1]):
+        return None
+    return found
+
+
+def _milestone_heading(text: str, *, bare: bool = True) -> tuple[str | None, str, bool] | None:
+    """The reading of :func:`milestone_heading` before the "about a milestone" test.
 
     One rule, as a reader judges: the heading names a milestone when it starts with the word
     *Milestone* followed by a colon or dash (``# MILESTONE: Demo``, ``# Milestone - Demo``) or by a
@@ -113,8 +160,10 @@ def milestone_heading(text: str, *, bare: bool = True) -> tuple[str | None, str,
     ('SIM-M1', 'Simulation core', True)
     >>> milestone_heading("Milestone 0.2.0")
     ('0.2.0', '0.2.0', True)
-    >>> milestone_heading("M3: REST API"), milestone_heading("M-03.01 Tracking")
-    (('M3', 'REST API', False), ('M-03.01', 'Tracking', False))
+    >>> milestone_heading("M3: REST API"), milestone_heading("M-03.01 Time-travel APIs")
+    (('M3', 'REST API', False), ('M-03.01', 'Time-travel APIs', False))
+    >>> milestone_heading("M-03.01 Implementation Tracking") is None  # its log: the milestone is its plan
+    True
     >>> milestone_heading("FT-M-05.13 \u2014 Service buffers")
     ('FT-M-05.13', 'Service buffers', False)
     >>> milestone_heading("Milestone vNEXT \u2014 The Living Canvas")
@@ -133,7 +182,7 @@ def milestone_heading(text: str, *, bare: bool = True) -> tuple[str | None, str,
     # ``TT‑M‑03.28`` (non-breaking hyphens): the same characters, read as hyphens (one for one, so the title is as written)
     folded = text.translate(_DASHES)
     if folded != text:
-        found = milestone_heading(folded, bare=bare)
+        found = _milestone_heading(folded, bare=bare)
         if found is None or found[0] is None:
             return found
         return text[:len(found[0])] if folded.startswith(found[0]) else found[0], found[1], found[2]
@@ -179,9 +228,10 @@ def title_from_heading(text: str) -> str | None:
 
 
 def _reads_as_status(value: str) -> bool:
-    """Does a status line's value start with a status (``Status: works on Sonoma`` does not)?"""
+    """Does a status line's value read as a status, as the parser reads it (``Charter Superseded
+    *(originally IN PROGRESS)*`` does; ``Status: works on Sonoma`` does not)?"""
     text = _strip_md(value.strip().lstrip("*_ ").strip())
-    return normalize_status(split_status(text)[0]) is not None or normalize_status(text) is not None
+    return normalize_status(split_status(text)[0]) is not None or normalize_status(text) is not None or read_status(text)[2] is not None
 
 
 def _has_plan_evidence(lines: list[Line], start: int, stop: int | None = None) -> bool:

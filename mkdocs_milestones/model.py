@@ -68,6 +68,9 @@ class Check:
     line: int
     status: str = ""
     mark: str = ""
+    criterion: bool = False
+    """An open box of a done milestone's list no box of which is ticked (acceptance criteria written as
+    boxes and never ticked): what the milestone had to meet, not its progress, so not counted."""
 
     def __post_init__(self) -> None:
         if not self.status:
@@ -196,8 +199,8 @@ class Phase:
 
     @property
     def checks_total(self) -> int:
-        """Boxes that count: every box but cancelled ones (``[-]``)."""
-        return sum(1 for c in self.checks if c.status != "cancelled")
+        """Boxes that count: every box but cancelled ones (``[-]``) and criteria (:attr:`Check.criterion`)."""
+        return sum(1 for c in self.checks if c.status != "cancelled" and not c.criterion)
 
     @property
     def progress(self) -> float:
@@ -250,7 +253,7 @@ class Milestone:
     def counted_checks(self) -> list[Check]:
         """The boxes progress counts: the phases' boxes, or the page's when no phase has one."""
         boxes = [c for p in self.phases for c in p.checks]
-        return [c for c in (boxes or self.checks) if c.status != "cancelled"]
+        return [c for c in (boxes or self.checks) if c.status != "cancelled" and not c.criterion]
     keyword_title: bool = False
     """True when the title comes from a ``# MILESTONE: name`` heading (the page shows ``name``)."""
     tables: list[Table] = field(default_factory=list)

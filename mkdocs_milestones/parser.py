@@ -19,7 +19,8 @@ from typing import Any
 from .detect import _MS_ID_RE, _PHASE_RE, _has_plan_evidence, front_matter_milestone, status_paragraph, _title_after_id, is_milestone_source, milestone_heading, title_from_heading
 from .graph import build_phase_graph
 from .model import Check, Diagnostic, Field, Milestone, Phase, Table, Task
-from .reading import _ESTIMATE_RE, _NONE_RE, _TASKLIST_RE, _TITLE_STATUS_RE, _combine, _numbered_back, _phase_heading, box_status, cell_value, column_kinds, milestone_refs, parse_phase_refs, read_status, ref_is_shaped
+from .reading import _ESTIMATE_RE, _NONE_RE, _TASKLIST_RE, _TITLE_STATUS_RE, _combine, _numbered_back, _phase_heading, box_status, box_status_of, cell_value, column_kinds, optional_item, parse_phase_refs, read_status
+from .refs import milestone_refs, ref_is_shaped
 from .sections import _NUMBERED_RE, _SectionReader
 from .source import LABEL_RE, Line, OUTSIDE, _ATX_RE, _BULLET_RE, _first_h1, _heading, _normalize, _strip_md, _table_blocks, fence_states, html_block_lines, heading_anchor, scan_lines, split_attr_list, split_front_matter
 from .vocabulary import PRIORITIES, STATUSES, is_status_phrase, normalize_priority, normalize_status, split_status
@@ -66,6 +67,8 @@ class _Parser(_SectionReader):
         self.diags: list[Diagnostic] = []
         self.top_end = 1 << 30  # the line of the first heading after the title (set by _body)
         self.informed: set[int] = set()  # phases whose status was written or shown by their tasks
+        self.unmarked_is_planned = False  # a roadmap section among marked siblings (roadmap_doc)
+        self.span = (0, len(self.lines))  # the lines of the milestone being read (set by _body)
 
     def warn(self, line: int, message: str) -> None:
         self.diags.append(Diagnostic(self.file, line, message))
@@ -107,6 +110,7 @@ class _Parser(_SectionReader):
     def _body(self, ms: Milestone, start: int, stop: int) -> None:
         """Read lines ``start:stop`` (after the milestone's heading) into ``ms``."""
         lines = self.lines
+        self.span = (start, stop)
         # Headings outside code, in order.
         heads: list[tuple[int, int, str]] = []  # (index, level, text)
         raw_html = html_block_lines(lines)  # a heading inside ``<div markdown="1">`` is not the page's
@@ -126,6 +130,11 @@ class _Parser(_SectionReader):
         found = [(lv, m.group("id").lower()) for _, lv, t in heads if (m := _PHASE_RE.match(_strip_md(split_attr_list(t)[0])))]
         top = min((lv for lv, _ in found), default=0)
         top_ids = {pid for lv, pid in found if lv == top}
+        # each heading's parent: the nearest heading above it of a lower level (-1: the title)
+        parents: list[int] = []
+        for n, (_, lv, _) in enumerate(heads):
+            parents.append(next((j for j in range(n - 1, -1, -1) if heads[j][1] < lv), -1))
+        phase_parent: dict[str, int] = {}  # the parent heading of each phase id's first heading
         k = 0
         while k < len(heads):
             i, level, text = heads[k]
@@ -144,6 +153,15 @@ class _Parser(_SectionReader):
                 phase = self._phase(pm, lines[i].no, level, lines[i + 1:end], split_attr_list(text)[1])
                 phase.heading = _phase_heading(pm, text)
                 in_phase.update(range(i, end))
+                first = phase_parent.get(phase.id.lower())
+                if first is not None and first != parents[k]:
+                    # ``### Phase 1 Complete (Critical Fixes)`` under ``## Success Criteria`` after ``### Phase 1:
+                    # ...`` under ``## Implementation Plan``: the same phase named again in another section (its
+                    # criteria, its tests, a recap), not a second Phase 1: its boxes are the phase's
+                    self._merge_phase(ms.phase(phase.id), phase)
+                    k = end_k
+                    continue
+                phase_parent.setdefault(phase.id.lower(), parents[k])
                 if phase.id.lower() in seen_ids:
                     self.warn(phase.line, f"Phase {phase.id} is numbered twice (first at line {seen_ids[phase.id.lower()]}); give each phase its own number")
                 else:
@@ -178,6 +196,8 @@ class _Parser(_SectionReader):
             self._phase_table(ms, start, stop)
         self._milestone_fields(ms)
         self._heading_status(ms)
+        if ms.status == "done":
+            self._criteria(ms, [(lines[i].no, lv) for i, lv, _ in heads])
         self._phase_statuses(ms)
         self._milestone_status(ms)
         self._external_phase_refs(ms)
@@ -185,6 +205,15 @@ class _Parser(_SectionReader):
         self._diagrams(ms, start, stop)
         self._check_refs(ms)
         ms.diagnostics = self.diags
+
+    @staticmethod
+    def _merge_phase(into: Phase | None, again: Phase) -> None:
+        """What a phase's second mention adds: its boxes, and its status when the first has none."""
+        if into is None:
+            return
+        into.checks.extend(again.checks)
+        if into.status_line is None and again.status_line is not None:
+            into.status, into.status_text, into.status_note, into.status_line = again.status, again.status_text, again.status_note, again.status_line
 
     @staticmethod
     def _next_phase(head: tuple[int, int, str], current: str) -> bool:
@@ -201,7 +230,7 @@ class _Parser(_SectionReader):
         if not t:
             return None
         mark = t.group("mark")
-        status = box_status(mark)
+        status = box_status_of(mark, t.group("text"))
         if status is None:
             return None  # ``- [Link] text``, ``- [NEW] feature``: not a box
         return Check(t.group("text").strip(), status == "done", ln.no, status, mark)
@@ -232,8 +261,13 @@ class _Parser(_SectionReader):
                     ms.status_text, ms.status_note, ms.status = text, "", None
                     self.warn(f.line, f"the status {text!r} is a template's list of choices; write the one that holds")
                     continue
+                said = (ms.status, ms.status_text) if ms.status else None  # a roadmap section's heading: ``## M-3 ... ✅ COMPLETED``
                 ms.status_text, ms.status_note, ms.status = read_status(text)
-                if ms.status is None:
+                if ms.status is None and said is not None:
+                    # ``**Status**: All functional requirements implemented and verified.`` under it: the heading's
+                    # status, and the line says more about it
+                    ms.status, ms.status_text, ms.status_note = said[0], said[1], text
+                elif ms.status is None:
                     self.warn(f.line, self._unknown_status(ms.status_text))
             elif key == "priority" and not ms.priority_text and (f.line < top_end or self._at_section_top(f)):
                 # the milestone's priority: at the top of the page, or a metadata line of a top-level section (bullets
@@ -284,25 +318,49 @@ class _Parser(_SectionReader):
                     self.warn(ms.line, f"front matter `status: {meta_status}` is not a milestone status, so it is not shown as one; "
                               f"write one of: {', '.join(STATUSES)} (or give the milestone a `**Status**:` line)")
 
+    @staticmethod
+    def _criteria(ms: Milestone, heads: list[tuple[int, int]]) -> None:
+        """A done milestone's lists no box of which is ticked (or marked) are what it had to meet, not its
+        progress: their open boxes are criteria (:attr:`Check.criterion`), counted neither way. The phases'
+        boxes are one list (``- [DONE]`` in Phase 1 makes Phase 3's open boxes open work); the page's
+        own boxes are one list per top-level section (``## Requirements``, ``## Success Criteria``)."""
+        lists: list[list[Check]] = [[c for p in ms.phases for c in p.checks]]
+        sections: dict[int, list[Check]] = {}
+        for c in ms.checks:
+            top = max((no for no, lv in heads if lv <= 2 and no < c.line), default=0)
+            sections.setdefault(top, []).append(c)
+        lists.extend(sections.values())
+        for boxes in lists:
+            if all(c.status in ("pending", "cancelled") for c in boxes):
+                for c in boxes:
+                    c.criterion = c.status == "pending"
+
     def _phase_statuses(self, ms: Milestone) -> None:
         """Phases without a status line take the status their tasks show (the tasks' status lines, else
-        their boxes); with nothing to show, a done (or cancelled) milestone's own status, else pending.
-        No warning: a reader can tell."""
+        their boxes); with nothing to show, a done, cancelled or pending milestone's own status. No
+        warning: a reader can tell. A phase that shows nothing while other phases do is warned about
+        (a reader cannot tell where it stands); when no phase does, the phases are the plan's outline."""
         self.informed = set()
         for n, phase in enumerate(ms.phases):
             if phase.status_line is not None:
                 self.informed.add(n)
                 continue
-            states = phase.sub_statuses or [c.status for c in phase.checks if c.status != "cancelled"]
+            states = phase.sub_statuses or [c.status for c in phase.checks if c.status != "cancelled" and not c.criterion]
             inferred = _combine(states)
             if inferred is not None:
                 self.informed.add(n)
-            elif ms.status in ("done", "cancelled"):
-                inferred = ms.status
-            else:  # no status line and no task to read one from: a reader cannot tell either
-                self.warn(phase.line, f"Phase {phase.id} has no status line; add `**Status**: \N{HOURGLASS WITH FLOWING SAND} Pending` under its heading")
+                phase.status, phase.status_inferred = inferred, True
+        for n, phase in enumerate(ms.phases):
+            if n in self.informed:
                 continue
-            phase.status, phase.status_inferred = inferred, True
+            if ms.status in ("done", "cancelled", "pending"):
+                # a done milestone's phases are done, a planned one's are planned: a reader can tell
+                phase.status, phase.status_inferred = ms.status, True
+            elif self.informed:
+                # the other phases say where they stand and this one does not: a reader cannot tell either
+                self.warn(phase.line, f"Phase {phase.id} has no status line; add `**Status**: \N{HOURGLASS WITH FLOWING SAND} Pending` under its heading")
+            # else no phase says where it stands: the phases are the plan's outline and the milestone's
+            # status is the page's; nothing is missing
 
     def _milestone_status(self, ms: Milestone) -> None:
         """The status a reader reads when none is written; a warning when a done milestone's boxes disagree."""
@@ -315,13 +373,20 @@ class _Parser(_SectionReader):
             inferred = _combine(states or [c.status for c in ms.counted_checks])
             if inferred is not None:
                 ms.status, ms.status_inferred = inferred, True
+            elif (marked := self._emoji_marks(ms)) is not None:
+                # ``## Qualitäts-Gates`` / ``- go test ./... ✅`` on every item and no status written: what the ticks say
+                ms.status, ms.status_inferred = marked, True
+            elif self.unmarked_is_planned:
+                # a roadmap's section with no mark beside sections marked ✅: not done yet, as a reader reads it
+                ms.status, ms.status_inferred = "pending", True
             elif not any("is not a milestone status" in d.message for d in self.diags):
                 self.warn(ms.line, "the milestone has no status line; add `**Status**: \N{HOURGLASS WITH FLOWING SAND} Pending` (or in progress, done, ...) under the title")
         if ms.status != "done":
             return
         # What is written wins over the status (progress counts it); a reader sees the contradiction too.
         boxes = ms.counted_checks
-        open_boxes = [c for c in boxes if not c.checked]
+        # an optional item left open (``Optional: ...``, ``(if feasible)``) contradicts nothing
+        open_boxes = [c for c in boxes if not c.checked and not optional_item(c.text)]
         open_phases = [p for p in ms.phases if p.status not in ("done", "cancelled")]
         if open_boxes:
             self.warn(ms.status_line or ms.line,
@@ -333,6 +398,25 @@ class _Parser(_SectionReader):
             self.warn(ms.status_line or ms.line,
                       f"the milestone is marked done but {len(open_phases)} of {len(ms.phases)} phases are not ({names}); "
                       "mark them done (or cancelled), or give the milestone a status other than done")
+
+    def _emoji_marks(self, ms: Milestone) -> str | None:
+        """The status the page's list items ticked with a status emoji after them show together (``- go vet ./... ✅``),
+        outside code; None without any. A last resort for a page that writes no status."""
+        states: list[str] = []
+        for ln in self.lines[self.span[0]:self.span[1]]:
+            if ln.in_fence:
+                continue
+            b = _BULLET_RE.match(ln.text)
+            words = b.group("text").split() if b else []
+            # a mark after the item is a tick (``- go vet ./... ✅``); one before it is as often the list's glyph
+            for token, rest in ((words[-1], words[:-1]),) if words else ():
+                canon = normalize_status(token) if not any(ch.isalnum() for ch in token) else None
+                if canon is not None and rest and normalize_status(_strip_md(" ".join(rest)).strip(" :-\u2013\u2014=")) is not None:
+                    break  # ``- ✅ Done``, ``- 🔄 = in progress``: a legend, not a tick
+                if canon is not None:
+                    states.append(canon)
+                    break
+        return _combine(states)
 
     def _external_phase_refs(self, ms: Milestone) -> None:
         """``**Depends on**: Phase 5 (v1.0 complete)`` in a milestone whose phases are 6-9 names a phase of

@@ -14,12 +14,11 @@ from .vocabulary import is_status_phrase, normalize_level, normalize_priority, n
 
 __all__ = [
     "box_status",
+    "box_status_of",
     "cell_value",
     "column_kinds",
-    "milestone_refs",
     "parse_phase_refs",
     "read_status",
-    "ref_is_shaped",
 ]
 
 _ESTIMATE_RE = re.compile(r"\s*\((?P<est>[^()]*\b(?:sessions?|hours?|hrs?|days?|weeks?|months?|sprints?|h|d|w)\b[^()]*)\)\s*$", re.IGNORECASE)
@@ -34,6 +33,51 @@ _BOX_MARKS = {" ": "pending", "x": "done", "X": "done", "/": "in-progress", "~":
 
 _TAG_MARKS = frozenset({"new", "open", "info", "note", "idea", "question", "link", "optional", "opt"})
 """Bracketed words that tag an item rather than mark a task (``- [NEW] feature``, ``- [OPEN] question``)."""
+
+
+_NOT_APPLICABLE_RE = re.compile(
+    r"\(\s*[*_]*(?:n/a|not applicable|out of scope|won[\u2019']?t do|descoped|dropped|deferred)\b"
+    r"|\([^()]*\b(?:n/a|not applicable|out of scope|descoped|deferred|moved to)\b[^()]*\)[\s.*_]*$"
+    r"|(?:^|\s)[\-\u2013\u2014:]?\s*(?:n/a|not applicable)[\s.*_)]*$",
+    re.IGNORECASE,
+)
+"""An open box its author says does not apply: ``- [ ] API documentation (N/A)``, ``*(N/A — Option A chosen)*``,
+``*(metadata present; explicit warning surfacing deferred)*``."""
+
+
+_OPTIONAL_RE = re.compile(
+    r"^\W*optional\b|\(\s*(?:optional|if feasible|if time permits|if needed|nice[\s\-\u2011]to[\s\-\u2011]have|stretch(?: goal)?)\b"
+    r"|\bnice[\s\-\u2011]to[\s\-\u2011]have\b",
+    re.IGNORECASE,
+)
+
+
+def box_status_of(mark: str, text: str) -> str | None:
+    """:func:`box_status`, where an open box its author says does not apply (``(N/A)``, ``(deferred)``,
+    ``(out of scope)``) is dropped, as ``[-]`` is.
+
+    >>> box_status_of(" ", "API documentation (N/A)"), box_status_of(" ", "Display status *(N/A \u2014 Option A chosen)*")
+    ('cancelled', 'cancelled')
+    >>> box_status_of(" ", "Warnings surfaced. *(metadata present; explicit warning surfacing deferred)*")
+    'cancelled'
+    >>> box_status_of(" ", "Map N/A values to null"), box_status_of("x", "Docs (N/A)"), box_status_of(" ", "Tag created")
+    ('pending', 'done', 'pending')
+    >>> box_status_of(" ", "Handle deferred jobs (queue)"), box_status_of(" ", "Retry deferred writes")
+    ('pending', 'pending')
+    """
+    status = box_status(mark)
+    if status == "pending" and _NOT_APPLICABLE_RE.search(text):
+        return "cancelled"
+    return status
+
+
+def optional_item(text: str) -> bool:
+    """Is a box's item optional as written (``Optional: gzip flag``, ``(if feasible)``, ``(nice-to-have)``)?
+
+    >>> optional_item("Optional gzip compression flag"), optional_item("Coverage badge (if feasible from CI)"), optional_item("Tag created")
+    (True, True, False)
+    """
+    return bool(_OPTIONAL_RE.search(text))
 
 
 def box_status(mark: str) -> str | None:
@@ -276,79 +320,6 @@ def _combine(states: list[str]) -> str | None:
     if all(x in ("pending", "blocked") for x in states):
         return "blocked"
     return "in-progress"
-
-
-_REF_TRIM_RE = re.compile(r"^[^\x00-\x7f\w]+|[^\x00-\x7f\w]+$", re.UNICODE)  # status emoji at either end
-
-
-_REF_STATUS_TAIL_RE = re.compile(
-    r"\s*(?:[-\u2013\u2014:]\s*)?\b(?:done|complete|completed|finished|shipped|merged|in progress|pending|required)\s*$",
-    re.IGNORECASE,
-)
-
-
-def milestone_refs(value: str) -> list[str]:
-    """The milestones a ``Depends on``/``Dependencies``/``Prerequisites`` value names, as written.
-
-    Links give their targets; otherwise names or ids separated by commas, semicolons, ``and`` or
-    ``&``, with asides in parentheses and status remarks (``(DONE)``, ``✅``, ``complete``) dropped.
-    An id inside a sentence (``Requires M1 to be done``) is the reference. Phase references
-    (``Phase 2``) are the phases' own; ``None``/``_None_`` is none.
-
-    >>> milestone_refs("M0-Docker_Environment_Setup (DONE), M1-MVP (DONE)")
-    ['M0-Docker_Environment_Setup', 'M1-MVP']
-    >>> milestone_refs("\N{WHITE HEAVY CHECK MARK} FT-M-05.09, \N{WHITE HEAVY CHECK MARK} FT-M-05.11")
-    ['FT-M-05.09', 'FT-M-05.11']
-    >>> milestone_refs("[Auth](auth.md), [DB](../db/)"), milestone_refs("None (foundational)"), milestone_refs("Phase 0")
-    (['auth.md', '../db/'], [], [])
-    >>> milestone_refs("\N{WHITE HEAVY CHECK MARK} M-03.04 (Run packaging, state window)"), milestone_refs("_None_")
-    (['M-03.04'], [])
-    >>> milestone_refs("M2 (Auth) and M3 (DB)"), milestone_refs("M2 & M3"), milestone_refs("Requires M1 to be done")
-    (['M2', 'M3'], ['M2', 'M3'], ['M1'])
-    """
-    refs = [m.group("href").strip("<>") for m in _LINK_RE.finditer(value)]
-    if refs:
-        return refs
-    text = _strip_md(value.split("\n")[0])
-    text = re.sub(r"^([*_])(.+)\1$", r"\2", text.strip())  # ``_None_``
-    if _NONE_RE.match(text):
-        return []
-    while True:  # asides in parentheses, nested ones too, go before splitting
-        shorter = re.sub(r"\s*[*_]*\([^()]*\)[*_]*", "", text)
-        if shorter == text:
-            break
-        text = shorter
-    out: list[str] = []
-    for part in re.split(r"[,;]|\s+(?:and|&|\+)\s+", text):
-        part = _REF_TRIM_RE.sub("", part.strip()).strip()
-        part = _REF_TRIM_RE.sub("", _REF_STATUS_TAIL_RE.sub("", part)).strip()
-        if not part or _NONE_RE.match(part) or re.match(r"(?i)phases?\b", part):
-            continue
-        if " " in part and not _MS_REF_SHAPE_RE.match(part):
-            ids = _MS_ID_IN_TEXT_RE.findall(part)
-            if len(ids) == 1:  # ``Requires M1 to be done``
-                part = ids[0]
-        if part not in out:
-            out.append(part)
-    return out
-
-
-_MS_REF_SHAPE_RE = re.compile(r"^(?:(?:[A-Z][A-Z0-9]{0,7}-)*M-?\d+(?:[.\-]\d+)*[a-z]?|[vV]\d+(?:\.\d+)*)(?:[-_:\s]|$)")
-
-
-_MS_ID_IN_TEXT_RE = re.compile(r"(?<![\w.\-])((?:[A-Z][A-Z0-9]{0,7}-)*M-?\d+(?:[.\-]\d+)*[a-z]?)(?![\w\-])")
-
-
-def ref_is_shaped(ref: str) -> bool:
-    """A dependency a reader can tell names a milestone: an id (``M1``, ``SIM-M1``, ``v1.1``), a path or a link.
-
-    Prose (``the vendor shipping their SDK v3``) that names no milestone of the site is not warned about.
-
-    >>> ref_is_shaped("M1-MVP"), ref_is_shaped("../auth.md"), ref_is_shaped("MCP Registry publication")
-    (True, True, False)
-    """
-    r = ref.strip()
-    return bool(_MS_REF_SHAPE_RE.match(r)) or "/" in r or r.lower().endswith(".md") or "#" in r or (" " not in r and "_" in r)
 
 
 def _phase_heading(pm: re.Match[str], text: str) -> PhaseHeading:

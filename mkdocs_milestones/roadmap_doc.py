@@ -16,7 +16,7 @@ from .model import Milestone, Phase
 from .parser import _Parser, parse_milestone
 from .reading import _BOX_MARKS, _TITLE_STATUS_RE
 from .source import _heading, _slug, _strip_md, heading_anchor, split_attr_list
-from .vocabulary import normalize_status, split_status
+from .vocabulary import is_status_phrase, normalize_status, split_status
 
 __all__ = [
     "may_hold_milestones",
@@ -36,6 +36,9 @@ _VERSION_HEAD_RE = re.compile(r"^(?P<lead>[^\w\s]*\s*)(?P<id>[vV]\d+(?:\.\d+)*)(
 
 
 _TRAIL_MARK_RE = re.compile(r"\s+[^\w\s)\]*`]+$")
+
+
+_TRAIL_STATUS_RE = re.compile(r"\s+(?P<trail>[^\w\s()\[\]*`]+\s*[A-Za-z][A-Za-z ]{1,20})$")  # ``... ✅ COMPLETED``
 
 
 _LEAD_MARK_RE = re.compile(r"^[^\w\s*\[(]+\s*")  # a status emoji before a heading's words
@@ -113,6 +116,13 @@ class _Roadmap(_Parser):
                 tail = _TRAIL_MARK_RE.search(got[1])
                 if tail and normalize_status(tail.group(0)):  # ``## Milestone 1: Foundation ✅``
                     got = (got[0], got[1][:tail.start()].rstrip(), got[2])
+                ts = _TITLE_STATUS_RE.search(got[1])
+                tw = _TRAIL_STATUS_RE.search(got[1])
+                ends = (ts.group("paren") or ts.group("dash") or "") if ts else (tw.group("trail") if tw else "")
+                said = (lead_mark and normalize_status(lead_mark.group(0).strip())) or (tail and normalize_status(tail.group(0))) or (
+                    ends and is_status_phrase(split_status(ends)[0]) and normalize_status(split_status(ends)[0]))
+                if not got[2] and said:
+                    got = (got[0], got[1], True)  # ``#### ✅ M-02.06 Export System``, ``#### M-02.07 Registry (Planned)``: the heading says its status
             if got is None:
                 vm = _VERSION_HEAD_RE.match(clean)
                 if vm and (not vm.group("lead").strip() or normalize_status(vm.group("lead"))):
@@ -124,14 +134,23 @@ class _Roadmap(_Parser):
                     got = (vm.group("id"), title, bool(vm.group("lead").strip()) or marked)
             if got is not None:
                 found.append((i, level, text, got[0], got[1], got[2]))
+        def parent(i: int, level: int) -> int | None:
+            return next((j for j, lv, _ in reversed(heads) if j < i and lv < level), None)
+
+        sure_groups = {(parent(i, lv), lv) for i, lv, _, _, _, sure in found if sure}
         for i, level, text, ident, title, certain in found:
             stop = len(self.lines)
             for j, lv, _ in heads:
                 if j > i and lv <= level:
                     stop = j
                     break
-            if not certain and not _has_plan_evidence(self.lines, i + 1, stop):
-                continue  # ``### M01: ...`` with its status in a property table (a dashboard): not read
+            group = self._group_status(parent(i, level))
+            evidence = certain or _has_plan_evidence(self.lines, i + 1, stop)
+            self.unmarked_is_planned = not evidence
+            if not evidence and group is None and (parent(i, level), level) not in sure_groups:
+                # ``### M01: ...`` with its status in a property table (a dashboard): not read; but ``### M8: Feeds``
+                # under ``## 🚀 Future Milestones``, or ``### M1.3: Frontend`` beside ``### M1.2: Backend ✅``, is one
+                continue
             self.diags = []
             ms = Milestone(title=title, line=self.lines[i].no, file=self.file, id=ident)
             ms.anchor = heading_anchor(text)
@@ -143,9 +162,49 @@ class _Roadmap(_Parser):
             if mark and normalize_status(mark):
                 ms.status_text = mark
                 ms.status = normalize_status(mark)
+            self._title_status(ms)
+            if ms.status is None and group is not None:
+                ms.status_text, ms.status = group  # the group's word, until the section writes its own
             self._body(ms, i + 1, stop)
             out.append(ms)
+        self.unmarked_is_planned = False
         return out
+
+    def _group_status(self, at: int | None) -> tuple[str, str] | None:
+        """The status a heading over milestone sections gives them all: ``## ✅ Completed Milestones``,
+        ``## 🚀 Future Milestones`` (``(words, status)``), or None."""
+        if at is None:
+            return None
+        h = _heading(self.lines, at)
+        text = split_attr_list(_strip_md(h[1]))[0].strip() if h else ""
+        m = re.fullmatch(r"(?P<said>.*?)\s*\bmilestones?\b\s*(?:\((?P<paren>[^()]*)\))?\s*", text, re.IGNORECASE)
+        if m is None:
+            return None
+        for said in (m.group("said"), m.group("paren") or ""):
+            words = split_status(_LEAD_MARK_RE.sub("", said).strip() or said.strip())[0]
+            lead = _LEAD_MARK_RE.match(said)
+            canon = normalize_status(words) if words and is_status_phrase(words) else None
+            if canon is None and lead:
+                canon = normalize_status(lead.group(0).strip())
+            if canon is not None:
+                return (words or lead.group(0).strip() if lead else words), canon  # type: ignore[union-attr]
+        return None
+
+    @staticmethod
+    def _title_status(ms: Milestone) -> None:
+        """``#### 📋 M-02.07 Artifacts Registry (Planned)``, ``### M-01.05 Expression Language ✅ COMPLETED``: the
+        status at the end of a section's heading is not its title (the status it says, when none is written)."""
+        while True:  # ``Core Infrastructure ✅ (Completed)``: both go
+            ts = _TITLE_STATUS_RE.search(ms.title) or _TRAIL_STATUS_RE.search(ms.title) or _TRAIL_MARK_RE.search(ms.title)
+            if ts is None:
+                return
+            said = ts.group(ts.lastgroup or 0) if ts.lastgroup else ts.group(0)
+            words, note = split_status(said.strip())
+            if not (is_status_phrase(words) and normalize_status(words)) or not ms.title[:ts.start()].strip():
+                return
+            ms.title = ms.title[:ts.start()].rstrip()
+            if ms.status is None:
+                ms.status_text, ms.status_note, ms.status = words, note, normalize_status(words)
 
     def _listed(self, heads: list[tuple[int, int, str]]) -> list[Milestone]:
         lines = self.lines
@@ -174,6 +233,10 @@ class _Roadmap(_Parser):
                 ms.status = normalize_status(ms.status_text)
             rm = _PHASE_RANGE_RE.search(rest)
             rng = (float(rm.group("a")), float(rm.group("b") or rm.group("a"))) if rm else None
+            if rng is None and ms.status is None:
+                # ``- **m-E18-01a** Generator extraction — superseded by **M-004**``: a bold name with neither a
+                # status nor a phase range is a note about a milestone, not one of the roadmap's
+                continue
             found.append((ms, rng))
         if not found:
             return []

@@ -17,7 +17,8 @@ from urllib.parse import unquote, urlsplit
 
 from .graph import build_milestone_graph
 from .model import Diagnostic, Milestone, MilestoneEntry
-from .parser import ref_is_shaped, split_front_matter
+from .parser import split_front_matter
+from .refs import _fold, _fold_id, _nearest, _rank, ref_is_shaped
 from .detect import is_milestone_source
 from .roadmap_doc import may_hold_milestones, parse_milestones
 from .vocabulary import status_word
@@ -219,21 +220,6 @@ def _depends_line(ms: Milestone) -> int:
     return ms.depends_on_line or 1
 
 
-_DASHES = str.maketrans({c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2212"})
-_TRACKING_RE = re.compile(r"(?:^|/)releases?/|[-_](?:log|tracking|release|release-notes|completion)$", re.IGNORECASE)
-
-
-def _fold(name: str | None, *, lower: bool = True) -> str:
-    """A name as compared: spaces trimmed, case folded, any dash (``TT‑M‑03.17``'s U+2011) a hyphen."""
-    text = (name or "").strip().translate(_DASHES)
-    return text.lower() if lower else text
-
-
-def _rank(entry: MilestoneEntry) -> int:
-    """0 for a plan, 1 for a tracking log or release note of it (``M-03.01-log.md``, ``releases/M-03.01.md``)."""
-    return 1 if _TRACKING_RE.search(entry.page.removesuffix(".md")) else 0
-
-
 def _meta_refs(ms: Milestone) -> list[str]:
     """The references front matter names (``depends_on: [Auth rollout]``): titles on purpose, always checked."""
     deps = ms.meta.get("depends_on") if isinstance(ms.meta, dict) else None
@@ -276,23 +262,27 @@ def resolve_dependencies(entries: list[MilestoneEntry]) -> None:
     by_title = unique((_fold(e.milestone.title), e) for e in entries)
     by_stem = unique((_fold(posixpath.basename(e.page).removesuffix(".md")), e) for e in entries if e.key == e.page)
     by_id = unique((_fold(e.milestone.id), e) for e in entries if getattr(e.milestone, "id", None))
+    # ``M2.9`` for ``M-02.09``: the same id written without padding, when no id is written exactly so
+    by_loose_id = unique((_fold_id(e.milestone.id), e) for e in entries if getattr(e.milestone, "id", None))
 
     def by_name(ref: str) -> str | None:
         name = _fold(ref)
         if name.endswith(".md"):
             name = posixpath.basename(name).removesuffix(".md")
-        for table in (by_stem, by_id, by_title):
-            if name in table:
-                return table[name].key
+        for table, key in ((by_stem, name), (by_id, name), (by_title, name)):
+            if key in table:
+                return table[key].key
         lead = _LEAD_ID_RE.match(_fold(ref, lower=False))
         if lead and _fold(lead.group(1)) in by_id:
             return by_id[_fold(lead.group(1))].key
+        if name not in ambiguous and _fold_id(name) in by_loose_id:
+            return by_loose_id[_fold_id(name)].key
         return None
 
     def shared(ref: str) -> list[str]:
         name = _fold(ref)
         lead = _LEAD_ID_RE.match(_fold(ref, lower=False))
-        return ambiguous.get(name) or (ambiguous.get(_fold(lead.group(1)), []) if lead else [])
+        return ambiguous.get(name) or (ambiguous.get(_fold(lead.group(1)), []) if lead else []) or ambiguous.get(_fold_id(name), [])
 
     for e in entries:
         ms = e.milestone
@@ -323,8 +313,8 @@ def resolve_dependencies(entries: list[MilestoneEntry]) -> None:
                 if ref.strip() and ref not in missing:
                     missing.append(ref)
             elif target is None:
-                keys = sorted(by_key)
-                known = ", ".join(keys[:8]) + (f" (and {len(keys) - 8} more)" if len(keys) > 8 else "") if keys else "none in this site"
+                keys = _nearest(ref, entries)
+                known = ", ".join(keys[:8]) + (f" (and {len(by_key) - len(keys[:8])} more)" if len(by_key) > 8 else "") if keys else "none in this site"
                 e.warnings.append(
                     Diagnostic(e.page, _depends_line(ms),
                                f"depends on {ref!r}, which is not a milestone page; link to one of: {known}")

@@ -82,7 +82,7 @@ for _canon, _words in {
         "implemented", "deployed", "landed", "accomplished", "fixed",
     ),
     "failed": ("failed", "fail", "failure", "missed", "not met", "broken", "regressed", "error"),
-    "blocked": ("blocked", "on hold", "stuck", "waiting on", "paused", "stalled", "halted"),
+    "blocked": ("blocked", "on hold", "stuck", "waiting on", "paused", "stalled", "halted", "postponed", "deferred"),
     "cancelled": (
         "cancelled", "canceled", "dropped", "abandoned", "wontfix", "wont fix", "obsolete",
         "descoped", "de scoped", "skipped", "rejected", "superseded",
@@ -98,6 +98,7 @@ _STATUS_EMOJI: dict[str, str] = {
     "\N{WHITE LARGE SQUARE}": "pending",
     "\N{BALLOT BOX}": "pending",
     "\N{SPIRAL CALENDAR PAD}": "pending",
+    "\N{CLIPBOARD}": "pending",  # the .planning/ROADMAP.md layout's "planned" (✅ 🚧 📋), FlowTime's "📋 Planned"
     "\N{ANTICLOCKWISE DOWNWARDS AND UPWARDS OPEN CIRCLE ARROWS}": "in-progress",
     "\N{CLOCKWISE RIGHTWARDS AND LEFTWARDS OPEN CIRCLE ARROWS}": "in-progress",
     "\N{CONSTRUCTION SIGN}": "in-progress",

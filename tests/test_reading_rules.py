@@ -27,7 +27,7 @@ def test_milestone_headings_with_ids_and_versions(heading: str, expected: tuple[
     assert is_milestone_source(heading + "\n**Status**: done\n")
 
 
-@pytest.mark.parametrize("heading", ["# M3: REST API", "# M-03.01 Tracking", "# FT-M-05.13 \u2014 Service buffers"])
+@pytest.mark.parametrize("heading", ["# M3: REST API", "# M-03.01 Time-travel APIs", "# FT-M-05.13 \u2014 Service buffers"])
 def test_m_numbered_headings_need_a_status_or_a_phase(heading: str) -> None:
     assert parse_milestone(heading + "\n\nSome text.\n") is None
     assert not is_milestone_source(heading + "\n\nSome text.\n")
@@ -48,6 +48,15 @@ def test_m_numbered_headings_need_a_status_or_a_phase(heading: str) -> None:
         "# Milestone: <milestone name>\n",
         "# Skill\n\n```markdown\n# MILESTONE: [Title]\n**Status**: done\n```\n",  # a template in a code fence is code
         "# \U0001f4ca Phase 3 Milestone Tracking - Live Status Dashboard\n\n**Status**: Sprint 2\n",  # a dashboard
+        # documents about a milestone beside its plan (FlowTime's work/ and docs/releases/): its log, its release notes
+        "# M-03.01 Implementation Tracking\n\n**Milestone:** M-03.01 \u2014 State APIs\n**Status:** \u2705 Complete\n\n### Phase 1\n- [x] a\n",
+        "# SIM-M3.0 Tracking \u2014 Time-Travel Foundations\n\n**Status:** \U0001f504 Active (tracking live progress)\n",
+        "# M-09.01 - Engine Semantics Layer \u2014 Tracking\n\n**Status:** done\n",
+        "# TT\u2011M\u201103.32 \u2014 Retry Governance (Tracking)\n\n**Status:** done\n",
+        "# M-07.01 Release Notes\n\n**Status:** \u2705 Complete\n",
+        "# UI-M-02.00 Release: Mode Toggle\n\n> **Status:** COMPLETED \u2705\n",
+        "# M-03.01 Time-Travel State APIs \u2013 Release Summary\n\n**Status:** \u2705 Complete\n",
+        "# M-02.08 Enhanced Artifacts Registry - Completion Summary\n\n**Status:** \u2705 Complete\n",
     ],
 )
 def test_not_a_milestone(text: str) -> None:
@@ -618,3 +627,204 @@ def test_a_qualified_milestone_heading_is_sure() -> None:
     assert parse_milestone(text).id == "SVC-M-0"
     assert not is_milestone_source("# Service Milestones\n\n**Status**: done\n")
     assert not is_milestone_source("# Next Milestone M2: what is coming\n\nA post.\n")
+
+
+# -- --strict on a real plan (FlowTime's work/ and docs/): warnings only for what a reader calls a mistake --------
+
+
+def test_phases_without_any_status_are_the_plans_outline() -> None:
+    # FlowTime's SIM-M2.6: a planned milestone whose "### **Phase 1: ...**" sections are bullet lists
+    planned = parse_milestone(
+        "# SIM-M2.6 \u2014 Model Authoring\n\n**Status:** \U0001f4cb Planned (Charter-Aligned)\n\n## Implementation Phases\n\n"
+        "### **Phase 1: Artifact System**\n- Extend `sim new`\n\n### **Phase 2: Engine API**\n- Add `POST /export`\n"
+    )
+    assert [(p.id, p.status, p.status_inferred) for p in planned.phases] == [("1", "pending", True), ("2", "pending", True)]
+    assert planned.diagnostics == []
+    # in progress, and no phase says where it stands: an outline, not a missing status
+    active = parse_milestone("# M-03.02.01 \u2014 Orchestration\n\n**Status:** \U0001f504 In Progress\n\n## Phase 1 \u2014 API\n1. a\n\n## Phase 2 \u2014 CLI\n1. b\n")
+    assert [p.status for p in active.phases] == [None, None] and active.diagnostics == []
+    # one phase says, the other does not: a reader cannot tell where the second stands
+    mixed = parse_milestone("# M-03.02.01 \u2014 O\n\n**Status:** \U0001f504 In Progress\n\n## Phase 1 \u2014 API\n**Status:** done\n\n## Phase 2 \u2014 CLI\n1. b\n", file="m.md")
+    assert [str(d) for d in mixed.diagnostics] == ["m.md:8: Phase 2 has no status line; add `**Status**: \u23f3 Pending` under its heading"]
+
+
+def test_a_phase_named_again_in_another_section_is_the_same_phase() -> None:
+    # FlowTime's UI-M-02.09: "### Phase 1 Tests (Unit Tests)" under "## Test Plan", "### Phase 1 Complete (...)"
+    # under "## Success Criteria"; M-03.00 repeats its phases under "## Implementation Sequence"
+    text = (
+        "# UI-M-02.09 \u2014 Schema Migration\n\n**Status:** \U0001f504 In Progress\n\n## Implementation Plan\n\n"
+        "### Phase 1: Critical Fixes\n- [x] models\n\n### Phase 2: Display\n- [ ] pages\n\n"
+        "## Test Plan\n\n### Phase 1 Tests (Unit Tests)\nSee above.\n\n"
+        "## Success Criteria\n\n### Phase 1 Complete (Critical Fixes)\n- [x] `GridInfo` updated\n- [ ] unit tests pass\n\n"
+        "## Implementation Sequence\n\n### Phase 2: Display\nAfter Phase 1.\n"
+    )
+    ms = parse_milestone(text, file="m.md")
+    assert [p.id for p in ms.phases] == ["1", "2"]
+    assert [c.text for c in ms.phases[0].checks] == ["models", "`GridInfo` updated", "unit tests pass"]
+    assert ms.diagnostics == []
+    # two phases numbered alike side by side are still a numbering slip
+    slip = parse_milestone("# MILESTONE: A\n**Status**: WIP\n\n## Plan\n\n### Phase 1: A\n**Status**: done\n\n### Phase 1: B\n**Status**: done\n", file="a.md")
+    assert any("Phase 1 is numbered twice" in d.message for d in slip.diagnostics)
+
+
+def test_a_done_milestones_never_ticked_criteria_are_no_contradiction() -> None:
+    # FlowTime's CL-M-04.04 / FT-M-05.13: requirement boxes ticked, "## Success Criteria" never ticked
+    text = (
+        "# CL-M-04.04 \u2014 Telemetry Contract\n\n**Status:** \u2705 Completed\n\n## Requirements\n\n#### FR1: Manifest\n"
+        "- [x] schema has classId\n- [x] guide updated\n\n#### FR2: Loader\n- [x] validates totals\n\n"
+        "## Success Criteria\n- [ ] Manifest updates merged\n- [ ] Loop tests show parity\n"
+    )
+    ms = parse_milestone(text)
+    assert ms.diagnostics == [] and (ms.checks_done, ms.checks_total) == (3, 3) and ms.progress == 1.0
+    assert [c.criterion for c in ms.checks] == [False, False, False, True, True]
+    # FlowTime's UI-M-03.22: each phase's exit box was never ticked: the phases are done with the milestone
+    phases = parse_milestone(
+        "# UI-M-03.22 \u2014 Canvas\n\n**Status:** \u2705 Completed\n\n### Phase 1: Harness\n- [ ] helper tests pass\n\n"
+        "### Phase 2: Render\n- [ ] render tests pass\n"
+    )
+    assert [p.status for p in phases.phases] == ["done", "done"] and phases.progress == 1.0 and phases.diagnostics == []
+    # a done milestone with no box ticked anywhere: the status is the progress
+    spec = parse_milestone("# MILESTONE: A\n**Status**: done\n\n## Scope\n- [ ] one\n- [ ] two\n")
+    assert spec.diagnostics == [] and spec.progress == 1.0 and (spec.checks_done, spec.checks_total) == (0, 0)
+
+
+def test_a_done_milestone_whose_ticked_lists_have_open_boxes_is_warned() -> None:
+    # cc-benchmark's M2: DONE, Phase 1 marked [DONE]/[PARTIAL], Phases 3-4 open: the phases' boxes are one tracker
+    text = (
+        "# Milestone: M2-Debt\n\n**Status**: DONE - All technical debt resolved\n\n### Phase 1: Fixes\n- [DONE] **cost**\n"
+        "- [PARTIAL] **errors**\n\n### Phase 3: Testing\n- [ ] **full suite**\n- [ ] **languages** (if time permits)\n"
+    )
+    ms = parse_milestone(text, file="m2.md")
+    assert [d.message.split(";")[0] for d in ms.diagnostics] == [
+        "the milestone is marked done but 2 of 4 checklist items are not ticked (first at line 7)"]
+    # FlowTime's TT-M-03.28: the last session's box and one of its items left open in a ticked list
+    tt = parse_milestone("# TT-M-03.28 \u2014 Retries\n\n**Status:** \u2705 Complete\n\n### Plan\n- [x] **Session 1**\n- [ ] **Session 4**\n  - [x] docs\n  - [ ] roadmap update\n")
+    assert "2 of 4" in tt.diagnostics[0].message
+
+
+def test_open_boxes_the_author_says_do_not_apply_or_are_optional() -> None:
+    # cc-benchmark's M0: "- [ ] API documentation (N/A)"; FlowTime's UI-M-03.13 "*(N/A — Option A chosen)*",
+    # CL-M-04.02 "*(deferred to CL-M-04.03)*"; SIM-M1's "Optional gzip flag" and "(if feasible)"
+    text = (
+        "# Milestone: M0 Docker\n\n**Status**: DONE\n\n## Deliverables\n- [x] Dockerfile\n- [ ] API documentation (N/A)\n"
+        "- [ ] Diagnostic page. *(N/A \u2014 Option A chosen)*\n- [ ] CLI shows classes. *(deferred to CL-M-04.03)*\n"
+        "- [ ] Optional gzip compression flag\n- [ ] Coverage badge (if feasible from CI)\n"
+    )
+    ms = parse_milestone(text)
+    assert [c.status for c in ms.checks] == ["done", "cancelled", "cancelled", "cancelled", "pending", "pending"]
+    assert ms.diagnostics == []
+    assert parse_milestone(text.replace("- [x] Dockerfile", "- [x] Dockerfile\n- [ ] Tag created after merge")).diagnostics
+
+
+def test_a_status_the_parser_reads_is_evidence_for_detection() -> None:
+    # FlowTime's UI-M-02.05: a notice blockquote, then the status blockquote: "Charter Superseded *(originally IN PROGRESS)*"
+    text = (
+        "# UI-M-02.05 \u2014 Navigation\n\n> **\U0001f4cb Charter Notice**: superseded by the charter.\n\n"
+        "> **Prerequisites:** UI-M-2 \u2705  \n> **Status:** Charter Superseded *(originally IN PROGRESS)*\n\n"
+        "## Functional Requirements\n\n### FR-UI-M-02.05-1: Route-Based Separation \u2705\n"
+    )
+    assert is_milestone_source(text)
+    ms = parse_milestone(text)
+    assert (ms.id, ms.status) == ("UI-M-02.05", "cancelled")
+    # a requirement's id is no milestone's: the FR section is not a milestone of a roadmap either
+    assert parse_milestones("# Notes\n\n### \u2705 FR-UI-M-02.05-1: Route-Based Separation\n\n**Status**: done\n") == []
+
+
+def test_roadmap_sections_whose_heading_says_the_status() -> None:
+    # FlowTime's archived ROADMAP: "#### **📋 M-02.07 Artifacts Registry (Planned)**" with bullets under it
+    doc = (
+        "# Engine Roadmap\n\n## Phases\n\n#### **\u2705 M-02.06 Export System (Completed)**\n- **Status:** Complete\n\n"
+        "#### **\U0001f4cb M-02.07 Artifacts Registry (Planned)**\n- **Goal:** storage\n\n"
+        "### M-01.05: Expression Language \u2705 COMPLETED\n- shipped\n"
+    )
+    got = [(m.id, m.title, m.status) for m in parse_milestones(doc)]
+    assert got == [("M-02.06", "Export System", "done"), ("M-02.07", "Artifacts Registry", "pending"), ("M-01.05", "Expression Language", "done")]
+
+
+def test_a_bold_name_in_a_milestones_list_without_a_status_or_phases_is_a_note() -> None:
+    # FlowTime's E-18 epic: "### Deferred from v1" under "## Milestones" lists superseded ideas
+    doc = (
+        "# Epic E-18\n\n## Milestones\n\n| ID | Title | Status |\n|---|---|---|\n| M-001 | Eval | complete |\n\n"
+        "### Deferred from v1\n\n- **m-E18-01a** Generator extraction \u2014 superseded by **M-004**.\n"
+        "- **Telemetry Ingestion Source Adapters** \u2014 moved to E-15.\n"
+    )
+    assert parse_milestones(doc) == []
+
+
+def test_an_id_names_the_milestones_page_rather_than_a_roadmaps_section_about_it() -> None:
+    # FlowTime's archived ROADMAP-2025-06-legacy.md has "### M-02.09: Schema Evolution (✅ Complete)" beside the page
+    pages = {
+        "m/M-02.09.md": "# M-02.09 \u2014 Schema Evolution\n\n**Status:** \u2705 Complete\n",
+        "ROADMAP.md": "# Roadmap\n\n### M-02.09: Schema Evolution & Provenance (\u2705 Complete)\n\n**Status**: done\n",
+        "ui/UI-M-02.09.md": "# UI-M-02.09 \u2014 UI Migration\n\n**Status:** \U0001f504 In Progress\n**Dependencies:** \u2705 M-02.09 (Engine Schema)\n",
+    }
+    entries = {e.key: e for e in collect_milestones([PageSource(p, p[:-3] + "/", t) for p, t in pages.items()])}
+    ui = entries["ui/UI-M-02.09.md"]
+    assert (ui.depends_on, ui.warnings) == (["m/M-02.09.md"], [])
+
+
+def test_a_roadmap_sections_heading_status_with_a_status_line_that_explains_it() -> None:
+    # FlowTime's ROADMAP-LEGACY.md: "## SVC-M-00.00 — Minimal API ✅ COMPLETED", then "**Status**: All functional
+    # requirements implemented and verified."; its sim ROADMAP's "### SIM-M2.7 Success ✅ ACHIEVED" is that milestone's criteria
+    doc = (
+        "# Roadmap\n\n## SVC-M-00.00 \u2014 Minimal API \u2705 COMPLETED\n\n**Status**: All functional requirements implemented and verified.\n\n"
+        "## SIM-M2.7 \u2014 Provenance \u2705\n\n### SIM-M2.7 Success \u2705 ACHIEVED\n- \u2705 unique ids\n"
+    )
+    (svc, sim) = parse_milestones(doc, file="r.md")
+    assert (svc.title, svc.status, svc.status_note, svc.diagnostics) == (
+        "Minimal API", "done", "All functional requirements implemented and verified.", [])
+    assert (sim.id, sim.status) == ("SIM-M2.7", "done")
+
+
+def test_an_id_written_without_padding_and_ids_joined_by_a_slash() -> None:
+    # FlowTime's sim docs write the engine's M-02.07 as "M2.7"; M-09.01 depends on "M-06.01/M-06.02"; the
+    # newer M-001 is not the older M-1 (an id written exactly wins over a padded one)
+    pages = {
+        "e/M-02.07.md": "# M-02.07 \u2014 Registry\n\n**Status:** \u2705 Complete\n",
+        "e/M-06.01.md": "# M-06.01 \u2014 Integrity\n\n**Status:** \u2705 Complete\n",
+        "e/M-06.02.md": "# M-06.02 \u2014 Compiler\n\n**Status:** \u2705 Complete\n",
+        "old/M-01.00.md": "# Milestone M-1\n\n**Status:** done\n",
+        "new/M-001.md": "---\nid: M-001\nstatus: done\n---\n\n## Goal\n",
+        "sim/SIM-M3.0.md": "# SIM-M3.0 \u2014 Sim\n\n**Status:** done\n**Dependencies:** FlowTime Engine M2.7 (Registry)\n",
+        "e/M-09.01.md": "# M-09.01 \u2014 Semantics\n\n**Status:** done\n**Dependencies:** M-06.01/M-06.02 (Evaluation Integrity)\n",
+        "new/M-002.md": "---\nid: M-002\nstatus: done\ndepends_on: [M-001]\n---\n\n## Goal\n",
+    }
+    entries = {e.key: e for e in collect_milestones([PageSource(p, p[:-3] + "/", t) for p, t in pages.items()])}
+    assert (entries["sim/SIM-M3.0.md"].depends_on, entries["sim/SIM-M3.0.md"].warnings) == (["e/M-02.07.md"], [])
+    assert entries["e/M-09.01.md"].depends_on == ["e/M-06.01.md", "e/M-06.02.md"]
+    assert (entries["new/M-002.md"].depends_on, entries["new/M-002.md"].warnings) == (["new/M-001.md"], [])
+
+
+def test_milestone_sections_under_a_heading_that_says_their_status() -> None:
+    # jaunder's docs/ROADMAP.md: "## ✅ Completed Milestones" / "## 🚀 Future Milestones" over "### M0: ..." sections
+    doc = (
+        "# Roadmap\n\n## \u2705 Completed Milestones\n\n### M0: Project structure\n\nFoundation done.\n\n### M1: Deployment bootstrap\n\n"
+        "`init` implemented.\n\n## \U0001f680 Future Milestones\n\n### M8: Published feeds\n\nRSS and Atom.\n"
+    )
+    assert [(m.id, m.title, m.status) for m in parse_milestones(doc)] == [
+        ("M0", "Project structure", "done"), ("M1", "Deployment bootstrap", "done"), ("M8", "Published feeds", "pending")]
+    # Broccode/acci's MILESTONES.md: "### M1.3: MVP Frontend" (a checklist, no mark) beside "### M1.2: MVP Backend ✅"
+    acci = "# Project Milestones\n\n## MVP Phase (M1)\n\n### M1.2: MVP Backend \u2705\n\n- [x] Axum\n\n### M1.3: MVP Frontend\n\n- [ ] Leptos\n"
+    assert [(m.id, m.status) for m in parse_milestones(acci)] == [("M1.2", "done"), ("M1.3", "pending")]
+    # without the heading or a sure sibling, an id heading is not enough (a dashboard's "### M01: ..." stays a page)
+    assert parse_milestones("# Notes\n\n## Ideas\n\n### M8: Published feeds\n\nRSS.\n") == []
+
+
+def test_an_unmarked_roadmap_section_beside_marked_ones_is_not_done_yet() -> None:
+    # FlowTime's ROADMAP-LEGACY.md: "## UI-M-2 — Real API Integration ✅" then "## M-4 — Scenarios & Compare" (no mark)
+    doc = "# Roadmap\n\n## UI-M-2 \u2014 Real API Integration \u2705\n\n### Goal\nAPI.\n\n## M-4 \u2014 Scenarios & Compare\n\n### Goal\nCompare runs.\n"
+    (ui, m4) = parse_milestones(doc, file="r.md")
+    assert (ui.status, ui.status_inferred, m4.status, m4.status_inferred, m4.diagnostics) == ("done", False, "pending", True, [])
+
+
+def test_no_status_written_but_every_gate_ticked_with_an_emoji() -> None:
+    # Wayfinder's WF-CAT063: no status line; "## Qualitäts-Gates" lists "- go test ./... ✅ (alle 21 Pakete)"
+    text = "# Milestone: CAT063 Sensor Status\n\n**Datum:** 2026-06-25\n\n## WF-1\nDecoder.\n\n## Qualit\u00e4ts-Gates\n\n- `go test ./...` \u2705 (alle 21 Pakete)\n- `go vet ./...` \u2705\n- gofmt \u2705\n"
+    ms = parse_milestone(text)
+    assert (ms.status, ms.status_inferred, ms.progress, ms.diagnostics) == ("done", True, 1.0, [])
+    # a legend is not a tick: nothing to read, so the missing status is still warned about
+    legend = parse_milestone("# Milestone: A\n\n## Legend\n\n- Done \u2705\n- In progress \U0001f504\n")
+    assert legend.status is None and any("no status line" in d.message for d in legend.diagnostics)
+    # a mark before the item is as often the list's glyph (FlowTime's M2.6-ORIGINAL plan: "- ✅ All models persist ...")
+    glyphs = parse_milestone("# Milestone M-02.06 \u2014 Loop\n\n## Acceptance Criteria\n\n- \u2705 All models persist\n- \u2705 Export works\n")
+    assert glyphs.status is None
