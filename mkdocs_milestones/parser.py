@@ -19,6 +19,7 @@ from typing import Any
 from .detect import _MS_ID_RE, _PHASE_RE, _has_plan_evidence, front_matter_milestone, status_paragraph, _title_after_id, is_milestone_source, milestone_heading, title_from_heading
 from .graph import build_phase_graph
 from .model import Check, Diagnostic, Field, Milestone, Phase, Table, Task
+from .schedule import read_milestone_plan, read_phase_plan
 from .reading import _ESTIMATE_RE, _NONE_RE, _TASKLIST_RE, _TITLE_STATUS_RE, _combine, _numbered_back, _phase_heading, box_status, cell_value, column_kinds, milestone_refs, parse_phase_refs, read_status, ref_is_shaped
 from .sections import _NUMBERED_RE, _SectionReader
 from .source import LABEL_RE, Line, OUTSIDE, _ATX_RE, _BULLET_RE, _first_h1, _heading, _normalize, _strip_md, _table_blocks, fence_states, html_block_lines, heading_anchor, scan_lines, split_attr_list, split_front_matter
@@ -181,6 +182,7 @@ class _Parser(_SectionReader):
         self._phase_statuses(ms)
         self._milestone_status(ms)
         self._external_phase_refs(ms)
+        read_milestone_plan(ms, self.meta, lambda f: f.line < self.top_end or self._at_section_top(f), self.warn)
         ms.tables = [Table(no, tuple(header), column_kinds(header)) for no, header, _ in _table_blocks(lines[start:stop])]
         self._diagrams(ms, start, stop)
         self._check_refs(ms)
@@ -394,7 +396,7 @@ class _Parser(_SectionReader):
                 phase.commit = _strip_md(f.value) or None
             elif key in ("estimate", "estimated duration", "duration") and phase.estimate is None:
                 phase.estimate = _strip_md(f.value) or None
-
+        read_phase_plan(phase, sub_starts[0] if sub_starts else None, self.warn)
         sub = ""
         for ln in body:
             h = None if ln.in_fence else _ATX_RE.match(ln.text)

@@ -20,6 +20,7 @@ from .model import Diagnostic, Milestone, MilestoneEntry
 from .parser import ref_is_shaped, split_front_matter
 from .detect import is_milestone_source
 from .roadmap_doc import may_hold_milestones, parse_milestones
+from .schedule import check_target_slips
 from .vocabulary import status_word
 
 __all__ = ["PageSource", "assemble", "front_matter_lines", "check_dependencies", "collect_milestones", "mojibake_scope",
@@ -131,6 +132,7 @@ def assemble(entries: list[MilestoneEntry]) -> list[MilestoneEntry]:
     resolve_dependencies(entries)
     try:
         check_dependencies(entries)
+        check_target_slips(entries)
     except Exception as err:  # noqa: BLE001 - a bug of ours in a check must not stop the build
         _log.warning(
             "mkdocs-milestones could not check the dependencies between milestones (%s: %s); "

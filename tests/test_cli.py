@@ -276,10 +276,11 @@ def test_export_to_a_file_only_the_paths_given(
     assert "cannot write" in capsys.readouterr().err
 
 
-def test_export_of_no_milestones(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_export_of_no_milestones(tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
     _write(tmp_path, {"index.md": "# Home\n"})
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")  # "today" is the day of SOURCE_DATE_EPOCH: a reproducible export
     assert main(["export", str(tmp_path)]) == 0
-    assert json.loads(capsys.readouterr().out) == {"version": 1, "milestones": []}
+    assert json.loads(capsys.readouterr().out) == {"version": 1, "today": "2026-01-01", "milestones": []}
 
 
 # --------------------------------------------------------------------------------------------
