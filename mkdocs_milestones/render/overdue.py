@@ -88,5 +88,5 @@ def critical_path_note(entries: Sequence[MilestoneEntry], base: Callable[[Milest
     by_key = {e.key: e for e in entries}
     last = by_key[path[-1]].milestone.target
     names = " \u2192 ".join(f'<a href="{esc(base(by_key[k]))}">{esc(plain(by_key[k].milestone.title))}</a>' for k in path)
-    words = esc(t("critical.path", date=last.isoformat() if last else "", path="\x00")).replace("\x00", names)
+    words = esc(t("critical.path", date=last.isoformat() if last else "", path="\ue000")).replace("\ue000", names)
     return path, f'<p class="ms-timeline-critical-path">{words}</p>'
