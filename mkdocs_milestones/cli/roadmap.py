@@ -111,8 +111,8 @@ def run(args: argparse.Namespace) -> int:
         return 2
     entries = collect_milestones(pages, fix_mojibake=args.fix_mojibake)
     url = page_url(rel, use_directory_urls=args.use_directory_urls)
-    # "today" as the plugin's default: the date of SOURCE_DATE_EPOCH, else the UTC date
-    text = roadmap_page(entries, page_url=url, title=args.title, filters=flt, today=build_today())
+    # --today, else the plugin's default: the date of SOURCE_DATE_EPOCH, else the UTC date
+    text = roadmap_page(entries, page_url=url, title=args.title, filters=flt, today=args.today or build_today())
 
     count = len(flt.apply(entries))
     what = _plural(count, "milestone") if count == len(entries) else f"{count} of {_plural(len(entries), 'milestone')}"
