@@ -124,7 +124,7 @@ def read_milestone_plan(ms: Milestone, meta: dict[str, Any], own: Callable[[Fiel
                 day, text, problem = _read_target(key + " date", meta[key])
                 ms.target, ms.target_text, ms.target_line = day, text, ms.line
                 if problem:
-                    warn(ms.line, "front matter " + problem)
+                    warn(ms.line, f"front matter `{key}: {text}` is not a date a reader can place; write it as {DATE_FORMS}")
                 break
     if not ms.owners:
         ms.owners = _people(meta.get("owners", meta.get("owner")))
