@@ -5,6 +5,7 @@ from __future__ import annotations
 
 WORDS: dict[str, dict[str, str]] = {
     "en": {
+        "timeline.note.targets": "A flag marks each target; an arrow runs from a milestone to each one that depends on it.",
         "label.target": "Target", "label.owners": "Owners", "label.tags": "Tags",
         "target.from-phases": "{date} (the phases' latest)",
         "overdue.one": "overdue by {n} day", "overdue.other": "overdue by {n} days",
@@ -19,6 +20,7 @@ WORDS: dict[str, dict[str, str]] = {
         "critical.path": "Critical path to the latest target ({date}): {path}.",
     },
     "fr": {
+        "timeline.note.targets": "Un fanion marque chaque échéance ; une flèche va d'un jalon à chaque jalon qui en dépend.",
         "label.target": "Échéance", "label.owners": "Responsables", "label.tags": "Étiquettes",
         "target.from-phases": "{date} (la plus tardive des phases)",
         "overdue.one": "en retard de {n} jour", "overdue.other": "en retard de {n} jours",
@@ -33,6 +35,7 @@ WORDS: dict[str, dict[str, str]] = {
         "critical.path": "Chemin critique vers l'échéance la plus tardive ({date}) : {path}.",
     },
     "de": {
+        "timeline.note.targets": "Ein Fähnchen markiert jeden Zieltermin; ein Pfeil führt von einem Meilenstein zu jedem, der von ihm abhängt.",
         "label.target": "Zieltermin", "label.owners": "Verantwortlich", "label.tags": "Schlagwörter",
         "target.from-phases": "{date} (spätester Termin der Phasen)",
         "overdue.one": "{n} Tag überfällig", "overdue.other": "{n} Tage überfällig",
@@ -47,6 +50,7 @@ WORDS: dict[str, dict[str, str]] = {
         "critical.path": "Kritischer Pfad zum spätesten Zieltermin ({date}): {path}.",
     },
     "es": {
+        "timeline.note.targets": "Un banderín marca cada fecha objetivo; una flecha va de un hito a cada hito que depende de él.",
         "label.target": "Fecha objetivo", "label.owners": "Responsables", "label.tags": "Etiquetas",
         "target.from-phases": "{date} (la más tardía de las fases)",
         "overdue.one": "con {n} día de retraso", "overdue.other": "con {n} días de retraso",
@@ -61,6 +65,7 @@ WORDS: dict[str, dict[str, str]] = {
         "critical.path": "Ruta crítica hasta la fecha objetivo más tardía ({date}): {path}.",
     },
     "ja": {
+        "timeline.note.targets": "旗は各目標日を示し、矢印はマイルストーンからそれに依存する各マイルストーンへ向かいます。",
         "label.target": "目標日", "label.owners": "担当者", "label.tags": "タグ",
         "target.from-phases": "{date}（フェーズの最も遅い目標日）",
         "overdue.one": "{n} 日超過", "overdue.other": "{n} 日超過",
@@ -75,6 +80,7 @@ WORDS: dict[str, dict[str, str]] = {
         "critical.path": "最も遅い目標日（{date}）へのクリティカルパス: {path}。",
     },
     "zh": {
+        "timeline.note.targets": "旗标标出每个目标日期；箭头从一个里程碑指向依赖它的每个里程碑。",
         "label.target": "目标日期", "label.owners": "负责人", "label.tags": "标签",
         "target.from-phases": "{date}（各阶段中最晚的目标日期）",
         "overdue.one": "逾期 {n} 天", "overdue.other": "逾期 {n} 天",

@@ -150,6 +150,8 @@ def render_timeline(
         out.append(_chart(items, href=href, title=title, status=status, today=today, critical=critical))
     else:
         out.append(f'<p class="ms-timeline-empty">{esc(t("timeline.empty"))}</p>')
+    if any(it.entry.milestone.target is not None or it.entry.depends_on for it in items):
+        notes.insert(0, t("timeline.note.targets"))
     out.append('<p class="ms-timeline-note">' + esc(t("timeline.note")) + "".join(" " + esc(n) for n in notes) + "</p>")
     if undated:
         links = ", ".join(f'<a href="{esc(href(e))}">{esc(title(e))}</a>' for e in undated[:MAX_UNDATED])
