@@ -2,7 +2,12 @@
 """Dates and durations as authors write them, read leniently (roadmap order, filters, the timeline).
 
 * A date is the first ``YYYY-MM-DD`` (also ``/`` or ``.`` separated), ``3 November 2025``,
-  ``November 3, 2025`` or ``YYYY-MM`` / ``Nov 2025`` (the first of the month) in the text.
+  ``November 3, 2025``, ``YYYY-MM`` / ``Nov 2025`` (the first of the month) or ``2026-Q2`` / ``Q2 2026``
+  (the first day of the quarter) in the text.
+* A target (:func:`parse_target`) is read the same way, but a month or a quarter means its last day:
+  ``March 2026`` is due by 2026-03-31, ``2026-Q2`` by 2026-06-30.
+* "Today" (:func:`build_today`) is the ``today`` option, else the date of ``SOURCE_DATE_EPOCH``, else
+  the UTC date of the build.
 * A duration is the first ``<number or range> <unit>`` in the text, and a range counts as its
   upper bound: ``8-10 sessions (24-30 hours)`` is 10 sessions. Units, in calendar days: an hour
   is 1/8 day (a working day, rounded up), a day or a *session* 1 day, a week 7 days, a *sprint*
@@ -11,17 +16,21 @@
 
 from __future__ import annotations
 
+import calendar
 import math
+import os
 import re
-from datetime import date
+from collections.abc import Mapping
+from datetime import date, datetime, timezone
 
-__all__ = ["parse_date", "parse_duration_days"]
+__all__ = ["build_today", "parse_date", "parse_duration_days", "parse_target"]
 
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _MON = r"(?P<mon>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 _ISO_RE = re.compile(r"(?<!\d)(?P<y>\d{4})[-/.](?P<m>\d{1,2})(?:[-/.](?P<d>\d{1,2}))?(?!\d)")
 _DMY_RE = re.compile(rf"(?<!\d)(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MON}\s+(?P<y>\d{{4}})(?!\d)", re.IGNORECASE)
 _MDY_RE = re.compile(rf"\b{_MON}\s+(?:(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+)?(?P<y>\d{{4}})(?!\d)", re.IGNORECASE)
+_QUARTER_RE = re.compile(r"(?<![\w-])(?:(?P<y>\d{4})[-\s]?Q(?P<q>[1-4])|Q(?P<q2>[1-4])[-\s/]*(?P<y2>\d{4}))(?![\w-])", re.IGNORECASE)
 _WORD_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                  "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 _NUM = r"(?:\d+(?:\.\d+)?|" + "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True)) + r")"
@@ -33,14 +42,8 @@ _DURATION_RE = re.compile(
 _UNIT_DAYS = {"h": 1 / 8, "d": 1, "s": 1, "w": 7, "sp": 14, "mo": 30, "q": 91, "y": 365}
 
 
-def parse_date(text: str | None) -> date | None:
-    """The first date written in ``text``, or None.
-
-    >>> parse_date("2025-11-03 (kick-off)"), parse_date("3 Nov 2025"), parse_date("November 2025")
-    (datetime.date(2025, 11, 3), datetime.date(2025, 11, 3), datetime.date(2025, 11, 1))
-    >>> parse_date("soon") is None
-    True
-    """
+def _first_date(text: str | None, *, end: bool) -> date | None:
+    """The first date written in ``text``; a month or quarter gives its first day, or its last with ``end``."""
     if not text:
         return None
     found: list[tuple[int, date]] = []
@@ -49,11 +52,66 @@ def parse_date(text: str | None) -> date | None:
             g = m.groupdict()
             month = int(g["m"]) if g.get("m") else _MONTHS.index(g["mon"][:3].lower()) + 1
             try:
-                found.append((m.start(), date(int(g["y"]), month, int(g["d"] or 1))))
+                last = calendar.monthrange(int(g["y"]), month)[1] if 1 <= month <= 12 else 0
+                found.append((m.start(), date(int(g["y"]), month, int(g["d"] or (last if end else 1)))))
             except ValueError:
                 continue
             break
+    q = _QUARTER_RE.search(text)
+    if q is not None:
+        year, quarter = int(q.group("y") or q.group("y2")), int(q.group("q") or q.group("q2"))
+        month = quarter * 3 if end else quarter * 3 - 2
+        found.append((q.start(), date(year, month, calendar.monthrange(year, month)[1] if end else 1)))
     return min(found)[1] if found else None
+
+
+def parse_date(text: str | None) -> date | None:
+    """The first date written in ``text``, or None.
+
+    >>> parse_date("2025-11-03 (kick-off)"), parse_date("3 Nov 2025"), parse_date("November 2025")
+    (datetime.date(2025, 11, 3), datetime.date(2025, 11, 3), datetime.date(2025, 11, 1))
+    >>> parse_date("soon") is None
+    True
+    """
+    return _first_date(text, end=False)
+
+
+def parse_target(text: str | None) -> date | None:
+    """The day a target written in ``text`` falls due: a month or a quarter is due on its last day.
+
+    >>> [str(parse_target(t)) for t in ("2026-03-31", "31 March 2026", "March 31, 2026", "March 2026", "2026-Q2", "Q4 2026")]
+    ['2026-03-31', '2026-03-31', '2026-03-31', '2026-03-31', '2026-06-30', '2026-12-31']
+    >>> parse_target("2026-02-30") is None, parse_target("next sprint") is None
+    (True, True)
+    """
+    return _first_date(text, end=True)
+
+
+def build_today(option: object = None, environ: Mapping[str, str] | None = None) -> date:
+    """The day "overdue" is measured against: ``option`` (a date or ``YYYY-MM-DD``), else the UTC date of
+    ``SOURCE_DATE_EPOCH`` (reproducible builds), else today's UTC date. Raises ValueError for a bad value.
+
+    >>> build_today("2026-05-01"), build_today(None, {"SOURCE_DATE_EPOCH": "1767225600"})
+    (datetime.date(2026, 5, 1), datetime.date(2026, 1, 1))
+    """
+    if isinstance(option, datetime):
+        return option.date()
+    if isinstance(option, date):
+        return option
+    if isinstance(option, str) and option.strip():
+        try:
+            return date.fromisoformat(option.strip())
+        except ValueError:
+            raise ValueError(f"expected a date written YYYY-MM-DD, got {option!r}") from None
+    if option not in (None, ""):
+        raise ValueError(f"expected a date written YYYY-MM-DD, got {option!r}")
+    epoch = (os.environ if environ is None else environ).get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch:
+        try:
+            return datetime.fromtimestamp(int(epoch), tz=timezone.utc).date()
+        except (ValueError, OverflowError, OSError):
+            raise ValueError(f"SOURCE_DATE_EPOCH must be a whole number of seconds, got {epoch!r}") from None
+    return datetime.now(timezone.utc).date()
 
 
 def parse_duration_days(text: str | None) -> int | None:

@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from .dates import build_today
 from .model import MilestoneEntry
+from .schedule import overdue_days
 
 if TYPE_CHECKING:
     from .history import MilestoneHistory
@@ -20,8 +23,8 @@ __all__ = ["EXPORT_VERSION", "MilestoneEntry", "export_document", "export_json",
 EXPORT_VERSION = 1
 
 
-def milestone_dict(entry: MilestoneEntry) -> dict[str, Any]:
-    """One milestone in the export's shape."""
+def milestone_dict(entry: MilestoneEntry, today: date | None = None) -> dict[str, Any]:
+    """One milestone in the export's shape; ``overdue`` is measured against ``today`` (false without one)."""
     ms = entry.milestone
     return {
         "page": entry.page,
@@ -34,6 +37,10 @@ def milestone_dict(entry: MilestoneEntry) -> dict[str, Any]:
         "priority": ms.priority,
         "created": ms.created,
         "estimated_duration": ms.estimated_duration,
+        "target": ms.target.isoformat() if ms.target else None,
+        "overdue": overdue_days(ms.status, ms.target, today) > 0,
+        "owners": list(ms.owners),
+        "tags": list(ms.tags),
         "depends_on": list(entry.depends_on),
         "progress": round(ms.progress, 4),
         "criteria": [{"metric": c.metric, "target": c.target, "status": c.status} for c in ms.criteria],
@@ -47,6 +54,10 @@ def milestone_dict(entry: MilestoneEntry) -> dict[str, Any]:
                 "checks_done": p.checks_done,
                 "checks_total": p.checks_total,
                 "completed": p.completed,
+                "target": p.target.isoformat() if p.target else None,
+                "overdue": overdue_days(p.status, p.target, today) > 0,
+                "owners": list(p.owners),
+                "tags": list(p.tags),
             }
             for p in ms.phases
         ],
@@ -59,21 +70,27 @@ def milestone_dict(entry: MilestoneEntry) -> dict[str, Any]:
 
 
 def export_document(
-    entries: list[MilestoneEntry], histories: Mapping[str, MilestoneHistory] | None = None, *, lang: str | None = None
+    entries: list[MilestoneEntry], histories: Mapping[str, MilestoneHistory] | None = None, *, lang: str | None = None,
+    today: date | None = None,
 ) -> dict[str, Any]:
     """The whole document, milestones ordered by page path.
+
+    ``today`` (default: :func:`~mkdocs_milestones.dates.build_today`, the date of ``SOURCE_DATE_EPOCH`` or of
+    the build) is written as ``"today"``, and what is ``overdue`` is measured against it.
 
     ``lang`` (multilingual sites: one document per language) is the language of its pages. With
     ``histories`` (history read from git), each milestone gains ``history``: its points, oldest first, as
     ``{"date", "status", "checks_done", "checks_total", "commit"}`` (an empty list for a page without
     commits); without, the key is left out.
     """
+    day = today or build_today()
     doc: dict[str, Any] = {"version": EXPORT_VERSION}
     if lang:
         doc["lang"] = lang
+    doc["today"] = day.isoformat()
     milestones = []
     for e in sorted(entries, key=lambda e: (e.page, e.milestone.line)):
-        item = milestone_dict(e)
+        item = milestone_dict(e, day)
         if histories is not None:
             h = histories.get(e.page)
             item["history"] = h.to_list() if h is not None else []
@@ -83,7 +100,8 @@ def export_document(
 
 
 def export_json(
-    entries: list[MilestoneEntry], histories: Mapping[str, MilestoneHistory] | None = None, *, lang: str | None = None
+    entries: list[MilestoneEntry], histories: Mapping[str, MilestoneHistory] | None = None, *, lang: str | None = None,
+    today: date | None = None,
 ) -> str:
     """The document as JSON text (UTF-8 characters kept, two-space indent, trailing newline)."""
-    return json.dumps(export_document(entries, histories, lang=lang), ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(export_document(entries, histories, lang=lang, today=today), ensure_ascii=False, indent=2) + "\n"

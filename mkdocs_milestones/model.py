@@ -9,6 +9,7 @@ Every element keeps the 1-based source line it came from, so a problem can be re
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 __all__ = [
@@ -185,6 +186,13 @@ class Phase:
     commit: str | None = None
     fields: list[Field] = field(default_factory=list)
     heading: PhaseHeading | None = None
+    target: date | None = None
+    """The day the phase is due (``**Target**:``/``Due``/``Deadline``), read by :func:`~mkdocs_milestones.dates.parse_target`."""
+    target_text: str = ""
+    """The target as written (kept when it is no date a reader can place)."""
+    target_line: int | None = None
+    owners: list[str] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
 
     @property
     def anchor(self) -> str:
@@ -248,6 +256,18 @@ class Milestone:
     """The page's own checklists, outside phases and code (counted when no phase has a box)."""
     anchor: str | None = None
     """The HTML id of the milestone's section in a document holding several (:func:`parse_milestones`)."""
+    target: date | None = None
+    """The day the milestone is due: its own ``**Target**:`` (or front matter ``target:``/``due:``), else its
+    phases' latest (:attr:`target_from_phases`)."""
+    target_text: str = ""
+    """The target as written (kept when it is no date a reader can place)."""
+    target_line: int | None = None
+    """The line of the target (for a rolled-up target, that of the phase's)."""
+    target_from_phases: bool = False
+    owners: list[str] = field(default_factory=list)
+    """``**Owner**:``/``Owners``/``Lead``/``Assignee`` or front matter ``owner:``/``owners:``, as written (``@handles`` kept)."""
+    tags: list[str] = field(default_factory=list)
+    """``**Tags**:`` or front matter ``tags:`` (the key Material's tags plugin reads)."""
 
     @property
     def counted_checks(self) -> list[Check]:

@@ -7,10 +7,11 @@ from typing import Any
 
 from mkdocs.config import base, config_options as c
 
+from .dates import build_today
 from .extension import GRAPH_VALUES, OPEN_PHASE_VALUES
 from .render.feeds import feeds_option
 
-__all__ = ["FeedsOption", "MilestonesConfig", "MojibakeScope", "PathOrFalse", "PositiveInt"]
+__all__ = ["FeedsOption", "MilestonesConfig", "MojibakeScope", "PathOrFalse", "PositiveInt", "TodayOption"]
 
 
 class PathOrFalse(c.BaseConfigOption[Any]):
@@ -74,6 +75,18 @@ class FeedsOption(c.BaseConfigOption[Any]):
             raise c.ValidationError(str(err)) from None
 
 
+class TodayOption(c.BaseConfigOption[Any]):
+    """A date (``2026-05-01``, as YAML reads it or as text), kept as ``YYYY-MM-DD``; unset: ``""``."""
+
+    def run_validation(self, value: object) -> str:
+        if value is None or value == "":
+            return ""
+        try:
+            return build_today(value, {}).isoformat()
+        except ValueError as err:
+            raise c.ValidationError(str(err)) from None
+
+
 class MilestonesConfig(base.Config):
     fix_mojibake = MojibakeScope()
     """Repair mojibake (UTF-8 read as a legacy code page) before anything reads a page: in milestone
@@ -94,5 +107,8 @@ class MilestonesConfig(base.Config):
     """Read each milestone's history from git: status changes and checks done over time."""
     changed_days = PositiveInt(default=30)
     """The period of the roadmap's "Changed in the last N days", in days."""
+    today = TodayOption()
+    """The day overdue is measured against (``YYYY-MM-DD``); unset: the date of ``SOURCE_DATE_EPOCH``, else the
+    build's UTC date. Written into milestones.json, so a build is reproducible."""
     feeds = FeedsOption()
     """Generated feeds: ``milestones.atom``, ``milestones.ics``, ``badges/<slug>.json``; ``true``, ``false`` or a list of ``atom``, ``ics``, ``badges``."""

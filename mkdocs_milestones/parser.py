@@ -21,6 +21,7 @@ from .graph import build_phase_graph
 from .model import Check, Diagnostic, Field, Milestone, Phase, Table, Task
 from .reading import _ESTIMATE_RE, _NONE_RE, _TASKLIST_RE, _TITLE_STATUS_RE, _combine, _numbered_back, _phase_heading, box_status, box_status_of, cell_value, column_kinds, optional_item, parse_phase_refs, read_status
 from .refs import milestone_refs, ref_is_shaped
+from .schedule import read_milestone_plan, read_phase_plan
 from .sections import _NUMBERED_RE, _SectionReader
 from .source import LABEL_RE, Line, OUTSIDE, _ATX_RE, _BULLET_RE, _first_h1, _heading, _normalize, _strip_md, _table_blocks, fence_states, html_block_lines, heading_anchor, scan_lines, split_attr_list, split_front_matter
 from .vocabulary import PRIORITIES, STATUSES, is_status_phrase, normalize_priority, normalize_status, split_status
@@ -201,6 +202,7 @@ class _Parser(_SectionReader):
         self._phase_statuses(ms)
         self._milestone_status(ms)
         self._external_phase_refs(ms)
+        read_milestone_plan(ms, self.meta, lambda f: f.line < self.top_end or self._at_section_top(f), self.warn)
         ms.tables = [Table(no, tuple(header), column_kinds(header)) for no, header, _ in _table_blocks(lines[start:stop])]
         self._diagrams(ms, start, stop)
         self._check_refs(ms)
@@ -478,7 +480,7 @@ class _Parser(_SectionReader):
                 phase.commit = _strip_md(f.value) or None
             elif key in ("estimate", "estimated duration", "duration") and phase.estimate is None:
                 phase.estimate = _strip_md(f.value) or None
-
+        read_phase_plan(phase, sub_starts[0] if sub_starts else None, self.warn)
         sub = ""
         for ln in body:
             h = None if ln.in_fence else _ATX_RE.match(ln.text)

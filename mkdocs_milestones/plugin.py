@@ -134,6 +134,7 @@ class MilestonesPlugin(SourceRepair, MkDocsSearchExclusion, BasePlugin[Milestone
             # The plugin repairs each page's source itself (on_page_read_source), within its scope.
             fix_mojibake=False,
             open_phases=self.config.open_phases,
+            today=self.config.today,
             graph=self.config.graph,
             inline_assets=False,
         )
@@ -327,7 +328,8 @@ class MilestonesPlugin(SourceRepair, MkDocsSearchExclusion, BasePlugin[Milestone
                 log.warning("%s", replace(d, file=edited.get(d.file, d.file)) if d.file else d)
         histories = self.history.publish(self.entries, files, config, self.config.feeds)
         if self.export_file is not None:
-            self.export_file.content_string = export_json(self.entries, histories, lang=self._export_lang())
+            today = self.ext.today() if self.ext is not None else None
+            self.export_file.content_string = export_json(self.entries, histories, lang=self._export_lang(), today=today)
         for uri, model in list(self.models.items()):
             f = pages.get(uri)
             if model.markers and f is not None and f.page is not None and f.page.markdown is not None:

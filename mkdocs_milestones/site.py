@@ -21,6 +21,7 @@ from .parser import split_front_matter
 from .refs import _fold, _fold_id, _nearest, _rank, ref_is_shaped
 from .detect import is_milestone_source
 from .roadmap_doc import may_hold_milestones, parse_milestones
+from .schedule import check_target_slips
 from .vocabulary import status_word
 
 __all__ = ["PageSource", "assemble", "front_matter_lines", "check_dependencies", "collect_milestones", "mojibake_scope",
@@ -132,6 +133,7 @@ def assemble(entries: list[MilestoneEntry]) -> list[MilestoneEntry]:
     resolve_dependencies(entries)
     try:
         check_dependencies(entries)
+        check_target_slips(entries)
     except Exception as err:  # noqa: BLE001 - a bug of ours in a check must not stop the build
         _log.warning(
             "mkdocs-milestones could not check the dependencies between milestones (%s: %s); "

@@ -159,7 +159,7 @@ def test_export_of_the_demo_site_without_directory_urls_matches_its_build(
     warnings = _mkdocs_build(ROOT / "mkdocs.yml", site_dir=str(tmp_path / "site"),
                              use_directory_urls=False)
     assert warnings == []
-    assert main(["export", "--no-directory-urls", str(ROOT / "demo_site")]) == 0
+    assert main(["export", "--no-directory-urls", "--today", "2026-04-15", str(ROOT / "demo_site")]) == 0  # the demo's today
     out = capsys.readouterr().out
     assert out == (tmp_path / "site" / "milestones.json").read_text(encoding="utf-8")
     assert ".html" in out
@@ -276,10 +276,11 @@ def test_export_to_a_file_only_the_paths_given(
     assert "cannot write" in capsys.readouterr().err
 
 
-def test_export_of_no_milestones(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_export_of_no_milestones(tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
     _write(tmp_path, {"index.md": "# Home\n"})
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")  # "today" is the day of SOURCE_DATE_EPOCH: a reproducible export
     assert main(["export", str(tmp_path)]) == 0
-    assert json.loads(capsys.readouterr().out) == {"version": 1, "milestones": []}
+    assert json.loads(capsys.readouterr().out) == {"version": 1, "today": "2026-01-01", "milestones": []}
 
 
 # --------------------------------------------------------------------------------------------

@@ -146,14 +146,13 @@ def test_ics_folding_keeps_multibyte_characters_whole() -> None:
     assert str(event["SUMMARY"]) == title + " (estimated end)"
 
 
-def test_calendar_date_prefers_a_target_attribute() -> None:
+def test_calendar_date_is_the_model_target() -> None:
     ms = parse_milestone("# MILESTONE: x\n\n**Created**: 2025-01-01\n**Estimated Duration**: 1 week\n**Due**: 2025-05-05\n")
     assert ms is not None
-    assert calendar_date(ms) == (date(2025, 5, 5), "target")
-    ms.target = date(2025, 9, 1)  # type: ignore[attr-defined]  # the model's own target, when it has one
+    assert ms.target == date(2025, 5, 5) and calendar_date(ms) == (date(2025, 5, 5), "target")
+    ms.target = date(2025, 9, 1)  # the model's target is the one truth: the Due line is not read again
     assert calendar_date(ms) == (date(2025, 9, 1), "target")
-    ms.target = None  # type: ignore[attr-defined]
-    ms.fields = []
+    ms.target = None
     assert calendar_date(ms) == (date(2025, 1, 8), "estimated end")
     ms.estimated_duration = "TBD"
     assert calendar_date(ms) is None

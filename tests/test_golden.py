@@ -28,6 +28,8 @@ from mkdocs_milestones.parser import split_front_matter
 from mkdocs_milestones.site import assemble, front_matter_lines
 
 CASES = Path(__file__).parent / "cases"
+TODAY = "2026-06-01"
+"""The golden pages' "today" (the ``today`` option unless a case sets its own): the output does not depend on the day."""
 NAMES = sorted(p.stem for p in CASES.glob("*.md"))
 
 
@@ -44,12 +46,13 @@ def render_case(name: str, options: dict[str, Any] | None = None) -> tuple[str, 
     if offset:
         body = body.lstrip("\n")  # as MkDocs hands the page over
     ctx = PageContext(file=f"{name}.md", url=f"{name}/", line_offset=offset, meta=meta, host="mkdocs")
-    ext = MilestonesExtension(provider=lambda md: ctx, **(options or {}))
+    options = {"today": TODAY, **(options or {})}
+    ext = MilestonesExtension(provider=lambda md: ctx, **options)
     md = markdown.Markdown(extensions=[ext])
     with milestone_log(quiet=True) as messages:
         html = md.convert(body)
     entries = assemble([MilestoneEntry(f"{name}.md", f"{name}/", ms) for ms in md.milestones])  # type: ignore[attr-defined]
-    doc = json.dumps(export_document(entries), ensure_ascii=False, indent=2) + "\n"
+    doc = json.dumps(export_document(entries, today=ext.today()), ensure_ascii=False, indent=2) + "\n"
     return html + "\n", doc, messages
 
 

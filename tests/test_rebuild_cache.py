@@ -143,12 +143,13 @@ def test_the_roadmap_html_is_not_parsed_again_as_raw_html() -> None:
     assert ms is not None
     entries = [MilestoneEntry("a.md", "a/", ms)]
     ctx = PageContext(file="roadmap.md", url="roadmap/", roadmap=lambda: entries)
-    md = markdown.Markdown(extensions=[MilestonesExtension(provider=lambda md: ctx)])
+    ext = MilestonesExtension(provider=lambda md: ctx)
+    md = markdown.Markdown(extensions=[ext])
     seen: list[str] = []
     html_block = md.preprocessors["html_block"]
     real = html_block.run
     html_block.run = lambda lines: seen.append("\n".join(lines)) or real(lines)  # type: ignore[method-assign]
     html = md.convert("# Roadmap\n\n<!-- milestones -->\n\nAfter.\n")
     assert seen and 'class="ms-roadmap"' not in seen[0]
-    roadmap = render_roadmap(entries, page_url="roadmap/", title=None, id_prefix="ms-roadmap-1")
+    roadmap = render_roadmap(entries, page_url="roadmap/", title=None, id_prefix="ms-roadmap-1", today=ext.today())
     assert roadmap in html and html.index(roadmap) < html.index("<p>After.</p>")

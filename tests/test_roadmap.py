@@ -142,7 +142,7 @@ def test_filters(entries: list[MilestoneEntry]) -> None:
 
 def test_marker_problems_are_worded() -> None:
     flt, problems = parse_marker("<!-- milestones colour=red status=sideways,done limit=x sections=list,map stray -->")
-    assert problems[0] == "unknown key 'colour' in the milestones marker; use one of: status, priority, folder, sections, limit"
+    assert problems[0] == "unknown key 'colour' in the milestones marker; use one of: status, priority, folder, sections, limit, owner, tag, overdue, sort"
     assert any("status='sideways'" in p and "in-progress" in p for p in problems)
     assert any(p.startswith("limit=x") for p in problems) and any("'map'" in p for p in problems)
     assert any("'stray'" in p for p in problems)
@@ -166,7 +166,7 @@ def test_markers_outside_code_only_and_problems_have_lines(entries: list[Milesto
     assert page[start:end] == "<!-- milestones folder=backend/ -->"
     out, diags = expand_markers(page, entries, page_url="team/", file="team.md", first_line=5)
     assert [str(d) for d in diags] == [
-        "team.md:21: unknown key 'colour' in the milestones marker; use one of: status, priority, folder, sections, limit"
+        "team.md:21: unknown key 'colour' in the milestones marker; use one of: status, priority, folder, sections, limit, owner, tag, overdue, sort"
     ]
     assert out.count('<div class="ms-roadmap"') == 2 and 'id="ms-roadmap-1"' in out and 'id="ms-roadmap-2"' in out
     assert "<!-- milestones status=done -->" in out and "Tail." in out

@@ -37,6 +37,7 @@ import json
 import re
 import shutil
 from collections import Counter
+from html import unescape
 from pathlib import Path
 
 import markdown
@@ -117,6 +118,8 @@ def milestone_page(p: str, i: int, count: int) -> str:
 **Created**: {p}
 **Estimated Duration**: {p}
 **Owner**: {p}
+**Target**: {p}
+**Tags**: {p}
 **Depends on**: [{p}]({nxt})
 
 ## Success Criteria
@@ -132,6 +135,7 @@ def milestone_page(p: str, i: int, count: int) -> str:
 
 **Status**: {p}
 **Goal**: {p}
+**Due**: {p}
 **Dependencies**: None
 
 - [ ] a plain check
@@ -161,6 +165,7 @@ def front_matter_page(p: str, i: int, count: int) -> str:
         "---\nmilestone: true\n"
         f"title: {json.dumps(p)}\n"
         f"depends_on: [{json.dumps(p)}, f{(i + 1) % count}.md]\n"
+        f"owners: [{json.dumps(p)}]\ntags: [{json.dumps(p)}]\ntarget: {json.dumps(p)}\n"
         "---\n\n**Status**: ❌ failed\n\n### Phase 1: plain\n\n**Status**: ⛔ blocked\n"
     )
 
@@ -406,6 +411,11 @@ def test_front_matter_title_adds_nothing_live(sites: dict[str, Path]) -> None:
     for i, p in enumerate(PAYLOADS):
         assert by_page[f"f{i}.md"]["title"] == p
         assert by_page[f"f{i}.md"]["depends_on"] == [f"f{(i + 1) % len(PAYLOADS)}.md"]
+        assert by_page[f"f{i}.md"]["tags"] == [p]  # front matter tags, as Material's tags plugin reads them
+        card = (sites["front-matter"] / f"f{i}" / "index.html").read_text(encoding="utf-8")
+        # the theme prints the raw title in <head> (see split above): the card is read from its own markup
+        shown = re.search(r'<div class="ms-meta-item" data-field="tags">.*?</dd>', card, re.DOTALL)
+        assert shown and marker(p) in unescape(re.sub(r"<[^>]*>", "", shown.group(0))), (i, shown)
 
 
 # -- Markdown links and images with script schemes ------------------------------------------------

@@ -21,14 +21,14 @@ Every ``PATH`` is a Markdown file or a directory (its ``*.md`` files, recursivel
     logs it at info level); ``--no-fix-mojibake`` turns that off, like the plugin option.
     Exit status: 0 no warning, 1 at least one warning, 2 usage error or unreadable file.
 
-``mkdocs-milestones export [--output FILE] [--docs-dir DIR] [--no-fix-mojibake] [--no-history] [--use-directory-urls | --no-directory-urls] PATH...``
+``mkdocs-milestones export [--output FILE] [--docs-dir DIR] [--no-fix-mojibake] [--no-history] [--today YYYY-MM-DD] [--use-directory-urls | --no-directory-urls] PATH...``
     Prints (or writes to ``FILE``) the ``milestones.json`` document the plugin writes for the
     milestone pages among the paths, in the very same shape (page paths relative to the docs
     folder; URLs as ``a/b/``, or ``a/b.html`` with ``--no-directory-urls``; each milestone's
     ``history`` from git unless ``--no-history``, or outside a repository). Exit status: 0
     written, 2 usage error, unreadable file or unwritable output.
 
-``mkdocs-milestones roadmap [--output PAGE] [--title TITLE] [--filter WORDS] [--no-directory-urls] [--no-fix-mojibake] [--check] [--force] DOCS_DIR``
+``mkdocs-milestones roadmap [--output PAGE] [--title TITLE] [--filter WORDS] [--no-directory-urls] [--no-fix-mojibake] [--today YYYY-MM-DD] [--check] [--force] DOCS_DIR``
     Writes the roadmap page the plugin generates, for hosts without the plugin (Zensical, whose
     render cache keeps a marker page stale; other Python-Markdown hosts): every ``.md`` page under
     ``DOCS_DIR`` is read as the build reads it (mojibake repaired in memory unless
@@ -62,7 +62,9 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from datetime import date
 
+from ..dates import build_today
 from . import check as check_cmd
 from . import export as export_cmd
 from . import fix as fix_cmd
@@ -125,6 +127,7 @@ def _build_parser() -> argparse.ArgumentParser:
     _url_arguments(export)
     export.add_argument("--no-history", dest="history", action="store_false",
                         help="leave out each milestone's history from git (as the plugin's `history: false`)")
+    _today_argument(export)
     export.set_defaults(func=export_cmd.run)
 
     roadmap = sub.add_parser(
@@ -149,6 +152,7 @@ def _build_parser() -> argparse.ArgumentParser:
                          f"(keys: {', '.join(KEYS)}; default: everything)")
     _url_arguments(roadmap)
     _fix_mojibake_argument(roadmap)
+    _today_argument(roadmap)
     roadmap.add_argument("--check", action="store_true",
                          help="write nothing; exit 1 when the page is missing or out of date")
     roadmap.add_argument("--force", action="store_true",
@@ -173,6 +177,18 @@ def _fix_mojibake_argument(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--no-fix-mojibake", dest="fix_mojibake", action="store_false",
                         help="do not repair mojibake before reading (the plugin's "
                         "fix_mojibake: false)")
+
+
+def _today_argument(parser: argparse.ArgumentParser) -> None:
+    def day(value: str) -> date:
+        try:
+            return build_today(value, {})
+        except ValueError as exc:
+            raise argparse.ArgumentTypeError(str(exc)) from None
+
+    parser.add_argument("--today", type=day, default=None, metavar="YYYY-MM-DD",
+                        help="the day overdue is measured against (the plugin's `today`; default: the date of "
+                        "SOURCE_DATE_EPOCH, else today, UTC)")
 
 
 def _url_arguments(parser: argparse.ArgumentParser) -> None:

@@ -25,7 +25,7 @@ def run(args: argparse.Namespace) -> int:
     if args.history:
         found = HistoryReader(fix_mojibake=args.fix_mojibake).read(site.root, [e.page for e in entries])
         histories = page_histories(entries, found.milestones) if found.enabled else None
-    data = export_json(entries, histories)
+    data = export_json(entries, histories, today=args.today)
     if args.output is None:
         sys.stdout.write(data)
         return 0

@@ -6,8 +6,10 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from datetime import date
 from pathlib import Path
 
+from ..dates import build_today
 from ..model import MilestoneEntry
 from ..render.markup import markdown_text
 from ..render.roadmap import render_roadmap
@@ -37,14 +39,14 @@ def _roadmap_heading(title: str) -> str:
 
 
 def roadmap_page(entries: list[MilestoneEntry], *, page_url: str, title: str = "Roadmap",
-                 filters: RoadmapFilter | None = None) -> str:
+                 filters: RoadmapFilter | None = None, today: date | None = None) -> str:
     """The Markdown the ``roadmap`` command writes.
 
     The roadmap block is the one the extension puts in place of the plugin's generated page's
     ``<!-- milestones -->`` marker (its first marker: id ``ms-roadmap-1``, no title of its own).
     """
     block = render_roadmap(entries, page_url=page_url, filters=filters, title=None,
-                           id_prefix="ms-roadmap-1")
+                           id_prefix="ms-roadmap-1", today=today)
     return f"# {_roadmap_heading(title)}\n\n{GENERATED_NOTE}\n\n{block}\n"
 
 
@@ -109,7 +111,8 @@ def run(args: argparse.Namespace) -> int:
         return 2
     entries = collect_milestones(pages, fix_mojibake=args.fix_mojibake)
     url = page_url(rel, use_directory_urls=args.use_directory_urls)
-    text = roadmap_page(entries, page_url=url, title=args.title, filters=flt)
+    # --today, else the plugin's default: the date of SOURCE_DATE_EPOCH, else the UTC date
+    text = roadmap_page(entries, page_url=url, title=args.title, filters=flt, today=args.today or build_today())
 
     count = len(flt.apply(entries))
     what = _plural(count, "milestone") if count == len(entries) else f"{count} of {_plural(len(entries), 'milestone')}"

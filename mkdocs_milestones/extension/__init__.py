@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import logging
 import xml.etree.ElementTree as etree
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from markdown.extensions import Extension
 
+from ..dates import build_today
 from ..graph import build_phase_graph
 from ..hosts.zensical import zensical_context
 from ..i18n import text as t
@@ -99,6 +101,10 @@ class MilestonesExtension(Extension):
         if self.provider is not None:
             return self.provider(md)
         return zensical_context(md, fix_mojibake=self.getConfig("fix_mojibake")) or plain_context(md)
+
+    def today(self) -> date:
+        """The day overdue is measured against: the ``today`` option, else SOURCE_DATE_EPOCH's date, else today (UTC)."""
+        return build_today(self.getConfig("today"))
 
     def append_assets(self, md: Markdown, root: etree.Element) -> None:
         """The inline stylesheet and script, once, at the end of the page."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..dates import build_today
 from ..site import mojibake_scope
 
 __all__ = ["ASSET_CSS", "GRAPH_VALUES", "OPEN_PHASE_VALUES", "assets_html", "check_config", "default_config"]
@@ -23,6 +24,7 @@ def default_config() -> dict[str, list[Any]]:
             "Repair mojibake (UTF-8 read as a legacy code page): in milestone pages and roadmap documents "
             "(milestones, the default, or true), in every page (all), or nowhere (false).",
         ],
+        "today": ["", "The day overdue is measured against (YYYY-MM-DD); empty: the date of SOURCE_DATE_EPOCH, else today's UTC date."],
         "open_phases": ["in-progress", "Which phases start expanded: in-progress, all or none."],
         "graph": ["svg", "Phase dependency graph: svg, mermaid or none."],
         "strict": [False, "Raise MilestoneError on document problems (for hosts whose --strict ignores warnings)."],
@@ -41,6 +43,10 @@ def check_config(get: Any) -> None:
         mojibake_scope(get("fix_mojibake"))
     except ValueError as exc:
         raise ValueError(f"milestones: fix_mojibake: {exc}") from None
+    try:
+        build_today(get("today"), {})
+    except ValueError as exc:
+        raise ValueError(f"milestones: today: {exc}") from None
     if get("open_phases") not in OPEN_PHASE_VALUES:
         raise ValueError(f"milestones: open_phases must be one of {', '.join(OPEN_PHASE_VALUES)}; got {get('open_phases')!r}")
     if get("inline_assets") not in (True, False, "auto"):

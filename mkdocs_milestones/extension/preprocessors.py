@@ -235,7 +235,7 @@ class MarkerPreprocessor(_Step):
             return lines
         expanded, diagnostics = expand_markers(
             text, entries, page_url=ctx.url, file=ctx.file, first_line=ctx.first_line, block=md.htmlStash.store,
-            history=ctx.history)
+            history=ctx.history, today=self.ext.today())
         origin: list[int] | None = md.ms_line_origin
         if origin:
             # Lines were inserted on milestone pages (normalize_source_map): report the author's line.

@@ -35,7 +35,8 @@ __all__ = ["RenderTreeprocessor"]
 
 _KEYWORD_RE = re.compile(r"^\s*(?:\*\*|__)?milestone(?:\*\*|__)?\s*[:\-\u2013\u2014]?\s*", re.IGNORECASE)
 _LT_RE = re.compile(r"<|&lt;|&#0*60;|&#x0*3c;", re.IGNORECASE)
-_GENERATED_TEXT = frozenset({"ms-kicker", "ms-badge-label", "ms-progress-text", "ms-progress-detail", "ms-phase-checks"})
+_GENERATED_TEXT = frozenset({"ms-kicker", "ms-badge-label", "ms-progress-text", "ms-progress-detail", "ms-phase-checks",
+                             "ms-badge ms-overdue", "ms-phase-target", "ms-target"})
 """Classes of the spans whose text we write ourselves (words, counts, percentages), never the author."""
 _HEADING_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _CHECKBOX_RE = re.compile(r"^\[(?P<mark>[ xX/~\-]|[A-Za-z][A-Za-z _\-]{1,14})\][ \t]+")
@@ -139,7 +140,7 @@ class RenderTreeprocessor(Treeprocessor):
             h1.text = h.protect(own)
             h1.set("class", "ms-title")
             insert_at = 1
-        card = h.header_card(ms, self._take_top_fields(root, h1, fields))
+        card = h.header_card(ms, self._take_top_fields(root, h1, fields), self.ext.today())
         _no_markdown_in_generated(card)
         root.insert(insert_at, card)
         graph = self.ext.graph_html(self.md, ms)
@@ -278,7 +279,7 @@ class RenderTreeprocessor(Treeprocessor):
             title.tail = AtomicString(" ")
             estimate = etree.SubElement(heading, "span", {"class": "ms-phase-estimate"})
             estimate.text = h.protect(phase.heading.estimate)
-        summary = h.phase_summary(phase, heading, phase.status_text, status)
+        summary = h.phase_summary(phase, heading, phase.status_text, status, self.ext.today())
         _no_markdown_in_generated(summary)
         details.append(summary)
         content = etree.SubElement(details, "div", {"class": "ms-phase-body"})

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from ..vocabulary import PRIORITIES, PRIORITY_LABELS, STATUS_LABELS, STATUS_WORDS, status_word
+from ._schedule import WORDS
 
 _EN: dict[str, str] = {
     **{f"status.{k}": v for k, v in STATUS_LABELS.items()},
@@ -86,6 +87,7 @@ _EN: dict[str, str] = {
     "label.created": "Created:",
     "label.estimate": "Estimate:",
     "label.risks": "Risks:",
+    **WORDS["en"],
 }
 
 
@@ -393,4 +395,4 @@ TRANSLATIONS: dict[str, dict[str, str]] = {
 }
 
 for _code, _more in (("fr", _FR_MORE), ("de", _DE_MORE), ("es", _ES_MORE), ("ja", _JA_MORE), ("zh", _ZH_MORE)):
-    TRANSLATIONS[_code].update(_more)
+    TRANSLATIONS[_code].update(_more, **WORDS[_code])

@@ -7,8 +7,8 @@ the text of one generated file:
 * :func:`atom_feed` -> ``milestones.atom``: an entry per status change (creation included),
   newest first, with the commit's author, subject and link;
 * :func:`ics_calendar` -> ``milestones.ics``: an all-day event per milestone on its target date
-  (a ``target`` on the model, else a ``Target``/``Due``/``Deadline`` line) or, without one, on its
-  estimated end (Created + Estimated Duration);
+  (the model's ``target``: its ``Target``/``Due``/``Deadline``, or its phases' latest) or, without one, on
+  its estimated end (Created + Estimated Duration);
 * :func:`badge_json` -> ``badges/<slug>.json`` (:func:`badge_path`): a shields.io endpoint.
 
 Identifiers are derived from what does not change between builds (the page path, the commit), so
@@ -57,7 +57,6 @@ BADGE_COLORS: dict[str, str] = {
 _NAMESPACE = uuid.UUID("6f1d5b0e-5a8e-4b57-9c55-2b0d6c1f7a19")
 """Our namespace for name-based (version 5) UUIDs."""
 _INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
-_DATE_LABELS = ("target", "target date", "due", "due date", "deadline")
 
 
 def _label(status: str | None) -> str:
@@ -196,21 +195,10 @@ def _fold(line: str) -> str:
 def calendar_date(ms: Milestone) -> tuple[date, str] | None:
     """The day a milestone's event falls on and what it is: ``(day, "target")`` or ``(day, "estimated end")``.
 
-    A ``target`` on the model wins (a date or text), then a ``Target``/``Due``/``Deadline`` line, then
-    Created + Estimated Duration.
+    The model's ``target`` (read once by the parser) wins, then Created + Estimated Duration.
     """
-    target = getattr(ms, "target", None)
-    if isinstance(target, date):
-        return (target.date() if isinstance(target, datetime) else target), "target"
-    day = parse_date(target) if isinstance(target, str) else None
-    if day is None:
-        for f in ms.fields:
-            if f.label.strip().lower() in _DATE_LABELS:
-                day = parse_date(f.value)
-                if day is not None:
-                    break
-    if day is not None:
-        return day, "target"
+    if ms.target is not None:
+        return ms.target, "target"
     start, days = parse_date(ms.created), parse_duration_days(ms.estimated_duration)
     if start is not None and days:
         return start + timedelta(days=days), "estimated end"

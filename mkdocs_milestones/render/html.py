@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as etree
+from datetime import date
 
 from ..model import Milestone, Phase
 from ..i18n import text as t
+from ..schedule import OWNER_LABELS, TAG_LABELS, TARGET_LABELS, overdue_days
 from ..vocabulary import PRIORITY_LABELS, STATUS_LABELS
 from .markup import inert_title, protect, safe_image_src, safe_url
 
@@ -21,6 +23,7 @@ __all__ = [
     "badge",
     "header_card",
     "level_badge",
+    "overdue_badge",
     "phase_summary",
     "priority_badge",
     "progress_bar",
@@ -146,8 +149,31 @@ def milestone_progress_detail(ms: Milestone) -> str:
     return " \u00b7 ".join(parts)
 
 
-def header_card(ms: Milestone, fields: list[etree.Element]) -> etree.Element:
-    """The card under the title: kicker, the top metadata (as moved from the page) and progress."""
+def overdue_badge(days: int) -> etree.Element:
+    """``overdue by N days``: a badge with ``data-overdue="N"`` (words, never colour alone)."""
+    return _span("ms-badge ms-overdue", t("overdue", n=days), **{"data-overdue": str(days)})
+
+
+def _plan_items(ms: Milestone, shown: set[str]) -> list[etree.Element]:
+    """Target, owners and tags the page's top lines do not show (front matter, a target rolled up from the phases)."""
+    items = []
+    if ms.target is not None and not shown & set(TARGET_LABELS):
+        text = t("target.from-phases", date=ms.target.isoformat()) if ms.target_from_phases else ms.target.isoformat()
+        items.append(meta_item(t("label.target"), _span("ms-target", text, **{"data-date": ms.target.isoformat()}), "target"))
+    if ms.owners and not shown & set(OWNER_LABELS):
+        items.append(meta_item(t("label.owners"), protect(", ".join(ms.owners)), "owners"))
+    if ms.tags and not shown & set(TAG_LABELS):
+        chips = _span("ms-tags")
+        for n, tag in enumerate(ms.tags):
+            chips.append(_span("ms-tag", protect(tag)))
+            chips[-1].tail = " " if n < len(ms.tags) - 1 else None
+        items.append(meta_item(t("label.tags"), chips, "tags"))
+    return items
+
+
+def header_card(ms: Milestone, fields: list[etree.Element], today: date | None = None) -> etree.Element:
+    """The card under the title: kicker, the top metadata (as moved from the page), the target, owners and tags
+    the page shows nowhere else, an "overdue by N days" badge (against ``today``) and progress."""
     card = etree.Element(
         "div",
         {"class": "ms-card", "data-status": ms.status or "unknown", "data-priority": ms.priority or "unknown"},
@@ -157,6 +183,12 @@ def header_card(ms: Milestone, fields: list[etree.Element]) -> etree.Element:
     head[-1].tail = " "  # flex items: the space only keeps the words apart in a search index
     if not any(f.get("data-field") == "status" for f in fields):
         head.append(with_note(badge(ms.status_text, ms.status), ms.status_note))
+    late = overdue_days(ms.status, ms.target, today)
+    if late:
+        head[-1].tail = " "
+        head.append(overdue_badge(late))
+        card.set("data-overdue", str(late))
+    fields = [*fields, *_plan_items(ms, {f.get("data-field", "").replace("-", " ") for f in fields})]
     if fields:
         dl = etree.SubElement(card, "dl", {"class": "ms-meta"})
         for f in fields:
@@ -178,8 +210,9 @@ def meta_item(label: str, value: etree.Element | str, field: str) -> etree.Eleme
     return item
 
 
-def phase_summary(phase: Phase | None, heading: etree.Element, status_text: str, status: str | None) -> etree.Element:
-    """The always-visible line of a phase: its heading, status badge, estimate and box count."""
+def phase_summary(phase: Phase | None, heading: etree.Element, status_text: str, status: str | None,
+                  today: date | None = None) -> etree.Element:
+    """The always-visible line of a phase: its heading, status badge, estimate, box count, target and overdue."""
     summary = etree.Element("summary", {"class": "ms-phase-summary"})
     heading.set("class", (heading.get("class", "") + " ms-phase-heading").strip())
     summary.append(heading)
@@ -196,4 +229,11 @@ def phase_summary(phase: Phase | None, heading: etree.Element, status_text: str,
                 **{"data-complete": "true" if phase.checks_done == phase.checks_total else "false"},
             )
         )
+    if phase is not None and phase.target is not None:
+        meta[-1].tail = " "
+        meta.append(_span("ms-phase-target", t("phase.due", date=phase.target.isoformat()), **{"data-date": phase.target.isoformat()}))
+        late = overdue_days(phase.status, phase.target, today)
+        if late:
+            meta[-1].tail = " "
+            meta.append(overdue_badge(late))
     return summary

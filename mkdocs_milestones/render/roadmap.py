@@ -16,6 +16,7 @@ timeline draws at most 100 bars; the "at risk" list folds after :data:`RISKS_SHO
 
 from __future__ import annotations
 
+import dataclasses
 import posixpath
 import re
 import xml.etree.ElementTree as etree
@@ -31,6 +32,7 @@ from ..vocabulary import PRIORITIES, PRIORITY_LABELS, STATUS_EMOJI, STATUS_LABEL
 from .svg import render_graph_svg
 from . import html as h
 from .markup import esc
+from .overdue import critical_path_note, render_overdue, target_cell
 from .timeline import render_timeline
 
 __all__ = [
@@ -111,7 +113,7 @@ def _phase_link(href: str, phase: Phase, cls: str, word: str) -> str:
     )
 
 
-def _row(entry: MilestoneEntry, page_url: str) -> str:
+def _row(entry: MilestoneEntry, page_url: str, today: date | None = None) -> str:
     ms, st = entry.milestone, status_of(entry)
     href = relative_url(entry.url, page_url)
     dash = "\u2014"
@@ -139,6 +141,7 @@ def _row(entry: MilestoneEntry, page_url: str) -> str:
         f'<td class="ms-roadmap-dates"><span class="ms-roadmap-created" data-label="{esc(t("label.created"))}"{created_tip}>'
         f'{esc(created)}</span> '
         f'<span class="ms-roadmap-estimate" data-label="{esc(t("label.estimate"))}">{esc(ms.estimated_duration or dash)}</span></td> '
+        f'{target_cell(entry, today)} '
         f'<td class="ms-roadmap-risks" data-count="{risks}" data-label="{esc(t("label.risks"))}">{risks or dash}</td></tr>'
     )
 
@@ -149,7 +152,7 @@ def _head() -> str:
     They repeat in every group's table: kept out of the search index (``data-search-exclude``,
     honoured by Material's search), so "Status" finds real content.
     """
-    cols = "".join(f'<th scope="col">{esc(t(k))}</th> ' for k in ("col.milestone", "col.status", "col.progress", "col.phase", "col.dates"))
+    cols = "".join(f'<th scope="col">{esc(t(k))}</th> ' for k in ("col.milestone", "col.status", "col.progress", "col.phase", "col.dates", "col.target"))
     return (
         f'<thead data-search-exclude=""><tr>{cols}'
         f'<th scope="col" title="{esc(t("col.risks.title"))}">{esc(t("col.risks"))}</th></tr></thead>'
@@ -161,8 +164,8 @@ def _table(rows: Sequence[str]) -> str:
     return f'<div class="ms-roadmap-table-wrap"><table class="ms-roadmap-table">{_head()}<tbody>{body}</tbody></table></div>'
 
 
-def _group(status: str, entries: Sequence[MilestoneEntry], page_url: str, prefix: str) -> str:
-    rows = [_row(e, page_url) for e in entries]
+def _group(status: str, entries: Sequence[MilestoneEntry], page_url: str, prefix: str, today: date | None = None) -> str:
+    rows = [_row(e, page_url, today) for e in entries]
     label = t(f"status.{status}" if status in STATUS_LABELS else "group.unknown")
     opened = "" if status in CLOSED_GROUPS else " open"
     out = [
@@ -294,13 +297,17 @@ def render_roadmap(
         filters: Which milestones and parts to show; None shows everything.
         title: An ``<h1>`` at the top, or None (for markers, or when the page has its own heading).
         id_prefix: Prefix of the element ids (one per roadmap on a page).
-        today: Draw a "today" line on the timeline; None keeps the output independent of the date.
+        today: The day overdue is measured against: overdue badges, the "Overdue" section, a "today" line on the
+            timeline; None keeps the output independent of the date (nothing is overdue).
 
     Returns:
         ``<div class="ms-roadmap">...</div>``.
     """
     flt = filters or RoadmapFilter()
-    shown = sorted(flt.apply(entries), key=order_key)
+    if flt.today is None and today is not None:
+        flt = dataclasses.replace(flt, today=today)
+    today = flt.today
+    shown = sorted(flt.apply(entries), key=flt.key)
     groups: dict[str, list[MilestoneEntry]] = {}
     for e in shown:
         groups.setdefault(status_of(e), []).append(e)
@@ -316,13 +323,14 @@ def render_roadmap(
             out.append(_counters(groups, prefix, "list" in flt.sections))
         elif section == "list":
             out.append('<section class="ms-roadmap-list"><h2 class="ms-roadmap-section">' + esc(t("roadmap.milestones")) + '</h2> ')
-            out += [_group(st, groups[st], page_url, prefix) for st in GROUP_ORDER if st in groups]
+            out += [_group(st, groups[st], page_url, prefix, today) for st in GROUP_ORDER if st in groups]
             out.append("</section> ")
         elif section == "graph":
             out.append('<section class="ms-roadmap-graph"><h2 class="ms-roadmap-section">' + esc(t("roadmap.dependencies")) + '</h2> ')
             out += [_graph(shown, page_url), "</section> "]
         elif section == "timeline":
             out.append('<section class="ms-roadmap-timeline"><h2 class="ms-roadmap-section">' + esc(t("roadmap.timeline")) + '</h2> ')
+            critical, note = critical_path_note(shown, lambda e: relative_url(e.url, page_url))
             out.append(
                 render_timeline(
                     shown,
@@ -331,9 +339,13 @@ def render_roadmap(
                     status=status_of,
                     order=order_key,
                     today=today,
+                    critical=critical,
                 )
             )
-            out.append("</section> ")
+            out.append(note + "</section> ")
+        elif section == "overdue" and today is not None:  # without a today, nothing is overdue: no section
+            out.append('<section class="ms-roadmap-overdue"><h2 class="ms-roadmap-section">' + esc(t("roadmap.overdue")) + '</h2> ')
+            out += [render_overdue(shown, today, lambda e: relative_url(e.url, page_url)), "</section> "]
         elif section == "risks":  # ``changed`` and ``burnup`` are drawn from the git history, by the marker
             out.append('<section class="ms-roadmap-at-risk"><h2 class="ms-roadmap-section">' + esc(t("roadmap.at-risk")) + '</h2> ')
             out += [_risks(shown, page_url), "</section> "]

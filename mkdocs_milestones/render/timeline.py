@@ -7,7 +7,9 @@ A bar runs from Created to the Completed date when the milestone has one (its ``
 line; for a milestone marked done without one, the latest ``**Completed**`` of its phases), else
 to Created + estimate (an outlined bar, filled by the milestone's progress). A milestone with
 neither is a diamond at Created. Milestones without a readable Created date are listed under the
-chart as "not on the timeline". The output is deterministic: no "today" unless one is given.
+chart as "not on the timeline". A milestone's target is a flag on its row; an arrow runs from the end of
+each milestone drawn to the start of each drawn milestone that depends on it (those of the critical path to
+the latest target marked). The output is deterministic: no "today" unless one is given.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from datetime import date, timedelta
 
 from ..dates import parse_date, parse_duration_days
 from ..model import MilestoneEntry
+from ..schedule import overdue_days
 from ..vocabulary import STATUS_GLYPHS
 from ..i18n import month_names, status_word, text as t
 from .markup import esc
@@ -106,6 +109,7 @@ def render_timeline(
     order: Callable[[MilestoneEntry], object] | None = None,
     max_rows: int = MAX_ROWS,
     today: date | None = None,
+    critical: Sequence[str] = (),
 ) -> str:
     """The timeline section body: an SVG chart, its notes and the undated milestones.
 
@@ -117,6 +121,7 @@ def render_timeline(
         order: Sort key deciding which milestones are kept when the chart is capped.
         max_rows: The most bars drawn; settled milestones are dropped first.
         today: Draws a "today" line and marks late bars; None keeps the output date-independent.
+        critical: Keys of the critical path to the latest target: their rows and the arrows between them are marked.
 
     Returns:
         HTML without blank lines: ``<div class="ms-timeline">...</div>``.
@@ -142,9 +147,11 @@ def render_timeline(
     items.sort(key=lambda it: (it.start, it.end or it.start, title(it.entry)))
     out = ['<div class="ms-timeline">']
     if items:
-        out.append(_chart(items, href=href, title=title, status=status, today=today))
+        out.append(_chart(items, href=href, title=title, status=status, today=today, critical=critical))
     else:
         out.append(f'<p class="ms-timeline-empty">{esc(t("timeline.empty"))}</p>')
+    if any(it.entry.milestone.target is not None or it.entry.depends_on for it in items):
+        notes.insert(0, t("timeline.note.targets"))
     out.append('<p class="ms-timeline-note">' + esc(t("timeline.note")) + "".join(" " + esc(n) for n in notes) + "</p>")
     if undated:
         links = ", ".join(f'<a href="{esc(href(e))}">{esc(title(e))}</a>' for e in undated[:MAX_UNDATED])
@@ -161,9 +168,10 @@ def _chart(
     title: Callable[[MilestoneEntry], str],
     status: Callable[[MilestoneEntry], str],
     today: date | None,
+    critical: Sequence[str] = (),
 ) -> str:
-    lo = min(it.start for it in items)
-    hi = max(max(it.end or it.start, it.planned_end or it.start) for it in items)
+    lo = min(min(it.start, it.entry.milestone.target or it.start) for it in items)
+    hi = max(max(it.end or it.start, it.planned_end or it.start, it.entry.milestone.target or it.start) for it in items)
     if today is not None and lo <= today <= hi + timedelta(days=60):
         hi = max(hi, today)
     lo, hi = lo - timedelta(days=3), hi + timedelta(days=3)
@@ -194,12 +202,34 @@ def _chart(
         tx = _n(x(today))
         out.append(
             f'<g class="ms-timeline-today"><line x1="{tx}" y1="{AXIS_H - 6}" x2="{tx}" y2="{_n(height - PAD)}"/>'
-            f'<text x="{tx}" y="{_n(height - 1)}" text-anchor="middle">today</text></g>'
+            f'<text x="{tx}" y="{_n(height - 1)}" text-anchor="middle">{esc(t("timeline.today"))}</text></g>'
         )
+    out.append(_arrows(items, x, set(critical)))
     for i, it in enumerate(items):
-        out.append(_row(it, i, x, href=href, title=title, status=status, today=today))
+        out.append(_row(it, i, x, href=href, title=title, status=status, today=today, critical=it.entry.key in critical))
     out.append("</svg>")
     return '<div class="ms-timeline-wrap">' + "".join(out) + "</div>"
+
+
+def _arrows(items: list[TimelineItem], x: Callable[[date], float], critical: set[str]) -> str:
+    """An arrow from the end of each drawn milestone to the start of each drawn milestone that depends on it."""
+    row = {it.entry.key: (i, it) for i, it in enumerate(items)}
+    parts = []
+    for i, it in enumerate(items):
+        for dep in it.entry.depends_on:
+            if dep not in row:
+                continue
+            j, before = row[dep]
+            x1, y1 = x(before.end or before.start), AXIS_H + j * ROW_H + ROW_H / 2
+            x2, y2 = x(it.start), AXIS_H + i * ROW_H + ROW_H / 2
+            bend = max(abs(x2 - x1) / 2, 12)
+            cls = "ms-timeline-link" + (" ms-timeline-critical" if dep in critical and it.entry.key in critical else "")
+            parts.append(
+                f'<g class="{cls}" data-from="{esc(dep)}" data-to="{esc(it.entry.key)}">'
+                f'<path class="ms-timeline-dep" d="M{_n(x1)},{_n(y1)} C{_n(x1 + bend)},{_n(y1)} {_n(x2 - bend)},{_n(y2)} {_n(x2)},{_n(y2)}"/>'
+                f'<path class="ms-timeline-dep-head" d="M{_n(x2)},{_n(y2)} L{_n(x2 - 6)},{_n(y2 - 3.5)} L{_n(x2 - 6)},{_n(y2 + 3.5)} z"/></g>'
+            )
+    return f'<g class="ms-timeline-deps">{"".join(parts)}</g>' if parts else ""
 
 
 def _row(
@@ -211,12 +241,14 @@ def _row(
     title: Callable[[MilestoneEntry], str],
     status: Callable[[MilestoneEntry], str],
     today: date | None,
+    critical: bool = False,
 ) -> str:
     e = it.entry
     st, name = status(e), title(e)
     top = AXIS_H + i * ROW_H
     by = top + (ROW_H - BAR_H) / 2
-    late = (
+    target = e.milestone.target
+    late = overdue_days(e.milestone.status, target, today) > 0 or (
         today is not None and not it.completed and st not in ("done", "cancelled")
         and it.planned_end is not None and it.planned_end < today
     )
@@ -226,8 +258,10 @@ def _row(
         tip += t("timeline.tip.completed", date=it.end)
     if it.planned_end is not None:
         tip += t("timeline.tip.estimate", date=it.planned_end)
+    if target is not None:
+        tip += t("timeline.tip.target", date=target)
     tip += t("timeline.tip.late") if late else ""
-    cls = "ms-timeline-row" + (" ms-timeline-late" if late else "")
+    cls = "ms-timeline-row" + (" ms-timeline-late" if late else "") + (" ms-timeline-critical" if critical else "")
     parts = [
         f'<g class="{cls}" data-status="{esc(st)}" data-kind="{kind}" data-page="{esc(e.key)}">',
         f'<a xlink:href="{esc(href(e))}"><title>{esc(tip)}</title>',
@@ -257,5 +291,11 @@ def _row(
                 parts.append(
                     f'<rect class="ms-timeline-progress" x="{_n(sx)}" y="{_n(by)}" width="{_n(pw)}" height="{BAR_H}" rx="3"/>'
                 )
+    if target is not None:
+        fx = x(target)
+        parts.append(
+            f'<path class="ms-timeline-target" data-date="{target.isoformat()}" d="M{_n(fx)},{_n(by + BAR_H + 2)} '
+            f'L{_n(fx)},{_n(by - 3)} L{_n(fx + 7)},{_n(by)} L{_n(fx)},{_n(by + 3)}"/>'
+        )
     parts.append("</a></g>")
     return "".join(parts)

@@ -20,6 +20,16 @@ spaces. Keys (all optional, combined with AND; the values of one key with OR):
     read the git history).
 ``limit``
     Show at most N milestones (the first N in roadmap order).
+``owner``
+    Owners as written on the pages, the ``@`` of a handle optional, case ignored: ``owner=alice``
+    matches ``@alice`` and ``Alice``. A name no milestone has is warned about.
+``tag``
+    Tags, case ignored; a tag no milestone has is warned about.
+``overdue``
+    ``yes`` keeps the overdue milestones (not done or cancelled, target before today), ``no`` the others.
+``sort``
+    The order of the rows within each status group: ``priority`` (the default), ``target``, ``created``
+    or ``title``.
 
 ``<!-- milestones -->`` alone embeds the whole roadmap. Problems (unknown keys, bad values)
 are reported with the marker's line; the marker still expands with what could be read.
@@ -27,9 +37,11 @@ are reported with the marker's line; the marker still expands with what could be
 
 from __future__ import annotations
 
+import dataclasses
 import posixpath
 import re
 from collections.abc import Callable, Sequence
+from datetime import date
 from typing import TYPE_CHECKING
 
 from ..model import Diagnostic, MilestoneEntry
@@ -37,7 +49,7 @@ from ..parser import scan_lines
 from ..render.history import render_roadmap_history
 from ..render.roadmap import render_roadmap
 from ..vocabulary import PRIORITIES, STATUSES, normalize_priority, normalize_status
-from .query import SECTIONS, RoadmapFilter
+from .query import SECTIONS, SORTS, RoadmapFilter, owner_key
 
 if TYPE_CHECKING:
     from ..history import HistoryView
@@ -51,7 +63,8 @@ __all__ = [
     "parse_marker",
 ]
 
-KEYS: tuple[str, ...] = ("status", "priority", "folder", "sections", "limit")
+KEYS: tuple[str, ...] = ("status", "priority", "folder", "sections", "limit", "owner", "tag", "overdue", "sort")
+_YES_NO = {"yes": True, "true": True, "y": True, "no": False, "false": False, "n": False}
 
 _START_RE = re.compile(r"^ {0,3}<!--\s*milestones\b:?", re.IGNORECASE)
 _BODY_RE = re.compile(r"^\s*<!--\s*milestones\b:?(?P<body>.*?)-->\s*$", re.IGNORECASE | re.DOTALL)
@@ -79,13 +92,15 @@ def parse_marker(text: str) -> tuple[RoadmapFilter, list[str]]:
     >>> f.statuses
     ('in-progress', 'blocked')
     >>> problems
-    ["unknown key 'colour' in the milestones marker; use one of: status, priority, folder, sections, limit"]
+    ["unknown key 'colour' in the milestones marker; use one of: status, priority, folder, sections, limit, owner, tag, overdue, sort"]
     """
     m = _BODY_RE.match(text)
     body = m.group("body") if m else text
     problems: list[str] = []
     found: dict[str, tuple[str, ...]] = {}
     limit: int | None = None
+    overdue: bool | None = None
+    sort = "priority"
     for pm in _PAIR_RE.finditer(body):
         if pm.group("stray"):
             problems.append(
@@ -97,19 +112,24 @@ def parse_marker(text: str) -> tuple[RoadmapFilter, list[str]]:
         if key not in KEYS:
             problems.append(f"unknown key {pm.group('key')!r} in the milestones marker; use one of: {', '.join(KEYS)}")
             continue
-        if key in found or (key == "limit" and limit is not None):
+        if key in found:
             problems.append(f"{key} is given twice in the milestones marker; list the values once, comma-separated")
         if not values:
             problems.append(f"{key}= has no value in the milestones marker; write {key}=<value>")
             continue
-        if key == "limit":
-            if len(values) == 1 and values[0].isdigit() and int(values[0]) > 0:
-                limit = int(values[0])
+        if key in ("limit", "overdue", "sort"):
+            found[key] = tuple(values)
+            one = values[0].lower() if len(values) == 1 else ""
+            if key == "limit" and one.isdigit() and int(one) > 0:
+                limit = int(one)
+            elif key == "overdue" and one in _YES_NO:
+                overdue = _YES_NO[one]
+            elif key == "sort" and one in SORTS:
+                sort = one
             else:
-                problems.append(
-                    f"limit={','.join(values)} in the milestones marker is not a positive whole number; "
-                    "write for example limit=10"
-                )
+                allowed = {"limit": "a positive whole number, for example limit=10", "overdue": "yes or no",
+                           "sort": ", ".join(SORTS)}[key]
+                problems.append(f"{key}={','.join(values)} in the milestones marker is not known; write {allowed}")
             continue
         found[key] = tuple(dict.fromkeys(found.get(key, ()) + tuple(_check(key, values, problems))))
     return (
@@ -119,6 +139,10 @@ def parse_marker(text: str) -> tuple[RoadmapFilter, list[str]]:
             folders=tuple(f for f in found.get("folder", ()) if f) if "" not in found.get("folder", ()) else (),
             sections=tuple(s for s in SECTIONS if s in found["sections"]) if found.get("sections") else SECTIONS,
             limit=limit,
+            owners=found.get("owner", ()),
+            tags=found.get("tag", ()),
+            overdue=overdue,
+            sort=sort,
         ),
         problems,
     )
@@ -130,6 +154,9 @@ def _check(key: str, values: list[str], problems: list[str]) -> list[str]:
     for v in values:
         if key == "folder":
             out.append(_folder(v))
+            continue
+        if key in ("owner", "tag"):
+            out.append(owner_key(v) if key == "owner" else v.strip().casefold())
             continue
         low = v.lower()
         if key == "status":
@@ -145,6 +172,18 @@ def _check(key: str, values: list[str], problems: list[str]) -> list[str]:
             problems.append(f"{key}={v!r} in the milestones marker is not known; use one of: {', '.join(allowed)}")
         else:
             out.append(canon)
+    return out
+
+
+def _unmatched(flt: RoadmapFilter, entries: Sequence[MilestoneEntry]) -> list[str]:
+    """An ``owner=`` or ``tag=`` value that no milestone of the site has (a typo, most likely), one problem each."""
+    out = []
+    for key, wanted, have in (("owner", flt.owners, {owner_key(o): o for e in entries for o in e.milestone.owners}),
+                              ("tag", flt.tags, {x.casefold(): x for e in entries for x in e.milestone.tags})):
+        for value in wanted:
+            if value not in have:
+                known = ", ".join(sorted(set(have.values()))[:12]) or "none in this site"
+                out.append(f"{key}={value!r} in the milestones marker matches no milestone's {key}; use one of: {known}")
     return out
 
 
@@ -193,6 +232,7 @@ def expand_markers(
     first_line: int = 1,
     history: HistoryView | None = None,
     block: Callable[[str], str] | None = None,
+    today: date | None = None,
 ) -> tuple[str, list[Diagnostic]]:
     """Replace each marker with its roadmap (filtered, without a title) as one raw HTML block.
 
@@ -206,6 +246,7 @@ def expand_markers(
         block: What stands in the Markdown for a roadmap's HTML: the HTML itself by default; a
             Python-Markdown host passes ``md.htmlStash.store``, so the roadmap (every milestone of
             the site) is not parsed again as raw HTML.
+        today: The day overdue is measured against (the ``overdue=`` filter, badges, the timeline's today line).
 
     Returns:
         The new Markdown (blank lines around each inserted block), and a diagnostic per problem.
@@ -215,8 +256,9 @@ def expand_markers(
     parts: list[str] = []
     pos = 0
     for n, (start, end, line, flt, problems) in enumerate(markers, 1):
-        diagnostics += [Diagnostic(file, line, p) for p in problems]
-        html = render_roadmap(list(entries), page_url=page_url, filters=flt, title=None, id_prefix=f"ms-roadmap-{n}")
+        diagnostics += [Diagnostic(file, line, p) for p in [*problems, *_unmatched(flt, entries)]]
+        flt = dataclasses.replace(flt, today=today)
+        html = render_roadmap(list(entries), page_url=page_url, filters=flt, title=None, id_prefix=f"ms-roadmap-{n}", today=today)
         if history is not None and ("changed" in flt.sections or "burnup" in flt.sections):
             html += render_roadmap_history(
                 flt.apply(entries), history.milestones, days=history.days, now=history.now, base_url=page_url,

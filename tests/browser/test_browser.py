@@ -66,7 +66,7 @@ CONTRAST_JS = """
     const round = c => c.slice(0, 3).map(Math.round).join(",");
     return {
       text: el.textContent.trim(), cls: el.className.baseVal ?? el.className,
-      status: el.dataset.status || el.dataset.priority || el.dataset.level || "",
+      status: el.dataset.status || el.dataset.priority || el.dataset.level || el.dataset.overdue || "",
       ratio: Math.round((l1 + 0.05) / (l2 + 0.05) * 100) / 100, fg: round(fg), bg: round(bg),
       opacity: parseFloat(getComputedStyle(el).opacity),
     };
@@ -100,7 +100,7 @@ def _survey(visit: Visit, path: str) -> dict[str, Any]:
         "muted": page.evaluate(
             CONTRAST_JS,
             ".ms-kicker, .ms-meta-item dt, .ms-meta-item dd, .ms-phase-num, .ms-phase-title, .ms-phase-estimate, .ms-phase-checks,"
-            " .ms-progress-detail, .ms-progress-text",
+            " .ms-progress-detail, .ms-progress-text, .ms-phase-target, .ms-target, .ms-tag, .ms-roadmap-target, .ms-roadmap-owners",
         ),
         "graphs": page.evaluate(GRAPH_JS, visit.site.column),
         "width": page.evaluate(PAGE_WIDTH_JS),
@@ -165,7 +165,7 @@ def test_status_is_text_not_colour_alone(tour: dict[str, Any]) -> None:
     for path, data in tour["pages"].items():
         for b in data.get("badges", []):
             assert any(ch.isalpha() for ch in b["text"]), f"{path}: badge {b['status']!r} has no words: {b['text']!r}"
-            assert b["status"], f"{path}: badge {b['text']!r} has no data-status/-priority/-level"
+            assert b["status"], f"{path}: badge {b['text']!r} has no data-status/-priority/-level/-overdue"
 
 
 def test_phase_summaries_are_keyboard_focusable(tour: dict[str, Any]) -> None:
@@ -357,4 +357,61 @@ def test_screenshot_roadmap(visit: Visit) -> None:
     response = visit.goto(ROADMAP)
     assert response is not None and response.status == 200, "the demo's roadmap/ page is missing"
     _shoot(visit, "roadmap")
+    visit.assert_clean()
+
+
+# ---- targets and overdue (issue 18): the demo's today is 2026-04-15; Database migration is due 2026-03-31 ----
+def _visible_contrast(visit: Visit, selector: str) -> list[dict[str, Any]]:
+    """Each element's contrast (CONTRAST_JS) and whether it is drawn with a size."""
+    found = visit.page.evaluate(CONTRAST_JS, selector)
+    boxes = visit.page.eval_on_selector_all(
+        selector, "els => els.map(e => { const r = e.getBoundingClientRect(); const s = getComputedStyle(e);"
+                  " return r.width > 0 && r.height > 0 && s.visibility === 'visible' && s.display !== 'none'; })")
+    return [{**f, "visible": b} for f, b in zip(found, boxes)]
+
+
+def test_overdue_badges_on_the_card_and_the_phase(visit: Visit, site: Site) -> None:
+    visit.goto(MILESTONE)
+    card = _visible_contrast(visit, ".ms-card .ms-overdue")
+    assert [b["text"] for b in card] == ["overdue by 15 days"], site.theme
+    phase = _visible_contrast(visit, "#phase-1 .ms-phase-summary .ms-overdue")
+    assert [b["text"] for b in phase] == ["overdue by 26 days"], site.theme
+    for b in card + phase:
+        assert b["visible"] and b["ratio"] >= 4.5, (site.theme, b)
+    targets = _visible_contrast(visit, ".ms-card .ms-meta-item[data-field=target] dd, #phase-1 .ms-phase-target")
+    assert [t["text"] for t in targets] == ["March 2026", "due 2026-03-20"], site.theme
+    assert all(t["visible"] and t["ratio"] >= 4.5 for t in targets), (site.theme, targets)
+    visit.assert_clean()
+
+
+TODAY_LINE_JS = """
+() => {
+  const line = document.querySelector(".ms-timeline-today line");
+  if (!line) return null;
+  const r = line.getBoundingClientRect();
+  const probe = document.createElement("span");
+  probe.className = "ms-probe";
+  probe.textContent = "today";
+  probe.style.color = getComputedStyle(line).stroke;
+  line.closest(".ms-timeline-wrap").appendChild(probe);
+  return {height: r.height, x: r.left, label: document.querySelector(".ms-timeline-today text").textContent,
+          chart: document.querySelector("svg.ms-timeline-chart").getBoundingClientRect().height};
+}
+"""
+
+
+def test_timeline_today_line_targets_and_overdue_section(visit: Visit, site: Site) -> None:
+    visit.goto(ROADMAP)
+    today = visit.page.evaluate(TODAY_LINE_JS)
+    assert today is not None, f"{site.theme}: no today line on the roadmap's timeline"
+    assert today["label"] == "today" and today["height"] > 0.5 * today["chart"], (site.theme, today)
+    stroke = visit.page.evaluate(CONTRAST_JS, ".ms-probe")[0]
+    assert stroke["ratio"] >= 3, f"{site.theme}: the today line is {stroke['ratio']}:1 against its background (WCAG 1.4.11 asks 3:1)"
+    flags = visit.page.eval_on_selector_all("path.ms-timeline-target", "els => els.map(e => e.getBoundingClientRect().height)")
+    assert len(flags) >= 5 and all(h > 0 for h in flags), (site.theme, flags)
+    assert visit.page.eval_on_selector_all(".ms-timeline-link", "els => els.length") >= 3
+    overdue = visit.page.eval_on_selector_all(".ms-roadmap-overdue li", "els => els.map(e => e.dataset.page)")
+    assert overdue == ["milestones/database-migration.md"], (site.theme, overdue)
+    badges = _visible_contrast(visit, ".ms-roadmap-schedule .ms-overdue")
+    assert badges and all(b["ratio"] >= 4.5 for b in badges), (site.theme, badges)
     visit.assert_clean()
