@@ -10,6 +10,7 @@ import json
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
+from .links import LinkRules
 from .model import MilestoneEntry
 
 if TYPE_CHECKING:
@@ -20,8 +21,8 @@ __all__ = ["EXPORT_VERSION", "MilestoneEntry", "export_document", "export_json",
 EXPORT_VERSION = 1
 
 
-def milestone_dict(entry: MilestoneEntry) -> dict[str, Any]:
-    """One milestone in the export's shape."""
+def milestone_dict(entry: MilestoneEntry, links: LinkRules | None = None) -> dict[str, Any]:
+    """One milestone in the export's shape; ``links`` resolves its issue references (as its page does)."""
     ms = entry.milestone
     return {
         "page": entry.page,
@@ -54,26 +55,29 @@ def milestone_dict(entry: MilestoneEntry) -> dict[str, Any]:
             {"risk": r.risk, "likelihood": r.likelihood, "impact": r.impact, "mitigation": r.mitigation}
             for r in ms.risks
         ],
+        "links": [{"text": r.text, "url": url} for r, url in (links or LinkRules()).links(ms.refs)],
         "warnings": [str(d) for d in entry.all_warnings],
     }
 
 
 def export_document(
-    entries: list[MilestoneEntry], histories: Mapping[str, MilestoneHistory] | None = None, *, lang: str | None = None
+    entries: list[MilestoneEntry], histories: Mapping[str, MilestoneHistory] | None = None, *, lang: str | None = None,
+    links: LinkRules | None = None,
 ) -> dict[str, Any]:
     """The whole document, milestones ordered by page path.
 
     ``lang`` (multilingual sites: one document per language) is the language of its pages. With
     ``histories`` (history read from git), each milestone gains ``history``: its points, oldest first, as
     ``{"date", "status", "checks_done", "checks_total", "commit"}`` (an empty list for a page without
-    commits); without, the key is left out.
+    commits); without, the key is left out. ``links`` (the site's repository and trackers) gives each
+    milestone's ``links``: its issue references that link somewhere, as ``{"text", "url"}``.
     """
     doc: dict[str, Any] = {"version": EXPORT_VERSION}
     if lang:
         doc["lang"] = lang
     milestones = []
     for e in sorted(entries, key=lambda e: (e.page, e.milestone.line)):
-        item = milestone_dict(e)
+        item = milestone_dict(e, links)
         if histories is not None:
             h = histories.get(e.page)
             item["history"] = h.to_list() if h is not None else []
@@ -83,7 +87,8 @@ def export_document(
 
 
 def export_json(
-    entries: list[MilestoneEntry], histories: Mapping[str, MilestoneHistory] | None = None, *, lang: str | None = None
+    entries: list[MilestoneEntry], histories: Mapping[str, MilestoneHistory] | None = None, *, lang: str | None = None,
+    links: LinkRules | None = None,
 ) -> str:
     """The document as JSON text (UTF-8 characters kept, two-space indent, trailing newline)."""
-    return json.dumps(export_document(entries, histories, lang=lang), ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(export_document(entries, histories, lang=lang, links=links), ensure_ascii=False, indent=2) + "\n"

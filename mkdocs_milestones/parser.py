@@ -18,6 +18,7 @@ from typing import Any
 
 from .detect import _MS_ID_RE, _PHASE_RE, _has_plan_evidence, front_matter_milestone, status_paragraph, _title_after_id, is_milestone_source, milestone_heading, title_from_heading
 from .graph import build_phase_graph
+from .links import scan_refs
 from .model import Check, Diagnostic, Field, Milestone, Phase, Table, Task
 from .reading import _ESTIMATE_RE, _NONE_RE, _TASKLIST_RE, _TITLE_STATUS_RE, _combine, _numbered_back, _phase_heading, box_status, cell_value, column_kinds, milestone_refs, parse_phase_refs, read_status, ref_is_shaped
 from .sections import _NUMBERED_RE, _SectionReader
@@ -184,6 +185,7 @@ class _Parser(_SectionReader):
         ms.tables = [Table(no, tuple(header), column_kinds(header)) for no, header, _ in _table_blocks(lines[start:stop])]
         self._diagrams(ms, start, stop)
         self._check_refs(ms)
+        ms.refs = scan_refs(lines[start:stop])
         ms.diagnostics = self.diags
 
     @staticmethod

@@ -136,7 +136,12 @@ class MilestonesPlugin(SourceRepair, MkDocsSearchExclusion, BasePlugin[Milestone
             open_phases=self.config.open_phases,
             graph=self.config.graph,
             inline_assets=False,
+            repo_url=config.repo_url or "",
+            links=self.config.links,
         )
+        if config.repo_url and self.config.links is not False and self.ext.rules.provider is None:
+            log.info("repo_url %s is on neither GitHub nor GitLab: #123 stays text; set the plugin's "
+                     "links: {provider: github} (or gitlab) for a self-hosted server", config.repo_url)
         self.ext.cache = self.cache
         exts.append(self.ext)
         self.assets = asset_plan(config, ASSET_DIR, {n: asset_text(n) for n in ("milestones.css", "milestones.js")}, log)
@@ -327,7 +332,7 @@ class MilestonesPlugin(SourceRepair, MkDocsSearchExclusion, BasePlugin[Milestone
                 log.warning("%s", replace(d, file=edited.get(d.file, d.file)) if d.file else d)
         histories = self.history.publish(self.entries, files, config, self.config.feeds)
         if self.export_file is not None:
-            self.export_file.content_string = export_json(self.entries, histories, lang=self._export_lang())
+            self.export_file.content_string = export_json(self.entries, histories, lang=self._export_lang(), links=self.ext.rules)
         for uri, model in list(self.models.items()):
             f = pages.get(uri)
             if model.markers and f is not None and f.page is not None and f.page.markdown is not None:
