@@ -24,7 +24,7 @@ from typing import Any
 from urllib.parse import quote, urlsplit
 
 from .model import IssueRef
-from .source import Line, html_block_lines
+from .source import _TABLE_SEP_RE, Line, _split_row, html_block_lines
 
 __all__ = ["PROVIDERS", "LinkRules", "find_refs", "link_rules", "ref_spans", "scan_refs"]
 
@@ -89,7 +89,8 @@ _MASKS_RE = re.compile(
 )
 _SHORTCUT_RE = re.compile(r"\[(?P<text>[^\[\]]+)\](?!\(|\[)")
 _REF_DEF_RE = re.compile(r"^ {0,3}\[(?P<id>[^\]]+)\]:\s")
-_HEADING_START_RE = re.compile(r"^(?:[ ]{0,3}>[ ]?)*(?:[ \t]*(?:[-*+]|\d+[.)])[ \t]+)?#")
+# ``#12`` first on a line (in a list item, a quote, a list's indented paragraph) is a heading for Python-Markdown.
+_HEADING_START_RE = re.compile(r"^(?:[ \t]*>[ ]?)*(?:[ \t]*(?:[-*+]|\d+[.)])[ \t]+)?[ \t]*#")
 _SETEXT_RE = re.compile(r"^ {0,3}(?:=+|-+)[ \t]*$")
 _LIST_RE = re.compile(r"^[ \t]*(?:[-*+]|\d+[.)])[ \t]+")
 _HTML_LINE_RE = re.compile(r"^[ \t]*<[A-Za-z/!?]")
@@ -104,9 +105,9 @@ def scan_refs(lines: list[Line]) -> list[IssueRef]:
     code spans, links, tags, URLs and attribute lists are masked.
 
     >>> from .source import scan_lines
-    >>> doc = "See #1 and `#2`.\\n\\n    #3 code\\n\\n[#4](x) [#5] <b title='#6'>#7</b>\\n#8 heading\\n  #9\\n\\n[#5]: http://x"
+    >>> doc = "See #1 and `#2`.\\n\\n    #3 code\\n\\n[#4](x) [#5] <b title='#6'>#7</b>\\n#8 heading\\n- a\\n\\n  #9\\n\\n[#5]: http://x"
     >>> [(r.text, r.line) for r in scan_refs(scan_lines(doc))]
-    [('#1', 1), ('#9', 7)]
+    [('#1', 1)]
     """
     raw_html = html_block_lines(lines)  # ``<div markdown="1">`` ... ``</div>``: raw without md_in_html
     defined = {m.group("id").strip().lower() for ln in lines if not ln.in_fence and (m := _REF_DEF_RE.match(ln.text))}
@@ -114,12 +115,14 @@ def scan_refs(lines: list[Line]) -> list[IssueRef]:
     in_code = in_comment = False
     open_run = ""  # a code span's backticks still open from an earlier line of the paragraph
     prev_blank, in_list = True, False
+    cols = 0  # in a pipe table: its number of columns (cells past them are dropped from the page)
     for i, ln in enumerate(lines):
         text = ln.text
         blank = not text.strip()
         if ln.in_fence or blank or i in raw_html:
-            open_run = "" if blank else open_run
-            prev_blank, in_code = blank, in_code and blank
+            open_run, cols = "", 0
+            # After a fence or an HTML block, as after a blank line, an indented line may start code.
+            prev_blank, in_code, in_list = True, in_code and blank, in_list and blank
             continue
         indented = text.startswith(("    ", "\t"))
         if indented and (in_code or (prev_blank and not in_list)):
@@ -132,14 +135,43 @@ def scan_refs(lines: list[Line]) -> list[IssueRef]:
         if in_comment or "<!--" in text:
             text, in_comment = _uncommented(text, in_comment)
         nxt = lines[i + 1].text if i + 1 < len(lines) and not lines[i + 1].in_fence else ""
-        if (_HEADING_START_RE.match(text) or _HTML_LINE_RE.match(text) or _REF_DEF_RE.match(text)
-                or (_SETEXT_RE.match(nxt) and not _LIST_RE.match(text))):
+        if _HEADING_START_RE.match(text) or _SETEXT_RE.match(text):
+            prev_blank, in_list, cols = True, False, 0  # a heading ends its block: an indented line after it is code
+            continue
+        if not cols and "|" in text and _TABLE_SEP_RE.match(nxt):
+            cols = len(_split_row(text))
+        elif cols and _TABLE_SEP_RE.match(text):
+            continue
+        if _HTML_LINE_RE.match(text) or _REF_DEF_RE.match(text):
+            prev_blank = True  # Python-Markdown takes the line out of its block: an indented line after it may be code
+            continue
+        if _SETEXT_RE.match(nxt) and not _LIST_RE.match(text):
             continue
         text, open_run = _mask_code(text, open_run)
+        if cols:
+            text = _within_columns(text, cols)
         text = _MASKS_RE.sub(lambda m: _MASK * len(m.group(0)), text)
         text = _SHORTCUT_RE.sub(lambda m: _MASK * len(m.group(0)) if m.group("text").strip().lower() in defined else m.group(0), text)
         out.extend(find_refs(text, ln.no))
     return out
+
+
+def _within_columns(row: str, cols: int) -> str:
+    """A table row with the cells past the table's ``cols`` columns masked (Python-Markdown drops them).
+
+    >>> _within_columns("| a | b | #1", 2).replace(_MASK, "~")
+    '| a | b ~~~~'
+    """
+    start = len(row) - len(row.lstrip())
+    if row.startswith("|", start):
+        start += 1
+    seen = 0
+    for k in range(start, len(row)):
+        if row[k] == "|" and row[k - 1] != "\\":
+            seen += 1
+            if seen == cols:
+                return row[:k] + _MASK * (len(row) - k)
+    return row
 
 
 def _uncommented(text: str, inside: bool) -> tuple[str, bool]:

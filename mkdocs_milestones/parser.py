@@ -93,6 +93,7 @@ class _Parser(_SectionReader):
         if not title:
             self.warn(ms.line, "the milestone has no title; write `# MILESTONE: <name>`")
         self._body(ms, start, len(lines))
+        ms.refs = scan_refs(lines)  # every line of a milestone page is the milestone's, text before its title too
         return ms
 
     def _heading_status(self, ms: Milestone) -> None:
@@ -185,7 +186,7 @@ class _Parser(_SectionReader):
         ms.tables = [Table(no, tuple(header), column_kinds(header)) for no, header, _ in _table_blocks(lines[start:stop])]
         self._diagrams(ms, start, stop)
         self._check_refs(ms)
-        ms.refs = scan_refs(lines[start:stop])
+        ms.refs = scan_refs(lines[start:stop])  # a roadmap document's section; a page's are all its own (parse)
         ms.diagnostics = self.diags
 
     @staticmethod
