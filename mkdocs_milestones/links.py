@@ -35,7 +35,7 @@ PROVIDERS = ("github", "gitlab")
 # word (``C#1``, ``foo#1``), an entity (``&#123;``), an escape (``\#1``), a path or a URL (``/#1``, ``?x=#1``).
 _BEFORE = r"(?<![^\s(\[{\"'*_,;:!?|\u2014\u2013\u201c\u2018\u00ab])"
 # ... and ends before anything that would make it a longer word (``#12abc``, ``#1.2``, ``PROJ-1-2``).
-_AFTER = r"(?![\w]|[-.]\w)"
+_AFTER = r"(?![^\W_]|[-.]\w)"  # ``_#12_`` (emphasis) ends at the underscore
 _REF_RE = re.compile(
     _BEFORE
     + r"(?:(?P<repo>[A-Za-z0-9][\w.-]*(?:/[\w.-]*[\w])+)?#(?P<num>[1-9]\d{0,8})"  # no leading zero: never #000
@@ -254,8 +254,8 @@ class LinkRules:
 
 
 def _quoted(url: str) -> str:
-    """A URL with the characters that may not stand in one percent-encoded (spaces, quotes, angle brackets)."""
-    return quote(url, safe=":/?#[]@!$&'()*+,;=%~")
+    """A URL with the characters that may not stand in one (spaces, quotes, angle brackets) percent-encoded."""
+    return quote(url, safe=":/?#[]@!$&()*+,;=%~")
 
 
 def link_rules(repo_url: str | None, options: Mapping[str, Any] | bool | None = None) -> LinkRules:
