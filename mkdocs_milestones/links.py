@@ -42,6 +42,8 @@ _REF_RE = re.compile(
     + r"|(?P<key>[A-Z][A-Z0-9_]+)-(?P<id>[1-9]\d{0,8}))"
     + _AFTER
 )
+_MAYBE_RE = re.compile(r"#[1-9]|[A-Z][A-Z0-9_]*-[1-9]")
+"""A quick test before the masking: where this finds nothing, :data:`_REF_RE` finds nothing either."""
 _FILE_LIKE_RE = re.compile(r"\.(?:md|markdown|html?|txt|py|js|ts|ya?ml|json)$", re.IGNORECASE)
 _TRACKER_KEY_RE = re.compile(r"^[A-Z][A-Z0-9_]+$")
 
@@ -109,8 +111,10 @@ def scan_refs(lines: list[Line]) -> list[IssueRef]:
     >>> [(r.text, r.line) for r in scan_refs(scan_lines(doc))]
     [('#1', 1)]
     """
+    if not _MAYBE_RE.search("\n".join(ln.text for ln in lines)):
+        return []  # most plans: nothing shaped like a reference anywhere
     raw_html = html_block_lines(lines)  # ``<div markdown="1">`` ... ``</div>``: raw without md_in_html
-    defined = {m.group("id").strip().lower() for ln in lines if not ln.in_fence and (m := _REF_DEF_RE.match(ln.text))}
+    defined = {m.group("id").strip().lower() for ln in lines if "]:" in ln.text and not ln.in_fence and (m := _REF_DEF_RE.match(ln.text))}
     out: list[IssueRef] = []
     in_code = in_comment = False
     open_run = ""  # a code span's backticks still open from an earlier line of the paragraph
@@ -135,7 +139,7 @@ def scan_refs(lines: list[Line]) -> list[IssueRef]:
         if in_comment or "<!--" in text:
             text, in_comment = _uncommented(text, in_comment)
         nxt = lines[i + 1].text if i + 1 < len(lines) and not lines[i + 1].in_fence else ""
-        if _HEADING_START_RE.match(text) or _SETEXT_RE.match(text):
+        if ("#" in text and _HEADING_START_RE.match(text)) or _SETEXT_RE.match(text):
             prev_blank, in_list, cols = True, False, 0  # a heading ends its block: an indented line after it is code
             continue
         if not cols and "|" in text and _TABLE_SEP_RE.match(nxt):
@@ -145,6 +149,8 @@ def scan_refs(lines: list[Line]) -> list[IssueRef]:
         if _HTML_LINE_RE.match(text) or _REF_DEF_RE.match(text):
             prev_blank = True  # Python-Markdown takes the line out of its block: an indented line after it may be code
             continue
+        if "`" not in text and (open_run or not _MAYBE_RE.search(text)):
+            continue  # inside a code span still open, or nothing shaped like a reference: no state to carry on
         if _SETEXT_RE.match(nxt) and not _LIST_RE.match(text):
             continue
         text, open_run = _mask_code(text, open_run)

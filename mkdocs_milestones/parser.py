@@ -186,7 +186,6 @@ class _Parser(_SectionReader):
         ms.tables = [Table(no, tuple(header), column_kinds(header)) for no, header, _ in _table_blocks(lines[start:stop])]
         self._diagrams(ms, start, stop)
         self._check_refs(ms)
-        ms.refs = scan_refs(lines[start:stop])  # a roadmap document's section; a page's are all its own (parse)
         ms.diagnostics = self.diags
 
     @staticmethod

@@ -12,6 +12,7 @@ import re
 from typing import Any
 
 from .detect import _MS_ID_RE, _PHASE_RE, _has_plan_evidence, _title_after_id, is_milestone_source, milestone_heading
+from .links import scan_refs
 from .model import Milestone, Phase
 from .parser import _Parser, parse_milestone
 from .reading import _BOX_MARKS, _TITLE_STATUS_RE
@@ -144,6 +145,7 @@ class _Roadmap(_Parser):
                 ms.status_text = mark
                 ms.status = normalize_status(mark)
             self._body(ms, i + 1, stop)
+            ms.refs = scan_refs(self.lines[i + 1:stop])  # its section's issue references (for the export)
             out.append(ms)
         return out
 
