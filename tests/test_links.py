@@ -277,3 +277,25 @@ def test_the_plugin_option_is_checked(value: object, error: str) -> None:
     errors, _ = MilestonesPlugin().load_config({"links": value})
     assert errors and error in str(errors[0][1])
     assert MilestonesPlugin().load_config({"links": False}) == ([], [])
+
+
+# -- the command line -------------------------------------------------------------------------------------
+def test_the_cli_export_lists_the_links_of_a_config_or_repo_url(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from mkdocs_milestones.cli import main
+
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "plan.md").write_text(PLAN, encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: t\nrepo_url: https://gitlab.com/g/p\nplugins:\n  - milestones:\n      links:\n"
+        "        trackers: {PROJ: 'https://jira.example.com/browse/{key}'}\nmarkdown_extensions:\n"
+        "  - pymdownx.emoji:\n      emoji_index: !!python/name:material.extensions.emoji.twemoji\n", encoding="utf-8")
+    assert main(["export", "--no-history", "-f", str(tmp_path / "mkdocs.yml"), str(tmp_path / "docs")]) == 0
+    links = json.loads(capsys.readouterr().out)["milestones"][0]["links"]
+    assert links == [{"text": "#3", "url": "https://gitlab.com/g/p/-/issues/3"},
+                     {"text": "PROJ-5", "url": "https://jira.example.com/browse/PROJ-5"}]
+    assert main(["export", "--no-history", "--repo-url", GITHUB, str(tmp_path / "docs")]) == 0
+    assert [x["url"] for x in json.loads(capsys.readouterr().out)["milestones"][0]["links"]] == [
+        "https://github.com/acme/app/issues/3"]
+    (tmp_path / "bad.yml").write_text("plugins:\n  - milestones:\n      links: {provider: svn}\n", encoding="utf-8")
+    assert main(["export", "-f", str(tmp_path / "bad.yml"), str(tmp_path / "docs")]) == 2
+    assert "links: provider must be one of github, gitlab" in capsys.readouterr().err

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from ..export import export_json
 from ..history import HistoryReader, page_histories
+from ..links import LinkRules, link_rules
 from ..site import collect_milestones
 from .files import write_atomically
 from .pages import load_site
@@ -25,7 +26,12 @@ def run(args: argparse.Namespace) -> int:
     if args.history:
         found = HistoryReader(fix_mojibake=args.fix_mojibake).read(site.root, [e.page for e in entries])
         histories = page_histories(entries, found.milestones) if found.enabled else None
-    data = export_json(entries, histories)
+    try:
+        links = _link_rules(args.config_file, args.repo_url)
+    except (OSError, ValueError) as exc:
+        print(f"mkdocs-milestones export: {exc}", file=sys.stderr)
+        return 2
+    data = export_json(entries, histories, links=links)
     if args.output is None:
         sys.stdout.write(data)
         return 0
@@ -36,3 +42,31 @@ def run(args: argparse.Namespace) -> int:
         print(f"mkdocs-milestones export: {args.output}: cannot write: {exc}", file=sys.stderr)
         return 2
     return 0
+
+
+def _link_rules(config_file: str | None, repo_url: str | None) -> LinkRules:
+    """The issue-link rules of a site: ``repo_url`` and the ``milestones`` plugin's ``links`` in its mkdocs.yml."""
+    options: object = {}
+    if config_file is not None:
+        import yaml
+
+        class _Loader(yaml.SafeLoader):
+            """mkdocs.yml may hold tags (``!ENV``, ``!!python/name:``) that mean nothing here."""
+
+        _Loader.add_multi_constructor("", lambda loader, suffix, node: None)
+        with open(config_file, encoding="utf-8") as handle:
+            config = yaml.load(handle, Loader=_Loader) or {}  # noqa: S506 - a SafeLoader
+        if not isinstance(config, dict):
+            raise ValueError(f"{config_file}: not a mkdocs.yml mapping")
+        repo_url = repo_url or config.get("repo_url")
+        for plugin in config.get("plugins") or []:
+            if isinstance(plugin, dict) and isinstance(plugin.get("milestones"), dict):
+                options = plugin["milestones"].get("links", {})
+        if isinstance(config.get("plugins"), dict) and isinstance(config["plugins"].get("milestones"), dict):
+            options = config["plugins"]["milestones"].get("links", {})
+    if options is True or options is None:
+        options = {}
+    try:
+        return link_rules(repo_url if isinstance(repo_url, str) else None, options)  # type: ignore[arg-type]
+    except ValueError as exc:
+        raise ValueError(f"links: {exc}") from None
