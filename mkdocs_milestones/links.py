@@ -95,6 +95,8 @@ _REF_DEF_RE = re.compile(r"^ {0,3}\[(?P<id>[^\]]+)\]:\s")
 _HEADING_START_RE = re.compile(r"^(?:[ \t]*>[ ]?)*(?:[ \t]*(?:[-*+]|\d+[.)])[ \t]+)?[ \t]*#")
 _SETEXT_RE = re.compile(r"^ {0,3}(?:=+|-+)[ \t]*$")
 _LIST_RE = re.compile(r"^[ \t]*(?:[-*+]|\d+[.)])[ \t]+")
+# Admonitions, collapsible blocks and tabs (``!!! note``, ``??? tip``, ``=== "Tab"``) hold indented blocks, as list items do.
+_CONTAINER_RE = re.compile(r"^[ \t]*(?:!!!|\?\?\?\+?|===)[ \t]")
 _HTML_LINE_RE = re.compile(r"^[ \t]*<[A-Za-z/!?]")
 _MASK = "\x00"  # stands for hidden text: no reference starts right after it
 
@@ -129,12 +131,13 @@ def scan_refs(lines: list[Line]) -> list[IssueRef]:
             prev_blank, in_code, in_list = True, in_code and blank, in_list and blank
             continue
         indented = text.startswith(("    ", "\t"))
-        if indented and (in_code or (prev_blank and not in_list)):
-            in_code = True  # an indented code block
+        deeper = in_list and text.expandtabs(4).startswith(" " * 8) and not _LIST_RE.match(text)
+        if indented and (in_code or (prev_blank and (not in_list or deeper))):
+            in_code = True  # an indented code block (in a list item or an admonition: indented once more)
             continue
         in_code = False
         if not indented:
-            in_list = bool(_LIST_RE.match(text)) or (in_list and not prev_blank)
+            in_list = bool(_LIST_RE.match(text) or _CONTAINER_RE.match(text)) or (in_list and not prev_blank)
         prev_blank = False
         if in_comment or "<!--" in text:
             text, in_comment = _uncommented(text, in_comment)

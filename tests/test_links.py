@@ -299,3 +299,11 @@ def test_the_cli_export_lists_the_links_of_a_config_or_repo_url(tmp_path: Path, 
     (tmp_path / "bad.yml").write_text("plugins:\n  - milestones:\n      links: {provider: svn}\n", encoding="utf-8")
     assert main(["export", "-f", str(tmp_path / "bad.yml"), str(tmp_path / "docs")]) == 2
     assert "links: provider must be one of github, gitlab" in capsys.readouterr().err
+
+
+def test_admonitions_and_details_hold_references_and_code() -> None:
+    text = page('!!! note "Fix #1"\n\n    See #2\n\n    - item #3\n\n            code #4\n\n??? tip\n    Also #5\n')
+    html, md = render(text, extensions=("admonition", "pymdownx.details"), repo_url=GITHUB)
+    assert [t for _, t in links_of(html)] == ["#1", "#2", "#3", "#5"]
+    assert [r.text for r in md.milestone.refs] == ["#1", "#2", "#3", "#5"]  # type: ignore[attr-defined]
+    assert "<code>code #4" in html
