@@ -12,6 +12,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from .dates import build_today
+from .links import LinkRules
 from .model import MilestoneEntry
 from .schedule import overdue_days
 
@@ -23,8 +24,9 @@ __all__ = ["EXPORT_VERSION", "MilestoneEntry", "export_document", "export_json",
 EXPORT_VERSION = 1
 
 
-def milestone_dict(entry: MilestoneEntry, today: date | None = None) -> dict[str, Any]:
-    """One milestone in the export's shape; ``overdue`` is measured against ``today`` (false without one)."""
+def milestone_dict(entry: MilestoneEntry, today: date | None = None, *, links: LinkRules | None = None) -> dict[str, Any]:
+    """One milestone in the export's shape; ``overdue`` is measured against ``today`` (false without one),
+    ``links`` resolves its issue references (as its page does)."""
     ms = entry.milestone
     return {
         "page": entry.page,
@@ -65,6 +67,7 @@ def milestone_dict(entry: MilestoneEntry, today: date | None = None) -> dict[str
             {"risk": r.risk, "likelihood": r.likelihood, "impact": r.impact, "mitigation": r.mitigation}
             for r in ms.risks
         ],
+        "links": [{"text": r.text, "url": url} for r, url in (links or LinkRules()).links(ms.refs)],
         "warnings": [str(d) for d in entry.all_warnings],
     }
 
@@ -72,6 +75,7 @@ def milestone_dict(entry: MilestoneEntry, today: date | None = None) -> dict[str
 def export_document(
     entries: list[MilestoneEntry], histories: Mapping[str, MilestoneHistory] | None = None, *, lang: str | None = None,
     today: date | None = None,
+    links: LinkRules | None = None,
 ) -> dict[str, Any]:
     """The whole document, milestones ordered by page path.
 
@@ -81,7 +85,8 @@ def export_document(
     ``lang`` (multilingual sites: one document per language) is the language of its pages. With
     ``histories`` (history read from git), each milestone gains ``history``: its points, oldest first, as
     ``{"date", "status", "checks_done", "checks_total", "commit"}`` (an empty list for a page without
-    commits); without, the key is left out.
+    commits); without, the key is left out. ``links`` (the site's repository and trackers) gives each
+    milestone's ``links``: its issue references that link somewhere, as ``{"text", "url"}``.
     """
     day = today or build_today()
     doc: dict[str, Any] = {"version": EXPORT_VERSION}
@@ -90,7 +95,7 @@ def export_document(
     doc["today"] = day.isoformat()
     milestones = []
     for e in sorted(entries, key=lambda e: (e.page, e.milestone.line)):
-        item = milestone_dict(e, day)
+        item = milestone_dict(e, day, links=links)
         if histories is not None:
             h = histories.get(e.page)
             item["history"] = h.to_list() if h is not None else []
@@ -102,6 +107,7 @@ def export_document(
 def export_json(
     entries: list[MilestoneEntry], histories: Mapping[str, MilestoneHistory] | None = None, *, lang: str | None = None,
     today: date | None = None,
+    links: LinkRules | None = None,
 ) -> str:
     """The document as JSON text (UTF-8 characters kept, two-space indent, trailing newline)."""
-    return json.dumps(export_document(entries, histories, lang=lang, today=today), ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(export_document(entries, histories, lang=lang, today=today, links=links), ensure_ascii=False, indent=2) + "\n"

@@ -18,6 +18,7 @@ __all__ = [
     "Diagnostic",
     "Diagram",
     "Field",
+    "IssueRef",
     "Milestone",
     "MilestoneEntry",
     "Phase",
@@ -53,6 +54,19 @@ class Field:
     shown: str | None = None
     """The value as the label line's own paragraph holds it, where that differs from :attr:`value`
     (a list under ``**The Problem**:`` is read into the value but stays the page's own list)."""
+
+
+@dataclass(frozen=True)
+class IssueRef:
+    """An issue reference as written: ``#12``, ``owner/repo#12`` or a tracker's ``PROJ-12`` (:mod:`~mkdocs_milestones.links`)."""
+
+    text: str
+    line: int
+    repo: str | None = None
+    """``owner/repo`` when the reference names another repository."""
+    key: str | None = None
+    """The tracker's key (``PROJ``) of a ``PROJ-12`` reference."""
+    number: str = ""
 
 
 @dataclass
@@ -254,6 +268,8 @@ class Milestone:
     meta: dict[str, Any] = field(default_factory=dict)
     checks: list[Check] = field(default_factory=list)
     """The page's own checklists, outside phases and code (counted when no phase has a box)."""
+    refs: list[IssueRef] = field(default_factory=list)
+    """The issue references a reader sees as text (not in code, links or headings), in page order."""
     anchor: str | None = None
     """The HTML id of the milestone's section in a document holding several (:func:`parse_milestones`)."""
     target: date | None = None

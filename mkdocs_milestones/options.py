@@ -9,9 +9,10 @@ from mkdocs.config import base, config_options as c
 
 from .dates import build_today
 from .extension import GRAPH_VALUES, OPEN_PHASE_VALUES
+from .links import link_rules
 from .render.feeds import feeds_option
 
-__all__ = ["FeedsOption", "MilestonesConfig", "MojibakeScope", "PathOrFalse", "PositiveInt", "TodayOption"]
+__all__ = ["FeedsOption", "LinksOption", "MilestonesConfig", "MojibakeScope", "PathOrFalse", "PositiveInt", "TodayOption"]
 
 
 class PathOrFalse(c.BaseConfigOption[Any]):
@@ -87,6 +88,27 @@ class TodayOption(c.BaseConfigOption[Any]):
             raise c.ValidationError(str(err)) from None
 
 
+class LinksOption(c.BaseConfigOption[Any]):
+    """``true`` (the default), ``false``, or ``{provider: github|gitlab, trackers: {KEY: URL template}}``."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.default: Any = {}
+
+    def run_validation(self, value: object) -> dict[str, Any] | bool:
+        if value is True or value is None:
+            return {}
+        if value is False:
+            return False
+        if not isinstance(value, dict):
+            raise c.ValidationError(f"expected true, false or a mapping with provider and trackers; got {value!r}")
+        try:
+            link_rules(None, value)
+        except ValueError as exc:
+            raise c.ValidationError(str(exc)) from None
+        return value
+
+
 class MilestonesConfig(base.Config):
     fix_mojibake = MojibakeScope()
     """Repair mojibake (UTF-8 read as a legacy code page) before anything reads a page: in milestone
@@ -110,5 +132,9 @@ class MilestonesConfig(base.Config):
     today = TodayOption()
     """The day overdue is measured against (``YYYY-MM-DD``); unset: the date of ``SOURCE_DATE_EPOCH``, else the
     build's UTC date. Written into milestones.json, so a build is reproducible."""
+    links = LinksOption()
+    """Issue references as links: ``#123`` to the issue of ``repo_url`` (GitHub, GitLab), ``owner/repo#123`` to
+    another repository's; ``provider:`` names the server of a self-hosted ``repo_url``, ``trackers:`` maps keys
+    to URL templates (``{PROJ: "https://jira.example.com/browse/{key}"}``); ``false`` links nothing."""
     feeds = FeedsOption()
     """Generated feeds: ``milestones.atom``, ``milestones.ics``, ``badges/<slug>.json``; ``true``, ``false`` or a list of ``atom``, ``ics``, ``badges``."""

@@ -18,6 +18,7 @@ from typing import Any
 
 from .detect import _MS_ID_RE, _PHASE_RE, _has_plan_evidence, front_matter_milestone, status_paragraph, _title_after_id, is_milestone_source, milestone_heading, title_from_heading
 from .graph import build_phase_graph
+from .links import scan_refs
 from .model import Check, Diagnostic, Field, Milestone, Phase, Table, Task
 from .reading import _ESTIMATE_RE, _NONE_RE, _TASKLIST_RE, _TITLE_STATUS_RE, _combine, _numbered_back, _phase_heading, box_status, box_status_of, cell_value, column_kinds, optional_item, parse_phase_refs, read_status
 from .refs import milestone_refs, ref_is_shaped
@@ -96,6 +97,7 @@ class _Parser(_SectionReader):
         if not title:
             self.warn(ms.line, "the milestone has no title; write `# MILESTONE: <name>`")
         self._body(ms, start, len(lines))
+        ms.refs = scan_refs(lines)  # every line of a milestone page is the milestone's, text before its title too
         return ms
 
     def _heading_status(self, ms: Milestone) -> None:

@@ -137,7 +137,12 @@ class MilestonesPlugin(SourceRepair, MkDocsSearchExclusion, BasePlugin[Milestone
             today=self.config.today,
             graph=self.config.graph,
             inline_assets=False,
+            repo_url=config.repo_url or "",
+            links=self.config.links,
         )
+        if config.repo_url and self.config.links is not False and self.ext.rules.provider is None:
+            log.info("repo_url %s is on neither GitHub nor GitLab: #123 stays text; set the plugin's "
+                     "links: {provider: github} (or gitlab) for a self-hosted server", config.repo_url)
         self.ext.cache = self.cache
         exts.append(self.ext)
         self.assets = asset_plan(config, ASSET_DIR, {n: asset_text(n) for n in ("milestones.css", "milestones.js")}, log)
@@ -329,7 +334,7 @@ class MilestonesPlugin(SourceRepair, MkDocsSearchExclusion, BasePlugin[Milestone
         histories = self.history.publish(self.entries, files, config, self.config.feeds)
         if self.export_file is not None:
             today = self.ext.today() if self.ext is not None else None
-            self.export_file.content_string = export_json(self.entries, histories, lang=self._export_lang(), today=today)
+            self.export_file.content_string = export_json(self.entries, histories, lang=self._export_lang(), today=today, links=self.ext.rules if self.ext is not None else None)
         for uri, model in list(self.models.items()):
             f = pages.get(uri)
             if model.markers and f is not None and f.page is not None and f.page.markdown is not None:

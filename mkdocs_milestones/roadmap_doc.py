@@ -12,6 +12,7 @@ import re
 from typing import Any
 
 from .detect import _MS_ID_RE, _PHASE_RE, _has_plan_evidence, _title_after_id, is_milestone_source, milestone_heading
+from .links import scan_refs
 from .model import Milestone, Phase
 from .parser import _Parser, parse_milestone
 from .reading import _BOX_MARKS, _TITLE_STATUS_RE
@@ -166,6 +167,7 @@ class _Roadmap(_Parser):
             if ms.status is None and group is not None:
                 ms.status_text, ms.status = group  # the group's word, until the section writes its own
             self._body(ms, i + 1, stop)
+            ms.refs = scan_refs(self.lines[i + 1:stop])  # its section's issue references (for the export)
             out.append(ms)
         self.unmarked_is_planned = False
         return out

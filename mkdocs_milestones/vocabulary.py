@@ -230,7 +230,8 @@ def _lookup_words(folded: str, table: dict[str, str]) -> str | None:
     return None
 
 
-_LEAD_RE = re.compile(r"^(?P<lead>(?:\s|:[a-z0-9_+-]+:|[^\w\s(\[`*_<&])*)(?P<rest>.*)$", re.DOTALL)
+# An emoji or a shortcode before the words; never the ``#`` of an issue reference (``✅ #12``).
+_LEAD_RE = re.compile(r"^(?P<lead>(?:\s|:[a-z0-9_+-]+:|(?!#\d)[^\w\s(\[`*_<&])*)(?P<rest>.*)$", re.DOTALL)
 _NOTE_EDGE_RE = re.compile(r"^[\s\-\u2013\u2014:;,.|/]+")
 
 
@@ -262,6 +263,8 @@ def split_status(text: str, table: str = "status") -> tuple[str, str]:
     ('CRITICAL', 'foundation first')
     >>> split_status("Percolating")
     ('Percolating', '')
+    >>> split_status("\N{WHITE HEAVY CHECK MARK} #12")
+    ('\N{WHITE HEAVY CHECK MARK}', '#12')
     """
     text = text.strip()
     table_words = _STATUS_WORDS if table == "status" else _PRIORITY_WORDS

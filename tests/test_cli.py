@@ -159,10 +159,11 @@ def test_export_of_the_demo_site_without_directory_urls_matches_its_build(
     warnings = _mkdocs_build(ROOT / "mkdocs.yml", site_dir=str(tmp_path / "site"),
                              use_directory_urls=False)
     assert warnings == []
-    assert main(["export", "--no-directory-urls", "--today", "2026-04-15", str(ROOT / "demo_site")]) == 0  # the demo's today
+    assert main(["export", "--no-directory-urls", "-f", str(ROOT / "mkdocs.yml"), str(ROOT / "demo_site")]) == 0  # its today and links from mkdocs.yml
     out = capsys.readouterr().out
     assert out == (tmp_path / "site" / "milestones.json").read_text(encoding="utf-8")
     assert ".html" in out
+    assert '"url": "https://jira.example.com/browse/FIN-118"' in out  # the demo's issue links, from its mkdocs.yml
     assert main(["check", str(ROOT / "demo_site")]) == 0
     assert capsys.readouterr().out == ""
 

@@ -52,7 +52,7 @@ def render_case(name: str, options: dict[str, Any] | None = None) -> tuple[str, 
     with milestone_log(quiet=True) as messages:
         html = md.convert(body)
     entries = assemble([MilestoneEntry(f"{name}.md", f"{name}/", ms) for ms in md.milestones])  # type: ignore[attr-defined]
-    doc = json.dumps(export_document(entries, today=ext.today()), ensure_ascii=False, indent=2) + "\n"
+    doc = json.dumps(export_document(entries, today=ext.today(), links=ext.rules), ensure_ascii=False, indent=2) + "\n"
     return html + "\n", doc, messages
 
 

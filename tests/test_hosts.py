@@ -171,6 +171,7 @@ def _signature(html: str) -> dict[str, Any]:
         "badges": [n.attrs["data-status"] for n in doc.find_all("span", "ms-badge") if "data-status" in n.attrs],
         "phases": [(n.attrs.get("id"), n.attrs.get("data-status"), "open" in n.attrs) for n in doc.find_all("details", "ms-phase")],
         "graph": [n.attrs.get("data-nodes") for n in doc.find_all("svg", "ms-graph")],
+        "links": [(n.text, n.attrs["href"]) for n in doc.find_all("a", "ms-issue")],
     }
 
 
@@ -227,6 +228,7 @@ def test_same_pages_on_every_host(demo_builds: dict[str, Build], tmp_path_factor
     for name in MILESTONE_PAGES:
         rel = f"milestones/{name}/index.html"
         first = _signature(builds[0].page(rel))
+        assert first["links"] or name != "billing-v2", "the demo's issue links (repo_url and links in each config)"
         for other in builds[1:]:
             assert _signature(other.page(rel)) == first, f"{rel}: {builds[0].host} and {other.host} differ"
 

@@ -107,6 +107,7 @@ def test_build_writes_export_and_renders(make_site, tmp_path: Path) -> None:
             {"id": "2", "title": "Last", "status": "pending", "goal": None, "depends_on": ["0", "1"], "checks_done": 0, "checks_total": 0, "completed": None, "target": None, "overdue": False, "owners": [], "tags": []},
         ],
         "risks": [{"risk": "Loss", "likelihood": "Low", "impact": "High", "mitigation": "Backups"}],
+        "links": [],
         "warnings": [],
     }
     html = (tmp_path / "site" / "plans" / "db" / "index.html").read_text(encoding="utf-8")

@@ -44,6 +44,7 @@ import markdown
 import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+from mkdocs_milestones.extension import MilestonesExtension
 
 html5lib = pytest.importorskip("html5lib")
 
@@ -442,3 +443,30 @@ def test_script_links_do_not_break_a_mkdocs_build(tmp_path: Path) -> None:
 def test_script_images_are_defused_by_the_extension(payload: str) -> None:
     html = markdown.markdown(_link_page(payload), extensions=["mkdocs_milestones"])
     assert not findings(html, fragment=True)
+
+
+# -- issue links: URL templates and repo_url from the configuration, reference texts from the author -------
+
+HOSTILE_LINKS = [
+    ("https://github.com/a\"onmouseover=\"alert(1)/b<script>alert(2)</script>", {}),
+    ("https://github.com/acme/app", {"trackers": {"PROJ": "https://x.example/{key}\"><img src=x onerror=alert(3)>"}}),
+    ("https://github.com/acme/app", {"trackers": {"PROJ": "https://x.example/?q='{id}' onmouseover=alert(4) x='"}}),
+    ("https://gitlab.com/g/p", {"provider": "gitlab", "trackers": {"PROJ": "https://x.example/{key}&#106;avascript:alert(5)"}}),
+]
+
+
+@pytest.mark.parametrize(("repo_url", "links"), HOSTILE_LINKS)
+def test_issue_links_are_inert_whatever_the_options_and_text(repo_url: str, links: dict) -> None:
+    text = ("# MILESTONE: x\n**Status**: done\n\nSee #12, <b onclick=alert(6)>#13</b>, PROJ-7, acme/lib#3, "
+            "[#14](javascript:alert(7)) and <img src=x onerror=alert(8)>#15.\n")
+    html = markdown.markdown(text, extensions=[MilestonesExtension(repo_url=repo_url, links=links)])
+    live = [f for f in findings(html, fragment=True) if "alert(6)" not in f[2] and "alert(8)" not in f[2]]
+    assert not live  # the author's own raw HTML (6, 8) is the author's; nothing of ours is live
+    hrefs = re.findall(r'<a class="ms-issue" href="([^"]*)">', html)
+    assert hrefs and all(h.startswith(("https://github.com/", "https://gitlab.com/", "https://x.example/")) for h in hrefs)
+    assert not [h for h in hrefs if re.search(r"[\"'<> ]", h)]  # percent-encoded, so never out of the attribute
+
+
+def test_a_script_tracker_template_is_refused() -> None:
+    with pytest.raises(ValueError, match="must start with https:// or http://"):
+        MilestonesExtension(links={"trackers": {"PROJ": "javascript:alert(1)//{key}"}})

@@ -21,11 +21,12 @@ Every ``PATH`` is a Markdown file or a directory (its ``*.md`` files, recursivel
     logs it at info level); ``--no-fix-mojibake`` turns that off, like the plugin option.
     Exit status: 0 no warning, 1 at least one warning, 2 usage error or unreadable file.
 
-``mkdocs-milestones export [--output FILE] [--docs-dir DIR] [--no-fix-mojibake] [--no-history] [--today YYYY-MM-DD] [--use-directory-urls | --no-directory-urls] PATH...``
+``mkdocs-milestones export [--output FILE] [--docs-dir DIR] [--no-fix-mojibake] [--no-history] [--today YYYY-MM-DD] [--use-directory-urls | --no-directory-urls] [--config-file MKDOCS_YML] [--repo-url URL] PATH...``
     Prints (or writes to ``FILE``) the ``milestones.json`` document the plugin writes for the
     milestone pages among the paths, in the very same shape (page paths relative to the docs
     folder; URLs as ``a/b/``, or ``a/b.html`` with ``--no-directory-urls``; each milestone's
-    ``history`` from git unless ``--no-history``, or outside a repository). Exit status: 0
+    ``history`` from git unless ``--no-history``, or outside a repository; issue ``links`` from the
+    ``repo_url`` and the plugin's ``links`` option of ``--config-file``, or ``--repo-url``). Exit status: 0
     written, 2 usage error, unreadable file or unwritable output.
 
 ``mkdocs-milestones roadmap [--output PAGE] [--title TITLE] [--filter WORDS] [--no-directory-urls] [--no-fix-mojibake] [--today YYYY-MM-DD] [--check] [--force] DOCS_DIR``
@@ -128,6 +129,10 @@ def _build_parser() -> argparse.ArgumentParser:
     export.add_argument("--no-history", dest="history", action="store_false",
                         help="leave out each milestone's history from git (as the plugin's `history: false`)")
     _today_argument(export)
+    export.add_argument("--config-file", "-f", metavar="MKDOCS_YML",
+                        help="read repo_url and the milestones plugin's links option from the site's mkdocs.yml, "
+                        "for each milestone's issue links")
+    export.add_argument("--repo-url", metavar="URL", help="the site's repository for issue links (MkDocs' repo_url)")
     export.set_defaults(func=export_cmd.run)
 
     roadmap = sub.add_parser(

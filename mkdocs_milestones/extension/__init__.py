@@ -25,8 +25,9 @@ from ..render.mermaid import render_mermaid
 from ..render.svg import graph_digest, graph_key, render_graph_svg
 from ..site import mojibake_scope
 from .cache import RenderCache
-from .config import ASSET_CSS, GRAPH_VALUES, OPEN_PHASE_VALUES, assets_html, check_config, default_config
+from .config import ASSET_CSS, GRAPH_VALUES, OPEN_PHASE_VALUES, assets_html, check_config, config_link_rules, default_config
 from .context import ContextProvider, PageContext, plain_context
+from .links import LinkTreeprocessor
 from .preprocessors import ContextPreprocessor, MarkerPreprocessor, ParsePreprocessor, RepairPreprocessor, context_of, reset_results
 from .render import RenderTreeprocessor
 from .sanitize import SanitizeTreeprocessor
@@ -63,6 +64,7 @@ class MilestonesExtension(Extension):
       ``pymdownx.snippets`` (32), before ``fenced_code_block`` (25) and ``html_block`` (20);
     * preprocessor ``ms_markers`` (27): roadmap markers, before ``html_block`` (20);
     * treeprocessor ``ms_render`` (25): the page's structure, before ``inline`` (20) so text is still Markdown;
+    * treeprocessor ``ms_links`` (17): issue references, after ``inline`` (20) made links and code elements;
     * treeprocessor ``ms_sanitize`` (15): after ``inline`` (20), before ``toc`` (5);
     * the ``tables`` and ``fenced_code`` extensions when the host has not enabled them.
 
@@ -79,6 +81,8 @@ class MilestonesExtension(Extension):
         self.cache = RenderCache()
         """Parse and render results by content; the MkDocs plugin hands in its own, which outlives serve rebuilds."""
         check_config(self.getConfig)
+        self.rules = config_link_rules(self.getConfig)
+        """Where issue references link (``repo_url``, ``links``): the page's links and the export's are these."""
 
     def setConfig(self, key: str, value: Any) -> None:
         """Python-Markdown's own check, with the option's name in the error; a bool option takes a bool or a
@@ -176,6 +180,8 @@ class MilestonesExtension(Extension):
         md.preprocessors.register(MarkerPreprocessor(md, self), "ms_markers", 27)
         # Before inline (20): element text is still Markdown; after the block parser built tables.
         md.treeprocessors.register(RenderTreeprocessor(md, self), "ms_render", 25)
+        # After inline (20): links (magiclink's too) and code are elements, skipped; before ms_sanitize (15).
+        md.treeprocessors.register(LinkTreeprocessor(md, self.rules), "ms_links", 17)
         # After inline (20), before toc (5) and MkDocs' title extraction (-1).
         md.treeprocessors.register(SanitizeTreeprocessor(md), "ms_sanitize", 15)
         # One instance may serve several Markdown objects (the MkDocs plugin shares one): ``md.reset()``

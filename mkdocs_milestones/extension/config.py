@@ -6,9 +6,10 @@ from __future__ import annotations
 from typing import Any
 
 from ..dates import build_today
+from ..links import LinkRules, link_rules
 from ..site import mojibake_scope
 
-__all__ = ["ASSET_CSS", "GRAPH_VALUES", "OPEN_PHASE_VALUES", "assets_html", "check_config", "default_config"]
+__all__ = ["ASSET_CSS", "GRAPH_VALUES", "OPEN_PHASE_VALUES", "assets_html", "check_config", "config_link_rules", "default_config"]
 
 OPEN_PHASE_VALUES = ("in-progress", "all", "none")
 GRAPH_VALUES = ("svg", "mermaid", "none")
@@ -34,6 +35,11 @@ def default_config() -> dict[str, list[Any]]:
             "Put the stylesheet and the small link-opening script in each milestone page: true, false, or "
             "auto (on hosts without the MkDocs plugin that expose the page, such as Zensical).",
         ],
+        "repo_url": ["", "The site's repository (MkDocs' repo_url): #123 links to its issue 123 on GitHub or GitLab."],
+        "links": [
+            {},
+            "Issue links: false (none), or {provider: github|gitlab, trackers: {PROJ: 'https://jira.example.com/browse/{key}'}}.",
+        ],
     }
 
 
@@ -53,6 +59,20 @@ def check_config(get: Any) -> None:
         raise ValueError(f"milestones: inline_assets must be true, false or auto; got {get('inline_assets')!r}")
     if get("graph") not in GRAPH_VALUES:
         raise ValueError(f"milestones: graph must be one of {', '.join(GRAPH_VALUES)}; got {get('graph')!r}")
+    config_link_rules(get)
+
+
+def config_link_rules(get: Any) -> LinkRules:
+    """The issue-link rules of the options ``repo_url`` and ``links`` (a ``ValueError`` names a bad one)."""
+    links, repo_url = get("links"), get("repo_url")
+    if not isinstance(repo_url, str):
+        raise ValueError(f"milestones: repo_url must be a URL; got {repo_url!r}")
+    if links is True or links is None:
+        links = {}
+    try:
+        return link_rules(repo_url, links if links is False else dict(links))
+    except (TypeError, ValueError) as exc:
+        raise ValueError(f"milestones: links: {exc}") from None
 
 
 def asset_text(name: str) -> str:
