@@ -19,8 +19,9 @@ way, plus ``new-commit``: the read after one more commit, with the reader's cach
 Times include process start-up of git (two processes per cold read).
 
 ``--build`` (with ``--synthetic``) also times whole ``mkdocs build`` runs of the synthetic repository
-(theme ``mkdocs``, the plugin on), ``history: false`` against ``history: true``, each in a fresh
-process (so the history is read cold, as in CI), interleaved, medians compared.
+(theme ``mkdocs``, the plugin on), each in a fresh process, interleaved, medians compared: ``history:
+false``; ``history: true`` without the cache folder (removed before the build: a fresh clone in CI);
+``history: true`` with the cache folder the previous build left.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import shutil
 import statistics
 import subprocess
 import sys
@@ -133,15 +135,23 @@ def _timed_build(cfg: Path) -> float:
 
 
 def build_cost(repo: Path, repeat: int) -> None:
-    times: dict[bool, list[float]] = {False: [], True: []}
+    """``mkdocs build`` with history off, on without a cache (``history_cache`` folder removed first: a fresh
+    clone in CI) and on with the cache the previous build left (a second build, or CI restoring ``.cache``)."""
+    kinds = ("off", "cold", "warm")
+    times: dict[str, list[float]] = {k: [] for k in kinds}
+    cache = repo / ".cache"
     for _ in range(repeat):
-        for history in (False, True):
-            cfg = repo / f"mkdocs-{history}.yml"
+        for kind in kinds:
+            cfg = repo / f"mkdocs-{kind}.yml"
             cfg.write_text(f"site_name: bench\nsite_dir: {repo / 'site'}\ntheme:\n  name: mkdocs\n"
-                           f"plugins:\n  - milestones:\n      history: {str(history).lower()}\n", encoding="utf-8")
-            times[history].append(_timed_build(cfg))
-    off, on = statistics.median(times[False]), statistics.median(times[True])
-    print(f"  mkdocs build: history off {off:.2f} s | on {on:.2f} s | on/off {on / off:.3f} (+{(on - off) * 1000:.0f} ms)")
+                           f"plugins:\n  - milestones:\n      history: {str(kind != 'off').lower()}\n", encoding="utf-8")
+            if kind == "cold":
+                shutil.rmtree(cache, ignore_errors=True)
+            times[kind].append(_timed_build(cfg))
+    off, cold, warm = (statistics.median(times[k]) for k in kinds)
+    print(f"  mkdocs build: history off {off:.2f} s | on, no cache {cold:.2f} s (on/off {cold / off:.3f}, "
+          f"+{(cold - off) * 1000:.0f} ms) | on, cache of the last build {warm:.2f} s (on/off {warm / off:.3f}, "
+          f"+{(warm - off) * 1000:.0f} ms)")
 
 
 def main() -> int:

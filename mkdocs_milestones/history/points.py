@@ -92,7 +92,7 @@ class Change:
     kind: str
     """``created``, ``status`` or ``phase-done``."""
     page: str
-    """The milestone's current path, relative to the docs folder."""
+    """The milestone's key (:attr:`MilestoneHistory.page`)."""
     point: HistoryPoint
     before: str | None = None
     """The status before (``status``); None for ``created`` and ``phase-done``."""
@@ -110,7 +110,8 @@ class MilestoneHistory:
     """The history of one milestone file, oldest point first."""
 
     page: str
-    """The current path, relative to the docs folder."""
+    """The milestone's key (:attr:`MilestoneEntry.key`): the file's current path relative to the docs folder,
+    or ``path#anchor`` for one of the milestones of a roadmap document."""
     points: list[HistoryPoint] = field(default_factory=list)
     partial: bool = False
     """True when the history starts at a shallow clone's boundary, not at the file's creation."""
@@ -197,7 +198,7 @@ class HistoryView:
     """What a host gives the pages of the history: a milestone page's section, the roadmap's block."""
 
     milestones: Mapping[str, MilestoneHistory]
-    """Histories by page path (from the docs folder)."""
+    """Histories by milestone key (a page path from the docs folder, ``path#anchor`` in a roadmap document)."""
     now: datetime
     """The build's time (``SOURCE_DATE_EPOCH`` when set): the end of the charts and of "Changed in the last N days"."""
     days: int = 30
@@ -207,9 +208,9 @@ class HistoryView:
 
 
 def page_histories(entries: Iterable[MilestoneEntry], histories: Mapping[str, MilestoneHistory]) -> dict[str, MilestoneHistory]:
-    """The histories of the milestone pages among ``entries``, by page. History follows a page's one
-    milestone: the milestones of a document holding several (``anchor`` set) have none."""
-    return {e.page: h for e in entries if not e.milestone.anchor and (h := histories.get(e.page)) is not None}
+    """The histories of the milestones among ``entries``, by :attr:`MilestoneEntry.key`: a milestone page's
+    (its path), and each milestone of a roadmap document (``path#anchor``, from that file's history)."""
+    return {e.key: h for e in entries if (h := histories.get(e.key)) is not None}
 
 
 def recent_changes(histories: Iterable[MilestoneHistory], since: datetime) -> list[Change]:
