@@ -244,3 +244,49 @@ def test_only_milestone_sources_are_read_and_the_cache_folder(repo, tmp_path: Pa
     assert "0 versions parsed" in warm and "(from the cache folder)" in warm, warm
     page = "plans/a/index.html"
     assert (first / page).read_text(encoding="utf-8") == (tmp_path / "three" / page).read_text(encoding="utf-8")
+
+
+HISTORY_ENGLISH = ("History", "Burn-up", "Checks done", "Checks in total", "checks done", "added as", "Changed in the last",
+                   "No status change", "older change", "Milestones", "milestones", "Status:", "target", "estimated end")
+"""The English words of the history blocks and feeds: none is left in a build in another language."""
+
+
+@pytest.mark.parametrize("locale,words", [
+    ("fr", {"heading": "Historique", "legend": "Cases cochées", "changed": "Modifié ces 30 derniers jours",
+            "burnup": "Avancement cumulé", "feed": "t : jalons", "created": "ajouté comme", "badge": "en cours"}),
+    ("ja", {"heading": "履歴", "legend": "完了したチェック", "changed": "過去 30 日間の変更",
+            "burnup": "バーンアップ", "feed": "t: マイルストーン", "created": "として追加", "badge": "進行中"}),
+])
+def test_history_words_follow_the_site_language(repo, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, locale: str,
+                                                words: dict[str, str]) -> None:
+    import json
+    import xml.etree.ElementTree as etree
+
+    r, _ = repo
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", JAN_6)
+    r.write("docs/plans/a.md", milestone("A", "in-progress", [("One", "done", [True, True])], extra="**Target**: 2025-03-01"))
+    r.commit("one done", "2025-01-06")
+    r.write("mkdocs.yml", f"site_name: t\nrepo_url: https://github.com/o/r\ntheme:\n  name: mkdocs\n  locale: {locale}\n"
+                          "plugins:\n  - milestones\n")
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    site = tmp_path / "site"
+    build(load_config(str(r.path / "mkdocs.yml"), site_dir=str(site)))
+    page = (site / "plans" / "a" / "index.html").read_text(encoding="utf-8")
+    section = page[page.index('class="ms-history-heading"'):page.index("</section>", page.index('class="ms-history"'))]
+    assert f">{words['heading']}</h2>" in section and words["legend"] in section and words["created"] in section
+    roadmap = _roadmap(site)
+    block = roadmap[roadmap.index('class="ms-changed"'):]
+    assert words["changed"] in block and words["burnup"] in block
+    feed = (site / "milestones.atom").read_text(encoding="utf-8")
+    assert etree.fromstring(feed.encode("utf-8")).findtext("{http://www.w3.org/2005/Atom}title") == words["feed"]
+    ics = (site / "milestones.ics").read_text(encoding="utf-8").replace("\r\n ", "")
+    ics = re.sub(r"PRODID:.*", "", ics)  # the product's name, not a word
+    badge = json.loads((site / "badges" / "plans-a.json").read_text(encoding="utf-8"))
+    assert badge["message"].startswith(words["badge"])
+    for text in (section, block, feed, ics):
+        plain = re.sub(r"<[^>]+>", " ", text)
+        plain = re.sub(r"(?:start|phase) <a>|plan a and b|one done|\bChecks\b(?= [0-9])", "", plain)  # commit subjects
+        found = [w for w in HISTORY_ENGLISH if re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", plain)]
+        assert not found, (found, plain[:3000])
