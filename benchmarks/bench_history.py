@@ -129,8 +129,8 @@ def synthetic(folder: Path, files: int, commits: int) -> Path:
 def _timed_build(cfg: Path) -> float:
     code = ("import time,sys; from mkdocs.commands.build import build; from mkdocs.config import load_config; "
             "c=load_config(sys.argv[1]); t=time.perf_counter(); build(c); print(time.perf_counter()-t)")
-    out = subprocess.run([sys.executable, "-c", code, str(cfg)], capture_output=True, text=True, check=True,
-                         env={**os.environ, "PYTHONPATH": str(ROOT), "NO_MKDOCS_2_WARNING": "1"})
+    out = subprocess.run([sys.executable, "-c", code, str(cfg)], capture_output=True, text=True, check=True, cwd=ROOT,
+                         env={**os.environ, "PYTHONPATH": str(ROOT), "NO_MKDOCS_2_WARNING": "1"})  # "-c" imports from the cwd first
     return float(out.stdout.strip().splitlines()[-1])
 
 

@@ -486,3 +486,19 @@ def test_markdown_picked_case_insensitively_and_other_commits_not_counted(tmp_pa
     r.commit("b and c", "2025-05-03")
     result = HistoryReader().read(str(r.path / "docs"))
     assert result.commits == 2 and sorted(result.milestones) == ["B.MD", "a.md", "c.markdown"]
+
+
+def test_a_long_history_draws_at_most_120_points() -> None:
+    """A site-wide chart of thousands of commits: the last point of each slice of time is drawn (and the scale
+    still reaches the highest total), so the page does not carry thousands of circles."""
+    from datetime import timedelta
+
+    start = datetime(2024, 1, 1, tzinfo=timezone.utc)
+    points = [(start + timedelta(hours=5 * i), i // 3, 700 if i == 11 else 600) for i in range(2000)]
+    root = _xml(render_burnup(points, title="All"))
+    circles = [c for c in root.iter("{http://www.w3.org/2000/svg}circle")]
+    assert 100 <= len(circles) <= 120
+    assert (circles[0].get("data-done"), circles[-1].get("data-done"), circles[-1].get("data-total")) == ("0", "666", "600")
+    ticks = [t.text for t in root.iter("{http://www.w3.org/2000/svg}text") if t.get("class") == "ms-burnup-tick"]
+    assert "700" in ticks  # the scale comes from every point, drawn or not
+    assert root.findtext(".//{http://www.w3.org/2000/svg}desc").startswith("All: 666 of 600 checks done on 20 Feb 2025, from 0 of 600")

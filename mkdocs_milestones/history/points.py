@@ -241,11 +241,14 @@ def site_burnup(
         own = current.get(h.page) if current is not None else None
         events += [(when, h.page, done, total) for when, done, total in h.burnup(own, now)]
     events.sort(key=lambda e: e[0])
-    current: dict[str, tuple[int, int]] = {}
+    latest: dict[str, tuple[int, int]] = {}
     out: list[tuple[datetime, int, int]] = []
+    all_done = all_total = 0  # running sums: one step per event, however many milestones
     for when, page, done, total in events:
-        current[page] = (done, total)
-        point = (when, sum(d for d, _ in current.values()), sum(t for _, t in current.values()))
+        was_done, was_total = latest.get(page, (0, 0))
+        latest[page] = (done, total)
+        all_done, all_total = all_done + done - was_done, all_total + total - was_total
+        point = (when, all_done, all_total)
         if out and out[-1][0] == when:
             out[-1] = point
         else:

@@ -31,6 +31,33 @@ _CHAR_W, _GAP = 6.6, 8
 
 Point = tuple[datetime, int, int]
 """``(when, checks done, checks total)``."""
+_MAX_POINTS = 120
+"""The most points a chart draws (its plot is ~500 units wide): see :func:`_thin`."""
+
+
+def _thin(points: list[Point]) -> list[Point]:
+    """At most :data:`_MAX_POINTS` points: the first, then the last of each of ``_MAX_POINTS - 1`` equal slices
+    of the time span (a site-wide chart of years of commits: steps closer than a few pixels merge).
+
+    >>> from datetime import datetime, timedelta
+    >>> many = [(datetime(2025, 1, 1) + timedelta(hours=h), h, 500) for h in range(500)]
+    >>> thin = _thin(many)
+    >>> len(thin) <= _MAX_POINTS, thin[0] == many[0], thin[-1] == many[-1]
+    (True, True, True)
+    """
+    if len(points) <= _MAX_POINTS:
+        return points
+    start, slices = points[0][0], _MAX_POINTS - 1
+    span = (points[-1][0] - start).total_seconds() or 1.0
+    out, last = [points[0]], -1
+    for p in points[1:]:
+        piece = min(int((p[0] - start).total_seconds() / span * slices), slices - 1)
+        if piece == last:
+            out[-1] = p
+        else:
+            out.append(p)
+            last = piece
+    return out
 
 
 def _n(v: float) -> str:
@@ -118,6 +145,9 @@ def render_burnup(points: Sequence[Point], *, title: str, today: date | None = N
     points = sorted(points, key=lambda p: p[0])
     if not points or not any(total for _, _, total in points):
         return ""
+    top = max(max(n for _, _, n in points), max(d for _, d, _ in points), 1)  # over every point, drawn or not
+    summary = burnup_summary(points, title)
+    points = _thin(points)
     lo = points[0][0].date()
     hi = points[-1][0].date()
     if today is not None and today > hi:
@@ -125,7 +155,6 @@ def render_burnup(points: Sequence[Point], *, title: str, today: date | None = N
     if hi <= lo:
         hi = lo + timedelta(days=1)
     span = (hi - lo).total_seconds() or 1.0
-    top = max(max(t for _, _, t in points), max(d for _, d, _ in points), 1)
     plot_w, plot_h = WIDTH - _LEFT - _RIGHT, HEIGHT - _TOP - _BOTTOM
     start = datetime(lo.year, lo.month, lo.day, tzinfo=points[0][0].tzinfo)
     end_x = _LEFT + plot_w
@@ -152,7 +181,6 @@ def render_burnup(points: Sequence[Point], *, title: str, today: date | None = N
     key = "".join(f"{when.timestamp():.0f},{done},{total};" for when, done, total in points)
     digest = hashlib.sha256(f"{title}\0{label}\0{today}\0{key}".encode("utf-8", "replace")).hexdigest()[:10]
     uid = f"msb{digest}"
-    summary = burnup_summary(points, title)
     label = label or t("burnup.title")
     heading = t("burnup.heading", label=label, title=title) if title else label
     out = [
