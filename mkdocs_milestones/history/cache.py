@@ -62,19 +62,29 @@ def facts_to_json(found: dict[str, _Facts] | None) -> Any:
                      [[p.id, p.title, p.status] for p in f.phases]] for anchor, f in found.items()}
 
 
-def facts_from_json(value: Any) -> dict[str, _Facts] | None:
-    """The facts of one version; ValueError when the value is not what :func:`facts_to_json` writes."""
+def facts_from_json(value: Any, phases_seen: dict[tuple[Any, ...], PhaseState] | None = None) -> dict[str, _Facts] | None:
+    """The facts of one version; ValueError when the value is not what :func:`facts_to_json` writes.
+
+    ``phases_seen`` shares equal phase states between versions (most versions repeat most phases).
+    """
     if value is None:
         return None
     if not isinstance(value, dict):
         raise ValueError("facts")
+    seen = {} if phases_seen is None else phases_seen
     out: dict[str, _Facts] = {}
     for anchor, (title, status, status_text, done, total, phases) in value.items():
         if not (isinstance(title, str) and isinstance(status_text, str) and isinstance(done, int) and isinstance(total, int)
                 and (status is None or isinstance(status, str))):
             raise ValueError("facts")
-        out[str(anchor)] = _Facts(title, status, status_text, done, total,
-                                  tuple(PhaseState(str(i), str(t), s if s is None else str(s)) for i, t, s in phases))
+        states = []
+        for i, t, s in phases:
+            k = (i, t, s)
+            state = seen.get(k)
+            if state is None:
+                state = seen[k] = PhaseState(str(i), str(t), s if s is None else str(s))
+            states.append(state)
+        out[str(anchor)] = _Facts(title, status, status_text, done, total, tuple(states))
     return out
 
 
@@ -94,7 +104,8 @@ def load(path: str, key: dict[str, Any]) -> dict[str, Any] | None:
             return None
         if data.get("code") != key["code"] or data.get("fix_mojibake") != key["fix_mojibake"]:
             return None
-        facts = {str(blob): facts_from_json(v) for blob, v in data["facts"].items()}
+        shared: dict[tuple[Any, ...], PhaseState] = {}
+        facts = {str(blob): facts_from_json(v, shared) for blob, v in data["facts"].items()}
         walk = None
         if data.get("docs") == key["docs"] and data.get("shallow") == key["shallow"] and isinstance(data.get("head"), str):
             log = {sha: (_when(ts), str(author), str(subject)) for sha, (ts, author, subject) in data["log"].items()}

@@ -73,6 +73,8 @@ def _day(d: date, *, short: bool = False) -> str:
 
 def _width(text: str) -> float:
     """Estimated width of a 12px label: wide (CJK) characters count twice."""
+    if text.isascii():
+        return len(text) * _CHAR_W
     return sum(_CHAR_W * (2 if unicodedata.east_asian_width(ch) in "WF" else 1) for ch in text)
 
 
@@ -177,7 +179,15 @@ def render_burnup(points: Sequence[Point], *, title: str, today: date | None = N
         return out
 
     done_line, total_line = steps(1), steps(2)
-    base = _n(y(0))
+    seen: dict[float, str] = {}
+
+    def n(v: float) -> str:  # _n, once per value (a step line repeats each x and each y)
+        s = seen.get(v)
+        if s is None:
+            s = seen[v] = _n(v)
+        return s
+
+    base = n(y(0))
     key = "".join(f"{when.timestamp():.0f},{done},{total};" for when, done, total in points)
     digest = hashlib.sha256(f"{title}\0{label}\0{today}\0{key}".encode("utf-8", "replace")).hexdigest()[:10]
     uid = f"msb{digest}"
@@ -198,16 +208,17 @@ def render_burnup(points: Sequence[Point], *, title: str, today: date | None = N
     for tx, anchor, text in _tick_labels(_ticks(lo, hi), lambda t: x(datetime(t.year, t.month, t.day, tzinfo=start.tzinfo)), end_x):
         out.append(f'<text class="ms-burnup-tick" x="{_n(tx)}" y="{_n(y(0) + 16)}" text-anchor="{anchor}">{esc(text)}</text>')
     out.append("</g>")
-    area = " ".join(f"{_n(px)},{_n(py)}" for px, py in done_line)
-    out.append(f'<polygon class="ms-burnup-done-area" points="{_n(done_line[0][0])},{base} {area} {_n(end_x)},{base}"/>')
-    out.append(f'<polyline class="ms-burnup-total" points="{" ".join(f"{_n(px)},{_n(py)}" for px, py in total_line)}"/>')
+    area = " ".join(f"{n(px)},{n(py)}" for px, py in done_line)
+    out.append(f'<polygon class="ms-burnup-done-area" points="{n(done_line[0][0])},{base} {area} {n(end_x)},{base}"/>')
+    out.append(f'<polyline class="ms-burnup-total" points="{" ".join(f"{n(px)},{n(py)}" for px, py in total_line)}"/>')
     out.append(f'<polyline class="ms-burnup-done" points="{area}"/>')
     out.append('<g class="ms-burnup-points">')
+    tip = esc(t("burnup.tip"))  # its values are a date and numbers: nothing to escape in them
     for when, done, total in points:
-        tip = t("burnup.tip", date=when.date().isoformat(), done=done, total=total)
+        day = when.date().isoformat()
         out.append(
-            f'<circle class="ms-burnup-point" cx="{_n(x(when))}" cy="{_n(y(done))}" r="3" '
-            f'data-date="{when.date().isoformat()}" data-done="{done}" data-total="{total}"><title>{esc(tip)}</title></circle>'
+            f'<circle class="ms-burnup-point" cx="{n(x(when))}" cy="{n(y(done))}" r="3" data-date="{day}" '
+            f'data-done="{done}" data-total="{total}"><title>{tip.format(date=day, done=done, total=total)}</title></circle>'
         )
     out.append("</g>")
     ly = _n(HEIGHT - 10)
