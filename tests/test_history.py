@@ -502,3 +502,20 @@ def test_a_long_history_draws_at_most_120_points() -> None:
     ticks = [t.text for t in root.iter("{http://www.w3.org/2000/svg}text") if t.get("class") == "ms-burnup-tick"]
     assert "700" in ticks  # the scale comes from every point, drawn or not
     assert root.findtext(".//{http://www.w3.org/2000/svg}desc").startswith("All: 666 of 600 checks done on 20 Feb 2025, from 0 of 600")
+
+
+def test_the_demo_history_is_this_repository_s() -> None:
+    """The demo's burn-ups come from the project's own commits of ``demo_site/``: boxes ticked and statuses moved
+    after the pages were first committed (skipped outside a full clone of the repository)."""
+    import subprocess
+
+    root = Path(__file__).resolve().parents[1]
+    probe = subprocess.run(["git", "rev-parse", "--is-shallow-repository"], cwd=root, capture_output=True, text=True)
+    if probe.returncode != 0 or probe.stdout.strip() != "false":
+        pytest.skip("the demo's history needs a full git clone of the repository (not a copy, not a shallow clone)")
+    result = HistoryReader().read(str(root / "demo_site"), ["milestones/platform-observability.md", "milestones/mobile-offline.md"])
+    platform = result.milestones["milestones/platform-observability.md"].points
+    assert len(platform) >= 2 and platform[-1].checks_done > platform[0].checks_done
+    assert platform[-1].checks_total == platform[0].checks_total  # progress, not scope: the boxes were there
+    mobile = [p.status for p in result.milestones["milestones/mobile-offline.md"].points]
+    assert mobile[0] == "pending" and mobile[-1] == "in-progress"
