@@ -6,11 +6,12 @@ Run ``python benchmarks/bench_history.py [DOCS_DIR ...] [--synthetic 200x2000] [
 For each docs folder (default: this checkout's ``demo_site`` and the whole checkout), prints the
 commits ``git log`` lists, the versions parsed and the median wall time of:
 
-* ``cold``: a fresh :class:`~mkdocs_milestones.history.HistoryReader` (first build, or ``mkdocs
-  build``), with ``pages`` = the folder's current milestone pages (as ``mkdocs-milestones export``);
-* ``cold-all``: the same with ``pages=None`` (every Markdown file ever under the folder), as the plugin
-  reads it (before the pages convert, so before it knows which are milestones);
-* ``git log``: the log command alone, the part that no cache saves;
+* ``cold``: a fresh :class:`~mkdocs_milestones.history.HistoryReader` without a cache folder (a first
+  build), with ``pages`` = the folder's current milestone pages (as the plugin and ``mkdocs-milestones
+  export`` ask for them);
+* ``cold-all``: the same with ``pages=None`` (every Markdown file ever under the folder that held a
+  milestone): what reading every file would cost;
+* ``git log``: the log command alone, the part that no in-memory cache saves (the cache folder does);
 * ``cached``: a second read with the same HEAD (a ``mkdocs serve`` rebuild without a commit).
 
 ``--synthetic MxC`` also builds a repository with ``git fast-import`` (M milestone files, C commits,
