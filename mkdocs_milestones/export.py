@@ -97,7 +97,7 @@ def export_document(
     for e in sorted(entries, key=lambda e: (e.page, e.milestone.line)):
         item = milestone_dict(e, day, links=links)
         if histories is not None:
-            h = histories.get(e.page)
+            h = histories.get(e.key)
             item["history"] = h.to_list() if h is not None else []
         milestones.append(item)
     doc["milestones"] = milestones

@@ -127,6 +127,9 @@ class MilestonesConfig(base.Config):
     """Replacements for single strings of the plugin's own words (keys as in ``mkdocs_milestones/i18n.py``)."""
     history = c.Type(bool, default=True)
     """Read each milestone's history from git: status changes and checks done over time."""
+    history_cache = c.Type(str, default=".cache/plugin/milestones")
+    """Where the history read from git is kept between builds (relative to the config file), so a build reads
+    only the commits made since the last one; ``""`` keeps nothing."""
     changed_days = PositiveInt(default=30)
     """The period of the roadmap's "Changed in the last N days", in days."""
     today = TodayOption()

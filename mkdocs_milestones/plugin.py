@@ -179,7 +179,7 @@ class MilestonesPlugin(SourceRepair, MkDocsSearchExclusion, BasePlugin[Milestone
         elif self.config.roadmap:  # for plugins that look at the files before static-i18n (mkdocs-redirects)
             self.placeholders = add_placeholders(files, config, self.lang, self.config.roadmap, _roadmap_page())
         self.history.read(config, enabled=self.config.history, fix_mojibake=bool(self.config.fix_mojibake),
-                          days=self.config.changed_days)
+                          days=self.config.changed_days, files=files, cache_dir=self.config.history_cache)
         return files
 
     @event_priority(-99)

@@ -4,6 +4,7 @@ note about the history said once, and the feeds written as generated Files of th
 
 from __future__ import annotations
 
+import os
 from typing import TYPE_CHECKING
 
 from mkdocs.plugins import get_plugin_logger
@@ -11,6 +12,7 @@ from mkdocs.structure.files import File, Files
 
 from .history import HistoryReader, HistoryView, MilestoneHistory, RepoHistory, build_time, page_histories
 from .model import MilestoneEntry
+from .roadmap_doc import may_hold_milestones
 from .render.feeds import feed_files
 
 if TYPE_CHECKING:
@@ -19,6 +21,29 @@ if TYPE_CHECKING:
 __all__ = ["SiteHistory"]
 
 log = get_plugin_logger("milestones")
+
+
+def milestone_sources(files: Files, docs_dir: str) -> set[str]:
+    """The author's pages (paths from ``docs_dir``) whose current text may hold milestones: only their history is read.
+
+    The same cheap test the plugin makes before parsing a page it did not convert; a page that fails it
+    is no milestone now, so its old versions would show nowhere. Generated files have no history.
+    """
+    root = os.path.abspath(docs_dir)
+    out: set[str] = set()
+    for f in files.documentation_pages():
+        if f.generated_by or not f.abs_src_path:
+            continue
+        rel = os.path.relpath(os.path.abspath(f.abs_src_path), root)
+        if rel.startswith(".."):
+            continue
+        try:
+            text = f.content_string
+        except (OSError, UnicodeDecodeError, ValueError):
+            continue
+        if may_hold_milestones(text):
+            out.add(rel.replace(os.sep, "/"))
+    return out
 
 
 class SiteHistory:
@@ -30,21 +55,34 @@ class SiteHistory:
         self.told: tuple[str, str] | None = None
         """The last note logged, and its docs folder: said once per ``mkdocs serve``, not on every rebuild."""
 
-    def read(self, config: MkDocsConfig, *, enabled: bool, fix_mojibake: bool, days: int) -> None:
-        """Read it before any page converts (each milestone page shows its own): every file that was a milestone."""
+    def read(self, config: MkDocsConfig, *, enabled: bool, fix_mojibake: bool, days: int, files: Files | None = None,
+             cache_dir: str | None = None) -> None:
+        """Read it before any page converts (each milestone page shows its own).
+
+        Arguments:
+            files: The build's files: only the pages whose current text may hold milestones (a milestone
+                page or a roadmap document, :func:`may_hold_milestones`) have their old versions parsed;
+                None for every file that ever held one.
+            cache_dir: The build's cache folder (relative to the config file's folder): the history read so
+                far is kept there, so the next build reads only the commits made since; None or "" for none.
+        """
         self.view = None
         if not enabled:
             return
-        found = self._read(config.docs_dir, fix_mojibake)
+        pages = None if files is None else milestone_sources(files, config.docs_dir)
+        folder = None
+        if cache_dir and (os.path.isabs(cache_dir) or config.config_file_path):  # as Material's plugins place theirs
+            folder = os.path.join(os.path.dirname(os.path.abspath(config.config_file_path or "")), cache_dir)
+        found = self._read(config.docs_dir, fix_mojibake, pages, folder)
         if found.enabled:
             self.view = HistoryView(found.milestones, build_time(), days, config.repo_url)
 
-    def _read(self, docs_dir: str, fix_mojibake: bool) -> RepoHistory:
+    def _read(self, docs_dir: str, fix_mojibake: bool, pages: set[str] | None, cache_dir: str | None) -> RepoHistory:
         """Off (one info line) without git, partial (one warning, so --strict fails) in a shallow clone."""
-        if self.reader is None or self.reader.fix_mojibake != fix_mojibake:
-            self.reader = HistoryReader(fix_mojibake=fix_mojibake)
+        if self.reader is None or self.reader.fix_mojibake != fix_mojibake or self.reader.cache_dir != cache_dir:
+            self.reader = HistoryReader(fix_mojibake=fix_mojibake, cache_dir=cache_dir)
         try:
-            result = self.reader.read(docs_dir)
+            result = self.reader.read(docs_dir, pages)
         except Exception as err:  # noqa: BLE001 - a bug of ours must not stop the build
             log.warning("mkdocs-milestones could not read the milestones' history from git (%s: %s); "
                         "the site is built without it. Please report this.", type(err).__name__, err)
@@ -55,8 +93,8 @@ class SiteHistory:
                 log.warning("%s", result.note)
             else:
                 log.info("%s; set `history: false` to silence this", result.note)
-        log.debug("history: %d commits, %d versions parsed in %.3f s", result.commits, result.versions_parsed,
-                  self.reader.last_seconds)
+        log.debug("history: %d commits, %d versions parsed in %.3f s%s", result.commits, result.versions_parsed,
+                  self.reader.last_seconds, " (from the cache folder)" if self.reader.from_disk else "")
         return result
 
     def publish(self, entries: list[MilestoneEntry], files: Files, config: MkDocsConfig,

@@ -362,3 +362,160 @@ def test_burnup_ends_with_uncommitted_counts(tmp_path: Path) -> None:
     assert [x[1:] for x in h.burnup(same, now)] == [(1, 2)]  # nothing uncommitted: no extra point
     assert [(w.date().isoformat(), d, t) for w, d, t in h.burnup(edited, now)] == [("2025-03-01", 1, 2), ("2025-03-09", 2, 3)]
     assert h.burnup(edited) == h.burnup()  # without a time, the history alone
+
+
+def test_cache_on_disk_between_builds(tmp_path: Path) -> None:
+    """A fresh reader (a new ``mkdocs build``) with the same cache folder asks git only for the commits made
+    since, parses only the versions they add, and gives the same histories as a read from scratch."""
+    from mkdocs_milestones.history import cache
+
+    r = GitRepo(tmp_path / "repo")
+    docs, folder = str(tmp_path / "repo" / "docs"), str(tmp_path / "cache")
+    r.write("docs/a.md", milestone("A", "pending", [("One", "pending", [False, False])]))
+    r.write("docs/b.md", milestone("B", "pending", [("Two", "pending", [False])]))
+    r.commit("a and b", "2025-03-01")
+    r.write("docs/a.md", milestone("A", "in-progress", [("One", "in-progress", [True, False])]))
+    r.commit("a starts", "2025-03-02")
+    first = HistoryReader(cache_dir=folder).read(docs)
+    assert first.versions_parsed == 3 and len(list(Path(folder).glob("history-*.json"))) == 1
+    warm = HistoryReader(cache_dir=folder)
+    again = warm.read(docs)
+    assert warm.from_disk and again.versions_parsed == 0 and again.milestones == first.milestones
+    r.write("docs/b.md", milestone("B", "done", [("Two", "done", [True])]))
+    r.commit("b done", "2025-03-03")
+    logs: list[str | None] = []
+    later = HistoryReader(cache_dir=folder)
+    real_log = later._log
+    later._log = lambda cwd, since, head, renames: logs.append(since) or real_log(cwd, since, head, renames=renames)  # type: ignore[method-assign]
+    after = later.read(docs)
+    assert logs == [first.head] and after.versions_parsed == 1 and after.commits == 3
+    assert after.milestones == HistoryReader().read(docs).milestones
+    assert [p.status for p in after.milestones["b.md"].points] == ["pending", "done"]
+    # a cache written by other code (a parser change), or damaged, is not used: everything is read again
+    path = cache.cache_file(folder, docs)
+    text = Path(path).read_text(encoding="utf-8")
+    Path(path).write_text(text.replace(cache.code_fingerprint(), "0" * 24), encoding="utf-8")
+    assert HistoryReader(cache_dir=folder).read(docs).versions_parsed == 4
+    Path(path).write_text(text[: len(text) // 2], encoding="utf-8")
+    fresh = HistoryReader(cache_dir=folder)
+    assert fresh.read(docs).milestones == after.milestones and not fresh.from_disk
+    # the walk is kept per docs folder and shallow state; the facts by blob serve any folder
+    assert HistoryReader(cache_dir=folder).read(docs).versions_parsed == 0
+    # a cache folder that cannot be written: the build goes on without it
+    blocked = tmp_path / "file"
+    blocked.write_text("", encoding="utf-8")
+    assert HistoryReader(cache_dir=str(blocked / "cache")).read(docs).milestones == after.milestones
+
+
+ROADMAP = """# Product roadmap
+
+## Milestone v1: Core
+
+**Status**: {v1}
+
+- [{c1}] model
+- [{c2}] parser
+
+## Milestone v2: API
+
+**Status**: {v2}
+
+- [ ] endpoints
+"""
+
+
+def test_roadmap_document_history_per_milestone(tmp_path: Path) -> None:
+    """A document holding several milestones: each gets its own history from the file's, keyed ``path#anchor``;
+    a milestone added later starts where it appears; a rename keeps them."""
+    r = GitRepo(tmp_path / "repo")
+    docs = str(tmp_path / "repo" / "docs")
+    r.write("docs/roadmap.md", ROADMAP.format(v1="in progress", c1=" ", c2=" ", v2="pending").split("## Milestone v2")[0])
+    c1 = r.commit("v1 planned", "2025-04-01")
+    r.write("docs/roadmap.md", ROADMAP.format(v1="in progress", c1="x", c2=" ", v2="pending"))
+    r.commit("v2 planned, a box", "2025-04-02")
+    (r.path / "docs" / "plans").mkdir()
+    r.git("mv", "docs/roadmap.md", "docs/plans/roadmap.md")
+    r.write("docs/plans/roadmap.md", ROADMAP.format(v1="done", c1="x", c2="x", v2="in progress"))
+    c3 = r.commit("v1 done, v2 starts; moved", "2025-04-03")
+    result = HistoryReader().read(docs, ["plans/roadmap.md"])
+    assert sorted(result.milestones) == ["plans/roadmap.md#milestone-v1-core", "plans/roadmap.md#milestone-v2-api"]
+    v1, v2 = result.milestones["plans/roadmap.md#milestone-v1-core"], result.milestones["plans/roadmap.md#milestone-v2-api"]
+    assert [(p.day.isoformat(), p.status, p.checks_done, p.checks_total) for p in v1.points] == [
+        ("2025-04-01", "in-progress", 0, 2), ("2025-04-02", "in-progress", 1, 2), ("2025-04-03", "done", 2, 2)]
+    assert [(p.day.isoformat(), p.status, p.checks_done, p.checks_total) for p in v2.points] == [
+        ("2025-04-02", "pending", 0, 1), ("2025-04-03", "in-progress", 0, 1)]
+    assert v1.points[0].commit == c1 and v2.points[-1].commit == c3 and v1.points[-1].path == "plans/roadmap.md"
+    assert [(c.kind, c.page) for c in v2.changes()] == [("created", "plans/roadmap.md#milestone-v2-api"),
+                                                        ("status", "plans/roadmap.md#milestone-v2-api")]
+
+
+def test_atom_entries_of_a_roadmap_document_are_apart(tmp_path: Path) -> None:
+    """Two milestones of one document changed by one commit: two feed entries with their own ids."""
+    from mkdocs_milestones.history import page_histories
+    from mkdocs_milestones.model import MilestoneEntry
+    from mkdocs_milestones.render.feeds import atom_feed
+    from mkdocs_milestones.roadmap_doc import parse_milestones
+
+    r = GitRepo(tmp_path / "repo")
+    text = ROADMAP.format(v1="in progress", c1="x", c2=" ", v2="in progress")
+    r.write("docs/roadmap.md", ROADMAP.format(v1="pending", c1=" ", c2=" ", v2="pending"))
+    r.commit("plan", "2025-04-01")
+    r.write("docs/roadmap.md", text)
+    r.commit("both start", "2025-04-02")
+    entries = [MilestoneEntry.placed("roadmap.md", "roadmap/", ms) for ms in parse_milestones(text, file="roadmap.md")]
+    histories = page_histories(entries, HistoryReader().read(str(r.path / "docs")).milestones)
+    assert sorted(histories) == sorted(e.key for e in entries) and len(entries) == 2
+    feed = etree.fromstring(atom_feed(entries, histories).encode("utf-8"))
+    ns = "{http://www.w3.org/2005/Atom}"
+    ids = [e.findtext(f"{ns}id") for e in feed.iter(f"{ns}entry")]
+    titles = [e.findtext(f"{ns}title") for e in feed.iter(f"{ns}entry")]
+    assert len(ids) == len(set(ids)) == 4, titles
+    assert sorted(t for t in titles if "\u2192" in t) == ["API: Pending \u2192 In progress", "Core: Pending \u2192 In progress"]
+
+
+def test_markdown_picked_case_insensitively_and_other_commits_not_counted(tmp_path: Path) -> None:
+    """``git log`` lists the whole docs folder; Markdown files are picked by suffix in any case (``.MD``,
+    ``.markdown``), and a commit that touches no Markdown file is not one of the history's commits."""
+    r = GitRepo(tmp_path / "repo")
+    r.write("docs/a.md", milestone("A", "pending", []))
+    r.commit("a", "2025-05-01")
+    r.write("docs/img/chart.png", b"\x89PNG\r\n\x1a\n")
+    r.commit("an image", "2025-05-02")
+    r.write("docs/B.MD", milestone("B", "pending", []))
+    r.write("docs/c.markdown", milestone("C", "done", []))
+    r.commit("b and c", "2025-05-03")
+    result = HistoryReader().read(str(r.path / "docs"))
+    assert result.commits == 2 and sorted(result.milestones) == ["B.MD", "a.md", "c.markdown"]
+
+
+def test_a_long_history_draws_at_most_120_points() -> None:
+    """A site-wide chart of thousands of commits: the last point of each slice of time is drawn (and the scale
+    still reaches the highest total), so the page does not carry thousands of circles."""
+    from datetime import timedelta
+
+    start = datetime(2024, 1, 1, tzinfo=timezone.utc)
+    points = [(start + timedelta(hours=5 * i), i // 3, 700 if i == 11 else 600) for i in range(2000)]
+    root = _xml(render_burnup(points, title="All"))
+    circles = [c for c in root.iter("{http://www.w3.org/2000/svg}circle")]
+    assert 100 <= len(circles) <= 120
+    assert (circles[0].get("data-done"), circles[-1].get("data-done"), circles[-1].get("data-total")) == ("0", "666", "600")
+    ticks = [t.text for t in root.iter("{http://www.w3.org/2000/svg}text") if t.get("class") == "ms-burnup-tick"]
+    assert "700" in ticks  # the scale comes from every point, drawn or not
+    assert root.findtext(".//{http://www.w3.org/2000/svg}desc").startswith("All: 666 of 600 checks done on 20 Feb 2025, from 0 of 600")
+
+
+def test_the_demo_history_is_this_repository_s() -> None:
+    """The demo's burn-ups come from the project's own commits of ``demo_site/``: boxes ticked and statuses moved
+    after the pages were first committed (skipped outside a full clone of the repository)."""
+    import subprocess
+
+    root = Path(__file__).resolve().parents[1]
+    probe = subprocess.run(["git", "rev-parse", "--is-shallow-repository"], cwd=root, capture_output=True, text=True)
+    if probe.returncode != 0 or probe.stdout.strip() != "false":
+        pytest.skip("the demo's history needs a full git clone of the repository (not a copy, not a shallow clone)")
+    result = HistoryReader().read(str(root / "demo_site"), ["milestones/platform-observability.md", "milestones/mobile-offline.md"])
+    platform = result.milestones["milestones/platform-observability.md"].points
+    assert len(platform) >= 2 and platform[-1].checks_done > platform[0].checks_done
+    assert platform[-1].checks_total == platform[0].checks_total  # progress, not scope: the boxes were there
+    mobile = [p.status for p in result.milestones["milestones/mobile-offline.md"].points]
+    assert mobile[0] == "pending" and mobile[-1] == "in-progress"

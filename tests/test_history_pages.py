@@ -176,7 +176,7 @@ ROADMAP_DOC = (
 
 
 def test_a_document_of_several_milestones(repo, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Its milestones get a badge and an event each, and no history (history follows a page's one milestone)."""
+    """Its milestones get a badge, an event and a history each: the file's history read per milestone, by its key."""
     import json
 
     import icalendar
@@ -194,6 +194,99 @@ def test_a_document_of_several_milestones(repo, tmp_path: Path, monkeypatch: pyt
     uids = [str(e["UID"]) for e in cal.walk("VEVENT")]
     assert len(uids) == len(set(uids)) == 4  # a, b and the document's two
     doc = json.loads((site / "milestones.json").read_text(encoding="utf-8"))
-    assert [m["history"] for m in doc["milestones"] if m["page"] == "product.md"] == [[], []]
+    history = {m["url"].partition("#")[2]: [(h["date"][:10], h["status"]) for h in m["history"]]
+               for m in doc["milestones"] if m["page"] == "product.md"}
+    assert history == {"milestone-v11-api": [("2025-01-02", "in-progress"), ("2025-01-03", "done")],
+                       "milestone-v12-web-dashboard": [("2025-01-02", "in-progress")]}
     assert [len(m["history"]) for m in doc["milestones"] if m["page"] == "plans/a.md"] == [2]
-    assert _changed(_roadmap(site)) == [("status", "2025-01-05"), ("created", "2025-01-01"), ("created", "2025-01-01")]
+    roadmap = _roadmap(site)
+    assert _changed(roadmap) == [("status", "2025-01-05"), ("status", "2025-01-03"), ("created", "2025-01-02"),
+                                 ("created", "2025-01-02"), ("created", "2025-01-01"), ("created", "2025-01-01")]
+    assert 'href="../product/#milestone-v11-api"' in roadmap  # the change links to the milestone in its document
+
+
+def test_only_milestone_sources_are_read_and_the_cache_folder(repo, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The plugin asks for the history of the pages that hold milestones now (not index.md), keeps what it read in
+    ``.cache/plugin/milestones`` next to mkdocs.yml, and a build in a new process starts from it."""
+    import os
+    import subprocess
+    import sys
+
+    from mkdocs_milestones.history import HistoryReader
+
+    r, _ = repo
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", JAN_6)
+    seen: list[tuple[object, int]] = []
+    real = HistoryReader.read
+
+    def spy(self, docs_dir, pages=None):
+        result = real(self, docs_dir, pages)
+        seen.append((pages, result.versions_parsed))
+        return result
+
+    monkeypatch.setattr(HistoryReader, "read", spy)
+    first = _build(r, tmp_path / "one", '      history_cache: ""')
+    assert seen[-1] == ({"plans/a.md", "plans/b.md"}, 3)
+    assert not (r.path / ".cache").exists()
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env["PYTHONPATH"] = os.pathsep.join([str(Path(__file__).resolve().parents[1]), env.get("PYTHONPATH", "")])
+
+    def build_in_a_new_process(out: Path) -> str:
+        r.write("mkdocs.yml", "site_name: t\nrepo_url: https://github.com/o/r\ntheme:\n  name: mkdocs\nplugins:\n  - milestones\n")
+        proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-v", "-d", str(out)], cwd=r.path, env=env,
+                              capture_output=True, text=True, check=True)
+        return next(line for line in proc.stderr.splitlines() if "history:" in line)
+
+    cold = build_in_a_new_process(tmp_path / "two")
+    assert "3 versions parsed" in cold and "from the cache folder" not in cold, cold
+    assert len(list((r.path / ".cache" / "plugin" / "milestones").glob("history-*.json"))) == 1
+    warm = build_in_a_new_process(tmp_path / "three")
+    assert "0 versions parsed" in warm and "(from the cache folder)" in warm, warm
+    page = "plans/a/index.html"
+    assert (first / page).read_text(encoding="utf-8") == (tmp_path / "three" / page).read_text(encoding="utf-8")
+
+
+HISTORY_ENGLISH = ("History", "Burn-up", "Checks done", "Checks in total", "checks done", "added as", "Changed in the last",
+                   "No status change", "older change", "Milestones", "milestones", "Status:", "target", "estimated end")
+"""The English words of the history blocks and feeds: none is left in a build in another language."""
+
+
+@pytest.mark.parametrize("locale,words", [
+    ("fr", {"heading": "Historique", "legend": "Cases cochées", "changed": "Modifié ces 30 derniers jours",
+            "burnup": "Avancement cumulé", "feed": "t : jalons", "created": "ajouté comme", "badge": "en cours"}),
+    ("ja", {"heading": "履歴", "legend": "完了したチェック", "changed": "過去 30 日間の変更",
+            "burnup": "バーンアップ", "feed": "t: マイルストーン", "created": "として追加", "badge": "進行中"}),
+])
+def test_history_words_follow_the_site_language(repo, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, locale: str,
+                                                words: dict[str, str]) -> None:
+    import json
+    import xml.etree.ElementTree as etree
+
+    r, _ = repo
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", JAN_6)
+    r.write("docs/plans/a.md", milestone("A", "in-progress", [("One", "done", [True, True])], extra="**Target**: 2025-03-01"))
+    r.commit("one done", "2025-01-06")
+    r.write("mkdocs.yml", f"site_name: t\nrepo_url: https://github.com/o/r\ntheme:\n  name: mkdocs\n  locale: {locale}\n"
+                          "plugins:\n  - milestones\n")
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    site = tmp_path / "site"
+    build(load_config(str(r.path / "mkdocs.yml"), site_dir=str(site)))
+    page = (site / "plans" / "a" / "index.html").read_text(encoding="utf-8")
+    section = page[page.index('class="ms-history-heading"'):page.index("</section>", page.index('class="ms-history"'))]
+    assert f">{words['heading']}</h2>" in section and words["legend"] in section and words["created"] in section
+    roadmap = _roadmap(site)
+    block = roadmap[roadmap.index('class="ms-changed"'):]
+    assert words["changed"] in block and words["burnup"] in block
+    feed = (site / "milestones.atom").read_text(encoding="utf-8")
+    assert etree.fromstring(feed.encode("utf-8")).findtext("{http://www.w3.org/2005/Atom}title") == words["feed"]
+    ics = (site / "milestones.ics").read_text(encoding="utf-8").replace("\r\n ", "")
+    ics = re.sub(r"PRODID:.*", "", ics)  # the product's name, not a word
+    badge = json.loads((site / "badges" / "plans-a.json").read_text(encoding="utf-8"))
+    assert badge["message"].startswith(words["badge"])
+    for text in (section, block, feed, ics):
+        plain = re.sub(r"<[^>]+>", " ", text)
+        plain = re.sub(r"(?:start|phase) <a>|plan a and b|one done|\bChecks\b(?= [0-9])", "", plain)  # commit subjects
+        found = [w for w in HISTORY_ENGLISH if re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", plain)]
+        assert not found, (found, plain[:3000])

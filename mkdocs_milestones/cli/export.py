@@ -27,7 +27,7 @@ def run(args: argparse.Namespace) -> int:
                if e.page in wanted]
     histories = None
     if args.history:
-        found = HistoryReader(fix_mojibake=args.fix_mojibake).read(site.root, [e.page for e in entries])
+        found = HistoryReader(fix_mojibake=args.fix_mojibake).read(site.root, {e.page for e in entries})
         histories = page_histories(entries, found.milestones) if found.enabled else None
     try:
         config, plugin = _site_settings(args.config_file)

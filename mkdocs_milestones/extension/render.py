@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
+from .. import i18n
 from ..model import Field, Milestone, Phase, Table
 from ..parser import box_status, cell_value, heading_anchor, read_status, split_attr_list
 from ..render import html as h
@@ -169,7 +170,7 @@ class RenderTreeprocessor(Treeprocessor):
                                        heading=None, today=view.now.date(), current=ms, now=view.now)
         if block:
             heading = etree.SubElement(root, "h2", {"class": "ms-history-heading"})  # a heading of the page: in its TOC
-            heading.text = AtomicString("History")
+            heading.text = AtomicString(i18n.text("history.title"))
             holder = etree.SubElement(root, "p")
             holder.text = self.md.htmlStash.store(block)
 

@@ -6,10 +6,12 @@ commits there are:
 
 1. ``git log --first-parent --raw -M`` over the docs folder lists, newest first, every commit that
    touched it and the blob id of each changed file (renames detected, so a milestone keeps its
-   history when its file moves inside the docs folder);
-2. one ``git cat-file --batch`` returns the contents of the versions not read before; each is
-   repaired (:func:`~mkdocs_milestones.mojibake.fix_mojibake`, as the plugin repairs pages) and
-   parsed with :func:`~mkdocs_milestones.parser.parse_milestone`, front matter included.
+   history when its file moves inside the docs folder); Markdown files are picked by suffix;
+2. one ``git cat-file --batch`` returns the contents of the versions not read before (of the files
+   asked for: the plugin asks for those that may hold milestones now); each is repaired
+   (:func:`~mkdocs_milestones.mojibake.fix_mojibake`, as the plugin repairs pages) and parsed with
+   :func:`~mkdocs_milestones.roadmap_doc.parse_milestones`, front matter included: a milestone page
+   gives its milestone, a roadmap document each of its milestones (keyed ``path#anchor``).
 
 The history follows the first parent: a branch merged into the main line counts from the merge
 commit, the day it landed, as a reader of the main line saw it. A version that changes neither the
@@ -17,7 +19,8 @@ status nor the check counts nor a phase status adds no point.
 
 :class:`HistoryReader` keeps what it read between ``mkdocs serve`` rebuilds: the whole result for
 an unchanged HEAD (and set of pages), and every parsed version by blob id, so a new commit costs
-the ``git log`` and the versions it added. Without git, outside a repository or before the first
+the ``git log`` and the versions it added; with a ``cache_dir`` (:mod:`.cache`) the same is kept on
+disk for the next build's process. Without git, outside a repository or before the first
 commit the reader returns a :class:`RepoHistory` with ``enabled`` false and a ``note`` saying why;
 in a shallow clone ``partial`` is set and the histories that reach the clone's boundary say so.
 """

@@ -6,6 +6,7 @@ Standard library only; :mod:`.git` fills these from the repository.
 
 from __future__ import annotations
 
+import functools
 import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -48,8 +49,13 @@ class _Facts:
             tuple(PhaseState(p.id, p.title, p.status) for p in ms.phases),
         )
 
-    def key(self) -> tuple[Any, ...]:
+    @functools.cached_property
+    def _key(self) -> tuple[Any, ...]:
         return (self.status, self.checks_done, self.checks_total, tuple((p.id, p.status) for p in self.phases))
+
+    def key(self) -> tuple[Any, ...]:
+        """What a point is made of: two versions with the same key are one point."""
+        return self._key
 
 
 @dataclass(frozen=True)
@@ -92,7 +98,7 @@ class Change:
     kind: str
     """``created``, ``status`` or ``phase-done``."""
     page: str
-    """The milestone's current path, relative to the docs folder."""
+    """The milestone's key (:attr:`MilestoneHistory.page`)."""
     point: HistoryPoint
     before: str | None = None
     """The status before (``status``); None for ``created`` and ``phase-done``."""
@@ -110,7 +116,8 @@ class MilestoneHistory:
     """The history of one milestone file, oldest point first."""
 
     page: str
-    """The current path, relative to the docs folder."""
+    """The milestone's key (:attr:`MilestoneEntry.key`): the file's current path relative to the docs folder,
+    or ``path#anchor`` for one of the milestones of a roadmap document."""
     points: list[HistoryPoint] = field(default_factory=list)
     partial: bool = False
     """True when the history starts at a shallow clone's boundary, not at the file's creation."""
@@ -197,7 +204,7 @@ class HistoryView:
     """What a host gives the pages of the history: a milestone page's section, the roadmap's block."""
 
     milestones: Mapping[str, MilestoneHistory]
-    """Histories by page path (from the docs folder)."""
+    """Histories by milestone key (a page path from the docs folder, ``path#anchor`` in a roadmap document)."""
     now: datetime
     """The build's time (``SOURCE_DATE_EPOCH`` when set): the end of the charts and of "Changed in the last N days"."""
     days: int = 30
@@ -207,9 +214,9 @@ class HistoryView:
 
 
 def page_histories(entries: Iterable[MilestoneEntry], histories: Mapping[str, MilestoneHistory]) -> dict[str, MilestoneHistory]:
-    """The histories of the milestone pages among ``entries``, by page. History follows a page's one
-    milestone: the milestones of a document holding several (``anchor`` set) have none."""
-    return {e.page: h for e in entries if not e.milestone.anchor and (h := histories.get(e.page)) is not None}
+    """The histories of the milestones among ``entries``, by :attr:`MilestoneEntry.key`: a milestone page's
+    (its path), and each milestone of a roadmap document (``path#anchor``, from that file's history)."""
+    return {e.key: h for e in entries if (h := histories.get(e.key)) is not None}
 
 
 def recent_changes(histories: Iterable[MilestoneHistory], since: datetime) -> list[Change]:
@@ -240,11 +247,14 @@ def site_burnup(
         own = current.get(h.page) if current is not None else None
         events += [(when, h.page, done, total) for when, done, total in h.burnup(own, now)]
     events.sort(key=lambda e: e[0])
-    current: dict[str, tuple[int, int]] = {}
+    latest: dict[str, tuple[int, int]] = {}
     out: list[tuple[datetime, int, int]] = []
+    all_done = all_total = 0  # running sums: one step per event, however many milestones
     for when, page, done, total in events:
-        current[page] = (done, total)
-        point = (when, sum(d for d, _ in current.values()), sum(t for _, t in current.values()))
+        was_done, was_total = latest.get(page, (0, 0))
+        latest[page] = (done, total)
+        all_done, all_total = all_done + done - was_done, all_total + total - was_total
+        point = (when, all_done, all_total)
         if out and out[-1][0] == when:
             out[-1] = point
         else:

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from ._history import HISTORY
 from ..vocabulary import PRIORITIES, PRIORITY_LABELS, STATUS_LABELS, STATUS_WORDS, status_word
 from ._schedule import WORDS
 
@@ -396,3 +397,5 @@ TRANSLATIONS: dict[str, dict[str, str]] = {
 
 for _code, _more in (("fr", _FR_MORE), ("de", _DE_MORE), ("es", _ES_MORE), ("ja", _JA_MORE), ("zh", _ZH_MORE)):
     TRANSLATIONS[_code].update(_more, **WORDS[_code])
+for _code, _more in HISTORY.items():  # the history's and the feeds' words
+    TRANSLATIONS[_code].update(_more)

@@ -31,9 +31,11 @@ from typing import Any
 
 from ..dates import parse_date, parse_duration_days
 from ..history import Change, MilestoneHistory, build_time, commit_url
+from ..i18n import status_word
+from ..i18n import text as t
 from ..model import Milestone, MilestoneEntry
 from ..roadmap.query import plain
-from ..vocabulary import STATUS_LABELS
+from ..vocabulary import STATUS_WORDS
 from .markup import safe_url
 from .roadmap import relative_url
 
@@ -59,8 +61,8 @@ _NAMESPACE = uuid.UUID("6f1d5b0e-5a8e-4b57-9c55-2b0d6c1f7a19")
 _INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 
 
-def _label(status: str | None) -> str:
-    return STATUS_LABELS.get(status or "", "no status")
+def _label(status: str | None) -> str:  # in the active language; "Unknown status" for none
+    return t(f"status.{status}" if status in STATUS_WORDS else "status.unknown")
 
 
 def _clean(text: str) -> str:
@@ -87,10 +89,10 @@ def _sub(parent: etree.Element, tag: str, text: str | None = None, **attrs: str)
 
 def _entry_title(change: Change, title: str) -> str:
     if change.kind == "created":
-        return f"{title}: added ({_label(change.after)})"
+        return t("feed.created", title=title, status=_label(change.after))
     if change.kind == "phase-done" and change.phase is not None:
-        return f"{title}: phase {change.phase.id} done ({plain(change.phase.title)})"
-    return f"{title}: {_label(change.before)} \u2192 {_label(change.after)}"
+        return t("feed.phase", title=title, id=change.phase.id, phase=plain(change.phase.title))
+    return t("feed.status", title=title, before=_label(change.before), after=_label(change.after))
 
 
 def atom_feed(
@@ -109,7 +111,7 @@ def atom_feed(
 
     Arguments:
         entries: The site's milestones (the feed lists those with a history).
-        histories: Their histories by page path (:attr:`RepoHistory.milestones`).
+        histories: Their histories by milestone key (:attr:`MilestoneEntry.key`, as :func:`page_histories` gives them).
         site_name: The site's name, in the feed title.
         site_url: The site's public URL; links are relative to the feed without it.
         repo_url: The repository's web page, for links to the commits.
@@ -121,9 +123,9 @@ def atom_feed(
     Returns:
         The feed as UTF-8 XML text.
     """
-    by_page = {e.page: e for e in entries}
+    by_key = {e.key: e for e in entries}
     changes = [
-        c for page, h in histories.items() if page in by_page
+        c for key, h in histories.items() if key in by_key
         for c in (h.changes() if phases else h.status_changes())
     ]
     changes.sort(key=lambda c: (c.when, c.page, c.kind == "status"), reverse=True)  # newest first; status before phases
@@ -131,8 +133,8 @@ def atom_feed(
         changes = changes[:limit]
     feed = etree.Element("feed", {"xmlns": ATOM_NS})
     name = site_name.strip()
-    _sub(feed, "title", f"{name}: milestones" if name else "Milestones")
-    _sub(feed, "subtitle", "Status changes of the milestones, from the repository's history")
+    _sub(feed, "title", t("feed.title", site=name) if name else t("feed.title.plain"))
+    _sub(feed, "subtitle", t("feed.subtitle"))
     if site_url:
         _sub(feed, "id", _link(path, site_url, path))
         _sub(feed, "link", rel="self", type="application/atom+xml", href=_link(path, site_url, path))
@@ -143,11 +145,12 @@ def atom_feed(
     _sub(feed, "updated", _utc(stamp))
     _sub(feed, "generator", "mkdocs-milestones", uri="https://pypi.org/project/mkdocs-milestones/")
     for change in changes:
-        entry = by_page[change.page]
+        entry = by_key[change.page]
         p = change.point
         title = plain(p.title) or plain(entry.milestone.title) or change.page
         el = _sub(feed, "entry")
-        key = f"{p.commit}:{p.path}:{change.kind}:{change.phase.id if change.phase else ''}"
+        anchor = change.page.partition("#")[2]  # one of a roadmap document's milestones: its own entry
+        key = f"{p.commit}:{p.path}{'#' + anchor if anchor else ''}:{change.kind}:{change.phase.id if change.phase else ''}"
         _sub(el, "id", "urn:uuid:" + str(uuid.uuid5(_NAMESPACE, key)))
         _sub(el, "title", _entry_title(change, title))
         _sub(el, "updated", _utc(p.when))
@@ -159,10 +162,11 @@ def atom_feed(
             _sub(el, "link", rel="alternate", type="text/html", href=href)
         commit_href = commit_url(repo_url, p.commit)
         if commit_href and safe_url(commit_href):
-            _sub(el, "link", rel="related", href=commit_href, title=f"Commit {p.commit[:7]}")
+            _sub(el, "link", rel="related", href=commit_href, title=t("feed.commit", sha=p.commit[:7]))
         _sub(el, "category", term=change.after or "unknown", label=_label(change.after))
-        checks = f" {p.checks_done} of {p.checks_total} checks done." if p.checks_total else ""
-        _sub(el, "summary", f"{_entry_title(change, title)}.{checks} Commit {p.commit[:7]}: {p.subject}", type="text")
+        checks = " " + t("feed.checks", done=p.checks_done, total=p.checks_total) if p.checks_total else ""
+        _sub(el, "summary", t("feed.summary", title=_entry_title(change, title), checks=checks,
+                                commit=t("feed.commit", sha=p.commit[:7]), subject=p.subject), type="text")
     return '<?xml version="1.0" encoding="utf-8"?>\n' + etree.tostring(feed, encoding="unicode") + "\n"
 
 
@@ -220,7 +224,7 @@ def ics_calendar(
         stamp: ``DTSTAMP`` of every event (pass the newest commit's date for a reproducible file).
         site_name: The site's name, in the calendar name.
         site_url: The site's public URL, for each event's ``URL``; without it there is none.
-        histories: Histories by page path, for each event's ``LAST-MODIFIED``.
+        histories: Histories by milestone key, for each event's ``LAST-MODIFIED``.
 
     Returns:
         The calendar, CRLF line ends, lines folded at 75 octets.
@@ -234,7 +238,7 @@ def ics_calendar(
         "PRODID:-//mkdocs-milestones//milestones.ics//EN",
         "CALSCALE:GREGORIAN",
         "METHOD:PUBLISH",
-        "X-WR-CALNAME:" + _ics_text(f"{name}: milestones" if name else "Milestones"),
+        "X-WR-CALNAME:" + _ics_text(t("feed.title", site=name) if name else t("feed.title.plain")),
     ]
     dtstamp = stamp.astimezone(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
     for entry in sorted(entries, key=lambda e: e.key):
@@ -245,11 +249,11 @@ def ics_calendar(
         day, kind = when
         title = plain(ms.title) or entry.key
         status = ms.status or "unknown"
-        detail = [f"Status: {_label(ms.status)}."]
+        detail = [t("ics.status", status=_label(ms.status))]
         if ms.phases:
-            detail.append(f"{ms.phases_done} of {len(ms.phases)} phases done.")
+            detail.append(t("ics.phases", done=ms.phases_done, total=len(ms.phases)))
         if ms.checks_total:
-            detail.append(f"{ms.checks_done} of {ms.checks_total} checks done.")
+            detail.append(t("feed.checks", done=ms.checks_done, total=ms.checks_total))
         url = _link(entry.url, site_url, "") if site_url else None
         if url:
             detail.append(url)
@@ -259,7 +263,7 @@ def ics_calendar(
             f"DTSTAMP:{dtstamp}",
             f"DTSTART;VALUE=DATE:{day.strftime('%Y%m%d')}",
             f"DTEND;VALUE=DATE:{(day + timedelta(days=1)).strftime('%Y%m%d')}",
-            "SUMMARY:" + _ics_text(f"{title} ({kind})"),
+            "SUMMARY:" + _ics_text(t("ics.summary", title=title, kind=t("ics.target" if kind == "target" else "ics.estimate"))),
             "DESCRIPTION:" + _ics_text(" ".join(detail)),
             "CATEGORIES:" + _ics_text(_label(ms.status)),
             "TRANSP:TRANSPARENT",
@@ -268,7 +272,7 @@ def ics_calendar(
             lines.append("STATUS:CANCELLED")
         if url and safe_url(url):
             lines.append("URL:" + re.sub(r"[\x00-\x20\x7f]", "", url))
-        history = (histories or {}).get(entry.page)
+        history = (histories or {}).get(entry.key)
         if history is not None and history.points:
             lines.append("LAST-MODIFIED:" + history.points[-1].when.strftime("%Y%m%dT%H%M%SZ"))
         lines.append("END:VEVENT")
@@ -317,12 +321,12 @@ def badge_json(entry: MilestoneEntry) -> str:
     """
     ms = entry.milestone
     status = ms.status or "unknown"
-    message = _label(ms.status).lower()
+    message = status_word(ms.status)
     if status in ("in-progress", "partial", "blocked") and ms.phases:
         message += f" \u00b7 {round(ms.progress * 100)}%"
     doc: dict[str, Any] = {
         "schemaVersion": 1,
-        "label": plain(ms.title) or "milestone",
+        "label": plain(ms.title) or t("milestone"),
         "message": message,
         "color": BADGE_COLORS.get(status, BADGE_COLORS["unknown"]),
     }
@@ -360,7 +364,7 @@ def feed_files(
 
     Arguments:
         entries: The site's milestones.
-        histories: Their histories by page path; None when history is off (then there is no Atom feed,
+        histories: Their histories by milestone key; None when history is off (then there is no Atom feed,
             which only lists history).
         feeds: Which of :data:`FEEDS` to write.
         site_name: The site's name; site_url its public URL; repo_url the repository's web page.

@@ -10,13 +10,15 @@ built by :func:`~mkdocs_milestones.history.commit_url` and kept only when
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date, datetime, timedelta
 
 from ..history import Change, MilestoneHistory, commit_url, recent_changes, site_burnup
+from ..i18n import text as t
 from ..model import Milestone, MilestoneEntry
 from ..roadmap.query import plain
-from ..vocabulary import STATUS_LABELS
+from ..vocabulary import STATUS_WORDS
 from .burnup import render_burnup
 from .markup import esc, safe_url
 from .roadmap import relative_url
@@ -25,8 +27,12 @@ __all__ = ["render_changed", "render_history_section", "render_roadmap_history"]
 
 
 def _badge(status: str | None) -> str:
-    canon = status or "unknown"
-    label = STATUS_LABELS.get(canon, "No status")
+    canon = status if status in STATUS_WORDS else "unknown"
+    return _badge_html(canon, t(f"status.{canon}"))
+
+
+@functools.lru_cache(maxsize=256)
+def _badge_html(canon: str, label: str) -> str:
     return f'<span class="ms-badge ms-status" data-status="{esc(canon)}" title="{esc(label)}">{esc(label)}</span>'
 
 
@@ -42,9 +48,10 @@ def _commit(change: Change, repo_url: str | None) -> str:
 
 def _what(change: Change) -> str:
     if change.kind == "created":
-        return f"added as {_badge(change.after)}"
+        return esc(t("history.created")).format(status=_badge(change.after))
     if change.kind == "phase-done" and change.phase is not None:
-        return f'phase {esc(change.phase.id)} <span class="ms-history-phase">{esc(change.phase.title)}</span> {_badge("done")}'
+        return esc(t("history.phase")).format(id=esc(change.phase.id), status=_badge("done"),
+                                              title=f'<span class="ms-history-phase">{esc(change.phase.title)}</span>')
     return f"{_badge(change.before)} \u2192 {_badge(change.after)}"
 
 
@@ -58,7 +65,7 @@ def render_history_section(
     *,
     title: str = "",
     repo_url: str | None = None,
-    heading: str | None = "History",
+    heading: str | None = "",
     level: int = 2,
     today: date | None = None,
     limit: int = 50,
@@ -71,7 +78,8 @@ def render_history_section(
         history: The milestone's history.
         title: The milestone's plain-text title, for the chart's title.
         repo_url: The repository's web page, for commit links.
-        heading: The section's heading text (None: none, the page writes its own); level its ``<hN>``.
+        heading: The section's heading text ("": the active language's "History"; None: none, the page writes
+            its own); level its ``<hN>``.
         today: Passed to the burn-up (None keeps the output independent of the build date).
         limit: The most changes listed (the newest); the rest are counted.
         current: The page's own milestone: its counts end the chart (at ``now``) when they differ from
@@ -83,7 +91,7 @@ def render_history_section(
     changes = list(reversed(history.changes()))
     out = ['<section class="ms-history">']
     if heading is not None:
-        out.append(f'<h{level} class="ms-history-heading">{esc(heading)}</h{level}>')
+        out.append(f'<h{level} class="ms-history-heading">{esc(heading or t("history.title"))}</h{level}>')
     out.append(render_burnup(history.burnup(current, now), title=title, today=today))
     if changes:
         out.append('<ol class="ms-history-list">')
@@ -94,15 +102,12 @@ def render_history_section(
             )
         out.append("</ol>")
         if len(changes) > limit:
-            out.append(f'<p class="ms-history-more">{len(changes) - limit} older changes are not listed.</p>')
+            out.append(f'<p class="ms-history-more">{esc(t("history.more", n=len(changes) - limit))}</p>')
     else:
-        out.append('<p class="ms-history-empty">No status change in the history available.</p>')
+        out.append(f'<p class="ms-history-empty">{esc(t("history.empty"))}</p>')
     if history.partial:
         since = history.points[0].when.date().isoformat()
-        out.append(
-            f'<p class="ms-history-partial">History before {since} is not in this build\'s clone of the repository '
-            "(a shallow clone).</p>"
-        )
+        out.append(f'<p class="ms-history-partial">{esc(t("history.partial", date=since))}</p>')
     out.append("</section>")
     return "".join(out)
 
@@ -122,19 +127,18 @@ def render_changed(
     Arguments:
         changes: :func:`~mkdocs_milestones.history.recent_changes` for the period.
         days: The period, for the heading.
-        href: The (relative) link to a milestone's page, by page path; None for no link.
-        title: A milestone's plain-text title, by page path.
+        href: The (relative) link to a milestone, by its key; None for no link.
+        title: A milestone's plain-text title, by its key.
         repo_url: The repository's web page, for commit links.
         heading_level: The heading's ``<hN>``.
         limit: The most changes listed; the rest are counted.
     """
-    period = "day" if days == 1 else f"{days} days"
     out = [
-        f'<section class="ms-changed"><h{heading_level} class="ms-changed-heading">Changed in the last {period}'
+        f'<section class="ms-changed"><h{heading_level} class="ms-changed-heading">{esc(t("changed.title", n=days))}'
         f"</h{heading_level}>"
     ]
     if not changes:
-        out.append(f'<p class="ms-changed-empty">No status change and no phase done in the last {period}.</p></section>')
+        out.append(f'<p class="ms-changed-empty">{esc(t("changed.empty", n=days))}</p></section>')
         return "".join(out)
     out.append('<ul class="ms-changed-list">')
     for change in changes[:limit]:
@@ -147,7 +151,7 @@ def render_changed(
         )
     out.append("</ul>")
     if len(changes) > limit:
-        out.append(f'<p class="ms-changed-more">and {len(changes) - limit} more.</p>')
+        out.append(f'<p class="ms-changed-more">{esc(t("changed.more", n=len(changes) - limit))}</p>')
     out.append("</section>")
     return "".join(out)
 
@@ -167,15 +171,15 @@ def render_roadmap_history(
 
     Arguments:
         entries: The milestones the roadmap shows (their histories are the ones used).
-        histories: Histories by page path.
+        histories: Histories by milestone key (:attr:`MilestoneEntry.key`).
         days: The period of the "Changed" list.
         now: The end of that period (the build's time; ``SOURCE_DATE_EPOCH`` for reproducible builds).
         base_url: The roadmap page's URL, for relative links to the milestones.
         repo_url: The repository's web page, for commit links.
         changed: Show "Changed in the last N days"; burnup: show the burn-up (ending at ``now``).
     """
-    shown = {e.page: e for e in entries if not e.milestone.anchor}  # history is a milestone page's
-    mine = [h for page, h in histories.items() if page in shown]
+    shown = {e.key: e for e in entries}  # a page's milestone, or one of a roadmap document's (page#anchor)
+    mine = [h for key, h in histories.items() if key in shown]
     if not mine:
         return ""
     out = ""
@@ -188,8 +192,8 @@ def render_roadmap_history(
     if burnup:
         total = len(mine)
         points = site_burnup(mine, {page: e.milestone for page, e in shown.items()}, now)
-        chart = render_burnup(points, title=f"{total} milestone{'s' if total != 1 else ''}",
-                              label="Burn-up of all milestones", today=now.date())
+        chart = render_burnup(points, title=t("total", n=total), label=t("burnup.all"), today=now.date())
         if chart:
-            out += f'<section class="ms-roadmap-burnup"><h2 class="ms-roadmap-section">Burn-up</h2>{chart}</section>'
+            out += (f'<section class="ms-roadmap-burnup"><h2 class="ms-roadmap-section">{esc(t("burnup.title"))}</h2>'
+                    f"{chart}</section>")
     return out
