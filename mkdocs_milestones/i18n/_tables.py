@@ -88,7 +88,6 @@ _EN: dict[str, str] = {
     "label.created": "Created:",
     "label.estimate": "Estimate:",
     "label.risks": "Risks:",
-    **WORDS["en"],
 }
 
 
@@ -396,6 +395,6 @@ TRANSLATIONS: dict[str, dict[str, str]] = {
 }
 
 for _code, _more in (("fr", _FR_MORE), ("de", _DE_MORE), ("es", _ES_MORE), ("ja", _JA_MORE), ("zh", _ZH_MORE)):
-    TRANSLATIONS[_code].update(_more, **WORDS[_code])
-for _code, _more in HISTORY.items():  # the history's and the feeds' words
     TRANSLATIONS[_code].update(_more)
+for _code in TRANSLATIONS:  # the schedule's words, then the history's and the feeds'
+    TRANSLATIONS[_code].update(WORDS[_code], **HISTORY[_code])
