@@ -21,6 +21,7 @@ export (``<lang>/milestones.json``, with a ``lang`` field) hold that language's 
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
@@ -179,7 +180,8 @@ class MilestonesPlugin(SourceRepair, MkDocsSearchExclusion, BasePlugin[Milestone
         elif self.config.roadmap:  # for plugins that look at the files before static-i18n (mkdocs-redirects)
             self.placeholders = add_placeholders(files, config, self.lang, self.config.roadmap, _roadmap_page())
         self.history.read(config, enabled=self.config.history, fix_mojibake=bool(self.config.fix_mojibake),
-                          days=self.config.changed_days, files=files, cache_dir=self.config.history_cache)
+                          days=self.config.changed_days, files=files, cache_dir=self.config.history_cache,
+                          today=date.fromisoformat(self.config.today) if self.config.today else None)
         return files
 
     @event_priority(-99)

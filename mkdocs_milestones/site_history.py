@@ -5,6 +5,7 @@ note about the history said once, and the feeds written as generated Files of th
 from __future__ import annotations
 
 import os
+from datetime import date
 from typing import TYPE_CHECKING
 
 from mkdocs.plugins import get_plugin_logger
@@ -56,7 +57,7 @@ class SiteHistory:
         """The last note logged, and its docs folder: said once per ``mkdocs serve``, not on every rebuild."""
 
     def read(self, config: MkDocsConfig, *, enabled: bool, fix_mojibake: bool, days: int, files: Files | None = None,
-             cache_dir: str | None = None) -> None:
+             cache_dir: str | None = None, today: date | None = None) -> None:
         """Read it before any page converts (each milestone page shows its own).
 
         Arguments:
@@ -65,6 +66,8 @@ class SiteHistory:
                 None for every file that ever held one.
             cache_dir: The build's cache folder (relative to the config file's folder): the history read so
                 far is kept there, so the next build reads only the commits made since; None or "" for none.
+            today: The plugin's ``today`` option: the charts and "Changed in the last N days" end with that day
+                (None: ``SOURCE_DATE_EPOCH``, else now), as overdue is measured against it.
         """
         self.view = None
         if not enabled:
@@ -75,7 +78,7 @@ class SiteHistory:
             folder = os.path.join(os.path.dirname(os.path.abspath(config.config_file_path or "")), cache_dir)
         found = self._read(config.docs_dir, fix_mojibake, pages, folder)
         if found.enabled:
-            self.view = HistoryView(found.milestones, build_time(), days, config.repo_url)
+            self.view = HistoryView(found.milestones, build_time(today=today), days, config.repo_url)
 
     def _read(self, docs_dir: str, fix_mojibake: bool, pages: set[str] | None, cache_dir: str | None) -> RepoHistory:
         """Off (one info line) without git, partial (one warning, so --strict fails) in a shallow clone."""

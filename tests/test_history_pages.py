@@ -121,6 +121,17 @@ def test_roadmap_period_ends_at_source_date_epoch(repo, tmp_path: Path, monkeypa
     assert _changed(html) == [] and "No status change and no phase done in the last 30 days." in html
 
 
+def test_the_today_option_ends_the_period_as_it_measures_overdue(repo, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """One "today": the plugin's ``today`` ends "Changed in the last N days" and the charts, as it measures overdue
+    (it wins over SOURCE_DATE_EPOCH, as it does for overdue)."""
+    r, _ = repo
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", JAN_6)
+    html = _roadmap(_build(r, tmp_path / "later", "      today: 2025-03-01"))
+    assert _changed(html) == [] and "No status change and no phase done in the last 30 days." in html
+    html = _roadmap(_build(r, tmp_path / "same", "      today: 2025-01-05\n      changed_days: 1"))
+    assert _changed(html) == [("status", "2025-01-05")]  # the whole of that day counts
+
+
 def test_marker_sections_choose_the_history_parts(repo, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     r, _ = repo
     monkeypatch.setenv("SOURCE_DATE_EPOCH", JAN_6)

@@ -296,7 +296,7 @@ def test_the_demo_export_follows_the_schema(tmp_path: Path) -> None:
     assert messages == []
     doc = json.loads((tmp_path / "site" / "milestones.json").read_text(encoding="utf-8"))
     jsonschema.Draft202012Validator(_schema(), format_checker=jsonschema.FormatChecker()).validate(doc)
-    assert doc["today"] == "2026-04-15"
+    assert doc["today"] == "2026-12-06"
     overdue = [m["page"] for m in doc["milestones"] if m["overdue"]]
     assert overdue == ["milestones/database-migration.md"]
     assert all(m["owners"] for m in doc["milestones"] if m["status"] != "cancelled")

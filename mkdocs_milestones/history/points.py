@@ -187,12 +187,17 @@ class RepoHistory:
         return self.milestones.get(page)
 
 
-def build_time(environ: Mapping[str, str] = os.environ) -> datetime:
-    """The build's time, in UTC: ``SOURCE_DATE_EPOCH`` (reproducible builds) when it is a whole number, else now.
+def build_time(environ: Mapping[str, str] = os.environ, today: date | None = None) -> datetime:
+    """The build's time, in UTC: the end of ``today`` (the plugin's ``today`` option: the same day overdue is
+    measured against), else ``SOURCE_DATE_EPOCH`` (reproducible builds) when it is a whole number, else now.
 
     >>> build_time({"SOURCE_DATE_EPOCH": "1736164800"}).isoformat()
     '2025-01-06T12:00:00+00:00'
+    >>> build_time({}, today=date(2026, 12, 6)).isoformat()
+    '2026-12-06T23:59:59+00:00'
     """
+    if today is not None:
+        return datetime(today.year, today.month, today.day, 23, 59, 59, tzinfo=timezone.utc)
     epoch = environ.get("SOURCE_DATE_EPOCH", "").strip()
     if epoch.isdigit():
         return datetime.fromtimestamp(int(epoch), tz=timezone.utc)

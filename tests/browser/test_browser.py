@@ -360,7 +360,7 @@ def test_screenshot_roadmap(visit: Visit) -> None:
     visit.assert_clean()
 
 
-# ---- targets and overdue (issue 18): the demo's today is 2026-04-15; Database migration is due 2026-03-31 ----
+# ---- targets and overdue (issue 18): the demo's today is 2026-12-06; Database migration is due 2026-11-30 ----
 def _visible_contrast(visit: Visit, selector: str) -> list[dict[str, Any]]:
     """Each element's contrast (CONTRAST_JS) and whether it is drawn with a size."""
     found = visit.page.evaluate(CONTRAST_JS, selector)
@@ -373,13 +373,13 @@ def _visible_contrast(visit: Visit, selector: str) -> list[dict[str, Any]]:
 def test_overdue_badges_on_the_card_and_the_phase(visit: Visit, site: Site) -> None:
     visit.goto(MILESTONE)
     card = _visible_contrast(visit, ".ms-card .ms-overdue")
-    assert [b["text"] for b in card] == ["overdue by 15 days"], site.theme
+    assert [b["text"] for b in card] == ["overdue by 6 days"], site.theme
     phase = _visible_contrast(visit, "#phase-1 .ms-phase-summary .ms-overdue")
-    assert [b["text"] for b in phase] == ["overdue by 26 days"], site.theme
+    assert [b["text"] for b in phase] == ["overdue by 16 days"], site.theme
     for b in card + phase:
         assert b["visible"] and b["ratio"] >= 4.5, (site.theme, b)
     targets = _visible_contrast(visit, ".ms-card .ms-meta-item[data-field=target] dd, #phase-1 .ms-phase-target")
-    assert [t["text"] for t in targets] == ["March 2026", "due 2026-03-20"], site.theme
+    assert [t["text"] for t in targets] == ["November 2026", "due 2026-11-20"], site.theme
     assert all(t["visible"] and t["ratio"] >= 4.5 for t in targets), (site.theme, targets)
     visit.assert_clean()
 
