@@ -46,10 +46,12 @@ _NOT_APPLICABLE_RE = re.compile(
 
 
 _OPTIONAL_RE = re.compile(
-    r"^\W*optional\b|\(\s*(?:optional|if feasible|if time permits|if needed|nice[\s\-\u2011]to[\s\-\u2011]have|stretch(?: goal)?)\b"
-    r"|\bnice[\s\-\u2011]to[\s\-\u2011]have\b",
+    r"^\W*optional\s*[:(\-\u2013\u2014]"
+    r"|\(\s*[*_]*(?:optional|if feasible|if time permits|if needed|nice[\s\-\u2011]to[\s\-\u2011]have|stretch(?: goal)?)\b",
     re.IGNORECASE,
 )
+"""An item its author calls optional, in so many words: ``Optional: gzip flag``, ``(optional)``, ``(if feasible)``,
+``(nice-to-have)``; not an item about an optional thing (``Optional chaining support``)."""
 
 
 def box_status_of(mark: str, text: str) -> str | None:
@@ -74,8 +76,10 @@ def box_status_of(mark: str, text: str) -> str | None:
 def optional_item(text: str) -> bool:
     """Is a box's item optional as written (``Optional: gzip flag``, ``(if feasible)``, ``(nice-to-have)``)?
 
-    >>> optional_item("Optional gzip compression flag"), optional_item("Coverage badge (if feasible from CI)"), optional_item("Tag created")
+    >>> optional_item("Optional: gzip compression flag"), optional_item("Coverage badge (if feasible from CI)"), optional_item("Tag created")
     (True, True, False)
+    >>> optional_item("Optional chaining support in expressions"), optional_item("Nice-to-have error recovery is required by the spec")
+    (False, False)
     """
     return bool(_OPTIONAL_RE.search(text))
 
