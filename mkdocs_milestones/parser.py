@@ -66,6 +66,13 @@ _LEAD_BOLD_RE = re.compile(r"^(?:[-*+]|\d+[.)])?\s*(?:\*\*|__)[^*_]+(?:\*\*|__)\
 """A line that introduces the list below it in bold: ``4. **Pre-publish checklist** (~10 min)``."""
 
 
+_NOT_OWN_WORK_RE = re.compile(
+    r"(?i)\b(?:prerequisites?|pre-requisites?|dependenc(?:y|ies)|depends on|blocked by|out of scope|non[\s-]?goals?|"
+    r"not in scope|risks?|blockers?|known issues|open questions|legend|key)\b"
+)
+"""Sections whose list is not the milestone's own work, so ✅ marks in it say nothing about its status."""
+
+
 _BEFORE_RE = re.compile(r"(?i)(?:prerequisites?|pre-requisites?|dependencies|depends on|before (?:you )?start(?:ing)?)\b")
 
 
@@ -437,35 +444,56 @@ class _Parser(_SectionReader):
         # an optional item left open (``Optional: ...``, ``(if feasible)``) contradicts nothing
         open_boxes = [c for c in boxes if not c.checked]
         open_phases = [p for p in ms.phases if p.status not in ("done", "cancelled")]
+        said = "read as" if ms.status_inferred else "marked"  # only a status the author wrote is "marked"
         if open_boxes:
             self.warn(ms.status_line or ms.line,
-                      f"the milestone is marked done but {len(open_boxes)} of {len(boxes)} checklist items are not ticked "
+                      f"the milestone is {said} done but {len(open_boxes)} of {len(boxes)} checklist items are not ticked "
                       f"(first at line {open_boxes[0].line}); tick them (or mark them `[-]` if dropped), or give the "
                       "milestone a status other than done")
         elif open_phases:
             names = ", ".join(f"Phase {p.id}" for p in open_phases[:5]) + (", ..." if len(open_phases) > 5 else "")
             self.warn(ms.status_line or ms.line,
-                      f"the milestone is marked done but {len(open_phases)} of {len(ms.phases)} phases are not ({names}); "
+                      f"the milestone is {said} done but {len(open_phases)} of {len(ms.phases)} phases are not ({names}); "
                       "mark them done (or cancelled), or give the milestone a status other than done")
 
     def _emoji_marks(self, ms: Milestone) -> str | None:
-        """The status the page's list items ticked with a status emoji after them show together (``- go vet ./... ✅``),
-        outside code; None without any. A last resort for a page that writes no status."""
-        states: list[str] = []
+        """``done`` when one of the page's lists has every item ticked with a done emoji after it (``- go vet ./... ✅``),
+        at least two items, outside code; None otherwise. A last resort for a page that writes no status. A list of
+        what came before or stays outside (``## Prerequisites``, ``## Dependencies``, ``## Out of scope``, ``## Risks``)
+        says nothing about this milestone's own work."""
+        skip = False
+        items: list[str | None] = []  # the current list: each item's trailing mark (canonical status) or None
+        found = False
+
+        def close() -> None:
+            nonlocal found
+            if len(items) >= 2 and all(m == "done" for m in items):
+                found = True
+            items.clear()
+
         for ln in self.lines[self.span[0]:self.span[1]]:
             if ln.in_fence:
                 continue
+            h = _ATX_RE.match(ln.text)
+            if h is not None:
+                close()
+                skip = bool(_NOT_OWN_WORK_RE.search(_strip_md(h.group(2) or "")))
+                continue
             b = _BULLET_RE.match(ln.text)
-            words = b.group("text").split() if b else []
-            # a mark after the item is a tick (``- go vet ./... ✅``); one before it is as often the list's glyph
-            for token, rest in ((words[-1], words[:-1]),) if words else ():
-                canon = normalize_status(token) if not any(ch.isalnum() for ch in token) else None
-                if canon is not None and rest and normalize_status(_strip_md(" ".join(rest)).strip(" :-\u2013\u2014=")) is not None:
-                    break  # ``- ✅ Done``, ``- 🔄 = in progress``: a legend, not a tick
-                if canon is not None:
-                    states.append(canon)
-                    break
-        return _combine(states)
+            if b is None or b.group("indent"):
+                if ln.text.strip() and not ln.text[:1].isspace():
+                    close()  # a paragraph ends the list (a nested item or a blank line does not)
+                continue
+            if skip:
+                continue
+            words = re.sub(r"\s*\([^()]*\)\s*$", "", b.group("text")).split()  # ``✅ (alle 21 Pakete)``: the remark after the mark
+            token = words[-1] if words else ""
+            canon = normalize_status(token) if token and not any(ch.isalnum() for ch in token) else None
+            if canon is not None and normalize_status(_strip_md(" ".join(words[:-1])).strip(" :-\u2013\u2014=")) is not None:
+                canon = None  # ``- Done ✅``, ``- 🔄 = in progress``: a legend, not a tick
+            items.append(canon)
+        close()
+        return "done" if found else None
 
     def _external_phase_refs(self, ms: Milestone) -> None:
         """``**Depends on**: Phase 5 (v1.0 complete)`` in a milestone whose phases are 6-9 names a phase of

@@ -861,3 +861,19 @@ def test_no_status_written_but_every_gate_ticked_with_an_emoji() -> None:
     # a mark before the item is as often the list's glyph (FlowTime's M2.6-ORIGINAL plan: "- ✅ All models persist ...")
     glyphs = parse_milestone("# Milestone M-02.06 \u2014 Loop\n\n## Acceptance Criteria\n\n- \u2705 All models persist\n- \u2705 Export works\n")
     assert glyphs.status is None
+
+
+def test_emoji_ticks_only_from_a_wholly_ticked_list_of_the_milestones_own_work() -> None:
+    # review 15b finding 2: a prerequisite met, a dependency in place, one item of four, a ❌ or ⚠️ list: no status
+    for body in ("## Prerequisites\n\n- Auth rollout shipped \u2705\n- Database migration done \u2705\n",
+                 "## Dependencies\n\n- Elasticsearch cluster provisioned \u2705\n- Indexing pipeline \u2705\n",
+                 "## Out of scope\n\n- Tablet layout \u274c\n- Watch app \u274c\n",
+                 "## Risks\n\n- App store review delays \u26a0\ufe0f\n- Push certificate expiry \u26a0\ufe0f\n",
+                 "## Tasks\n\n- Login \u2705\n- Payments\n- Search\n- Checkout\n",
+                 "## Tasks\n\n- Login \u2705\n"):
+        ms = parse_milestone(f"# Milestone: Shop\n\n{body}\n## Phase 1: Model\n\nBuild it.\n")
+        assert ms.status is None and any("no status line" in d.message for d in ms.diagnostics), body
+    # a wholly ticked gate list with open phases: the warning says the status was read, not marked
+    ms = parse_milestone("# Milestone: Shop\n\n## Gates\n\n- tests \u2705\n- lint \u2705\n\n## Phase 1: Model\n\nBuild it.\n\n## Phase 2: API\n\nWire it.\n")
+    assert (ms.status, ms.status_inferred) == ("done", True)
+    assert [d.message.split(" (")[0] for d in ms.diagnostics] == ["the milestone is read as done but 2 of 2 phases are not"]
