@@ -877,3 +877,15 @@ def test_emoji_ticks_only_from_a_wholly_ticked_list_of_the_milestones_own_work()
     ms = parse_milestone("# Milestone: Shop\n\n## Gates\n\n- tests \u2705\n- lint \u2705\n\n## Phase 1: Model\n\nBuild it.\n\n## Phase 2: API\n\nWire it.\n")
     assert (ms.status, ms.status_inferred) == ("done", True)
     assert [d.message.split(" (")[0] for d in ms.diagnostics] == ["the milestone is read as done but 2 of 2 phases are not"]
+
+
+def test_a_feature_named_like_a_log_is_still_a_milestone() -> None:
+    # review 15b finding 6: ``# M2: Progress Tracking``, ``# M4: Release`` are plans; ``# M-03.01 Implementation Tracking`` is a log
+    for head in ("M2: Progress Tracking", "M4: Release", "M6: Automated release notes", "M1: Summary"):
+        text = f"# {head}\n\n**Status**: In progress\n\n## Phase 1: Build\n\n- [x] a\n- [ ] b\n"
+        assert is_milestone_source(text), head
+        assert parse_milestone(text) is not None, head
+    for head in ("M-03.01 Implementation Tracking", "M-07.01 Release Notes", "UI-M-02.00 Release: Mode Toggle",
+                 "M-09.01 Engine Semantics \u2014 Tracking", "SIM-M3.0 Tracking \u2014 Registry", "M2: Progress Tracking \u2014 Log"):
+        text = f"# {head}\n\n**Status**: In progress\n\n## Phase 1: Build\n\n- [x] a\n- [ ] b\n"
+        assert not is_milestone_source(text), head
