@@ -36,13 +36,14 @@ _TAG_MARKS = frozenset({"new", "open", "info", "note", "idea", "question", "link
 
 
 _NOT_APPLICABLE_RE = re.compile(
-    r"\(\s*[*_]*(?:n/a|not applicable|out of scope|won[\u2019']?t do|descoped|dropped|deferred)\b"
-    r"|\([^()]*\b(?:n/a|not applicable|out of scope|descoped|deferred|moved to)\b[^()]*\)[\s.*_]*$"
-    r"|(?:^|\s)[\-\u2013\u2014:]?\s*(?:n/a|not applicable)[\s.*_)]*$",
+    r"(?:\(\s*[*_]*|[*_]+\(?\s*|\s[\-\u2013\u2014]\s+)"
+    r"(?:n/a|not applicable|out of scope|won[\u2019']?t do|descoped|dropped|deferred\s+(?:to|until|till)|moved\s+to)\b"
+    r"[^()]*(?:\)[*_]*|[*_]+)?[\s.]*$",
     re.IGNORECASE,
 )
-"""An open box its author says does not apply: ``- [ ] API documentation (N/A)``, ``*(N/A — Option A chosen)*``,
-``*(metadata present; explicit warning surfacing deferred)*``."""
+"""An open box its author says does not apply, in a remark that ends the item and starts with the reason:
+``- [ ] API documentation (N/A)``, ``*(N/A — Option A chosen)*``, ``(deferred to CL-M-04.03)``, ``(moved to M4)``;
+not ``Render missing values as N/A``, ``Handle deferred jobs (deferred queue)`` or ``Fix crash (deferred from M2)``."""
 
 
 _OPTIONAL_RE = re.compile(
@@ -60,11 +61,13 @@ def box_status_of(mark: str, text: str) -> str | None:
 
     >>> box_status_of(" ", "API documentation (N/A)"), box_status_of(" ", "Display status *(N/A \u2014 Option A chosen)*")
     ('cancelled', 'cancelled')
-    >>> box_status_of(" ", "Warnings surfaced. *(metadata present; explicit warning surfacing deferred)*")
-    'cancelled'
+    >>> box_status_of(" ", "CLI shows classes. *(deferred to CL-M-04.03)*"), box_status_of(" ", "Export (moved to M4)"), box_status_of(" ", "Docs \u2014 N/A")
+    ('cancelled', 'cancelled', 'cancelled')
     >>> box_status_of(" ", "Map N/A values to null"), box_status_of("x", "Docs (N/A)"), box_status_of(" ", "Tag created")
     ('pending', 'done', 'pending')
-    >>> box_status_of(" ", "Handle deferred jobs (queue)"), box_status_of(" ", "Retry deferred writes")
+    >>> box_status_of(" ", "Handle deferred jobs (deferred queue)"), box_status_of(" ", "Retry deferred writes"), box_status_of(" ", "Fix crash (deferred from M2)")
+    ('pending', 'pending', 'pending')
+    >>> box_status_of(" ", "Render missing values as N/A"), box_status_of(" ", "Return 422 when a filter is not applicable")
     ('pending', 'pending')
     """
     status = box_status(mark)

@@ -889,3 +889,13 @@ def test_a_feature_named_like_a_log_is_still_a_milestone() -> None:
                  "M-09.01 Engine Semantics \u2014 Tracking", "SIM-M3.0 Tracking \u2014 Registry", "M2: Progress Tracking \u2014 Log"):
         text = f"# {head}\n\n**Status**: In progress\n\n## Phase 1: Build\n\n- [x] a\n- [ ] b\n"
         assert not is_milestone_source(text), head
+
+
+def test_only_a_trailing_remark_drops_an_open_box() -> None:
+    # review 15b finding 7: N/A, not applicable, deferred inside the task's own words are the task
+    text = ("# Milestone: Reports\n\n**Status**: \U0001f504 In progress\n\n## Tasks\n\n- [x] Table view\n- [ ] Render missing values as N/A\n"
+            "- [ ] Return 422 when a filter is not applicable\n- [ ] Handle deferred jobs (deferred queue)\n"
+            "- [ ] Fix crash (deferred from M2)\n- [ ] Export (moved to M4)\n- [ ] Audit log *(out of scope for v1)*\n")
+    ms = parse_milestone(text)
+    assert [c.status for c in ms.checks] == ["done"] + ["pending"] * 4 + ["cancelled"] * 2
+    assert (ms.checks_done, ms.checks_total) == (1, 5)
