@@ -268,9 +268,16 @@ def read_status(text: str) -> tuple[str, str, str | None]:
     (('Not yet implemented', '', 'pending'), ('75% complete', '', 'in-progress'))
     >>> read_status("Charter Superseded *(originally IN PROGRESS)*")
     ('Superseded', 'Charter \u00b7 *(originally IN PROGRESS)*', 'cancelled')
+    >>> read_status("\N{CLIPBOARD} Charter Superseded *(originally Planned)*"), read_status("\N{CLIPBOARD} Phase 2 (Deferred)")
+    (('\N{CLIPBOARD} Superseded', 'Charter \u00b7 *(originally Planned)*', 'cancelled'), ('\N{CLIPBOARD}', 'Phase 2 (Deferred)', 'pending'))
     """
     words, note = split_status(text)
     canon = normalize_status(words)
+    if canon is not None and note and not any(ch.isalnum() for ch in words):
+        # ``📋 Charter Superseded *(originally Planned)*``: the words after the emoji win over it when they read as a status
+        said = read_status(note)
+        if said[2] is not None:
+            return f"{words} {said[0]}", said[1], said[2]
     if canon is not None:
         return words, note, canon
     raw = text.strip()

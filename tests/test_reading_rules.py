@@ -899,3 +899,12 @@ def test_only_a_trailing_remark_drops_an_open_box() -> None:
     ms = parse_milestone(text)
     assert [c.status for c in ms.checks] == ["done"] + ["pending"] * 4 + ["cancelled"] * 2
     assert (ms.checks_done, ms.checks_total) == (1, 5)
+
+
+def test_the_words_after_a_status_emoji_win_over_it() -> None:
+    # review 15b finding 3: FlowTime's UI-M-02.06 "**Status:** 📋 Charter Superseded *(originally Planned)*"
+    ms = parse_milestone("# UI-M-02.06 \u2014 Charter\n\n**Status:** \U0001f4cb Charter Superseded *(originally Planned)*\n\n## Phase 1: A\n\n- [ ] a\n")
+    assert (ms.status, ms.status_text) == ("cancelled", "\U0001f4cb Superseded")
+    # words that are no status leave the emoji's reading
+    ms = parse_milestone("# UI-M-02.07 \u2014 Next\n\n**Status:** \U0001f4cb Phase 2 (Deferred)\n\n## Phase 1: A\n\n- [ ] a\n")
+    assert (ms.status, ms.status_note) == ("pending", "Phase 2 (Deferred)")
