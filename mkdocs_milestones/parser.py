@@ -19,7 +19,7 @@ from typing import Any
 from .detect import _MS_ID_RE, _PHASE_RE, _has_plan_evidence, front_matter_milestone, status_paragraph, _title_after_id, is_milestone_source, milestone_heading, title_from_heading
 from .graph import build_phase_graph
 from .model import Check, Diagnostic, Field, Milestone, Phase, Table, Task
-from .reading import _ESTIMATE_RE, _NONE_RE, _TASKLIST_RE, _TITLE_STATUS_RE, _combine, _numbered_back, _phase_heading, box_status, box_status_of, cell_value, column_kinds, optional_item, parse_phase_refs, read_status
+from .reading import _ESTIMATE_RE, _NONE_RE, _TASKLIST_RE, _TITLE_STATUS_RE, _TRAIL_NOTE_RE, _combine, _numbered_back, _phase_heading, box_status, box_status_of, cell_value, column_kinds, optional_item, parse_phase_refs, read_status
 from .refs import milestone_refs, ref_is_shaped
 from .schedule import read_milestone_plan, read_phase_plan
 from .sections import _NUMBERED_RE, _SectionReader
@@ -124,7 +124,7 @@ class _Parser(_SectionReader):
         if m is None or ms.status_line is not None or ms.status_text:
             return
         words, note = split_status(m.group("paren") or m.group("dash") or "")
-        if normalize_status(words) is not None and is_status_phrase(words):
+        if normalize_status(words) is not None and is_status_phrase(words) and _TRAIL_NOTE_RE.fullmatch(note):
             ms.title = ms.title[:m.start()].rstrip()
             ms.status_text, ms.status_note, ms.status = words, note, normalize_status(words)
 

@@ -214,6 +214,10 @@ def _cell(cells: list[str], idx: int | None) -> str:
     return cells[idx]
 
 
+_TRAIL_NOTE_RE = re.compile(r"|\(.*\)|[*_]*\(.*\)[*_]*|:?\s*\d[\d\s\-/.,:]*|(?:on|since|in)\s+\d.*|(?:Q[1-4]\s*)?\d{4}")
+"""What may follow a heading's trailing status: nothing, a remark in parentheses, a date (``Shipped 2026-03-04``)."""
+
+
 _TITLE_STATUS_RE = re.compile(r"\s*(?:\((?P<paren>[^()]{2,40})\)|\s[\-\u2013\u2014]+\s+(?P<dash>[A-Za-z][\w \-]{1,30}))\s*$")
 
 

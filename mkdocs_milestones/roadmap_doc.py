@@ -14,7 +14,7 @@ from typing import Any
 from .detect import _MS_ID_RE, _PHASE_RE, _has_plan_evidence, _title_after_id, is_milestone_source, milestone_heading
 from .model import Milestone, Phase
 from .parser import _Parser, parse_milestone
-from .reading import _BOX_MARKS, _TITLE_STATUS_RE
+from .reading import _BOX_MARKS, _TITLE_STATUS_RE, _TRAIL_NOTE_RE, read_status
 from .source import _heading, _slug, _strip_md, heading_anchor, split_attr_list
 from .vocabulary import is_status_phrase, normalize_status, split_status
 
@@ -39,6 +39,12 @@ _TRAIL_MARK_RE = re.compile(r"\s+[^\w\s)\]*`]+$")
 
 
 _TRAIL_STATUS_RE = re.compile(r"\s+(?P<trail>[^\w\s()\[\]*`]+\s*[A-Za-z][A-Za-z ]{1,20})$")  # ``... ✅ COMPLETED``
+
+
+_EMPHASIS_RE = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+
+
+_TRAIL_PHRASE_RE = re.compile(r"\s[\-\u2013\u2014]+\s+(?P<phrase>[^\-\u2013\u2014\s][^\u2013\u2014]*?)\s*$")  # ``... — ⚠️ INCOMPLETE``
 
 
 _LEAD_MARK_RE = re.compile(r"^[^\w\s*\[(]+\s*")  # a status emoji before a heading's words
@@ -107,7 +113,7 @@ class _Roadmap(_Parser):
         for i, level, text in heads:
             if level < 2:
                 continue
-            clean = split_attr_list(_strip_md(text))[0]
+            clean = _EMPHASIS_RE.sub(r"\2", split_attr_list(_strip_md(text))[0])  # ``— **✅ Done**``: the words, not the markup
             got = milestone_heading(clean)
             lead_mark = _LEAD_MARK_RE.match(clean)
             if got is None and lead_mark:
@@ -192,17 +198,26 @@ class _Roadmap(_Parser):
 
     @staticmethod
     def _title_status(ms: Milestone) -> None:
-        """``#### 📋 M-02.07 Artifacts Registry (Planned)``, ``### M-01.05 Expression Language ✅ COMPLETED``: the
-        status at the end of a section's heading is not its title (the status it says, when none is written)."""
+        """``#### 📋 M-02.07 Artifacts Registry (Planned)``, ``### M-01.05 Expression Language ✅ COMPLETED``,
+        ``### SIM-M2 — Model Authoring — **⚠️ INCOMPLETE**``: the status at the end of a section's heading is not its
+        title (the status it says, when none is written). The whole trailing phrase must be a status (a date or a
+        remark in parentheses may follow): ``## M2: Dashboards — Active users`` keeps its title."""
         while True:  # ``Core Infrastructure ✅ (Completed)``: both go
             ts = _TITLE_STATUS_RE.search(ms.title) or _TRAIL_STATUS_RE.search(ms.title) or _TRAIL_MARK_RE.search(ms.title)
-            if ts is None:
+            if ts is not None:
+                said = ts.group(ts.lastgroup or 0) if ts.lastgroup else ts.group(0)
+                words, note = split_status(said.strip())
+                ok = is_status_phrase(words) and normalize_status(words) and _TRAIL_NOTE_RE.fullmatch(note)
+            if ts is None or not ok:
+                # ``— ⚠️ INCOMPLETE & NON-COMPLIANT``, ``— 📋 Phase 2 (Deferred)``: a status emoji leads the last phrase
+                ts = _TRAIL_PHRASE_RE.search(ms.title)
+                lead = _LEAD_MARK_RE.match(ts.group("phrase")) if ts else None
+                if ts is None or lead is None or normalize_status(lead.group(0).strip()) is None:
+                    return
+                words, note, _ = read_status(ts.group("phrase"))
+            if not ms.title[:ts.start()].strip():
                 return
-            said = ts.group(ts.lastgroup or 0) if ts.lastgroup else ts.group(0)
-            words, note = split_status(said.strip())
-            if not (is_status_phrase(words) and normalize_status(words)) or not ms.title[:ts.start()].strip():
-                return
-            ms.title = ms.title[:ts.start()].rstrip()
+            ms.title = ms.title[:ts.start()].rstrip(" -:\u2013\u2014")
             if ms.status is None:
                 ms.status_text, ms.status_note, ms.status = words, note, normalize_status(words)
 

@@ -908,3 +908,26 @@ def test_the_words_after_a_status_emoji_win_over_it() -> None:
     # words that are no status leave the emoji's reading
     ms = parse_milestone("# UI-M-02.07 \u2014 Next\n\n**Status:** \U0001f4cb Phase 2 (Deferred)\n\n## Phase 1: A\n\n- [ ] a\n")
     assert (ms.status, ms.status_note) == ("pending", "Phase 2 (Deferred)")
+
+
+def test_a_sections_own_heading_status_beats_its_groups_and_markup_is_no_title() -> None:
+    # review 15b finding 4: FlowTime's ROADMAP-CHARTER-ERA.md under "## Completed Milestones"
+    doc = ("# Sim Roadmap\n\n## Completed Milestones\n\n### SIM-M1 \u2014 Contracts Parity \u2014 **\u2705 Done**\n\n- **Goal** Parity\n\n"
+           "### SIM-M2 \u2014 Model Authoring \u2014 **\u26a0\ufe0f INCOMPLETE & NON-COMPLIANT**\n\n- **Goal** Authoring\n\n"
+           "### SIM-M3 \u2014 Registry Integration \u2014 **\U0001f4cb Phase 2 (Deferred)**\n\n- **Goal** Registry\n")
+    one, two, three = parse_milestones(doc, file="r.md")
+    assert [m.title for m in (one, two, three)] == ["Contracts Parity", "Model Authoring", "Registry Integration"]
+    assert [m.status for m in (one, two, three)] == ["done", "blocked", "blocked"]
+    assert two.status_note == "INCOMPLETE & NON-COMPLIANT"
+
+
+def test_a_trailing_status_must_be_the_whole_trailing_phrase() -> None:
+    # review 15b finding 10: "— Active users" is part of the title, "— Shipped 2026-03-04" and "(Done)" are statuses
+    doc = ("# Roadmap\n\n## M1: Foundation \u2705\n\n**Status**: Done\n\n## M2: Dashboards \u2014 Active users\n\n- [ ] Chart\n- [ ] Export\n\n"
+           "## M3: Search \u2014 Shipped 2026-03-04\n\nGoal: search.\n\n## M4: Billing (In progress)\n\nGoal: billing.\n")
+    m1, m2, m3, m4 = parse_milestones(doc, file="r.md")
+    assert (m2.title, m2.status, m2.status_text) == ("Dashboards \u2014 Active users", "pending", "")
+    assert (m3.title, m3.status, m3.status_note) == ("Search", "done", "2026-03-04")
+    assert (m4.title, m4.status) == ("Billing", "in-progress")
+    ms = parse_milestone("# Milestone: v1.0 Reports \u2014 Active users\n\n**Priority**: high\n\n## Phase 1: A\n\n- [ ] a\n")
+    assert ms.title.endswith("Active users")
