@@ -125,7 +125,7 @@ class _Parser(_SectionReader):
             return
         words, note = split_status(m.group("paren") or m.group("dash") or "")
         if normalize_status(words) is not None and is_status_phrase(words) and _TRAIL_NOTE_RE.fullmatch(note):
-            ms.title = ms.title[:m.start()].rstrip()
+            ms.title = ms.title[:m.start()].rstrip() or ms.id or ms.title  # ``## v2.1.0 (in development)``: the version is its name
             ms.status_text, ms.status_note, ms.status = words, note, normalize_status(words)
 
     def _body(self, ms: Milestone, start: int, stop: int) -> None:

@@ -110,6 +110,8 @@ class _Roadmap(_Parser):
     def _sections(self, heads: list[tuple[int, int, str]]) -> list[Milestone]:
         out: list[Milestone] = []
         found: list[tuple[int, int, str, str | None, str, bool]] = []
+        said_done: set[int] = set()  # sections whose heading says they are done (``### M1.2: Backend ✅``)
+        bare_versions: set[int] = set()  # ``## v2.0.0`` and nothing else: a changelog's entry as often as a milestone
         for i, level, text in heads:
             if level < 2:
                 continue
@@ -127,6 +129,8 @@ class _Roadmap(_Parser):
                 ends = (ts.group("paren") or ts.group("dash") or "") if ts else (tw.group("trail") if tw else "")
                 said = (lead_mark and normalize_status(lead_mark.group(0).strip())) or (tail and normalize_status(tail.group(0))) or (
                     ends and is_status_phrase(split_status(ends)[0]) and normalize_status(split_status(ends)[0]))
+                if said == "done":
+                    said_done.add(i)
                 if not got[2] and said:
                     got = (got[0], got[1], True)  # ``#### ✅ M-02.06 Export System``, ``#### M-02.07 Registry (Planned)``: the heading says its status
             if got is None:
@@ -136,14 +140,20 @@ class _Roadmap(_Parser):
                     # (a changelog?) needs a status line or a phase
                     title = _title_after_id(vm.group("id"), vm.group("after"))
                     ts = _TITLE_STATUS_RE.search(title)
-                    marked = bool(ts and normalize_status(split_status(ts.group("paren") or ts.group("dash") or "")[0]))
-                    got = (vm.group("id"), title, bool(vm.group("lead").strip()) or marked)
+                    marked_as = normalize_status(split_status(ts.group("paren") or ts.group("dash") or "")[0]) if ts else None
+                    if "done" in (marked_as, normalize_status(vm.group("lead")) if vm.group("lead").strip() else None):
+                        said_done.add(i)
+                    if title == vm.group("id"):
+                        bare_versions.add(i)
+                    got = (vm.group("id"), title, bool(vm.group("lead").strip()) or bool(marked_as))
             if got is not None:
                 found.append((i, level, text, got[0], got[1], got[2]))
         def parent(i: int, level: int) -> int | None:
             return next((j for j, lv, _ in reversed(heads) if j < i and lv < level), None)
 
-        sure_groups = {(parent(i, lv), lv) for i, lv, _, _, _, sure in found if sure}
+        # a section with no mark is planned work beside sections marked done; not beside an in-progress one (a
+        # changelog's ``## v2.1.0 (in development)`` over released versions), and not a bare version (``## v2.0.0``)
+        sure_groups = {(parent(i, lv), lv) for i, lv, _, _, _, sure in found if sure and i in said_done}
         for i, level, text, ident, title, certain in found:
             stop = len(self.lines)
             for j, lv, _ in heads:
@@ -153,7 +163,7 @@ class _Roadmap(_Parser):
             group = self._group_status(parent(i, level))
             evidence = certain or _has_plan_evidence(self.lines, i + 1, stop)
             self.unmarked_is_planned = not evidence
-            if not evidence and group is None and (parent(i, level), level) not in sure_groups:
+            if not evidence and group is None and ((parent(i, level), level) not in sure_groups or i in bare_versions):
                 # ``### M01: ...`` with its status in a property table (a dashboard): not read; but ``### M8: Feeds``
                 # under ``## 🚀 Future Milestones``, or ``### M1.3: Frontend`` beside ``### M1.2: Backend ✅``, is one
                 continue

@@ -931,3 +931,17 @@ def test_a_trailing_status_must_be_the_whole_trailing_phrase() -> None:
     assert (m4.title, m4.status) == ("Billing", "in-progress")
     ms = parse_milestone("# Milestone: v1.0 Reports \u2014 Active users\n\n**Priority**: high\n\n## Phase 1: A\n\n- [ ] a\n")
     assert ms.title.endswith("Active users")
+
+
+def test_a_changelog_is_no_roadmap() -> None:
+    # review 15b finding 5: released versions under an in-development one are not pending milestones
+    for top in ("(in development)", "(current)", "(WIP)", "(Released 2026-01-02)", "(Shipped)"):
+        doc = f"# Changelog\n\n## v2.1.0 {top}\n\n- Added export\n\n## v2.0.0\n\n- Fixed login\n\n## v1.0.0\n\n- First release\n"
+        found = parse_milestones(doc, file="CHANGELOG.md")
+        assert [m.id for m in found] == ["v2.1.0"] and found[0].title == "v2.1.0", top
+    # beside a section marked done, an unmarked named one is planned (FlowTime's ROADMAP-LEGACY.md), a bare version is not
+    doc = "# Roadmap\n\n## M1: Foundation \u2705\n\n## M2: Dashboards\n\nGoal: charts.\n\n## v3.0\n\n- notes\n"
+    assert [(m.id, m.status) for m in parse_milestones(doc, file="r.md")] == [("M1", "done"), ("M2", "pending")]
+    # beside an in-progress one, an unmarked one is not read as planned
+    doc = "# Roadmap\n\n## M1: Foundation \U0001f504\n\n## M2: Dashboards\n\nCharts.\n"
+    assert [m.id for m in parse_milestones(doc, file="r.md")] == ["M1"]
