@@ -87,7 +87,7 @@ class _Roadmap(_Parser):
     def milestones(self) -> list[Milestone]:
         lines = self.lines
         heads = [(i, h[0], h[1]) for i in range(len(lines)) if (h := _heading(lines, i))]
-        sections, listed = self._sections(heads), self._listed(heads)
+        sections, listed = self._one_per_id(self._sections(heads)), self._listed(heads)
         if not listed:
             return sections
         # ``.planning/ROADMAP.md``: shipped milestones in the list, the active one also as a ``### 🚧 v1.1 ...``
@@ -106,6 +106,24 @@ class _Roadmap(_Parser):
             same.fields.extend(f for f in sec.fields if f not in same.fields)
             same.diagnostics.extend(sec.diagnostics)
         return sorted(listed + extra, key=lambda m: m.line)
+
+    @staticmethod
+    def _one_per_id(sections: list[Milestone]) -> list[Milestone]:
+        """Two sections of one document with the same id are one milestone written about twice (FlowTime's
+        ROADMAP-LEGACY.md: ``## UI-M-0 — ... (Completed / Expanded)`` and, further down, ``## UI-M-0 — ... ✅ COMPLETED``):
+        the first is it; a status only the later one says is kept."""
+        first: dict[str, Milestone] = {}
+        out: list[Milestone] = []
+        for ms in sections:
+            key = (ms.id or "").strip().lower()
+            same = first.get(key) if key else None
+            if same is None:
+                if key:
+                    first[key] = ms
+                out.append(ms)
+            elif same.status is None and ms.status is not None:
+                same.status, same.status_text, same.status_note = ms.status, ms.status_text, ms.status_note
+        return out
 
     def _sections(self, heads: list[tuple[int, int, str]]) -> list[Milestone]:
         out: list[Milestone] = []

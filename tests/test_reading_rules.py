@@ -945,3 +945,15 @@ def test_a_changelog_is_no_roadmap() -> None:
     # beside an in-progress one, an unmarked one is not read as planned
     doc = "# Roadmap\n\n## M1: Foundation \U0001f504\n\n## M2: Dashboards\n\nCharts.\n"
     assert [m.id for m in parse_milestones(doc, file="r.md")] == ["M1"]
+
+
+def test_one_id_twice_in_one_roadmap_is_one_milestone() -> None:
+    # review 15b finding 9: FlowTime's ROADMAP-LEGACY.md writes "## UI-M-0 — ..." at lines 27 and 275
+    doc = ("# Roadmap\n\n## UI-M-0 \u2014 Minimal Observer UI (Completed / Expanded)\n\n### Goal\nObserve.\n\n"
+           "## UI-M-1 \u2014 Charts \u2705\n\n### Goal\nCharts.\n\n## UI-M-0 \u2014 Minimal Observer UI \u2705 COMPLETED\n\n### Goal\nAgain.\n")
+    found = parse_milestones(doc, file="ROADMAP-LEGACY.md")
+    assert [m.id for m in found] == ["UI-M-0", "UI-M-1"] and found[0].line == 3
+    pages = [PageSource("ROADMAP-LEGACY.md", "ROADMAP-LEGACY/", doc),
+             PageSource("UI-M-01.00.md", "UI-M-01.00/", "# UI-M-01.00 \u2014 Next\n\n**Status**: done\n**Depends on**: UI-M-0\n\n## Phase 1: A\n\n- [x] a\n")]
+    entry = next(e for e in collect_milestones(pages) if e.page == "UI-M-01.00.md")
+    assert not any("ambiguous" in d.message for d in entry.warnings) and entry.depends_on == ["ROADMAP-LEGACY.md#" + found[0].anchor]
