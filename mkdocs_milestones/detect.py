@@ -232,9 +232,21 @@ def title_from_heading(text: str) -> str | None:
 
 def _reads_as_status(value: str) -> bool:
     """Does a status line's value read as a status, as the parser reads it (``Charter Superseded
-    *(originally IN PROGRESS)*`` does; ``Status: works on Sonoma`` does not)?"""
+    *(originally IN PROGRESS)*`` does; ``Status: works on Sonoma`` and ``Status: 200 OK`` do not)?
+
+    >>> _reads_as_status("Charter Superseded *(originally IN PROGRESS)*"), _reads_as_status("200 OK"), _reads_as_status("works on Sonoma")
+    (True, False, False)
+    """
     text = _strip_md(value.strip().lstrip("*_ ").strip())
-    return normalize_status(split_status(text)[0]) is not None or normalize_status(text) is not None or read_status(text)[2] is not None
+    if normalize_status(split_status(text)[0]) is not None or normalize_status(text) is not None:
+        return True
+    words, _, canon = read_status(text)
+    if canon is None or not words:
+        return False
+    # the status leads the value (``Charter Superseded``: within its first words, after a word): ``200 OK`` is no status
+    lead = text.split()[:3]
+    first = words.split()[0]
+    return bool(re.match(r"[^\W\d]", lead[0])) and any(w.strip("*_()") == first for w in lead)
 
 
 def _has_plan_evidence(lines: list[Line], start: int, stop: int | None = None) -> bool:

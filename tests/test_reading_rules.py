@@ -957,3 +957,9 @@ def test_one_id_twice_in_one_roadmap_is_one_milestone() -> None:
              PageSource("UI-M-01.00.md", "UI-M-01.00/", "# UI-M-01.00 \u2014 Next\n\n**Status**: done\n**Depends on**: UI-M-0\n\n## Phase 1: A\n\n- [x] a\n")]
     entry = next(e for e in collect_milestones(pages) if e.page == "UI-M-01.00.md")
     assert not any("ambiguous" in d.message for d in entry.warnings) and entry.depends_on == ["ROADMAP-LEGACY.md#" + found[0].anchor]
+
+
+def test_a_status_value_must_lead_with_its_status_to_make_a_page_a_milestone() -> None:
+    # review 15b finding 11: "Status: 200 OK" on a setup guide is an HTTP status, not a milestone's
+    assert not is_milestone_source("# M1 Mac setup guide\n\nStatus: 200 OK\n\nInstall brew first.\n")
+    assert is_milestone_source("# UI-M-02.05 \u2014 Nav\n\n**Status:** Charter Superseded *(originally IN PROGRESS)*\n\nText.\n")
