@@ -72,6 +72,13 @@ _PHASE_ITEM_TAIL_RE = re.compile(
 )
 
 
+def _phrase_status(title: str) -> str | None:
+    """The status a heading's last dash phrase says when a status emoji leads it (``— 📋 ALIGNED WITH ENGINE M5``), else None."""
+    ts = _TRAIL_PHRASE_RE.search(title)
+    lead = _LEAD_MARK_RE.match(ts.group("phrase")) if ts else None
+    return normalize_status(lead.group(0).strip()) if lead and ts and title[:ts.start()].strip() else None
+
+
 def _in_range(pid: str, rng: tuple[float, float]) -> bool:
     """``Phases 11-17.1`` holds 11 ... 17.1; ``Phases 18-22`` holds 19.2 and 22.1 (phases inserted after 22)."""
     if not re.fullmatch(r"\d+(?:\.\d+)?", pid):
@@ -146,7 +153,7 @@ class _Roadmap(_Parser):
                 tw = _TRAIL_STATUS_RE.search(got[1])
                 ends = (ts.group("paren") or ts.group("dash") or "") if ts else (tw.group("trail") if tw else "")
                 said = (lead_mark and normalize_status(lead_mark.group(0).strip())) or (tail and normalize_status(tail.group(0))) or (
-                    ends and is_status_phrase(split_status(ends)[0]) and normalize_status(split_status(ends)[0]))
+                    ends and is_status_phrase(split_status(ends)[0]) and normalize_status(split_status(ends)[0])) or _phrase_status(got[1])
                 if said == "done":
                     said_done.add(i)
                 if not got[2] and said:

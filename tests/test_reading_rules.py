@@ -963,3 +963,24 @@ def test_a_status_value_must_lead_with_its_status_to_make_a_page_a_milestone() -
     # review 15b finding 11: "Status: 200 OK" on a setup guide is an HTTP status, not a milestone's
     assert not is_milestone_source("# M1 Mac setup guide\n\nStatus: 200 OK\n\nInstall brew first.\n")
     assert is_milestone_source("# UI-M-02.05 \u2014 Nav\n\n**Status:** Charter Superseded *(originally IN PROGRESS)*\n\nText.\n")
+
+
+def test_an_unresolved_name_lists_only_the_close_milestones() -> None:
+    # review 15b finding 12: "(and N more)" counted every milestone of the site, however far
+    pages = [PageSource(f"m{n}.md", f"m{n}/", f"# MILESTONE: Topic {n}\n\n**Status**: done\n\n## Phase 1: A\n\n- [x] a\n") for n in range(12)]
+    pages.append(PageSource("sim-m3.md", "sim-m3/", "# SIM-M3 \u2014 Backlog\n\n**Status**: pending\n**Depends on**: SIM-M2\n\n## Phase 1: A\n\n- [ ] a\n"))
+    pages.append(PageSource("sim-m1.md", "sim-m1/", "# SIM-M1 \u2014 Core\n\n**Status**: done\n\n## Phase 1: A\n\n- [x] a\n"))
+    entry = next(e for e in collect_milestones(pages) if e.page == "sim-m3.md")
+    (warning,) = [d.message for d in entry.warnings if "not a milestone page" in d.message]
+    assert "sim-m1.md" in warning and "more)" not in warning
+
+
+def test_future_roadmap_sections_marked_with_an_emoji_phrase_are_read() -> None:
+    # review 15b finding 12: ROADMAP-CHARTER-ERA.md "## Next Priority" / "### SIM-M5 — Routing — **📋 ALIGNED WITH ENGINE M5**"
+    doc = ("# Sim Roadmap\n\n## Completed Milestones\n\n### SIM-M1 \u2014 Contracts \u2014 **\u2705 Done**\n\n- **Goal** Parity\n\n"
+           "## Next Priority\n\n### SIM-M5 \u2014 Routing \u2014 **\U0001f4cb ALIGNED WITH ENGINE M5**\n\n- **Goal** Routing\n\n"
+           "### SIM-M6 \u2014 Retry \u2014 **\U0001f4cb DEFERRED TO ENGINE M9.5**\n\n- **Goal** Retry\n")
+    found = parse_milestones(doc, file="ROADMAP.md")
+    assert [(m.id, m.title, m.status) for m in found] == [
+        ("SIM-M1", "Contracts", "done"), ("SIM-M5", "Routing", "pending"), ("SIM-M6", "Retry", "blocked")]
+    assert found[1].status_note == "ALIGNED WITH ENGINE M5"
