@@ -18,11 +18,12 @@ from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
 from ..model import Field, Milestone, Phase, Table
-from ..parser import box_status_of, cell_value, heading_anchor, read_status, split_attr_list
+from ..parser import box_status, cell_value, heading_anchor, read_status, split_attr_list
 from ..render import html as h
 from ..render.history import render_history_section
 from ..roadmap.query import plain
 from ..vocabulary import is_legend_item, normalize_priority, normalize_status, split_status
+from .boxes import drop_not_applicable
 from .context import PageContext
 from .preprocessors import context_of
 
@@ -349,24 +350,10 @@ class RenderTreeprocessor(Treeprocessor):
             text = holder.text or ""
             cm = _CHECKBOX_RE.match(text)
             mark = cm.group("mark") if cm else ""
-            status = box_status_of(mark, text[cm.end():] + "".join(_inline_text(holder))) if cm else None
-            stashed = _STASH_RE.match(text) if cm is None else None
-            if stashed is not None and "task-list-item" in li.get("class", ""):
-                # pymdownx.tasklist made the box already (stashed HTML): a box its author says does not apply is
-                # dropped all the same, as the parser reads it
-                html = self.md.htmlStash.rawHtmlBlocks[int(stashed.group(1))]
-                rest = text[stashed.end():]
-                if ("checkbox" in str(html) and "checked" not in str(html)
-                        and box_status_of(" ", rest + "".join(_inline_text(holder))) == "cancelled"):
-                    holder.text = rest.lstrip(" ")
-                    li.set("class", li.get("class", "") + " ms-check ms-check-dropped")
-                continue
-            if status == "cancelled" and mark == " ":
-                # ``- [ ] API docs (N/A)``: dropped as the parser reads it (not counted), so no box; the words stay
-                holder.text = text[cm.end():].lstrip(" ")
-                li.set("class", "ms-check ms-check-dropped")
-                lst.set("class", "ms-checklist")
-            elif status is not None and not (tasklist and mark in " xX"):
+            status = box_status(mark) if cm else None
+            if drop_not_applicable(self.md, lst, li, holder, text, cm):
+                continue  # ``- [ ] API docs (N/A)``: dropped as the parser reads it (not counted), so no box; the words stay
+            if status is not None and not (tasklist and mark in " xX"):
                 # What the parser counts is what the page shows: a counted marker is a box (ticked when done),
                 # an author's own marker (``[WIP]``, ``[~]``) keeps its words as a badge beside it, and a
                 # dropped task (``[-]``), which is not counted, is a badge only.
@@ -400,18 +387,3 @@ class RenderTreeprocessor(Treeprocessor):
                 b.tail = sep + rest
                 holder.insert(0, b)
                 lst.set("class", "ms-legend")
-
-
-_STASH_RE = re.compile("^\x02wzxhzdk:(\\d+)\x03")
-"""Python-Markdown's placeholder for stashed raw HTML (pymdownx.tasklist's checkbox) at the start of a list item."""
-
-
-def _inline_text(holder: etree.Element) -> list[str]:
-    """The text of a list item's inline children and their tails (``*(N/A)*``), not of a nested list."""
-    out: list[str] = []
-    for child in holder:
-        if child.tag in ("ul", "ol", "p", "div"):
-            break
-        out.append("".join(child.itertext()))
-        out.append(child.tail or "")
-    return out
