@@ -98,13 +98,16 @@ def _title_after_id(ident: str, after: str) -> str:
 
 # A document about a milestone, not the milestone: its tracking log, its release notes, a summary
 # (``# M-03.01 Implementation Tracking``, ``# SIM-M3.0 Tracking — ...``, ``# M-09.01 - ... — Tracking``,
-# ``# M-07.01 Release Notes``, ``# UI-M-02.00 Release: ...``, ``# M-02.08 ... - Completion Summary``)
+# ``# M-07.01 Release Notes``, ``# UI-M-02.00 Release: ...``, ``# M-02.08 ... - Completion Summary``).
+# Said alone, only a phrase no feature is named (``Implementation Tracking``, ``Release Notes``); the words a
+# feature can be named (``Progress Tracking``, ``Release``, ``Summary``) need a separator before or after them.
+_ABOUT_WHOLE = r"(?:(?:implementation|completion|development|work)\s+(?:tracking|tracker|log|summary|notes)|tracking(?:\s+log)?|release\s+notes)"
 _ABOUT = r"(?:(?:implementation|progress|work|development|release|completion)\s+)?(?:tracking|tracker|log|notes|summary)(?:\s+log)?"
 _ABOUT_RE = re.compile(
-    r"^(?:" + _ABOUT + r"|release|success(?:\s+criteria)?)(?:\s*$|\s*[:\-\u2013\u2014(])"
+    r"^" + _ABOUT_WHOLE + r"(?:\s*$|\s*[:\-\u2013\u2014(])"
+    r"|^release\s*:|^success(?:\s+criteria)?\s*(?:$|:)|^success(?:\s+criteria)?\s*[\-\u2013\u2014(]"
     r"|^success(?:\s+criteria)?\s+[^\w\s]"  # ``### SIM-M2.7 Success ✅ ACHIEVED``: its criteria, met
     r"|(?:\s[\-\u2013\u2014:]\s*|\()" + _ABOUT + r"\)?\s*$"
-    r"|\s(?:release|implementation|progress)\s+(?:notes|summary|tracking|log)\s*$"
     r"|\s[\-\u2013\u2014:]\s*test\s+(?:plan|strategy)\s*$",
     re.IGNORECASE,
 )
@@ -121,8 +124,8 @@ def about_a_milestone(title: str) -> bool:
     >>> about_a_milestone("Success \u2705 ACHIEVED"), about_a_milestone("Success Criteria")
     (True, True)
     >>> [about_a_milestone(t) for t in ("Tracking dashboard", "Release pipeline", "Log ingestion", "REST API", "Audit log rotation",
-    ...  "Success metrics pipeline")]
-    [False, False, False, False, False, False]
+    ...  "Success metrics pipeline", "Progress Tracking", "Release", "Automated release notes", "Summary", "Progress tracking for jobs")]
+    [False, False, False, False, False, False, False, False, False, False, False]
     """
     return bool(_ABOUT_RE.search(_strip_md(title).strip()))
 
@@ -229,9 +232,21 @@ def title_from_heading(text: str) -> str | None:
 
 def _reads_as_status(value: str) -> bool:
     """Does a status line's value read as a status, as the parser reads it (``Charter Superseded
-    *(originally IN PROGRESS)*`` does; ``Status: works on Sonoma`` does not)?"""
+    *(originally IN PROGRESS)*`` does; ``Status: works on Sonoma`` and ``Status: 200 OK`` do not)?
+
+    >>> _reads_as_status("Charter Superseded *(originally IN PROGRESS)*"), _reads_as_status("200 OK"), _reads_as_status("works on Sonoma")
+    (True, False, False)
+    """
     text = _strip_md(value.strip().lstrip("*_ ").strip())
-    return normalize_status(split_status(text)[0]) is not None or normalize_status(text) is not None or read_status(text)[2] is not None
+    if normalize_status(split_status(text)[0]) is not None or normalize_status(text) is not None:
+        return True
+    words, _, canon = read_status(text)
+    if canon is None or not words:
+        return False
+    # the status leads the value (``Charter Superseded``: within its first words, after a word): ``200 OK`` is no status
+    lead = text.split()[:3]
+    first = words.split()[0]
+    return bool(re.match(r"[^\W\d]", lead[0])) and any(w.strip("*_()") == first for w in lead)
 
 
 def _has_plan_evidence(lines: list[Line], start: int, stop: int | None = None) -> bool:

@@ -87,9 +87,18 @@ class Check:
     """An open box of a done milestone's list no box of which is ticked (acceptance criteria written as
     boxes and never ticked): what the milestone had to meet, not its progress, so not counted."""
 
+    optional: bool = False
+    """An item its author calls optional (``Optional: gzip flag``, ``(if feasible)``, a list under
+    ``Stretch (optional):``): left open it is not counted, so the percentage and the done warning agree."""
+
     def __post_init__(self) -> None:
         if not self.status:
             self.status = "done" if self.checked else "pending"
+
+    @property
+    def counted(self) -> bool:
+        """Does progress count this box? Not when dropped (``[-]``, ``(N/A)``), a criterion, or optional and open."""
+        return self.status != "cancelled" and not self.criterion and not (self.optional and self.status == "pending")
 
 
 @dataclass
@@ -221,8 +230,8 @@ class Phase:
 
     @property
     def checks_total(self) -> int:
-        """Boxes that count: every box but cancelled ones (``[-]``) and criteria (:attr:`Check.criterion`)."""
-        return sum(1 for c in self.checks if c.status != "cancelled" and not c.criterion)
+        """Boxes that count (:attr:`Check.counted`): every box but dropped ones, criteria and open optional ones."""
+        return sum(1 for c in self.checks if c.counted)
 
     @property
     def progress(self) -> float:
@@ -289,7 +298,7 @@ class Milestone:
     def counted_checks(self) -> list[Check]:
         """The boxes progress counts: the phases' boxes, or the page's when no phase has one."""
         boxes = [c for p in self.phases for c in p.checks]
-        return [c for c in (boxes or self.checks) if c.status != "cancelled" and not c.criterion]
+        return [c for c in (boxes or self.checks) if c.counted]
     keyword_title: bool = False
     """True when the title comes from a ``# MILESTONE: name`` heading (the page shows ``name``)."""
     tables: list[Table] = field(default_factory=list)

@@ -20,7 +20,7 @@ from .detect import _MS_ID_RE, _PHASE_RE, _has_plan_evidence, front_matter_miles
 from .graph import build_phase_graph
 from .links import scan_refs
 from .model import Check, Diagnostic, Field, Milestone, Phase, Table, Task
-from .reading import _ESTIMATE_RE, _NONE_RE, _TASKLIST_RE, _TITLE_STATUS_RE, _combine, _numbered_back, _phase_heading, box_status, box_status_of, cell_value, column_kinds, optional_item, parse_phase_refs, read_status
+from .reading import _ESTIMATE_RE, _NONE_RE, _TASKLIST_RE, _TITLE_STATUS_RE, _TRAIL_NOTE_RE, _combine, _numbered_back, _phase_heading, box_status, box_status_of, cell_value, column_kinds, optional_item, parse_phase_refs, read_status
 from .refs import milestone_refs, ref_is_shaped
 from .schedule import read_milestone_plan, read_phase_plan
 from .sections import _NUMBERED_RE, _SectionReader
@@ -52,6 +52,26 @@ _MS_DEP_LABELS = ("depends on", "blocked by", "dependencies", "dependency", "pre
 
 
 _LINES_EST_RE = re.compile(r"\(\s*~?\s*(?P<n>\d[\d,]*)\s*(?:lines?|loc|sloc)\b[^)]*\)", re.IGNORECASE)
+
+
+_CRITERIA_RE = re.compile(
+    r"(?i)\bcriteri(?:a|on)\b|\bacceptance\b|definition of done|\bdod\b|\b(?:complete|done|finished) when\b|\brequirements?\b"
+    r"|^(?:FR|NFR|REQ)[-\s]?\d|validation gate|pre-publish checklist|success metrics|\bexit conditions?\b"
+)
+"""A heading or label naming what a milestone had to meet (its never-ticked boxes are criteria, not open work)."""
+
+
+_OPTIONAL_LIST_RE = re.compile(r"(?i)\(\s*optional\s*\)|^optional\s*:|^stretch(?:\s+goals?)?\s*(?:\(optional\))?\s*:?\s*$|\bnice[\s\-\u2011]to[\s\-\u2011]haves?\s*:?\s*$")
+"""A heading or label whose list is optional: ``Stretch (optional):``, ``#### FR4: Refused arrivals (Optional)``, ``Nice to have:``."""
+_LEAD_BOLD_RE = re.compile(r"^(?:[-*+]|\d+[.)])?\s*(?:\*\*|__)[^*_]+(?:\*\*|__)\s*(?:\([^()]*\))?\s*:?\s*$")
+"""A line that introduces the list below it in bold: ``4. **Pre-publish checklist** (~10 min)``."""
+
+
+_NOT_OWN_WORK_RE = re.compile(
+    r"(?i)\b(?:prerequisites?|pre-requisites?|dependenc(?:y|ies)|depends on|blocked by|out of scope|non[\s-]?goals?|"
+    r"not in scope|risks?|blockers?|known issues|open questions|legend|key)\b"
+)
+"""Sections whose list is not the milestone's own work, so ✅ marks in it say nothing about its status."""
 
 
 _BEFORE_RE = re.compile(r"(?i)(?:prerequisites?|pre-requisites?|dependencies|depends on|before (?:you )?start(?:ing)?)\b")
@@ -106,8 +126,8 @@ class _Parser(_SectionReader):
         if m is None or ms.status_line is not None or ms.status_text:
             return
         words, note = split_status(m.group("paren") or m.group("dash") or "")
-        if normalize_status(words) is not None and is_status_phrase(words):
-            ms.title = ms.title[:m.start()].rstrip()
+        if normalize_status(words) is not None and is_status_phrase(words) and _TRAIL_NOTE_RE.fullmatch(note):
+            ms.title = ms.title[:m.start()].rstrip() or ms.id or ms.title  # ``## v2.1.0 (in development)``: the version is its name
             ms.status_text, ms.status_note, ms.status = words, note, normalize_status(words)
 
     def _body(self, ms: Milestone, start: int, stop: int) -> None:
@@ -199,8 +219,7 @@ class _Parser(_SectionReader):
             self._phase_table(ms, start, stop)
         self._milestone_fields(ms)
         self._heading_status(ms)
-        if ms.status == "done":
-            self._criteria(ms, [(lines[i].no, lv) for i, lv, _ in heads])
+        self._lists(ms)
         self._phase_statuses(ms)
         self._milestone_status(ms)
         self._external_phase_refs(ms)
@@ -322,20 +341,55 @@ class _Parser(_SectionReader):
                     self.warn(ms.line, f"front matter `status: {meta_status}` is not a milestone status, so it is not shown as one; "
                               f"write one of: {', '.join(STATUSES)} (or give the milestone a `**Status**:` line)")
 
-    @staticmethod
-    def _criteria(ms: Milestone, heads: list[tuple[int, int]]) -> None:
-        """A done milestone's lists no box of which is ticked (or marked) are what it had to meet, not its
-        progress: their open boxes are criteria (:attr:`Check.criterion`), counted neither way. The phases'
-        boxes are one list (``- [DONE]`` in Phase 1 makes Phase 3's open boxes open work); the page's
-        own boxes are one list per top-level section (``## Requirements``, ``## Success Criteria``)."""
-        lists: list[list[Check]] = [[c for p in ms.phases for c in p.checks]]
-        sections: dict[int, list[Check]] = {}
-        for c in ms.checks:
-            top = max((no for no, lv in heads if lv <= 2 and no < c.line), default=0)
-            sections.setdefault(top, []).append(c)
-        lists.extend(sections.values())
-        for boxes in lists:
-            if all(c.status in ("pending", "cancelled") for c in boxes):
+    def _lists(self, ms: Milestone) -> None:
+        """What each list of boxes is, as its heading or the line introducing it says.
+
+        Optional: a list under ``Stretch (optional):`` or a heading ending ``(Optional)``; its open boxes
+        are not counted (:attr:`Check.optional`). Criteria: in a done milestone, a list no box of which is
+        ticked (or marked), under a heading or a label that names criteria (``## Acceptance Criteria``,
+        ``### Definition of Done``, ``**Success Criteria:**``, ``### Milestone Complete When``, ``#### FR-3: ...``),
+        is what the milestone had to meet, not its progress: its open boxes are criteria
+        (:attr:`Check.criterion`), counted neither way. Any other open list is open work (``## Remaining
+        work``, ``### Slice 2``), and the done status is warned about."""
+        at = {ln.no: n for n, ln in enumerate(self.lines)}
+        lists: dict[tuple[int, int], list[Check]] = {}
+        named: dict[tuple[int, int], bool] = {}
+        for c in [c for p in ms.phases for c in p.checks] + ms.checks:
+            c.optional = c.optional or optional_item(c.text)
+            n = at.get(c.line)
+            if n is None:
+                continue
+            heads: list[str] = []  # the box's headings, nearest first (one per level)
+            label, label_no, head_no, level, bold = "", -1, -1, 7, False
+            for k in range(n - 1, self.span[0] - 1, -1):
+                ln = self.lines[k]
+                if ln.in_fence:
+                    continue
+                h = _ATX_RE.match(ln.text)
+                if h is not None:
+                    if len(h.group(1)) < level:
+                        heads.append(_strip_md(h.group(2) or ""))
+                        head_no = ln.no if head_no < 0 else head_no
+                        level = len(h.group(1))
+                    if level == 1:
+                        break
+                    continue
+                if head_no < 0 and label_no == -1 and ln.text.strip() and not ln.text[:1].isspace() and not _TASKLIST_RE.match(ln.text):
+                    # the line that introduces the list: ``**Success Criteria:**``, ``4. **Pre-publish checklist** (~10 min)``
+                    label_no = ln.no
+                    if (m := LABEL_RE.match(ln.text)) and not m.group("value").strip() or _LEAD_BOLD_RE.match(ln.text):
+                        label, bold = _strip_md(ln.text), True
+                    elif ln.text.rstrip().endswith(":"):
+                        label = _strip_md(ln.text)  # ``Stretch (optional):``, ``All of these must hold:``
+            key = (head_no, label_no)
+            lists.setdefault(key, []).append(c)
+            named[key] = bool(_CRITERIA_RE.search(label)) or not bold and any(_CRITERIA_RE.search(h) for h in heads)
+            if _OPTIONAL_LIST_RE.search(label or (heads[0] if heads else "")):
+                c.optional = True
+        if ms.status != "done":
+            return
+        for key, boxes in lists.items():
+            if named[key] and all(c.status in ("pending", "cancelled") for c in boxes):
                 for c in boxes:
                     c.criterion = c.status == "pending"
 
@@ -390,37 +444,58 @@ class _Parser(_SectionReader):
         # What is written wins over the status (progress counts it); a reader sees the contradiction too.
         boxes = ms.counted_checks
         # an optional item left open (``Optional: ...``, ``(if feasible)``) contradicts nothing
-        open_boxes = [c for c in boxes if not c.checked and not optional_item(c.text)]
+        open_boxes = [c for c in boxes if not c.checked]
         open_phases = [p for p in ms.phases if p.status not in ("done", "cancelled")]
+        said = "read as" if ms.status_inferred else "marked"  # only a status the author wrote is "marked"
         if open_boxes:
             self.warn(ms.status_line or ms.line,
-                      f"the milestone is marked done but {len(open_boxes)} of {len(boxes)} checklist items are not ticked "
+                      f"the milestone is {said} done but {len(open_boxes)} of {len(boxes)} checklist items are not ticked "
                       f"(first at line {open_boxes[0].line}); tick them (or mark them `[-]` if dropped), or give the "
                       "milestone a status other than done")
         elif open_phases:
             names = ", ".join(f"Phase {p.id}" for p in open_phases[:5]) + (", ..." if len(open_phases) > 5 else "")
             self.warn(ms.status_line or ms.line,
-                      f"the milestone is marked done but {len(open_phases)} of {len(ms.phases)} phases are not ({names}); "
+                      f"the milestone is {said} done but {len(open_phases)} of {len(ms.phases)} phases are not ({names}); "
                       "mark them done (or cancelled), or give the milestone a status other than done")
 
     def _emoji_marks(self, ms: Milestone) -> str | None:
-        """The status the page's list items ticked with a status emoji after them show together (``- go vet ./... ✅``),
-        outside code; None without any. A last resort for a page that writes no status."""
-        states: list[str] = []
+        """``done`` when one of the page's lists has every item ticked with a done emoji after it (``- go vet ./... ✅``),
+        at least two items, outside code; None otherwise. A last resort for a page that writes no status. A list of
+        what came before or stays outside (``## Prerequisites``, ``## Dependencies``, ``## Out of scope``, ``## Risks``)
+        says nothing about this milestone's own work."""
+        skip = False
+        items: list[str | None] = []  # the current list: each item's trailing mark (canonical status) or None
+        found = False
+
+        def close() -> None:
+            nonlocal found
+            if len(items) >= 2 and all(m == "done" for m in items):
+                found = True
+            items.clear()
+
         for ln in self.lines[self.span[0]:self.span[1]]:
             if ln.in_fence:
                 continue
+            h = _ATX_RE.match(ln.text)
+            if h is not None:
+                close()
+                skip = bool(_NOT_OWN_WORK_RE.search(_strip_md(h.group(2) or "")))
+                continue
             b = _BULLET_RE.match(ln.text)
-            words = b.group("text").split() if b else []
-            # a mark after the item is a tick (``- go vet ./... ✅``); one before it is as often the list's glyph
-            for token, rest in ((words[-1], words[:-1]),) if words else ():
-                canon = normalize_status(token) if not any(ch.isalnum() for ch in token) else None
-                if canon is not None and rest and normalize_status(_strip_md(" ".join(rest)).strip(" :-\u2013\u2014=")) is not None:
-                    break  # ``- ✅ Done``, ``- 🔄 = in progress``: a legend, not a tick
-                if canon is not None:
-                    states.append(canon)
-                    break
-        return _combine(states)
+            if b is None or b.group("indent"):
+                if ln.text.strip() and not ln.text[:1].isspace():
+                    close()  # a paragraph ends the list (a nested item or a blank line does not)
+                continue
+            if skip:
+                continue
+            words = re.sub(r"\s*\([^()]*\)\s*$", "", b.group("text")).split()  # ``✅ (alle 21 Pakete)``: the remark after the mark
+            token = words[-1] if words else ""
+            canon = normalize_status(token) if token and not any(ch.isalnum() for ch in token) else None
+            if canon is not None and normalize_status(_strip_md(" ".join(words[:-1])).strip(" :-\u2013\u2014=")) is not None:
+                canon = None  # ``- Done ✅``, ``- 🔄 = in progress``: a legend, not a tick
+            items.append(canon)
+        close()
+        return "done" if found else None
 
     def _external_phase_refs(self, ms: Milestone) -> None:
         """``**Depends on**: Phase 5 (v1.0 complete)`` in a milestone whose phases are 6-9 names a phase of

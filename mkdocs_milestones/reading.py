@@ -36,20 +36,23 @@ _TAG_MARKS = frozenset({"new", "open", "info", "note", "idea", "question", "link
 
 
 _NOT_APPLICABLE_RE = re.compile(
-    r"\(\s*[*_]*(?:n/a|not applicable|out of scope|won[\u2019']?t do|descoped|dropped|deferred)\b"
-    r"|\([^()]*\b(?:n/a|not applicable|out of scope|descoped|deferred|moved to)\b[^()]*\)[\s.*_]*$"
-    r"|(?:^|\s)[\-\u2013\u2014:]?\s*(?:n/a|not applicable)[\s.*_)]*$",
+    r"(?:\(\s*[*_]*|[*_]+\(?\s*|\s[\-\u2013\u2014]\s+)"
+    r"(?:n/a|not applicable|out of scope|won[\u2019']?t do|descoped|dropped|deferred\s+(?:to|until|till)|moved\s+to)\b"
+    r"[^()]*(?:\)[*_]*|[*_]+)?[\s.]*$",
     re.IGNORECASE,
 )
-"""An open box its author says does not apply: ``- [ ] API documentation (N/A)``, ``*(N/A — Option A chosen)*``,
-``*(metadata present; explicit warning surfacing deferred)*``."""
+"""An open box its author says does not apply, in a remark that ends the item and starts with the reason:
+``- [ ] API documentation (N/A)``, ``*(N/A — Option A chosen)*``, ``(deferred to CL-M-04.03)``, ``(moved to M4)``;
+not ``Render missing values as N/A``, ``Handle deferred jobs (deferred queue)`` or ``Fix crash (deferred from M2)``."""
 
 
 _OPTIONAL_RE = re.compile(
-    r"^\W*optional\b|\(\s*(?:optional|if feasible|if time permits|if needed|nice[\s\-\u2011]to[\s\-\u2011]have|stretch(?: goal)?)\b"
-    r"|\bnice[\s\-\u2011]to[\s\-\u2011]have\b",
+    r"^\W*optional\s*[:(\-\u2013\u2014]"
+    r"|\(\s*[*_]*(?:optional|if feasible|if time permits|if needed|nice[\s\-\u2011]to[\s\-\u2011]have|stretch(?: goal)?)\b",
     re.IGNORECASE,
 )
+"""An item its author calls optional, in so many words: ``Optional: gzip flag``, ``(optional)``, ``(if feasible)``,
+``(nice-to-have)``; not an item about an optional thing (``Optional chaining support``)."""
 
 
 def box_status_of(mark: str, text: str) -> str | None:
@@ -58,11 +61,13 @@ def box_status_of(mark: str, text: str) -> str | None:
 
     >>> box_status_of(" ", "API documentation (N/A)"), box_status_of(" ", "Display status *(N/A \u2014 Option A chosen)*")
     ('cancelled', 'cancelled')
-    >>> box_status_of(" ", "Warnings surfaced. *(metadata present; explicit warning surfacing deferred)*")
-    'cancelled'
+    >>> box_status_of(" ", "CLI shows classes. *(deferred to CL-M-04.03)*"), box_status_of(" ", "Export (moved to M4)"), box_status_of(" ", "Docs \u2014 N/A")
+    ('cancelled', 'cancelled', 'cancelled')
     >>> box_status_of(" ", "Map N/A values to null"), box_status_of("x", "Docs (N/A)"), box_status_of(" ", "Tag created")
     ('pending', 'done', 'pending')
-    >>> box_status_of(" ", "Handle deferred jobs (queue)"), box_status_of(" ", "Retry deferred writes")
+    >>> box_status_of(" ", "Handle deferred jobs (deferred queue)"), box_status_of(" ", "Retry deferred writes"), box_status_of(" ", "Fix crash (deferred from M2)")
+    ('pending', 'pending', 'pending')
+    >>> box_status_of(" ", "Render missing values as N/A"), box_status_of(" ", "Return 422 when a filter is not applicable")
     ('pending', 'pending')
     """
     status = box_status(mark)
@@ -74,8 +79,10 @@ def box_status_of(mark: str, text: str) -> str | None:
 def optional_item(text: str) -> bool:
     """Is a box's item optional as written (``Optional: gzip flag``, ``(if feasible)``, ``(nice-to-have)``)?
 
-    >>> optional_item("Optional gzip compression flag"), optional_item("Coverage badge (if feasible from CI)"), optional_item("Tag created")
+    >>> optional_item("Optional: gzip compression flag"), optional_item("Coverage badge (if feasible from CI)"), optional_item("Tag created")
     (True, True, False)
+    >>> optional_item("Optional chaining support in expressions"), optional_item("Nice-to-have error recovery is required by the spec")
+    (False, False)
     """
     return bool(_OPTIONAL_RE.search(text))
 
@@ -207,6 +214,10 @@ def _cell(cells: list[str], idx: int | None) -> str:
     return cells[idx]
 
 
+_TRAIL_NOTE_RE = re.compile(r"|\(.*\)|[*_]*\(.*\)[*_]*|:?\s*\d[\d\s\-/.,:]*|(?:on|since|in)\s+\d.*|(?:Q[1-4]\s*)?\d{4}")
+"""What may follow a heading's trailing status: nothing, a remark in parentheses, a date (``Shipped 2026-03-04``)."""
+
+
 _TITLE_STATUS_RE = re.compile(r"\s*(?:\((?P<paren>[^()]{2,40})\)|\s[\-\u2013\u2014]+\s+(?P<dash>[A-Za-z][\w \-]{1,30}))\s*$")
 
 
@@ -261,9 +272,16 @@ def read_status(text: str) -> tuple[str, str, str | None]:
     (('Not yet implemented', '', 'pending'), ('75% complete', '', 'in-progress'))
     >>> read_status("Charter Superseded *(originally IN PROGRESS)*")
     ('Superseded', 'Charter \u00b7 *(originally IN PROGRESS)*', 'cancelled')
+    >>> read_status("\N{CLIPBOARD} Charter Superseded *(originally Planned)*"), read_status("\N{CLIPBOARD} Phase 2 (Deferred)")
+    (('\N{CLIPBOARD} Superseded', 'Charter \u00b7 *(originally Planned)*', 'cancelled'), ('\N{CLIPBOARD}', 'Phase 2 (Deferred)', 'pending'))
     """
     words, note = split_status(text)
     canon = normalize_status(words)
+    if canon is not None and note and not any(ch.isalnum() for ch in words):
+        # ``📋 Charter Superseded *(originally Planned)*``: the words after the emoji win over it when they read as a status
+        said = read_status(note)
+        if said[2] is not None:
+            return f"{words} {said[0]}", said[1], said[2]
     if canon is not None:
         return words, note, canon
     raw = text.strip()

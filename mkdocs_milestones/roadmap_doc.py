@@ -15,7 +15,7 @@ from .detect import _MS_ID_RE, _PHASE_RE, _has_plan_evidence, _title_after_id, i
 from .links import scan_refs
 from .model import Milestone, Phase
 from .parser import _Parser, parse_milestone
-from .reading import _BOX_MARKS, _TITLE_STATUS_RE
+from .reading import _BOX_MARKS, _TITLE_STATUS_RE, _TRAIL_NOTE_RE, read_status
 from .source import _heading, _slug, _strip_md, heading_anchor, split_attr_list
 from .vocabulary import is_status_phrase, normalize_status, split_status
 
@@ -40,6 +40,12 @@ _TRAIL_MARK_RE = re.compile(r"\s+[^\w\s)\]*`]+$")
 
 
 _TRAIL_STATUS_RE = re.compile(r"\s+(?P<trail>[^\w\s()\[\]*`]+\s*[A-Za-z][A-Za-z ]{1,20})$")  # ``... ✅ COMPLETED``
+
+
+_EMPHASIS_RE = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+
+
+_TRAIL_PHRASE_RE = re.compile(r"\s[\-\u2013\u2014]+\s+(?P<phrase>[^\-\u2013\u2014\s][^\u2013\u2014]*?)\s*$")  # ``... — ⚠️ INCOMPLETE``
 
 
 _LEAD_MARK_RE = re.compile(r"^[^\w\s*\[(]+\s*")  # a status emoji before a heading's words
@@ -67,6 +73,13 @@ _PHASE_ITEM_TAIL_RE = re.compile(
 )
 
 
+def _phrase_status(title: str) -> str | None:
+    """The status a heading's last dash phrase says when a status emoji leads it (``— 📋 ALIGNED WITH ENGINE M5``), else None."""
+    ts = _TRAIL_PHRASE_RE.search(title)
+    lead = _LEAD_MARK_RE.match(ts.group("phrase")) if ts else None
+    return normalize_status(lead.group(0).strip()) if lead and ts and title[:ts.start()].strip() else None
+
+
 def _in_range(pid: str, rng: tuple[float, float]) -> bool:
     """``Phases 11-17.1`` holds 11 ... 17.1; ``Phases 18-22`` holds 19.2 and 22.1 (phases inserted after 22)."""
     if not re.fullmatch(r"\d+(?:\.\d+)?", pid):
@@ -82,7 +95,7 @@ class _Roadmap(_Parser):
     def milestones(self) -> list[Milestone]:
         lines = self.lines
         heads = [(i, h[0], h[1]) for i in range(len(lines)) if (h := _heading(lines, i))]
-        sections, listed = self._sections(heads), self._listed(heads)
+        sections, listed = self._one_per_id(self._sections(heads)), self._listed(heads)
         if not listed:
             return sections
         # ``.planning/ROADMAP.md``: shipped milestones in the list, the active one also as a ``### 🚧 v1.1 ...``
@@ -102,13 +115,33 @@ class _Roadmap(_Parser):
             same.diagnostics.extend(sec.diagnostics)
         return sorted(listed + extra, key=lambda m: m.line)
 
+    @staticmethod
+    def _one_per_id(sections: list[Milestone]) -> list[Milestone]:
+        """Two sections of one document with the same id are one milestone written about twice (FlowTime's
+        ROADMAP-LEGACY.md: ``## UI-M-0 — ... (Completed / Expanded)`` and, further down, ``## UI-M-0 — ... ✅ COMPLETED``):
+        the first is it; a status only the later one says is kept."""
+        first: dict[str, Milestone] = {}
+        out: list[Milestone] = []
+        for ms in sections:
+            key = (ms.id or "").strip().lower()
+            same = first.get(key) if key else None
+            if same is None:
+                if key:
+                    first[key] = ms
+                out.append(ms)
+            elif same.status is None and ms.status is not None:
+                same.status, same.status_text, same.status_note = ms.status, ms.status_text, ms.status_note
+        return out
+
     def _sections(self, heads: list[tuple[int, int, str]]) -> list[Milestone]:
         out: list[Milestone] = []
         found: list[tuple[int, int, str, str | None, str, bool]] = []
+        said_done: set[int] = set()  # sections whose heading says they are done (``### M1.2: Backend ✅``)
+        bare_versions: set[int] = set()  # ``## v2.0.0`` and nothing else: a changelog's entry as often as a milestone
         for i, level, text in heads:
             if level < 2:
                 continue
-            clean = split_attr_list(_strip_md(text))[0]
+            clean = _EMPHASIS_RE.sub(r"\2", split_attr_list(_strip_md(text))[0])  # ``— **✅ Done**``: the words, not the markup
             got = milestone_heading(clean)
             lead_mark = _LEAD_MARK_RE.match(clean)
             if got is None and lead_mark:
@@ -121,7 +154,9 @@ class _Roadmap(_Parser):
                 tw = _TRAIL_STATUS_RE.search(got[1])
                 ends = (ts.group("paren") or ts.group("dash") or "") if ts else (tw.group("trail") if tw else "")
                 said = (lead_mark and normalize_status(lead_mark.group(0).strip())) or (tail and normalize_status(tail.group(0))) or (
-                    ends and is_status_phrase(split_status(ends)[0]) and normalize_status(split_status(ends)[0]))
+                    ends and is_status_phrase(split_status(ends)[0]) and normalize_status(split_status(ends)[0])) or _phrase_status(got[1])
+                if said == "done":
+                    said_done.add(i)
                 if not got[2] and said:
                     got = (got[0], got[1], True)  # ``#### ✅ M-02.06 Export System``, ``#### M-02.07 Registry (Planned)``: the heading says its status
             if got is None:
@@ -131,14 +166,20 @@ class _Roadmap(_Parser):
                     # (a changelog?) needs a status line or a phase
                     title = _title_after_id(vm.group("id"), vm.group("after"))
                     ts = _TITLE_STATUS_RE.search(title)
-                    marked = bool(ts and normalize_status(split_status(ts.group("paren") or ts.group("dash") or "")[0]))
-                    got = (vm.group("id"), title, bool(vm.group("lead").strip()) or marked)
+                    marked_as = normalize_status(split_status(ts.group("paren") or ts.group("dash") or "")[0]) if ts else None
+                    if "done" in (marked_as, normalize_status(vm.group("lead")) if vm.group("lead").strip() else None):
+                        said_done.add(i)
+                    if title == vm.group("id"):
+                        bare_versions.add(i)
+                    got = (vm.group("id"), title, bool(vm.group("lead").strip()) or bool(marked_as))
             if got is not None:
                 found.append((i, level, text, got[0], got[1], got[2]))
         def parent(i: int, level: int) -> int | None:
             return next((j for j, lv, _ in reversed(heads) if j < i and lv < level), None)
 
-        sure_groups = {(parent(i, lv), lv) for i, lv, _, _, _, sure in found if sure}
+        # a section with no mark is planned work beside sections marked done; not beside an in-progress one (a
+        # changelog's ``## v2.1.0 (in development)`` over released versions), and not a bare version (``## v2.0.0``)
+        sure_groups = {(parent(i, lv), lv) for i, lv, _, _, _, sure in found if sure and i in said_done}
         for i, level, text, ident, title, certain in found:
             stop = len(self.lines)
             for j, lv, _ in heads:
@@ -148,7 +189,7 @@ class _Roadmap(_Parser):
             group = self._group_status(parent(i, level))
             evidence = certain or _has_plan_evidence(self.lines, i + 1, stop)
             self.unmarked_is_planned = not evidence
-            if not evidence and group is None and (parent(i, level), level) not in sure_groups:
+            if not evidence and group is None and ((parent(i, level), level) not in sure_groups or i in bare_versions):
                 # ``### M01: ...`` with its status in a property table (a dashboard): not read; but ``### M8: Feeds``
                 # under ``## 🚀 Future Milestones``, or ``### M1.3: Frontend`` beside ``### M1.2: Backend ✅``, is one
                 continue
@@ -194,17 +235,26 @@ class _Roadmap(_Parser):
 
     @staticmethod
     def _title_status(ms: Milestone) -> None:
-        """``#### 📋 M-02.07 Artifacts Registry (Planned)``, ``### M-01.05 Expression Language ✅ COMPLETED``: the
-        status at the end of a section's heading is not its title (the status it says, when none is written)."""
+        """``#### 📋 M-02.07 Artifacts Registry (Planned)``, ``### M-01.05 Expression Language ✅ COMPLETED``,
+        ``### SIM-M2 — Model Authoring — **⚠️ INCOMPLETE**``: the status at the end of a section's heading is not its
+        title (the status it says, when none is written). The whole trailing phrase must be a status (a date or a
+        remark in parentheses may follow): ``## M2: Dashboards — Active users`` keeps its title."""
         while True:  # ``Core Infrastructure ✅ (Completed)``: both go
             ts = _TITLE_STATUS_RE.search(ms.title) or _TRAIL_STATUS_RE.search(ms.title) or _TRAIL_MARK_RE.search(ms.title)
-            if ts is None:
+            if ts is not None:
+                said = ts.group(ts.lastgroup or 0) if ts.lastgroup else ts.group(0)
+                words, note = split_status(said.strip())
+                ok = is_status_phrase(words) and normalize_status(words) and _TRAIL_NOTE_RE.fullmatch(note)
+            if ts is None or not ok:
+                # ``— ⚠️ INCOMPLETE & NON-COMPLIANT``, ``— 📋 Phase 2 (Deferred)``: a status emoji leads the last phrase
+                ts = _TRAIL_PHRASE_RE.search(ms.title)
+                lead = _LEAD_MARK_RE.match(ts.group("phrase")) if ts else None
+                if ts is None or lead is None or normalize_status(lead.group(0).strip()) is None:
+                    return
+                words, note, _ = read_status(ts.group("phrase"))
+            if not ms.title[:ts.start()].strip():
                 return
-            said = ts.group(ts.lastgroup or 0) if ts.lastgroup else ts.group(0)
-            words, note = split_status(said.strip())
-            if not (is_status_phrase(words) and normalize_status(words)) or not ms.title[:ts.start()].strip():
-                return
-            ms.title = ms.title[:ts.start()].rstrip()
+            ms.title = ms.title[:ts.start()].rstrip(" -:\u2013\u2014")
             if ms.status is None:
                 ms.status_text, ms.status_note, ms.status = words, note, normalize_status(words)
 

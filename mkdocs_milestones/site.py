@@ -316,7 +316,8 @@ def resolve_dependencies(entries: list[MilestoneEntry]) -> None:
                     missing.append(ref)
             elif target is None:
                 keys = _nearest(ref, entries)
-                known = ", ".join(keys[:8]) + (f" (and {len(by_key) - len(keys[:8])} more)" if len(by_key) > 8 else "") if keys else "none in this site"
+                # the close names only (``_nearest`` gives at most 8 of them); all milestones, when none is close
+                known = ", ".join(keys[:8]) + (f" (and {len(keys) - 8} more)" if len(keys) > 8 else "") if keys else "none in this site"
                 e.warnings.append(
                     Diagnostic(e.page, _depends_line(ms),
                                f"depends on {ref!r}, which is not a milestone page; link to one of: {known}")

@@ -300,3 +300,17 @@ def test_page_and_model_agree_on_quoted_checks_and_phases_inside_html() -> None:
     assert [p.id for p in ms.phases] == [p.attrs["data-phase"] for p in doc.find_all("details", "ms-phase")] == ["1"]
     assert (ms.phases[0].checks_done, ms.phases[0].checks_total) == (1, 2)
     assert len(boxes) == 2 and sum("checked" in b.attrs for b in boxes) == 1
+
+
+def test_a_box_the_author_says_does_not_apply_renders_dropped_as_it_is_counted() -> None:
+    # review 15b finding 7: ``- [ ] API docs (N/A)`` is not counted, so the page shows it dropped (like ``[-]``), words kept
+    text = ("# MILESTONE: A\n\n**Status**: In progress\n\n## Tasks\n\n- [x] One\n- [ ] API docs (N/A)\n"
+            "- [ ] Export *(moved to M4)*\n- [ ] Render missing values as N/A\n- [ ] Fix crash (deferred from M2)\n")
+    for config in ({}, {"extensions": ["pymdownx.tasklist"]}):
+        md = markdown.Markdown(extensions=["pymdownx.tasklist", MilestonesExtension()] if config else [MilestonesExtension()])
+        html = md.convert(text)
+        items = re.findall(r"<li[^>]*>.*?</li>", html, re.S)
+        dropped = [i for i in items if "ms-check-dropped" in i]
+        assert len(dropped) == 2 and "API docs (N/A)" in dropped[0] and "moved to M4" in dropped[1], html
+        assert not any("checkbox" in i for i in dropped)
+        assert sum("checkbox" in i for i in items) == 3  # One, Render missing values as N/A, Fix crash (deferred from M2)

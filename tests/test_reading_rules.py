@@ -677,15 +677,34 @@ def test_a_done_milestones_never_ticked_criteria_are_no_contradiction() -> None:
     ms = parse_milestone(text)
     assert ms.diagnostics == [] and (ms.checks_done, ms.checks_total) == (3, 3) and ms.progress == 1.0
     assert [c.criterion for c in ms.checks] == [False, False, False, True, True]
-    # FlowTime's UI-M-03.22: each phase's exit box was never ticked: the phases are done with the milestone
+    # FlowTime's M-08.01: each phase's ``**Success Criteria:**`` boxes were never ticked: the phases are done with the milestone
     phases = parse_milestone(
-        "# UI-M-03.22 \u2014 Canvas\n\n**Status:** \u2705 Completed\n\n### Phase 1: Harness\n- [ ] helper tests pass\n\n"
-        "### Phase 2: Render\n- [ ] render tests pass\n"
+        "# UI-M-03.22 \u2014 Canvas\n\n**Status:** \u2705 Completed\n\n### Phase 1: Harness\n**Success Criteria:**\n- [ ] helper tests pass\n\n"
+        "### Phase 2: Render\n#### Exit criteria\n- [ ] render tests pass\n"
     )
     assert [p.status for p in phases.phases] == ["done", "done"] and phases.progress == 1.0 and phases.diagnostics == []
-    # a done milestone with no box ticked anywhere: the status is the progress
-    spec = parse_milestone("# MILESTONE: A\n**Status**: done\n\n## Scope\n- [ ] one\n- [ ] two\n")
-    assert spec.diagnostics == [] and spec.progress == 1.0 and (spec.checks_done, spec.checks_total) == (0, 0)
+    # the other headings that name what had to be met
+    for head in ("Definition of Done", "Milestone Complete When:", "FR-2: Loader", "Exit criteria", "Acceptance"):
+        spec = parse_milestone(f"# MILESTONE: A\n**Status**: done\n\n## {head}\n- [ ] one\n- [ ] two\n")
+        assert spec.diagnostics == [] and spec.progress == 1.0 and (spec.checks_done, spec.checks_total) == (0, 0), head
+
+
+def test_a_done_milestones_never_ticked_task_list_is_open_work() -> None:
+    # review 15b finding 1: only a heading that names criteria makes a never-ticked list criteria
+    for body in ("## Tasks\n- [x] a\n- [x] b\n\n## Remaining work\n- [ ] Write the migration guide\n- [ ] Tag the release\n",
+                 "## Tasks\n- [ ] a\n- [ ] b\n- [ ] c\n", "## Scope\n- [ ] one\n- [ ] two\n"):
+        ms = parse_milestone(f"# MILESTONE: Billing v2\n\n**Status**: Done\n\n{body}")
+        assert ms.progress < 1.0 and not any(c.criterion for c in ms.checks), body
+        assert [d.message.split(" but ")[0] for d in ms.diagnostics] == ["the milestone is marked done"], body
+    # phases with open boxes are not inferred done from the milestone (FlowTime's M-012 ``### Slice 1`` ...)
+    ms = parse_milestone("# MILESTONE: Billing v2\n\n**Status**: \u2705 Done\n\n## Phase 1: Model\n- [ ] schema\n- [ ] migration\n\n"
+                         "## Phase 2: Webhooks\n- [ ] endpoint\n- [ ] retries\n")
+    assert [p.status for p in ms.phases] == ["pending", "pending"] and ms.progress == 0.0
+    assert len(ms.diagnostics) == 1 and "4 of 4 checklist items are not ticked" in ms.diagnostics[0].message
+    # ``4. **Pre-publish checklist** (~10 min)`` introduces a list of criteria too (hindsight-mcp's marketplace plan)
+    ms = parse_milestone("# M4: Publish\n\n**Status**: done\n\n## Phase 1: Publish\n**Status**: done\n\n"
+                         "1. **Pre-publish checklist** (~10 min)\n   - [ ] Version matches\n   - [ ] README complete\n")
+    assert ms.diagnostics == [] and [c.criterion for c in ms.phases[0].checks] == [True, True]
 
 
 def test_a_done_milestone_whose_ticked_lists_have_open_boxes_is_warned() -> None:
@@ -696,7 +715,7 @@ def test_a_done_milestone_whose_ticked_lists_have_open_boxes_is_warned() -> None
     )
     ms = parse_milestone(text, file="m2.md")
     assert [d.message.split(";")[0] for d in ms.diagnostics] == [
-        "the milestone is marked done but 2 of 4 checklist items are not ticked (first at line 7)"]
+        "the milestone is marked done but 2 of 3 checklist items are not ticked (first at line 7)"]  # "(if time permits)" is optional: not counted
     # FlowTime's TT-M-03.28: the last session's box and one of its items left open in a ticked list
     tt = parse_milestone("# TT-M-03.28 \u2014 Retries\n\n**Status:** \u2705 Complete\n\n### Plan\n- [x] **Session 1**\n- [ ] **Session 4**\n  - [x] docs\n  - [ ] roadmap update\n")
     assert "2 of 4" in tt.diagnostics[0].message
@@ -708,12 +727,26 @@ def test_open_boxes_the_author_says_do_not_apply_or_are_optional() -> None:
     text = (
         "# Milestone: M0 Docker\n\n**Status**: DONE\n\n## Deliverables\n- [x] Dockerfile\n- [ ] API documentation (N/A)\n"
         "- [ ] Diagnostic page. *(N/A \u2014 Option A chosen)*\n- [ ] CLI shows classes. *(deferred to CL-M-04.03)*\n"
-        "- [ ] Optional gzip compression flag\n- [ ] Coverage badge (if feasible from CI)\n"
+        "- [ ] Optional: gzip compression flag\n- [ ] Coverage badge (if feasible from CI)\n\nStretch (optional):\n- [ ] Benchmarks\n"
     )
     ms = parse_milestone(text)
-    assert [c.status for c in ms.checks] == ["done", "cancelled", "cancelled", "cancelled", "pending", "pending"]
-    assert ms.diagnostics == []
+    assert [c.status for c in ms.checks] == ["done", "cancelled", "cancelled", "cancelled", "pending", "pending", "pending"]
+    assert [c.optional for c in ms.checks] == [False, False, False, False, True, True, True]
+    # optional items are out of the count, so the done milestone is 100% and nothing contradicts it
+    assert ms.diagnostics == [] and (ms.checks_done, ms.checks_total, ms.progress) == (1, 1, 1.0)
     assert parse_milestone(text.replace("- [x] Dockerfile", "- [x] Dockerfile\n- [ ] Tag created after merge")).diagnostics
+
+
+def test_only_items_called_optional_in_so_many_words_are_optional() -> None:
+    # review 15b finding 8: a leading word is the item's subject, not a remark about it
+    text = ("# MILESTONE: Parser\n\n**Status**: Done\n\n## Tasks\n- [x] Tokenizer\n- [ ] Optional chaining support in expressions\n"
+            "- [ ] Nice-to-have error recovery is required by the spec\n")
+    ms = parse_milestone(text)
+    assert not any(c.optional for c in ms.checks) and (ms.checks_done, ms.checks_total) == (1, 3)
+    assert len(ms.diagnostics) == 1 and "2 of 3 checklist items" in ms.diagnostics[0].message
+    # ``(optional)`` and ``Optional:`` are: out of the count, so done is 100% and no warning
+    ms = parse_milestone(text.replace("Optional chaining", "Optional: chaining").replace("is required by the spec", "(optional)"))
+    assert ms.diagnostics == [] and ms.progress == 1.0 and (ms.checks_done, ms.checks_total) == (1, 1)
 
 
 def test_a_status_the_parser_reads_is_evidence_for_detection() -> None:
@@ -828,3 +861,126 @@ def test_no_status_written_but_every_gate_ticked_with_an_emoji() -> None:
     # a mark before the item is as often the list's glyph (FlowTime's M2.6-ORIGINAL plan: "- ✅ All models persist ...")
     glyphs = parse_milestone("# Milestone M-02.06 \u2014 Loop\n\n## Acceptance Criteria\n\n- \u2705 All models persist\n- \u2705 Export works\n")
     assert glyphs.status is None
+
+
+def test_emoji_ticks_only_from_a_wholly_ticked_list_of_the_milestones_own_work() -> None:
+    # review 15b finding 2: a prerequisite met, a dependency in place, one item of four, a ❌ or ⚠️ list: no status
+    for body in ("## Prerequisites\n\n- Auth rollout shipped \u2705\n- Database migration done \u2705\n",
+                 "## Dependencies\n\n- Elasticsearch cluster provisioned \u2705\n- Indexing pipeline \u2705\n",
+                 "## Out of scope\n\n- Tablet layout \u274c\n- Watch app \u274c\n",
+                 "## Risks\n\n- App store review delays \u26a0\ufe0f\n- Push certificate expiry \u26a0\ufe0f\n",
+                 "## Tasks\n\n- Login \u2705\n- Payments\n- Search\n- Checkout\n",
+                 "## Tasks\n\n- Login \u2705\n"):
+        ms = parse_milestone(f"# Milestone: Shop\n\n{body}\n## Phase 1: Model\n\nBuild it.\n")
+        assert ms.status is None and any("no status line" in d.message for d in ms.diagnostics), body
+    # a wholly ticked gate list with open phases: the warning says the status was read, not marked
+    ms = parse_milestone("# Milestone: Shop\n\n## Gates\n\n- tests \u2705\n- lint \u2705\n\n## Phase 1: Model\n\nBuild it.\n\n## Phase 2: API\n\nWire it.\n")
+    assert (ms.status, ms.status_inferred) == ("done", True)
+    assert [d.message.split(" (")[0] for d in ms.diagnostics] == ["the milestone is read as done but 2 of 2 phases are not"]
+
+
+def test_a_feature_named_like_a_log_is_still_a_milestone() -> None:
+    # review 15b finding 6: ``# M2: Progress Tracking``, ``# M4: Release`` are plans; ``# M-03.01 Implementation Tracking`` is a log
+    for head in ("M2: Progress Tracking", "M4: Release", "M6: Automated release notes", "M1: Summary"):
+        text = f"# {head}\n\n**Status**: In progress\n\n## Phase 1: Build\n\n- [x] a\n- [ ] b\n"
+        assert is_milestone_source(text), head
+        assert parse_milestone(text) is not None, head
+    for head in ("M-03.01 Implementation Tracking", "M-07.01 Release Notes", "UI-M-02.00 Release: Mode Toggle",
+                 "M-09.01 Engine Semantics \u2014 Tracking", "SIM-M3.0 Tracking \u2014 Registry", "M2: Progress Tracking \u2014 Log"):
+        text = f"# {head}\n\n**Status**: In progress\n\n## Phase 1: Build\n\n- [x] a\n- [ ] b\n"
+        assert not is_milestone_source(text), head
+
+
+def test_only_a_trailing_remark_drops_an_open_box() -> None:
+    # review 15b finding 7: N/A, not applicable, deferred inside the task's own words are the task
+    text = ("# Milestone: Reports\n\n**Status**: \U0001f504 In progress\n\n## Tasks\n\n- [x] Table view\n- [ ] Render missing values as N/A\n"
+            "- [ ] Return 422 when a filter is not applicable\n- [ ] Handle deferred jobs (deferred queue)\n"
+            "- [ ] Fix crash (deferred from M2)\n- [ ] Export (moved to M4)\n- [ ] Audit log *(out of scope for v1)*\n")
+    ms = parse_milestone(text)
+    assert [c.status for c in ms.checks] == ["done"] + ["pending"] * 4 + ["cancelled"] * 2
+    assert (ms.checks_done, ms.checks_total) == (1, 5)
+
+
+def test_the_words_after_a_status_emoji_win_over_it() -> None:
+    # review 15b finding 3: FlowTime's UI-M-02.06 "**Status:** 📋 Charter Superseded *(originally Planned)*"
+    ms = parse_milestone("# UI-M-02.06 \u2014 Charter\n\n**Status:** \U0001f4cb Charter Superseded *(originally Planned)*\n\n## Phase 1: A\n\n- [ ] a\n")
+    assert (ms.status, ms.status_text) == ("cancelled", "\U0001f4cb Superseded")
+    # words that are no status leave the emoji's reading
+    ms = parse_milestone("# UI-M-02.07 \u2014 Next\n\n**Status:** \U0001f4cb Phase 2 (Deferred)\n\n## Phase 1: A\n\n- [ ] a\n")
+    assert (ms.status, ms.status_note) == ("pending", "Phase 2 (Deferred)")
+
+
+def test_a_sections_own_heading_status_beats_its_groups_and_markup_is_no_title() -> None:
+    # review 15b finding 4: FlowTime's ROADMAP-CHARTER-ERA.md under "## Completed Milestones"
+    doc = ("# Sim Roadmap\n\n## Completed Milestones\n\n### SIM-M1 \u2014 Contracts Parity \u2014 **\u2705 Done**\n\n- **Goal** Parity\n\n"
+           "### SIM-M2 \u2014 Model Authoring \u2014 **\u26a0\ufe0f INCOMPLETE & NON-COMPLIANT**\n\n- **Goal** Authoring\n\n"
+           "### SIM-M3 \u2014 Registry Integration \u2014 **\U0001f4cb Phase 2 (Deferred)**\n\n- **Goal** Registry\n")
+    one, two, three = parse_milestones(doc, file="r.md")
+    assert [m.title for m in (one, two, three)] == ["Contracts Parity", "Model Authoring", "Registry Integration"]
+    assert [m.status for m in (one, two, three)] == ["done", "blocked", "blocked"]
+    assert two.status_note == "INCOMPLETE & NON-COMPLIANT"
+
+
+def test_a_trailing_status_must_be_the_whole_trailing_phrase() -> None:
+    # review 15b finding 10: "— Active users" is part of the title, "— Shipped 2026-03-04" and "(Done)" are statuses
+    doc = ("# Roadmap\n\n## M1: Foundation \u2705\n\n**Status**: Done\n\n## M2: Dashboards \u2014 Active users\n\n- [ ] Chart\n- [ ] Export\n\n"
+           "## M3: Search \u2014 Shipped 2026-03-04\n\nGoal: search.\n\n## M4: Billing (In progress)\n\nGoal: billing.\n")
+    m1, m2, m3, m4 = parse_milestones(doc, file="r.md")
+    assert (m2.title, m2.status, m2.status_text) == ("Dashboards \u2014 Active users", "pending", "")
+    assert (m3.title, m3.status, m3.status_note) == ("Search", "done", "2026-03-04")
+    assert (m4.title, m4.status) == ("Billing", "in-progress")
+    ms = parse_milestone("# Milestone: v1.0 Reports \u2014 Active users\n\n**Priority**: high\n\n## Phase 1: A\n\n- [ ] a\n")
+    assert ms.title.endswith("Active users")
+
+
+def test_a_changelog_is_no_roadmap() -> None:
+    # review 15b finding 5: released versions under an in-development one are not pending milestones
+    for top in ("(in development)", "(current)", "(WIP)", "(Released 2026-01-02)", "(Shipped)"):
+        doc = f"# Changelog\n\n## v2.1.0 {top}\n\n- Added export\n\n## v2.0.0\n\n- Fixed login\n\n## v1.0.0\n\n- First release\n"
+        found = parse_milestones(doc, file="CHANGELOG.md")
+        assert [m.id for m in found] == ["v2.1.0"] and found[0].title == "v2.1.0", top
+    # beside a section marked done, an unmarked named one is planned (FlowTime's ROADMAP-LEGACY.md), a bare version is not
+    doc = "# Roadmap\n\n## M1: Foundation \u2705\n\n## M2: Dashboards\n\nGoal: charts.\n\n## v3.0\n\n- notes\n"
+    assert [(m.id, m.status) for m in parse_milestones(doc, file="r.md")] == [("M1", "done"), ("M2", "pending")]
+    # beside an in-progress one, an unmarked one is not read as planned
+    doc = "# Roadmap\n\n## M1: Foundation \U0001f504\n\n## M2: Dashboards\n\nCharts.\n"
+    assert [m.id for m in parse_milestones(doc, file="r.md")] == ["M1"]
+
+
+def test_one_id_twice_in_one_roadmap_is_one_milestone() -> None:
+    # review 15b finding 9: FlowTime's ROADMAP-LEGACY.md writes "## UI-M-0 — ..." at lines 27 and 275
+    doc = ("# Roadmap\n\n## UI-M-0 \u2014 Minimal Observer UI (Completed / Expanded)\n\n### Goal\nObserve.\n\n"
+           "## UI-M-1 \u2014 Charts \u2705\n\n### Goal\nCharts.\n\n## UI-M-0 \u2014 Minimal Observer UI \u2705 COMPLETED\n\n### Goal\nAgain.\n")
+    found = parse_milestones(doc, file="ROADMAP-LEGACY.md")
+    assert [m.id for m in found] == ["UI-M-0", "UI-M-1"] and found[0].line == 3
+    pages = [PageSource("ROADMAP-LEGACY.md", "ROADMAP-LEGACY/", doc),
+             PageSource("UI-M-01.00.md", "UI-M-01.00/", "# UI-M-01.00 \u2014 Next\n\n**Status**: done\n**Depends on**: UI-M-0\n\n## Phase 1: A\n\n- [x] a\n")]
+    entry = next(e for e in collect_milestones(pages) if e.page == "UI-M-01.00.md")
+    assert not any("ambiguous" in d.message for d in entry.warnings) and entry.depends_on == ["ROADMAP-LEGACY.md#" + found[0].anchor]
+
+
+def test_a_status_value_must_lead_with_its_status_to_make_a_page_a_milestone() -> None:
+    # review 15b finding 11: "Status: 200 OK" on a setup guide is an HTTP status, not a milestone's
+    assert not is_milestone_source("# M1 Mac setup guide\n\nStatus: 200 OK\n\nInstall brew first.\n")
+    assert is_milestone_source("# UI-M-02.05 \u2014 Nav\n\n**Status:** Charter Superseded *(originally IN PROGRESS)*\n\nText.\n")
+
+
+def test_an_unresolved_name_lists_only_the_close_milestones() -> None:
+    # review 15b finding 12: "(and N more)" counted every milestone of the site, however far
+    pages = [PageSource(f"m{n}.md", f"m{n}/", f"# MILESTONE: Topic {n}\n\n**Status**: done\n\n## Phase 1: A\n\n- [x] a\n") for n in range(12)]
+    pages.append(PageSource("sim-m3.md", "sim-m3/", "# SIM-M3 \u2014 Backlog\n\n**Status**: pending\n**Depends on**: SIM-M2\n\n## Phase 1: A\n\n- [ ] a\n"))
+    pages.append(PageSource("sim-m1.md", "sim-m1/", "# SIM-M1 \u2014 Core\n\n**Status**: done\n\n## Phase 1: A\n\n- [x] a\n"))
+    entry = next(e for e in collect_milestones(pages) if e.page == "sim-m3.md")
+    (warning,) = [d.message for d in entry.warnings if "not a milestone page" in d.message]
+    assert "sim-m1.md" in warning and "more)" not in warning
+
+
+def test_future_roadmap_sections_marked_with_an_emoji_phrase_are_read() -> None:
+    # review 15b finding 12: ROADMAP-CHARTER-ERA.md "## Next Priority" / "### SIM-M5 — Routing — **📋 ALIGNED WITH ENGINE M5**"
+    doc = ("# Sim Roadmap\n\n## Completed Milestones\n\n### SIM-M1 \u2014 Contracts \u2014 **\u2705 Done**\n\n- **Goal** Parity\n\n"
+           "## Next Priority\n\n### SIM-M5 \u2014 Routing \u2014 **\U0001f4cb ALIGNED WITH ENGINE M5**\n\n- **Goal** Routing\n\n"
+           "### SIM-M6 \u2014 Retry \u2014 **\U0001f4cb DEFERRED TO ENGINE M9.5**\n\n- **Goal** Retry\n")
+    found = parse_milestones(doc, file="ROADMAP.md")
+    assert [(m.id, m.title, m.status) for m in found] == [
+        ("SIM-M1", "Contracts", "done"), ("SIM-M5", "Routing", "pending"), ("SIM-M6", "Retry", "blocked")]
+    assert found[1].status_note == "ALIGNED WITH ENGINE M5"

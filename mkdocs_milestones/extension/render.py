@@ -24,6 +24,7 @@ from ..render import html as h
 from ..render.history import render_history_section
 from ..roadmap.query import plain
 from ..vocabulary import is_legend_item, normalize_priority, normalize_status, split_status
+from .boxes import drop_not_applicable
 from .context import PageContext
 from .preprocessors import context_of
 
@@ -351,6 +352,8 @@ class RenderTreeprocessor(Treeprocessor):
             cm = _CHECKBOX_RE.match(text)
             mark = cm.group("mark") if cm else ""
             status = box_status(mark) if cm else None
+            if drop_not_applicable(self.md, lst, li, holder, text, cm):
+                continue  # ``- [ ] API docs (N/A)``: dropped as the parser reads it (not counted), so no box; the words stay
             if status is not None and not (tasklist and mark in " xX"):
                 # What the parser counts is what the page shows: a counted marker is a box (ticked when done),
                 # an author's own marker (``[WIP]``, ``[~]``) keeps its words as a badge beside it, and a
