@@ -60,6 +60,7 @@ def reset_results(md: Any, ctx: PageContext | None = None) -> None:
     md.milestone_roadmap = False
     md.milestone_graphs = {}
     md.ms_line_origin = None
+    md.ms_chrome = []
 
 
 def context_of(md: Any) -> PageContext:

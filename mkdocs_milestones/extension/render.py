@@ -9,7 +9,6 @@ line), and decorates them.
 
 from __future__ import annotations
 
-import copy
 import re
 import xml.etree.ElementTree as etree
 from typing import TYPE_CHECKING, Any
@@ -108,13 +107,16 @@ class RenderTreeprocessor(Treeprocessor):
             if getattr(md, "milestone_roadmap", False) and self.ext.inline_assets(ctx):
                 self.ext.append_assets(md, root)  # a roadmap marker page needs the stylesheet too
             return
-        snapshot = copy.deepcopy(root)
         try:
             self._render(root, ms, ctx)
         except Exception as err:  # noqa: BLE001 - degrade this page to plain Markdown, keep the build
+            # The block parser's tree once more from the preprocessed lines (no copy kept on every page
+            # for this rare case; tree processors before this one, if any, do not run again).
+            md.ms_chrome = []
+            fresh = md.parser.parseDocument(md.lines).getroot()
             root.clear()
-            root.extend(list(snapshot))
-            root.attrib.update(snapshot.attrib)
+            root.extend(list(fresh))
+            root.attrib.update(fresh.attrib)
             self.ext.internal_error(md, err)
 
     def _render(self, root: etree.Element, ms: Milestone, ctx: PageContext) -> None:
@@ -142,10 +144,13 @@ class RenderTreeprocessor(Treeprocessor):
         card = h.header_card(ms, self._take_top_fields(root, h1, fields))
         _no_markdown_in_generated(card)
         root.insert(insert_at, card)
+        chrome: list[etree.Element] | None = self.md.ms_chrome if ctx.defer_graph else None  # type: ignore[attr-defined]
+        if chrome is not None:
+            chrome.append(card)  # the host's search reads the page without it (search_view.py)
         graph = self.ext.graph_html(self.md, ms)
         if graph is not None:
             root.insert(insert_at + 1, graph)
-        self._phases(root, ms, h1)
+        self._phases(root, ms, h1, chrome)
         if ctx.history is not None:
             self._history(root, ms, ctx)
         if self.ext.inline_assets(ctx):
@@ -218,7 +223,7 @@ class RenderTreeprocessor(Treeprocessor):
             p.append(val)
 
     # -- phases ---------------------------------------------------------------------------------
-    def _phases(self, root: etree.Element, ms: Milestone, h1: etree.Element | None) -> None:
+    def _phases(self, root: etree.Element, ms: Milestone, h1: etree.Element | None, chrome: list[etree.Element] | None = None) -> None:
         children = list(root)
         found: list[tuple[int, Phase]] = []  # (index in children, phase), in page order
         k = 0
@@ -248,7 +253,10 @@ class RenderTreeprocessor(Treeprocessor):
             pos = list(root).index(heading)
             for child in [heading, *body]:
                 root.remove(child)
-            root.insert(pos, self._phase_details(heading, phase, body))
+            details = self._phase_details(heading, phase, body)
+            root.insert(pos, details)
+            if chrome is not None:
+                chrome.append(details)
 
     def _phase_details(self, heading: etree.Element, phase: Phase, body: list[etree.Element]) -> etree.Element:
         assert phase.heading is not None
