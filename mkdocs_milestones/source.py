@@ -138,13 +138,32 @@ def fence_states(lines: list[str]) -> list[int]:
     return out
 
 
+_LAST_SCAN: tuple[str, int, list[Line]] = ("", 0, [])
+"""The last text scanned: detection, the parse and the line normaliser of one conversion read the same text."""
+
+
 def scan_lines(text: str, first_line: int = 1) -> list[Line]:
     """Number the lines and mark which belong to fenced code (fence lines included).
 
-    An unclosed fence runs to the end of the document, as in CommonMark.
+    An unclosed fence runs to the end of the document, as in CommonMark. The result is shared with the
+    next call for the same text (callers only read it).
     """
+    global _LAST_SCAN
+    last = _LAST_SCAN
+    if last[1] == first_line and last[0] == text:
+        return last[2]
     raw = text.split("\n")
-    return [Line(first_line + i, t, st != OUTSIDE, st == FENCE_EDGE) for i, (t, st) in enumerate(zip(raw, fence_states(raw)))]
+    out = [Line(first_line + i, t, st != OUTSIDE, st == FENCE_EDGE) for i, (t, st) in enumerate(zip(raw, fence_states(raw)))]
+    _LAST_SCAN = (text, first_line, out)
+    return out
+
+
+def scanned_states(text: str) -> list[int] | None:
+    """:func:`fence_states` of ``text``'s lines when :func:`scan_lines` has just scanned it, else None."""
+    last = _LAST_SCAN
+    if last[0] != text:
+        return None
+    return [FENCE_EDGE if ln.fence_edge else IN_FENCE if ln.in_fence else OUTSIDE for ln in last[2]]
 
 
 def _heading(lines: list[Line], i: int) -> tuple[int, str] | None:
