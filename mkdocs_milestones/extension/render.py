@@ -110,6 +110,8 @@ def _anchor_milestones(root: etree.Element, milestones: list[Milestone]) -> None
     A section's heading gets the id toc would give it anyway (so it is there without toc too); an
     item of a ``## Milestones`` list gets ``milestone-<id>``.
     """
+    if not milestones:
+        return  # most pages: not a roadmap document, nothing to walk
     taken = {el.get("id") for el in root.iter() if el.get("id")}
     heads = [el for el in root.iter() if el.tag in _HEADING_TAGS and not el.get("id")]
     items = [el for el in root.iter("li") if not el.get("id")]
@@ -138,12 +140,12 @@ class RenderTreeprocessor(Treeprocessor):
         md: Any = self.md
         ms: Milestone | None = getattr(md, "milestone", None)
         ctx = context_of(md)
-        self.triggers = _plain_text_rule(md)
         if ms is None:
             _anchor_milestones(root, getattr(md, "milestones", []))
             if getattr(md, "milestone_roadmap", False) and self.ext.inline_assets(ctx):
                 self.ext.append_assets(md, root)  # a roadmap marker page needs the stylesheet too
             return
+        self.triggers = _plain_text_rule(md)
         try:
             self._render(root, ms, ctx)
         except Exception as err:  # noqa: BLE001 - degrade this page to plain Markdown, keep the build
