@@ -23,6 +23,7 @@ from ..render.history import render_history_section
 from ..roadmap.query import plain
 from ..vocabulary import is_legend_item, normalize_priority, normalize_status, split_status
 from .context import PageContext
+from .plain import plain_text_rule as _plain_text_rule, settle as _settle
 from .preprocessors import context_of
 
 if TYPE_CHECKING:
@@ -47,41 +48,6 @@ def _no_markdown_in_generated(el: etree.Element) -> None:
     for span in el.iter("span"):
         if span.text and span.get("class") in _GENERATED_TEXT:
             span.text = AtomicString(span.text)
-
-
-# Inline patterns and tree processors whose every trigger is one of _TRIGGERS: text without any of them is
-# plain, and the inline pass would only look at it (Python-Markdown's own, toc, tables, footnotes, attr_list,
-# MkDocs'). With any other (pymdownx, abbr, smarty ...) every text goes through the inline pass as before.
-_KNOWN_INLINE = frozenset({"backtick", "escape", "reference", "link", "image_link", "image_reference", "short_reference",
-                           "short_image_ref", "autolink", "automail", "linebreak", "html", "entity", "not_strong",
-                           "em_strong", "em_strong2", "strong_em", "strong", "emphasis", "emphasis2", "footnote"})
-_KNOWN_TREE = frozenset({"inline", "prettify", "unescape", "toc", "attr_list", "footnote", "footnote-duplicate",
-                         "mkdocs_extract_anchors", "relpath", "mkdocs_extract_title", "ms_render", "ms_sanitize",
-                         "ms_search_marks", "hilite", "codehilite"})
-_TRIGGERS_RE = re.compile(r"[`\\\[\]!<>&*_{}\n\x02\x03]")
-
-
-def _plain_text_rule(md: Any) -> re.Pattern[str] | None:
-    """The trigger characters' pattern when the host's inline patterns are all known, else None."""
-    inline = {item.name for item in md.inlinePatterns._priority}  # noqa: SLF001 - names only
-    tree = {item.name for item in md.treeprocessors._priority}  # noqa: SLF001
-    return _TRIGGERS_RE if inline <= _KNOWN_INLINE and tree <= _KNOWN_TREE else None
-
-
-def _settle(el: etree.Element, triggers: re.Pattern[str] | None) -> None:
-    """Text in ``el`` (ours, or the author's moved into it) with no inline syntax skips the inline pass:
-    the same output, without ~15 pattern searches per text."""
-    if triggers is None:
-        return
-    search = triggers.search
-    for node in el.iter():
-        text = node.text
-        if text and type(text) is str and not search(text):
-            node.text = AtomicString(text)
-        if node is not el:
-            tail = node.tail
-            if tail and type(tail) is str and not search(tail):
-                node.tail = AtomicString(tail)
 
 
 def _same_heading(model: str, shown: str | None) -> bool:
