@@ -205,7 +205,7 @@ def _heading(lines: list[Line], i: int) -> tuple[int, str] | None:
     ln = lines[i]
     if ln.in_fence:
         return None
-    m = _ATX_RE.match(ln.text)
+    m = _ATX_RE.match(ln.text) if "#" in ln.text[:4] else None  # an ATX heading has "#" in its first 4 characters
     if m:
         return len(m.group(1)), (m.group(2) or "").strip()
     if ln.text.strip() and i + 1 < len(lines) and not lines[i + 1].in_fence:
