@@ -525,7 +525,7 @@ class _Parser(_SectionReader):
         phase = Phase(id=pid, title=_strip_md(rest), line=line, heading_level=level, estimate=est, html_id=html_id)
         self._fields(body, phase.fields)
         # Where the phase's own text ends and its subsections (tasks, criteria...) begin.
-        sub_starts = [ln.no for ln in body if not ln.in_fence and (h := _ATX_RE.match(ln.text)) and len(h.group(1)) > level]
+        sub_starts = [ln.no for ln in body if not ln.in_fence and "#" in ln.text[:4] and (h := _ATX_RE.match(ln.text)) and len(h.group(1)) > level]
         statuses = [f for f in phase.fields if f.label.lower() == "status"]
         own = [f for f in statuses if not sub_starts or f.line < sub_starts[0]]
         under = {max((n for n in sub_starts if n < f.line), default=0) for f in statuses}
@@ -560,7 +560,7 @@ class _Parser(_SectionReader):
         read_phase_plan(phase, sub_starts[0] if sub_starts else None, self.warn)
         sub = ""
         for ln in body:
-            h = None if ln.in_fence else _ATX_RE.match(ln.text)
+            h = None if ln.in_fence or "#" not in ln.text[:4] else _ATX_RE.match(ln.text)  # an ATX heading has "#" in its first 4
             if h and len(h.group(1)) > level:
                 sub = _strip_md(h.group(2) or "").lower()
                 continue

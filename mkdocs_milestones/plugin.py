@@ -34,6 +34,7 @@ from .export import export_json
 from .extension import MilestonesExtension, PageContext
 from .extension.cache import RenderCache
 from .extension.config import asset_text
+from .extension.search_view import SKIP, finished, search_view
 from .model import MilestoneEntry
 from .options import MilestonesConfig
 from .source_repair import SourceRepair
@@ -93,6 +94,8 @@ class MilestonesPlugin(SourceRepair, MkDocsSearchExclusion, BasePlugin[Milestone
         (what a whole build did not use is dropped when the next one starts)."""
         self.graphs: dict[str, dict[str, str]] = {}
         """Per page: the phase graphs to put in place of their comments once search has read the page."""
+        self._whole: tuple[Any, str] | None = None
+        """The page being indexed and its content as the reader gets it, while search reads its search view."""
         self.assets: list[Asset] = []
         self.language = "en"
         self.lang: I18nState | None = None
@@ -293,10 +296,28 @@ class MilestonesPlugin(SourceRepair, MkDocsSearchExclusion, BasePlugin[Milestone
                 page._title_from_render = inert_title(title)  # type: ignore[attr-defined]
         return html
 
+    @event_priority(1)  # just before the search plugin (0) indexes page.content
+    def _search_view(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
+        """Search reads the page without the chrome we generated (:mod:`.extension.search_view`)."""
+        content = page.content or ""
+        if SKIP in content:
+            self._whole = (page, finished(content))
+            page.content = search_view(content)
+        return context
+
+    @event_priority(-1)  # just after the search plugin (0), and after MkDocs' search exclusion gave its content back
+    def _whole_page(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
+        if self._whole is not None and self._whole[0] is page:
+            page.content = self._whole[1]
+        self._whole = None
+        return context
+
     @event_priority(-100)  # after the search plugin (0) has indexed page.content, before the theme renders it
     def _insert_graphs(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
         """The phase graph goes in now: search indexed the page without it (issue 17), the reader gets it."""
         graphs = self.graphs.get(self._key(page.file))
+        if page.content and SKIP in page.content:  # a plugin between 1 and -1 put the search view's source back
+            page.content = finished(page.content)
         if graphs and page.content:
             content = page.content
             for slot, markup in graphs.items():
@@ -304,8 +325,10 @@ class MilestonesPlugin(SourceRepair, MkDocsSearchExclusion, BasePlugin[Milestone
             page.content = content
         return context
 
-    # Search sees the page without its excluded chrome (MkDocs' own search: +1/-1) and without the graph (-100).
-    on_page_context = CombinedEvent(MkDocsSearchExclusion._hide_from_search, MkDocsSearchExclusion._unhide, _insert_graphs)
+    # Search sees the page without our chrome (+1/-1, around MkDocs' own search's exclusion: +1/-1) and
+    # without the graph (-100).
+    on_page_context = CombinedEvent(_search_view, MkDocsSearchExclusion._hide_from_search, MkDocsSearchExclusion._unhide,
+                                    _whole_page, _insert_graphs)
 
     # -- once every page is converted -----------------------------------------------------------------
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:

@@ -86,12 +86,13 @@ def repair_in_scope(text: str, scope: object, meta: dict[str, Any] | None = None
         return text, []
     from .mojibake import fix_mojibake_report
 
-    if scope == "all" or is_milestone_source(text, meta):
+    if scope == "all":
         return fix_mojibake_report(text)
-    if not may_hold_milestones(text, meta):
-        return text, []
+    # The repair's own pre-check is cheaper than reading the page as a milestone: a clean page (most) stops here.
     fixed, repairs = fix_mojibake_report(text)
-    if repairs and parse_milestones(fixed, meta=meta):
+    if not repairs:
+        return text, []
+    if is_milestone_source(text, meta) or (may_hold_milestones(text, meta) and parse_milestones(fixed, meta=meta)):
         return fixed, repairs
     return text, []
 

@@ -29,7 +29,41 @@ __all__ = [
 _FRONT_MATTER_RE = re.compile(r"\A-{3}[ \t]*\n(.*?\n)?(?:\.{3}|-{3})[ \t]*(?:\n|\Z)", re.DOTALL)
 
 
-_ATX_RE = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
+_ATX_SLOW_RE = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
+"""An ATX heading: group 1 the marks, group 2 the text without a closing sequence. The lazy text and the optional
+closing sequence backtrack on every heading (about 10 us a line); :data:`_ATX_RE` gives the same groups faster."""
+_ATX_OPEN_RE = re.compile(r" {0,3}(#{1,6})(?:[ \t]+(.*))?$")
+_CLOSING_RE = re.compile(r"[ \t]+#+$")
+
+
+class _AtxMatch:
+    __slots__ = ("_groups",)
+
+    def __init__(self, marks: str, text: str | None) -> None:
+        self._groups = (None, marks, text)
+
+    def group(self, n: int = 0) -> str | None:
+        return self._groups[n]
+
+
+class _AtxHeading:
+    """``match(line)`` with the groups of :data:`_ATX_SLOW_RE` (a test compares them on every corpus line)."""
+
+    @staticmethod
+    def match(line: str) -> _AtxMatch | None:
+        m = _ATX_OPEN_RE.match(line)
+        if m is None:
+            return None
+        text = m.group(2)
+        if text is not None:
+            text = text.rstrip(" \t")
+            c = _CLOSING_RE.search(text)
+            if c is not None:
+                text = text[:c.start()]
+        return _AtxMatch(m.group(1), text)
+
+
+_ATX_RE = _AtxHeading()
 
 
 _SETEXT_RE = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
@@ -138,13 +172,32 @@ def fence_states(lines: list[str]) -> list[int]:
     return out
 
 
+_LAST_SCAN: tuple[str, int, list[Line]] = ("", 0, [])
+"""The last text scanned: detection, the parse and the line normaliser of one conversion read the same text."""
+
+
 def scan_lines(text: str, first_line: int = 1) -> list[Line]:
     """Number the lines and mark which belong to fenced code (fence lines included).
 
-    An unclosed fence runs to the end of the document, as in CommonMark.
+    An unclosed fence runs to the end of the document, as in CommonMark. The result is shared with the
+    next call for the same text (callers only read it).
     """
+    global _LAST_SCAN
+    last = _LAST_SCAN
+    if last[1] == first_line and last[0] == text:
+        return last[2]
     raw = text.split("\n")
-    return [Line(first_line + i, t, st != OUTSIDE, st == FENCE_EDGE) for i, (t, st) in enumerate(zip(raw, fence_states(raw)))]
+    out = [Line(first_line + i, t, st != OUTSIDE, st == FENCE_EDGE) for i, (t, st) in enumerate(zip(raw, fence_states(raw)))]
+    _LAST_SCAN = (text, first_line, out)
+    return out
+
+
+def scanned_states(text: str) -> list[int] | None:
+    """:func:`fence_states` of ``text``'s lines when :func:`scan_lines` has just scanned it, else None."""
+    last = _LAST_SCAN
+    if last[0] != text:
+        return None
+    return [FENCE_EDGE if ln.fence_edge else IN_FENCE if ln.in_fence else OUTSIDE for ln in last[2]]
 
 
 def _heading(lines: list[Line], i: int) -> tuple[int, str] | None:
@@ -152,7 +205,7 @@ def _heading(lines: list[Line], i: int) -> tuple[int, str] | None:
     ln = lines[i]
     if ln.in_fence:
         return None
-    m = _ATX_RE.match(ln.text)
+    m = _ATX_RE.match(ln.text) if "#" in ln.text[:4] else None  # an ATX heading has "#" in its first 4 characters
     if m:
         return len(m.group(1)), (m.group(2) or "").strip()
     if ln.text.strip() and i + 1 < len(lines) and not lines[i + 1].in_fence:

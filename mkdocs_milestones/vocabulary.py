@@ -356,9 +356,15 @@ def normalize_level(text: str | None) -> str | None:
 
 def starts_with_status_emoji(text: str) -> bool:
     """True when ``text`` begins with an emoji that names a status (the status legend's items)."""
-    stripped = _VARIATION.sub("", replace_shortcodes(text.lstrip()))
+    text = text.lstrip()
+    if text[:1] not in _STATUS_EMOJI and text[:1] not in _MAY_LEAD_AN_EMOJI:
+        return False  # most list items: a word first (no shortcode, no variation selector to look past)
+    stripped = _VARIATION.sub("", replace_shortcodes(text))
     return bool(stripped) and stripped[0] in _STATUS_EMOJI
 
+
+_MAY_LEAD_AN_EMOJI = frozenset(":\ufe0e\ufe0f\u200d")
+"""A shortcode's colon, or what :data:`_VARIATION` removes before the first character is read."""
 
 _LEGEND_ITEM_RE = re.compile(r"^\s*\S+\s*(?P<word>[^\W\d_][\w \-]*?)\s*(?:$|[-\u2013\u2014:=]|\()", re.UNICODE)
 

@@ -96,3 +96,28 @@ def test_every_status_word_and_emoji_has_a_golden_case() -> None:
     ]
     emoji = (CASES / "statuses_emoji.md").read_text(encoding="utf-8")
     assert not [e for e in _STATUS_EMOJI if e not in emoji], [e for e in _STATUS_EMOJI if e not in emoji]
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_plain_text_skipping_the_inline_pass_changes_nothing(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 17: text we put in the card, the phase summaries, field lines and badges skips Python-Markdown's
+    inline pass when it holds no inline syntax; the page is the same string as with every text processed,
+    with the extension's own tables/fenced_code and with toc, attr_list and footnotes as well."""
+    from mkdocs_milestones.extension import render
+
+    options = _options().get(name)
+    for exts in ([], ["toc", "attr_list", "footnotes"]):
+        def convert() -> str:
+            raw = (CASES / f"{name}.md").read_text(encoding="utf-8")
+            meta, body, _ = split_front_matter(raw)
+            ctx = PageContext(file=f"{name}.md", url=f"{name}/", meta=meta, host="mkdocs")
+            md = markdown.Markdown(extensions=[MilestonesExtension(provider=lambda md: ctx, **(options or {})), *exts])
+            with milestone_log(quiet=True):
+                return md.convert(body.lstrip("\n"))
+
+        fast = convert()
+        assert render._plain_text_rule(markdown.Markdown(extensions=[MilestonesExtension(), *exts])) is not None
+        with monkeypatch.context() as m:
+            m.setattr(render, "_plain_text_rule", lambda md: None)
+            slow = convert()
+        assert fast == slow

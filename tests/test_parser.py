@@ -181,3 +181,22 @@ def test_each_status_emoji_reads_back_as_its_status() -> None:
     from mkdocs_milestones.vocabulary import STATUS_EMOJI, normalize_status
 
     assert {s: normalize_status(e) for s, e in STATUS_EMOJI.items()} == {s: s for s in STATUS_EMOJI}
+
+
+def test_fast_atx_heading_matches_the_reference_pattern() -> None:
+    """Issue 17: ``source._ATX_RE`` (no backtracking) gives the groups of the reference pattern on every line
+    of the test cases and on every short line of spaces, tabs, ``#`` and a letter."""
+    import itertools
+    from pathlib import Path
+
+    from mkdocs_milestones.source import _ATX_RE, _ATX_SLOW_RE
+
+    lines = {ln for p in (Path(__file__).parent / "cases").glob("*.md") for ln in p.read_text(encoding="utf-8").split("\n")}
+    for k in range(1, 8):
+        lines.update("".join(c) for c in itertools.product("# \ta", repeat=k))
+    lines.update({"# a #", "## x ##  ", "#\t#", "# \\#", "####### x", "# foo#", "# a # #", "   ### t ###\t"})
+    for line in lines:
+        a, b = _ATX_SLOW_RE.match(line), _ATX_RE.match(line)
+        assert (a is None) == (b is None), line
+        if a is not None and b is not None:
+            assert (a.group(1), a.group(2)) == (b.group(1), b.group(2)), line

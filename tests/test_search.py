@@ -62,3 +62,29 @@ def test_without_search_the_graph_is_still_there(make_site, tmp_path: Path) -> N
     build(load_config(str(cfg)))
     html = (tmp_path / "site" / "harbour" / "index.html").read_text(encoding="utf-8")
     assert html.count("<svg") >= 2 and 'class="ms-graph ms-graph-phase' in html and "milestones-graph" not in html
+
+
+def test_badges_and_card_chrome_add_no_hits_and_the_page_stays_whole(make_site, tmp_path: Path) -> None:
+    """A phase's status words are indexed once (its ``Status`` line), not again from the badge beside its
+    heading; the card's kicker and progress are not indexed; the written page has all of them and none of
+    the comments that bracketed them for search (extension/search_view.py)."""
+    cfg = make_site({"index.md": "# Home\n", "harbour.md": PLAN}, theme="material")
+    build(load_config(str(cfg)))
+    site = tmp_path / "site"
+    entries = {e["location"]: e for e in _entries(site)}
+    phase2 = entries["harbour/#phase-2-wombat-dredging-2-sessions"]
+    assert phase2["text"].count("in progress") == 1, phase2
+    top = entries["harbour/"]
+    assert "Milestone" not in top["text"] and "%" not in top["text"], top
+    assert "in progress" in top["text"] and "high" in top["text"], top  # the card's fields, as the author wrote them
+    html = (site / "harbour" / "index.html").read_text(encoding="utf-8")
+    assert "milestones:search" not in html
+    assert html.count('class="ms-phase-meta"') == 3 and 'class="ms-kicker"' in html and 'class="ms-progress"' in html
+    assert html.count('<details class="ms-phase"') == 3 and html.count('<div class="ms-phase-body">') == 3
+
+
+def test_the_extension_alone_adds_no_search_comments() -> None:
+    import markdown
+
+    html = markdown.markdown(PLAN, extensions=["mkdocs_milestones"])
+    assert "milestones:search" not in html and html.count('<details class="ms-phase"') == 3

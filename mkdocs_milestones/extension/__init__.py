@@ -31,6 +31,7 @@ from .links import LinkTreeprocessor
 from .preprocessors import ContextPreprocessor, MarkerPreprocessor, ParsePreprocessor, RepairPreprocessor, context_of, reset_results
 from .render import RenderTreeprocessor
 from .sanitize import SanitizeTreeprocessor
+from .search_view import SearchMarksTreeprocessor
 
 if TYPE_CHECKING:
     from markdown import Markdown
@@ -66,6 +67,8 @@ class MilestonesExtension(Extension):
     * treeprocessor ``ms_render`` (25): the page's structure, before ``inline`` (20) so text is still Markdown;
     * treeprocessor ``ms_links`` (17): issue references, after ``inline`` (20) made links and code elements;
     * treeprocessor ``ms_sanitize`` (15): after ``inline`` (20), before ``toc`` (5);
+    * treeprocessor ``ms_search_marks`` (-50): last; with ``PageContext.defer_graph`` only, brackets the
+      chrome a host's search need not index (:mod:`.search_view`);
     * the ``tables`` and ``fenced_code`` extensions when the host has not enabled them.
 
     Arguments:
@@ -184,6 +187,8 @@ class MilestonesExtension(Extension):
         md.treeprocessors.register(LinkTreeprocessor(md, self.rules), "ms_links", 17)
         # After inline (20), before toc (5) and MkDocs' title extraction (-1).
         md.treeprocessors.register(SanitizeTreeprocessor(md), "ms_sanitize", 15)
+        # Last, after toc (5), MkDocs' relpath (0) and title (1): no other tree processor meets its comments.
+        md.treeprocessors.register(SearchMarksTreeprocessor(md), "ms_search_marks", -50)
         # One instance may serve several Markdown objects (the MkDocs plugin shares one): ``md.reset()``
         # calls ``reset()`` on every registered extension, so each ``md`` gets its own hook bound to itself
         # rather than this instance remembering the last ``md`` it extended.

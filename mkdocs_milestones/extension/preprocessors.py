@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any
 from markdown.preprocessors import Preprocessor
 
 from ..parser import LABEL_RE, OUTSIDE, fence_states, is_milestone_source, parse_milestone
+from ..source import scanned_states
 from ..roadmap_doc import parse_roadmap
 from ..roadmap.markers import expand_markers, find_markers
 from .cache import digest, in_scope_repaired
@@ -60,6 +61,7 @@ def reset_results(md: Any, ctx: PageContext | None = None) -> None:
     md.milestone_roadmap = False
     md.milestone_graphs = {}
     md.ms_line_origin = None
+    md.ms_chrome = []
 
 
 def context_of(md: Any) -> PageContext:
@@ -92,8 +94,10 @@ def normalize_source_map(lines: list[str]) -> tuple[list[str], list[int]]:
     out: list[str] = []
     origin: list[int] = []
     prev_label = prev_para = in_list = in_table = False
-    raw = "\n".join(lines).split("\n")
-    for i, (text, state) in enumerate(zip(raw, fence_states(raw))):
+    joined = "\n".join(lines)
+    raw = joined.split("\n")
+    states = scanned_states(joined) or fence_states(raw)  # the parse has just scanned this text
+    for i, (text, state) in enumerate(zip(raw, states)):
         if state != OUTSIDE:  # fenced code (fence lines included): kept as it is
             out.append(text)
             origin.append(i)

@@ -9,7 +9,6 @@ line), and decorates them.
 
 from __future__ import annotations
 
-import copy
 import re
 import xml.etree.ElementTree as etree
 from typing import TYPE_CHECKING, Any
@@ -26,6 +25,7 @@ from ..roadmap.query import plain
 from ..vocabulary import is_legend_item, normalize_priority, normalize_status, split_status
 from .boxes import drop_not_applicable
 from .context import PageContext
+from .plain import plain_text_rule as _plain_text_rule, settle as _settle
 from .preprocessors import context_of
 
 if TYPE_CHECKING:
@@ -79,6 +79,8 @@ def _anchor_milestones(root: etree.Element, milestones: list[Milestone]) -> None
     A section's heading gets the id toc would give it anyway (so it is there without toc too); an
     item of a ``## Milestones`` list gets ``milestone-<id>``.
     """
+    if not milestones:
+        return  # most pages: not a roadmap document, nothing to walk
     taken = {el.get("id") for el in root.iter() if el.get("id")}
     heads = [el for el in root.iter() if el.tag in _HEADING_TAGS and not el.get("id")]
     items = [el for el in root.iter("li") if not el.get("id")]
@@ -101,6 +103,7 @@ class RenderTreeprocessor(Treeprocessor):
     def __init__(self, md: Markdown, ext: MilestonesExtension) -> None:
         super().__init__(md)
         self.ext = ext
+        self.triggers: re.Pattern[str] | None = None
 
     def run(self, root: etree.Element) -> None:
         md: Any = self.md
@@ -111,13 +114,17 @@ class RenderTreeprocessor(Treeprocessor):
             if getattr(md, "milestone_roadmap", False) and self.ext.inline_assets(ctx):
                 self.ext.append_assets(md, root)  # a roadmap marker page needs the stylesheet too
             return
-        snapshot = copy.deepcopy(root)
+        self.triggers = _plain_text_rule(md)
         try:
             self._render(root, ms, ctx)
         except Exception as err:  # noqa: BLE001 - degrade this page to plain Markdown, keep the build
+            # The block parser's tree once more from the preprocessed lines (no copy kept on every page
+            # for this rare case; tree processors before this one, if any, do not run again).
+            md.ms_chrome = []
+            fresh = md.parser.parseDocument(md.lines).getroot()
             root.clear()
-            root.extend(list(snapshot))
-            root.attrib.update(snapshot.attrib)
+            root.extend(list(fresh))
+            root.attrib.update(fresh.attrib)
             self.ext.internal_error(md, err)
 
     def _render(self, root: etree.Element, ms: Milestone, ctx: PageContext) -> None:
@@ -144,11 +151,15 @@ class RenderTreeprocessor(Treeprocessor):
             insert_at = 1
         card = h.header_card(ms, self._take_top_fields(root, h1, fields), self.ext.today())
         _no_markdown_in_generated(card)
+        _settle(card, self.triggers)
         root.insert(insert_at, card)
+        chrome: list[etree.Element] | None = self.md.ms_chrome if ctx.defer_graph else None  # type: ignore[attr-defined]
+        if chrome is not None:
+            chrome.append(card)  # the host's search reads the page without it (search_view.py)
         graph = self.ext.graph_html(self.md, ms)
         if graph is not None:
             root.insert(insert_at + 1, graph)
-        self._phases(root, ms, h1)
+        self._phases(root, ms, h1, chrome)
         if ctx.history is not None:
             self._history(root, ms, ctx)
         if self.ext.inline_assets(ctx):
@@ -206,8 +217,7 @@ class RenderTreeprocessor(Treeprocessor):
                 root.remove(el)
         return items
 
-    @staticmethod
-    def _field_paragraph(p: etree.Element, f: Field) -> None:
+    def _field_paragraph(self, p: etree.Element, f: Field) -> None:
         p.set("class", "ms-field")
         p.set("data-field", h.slug(f.label))
         p.text = None
@@ -219,9 +229,10 @@ class RenderTreeprocessor(Treeprocessor):
             strong.tail += h.protect(val)
         else:
             p.append(val)
+        _settle(p, self.triggers)
 
     # -- phases ---------------------------------------------------------------------------------
-    def _phases(self, root: etree.Element, ms: Milestone, h1: etree.Element | None) -> None:
+    def _phases(self, root: etree.Element, ms: Milestone, h1: etree.Element | None, chrome: list[etree.Element] | None = None) -> None:
         children = list(root)
         found: list[tuple[int, Phase]] = []  # (index in children, phase), in page order
         k = 0
@@ -251,7 +262,10 @@ class RenderTreeprocessor(Treeprocessor):
             pos = list(root).index(heading)
             for child in [heading, *body]:
                 root.remove(child)
-            root.insert(pos, self._phase_details(heading, phase, body))
+            details = self._phase_details(heading, phase, body)
+            root.insert(pos, details)
+            if chrome is not None:
+                chrome.append(details)
 
     def _phase_details(self, heading: etree.Element, phase: Phase, body: list[etree.Element]) -> etree.Element:
         assert phase.heading is not None
@@ -283,6 +297,7 @@ class RenderTreeprocessor(Treeprocessor):
             estimate.text = h.protect(phase.heading.estimate)
         summary = h.phase_summary(phase, heading, phase.status_text, status, self.ext.today())
         _no_markdown_in_generated(summary)
+        _settle(summary, self.triggers)
         details.append(summary)
         content = etree.SubElement(details, "div", {"class": "ms-phase-body"})
         for child in body:
@@ -292,8 +307,7 @@ class RenderTreeprocessor(Treeprocessor):
         return details
 
     # -- tables, lists --------------------------------------------------------------------------
-    @staticmethod
-    def _table(table: etree.Element, cursor: list[Any]) -> None:
+    def _table(self, table: etree.Element, cursor: list[Any]) -> None:
         """Badges in the columns the parser gave a kind (status, priority, likelihood, impact).
 
         A likelihood or impact cell is badged only on a row that is one of the model's risks (by its
@@ -341,6 +355,7 @@ class RenderTreeprocessor(Treeprocessor):
                     cell.append(h.priority_badge(raw, cell_value(kind, raw)))
                 else:
                     cell.append(h.level_badge(raw, cell_value(kind, raw)))
+                _settle(cell, self.triggers)
 
     def _list(self, lst: etree.Element) -> None:
         tasklist = "tasklist" in self.md.treeprocessors

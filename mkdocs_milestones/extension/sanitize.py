@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as etree
 
 from markdown.treeprocessors import Treeprocessor
@@ -10,6 +11,8 @@ from markdown.treeprocessors import Treeprocessor
 from ..render import html as h
 
 __all__ = ["SanitizeTreeprocessor"]
+
+_EVENT_ATTR_RE = re.compile(r"on[a-z]*\s*=", re.IGNORECASE)
 
 
 class SanitizeTreeprocessor(Treeprocessor):
@@ -23,12 +26,11 @@ class SanitizeTreeprocessor(Treeprocessor):
     """
 
     def run(self, root: etree.Element) -> None:
-        if getattr(self.md, "milestone", None) is None:
+        md = self.md
+        if getattr(md, "milestone", None) is None:
             return
-        for el in root.iter():
-            tag = el.tag
-            if tag == "a" or tag == "img":
-                attr = "href" if tag == "a" else "src"
+        for tag, attr in (("a", "href"), ("img", "src")):
+            for el in root.iter(tag):
                 url = el.get(attr)
                 if url is not None and not (h.safe_url(url) or (tag == "img" and h.safe_image_src(url))):
                     alt = el.get("alt") if tag == "img" else None
@@ -40,8 +42,13 @@ class SanitizeTreeprocessor(Treeprocessor):
                         el.set("title", title)
                     if alt:
                         el.text = alt
+        # An event attribute can only come from the text (``md_in_html``, an extension's syntax): when the
+        # text the page was parsed from has no ``on...=``, no element has one and the walk is skipped.
+        source = getattr(md, "milestone_source", None)
+        if source is not None and not _EVENT_ATTR_RE.search(source):
+            return
+        for el in root.iter():
             attrib = el.attrib
             if attrib:  # most elements have none: no list to build
                 for key in [k for k in attrib if k.lower().startswith("on")]:
                     del attrib[key]
-

@@ -1,0 +1,51 @@
+# SPDX-License-Identifier: MIT
+"""Text that needs no inline pass (issue 17): plain text we put in the card, phase summaries and badges.
+
+Python-Markdown's inline pass runs some fifteen pattern searches over every text of the tree. Text we
+wrote, or the author's words we moved into our elements, mostly holds none of the characters any of the
+host's inline patterns starts with; such text is marked atomic and the pass skips it, with the same HTML.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as etree
+from typing import Any
+
+from markdown.util import AtomicString
+
+__all__ = ["plain_text_rule", "settle"]
+
+# Inline patterns and tree processors whose every trigger is one of _TRIGGERS: text without any of them is
+# plain, and the inline pass would only look at it (Python-Markdown's own, toc, tables, footnotes, attr_list,
+# MkDocs'). With any other (pymdownx, abbr, smarty ...) every text goes through the inline pass as before.
+_KNOWN_INLINE = frozenset({"backtick", "escape", "reference", "link", "image_link", "image_reference", "short_reference",
+                           "short_image_ref", "autolink", "automail", "linebreak", "html", "entity", "not_strong",
+                           "em_strong", "em_strong2", "strong_em", "strong", "emphasis", "emphasis2", "footnote"})
+_KNOWN_TREE = frozenset({"inline", "prettify", "unescape", "toc", "attr_list", "footnote", "footnote-duplicate",
+                         "mkdocs_extract_anchors", "relpath", "mkdocs_extract_title", "ms_render", "ms_sanitize",
+                         "ms_search_marks", "hilite", "codehilite"})
+_TRIGGERS_RE = re.compile(r"[`\\\[\]!<>&*_{}\n\x02\x03]")
+
+
+def plain_text_rule(md: Any) -> re.Pattern[str] | None:
+    """The trigger characters' pattern when the host's inline patterns are all known, else None."""
+    inline = {item.name for item in md.inlinePatterns._priority}  # noqa: SLF001 - names only
+    tree = {item.name for item in md.treeprocessors._priority}  # noqa: SLF001
+    return _TRIGGERS_RE if inline <= _KNOWN_INLINE and tree <= _KNOWN_TREE else None
+
+
+def settle(el: etree.Element, triggers: re.Pattern[str] | None) -> None:
+    """Text in ``el`` (ours, or the author's moved into it) with no inline syntax skips the inline pass:
+    the same output, without ~15 pattern searches per text."""
+    if triggers is None:
+        return
+    search = triggers.search
+    for node in el.iter():
+        text = node.text
+        if text and type(text) is str and not search(text):
+            node.text = AtomicString(text)
+        if node is not el:
+            tail = node.tail
+            if tail and type(tail) is str and not search(tail):
+                node.tail = AtomicString(tail)

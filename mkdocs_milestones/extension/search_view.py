@@ -1,0 +1,104 @@
+# SPDX-License-Identifier: MIT
+"""What a site's search indexes of a milestone page: the author's words, not our chrome (issue 17).
+
+When the host says so (``PageContext.defer_graph``: the MkDocs plugin, which hands the search plugin its
+own view of each page), the last tree processor (``ms_search_marks``) brackets what we generated around the
+author's words with two comments:
+
+* the header card's kicker, status badge and progress (its metadata list, the author's fields, stays);
+* each phase's ``<details>``/``<summary>`` wrapper and the status badge and box count beside its heading
+  (the heading itself and the phase's body stay, at the page's own nesting level).
+
+:func:`search_view` cuts the bracketed parts out (one regular-expression pass) for the search plugin:
+it parses a page about as long and as deep as the author's Markdown alone would give, every phase heading
+once, no badge words twice; our elements' attributes (classes, ``data-*``, titles) are left out too, as a
+search index reads none of them. :func:`finished` drops the comments, which gives the page as the reader gets
+it. The extension used on its own (no host, Zensical, ProperDocs) never adds them.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as etree
+from typing import Any
+
+from markdown.treeprocessors import Treeprocessor
+from markdown.util import AtomicString
+
+__all__ = ["RESUME", "SKIP", "SearchMarksTreeprocessor", "finished", "search_view"]
+
+SKIP = "<!--milestones:search-skip-->"
+RESUME = "<!--milestones:search-resume-->"
+_SKIPPED_RE = re.compile(re.escape(SKIP) + ".*?" + re.escape(RESUME), re.DOTALL)
+_OUR_ATTRIBUTES_RE = re.compile(r'<(span|strong|p|dl|div|ul|ol|li|input|table) class="ms-[^"]*"(?: [a-z-]+="[^"]*")*')
+"""One of our elements' attributes (classes, ``data-*``, a badge's ``title``): nothing a search index reads, and
+a third of what its HTML parser works through. Text cannot hold ``<`` (it is ``&lt;``), so only tags match."""
+
+
+def search_view(html: str) -> str:
+    """``html`` without the bracketed chrome, for a search index.
+
+    >>> search_view('<p>a</p>' + SKIP + '<div><span>x</span>' + RESUME + '<h3>b</h3>' + SKIP + '</div>' + RESUME)
+    '<p>a</p><h3>b</h3>'
+    >>> search_view(SKIP + RESUME + '<p class="ms-field" data-field="goal"><strong class="ms-label">Goal</strong>: x</p>')
+    '<p><strong>Goal</strong>: x</p>'
+    """
+    if SKIP not in html:
+        return html
+    return _OUR_ATTRIBUTES_RE.sub(r"<\1", _SKIPPED_RE.sub("", html))
+
+
+def finished(html: str) -> str:
+    """``html`` as the reader gets it: the brackets gone, everything else as it was."""
+    return html.replace(SKIP, "").replace(RESUME, "") if SKIP in html else html
+
+
+def _comment(which: str) -> etree.Element:
+    return etree.Comment(AtomicString(which[4:-3]))  # no tree processor reads a comment's text as Markdown
+
+
+class SearchMarksTreeprocessor(Treeprocessor):
+    """Brackets the chrome that :class:`~.render.RenderTreeprocessor` recorded (``md.ms_chrome``) with
+    the two comments. Runs last (priority -50: after ``toc``, MkDocs' link rewriting and title extraction),
+    so no other tree processor meets the comments. Each comment goes in without moving any text: with
+    them removed, the page is the same string."""
+
+    def run(self, root: etree.Element) -> None:
+        md: Any = self.md
+        chrome: list[etree.Element] = getattr(md, "ms_chrome", None) or []
+        if not chrome:
+            return
+        md.ms_chrome = []
+        where = {id(el): i for i, el in enumerate(root)}
+        # From the last to the first, so the positions stay right while comments go in.
+        for el in sorted((c for c in chrome if id(c) in where), key=lambda c: where[id(c)], reverse=True):
+            if el.tag == "details" and not self._phase(el):
+                continue
+            if el.tag != "details":
+                self._card(el)
+            at = where[id(el)]
+            resume = _comment(RESUME)
+            resume.tail, el.tail = el.tail, None  # the text after the element stays after it
+            root.insert(at + 1, resume)
+            root.insert(at, _comment(SKIP))
+
+    @staticmethod
+    def _phase(details: etree.Element) -> bool:
+        """``<details><summary> | <hN> | badge</summary><div> | body | </div></details>``."""
+        if len(details) < 2 or details[0].tag != "summary" or details[1].tag != "div" or not len(details[0]):
+            return False
+        summary, body = details[0], details[1]
+        summary.insert(0, _comment(RESUME))
+        summary.insert(2, _comment(SKIP))  # after the heading and its tail
+        body.insert(0, _comment(RESUME))
+        body.append(_comment(SKIP))
+        return True
+
+    @staticmethod
+    def _card(card: etree.Element) -> None:
+        """``<div class="ms-card"><div head/> | <dl/> | progress</div>``: the author's fields stay."""
+        for i, child in enumerate(card):
+            if child.tag == "dl":
+                card.insert(i + 1, _comment(SKIP))
+                card.insert(i, _comment(RESUME))
+                return
