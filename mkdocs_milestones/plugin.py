@@ -90,8 +90,7 @@ class MilestonesPlugin(SourceRepair, MkDocsSearchExclusion, BasePlugin[Milestone
         self.history = SiteHistory()
         """The git history: read once per build, its reader kept across ``mkdocs serve`` rebuilds."""
         self.cache = RenderCache(max_entries=None)
-        """Parse and render results by content: this instance outlives `mkdocs serve` rebuilds, so does the cache
-        (what a whole build did not use is dropped when the next one starts)."""
+        """Parse and render results by content, kept across `mkdocs serve` rebuilds (what one did not use is dropped)."""
         self.graphs: dict[str, dict[str, str]] = {}
         """Per page: the phase graphs to put in place of their comments once search has read the page."""
         self._whole: tuple[Any, str] | None = None
@@ -307,9 +306,8 @@ class MilestonesPlugin(SourceRepair, MkDocsSearchExclusion, BasePlugin[Milestone
 
     @event_priority(-1)  # just after the search plugin (0), and after MkDocs' search exclusion gave its content back
     def _whole_page(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
-        if self._whole is not None and self._whole[0] is page:
-            page.content = self._whole[1]
-        self._whole = None
+        whole, self._whole = self._whole, None
+        page.content = whole[1] if whole is not None and whole[0] is page else page.content
         return context
 
     @event_priority(-100)  # after the search plugin (0) has indexed page.content, before the theme renders it
@@ -325,8 +323,7 @@ class MilestonesPlugin(SourceRepair, MkDocsSearchExclusion, BasePlugin[Milestone
             page.content = content
         return context
 
-    # Search sees the page without our chrome (+1/-1, around MkDocs' own search's exclusion: +1/-1) and
-    # without the graph (-100).
+    # Search sees the page without our chrome (+1/-1, around MkDocs search's exclusion) and the graph (-100).
     on_page_context = CombinedEvent(_search_view, MkDocsSearchExclusion._hide_from_search, MkDocsSearchExclusion._unhide,
                                     _whole_page, _insert_graphs)
 

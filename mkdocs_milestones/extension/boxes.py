@@ -8,10 +8,14 @@ import re
 import xml.etree.ElementTree as etree
 from typing import Any
 
-from ..parser import box_status_of
+from ..parser import box_status, box_status_of
+from ..render import html as h
+from ..vocabulary import is_legend_item, normalize_status
 
-__all__ = ["drop_not_applicable"]
+__all__ = ["decorate_list", "drop_not_applicable"]
 
+_CHECKBOX_RE = re.compile(r"^\[(?P<mark>[ xX/~\-]|[A-Za-z][A-Za-z _\-]{1,14})\][ \t]+")
+_LEGEND_RE = re.compile(r"^(?P<word>.*?)(?P<sep>\s+[-\u2013\u2014:]\s+)(?P<rest>.*)$", re.DOTALL)
 _STASH_RE = re.compile("^\x02wzxhzdk:(\\d+)\x03")
 """Python-Markdown's placeholder for stashed raw HTML (pymdownx.tasklist's checkbox) at the start of a list item."""
 
@@ -50,3 +54,53 @@ def _inline_text(holder: etree.Element) -> list[str]:
         out.append("".join(child.itertext()))
         out.append(child.tail or "")
     return out
+
+
+def decorate_list(md: Any, lst: etree.Element) -> None:
+    """A list of a milestone page as the parser reads it: boxes for counted markers (an author's own marker
+    as a badge beside its box, a dropped task as a badge only), or a status legend as badges."""
+    tasklist = "tasklist" in md.treeprocessors
+    for li in lst:
+        if li.tag != "li":
+            continue
+        holder = li[0] if len(li) and li[0].tag == "p" and not (li.text or "").strip() else li
+        text = holder.text or ""
+        cm = _CHECKBOX_RE.match(text)
+        mark = cm.group("mark") if cm else ""
+        status = box_status(mark) if cm else None
+        if drop_not_applicable(md, lst, li, holder, text, cm):
+            continue  # ``- [ ] API docs (N/A)``: dropped as the parser reads it (not counted), so no box; the words stay
+        if status is not None and not (tasklist and mark in " xX"):
+            # What the parser counts is what the page shows: a counted marker is a box (ticked when done),
+            # an author's own marker (``[WIP]``, ``[~]``) keeps its words as a badge beside it, and a
+            # dropped task (``[-]``), which is not counted, is a badge only.
+            holder.text = None
+            rest = " " + text[cm.end():]
+            at = 0
+            if status != "cancelled":
+                attrs = {"type": "checkbox", "disabled": "disabled"}
+                if mark not in " xX":
+                    attrs["data-status"] = status
+                if status == "done":
+                    attrs["checked"] = "checked"
+                box = etree.Element("input", attrs)
+                box.tail = " "
+                holder.insert(at, box)
+                at += 1
+            if mark not in " xX":
+                label = h.badge(mark, status)
+                label.set("class", label.get("class", "") + " ms-task-mark")
+                holder.insert(at, label)
+                label.tail = rest
+            else:
+                box.tail = rest
+            li.set("class", "ms-check" + (" ms-check-dropped" if status == "cancelled" else ""))
+            lst.set("class", "ms-checklist")
+        elif lst.tag == "ul" and is_legend_item(text):  # ``✅ Laravel 12 running`` is no legend
+            lm = _LEGEND_RE.match(text)
+            word, sep, rest = (lm.group("word"), lm.group("sep"), lm.group("rest")) if lm else (text, "", "")
+            holder.text = None
+            b = h.badge(word, normalize_status(word))
+            b.tail = sep + rest
+            holder.insert(0, b)
+            lst.set("class", "ms-legend")

@@ -18,12 +18,12 @@ from markdown.util import AtomicString
 
 from .. import i18n
 from ..model import Field, Milestone, Phase, Table
-from ..parser import box_status, cell_value, heading_anchor, read_status, split_attr_list
+from ..parser import cell_value, heading_anchor, read_status, split_attr_list
 from ..render import html as h
 from ..render.history import render_history_section
 from ..roadmap.query import plain
-from ..vocabulary import is_legend_item, normalize_priority, normalize_status, split_status
-from .boxes import drop_not_applicable
+from ..vocabulary import normalize_priority, split_status
+from .boxes import decorate_list
 from .context import PageContext
 from .plain import plain_text_rule as _plain_text_rule, settle as _settle
 from .preprocessors import context_of
@@ -41,8 +41,6 @@ _GENERATED_TEXT = frozenset({"ms-kicker", "ms-badge-label", "ms-progress-text", 
                              "ms-badge ms-overdue", "ms-phase-target", "ms-target"})
 """Classes of the spans whose text we write ourselves (words, counts, percentages), never the author."""
 _HEADING_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
-_CHECKBOX_RE = re.compile(r"^\[(?P<mark>[ xX/~\-]|[A-Za-z][A-Za-z _\-]{1,14})\][ \t]+")
-_LEGEND_RE = re.compile(r"^(?P<word>.*?)(?P<sep>\s+[-\u2013\u2014:]\s+)(?P<rest>.*)$", re.DOTALL)
 _FIELD_KINDS = {"status": "status", "priority": "priority"}
 
 
@@ -172,7 +170,7 @@ class RenderTreeprocessor(Treeprocessor):
             elif el.tag == "table":
                 self._table(el, tables)
             elif el.tag in ("ul", "ol"):
-                self._list(el)
+                decorate_list(self.md, el)
 
     def _history(self, root: etree.Element, ms: Milestone, ctx: PageContext) -> None:
         """The page's "History" section (burn-up and status changes) at its end, when git has its history."""
@@ -356,50 +354,3 @@ class RenderTreeprocessor(Treeprocessor):
                 else:
                     cell.append(h.level_badge(raw, cell_value(kind, raw)))
                 _settle(cell, self.triggers)
-
-    def _list(self, lst: etree.Element) -> None:
-        tasklist = "tasklist" in self.md.treeprocessors
-        for li in lst:
-            if li.tag != "li":
-                continue
-            holder = li[0] if len(li) and li[0].tag == "p" and not (li.text or "").strip() else li
-            text = holder.text or ""
-            cm = _CHECKBOX_RE.match(text)
-            mark = cm.group("mark") if cm else ""
-            status = box_status(mark) if cm else None
-            if drop_not_applicable(self.md, lst, li, holder, text, cm):
-                continue  # ``- [ ] API docs (N/A)``: dropped as the parser reads it (not counted), so no box; the words stay
-            if status is not None and not (tasklist and mark in " xX"):
-                # What the parser counts is what the page shows: a counted marker is a box (ticked when done),
-                # an author's own marker (``[WIP]``, ``[~]``) keeps its words as a badge beside it, and a
-                # dropped task (``[-]``), which is not counted, is a badge only.
-                holder.text = None
-                rest = " " + text[cm.end():]
-                at = 0
-                if status != "cancelled":
-                    attrs = {"type": "checkbox", "disabled": "disabled"}
-                    if mark not in " xX":
-                        attrs["data-status"] = status
-                    if status == "done":
-                        attrs["checked"] = "checked"
-                    box = etree.Element("input", attrs)
-                    box.tail = " "
-                    holder.insert(at, box)
-                    at += 1
-                if mark not in " xX":
-                    label = h.badge(mark, status)
-                    label.set("class", label.get("class", "") + " ms-task-mark")
-                    holder.insert(at, label)
-                    label.tail = rest
-                else:
-                    box.tail = rest
-                li.set("class", "ms-check" + (" ms-check-dropped" if status == "cancelled" else ""))
-                lst.set("class", "ms-checklist")
-            elif lst.tag == "ul" and is_legend_item(text):  # ``✅ Laravel 12 running`` is no legend
-                lm = _LEGEND_RE.match(text)
-                word, sep, rest = (lm.group("word"), lm.group("sep"), lm.group("rest")) if lm else (text, "", "")
-                holder.text = None
-                b = h.badge(word, normalize_status(word))
-                b.tail = sep + rest
-                holder.insert(0, b)
-                lst.set("class", "ms-legend")
