@@ -314,3 +314,35 @@ def test_a_box_the_author_says_does_not_apply_renders_dropped_as_it_is_counted()
         assert len(dropped) == 2 and "API docs (N/A)" in dropped[0] and "moved to M4" in dropped[1], html
         assert not any("checkbox" in i for i in dropped)
         assert sum("checkbox" in i for i in items) == 3  # One, Render missing values as N/A, Fix crash (deferred from M2)
+
+
+_FRONT_MATTER_MILESTONE = """---
+id: M-07
+title: Ingest <pipeline> & hardening
+status: done
+---
+
+Some intro text.
+
+## Tasks
+- [x] Retry on 5xx
+"""
+
+
+def test_front_matter_with_the_meta_extension_stays_front_matter() -> None:
+    """Plain Python-Markdown with ``meta``: the front matter reaches it as written (the line normaliser once put a
+    blank line between ``title:`` and ``status:``, so ``status: done`` and ``---`` became an ``<h2>``)."""
+    md = markdown.Markdown(extensions=["meta", MilestonesExtension()])
+    html = md.convert(_FRONT_MATTER_MILESTONE)
+    assert md.Meta == {"id": ["M-07"], "title": ["Ingest <pipeline> & hardening"], "status": ["done"]}  # type: ignore[attr-defined]
+    assert "status: done" not in html and html.count("<h2>") == 1  # "## Tasks" only
+
+
+def test_a_milestone_by_front_matter_alone_shows_its_title_as_the_heading() -> None:
+    md = markdown.Markdown(extensions=["meta", "toc", MilestonesExtension()])
+    html = md.convert(_FRONT_MATTER_MILESTONE)
+    assert html.startswith('<h1 class="ms-title" id="ingest-pipeline-hardening">Ingest &lt;pipeline&gt; &amp; hardening</h1>\n'
+                           '<div class="ms-card"')
+    # a page with its own heading keeps it, and gets no second one
+    own = markdown.markdown(_FRONT_MATTER_MILESTONE.replace("Some intro text.", "# Ingest"), extensions=["meta", MilestonesExtension()])
+    assert own.count("<h1") == 1 and "<h1 class=\"ms-title\">Ingest</h1>" in own

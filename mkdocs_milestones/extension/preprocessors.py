@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any
 from markdown.preprocessors import Preprocessor
 
 from ..parser import LABEL_RE, OUTSIDE, fence_states, is_milestone_source, parse_milestone
-from ..source import scanned_states
+from ..source import _FRONT_MATTER_RE, scanned_states
 from ..roadmap_doc import parse_roadmap
 from ..roadmap.markers import expand_markers, find_markers
 from .cache import digest, in_scope_repaired
@@ -97,8 +97,10 @@ def normalize_source_map(lines: list[str]) -> tuple[list[str], list[int]]:
     joined = "\n".join(lines)
     raw = joined.split("\n")
     states = scanned_states(joined) or fence_states(raw)  # the parse has just scanned this text
+    front = _FRONT_MATTER_RE.match(joined)  # still there for Python-Markdown's meta extension: YAML, not Markdown
+    skip = front.group(0).count("\n") if front else 0
     for i, (text, state) in enumerate(zip(raw, states)):
-        if state != OUTSIDE:  # fenced code (fence lines included): kept as it is
+        if state != OUTSIDE or i < skip:  # fenced code (fence lines included), front matter: kept as it is
             out.append(text)
             origin.append(i)
             prev_label = prev_para = in_table = False

@@ -147,6 +147,14 @@ class RenderTreeprocessor(Treeprocessor):
             h1.text = h.protect(own)
             h1.set("class", "ms-title")
             insert_at = 1
+        elif ms.title and root.find("h1") is None:
+            # A milestone by front matter alone (``title:``, no heading): its title heads the page, as a heading
+            # would (a theme that adds the page title itself, as Material does, sees this one and adds none).
+            title = _LT_RE.sub("\\g<0>\u2060", ms.title) if ctx.host == "zensical" else ms.title
+            h1 = etree.Element("h1", {"class": "ms-title"})
+            h1.text = h.protect(title)
+            root.insert(0, h1)
+            insert_at = 1
         card = h.header_card(ms, self._take_top_fields(root, h1, fields), self.ext.today())
         _no_markdown_in_generated(card)
         _settle(card, self.triggers)
