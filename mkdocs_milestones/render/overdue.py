@@ -25,17 +25,18 @@ def target_cell(entry: MilestoneEntry, today: date | None) -> str:
     """``<td>``: the target (rolled up from the phases when the milestone gives none), an overdue badge, the owners."""
     ms = entry.milestone
     parts = []
+    label = f' data-label="{esc(t("row.target"))}"'  # shown before the value on narrow screens, as "Created:"
     if ms.target is not None:
         day = ms.target.isoformat()
         tip = f' title="{esc(t("target.from-phases", date=day))}"' if ms.target_from_phases else ""
-        parts.append(f'<time class="ms-roadmap-target" datetime="{day}"{tip}>{day}</time>')
+        parts.append(f'<time class="ms-roadmap-target" datetime="{day}"{label}{tip}>{day}</time>')
     elif ms.target_text:
-        parts.append(f'<span class="ms-roadmap-target">{esc(plain(ms.target_text))}</span>')
+        parts.append(f'<span class="ms-roadmap-target"{label}>{esc(plain(ms.target_text))}</span>')
     late = overdue_days(ms.status, ms.target, today)
     if late:
         parts.append(h.to_html(h.overdue_badge(late)))
     if ms.owners:
-        parts.append(f'<span class="ms-roadmap-owners" data-label="{esc(t("label.owners"))}">{esc(", ".join(plain(o) for o in ms.owners))}</span>')
+        parts.append(f'<span class="ms-roadmap-owners" data-label="{esc(t("row.owners"))}">{esc(", ".join(plain(o) for o in ms.owners))}</span>')
     return f'<td class="ms-roadmap-schedule" data-label="{esc(t("label.target"))}">{" ".join(parts) or chr(0x2014)}</td>'
 
 

@@ -415,3 +415,42 @@ def test_timeline_today_line_targets_and_overdue_section(visit: Visit, site: Sit
     badges = _visible_contrast(visit, ".ms-roadmap-schedule .ms-overdue")
     assert badges and all(b["ratio"] >= 4.5 for b in badges), (site.theme, badges)
     visit.assert_clean()
+
+
+TABLE_FIT_JS = """
+() => [...document.querySelectorAll(".ms-roadmap-table-wrap")].filter(w => w.offsetParent !== null)
+  .map(w => ({scroll: w.scrollWidth, client: w.clientWidth, group: (w.closest("details") || w).id}))
+"""
+
+
+def test_roadmap_tables_fit_their_box_at_1280(visit: Visit, site: Site) -> None:
+    """Every roadmap table fits its box at 1280px: no column (the Target / owners one, with its overdue badge,
+    is the last but one) hides behind a sideways scroll (review of issue 18, finding 1)."""
+    visit.page.set_viewport_size(VIEWPORT)
+    visit.goto(ROADMAP)
+    visit.page.eval_on_selector_all("details.ms-roadmap-group", "els => els.forEach(d => d.open = true)")
+    tables = visit.page.evaluate(TABLE_FIT_JS)
+    assert len(tables) >= 3, (site.theme, tables)
+    wide = [t for t in tables if t["scroll"] > t["client"]]
+    assert not wide, f"{site.theme}: roadmap tables wider than their box at 1280px: {wide}"
+    visit.assert_clean()
+
+
+def test_narrow_roadmap_rows_label_target_and_owners(visit: Visit, site: Site) -> None:
+    """At 390px a row is a card: its target and owners carry a label with a colon, as "Created:" does."""
+    visit.page.set_viewport_size({"width": 390, "height": 844})
+    try:
+        visit.goto(ROADMAP)
+        labels = visit.page.eval_on_selector_all(
+            ".ms-roadmap-group[open] .ms-roadmap-created, .ms-roadmap-group[open] .ms-roadmap-target,"
+            " .ms-roadmap-group[open] .ms-roadmap-owners",
+            "els => els.map(e => [e.className, getComputedStyle(e, '::before').content])")
+    finally:
+        visit.page.set_viewport_size(VIEWPORT)
+    by_kind: dict[str, set[str]] = {}
+    for cls, content in labels:
+        by_kind.setdefault(cls, set()).add(content)
+    assert by_kind.get("ms-roadmap-created") == {'"Created: "'}, (site.theme, by_kind)
+    assert by_kind.get("ms-roadmap-target") == {'"Target: "'}, (site.theme, by_kind)
+    assert by_kind.get("ms-roadmap-owners") == {'"Owners: "'}, (site.theme, by_kind)
+    visit.assert_clean()
