@@ -205,6 +205,7 @@ class _Parser(_SectionReader):
         self._milestone_status(ms)
         self._external_phase_refs(ms)
         read_milestone_plan(ms, self.meta, lambda f: f.line < self.top_end or self._at_section_top(f), self.warn)
+        ms.settle_phases()
         ms.tables = [Table(no, tuple(header), column_kinds(header)) for no, header, _ in _table_blocks(lines[start:stop])]
         self._diagrams(ms, start, stop)
         self._check_refs(ms)

@@ -21,7 +21,7 @@ from datetime import date, datetime
 from typing import Any
 
 from .dates import parse_date, parse_target
-from .model import Diagnostic, Field, Milestone, MilestoneEntry, Phase
+from .model import SETTLED, Diagnostic, Field, Milestone, MilestoneEntry, Phase, overdue_days
 
 __all__ = [
     "DATE_FORMS",
@@ -38,7 +38,6 @@ _DATE_LABELS = frozenset(TARGET_LABELS[1:])
 """Labels that can only hold a date (``Target`` alone may be a goal in words)."""
 OWNER_LABELS = ("owner", "owners", "lead", "assignee", "assignees")
 TAG_LABELS = ("tags", "tag")
-SETTLED = frozenset({"done", "cancelled"})
 DATE_FORMS = "2026-03-31, 31 March 2026 or March 31, 2026 (March 2026 means its last day, 2026-Q2 the quarter's last day)"
 _NO_DATE_RE = re.compile(r"^\s*(?:tbd|tba|tbc|n/?a|none|unscheduled|not set|-+|\u2014|\u2013|\?+)\s*\.?\s*$", re.IGNORECASE)
 _NOBODY_RE = re.compile(r"^\s*(?:tbd|tba|none|nobody|unassigned|n/?a|-+|\u2014|\u2013|\?+)\s*\.?\s*$", re.IGNORECASE)
@@ -167,19 +166,6 @@ def finish_date(ms: Milestone) -> tuple[date | None, str]:
         day = parse_date(ms.completed)
         return (day, "completion") if day is not None else (None, "")
     return (ms.target, "target") if ms.target is not None else (None, "")
-
-
-def overdue_days(status: str | None, target: date | None, today: date | None) -> int:
-    """Days past the target of something not done or cancelled (0 when not overdue or without a today).
-
-    >>> overdue_days("in-progress", date(2026, 3, 31), date(2026, 4, 3)), overdue_days("done", date(2026, 3, 31), date(2026, 4, 3))
-    (3, 0)
-    >>> overdue_days("pending", date(2026, 3, 31), date(2026, 3, 31))
-    0
-    """
-    if today is None or target is None or status in SETTLED:
-        return 0
-    return max((today - target).days, 0)
 
 
 def check_target_slips(entries: Sequence[MilestoneEntry]) -> None:

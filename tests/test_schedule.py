@@ -151,6 +151,26 @@ def test_phase_overdue_badge_and_export() -> None:
     assert (phase["target"], phase["overdue"]) == ("2026-04-05", True)
 
 
+@pytest.mark.parametrize("settled", ["Cancelled", "Done"])
+def test_a_phase_of_a_settled_milestone_is_not_overdue_anywhere(settled: str) -> None:
+    """One answer from the model (review 18, finding 5): the phase summary, the export and the roadmap's
+    Overdue list agree that a pending phase of a cancelled (or done) milestone is not overdue."""
+    text = f"# MILESTONE: X\n**Status**: {settled}\n\n### Phase 1: A\n**Status**: Pending\n**Target**: 2026-01-01\n"
+    ms = _ms(text)
+    assert ms.phases[0].overdue_days(TODAY) == 0
+    html = markdown.markdown(text, extensions=[MilestonesExtension(today=TODAY.isoformat())])
+    summary = parse_html(html).find("summary", "ms-phase-summary")
+    assert summary.find("span", "ms-phase-target").text == "due 2026-01-01" and summary.find_all("span", "ms-overdue") == []
+    phase = export_document([MilestoneEntry("x.md", "x/", ms)], today=TODAY)["milestones"][0]["phases"][0]
+    assert (phase["target"], phase["overdue"]) == ("2026-01-01", False)
+    assert "ms-roadmap-overdue-list" not in render_roadmap([MilestoneEntry("x.md", "x/", ms)], page_url="roadmap/", today=TODAY)
+    # the same phase in an open milestone is overdue in all three
+    open_ms = _ms(text.replace(settled, "In progress"))
+    assert open_ms.phases[0].overdue_days(TODAY) == 104
+    assert export_document([MilestoneEntry("x.md", "x/", open_ms)], today=TODAY)["milestones"][0]["phases"][0]["overdue"] is True
+    assert "ms-roadmap-overdue-list" in render_roadmap([MilestoneEntry("x.md", "x/", open_ms)], page_url="roadmap/", today=TODAY)
+
+
 def test_author_strings_are_escaped_in_the_card() -> None:
     meta = {"owners": ["<script>alert(1)</script>"], "tags": ['"><img src=x onerror=alert(1)>'], "target": "2026-01-01"}
     ext = MilestonesExtension(provider=lambda md: PageContext(meta=meta), today="2026-04-15")

@@ -14,7 +14,7 @@ from datetime import date
 
 from ..model import Milestone, Phase
 from ..i18n import text as t
-from ..schedule import OWNER_LABELS, TAG_LABELS, TARGET_LABELS, overdue_days
+from ..schedule import OWNER_LABELS, TAG_LABELS, TARGET_LABELS
 from ..vocabulary import PRIORITY_LABELS, STATUS_LABELS
 from .markup import inert_title, protect, safe_image_src, safe_url
 
@@ -183,7 +183,7 @@ def header_card(ms: Milestone, fields: list[etree.Element], today: date | None =
     head[-1].tail = " "  # flex items: the space only keeps the words apart in a search index
     if not any(f.get("data-field") == "status" for f in fields):
         head.append(with_note(badge(ms.status_text, ms.status), ms.status_note))
-    late = overdue_days(ms.status, ms.target, today)
+    late = ms.overdue_days(today)
     if late:
         head[-1].tail = " "
         head.append(overdue_badge(late))
@@ -232,7 +232,7 @@ def phase_summary(phase: Phase | None, heading: etree.Element, status_text: str,
     if phase is not None and phase.target is not None:
         meta[-1].tail = " "
         meta.append(_span("ms-phase-target", t("phase.due", date=phase.target.isoformat()), **{"data-date": phase.target.isoformat()}))
-        late = overdue_days(phase.status, phase.target, today)
+        late = phase.overdue_days(today)
         if late:
             meta[-1].tail = " "
             meta.append(overdue_badge(late))
