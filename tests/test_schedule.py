@@ -285,6 +285,8 @@ def test_roadmap_target_column_overdue_section_timeline_and_critical_path() -> N
     timeline = doc.find("section", "ms-roadmap-timeline")
     assert timeline.find("g", "ms-timeline-today").text == "today"
     assert len(timeline.find_all("path", "ms-timeline-target")) == 4
+    # a red flag is an overdue target and nothing else (review 18, finding 4)
+    assert {p.parent.parent.attrs["data-page"] for p in timeline.find_all("path", "ms-timeline-target-overdue")} == {"db.md"}
     links = [(g.attrs["data-from"], g.attrs["data-to"]) for g in timeline.find_all("g") if "ms-timeline-link" in g.classes()]
     assert sorted(links) == [("db.md", "search.md"), ("search.md", "mobile.md")]
     note = timeline.find("p", "ms-timeline-critical-path")

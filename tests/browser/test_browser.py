@@ -454,3 +454,32 @@ def test_narrow_roadmap_rows_label_target_and_owners(visit: Visit, site: Site) -
     assert by_kind.get("ms-roadmap-target") == {'"Target: "'}, (site.theme, by_kind)
     assert by_kind.get("ms-roadmap-owners") == {'"Owners: "'}, (site.theme, by_kind)
     visit.assert_clean()
+
+
+FLAGS_JS = """
+() => {
+  const red = getComputedStyle(document.querySelector(".ms-roadmap-schedule .ms-overdue")).color;
+  const flags = [...document.querySelectorAll("path.ms-timeline-target")].map(f => ({
+    page: f.closest("[data-page]").dataset.page, overdue: f.dataset.overdue,
+    red: getComputedStyle(f).stroke === red || getComputedStyle(f).fill === red,
+    lateBar: f.closest(".ms-timeline-row").classList.contains("ms-timeline-late")}));
+  const critical = [...document.querySelectorAll(".ms-timeline-critical .ms-timeline-dep")].map(p => getComputedStyle(p).stroke);
+  return {red, flags, critical};
+}
+"""
+
+
+def test_timeline_flag_is_red_only_when_the_target_is_overdue(visit: Visit, site: Site) -> None:
+    """A red flag means overdue and nothing else (review 18, finding 4): not a bar past its estimate, and the
+    critical path's arrows are not in that red; the note says what red means."""
+    visit.goto(ROADMAP)
+    got = visit.page.evaluate(FLAGS_JS)
+    red = {f["page"] for f in got["flags"] if f["red"]}
+    overdue = {f["page"] for f in got["flags"] if f["overdue"] not in (None, "0")}
+    assert overdue == {"milestones/database-migration.md"}, (site.theme, got)
+    assert red == overdue, (site.theme, got)
+    assert any(f["lateBar"] and not f["red"] for f in got["flags"]), f"{site.theme}: the demo has no bar past its estimate with a flag on time: {got}"
+    assert got["critical"] and all(s != got["red"] for s in got["critical"]), (site.theme, got)
+    note = visit.page.text_content(".ms-timeline-note") or ""
+    assert "red when the target has passed" in note, (site.theme, note)
+    visit.assert_clean()
