@@ -108,6 +108,8 @@ class RoadmapFilter:
     overdue: bool | None = None
     sort: str = "priority"
     today: date | None = None
+    written: tuple[tuple[str, str], ...] = ()
+    """``("owner:alice", "@Alice")``: the owner= and tag= values as the marker wrote them, for its warnings."""
 
     def matches(self, entry: MilestoneEntry) -> bool:
         """True when the milestone passes the status, priority, folder, owner, tag and overdue filters."""
