@@ -42,6 +42,7 @@ from .roadmap_doc import may_hold_milestones, parse_milestones
 from .render.html import inert_title
 from .render.markup import markdown_text
 from .site import assemble, front_matter_lines, repair_in_scope
+from .source import front_matter_keys
 from .site_history import SiteHistory
 
 if TYPE_CHECKING:
@@ -83,6 +84,8 @@ class MilestonesPlugin(SourceRepair, MkDocsSearchExclusion, BasePlugin[Milestone
         self.dirty = False
         self.current: _Converting | None = None
         self.offsets: dict[str, int] = {}
+        self.meta_lines: dict[str, dict[str, int]] = {}
+        """Per page: the source line of each front matter key (a front matter target warned at its line)."""
         self.repaired_at_read: set[str] = set()
         """Pages whose source ``on_page_read_source`` repaired (in scope without their meta)."""
         self.export_file: File | None = None
@@ -170,6 +173,7 @@ class MilestonesPlugin(SourceRepair, MkDocsSearchExclusion, BasePlugin[Milestone
         # This build's models are collected afresh as its pages convert; earlier builds' wait for --dirty.
         self.previous.update(self.models)
         self.models, self.offsets, self.entries, self.current = {}, {}, [], None
+        self.meta_lines = {}
         self.cache.next_build()
         self.graphs = {}
         self.repaired_at_read = set()
@@ -262,12 +266,18 @@ class MilestonesPlugin(SourceRepair, MkDocsSearchExclusion, BasePlugin[Milestone
                 self.offsets[page.file.src_uri] = front_matter_lines(page.file.content_string)
             except (OSError, UnicodeDecodeError, TypeError):
                 self.offsets[page.file.src_uri] = 0
+        if page.file.src_uri not in self.meta_lines and page.meta and ("target" in page.meta or "due" in page.meta):
+            try:  # only pages with a front matter target, the one value warned about at its key's line
+                self.meta_lines[page.file.src_uri] = front_matter_keys(page.file.content_string)
+            except (OSError, UnicodeDecodeError, TypeError):
+                self.meta_lines[page.file.src_uri] = {}
         entries = cur.entries
         return PageContext(
             file=page.file.src_uri,
             url=page.url,
             line_offset=self.offsets.get(page.file.src_uri, 0),
             meta=page.meta,
+            meta_lines=self.meta_lines.get(page.file.src_uri),
             host="mkdocs",
             roadmap=(lambda: entries) if entries is not None else None,
             defer_markers=entries is None,

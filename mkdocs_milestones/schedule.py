@@ -16,7 +16,7 @@ and the critical path to the latest target, computed from the model (standard li
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date, datetime
 from typing import Any
 
@@ -113,7 +113,8 @@ def read_phase_plan(phase: Phase, until: int | None, warn: Callable[[int, str], 
     _read_fields(phase, phase.fields, warn, lambda f: until is None or f.line < until)
 
 
-def read_milestone_plan(ms: Milestone, meta: dict[str, Any], own: Callable[[Field], bool], warn: Callable[[int, str], None]) -> None:
+def read_milestone_plan(ms: Milestone, meta: dict[str, Any], own: Callable[[Field], bool], warn: Callable[[int, str], None],
+                        meta_lines: Mapping[str, int] | None = None) -> None:
     """A milestone's target, owners and tags (label lines for which ``own`` holds, else front matter), its
     phases' latest target when it has none, and the slips between its phases' targets (warned at their lines)."""
     _read_fields(ms, ms.fields, warn, own)
@@ -121,9 +122,10 @@ def read_milestone_plan(ms: Milestone, meta: dict[str, Any], own: Callable[[Fiel
         for key in ("target", "due"):
             if meta.get(key) not in (None, ""):
                 day, text, problem = _read_target(key + " date", meta[key])
-                ms.target, ms.target_text, ms.target_line = day, text, ms.line
+                line = (meta_lines or {}).get(key, ms.line)  # the key's own line when the host told it
+                ms.target, ms.target_text, ms.target_line = day, text, line
                 if problem:
-                    warn(ms.line, f"front matter `{key}: {text}` is not a date a reader can place; write it as {DATE_FORMS}")
+                    warn(line, f"front matter `{key}: {text}` is not a date a reader can place; write it as {DATE_FORMS}")
                 break
     if not ms.owners:
         ms.owners = _people(meta.get("owners", meta.get("owner")))

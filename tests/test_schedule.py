@@ -215,6 +215,21 @@ def test_slip_warnings_fail_a_strict_build(make_site, tmp_path: Path) -> None:
     assert any("b.md:4: b.md is due 2026-08-01" in m for m in messages), messages
 
 
+def test_front_matter_target_is_warned_at_its_own_line(make_site, tmp_path: Path) -> None:
+    """A front matter ``due:`` that is no date, and a slip of a front matter target, are warned at the key's line
+    (review 18, finding 7), in the build (the host split the front matter off) and when the parser splits it."""
+    page = ("---\nmilestone: true\nowners:\n  - \"@ana\"\ntitle: M\ndue: next spring\n---\n\n# M\n**Status**: pending\n")
+    slip = ("---\ntarget: 2026-08-01\n---\n# MILESTONE: B\n**Status**: pending\n**Depends on**: [A](a.md)\n")
+    ms = _ms(page, "m.md")
+    assert [(d.line, d.message[:28]) for d in ms.diagnostics] == [(6, "front matter `due: next spri")]
+    cfg = make_site({"m.md": page, "b.md": slip, "a.md": "# MILESTONE: A\n**Status**: pending\n**Target**: 2026-09-01\n"},
+                    {"today": "2026-04-15", "history": False})
+    with milestone_log() as messages:
+        build(load_config(str(cfg)))
+    assert any(m.startswith("m.md:6: front matter `due: next spring`") for m in messages), messages
+    assert any("b.md:2: b.md is due 2026-08-01" in m for m in messages), messages
+
+
 # -- roadmap -------------------------------------------------------------------------------------------
 def _site() -> list[MilestoneEntry]:
     pages = {
