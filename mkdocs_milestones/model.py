@@ -294,6 +294,8 @@ class Milestone:
     target_line: int | None = None
     """The line of the target (for a rolled-up target, that of the phase's)."""
     target_from_phases: bool = False
+    target_goal: str = ""
+    """A ``**Target**:`` in words (a goal, not a date), as written: the author's own, so no roll-up replaces it."""
     owners: list[str] = field(default_factory=list)
     """``**Owner**:``/``Owners``/``Lead``/``Assignee`` or front matter ``owner:``/``owners:``, as written (``@handles`` kept)."""
     tags: list[str] = field(default_factory=list)
@@ -303,8 +305,7 @@ class Milestone:
         """Days past the milestone's target (0 when not overdue, done or cancelled, or without a today)."""
         return overdue_days(self.status, self.target, today)
 
-    def settle_phases(self) -> None:
-        """Give each phase the milestone's status, once final (the parsers call it)."""
+    def settle_phases(self) -> None:  # the parsers call it once the milestone's status is final
         for p in self.phases:
             p.milestone_status = self.status
 

@@ -41,6 +41,7 @@ TAG_LABELS = ("tags", "tag")
 DATE_FORMS = "2026-03-31, 31 March 2026 or March 31, 2026 (March 2026 means its last day, 2026-Q2 the quarter's last day)"
 _NO_DATE_RE = re.compile(r"^\s*(?:tbd|tba|tbc|n/?a|none|unscheduled|not set|-+|\u2014|\u2013|\?+)\s*\.?\s*$", re.IGNORECASE)
 _NOBODY_RE = re.compile(r"^\s*(?:tbd|tba|none|nobody|unassigned|n/?a|-+|\u2014|\u2013|\?+)\s*\.?\s*$", re.IGNORECASE)
+_ISO_RE = re.compile(r"(?<!\d)\d{4}-\d{1,2}-\d{1,2}(?!\d)")
 _LINK_TEXT_RE = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 _MARKS_RE = re.compile(r"\*\*|__|`")
 
@@ -61,6 +62,10 @@ def _read_target(label: str, value: object) -> tuple[date | None, str, str | Non
         return None, text, None
     day = parse_target(text)
     if day is not None:
+        bad = [m.group(0) for m in _ISO_RE.finditer(text) if parse_date(m.group(0)) is None]
+        if bad:  # ``2026-02-30 or 2026-03-01``: a reader cannot tell which one is meant
+            return day, text, (f"the {label} {text!r} holds {bad[0]!r}, which is no date, and is read as {day}; "
+                               f"write the one date meant, as {DATE_FORMS}")
         return day, text, None
     if label not in _DATE_LABELS and not any(c.isdigit() for c in text) and len(text.split()) > 3:
         return None, "", None  # ``**Target:** Model and surface ... parallelism``: a goal, not a date
@@ -98,6 +103,8 @@ def _read_fields(into: Milestone | Phase, fields: Iterable[Field], warn: Callabl
         if key in TARGET_LABELS and into.target_line is None:
             day, text, problem = _read_target(key, f.value)
             if not text:
+                if isinstance(into, Milestone) and not into.target_goal:
+                    into.target_goal = _plain(str(f.value or "").split("\n")[0])  # a goal in words, or TBD
                 continue
             into.target, into.target_text, into.target_line = day, text, f.line
             if problem:
@@ -132,7 +139,7 @@ def read_milestone_plan(ms: Milestone, meta: dict[str, Any], own: Callable[[Fiel
     if not ms.tags and meta.get("tags") is not None:
         ms.tags = _tags(meta.get("tags"))
     dated = [p for p in ms.phases if p.target is not None]
-    if ms.target is None and not ms.target_text and dated:
+    if ms.target is None and not ms.target_text and not ms.target_goal and dated:
         last = max(dated, key=lambda p: p.target)  # type: ignore[arg-type,return-value]
         ms.target, ms.target_line, ms.target_from_phases = last.target, last.target_line, True
     _phase_slips(ms, warn)

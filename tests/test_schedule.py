@@ -84,6 +84,20 @@ def test_a_goal_in_words_and_tbd_are_no_target() -> None:
     assert (ms.target, ms.target_text, ms.diagnostics) == (None, "TBD", [])
 
 
+def test_a_goal_in_words_is_the_authors_own_target_and_an_ambiguous_date_is_warned() -> None:
+    """Review 18, finding 13: a ``**Target**:`` in words stays the author's (no roll-up of the phases' latest
+    replaces it, so the milestone is not overdue through a phase); ``2026-02-30 or 2026-03-01`` is warned."""
+    goal = _ms("# MILESTONE: X\n**Status**: in progress\n**Target**: after the beta ships to everyone\n\n"
+               "### Phase 1: A\n**Status**: pending\n**Target**: 2026-04-14\n")
+    assert (goal.target, goal.target_goal, goal.target_from_phases, goal.diagnostics) == (None, "after the beta ships to everyone", False, [])
+    assert goal.overdue_days(TODAY) == 0 and goal.phases[0].overdue_days(TODAY) == 1
+    assert export_document([MilestoneEntry("x.md", "x/", goal)], today=TODAY)["milestones"][0]["target"] is None
+    odd = _ms("# MILESTONE: X\n**Status**: in progress\n**Target**: 2026-02-30 or 2026-03-01\n")
+    assert odd.target == date(2026, 3, 1)
+    assert [(d.line, d.message.split(";")[0]) for d in odd.diagnostics] == [
+        (3, "the target '2026-02-30 or 2026-03-01' holds '2026-02-30', which is no date, and is read as 2026-03-01")]
+
+
 def test_owners_and_tags_from_labels_and_front_matter() -> None:
     ms = _ms("# MILESTONE: X\n**Status**: pending\n**Owners**: @alice, [Bob Smith](https://x.org/bob) and @carol\n**Tags**: #backend #api\n")
     assert ms.owners == ["@alice", "Bob Smith", "@carol"] and ms.tags == ["backend", "api"]
