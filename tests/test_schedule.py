@@ -185,6 +185,19 @@ def test_a_phase_of_a_settled_milestone_is_not_overdue_anywhere(settled: str) ->
     assert "ms-roadmap-overdue-list" in render_roadmap([MilestoneEntry("x.md", "x/", open_ms)], page_url="roadmap/", today=TODAY)
 
 
+def test_card_states_the_resolved_day_and_shows_label_tags_as_chips() -> None:
+    """Review 18, finding 11: a month target shows the day it resolves to, the badge says what it is measured
+    from, and a ``**Tags**:`` line's tags are chips as front matter tags are."""
+    text = "# MILESTONE: X\n**Status**: in progress\n**Target**: March 2026\n**Tags**: backend, search\n"
+    card = parse_html(markdown.markdown(text, extensions=[MilestonesExtension(today="2026-04-15")])).find("div", "ms-card")
+    dd = card.find("div", "ms-meta-item", **{"data-field": "target"}).find("dd")
+    assert dd.text == "March 2026 (2026-03-31)" and dd.find("span", "ms-target-day").attrs["data-date"] == "2026-03-31"
+    assert card.find("span", "ms-overdue").attrs["title"] == "target 2026-03-31, today 2026-04-15"
+    assert [c.text for c in card.find_all("span", "ms-tag")] == ["backend", "search"]
+    exact = parse_html(markdown.markdown(text.replace("March 2026", "2026-03-31"), extensions=[MilestonesExtension()]))
+    assert exact.find_all("span", "ms-target-day") == []  # the line says the day already
+
+
 def test_author_strings_are_escaped_in_the_card() -> None:
     meta = {"owners": ["<script>alert(1)</script>"], "tags": ['"><img src=x onerror=alert(1)>'], "target": "2026-01-01"}
     ext = MilestonesExtension(provider=lambda md: PageContext(meta=meta), today="2026-04-15")

@@ -34,7 +34,7 @@ def target_cell(entry: MilestoneEntry, today: date | None) -> str:
         parts.append(f'<span class="ms-roadmap-target"{label}>{esc(plain(ms.target_text))}</span>')
     late = ms.overdue_days(today)
     if late:
-        parts.append(h.to_html(h.overdue_badge(late)))
+        parts.append(h.to_html(h.overdue_badge(late, ms.target, today)))
     if ms.owners:
         parts.append(f'<span class="ms-roadmap-owners" data-label="{esc(t("row.owners"))}">{esc(", ".join(plain(o) for o in ms.owners))}</span>')
     return f'<td class="ms-roadmap-schedule" data-label="{esc(t("label.target"))}">{" ".join(parts) or chr(0x2014)}</td>'

@@ -379,7 +379,7 @@ def test_overdue_badges_on_the_card_and_the_phase(visit: Visit, site: Site) -> N
     for b in card + phase:
         assert b["visible"] and b["ratio"] >= 4.5, (site.theme, b)
     targets = _visible_contrast(visit, ".ms-card .ms-meta-item[data-field=target] dd, #phase-1 .ms-phase-target")
-    assert [t["text"] for t in targets] == ["November 2026", "due 2026-11-20"], site.theme
+    assert [t["text"] for t in targets] == ["November 2026 (2026-11-30)", "due 2026-11-20"], site.theme
     assert all(t["visible"] and t["ratio"] >= 4.5 for t in targets), (site.theme, targets)
     visit.assert_clean()
 
