@@ -232,7 +232,7 @@ class MilestonesPlugin(SourceRepair, MkDocsSearchExclusion, BasePlugin[Milestone
             if own is not None:
                 log.warning("docs/%s is replaced by the generated export; set the plugin's `export` option to another path to keep it", export)
                 files.remove(own)
-            self.export_file = File.generated(config, export, content=export_json([], lang=self._export_lang()))
+            self.export_file = File.generated(config, export, content=export_json([], lang=self._export_lang(), today=self.ext.today() if self.ext is not None else None))
             files.append(self.export_file)
         self._stale_marker_pages(files)
         return files

@@ -125,6 +125,24 @@ def test_today_option_source_date_epoch_and_utc() -> None:
         build_today("15/04/2026")
 
 
+def test_a_bad_source_date_epoch_is_a_config_error_not_a_traceback(make_site, monkeypatch: pytest.MonkeyPatch,
+                                                                    caplog: pytest.LogCaptureFixture) -> None:
+    """Review 18, finding 12: SOURCE_DATE_EPOCH=junk without a today option is a clean configuration error; with
+    one, the plugin never reads it (MkDocs' own build date still does: its error, not ours)."""
+    import traceback
+
+    from mkdocs.exceptions import Abort
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "junk")
+    page = {"a.md": "# MILESTONE: A\n**Status**: pending\n"}
+    with pytest.raises(Abort, match="configuration error"):
+        load_config(str(make_site(page, {"history": False})))
+    assert "option 'today': SOURCE_DATE_EPOCH must be a whole number of seconds, got 'junk'" in caplog.text
+    with pytest.raises(ValueError) as err:
+        build(load_config(str(make_site(page, {"today": "2026-04-15", "history": False}))))
+    assert "mkdocs_milestones" not in traceback.extract_tb(err.value.__traceback__)[-1].filename, err.value
+
+
 def test_plugin_today_option_is_checked() -> None:
     from mkdocs_milestones.plugin import MilestonesPlugin
 
