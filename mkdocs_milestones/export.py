@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING, Any
 from .dates import build_today
 from .links import LinkRules
 from .model import MilestoneEntry
-from .schedule import overdue_days
 
 if TYPE_CHECKING:
     from .history import MilestoneHistory
@@ -40,7 +39,7 @@ def milestone_dict(entry: MilestoneEntry, today: date | None = None, *, links: L
         "created": ms.created,
         "estimated_duration": ms.estimated_duration,
         "target": ms.target.isoformat() if ms.target else None,
-        "overdue": overdue_days(ms.status, ms.target, today) > 0,
+        "overdue": ms.overdue_days(today) > 0,
         "owners": list(ms.owners),
         "tags": list(ms.tags),
         "depends_on": list(entry.depends_on),
@@ -57,7 +56,7 @@ def milestone_dict(entry: MilestoneEntry, today: date | None = None, *, links: L
                 "checks_total": p.checks_total,
                 "completed": p.completed,
                 "target": p.target.isoformat() if p.target else None,
-                "overdue": overdue_days(p.status, p.target, today) > 0,
+                "overdue": p.overdue_days(today) > 0,
                 "owners": list(p.owners),
                 "tags": list(p.tags),
             }

@@ -1,9 +1,8 @@
 # SPDX-License-Identifier: MIT
 """Typed model of a milestone document.
 
-Everything here is plain data: the parser fills it, the renderers and the export read it.
-Every element keeps the 1-based source line it came from, so a problem can be reported as
-``file:line``.
+Plain data: the parser fills it, the renderers and the export read it; what is computed from it (overdue)
+is computed here once. Every element keeps its 1-based source line, so a problem is reported as ``file:line``.
 """
 
 from __future__ import annotations
@@ -27,7 +26,15 @@ __all__ = [
     "Section",
     "Table",
     "Task",
+    "overdue_days",
 ]
+
+SETTLED = frozenset({"done", "cancelled"})  # work that is over: never overdue, nor are its phases
+
+
+def overdue_days(status: str | None, target: date | None, today: date | None) -> int:
+    """Days past the target of something not done or cancelled (0 when not overdue or without a today)."""
+    return 0 if today is None or target is None or status in SETTLED else max((today - target).days, 0)
 
 
 @dataclass(frozen=True)
@@ -216,6 +223,13 @@ class Phase:
     target_line: int | None = None
     owners: list[str] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
+    milestone_status: str | None = None
+    """Its milestone's status (:meth:`Milestone.settle_phases`): a phase of a settled milestone is not overdue."""
+
+    def overdue_days(self, today: date | None) -> int:
+        """Days past its target, 0 if not overdue (nor when its milestone is done or cancelled): the one answer
+        of the page, the export and the roadmap's Overdue list."""
+        return 0 if self.milestone_status in SETTLED else overdue_days(self.status, self.target, today)
 
     @property
     def anchor(self) -> str:
@@ -289,10 +303,20 @@ class Milestone:
     target_line: int | None = None
     """The line of the target (for a rolled-up target, that of the phase's)."""
     target_from_phases: bool = False
+    target_goal: str = ""
+    """A ``**Target**:`` in words (a goal, not a date), as written: the author's own, so no roll-up replaces it."""
     owners: list[str] = field(default_factory=list)
     """``**Owner**:``/``Owners``/``Lead``/``Assignee`` or front matter ``owner:``/``owners:``, as written (``@handles`` kept)."""
     tags: list[str] = field(default_factory=list)
     """``**Tags**:`` or front matter ``tags:`` (the key Material's tags plugin reads)."""
+
+    def overdue_days(self, today: date | None) -> int:
+        """Days past the milestone's target (0 when not overdue, done or cancelled, or without a today)."""
+        return overdue_days(self.status, self.target, today)
+
+    def settle_phases(self) -> None:  # the parsers call it once the milestone's status is final
+        for p in self.phases:
+            p.milestone_status = self.status
 
     @property
     def counted_checks(self) -> list[Check]:

@@ -81,6 +81,10 @@ class TodayOption(c.BaseConfigOption[Any]):
 
     def run_validation(self, value: object) -> str:
         if value is None or value == "":
+            try:  # unset: SOURCE_DATE_EPOCH decides; a bad one is a config error here, not a traceback later
+                build_today(None)
+            except ValueError as err:
+                raise c.ValidationError(f"{err} (or set the plugin's today: YYYY-MM-DD)") from None
             return ""
         try:
             return build_today(value, {}).isoformat()

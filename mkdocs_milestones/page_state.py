@@ -8,6 +8,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from .site import front_matter_lines
+from .source import front_matter_keys
+
 if TYPE_CHECKING:
     from markdown import Markdown
     from mkdocs.structure.files import File, Files
@@ -15,7 +18,7 @@ if TYPE_CHECKING:
 
     from .model import Milestone, MilestoneEntry
 
-__all__ = ["Converting", "PageModel", "stale_marker_pages"]
+__all__ = ["Converting", "PageModel", "note_source_lines", "stale_marker_pages"]
 
 
 @dataclass
@@ -65,3 +68,21 @@ def stale_marker_pages(files: Files, previous: dict[str, PageModel], key: Callab
                 continue
         if os.path.isfile(f.abs_dest_path):
             os.utime(f.abs_dest_path, (0, 0))  # older than its source: MkDocs converts and writes it
+
+
+def note_source_lines(page: Page, offsets: dict[str, int], meta_lines: dict[str, dict[str, int]]) -> None:
+    """Read once per build from the page's source: where its Markdown starts (the lines its front matter takes)
+    and, for a page whose front matter holds a target (the one value warned about at its key's line), each
+    key's line. A page whose source MkDocs did not read (blog posts) is read here."""
+    src = page.file.src_uri
+    keys = src not in meta_lines and bool(page.meta) and ("target" in page.meta or "due" in page.meta)
+    if src in offsets and not keys:
+        return
+    try:
+        text = page.file.content_string
+        offsets.setdefault(src, front_matter_lines(text))
+        if keys:
+            meta_lines[src] = front_matter_keys(text)
+    except (OSError, UnicodeDecodeError, TypeError):
+        offsets.setdefault(src, 0)
+        meta_lines.setdefault(src, {})

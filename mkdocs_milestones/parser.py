@@ -14,6 +14,7 @@ items on ``Milestone.diagnostics``.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from typing import Any
 
 from .detect import _MS_ID_RE, _PHASE_RE, _has_plan_evidence, front_matter_milestone, status_paragraph, _title_after_id, is_milestone_source, milestone_heading, title_from_heading
@@ -24,7 +25,7 @@ from .reading import _ESTIMATE_RE, _NONE_RE, _TASKLIST_RE, _TITLE_STATUS_RE, _TR
 from .refs import milestone_refs, ref_is_shaped
 from .schedule import read_milestone_plan, read_phase_plan
 from .sections import _NUMBERED_RE, _SectionReader
-from .source import LABEL_RE, Line, OUTSIDE, _ATX_RE, _BULLET_RE, _first_h1, _heading, _normalize, _strip_md, _table_blocks, fence_states, html_block_lines, heading_anchor, scan_lines, split_attr_list, split_front_matter
+from .source import LABEL_RE, Line, OUTSIDE, _ATX_RE, _BULLET_RE, _first_h1, _heading, _normalize, _strip_md, _table_blocks, fence_states, front_matter_keys, html_block_lines, heading_anchor, scan_lines, split_attr_list, split_front_matter
 from .vocabulary import PRIORITIES, STATUSES, is_status_phrase, normalize_priority, normalize_status, split_status
 
 __all__ = [
@@ -78,13 +79,16 @@ _BEFORE_RE = re.compile(r"(?i)(?:prerequisites?|pre-requisites?|dependencies|dep
 
 
 class _Parser(_SectionReader):
-    def __init__(self, text: str, file: str | None, meta: dict[str, Any] | None, first_line: int) -> None:
+    def __init__(self, text: str, file: str | None, meta: dict[str, Any] | None, first_line: int,
+                 meta_lines: Mapping[str, int] | None = None) -> None:
         self.file = file
         self.meta = dict(meta or {})
+        self.meta_lines = dict(meta_lines or {})  # the source line of each front matter key
         text = _normalize(text)
         fm, body, offset = split_front_matter(text)
         if fm:
             self.meta = {**fm, **self.meta}
+            self.meta_lines = {k: first_line - 1 + n for k, n in front_matter_keys(text).items()} | self.meta_lines
         self.lines = scan_lines(body, first_line + offset)
         self.diags: list[Diagnostic] = []
         self.top_end = 1 << 30  # the line of the first heading after the title (set by _body)
@@ -223,7 +227,8 @@ class _Parser(_SectionReader):
         self._phase_statuses(ms)
         self._milestone_status(ms)
         self._external_phase_refs(ms)
-        read_milestone_plan(ms, self.meta, lambda f: f.line < self.top_end or self._at_section_top(f), self.warn)
+        read_milestone_plan(ms, self.meta, lambda f: f.line < self.top_end or self._at_section_top(f), self.warn, self.meta_lines)
+        ms.settle_phases()
         ms.tables = [Table(no, tuple(header), column_kinds(header)) for no, header, _ in _table_blocks(lines[start:stop])]
         self._diagrams(ms, start, stop)
         self._check_refs(ms)
@@ -606,6 +611,7 @@ def parse_milestone(
     file: str | None = None,
     meta: dict[str, Any] | None = None,
     first_line: int = 1,
+    meta_lines: Mapping[str, int] | None = None,
 ) -> Milestone | None:
     """Parse a milestone document; None when ``text`` is not one.
 
@@ -614,8 +620,10 @@ def parse_milestone(
         file: The path to report in diagnostics.
         meta: Front matter the host already split off (``milestone: true``, ``depends_on``).
         first_line: The source line number of the first line of ``text``.
+        meta_lines: The source line of each key of ``meta`` (:func:`~.source.front_matter_keys`), for warnings
+            about a front matter value at its own line (else at the title's).
 
     Returns:
         The milestone, with its problems in ``diagnostics``; None for an ordinary page.
     """
-    return _Parser(text, file, meta, first_line).parse()
+    return _Parser(text, file, meta, first_line, meta_lines).parse()

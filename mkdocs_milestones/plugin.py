@@ -38,11 +38,11 @@ from .extension.search_view import SKIP, finished, search_view
 from .model import MilestoneEntry
 from .options import MilestonesConfig
 from .source_repair import SourceRepair
-from .page_state import PageModel as _PageModel, Converting as _Converting, stale_marker_pages
+from .page_state import PageModel as _PageModel, Converting as _Converting, note_source_lines, stale_marker_pages
 from .roadmap_doc import may_hold_milestones, parse_milestones
 from .render.html import inert_title
 from .render.markup import markdown_text
-from .site import assemble, front_matter_lines, repair_in_scope
+from .site import assemble, repair_in_scope
 from .site_history import SiteHistory
 
 if TYPE_CHECKING:
@@ -84,6 +84,8 @@ class MilestonesPlugin(SourceRepair, MkDocsSearchExclusion, BasePlugin[Milestone
         self.dirty = False
         self.current: _Converting | None = None
         self.offsets: dict[str, int] = {}
+        self.meta_lines: dict[str, dict[str, int]] = {}
+        """Per page: the source line of each front matter key (a front matter target warned at its line)."""
         self.repaired_at_read: set[str] = set()
         """Pages whose source ``on_page_read_source`` repaired (in scope without their meta)."""
         self.export_file: File | None = None
@@ -172,6 +174,7 @@ class MilestonesPlugin(SourceRepair, MkDocsSearchExclusion, BasePlugin[Milestone
         # This build's models are collected afresh as its pages convert; earlier builds' wait for --dirty.
         self.previous.update(self.models)
         self.models, self.offsets, self.entries, self.current = {}, {}, [], None
+        self.meta_lines = {}
         self.cache.next_build()
         self.graphs = {}
         self.repaired_at_read = set()
@@ -230,7 +233,7 @@ class MilestonesPlugin(SourceRepair, MkDocsSearchExclusion, BasePlugin[Milestone
             if own is not None:
                 log.warning("docs/%s is replaced by the generated export; set the plugin's `export` option to another path to keep it", export)
                 files.remove(own)
-            self.export_file = File.generated(config, export, content=export_json([], lang=self._export_lang()))
+            self.export_file = File.generated(config, export, content=export_json([], lang=self._export_lang(), today=self.ext.today() if self.ext is not None else None))
             files.append(self.export_file)
         self._stale_marker_pages(files)
         return files
@@ -259,17 +262,14 @@ class MilestonesPlugin(SourceRepair, MkDocsSearchExclusion, BasePlugin[Milestone
             cur.md = md  # the first conversion after on_page_markdown is the page's own
         page = cur.page
         own = md is cur.md
-        if page.file.src_uri not in self.offsets:  # a page whose source MkDocs did not read (blog posts)
-            try:
-                self.offsets[page.file.src_uri] = front_matter_lines(page.file.content_string)
-            except (OSError, UnicodeDecodeError, TypeError):
-                self.offsets[page.file.src_uri] = 0
+        note_source_lines(page, self.offsets, self.meta_lines)
         entries = cur.entries
         return PageContext(
             file=page.file.src_uri,
             url=page.url,
             line_offset=self.offsets.get(page.file.src_uri, 0),
             meta=page.meta,
+            meta_lines=self.meta_lines.get(page.file.src_uri),
             host="mkdocs",
             roadmap=(lambda: entries) if entries is not None else None,
             defer_markers=entries is None,

@@ -299,6 +299,7 @@ class _Roadmap(_Parser):
             self.diags = []
             self._phase_statuses(ms)
             self._milestone_status(ms)
+            ms.settle_phases()
             self._external_phase_refs(ms)
             self._check_refs(ms)
             ms.diagnostics = self.diags

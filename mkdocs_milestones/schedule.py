@@ -16,12 +16,12 @@ and the critical path to the latest target, computed from the model (standard li
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date, datetime
 from typing import Any
 
 from .dates import parse_date, parse_target
-from .model import Diagnostic, Field, Milestone, MilestoneEntry, Phase
+from .model import SETTLED, Diagnostic, Field, Milestone, MilestoneEntry, Phase, overdue_days
 
 __all__ = [
     "DATE_FORMS",
@@ -38,10 +38,10 @@ _DATE_LABELS = frozenset(TARGET_LABELS[1:])
 """Labels that can only hold a date (``Target`` alone may be a goal in words)."""
 OWNER_LABELS = ("owner", "owners", "lead", "assignee", "assignees")
 TAG_LABELS = ("tags", "tag")
-SETTLED = frozenset({"done", "cancelled"})
 DATE_FORMS = "2026-03-31, 31 March 2026 or March 31, 2026 (March 2026 means its last day, 2026-Q2 the quarter's last day)"
 _NO_DATE_RE = re.compile(r"^\s*(?:tbd|tba|tbc|n/?a|none|unscheduled|not set|-+|\u2014|\u2013|\?+)\s*\.?\s*$", re.IGNORECASE)
 _NOBODY_RE = re.compile(r"^\s*(?:tbd|tba|none|nobody|unassigned|n/?a|-+|\u2014|\u2013|\?+)\s*\.?\s*$", re.IGNORECASE)
+_ISO_RE = re.compile(r"(?<!\d)\d{4}-\d{1,2}-\d{1,2}(?!\d)")
 _LINK_TEXT_RE = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 _MARKS_RE = re.compile(r"\*\*|__|`")
 
@@ -62,6 +62,10 @@ def _read_target(label: str, value: object) -> tuple[date | None, str, str | Non
         return None, text, None
     day = parse_target(text)
     if day is not None:
+        bad = [m.group(0) for m in _ISO_RE.finditer(text) if parse_date(m.group(0)) is None]
+        if bad:  # ``2026-02-30 or 2026-03-01``: a reader cannot tell which one is meant
+            return day, text, (f"the {label} {text!r} holds {bad[0]!r}, which is no date, and is read as {day}; "
+                               f"write the one date meant, as {DATE_FORMS}")
         return day, text, None
     if label not in _DATE_LABELS and not any(c.isdigit() for c in text) and len(text.split()) > 3:
         return None, "", None  # ``**Target:** Model and surface ... parallelism``: a goal, not a date
@@ -99,6 +103,8 @@ def _read_fields(into: Milestone | Phase, fields: Iterable[Field], warn: Callabl
         if key in TARGET_LABELS and into.target_line is None:
             day, text, problem = _read_target(key, f.value)
             if not text:
+                if isinstance(into, Milestone) and not into.target_goal:
+                    into.target_goal = _plain(str(f.value or "").split("\n")[0])  # a goal in words, or TBD
                 continue
             into.target, into.target_text, into.target_line = day, text, f.line
             if problem:
@@ -114,7 +120,8 @@ def read_phase_plan(phase: Phase, until: int | None, warn: Callable[[int, str], 
     _read_fields(phase, phase.fields, warn, lambda f: until is None or f.line < until)
 
 
-def read_milestone_plan(ms: Milestone, meta: dict[str, Any], own: Callable[[Field], bool], warn: Callable[[int, str], None]) -> None:
+def read_milestone_plan(ms: Milestone, meta: dict[str, Any], own: Callable[[Field], bool], warn: Callable[[int, str], None],
+                        meta_lines: Mapping[str, int] | None = None) -> None:
     """A milestone's target, owners and tags (label lines for which ``own`` holds, else front matter), its
     phases' latest target when it has none, and the slips between its phases' targets (warned at their lines)."""
     _read_fields(ms, ms.fields, warn, own)
@@ -122,16 +129,17 @@ def read_milestone_plan(ms: Milestone, meta: dict[str, Any], own: Callable[[Fiel
         for key in ("target", "due"):
             if meta.get(key) not in (None, ""):
                 day, text, problem = _read_target(key + " date", meta[key])
-                ms.target, ms.target_text, ms.target_line = day, text, ms.line
+                line = (meta_lines or {}).get(key, ms.line)  # the key's own line when the host told it
+                ms.target, ms.target_text, ms.target_line = day, text, line
                 if problem:
-                    warn(ms.line, f"front matter `{key}: {text}` is not a date a reader can place; write it as {DATE_FORMS}")
+                    warn(line, f"front matter `{key}: {text}` is not a date a reader can place; write it as {DATE_FORMS}")
                 break
     if not ms.owners:
         ms.owners = _people(meta.get("owners", meta.get("owner")))
     if not ms.tags and meta.get("tags") is not None:
         ms.tags = _tags(meta.get("tags"))
     dated = [p for p in ms.phases if p.target is not None]
-    if ms.target is None and not ms.target_text and dated:
+    if ms.target is None and not ms.target_text and not ms.target_goal and dated:
         last = max(dated, key=lambda p: p.target)  # type: ignore[arg-type,return-value]
         ms.target, ms.target_line, ms.target_from_phases = last.target, last.target_line, True
     _phase_slips(ms, warn)
@@ -167,19 +175,6 @@ def finish_date(ms: Milestone) -> tuple[date | None, str]:
         day = parse_date(ms.completed)
         return (day, "completion") if day is not None else (None, "")
     return (ms.target, "target") if ms.target is not None else (None, "")
-
-
-def overdue_days(status: str | None, target: date | None, today: date | None) -> int:
-    """Days past the target of something not done or cancelled (0 when not overdue or without a today).
-
-    >>> overdue_days("in-progress", date(2026, 3, 31), date(2026, 4, 3)), overdue_days("done", date(2026, 3, 31), date(2026, 4, 3))
-    (3, 0)
-    >>> overdue_days("pending", date(2026, 3, 31), date(2026, 3, 31))
-    0
-    """
-    if today is None or target is None or status in SETTLED:
-        return 0
-    return max((today - target).days, 0)
 
 
 def check_target_slips(entries: Sequence[MilestoneEntry]) -> None:

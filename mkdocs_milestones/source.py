@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 __all__ = [
+    "front_matter_keys",
     "FENCE_EDGE",
     "IN_FENCE",
     "LABEL_RE",
@@ -134,6 +135,23 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], str, int]:
     if not isinstance(meta, dict):
         return {}, text, 0
     return meta, text[m.end():], m.group(0).count("\n")
+
+
+_KEY_LINE_RE = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:", re.MULTILINE)
+
+
+def front_matter_keys(text: str) -> dict[str, int]:
+    """The line of each top-level key of ``text``'s YAML front matter (1-based, the opening ``---`` is line 1),
+    so a problem with a front matter value is reported at its own line.
+
+    >>> front_matter_keys("---\\ntitle: x\\ntags:\\n  - a\\ndue: next spring\\n---\\n# A\\n")
+    {'title': 2, 'tags': 3, 'due': 5}
+    """
+    m = _FRONT_MATTER_RE.match(_normalize(text))
+    if not m:
+        return {}
+    block = _normalize(text)[:m.end()]
+    return {k.group(1): block.count("\n", 0, k.start()) + 1 for k in _KEY_LINE_RE.finditer(block)}
 
 
 def _normalize(text: str) -> str:

@@ -19,6 +19,7 @@ ADAPTERS = ("extension", "hosts", "plugin", "source_repair", "page_state", "opti
 LONG = {
     "parser.py": "one walk of a milestone document (_Parser), ~550 lines; its toolkit and readers are source/detect/reading/refs/sections/schedule",
     "vocabulary.py": "word tables (data): statuses, priorities, levels, emoji",
+    "model.py": "the data model: one small dataclass per fact of a plan (milestone, phase, check, field, ...), ~410 lines",
     "mojibake/_tokens.py": "the token tables and the tokenizer that reads them, 427 lines",
     "mojibake/_tables.py": "data tables",
     "mojibake/_boxes.py": "box-drawing repair: one grid algorithm, 456 lines",

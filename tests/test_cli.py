@@ -48,7 +48,8 @@ BROKEN: dict[str, str] = {
                       "**Depends on**: [nowhere](missing.md), [home](../index.md)\n",
     "plans/garbled.md": GARBLED_OK,
     # a roadmap marker with an unknown key on an ordinary page
-    "teams.md": "# Teams\n\n\n<!-- milestones colour=red -->\n",
+    "teams.md": ("# Teams\n\n\n<!-- milestones colour=red -->\n\n<!-- milestones owner=@nobody sections=list -->\n\n"
+                 "<!-- milestones tag=zzz -->\n"),
 }
 
 
@@ -122,11 +123,14 @@ def test_check_prints_the_same_warnings_as_the_build(
          "bad.md, plans/cycle.md, plans/garbled.md, plans/other.md"),
         "plans/other.md:3: depends on '../index.md', which is not a milestone page",
         "teams.md:4: unknown key 'colour' in the milestones marker",
+        # an owner= or tag= that matches nothing (review 18, finding 6), echoed as written (finding 11)
+        "teams.md:6: owner='@nobody' in the milestones marker matches no milestone's owner",
+        "teams.md:8: tag='zzz' in the milestones marker matches no milestone's tag",
     ):
         assert expected in text, (expected, checked)
     assert "garbled" not in text.replace("plans/garbled.md, ", "")  # repaired silently
     assert err == ("checked 4 milestone documents and 1 page with a roadmap marker "
-                   "(1 other Markdown file skipped): 7 warnings\n")
+                   "(1 other Markdown file skipped): 9 warnings\n")
 
 
 def test_check_with_docs_dir_reports_only_the_files_given(

@@ -346,3 +346,19 @@ def test_a_milestone_by_front_matter_alone_shows_its_title_as_the_heading() -> N
     # a page with its own heading keeps it, and gets no second one
     own = markdown.markdown(_FRONT_MATTER_MILESTONE.replace("Some intro text.", "# Ingest"), extensions=["meta", MilestonesExtension()])
     assert own.count("<h1") == 1 and "<h1 class=\"ms-title\">Ingest</h1>" in own
+
+
+def test_readme_documents_every_extension_option() -> None:
+    """The README's "Use as a Python-Markdown extension" section names every option of the extension (review 18,
+    finding 9: `today` was missing), and its export paragraph says `export -f mkdocs.yml` reads the plugin's today."""
+    from pathlib import Path
+
+    from mkdocs_milestones.extension.config import default_config
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Use as a Python-Markdown extension", 1)[1].split("\n## ", 1)[0]
+    listed = set(re.findall(r"^\| `(\w+)` \|", section, re.MULTILINE)) | set(re.findall(r"names: ([^\n]*)", section)[0].replace("`", "").replace(",", " ").split())
+    missing = [k for k in default_config() if k not in listed]
+    assert not missing, f"extension options missing from the README: {missing}"
+    export = readme.split("**`export`**", 1)[1].split("\n\n", 1)[0]
+    assert "plugin's `today` option" in export and "as they do not read `mkdocs.yml`" not in readme

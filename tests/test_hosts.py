@@ -116,7 +116,9 @@ def run_host(host: str, project: Path, *args: str) -> Build:
     cmd = [sys.executable, "-m", host, "build", "-f", str(project / CONFIG[host]), *args]
     if host == "zensical":
         cmd.append("--clean")  # Zensical's --clean drops the render cache (.cache/), not the site
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "NO_COLOR": "1"}
+    # A SOURCE_DATE_EPOCH (2026-01-01) far from the demo's fixed today (2026-12-06): a host that missed the today
+    # option would measure overdue against it and show other badges (test_same_overdue_badges_on_every_host).
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "NO_COLOR": "1", "SOURCE_DATE_EPOCH": "1767225600"}
     proc = subprocess.run(cmd, cwd=project, capture_output=True, text=True, encoding="utf-8", env=env, timeout=TIMEOUT, check=False)
     return Build(host, project, proc)
 
@@ -388,3 +390,32 @@ def test_zensical_marker_page_gets_the_stylesheet(tmp_path: Path) -> None:
     assert build.returncode == 0, build.describe()
     html = build.page("index.html")
     assert len([s for s in re.findall(r"<style>(.*?)</style>", html, re.DOTALL) if ".ms-roadmap" in s]) == 1
+
+
+def _overdue(html: str) -> list[tuple[str, str]]:
+    """The overdue badges a page shows: (days, where: card, phase summary or roadmap row)."""
+    doc = parse_html(html)
+    found = []
+    for where, scope in (("card", doc.find_all("div", "ms-card")), ("phase", doc.find_all("summary", "ms-phase-summary")),
+                         ("roadmap", doc.find_all("td", "ms-roadmap-schedule"))):
+        found += [(n.attrs["data-overdue"], where) for s in scope for n in s.find_all("span", "ms-overdue")]
+    return found
+
+
+def test_same_overdue_badges_on_every_host(demo_builds: dict[str, Build], tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Each host measures overdue against the same fixed today (mkdocs.yml and zensical.toml): the same badges on
+    every milestone page and on the roadmap (review 18, finding 3: without today in zensical.toml every open
+    milestone was overdue there)."""
+    available = [h for h in HOSTS if importlib.util.find_spec(h) is not None]
+    if len(available) < 2:
+        _require(next(h for h in HOSTS if h not in available), "comparing hosts needs two of them")
+    builds = [demo(h, demo_builds, tmp_path_factory) for h in available]
+    pages = [f"milestones/{name}/index.html" for name in MILESTONE_PAGES] + ["roadmap/index.html"]
+    seen = {b.host: {rel: _overdue(b.page(rel)) for rel in pages if (b.site / rel).is_file()} for b in builds}
+    first = seen[builds[0].host]
+    late = {rel: badges for rel, badges in first.items() if badges}
+    assert late == {"milestones/database-migration/index.html": [("6", "card"), ("16", "phase")],
+                    "roadmap/index.html": [("6", "roadmap")]}, late
+    for b in builds[1:]:
+        assert seen[b.host] == {rel: first[rel] for rel in seen[b.host]}, f"{builds[0].host} and {b.host} differ"
+        assert "roadmap/index.html" in seen[b.host] or b.host != "zensical", "the Zensical demo has its roadmap page"

@@ -307,3 +307,20 @@ def test_admonitions_and_details_hold_references_and_code() -> None:
     assert [t for _, t in links_of(html)] == ["#1", "#2", "#3", "#5"]
     assert [r.text for r in md.milestone.refs] == ["#1", "#2", "#3", "#5"]  # type: ignore[attr-defined]
     assert "<code>code #4" in html
+
+
+def test_a_reference_in_a_heading_is_linked_neither_on_the_page_nor_in_the_export_with_magiclink() -> None:
+    """Headings hold no reference of the milestone (review 18, finding 10): the export lists none, and on a
+    milestone page magiclink's link in a heading is turned back into its text, so page and export agree."""
+    text = page("Body #3.\n\n## Phase 1: Fix #15 heading\n**Status**: pending\n\n### Notes on acme/lib#4 here\n\nText.")
+    ext = MilestonesExtension(provider=lambda md: CTX, repo_url=GITHUB, links=JIRA)
+    md = markdown.Markdown(extensions=["pymdownx.magiclink", ext], extension_configs=MAGIC)
+    html = md.convert(text)
+    exported = milestone_dict(MilestoneEntry("plan.md", "plan/", md.milestone), links=ext.rules)["links"]  # type: ignore[attr-defined]
+    shown = sorted(set(re.findall(r'href="(https://github\.com/[^"]+/issues/\d+)"', html)))
+    assert shown == sorted({x["url"] for x in exported}) == ["https://github.com/acme/app/issues/3"], (shown, exported)
+    assert "Fix #15 heading" in html and "Notes on lib#4 here" in html  # the text magiclink shows, unlinked
+    # an ordinary page keeps magiclink's links in headings
+    plain = markdown.Markdown(extensions=["pymdownx.magiclink", MilestonesExtension(provider=lambda md: CTX)],
+                              extension_configs=MAGIC).convert("# Notes\n\n## Fix #15\n")
+    assert 'href="https://github.com/acme/app/issues/15"' in plain

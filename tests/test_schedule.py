@@ -84,6 +84,20 @@ def test_a_goal_in_words_and_tbd_are_no_target() -> None:
     assert (ms.target, ms.target_text, ms.diagnostics) == (None, "TBD", [])
 
 
+def test_a_goal_in_words_is_the_authors_own_target_and_an_ambiguous_date_is_warned() -> None:
+    """Review 18, finding 13: a ``**Target**:`` in words stays the author's (no roll-up of the phases' latest
+    replaces it, so the milestone is not overdue through a phase); ``2026-02-30 or 2026-03-01`` is warned."""
+    goal = _ms("# MILESTONE: X\n**Status**: in progress\n**Target**: after the beta ships to everyone\n\n"
+               "### Phase 1: A\n**Status**: pending\n**Target**: 2026-04-14\n")
+    assert (goal.target, goal.target_goal, goal.target_from_phases, goal.diagnostics) == (None, "after the beta ships to everyone", False, [])
+    assert goal.overdue_days(TODAY) == 0 and goal.phases[0].overdue_days(TODAY) == 1
+    assert export_document([MilestoneEntry("x.md", "x/", goal)], today=TODAY)["milestones"][0]["target"] is None
+    odd = _ms("# MILESTONE: X\n**Status**: in progress\n**Target**: 2026-02-30 or 2026-03-01\n")
+    assert odd.target == date(2026, 3, 1)
+    assert [(d.line, d.message.split(";")[0]) for d in odd.diagnostics] == [
+        (3, "the target '2026-02-30 or 2026-03-01' holds '2026-02-30', which is no date, and is read as 2026-03-01")]
+
+
 def test_owners_and_tags_from_labels_and_front_matter() -> None:
     ms = _ms("# MILESTONE: X\n**Status**: pending\n**Owners**: @alice, [Bob Smith](https://x.org/bob) and @carol\n**Tags**: #backend #api\n")
     assert ms.owners == ["@alice", "Bob Smith", "@carol"] and ms.tags == ["backend", "api"]
@@ -109,6 +123,24 @@ def test_today_option_source_date_epoch_and_utc() -> None:
     assert build_today(None, {}) == build_today("", {})  # the build's UTC date
     with pytest.raises(ValueError, match="YYYY-MM-DD"):
         build_today("15/04/2026")
+
+
+def test_a_bad_source_date_epoch_is_a_config_error_not_a_traceback(make_site, monkeypatch: pytest.MonkeyPatch,
+                                                                    caplog: pytest.LogCaptureFixture) -> None:
+    """Review 18, finding 12: SOURCE_DATE_EPOCH=junk without a today option is a clean configuration error; with
+    one, the plugin never reads it (MkDocs' own build date still does: its error, not ours)."""
+    import traceback
+
+    from mkdocs.exceptions import Abort
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "junk")
+    page = {"a.md": "# MILESTONE: A\n**Status**: pending\n"}
+    with pytest.raises(Abort, match="configuration error"):
+        load_config(str(make_site(page, {"history": False})))
+    assert "option 'today': SOURCE_DATE_EPOCH must be a whole number of seconds, got 'junk'" in caplog.text
+    with pytest.raises(ValueError) as err:
+        build(load_config(str(make_site(page, {"today": "2026-04-15", "history": False}))))
+    assert "mkdocs_milestones" not in traceback.extract_tb(err.value.__traceback__)[-1].filename, err.value
 
 
 def test_plugin_today_option_is_checked() -> None:
@@ -149,6 +181,39 @@ def test_phase_overdue_badge_and_export() -> None:
     assert summary.find("span", "ms-overdue").text == "overdue by 10 days"
     phase = export_document([MilestoneEntry("x.md", "x/", _ms(text))], today=TODAY)["milestones"][0]["phases"][0]
     assert (phase["target"], phase["overdue"]) == ("2026-04-05", True)
+
+
+@pytest.mark.parametrize("settled", ["Cancelled", "Done"])
+def test_a_phase_of_a_settled_milestone_is_not_overdue_anywhere(settled: str) -> None:
+    """One answer from the model (review 18, finding 5): the phase summary, the export and the roadmap's
+    Overdue list agree that a pending phase of a cancelled (or done) milestone is not overdue."""
+    text = f"# MILESTONE: X\n**Status**: {settled}\n\n### Phase 1: A\n**Status**: Pending\n**Target**: 2026-01-01\n"
+    ms = _ms(text)
+    assert ms.phases[0].overdue_days(TODAY) == 0
+    html = markdown.markdown(text, extensions=[MilestonesExtension(today=TODAY.isoformat())])
+    summary = parse_html(html).find("summary", "ms-phase-summary")
+    assert summary.find("span", "ms-phase-target").text == "due 2026-01-01" and summary.find_all("span", "ms-overdue") == []
+    phase = export_document([MilestoneEntry("x.md", "x/", ms)], today=TODAY)["milestones"][0]["phases"][0]
+    assert (phase["target"], phase["overdue"]) == ("2026-01-01", False)
+    assert "ms-roadmap-overdue-list" not in render_roadmap([MilestoneEntry("x.md", "x/", ms)], page_url="roadmap/", today=TODAY)
+    # the same phase in an open milestone is overdue in all three
+    open_ms = _ms(text.replace(settled, "In progress"))
+    assert open_ms.phases[0].overdue_days(TODAY) == 104
+    assert export_document([MilestoneEntry("x.md", "x/", open_ms)], today=TODAY)["milestones"][0]["phases"][0]["overdue"] is True
+    assert "ms-roadmap-overdue-list" in render_roadmap([MilestoneEntry("x.md", "x/", open_ms)], page_url="roadmap/", today=TODAY)
+
+
+def test_card_states_the_resolved_day_and_shows_label_tags_as_chips() -> None:
+    """Review 18, finding 11: a month target shows the day it resolves to, the badge says what it is measured
+    from, and a ``**Tags**:`` line's tags are chips as front matter tags are."""
+    text = "# MILESTONE: X\n**Status**: in progress\n**Target**: March 2026\n**Tags**: backend, search\n"
+    card = parse_html(markdown.markdown(text, extensions=[MilestonesExtension(today="2026-04-15")])).find("div", "ms-card")
+    dd = card.find("div", "ms-meta-item", **{"data-field": "target"}).find("dd")
+    assert dd.text == "March 2026 (2026-03-31)" and dd.find("span", "ms-target-day").attrs["data-date"] == "2026-03-31"
+    assert card.find("span", "ms-overdue").attrs["title"] == "target 2026-03-31, today 2026-04-15"
+    assert [c.text for c in card.find_all("span", "ms-tag")] == ["backend", "search"]
+    exact = parse_html(markdown.markdown(text.replace("March 2026", "2026-03-31"), extensions=[MilestonesExtension()]))
+    assert exact.find_all("span", "ms-target-day") == []  # the line says the day already
 
 
 def test_author_strings_are_escaped_in_the_card() -> None:
@@ -193,6 +258,21 @@ def test_slip_warnings_fail_a_strict_build(make_site, tmp_path: Path) -> None:
     with milestone_log() as messages, pytest.raises(Exception, match="warnings"):
         build(config)
     assert any("b.md:4: b.md is due 2026-08-01" in m for m in messages), messages
+
+
+def test_front_matter_target_is_warned_at_its_own_line(make_site, tmp_path: Path) -> None:
+    """A front matter ``due:`` that is no date, and a slip of a front matter target, are warned at the key's line
+    (review 18, finding 7), in the build (the host split the front matter off) and when the parser splits it."""
+    page = ("---\nmilestone: true\nowners:\n  - \"@ana\"\ntitle: M\ndue: next spring\n---\n\n# M\n**Status**: pending\n")
+    slip = ("---\ntarget: 2026-08-01\n---\n# MILESTONE: B\n**Status**: pending\n**Depends on**: [A](a.md)\n")
+    ms = _ms(page, "m.md")
+    assert [(d.line, d.message[:28]) for d in ms.diagnostics] == [(6, "front matter `due: next spri")]
+    cfg = make_site({"m.md": page, "b.md": slip, "a.md": "# MILESTONE: A\n**Status**: pending\n**Target**: 2026-09-01\n"},
+                    {"today": "2026-04-15", "history": False})
+    with milestone_log() as messages:
+        build(load_config(str(cfg)))
+    assert any(m.startswith("m.md:6: front matter `due: next spring`") for m in messages), messages
+    assert any("b.md:2: b.md is due 2026-08-01" in m for m in messages), messages
 
 
 # -- roadmap -------------------------------------------------------------------------------------------
@@ -265,6 +345,8 @@ def test_roadmap_target_column_overdue_section_timeline_and_critical_path() -> N
     timeline = doc.find("section", "ms-roadmap-timeline")
     assert timeline.find("g", "ms-timeline-today").text == "today"
     assert len(timeline.find_all("path", "ms-timeline-target")) == 4
+    # a red flag is an overdue target and nothing else (review 18, finding 4)
+    assert {p.parent.parent.attrs["data-page"] for p in timeline.find_all("path", "ms-timeline-target-overdue")} == {"db.md"}
     links = [(g.attrs["data-from"], g.attrs["data-to"]) for g in timeline.find_all("g") if "ms-timeline-link" in g.classes()]
     assert sorted(links) == [("db.md", "search.md"), ("search.md", "mobile.md")]
     note = timeline.find("p", "ms-timeline-critical-path")

@@ -5,16 +5,18 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Sequence
 
 from ..model import Diagnostic, MilestoneEntry
 from ..parser import split_front_matter
-from ..roadmap.markers import find_markers
+from ..roadmap.markers import find_markers, unmatched_filters
 from ..site import collect_milestones
 from .pages import Target, load_site
 
 
-def _marker_problems(target: Target, *, fix_mojibake: bool) -> list[Diagnostic] | None:
-    """The roadmap marker problems the build reports for a page; None when it has no marker."""
+def _marker_problems(target: Target, entries: Sequence[MilestoneEntry], *, fix_mojibake: bool) -> list[Diagnostic] | None:
+    """The roadmap marker problems the build reports for a page (with an owner= or tag= that matches none of
+    the site's ``entries``); None when it has no marker."""
     text = target.text
     if "<!--" not in text or "milestones" not in text:  # the extension's own cheap test
         return None
@@ -27,7 +29,8 @@ def _marker_problems(target: Target, *, fix_mojibake: bool) -> list[Diagnostic] 
     markers = find_markers(body, offset + 1)
     if not markers:
         return None
-    return [Diagnostic(target.page, line, p) for _, _, line, _, problems in markers for p in problems]
+    return [Diagnostic(target.page, line, p) for _, _, line, flt, problems in markers
+            for p in [*problems, *unmatched_filters(flt, entries)]]
 
 
 def run(args: argparse.Namespace) -> int:
@@ -35,7 +38,8 @@ def run(args: argparse.Namespace) -> int:
     if site.status and not site.targets:
         return site.status
     entries: dict[str, list[MilestoneEntry]] = {}  # a roadmap document holds several
-    for e in collect_milestones(site.pages, fix_mojibake=args.fix_mojibake):
+    every = collect_milestones(site.pages, fix_mojibake=args.fix_mojibake)
+    for e in every:
         entries.setdefault(e.page, []).append(e)
     milestones = roadmaps = skipped = warnings = 0
     for target in site.targets:
@@ -44,7 +48,7 @@ def run(args: argparse.Namespace) -> int:
         if entry is not None:
             milestones += 1
             found += [d for e in entry for d in e.all_warnings]
-        markers = _marker_problems(target, fix_mojibake=args.fix_mojibake)
+        markers = _marker_problems(target, every, fix_mojibake=args.fix_mojibake)
         if markers is not None:
             roadmaps += entry is None
             found += markers

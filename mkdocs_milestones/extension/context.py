@@ -35,6 +35,9 @@ class PageContext:
     """Source lines before the converted text (front matter the host split off)."""
     meta: Mapping[str, Any] | None = None
     """Front matter the host split off (``milestone: true``, ``depends_on``, ``status``)."""
+    meta_lines: Mapping[str, int] | None = None
+    """The source line of each key of ``meta`` (:func:`~mkdocs_milestones.source.front_matter_keys`): a
+    problem with a front matter value is reported at its own line."""
     host: str = "markdown"
     """``markdown`` (plain Python-Markdown), ``mkdocs`` (the plugin) or ``zensical``."""
     docs_dir: str | None = None

@@ -6,7 +6,9 @@ here each is found among the page's text nodes outside links, code and headings
 (:func:`~mkdocs_milestones.links.ref_spans`, the same rule for where one starts and ends), and becomes
 ``<a class="ms-issue" href="URL">#123</a>`` with the URL the export lists. A text the parser did not keep
 (in an HTML block, say) is left alone; a link another extension made (magiclink's ``#123``) is never
-linked again.
+linked again. Headings hold no reference of the milestone (the export lists none from them), so on a milestone
+page magiclink's issue links inside headings become their text again (:func:`_unlink_headings`): with magiclink
+on too, the page links exactly what ``milestones.json`` lists (magiclink's own wording of the text is kept).
 """
 
 from __future__ import annotations
@@ -44,9 +46,28 @@ class LinkTreeprocessor(Treeprocessor):
         ms = getattr(self.md, "milestone", None)
         if ms is None:
             return
+        _unlink_headings(root)
         pending = [(r, url) for r, url in self.rules.links(ms.refs) if h.safe_url(url)]
         if pending:
             _Linker(pending).element(root, start=True)
+
+
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+
+
+def _unlink_headings(root: etree.Element) -> None:
+    """Magiclink's issue links inside headings become the text they show."""
+    for head in [el for el in root.iter() if el.tag in _HEADINGS]:
+        for parent in [head, *head.iter()]:
+            for n, a in reversed(list(enumerate(parent))):
+                if a.tag != "a" or "magiclink-issue" not in (a.get("class") or "").split():
+                    continue
+                text = "".join(a.itertext()) + (a.tail or "")
+                parent.remove(a)
+                if n:
+                    parent[n - 1].tail = (parent[n - 1].tail or "") + text
+                else:
+                    parent.text = (parent.text or "") + text
 
 
 class _Linker:

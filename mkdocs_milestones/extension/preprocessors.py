@@ -186,8 +186,9 @@ class ParsePreprocessor(_Step):
                 # The parser's cheap test first: most pages of a site are not milestones.
                 if is_milestone_source(text, meta):
                     # Keyed by everything the parse reads: an unchanged page reuses the last build's (serve).
-                    key = digest(text, ctx.file, ctx.first_line, repr(meta))
-                    ms = self.ext.cache.get("parse", key, lambda: parse_milestone(text, file=ctx.file, meta=meta, first_line=ctx.first_line))
+                    key = digest(text, ctx.file, ctx.first_line, repr(meta), repr(ctx.meta_lines))
+                    ms = self.ext.cache.get("parse", key, lambda: parse_milestone(
+                        text, file=ctx.file, meta=meta, first_line=ctx.first_line, meta_lines=ctx.meta_lines))
                 else:
                     ms = None
             if ms is None:

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..extension.context import PageContext
 from ..site import collect_milestones, front_matter_lines, read_docs_dir
+from ..source import front_matter_keys
 
 if TYPE_CHECKING:
     from markdown import Markdown
@@ -37,11 +38,12 @@ def zensical_context(md: Markdown, *, fix_mojibake: object = "milestones") -> Pa
     except Exception:  # noqa: BLE001 - an unknown host version: render without page context
         return None
     docs = str(docs_dir) if docs_dir else None
-    offset = 0
+    offset, keys = 0, None
     if path and docs:
         try:
             with open(os.path.join(docs, path), encoding="utf-8-sig") as fh:
-                offset = front_matter_lines(fh.read())
+                source = fh.read()
+            offset, keys = front_matter_lines(source), front_matter_keys(source)
         except OSError:
             offset = 0
 
@@ -51,6 +53,6 @@ def zensical_context(md: Markdown, *, fix_mojibake: object = "milestones") -> Pa
         return collect_milestones(read_docs_dir(docs), fix_mojibake=fix_mojibake)
 
     return PageContext(
-        file=path, url=url, line_offset=offset, meta=dict(meta) if isinstance(meta, dict) else None,
+        file=path, url=url, line_offset=offset, meta=dict(meta) if isinstance(meta, dict) else None, meta_lines=keys,
         host="zensical", docs_dir=docs, roadmap=roadmap,
     )

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 WORDS: dict[str, dict[str, str]] = {
     "en": {
-        "timeline.note.targets": "A flag marks each target; an arrow runs from a milestone to each one that depends on it.",
+        "timeline.note.targets": "A flag marks each target, red when the target has passed and the milestone is still open (overdue), and a red outline marks an open bar past its estimate; an arrow runs from a milestone to each one that depends on it, the critical path's in bold.",
+        "overdue.title": "target {target}, today {today}", "row.target": "Target:", "row.owners": "Owners:",
         "label.target": "Target", "label.owners": "Owners", "label.tags": "Tags",
         "target.from-phases": "{date} (the phases' latest)",
         "overdue.one": "overdue by {n} day", "overdue.other": "overdue by {n} days",
@@ -20,7 +21,8 @@ WORDS: dict[str, dict[str, str]] = {
         "critical.path": "Critical path to the latest target ({date}): {path}.",
     },
     "fr": {
-        "timeline.note.targets": "Un fanion marque chaque échéance ; une flèche va d'un jalon à chaque jalon qui en dépend.",
+        "timeline.note.targets": "Un fanion marque chaque échéance, rouge quand elle est passée et le jalon encore ouvert (en retard), et un contour rouge une barre ouverte qui dépasse son estimation ; une flèche va d'un jalon à chaque jalon qui en dépend, celles du chemin critique en gras.",
+        "overdue.title": "échéance {target}, aujourd'hui {today}", "row.target": "Échéance :", "row.owners": "Responsables :",
         "label.target": "Échéance", "label.owners": "Responsables", "label.tags": "Étiquettes",
         "target.from-phases": "{date} (la plus tardive des phases)",
         "overdue.one": "en retard de {n} jour", "overdue.other": "en retard de {n} jours",
@@ -35,7 +37,8 @@ WORDS: dict[str, dict[str, str]] = {
         "critical.path": "Chemin critique vers l'échéance la plus tardive ({date}) : {path}.",
     },
     "de": {
-        "timeline.note.targets": "Ein Fähnchen markiert jeden Zieltermin; ein Pfeil führt von einem Meilenstein zu jedem, der von ihm abhängt.",
+        "timeline.note.targets": "Ein Fähnchen markiert jeden Zieltermin, rot, wenn er verstrichen und der Meilenstein noch offen ist (überfällig), ein roter Rand einen offenen Balken über seiner Schätzung; ein Pfeil führt von einem Meilenstein zu jedem, der von ihm abhängt, die des kritischen Pfads fett.",
+        "overdue.title": "Zieltermin {target}, heute {today}", "row.target": "Zieltermin:", "row.owners": "Verantwortlich:",
         "label.target": "Zieltermin", "label.owners": "Verantwortlich", "label.tags": "Schlagwörter",
         "target.from-phases": "{date} (spätester Termin der Phasen)",
         "overdue.one": "{n} Tag überfällig", "overdue.other": "{n} Tage überfällig",
@@ -50,7 +53,8 @@ WORDS: dict[str, dict[str, str]] = {
         "critical.path": "Kritischer Pfad zum spätesten Zieltermin ({date}): {path}.",
     },
     "es": {
-        "timeline.note.targets": "Un banderín marca cada fecha objetivo; una flecha va de un hito a cada hito que depende de él.",
+        "timeline.note.targets": "Un banderín marca cada fecha objetivo, en rojo cuando ya pasó y el hito sigue abierto (con retraso), y un borde rojo una barra abierta que pasó su estimación; una flecha va de un hito a cada hito que depende de él, las de la ruta crítica en negrita.",
+        "overdue.title": "fecha objetivo {target}, hoy {today}", "row.target": "Fecha objetivo:", "row.owners": "Responsables:",
         "label.target": "Fecha objetivo", "label.owners": "Responsables", "label.tags": "Etiquetas",
         "target.from-phases": "{date} (la más tardía de las fases)",
         "overdue.one": "con {n} día de retraso", "overdue.other": "con {n} días de retraso",
@@ -65,7 +69,8 @@ WORDS: dict[str, dict[str, str]] = {
         "critical.path": "Ruta crítica hasta la fecha objetivo más tardía ({date}): {path}.",
     },
     "ja": {
-        "timeline.note.targets": "旗は各目標日を示し、矢印はマイルストーンからそれに依存する各マイルストーンへ向かいます。",
+        "timeline.note.targets": "旗は各目標日を示し、目標日を過ぎても未完了（期限超過）なら赤です。赤い枠は見積もりを過ぎた未完了のバーです。矢印はマイルストーンからそれに依存する各マイルストーンへ向かい、クリティカルパスの矢印は太線です。",
+        "overdue.title": "目標日 {target}、今日 {today}", "row.target": "目標日:", "row.owners": "担当者:",
         "label.target": "目標日", "label.owners": "担当者", "label.tags": "タグ",
         "target.from-phases": "{date}（フェーズの最も遅い目標日）",
         "overdue.one": "{n} 日超過", "overdue.other": "{n} 日超過",
@@ -80,7 +85,8 @@ WORDS: dict[str, dict[str, str]] = {
         "critical.path": "最も遅い目標日（{date}）へのクリティカルパス: {path}。",
     },
     "zh": {
-        "timeline.note.targets": "旗标标出每个目标日期；箭头从一个里程碑指向依赖它的每个里程碑。",
+        "timeline.note.targets": "旗标标出每个目标日期，目标日期已过而里程碑仍未完成（逾期）时为红色；红色边框表示超出估算的未完成条形；箭头从一个里程碑指向依赖它的每个里程碑，关键路径的箭头为粗线。",
+        "overdue.title": "目标日期 {target}，今天 {today}", "row.target": "目标日期：", "row.owners": "负责人：",
         "label.target": "目标日期", "label.owners": "负责人", "label.tags": "标签",
         "target.from-phases": "{date}（各阶段中最晚的目标日期）",
         "overdue.one": "逾期 {n} 天", "overdue.other": "逾期 {n} 天",

@@ -14,7 +14,7 @@ from datetime import date
 
 from ..model import Milestone, Phase
 from ..i18n import text as t
-from ..schedule import OWNER_LABELS, TAG_LABELS, TARGET_LABELS, overdue_days
+from ..schedule import OWNER_LABELS, TAG_LABELS, TARGET_LABELS
 from ..vocabulary import PRIORITY_LABELS, STATUS_LABELS
 from .markup import inert_title, protect, safe_image_src, safe_url
 
@@ -149,9 +149,44 @@ def milestone_progress_detail(ms: Milestone) -> str:
     return " \u00b7 ".join(parts)
 
 
-def overdue_badge(days: int) -> etree.Element:
-    """``overdue by N days``: a badge with ``data-overdue="N"`` (words, never colour alone)."""
-    return _span("ms-badge ms-overdue", t("overdue", n=days), **{"data-overdue": str(days)})
+def overdue_badge(days: int, target: date | None = None, today: date | None = None) -> etree.Element:
+    """``overdue by N days``: a badge with ``data-overdue="N"`` (words, never colour alone); with the dates, a
+    tooltip saying what it is measured from (``target 2026-03-31, today 2026-04-15``)."""
+    extra = {"title": t("overdue.title", target=target.isoformat(), today=today.isoformat())} if target and today else {}
+    return _span("ms-badge ms-overdue", t("overdue", n=days), **{"data-overdue": str(days)}, **extra)
+
+
+def _tag_chips(tags: list[str]) -> etree.Element:
+    chips = _span("ms-tags")
+    for n, tag in enumerate(tags):
+        chips.append(_span("ms-tag", protect(tag)))
+        chips[-1].tail = " " if n < len(tags) - 1 else None
+    return chips
+
+
+def _card_fields(ms: Milestone, fields: list[etree.Element]) -> None:
+    """The page's own Target line gets the day it resolves to when it does not say it (``March 2026 (2026-03-31)``);
+    its plain ``**Tags**:`` line becomes the chips front matter tags get."""
+    dated = tagged = False
+    for f in fields:
+        kind, dd = f.get("data-field", "").replace("-", " "), f.find("dd")
+        if dd is None:
+            continue
+        if kind in TARGET_LABELS and not dated:
+            dated = True
+            day = ms.target.isoformat() if ms.target is not None and not ms.target_from_phases else ""
+            if day and day not in "".join(dd.itertext()):
+                last = dd[-1] if len(dd) else None
+                if last is not None:
+                    last.tail = (last.tail or "") + " "
+                else:
+                    dd.text = (dd.text or "") + " "
+                dd.append(_span("ms-target-day", f"({day})", **{"data-date": day}))
+        elif kind in TAG_LABELS and not tagged and ms.tags and not len(dd):
+            tagged = True
+            if [x.strip() for x in re.split(r"[,;]", (dd.text or "").replace("#", ""))] == ms.tags:
+                dd.text = None
+                dd.append(_tag_chips(ms.tags))
 
 
 def _plan_items(ms: Milestone, shown: set[str]) -> list[etree.Element]:
@@ -163,11 +198,7 @@ def _plan_items(ms: Milestone, shown: set[str]) -> list[etree.Element]:
     if ms.owners and not shown & set(OWNER_LABELS):
         items.append(meta_item(t("label.owners"), protect(", ".join(ms.owners)), "owners"))
     if ms.tags and not shown & set(TAG_LABELS):
-        chips = _span("ms-tags")
-        for n, tag in enumerate(ms.tags):
-            chips.append(_span("ms-tag", protect(tag)))
-            chips[-1].tail = " " if n < len(ms.tags) - 1 else None
-        items.append(meta_item(t("label.tags"), chips, "tags"))
+        items.append(meta_item(t("label.tags"), _tag_chips(ms.tags), "tags"))
     return items
 
 
@@ -183,11 +214,12 @@ def header_card(ms: Milestone, fields: list[etree.Element], today: date | None =
     head[-1].tail = " "  # flex items: the space only keeps the words apart in a search index
     if not any(f.get("data-field") == "status" for f in fields):
         head.append(with_note(badge(ms.status_text, ms.status), ms.status_note))
-    late = overdue_days(ms.status, ms.target, today)
+    late = ms.overdue_days(today)
     if late:
         head[-1].tail = " "
-        head.append(overdue_badge(late))
+        head.append(overdue_badge(late, ms.target, today))
         card.set("data-overdue", str(late))
+    _card_fields(ms, fields)
     fields = [*fields, *_plan_items(ms, {f.get("data-field", "").replace("-", " ") for f in fields})]
     if fields:
         dl = etree.SubElement(card, "dl", {"class": "ms-meta"})
@@ -232,8 +264,8 @@ def phase_summary(phase: Phase | None, heading: etree.Element, status_text: str,
     if phase is not None and phase.target is not None:
         meta[-1].tail = " "
         meta.append(_span("ms-phase-target", t("phase.due", date=phase.target.isoformat()), **{"data-date": phase.target.isoformat()}))
-        late = overdue_days(phase.status, phase.target, today)
+        late = phase.overdue_days(today)
         if late:
             meta[-1].tail = " "
-            meta.append(overdue_badge(late))
+            meta.append(overdue_badge(late, phase.target, today))
     return summary

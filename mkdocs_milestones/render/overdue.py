@@ -12,7 +12,7 @@ from datetime import date
 from ..i18n import text as t
 from ..model import MilestoneEntry
 from ..roadmap.query import plain
-from ..schedule import critical_path_to_latest, overdue_days
+from ..schedule import critical_path_to_latest
 from . import html as h
 from .markup import esc
 
@@ -25,17 +25,18 @@ def target_cell(entry: MilestoneEntry, today: date | None) -> str:
     """``<td>``: the target (rolled up from the phases when the milestone gives none), an overdue badge, the owners."""
     ms = entry.milestone
     parts = []
+    label = f' data-label="{esc(t("row.target"))}"'  # shown before the value on narrow screens, as "Created:"
     if ms.target is not None:
         day = ms.target.isoformat()
         tip = f' title="{esc(t("target.from-phases", date=day))}"' if ms.target_from_phases else ""
-        parts.append(f'<time class="ms-roadmap-target" datetime="{day}"{tip}>{day}</time>')
+        parts.append(f'<time class="ms-roadmap-target" datetime="{day}"{label}{tip}>{day}</time>')
     elif ms.target_text:
-        parts.append(f'<span class="ms-roadmap-target">{esc(plain(ms.target_text))}</span>')
-    late = overdue_days(ms.status, ms.target, today)
+        parts.append(f'<span class="ms-roadmap-target"{label}>{esc(plain(ms.target_text))}</span>')
+    late = ms.overdue_days(today)
     if late:
-        parts.append(h.to_html(h.overdue_badge(late)))
+        parts.append(h.to_html(h.overdue_badge(late, ms.target, today)))
     if ms.owners:
-        parts.append(f'<span class="ms-roadmap-owners" data-label="{esc(t("label.owners"))}">{esc(", ".join(plain(o) for o in ms.owners))}</span>')
+        parts.append(f'<span class="ms-roadmap-owners" data-label="{esc(t("row.owners"))}">{esc(", ".join(plain(o) for o in ms.owners))}</span>')
     return f'<td class="ms-roadmap-schedule" data-label="{esc(t("label.target"))}">{" ".join(parts) or chr(0x2014)}</td>'
 
 
@@ -45,12 +46,12 @@ def overdue_list(entries: Sequence[MilestoneEntry], today: date | None) -> list[
     out = []
     for e in entries:
         ms, items = e.milestone, []
-        late = overdue_days(ms.status, ms.target, today)
+        late = ms.overdue_days(today)
         if late and ms.target is not None:
             items.append(("", t("overdue.milestone", date=ms.target.isoformat(), late=t("overdue", n=late))))
         worst = late
         for p in ms.phases:
-            days = overdue_days(p.status, p.target, today) if ms.status not in ("done", "cancelled") else 0
+            days = p.overdue_days(today)
             if days and p.target is not None:
                 name = t("phase.name", id=p.id, title=plain(p.title))
                 items.append((p.anchor, t("overdue.phase", name=name, date=p.target.isoformat(), late=t("overdue", n=days))))

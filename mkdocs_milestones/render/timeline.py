@@ -20,7 +20,6 @@ from datetime import date, timedelta
 
 from ..dates import parse_date, parse_duration_days
 from ..model import MilestoneEntry
-from ..schedule import overdue_days
 from ..vocabulary import STATUS_GLYPHS
 from ..i18n import month_names, status_word, text as t
 from .markup import esc
@@ -248,7 +247,8 @@ def _row(
     top = AXIS_H + i * ROW_H
     by = top + (ROW_H - BAR_H) / 2
     target = e.milestone.target
-    late = overdue_days(e.milestone.status, target, today) > 0 or (
+    overdue = e.milestone.overdue_days(today)  # the flag is red for this only (not for a bar past its estimate)
+    late = overdue > 0 or (
         today is not None and not it.completed and st not in ("done", "cancelled")
         and it.planned_end is not None and it.planned_end < today
     )
@@ -293,8 +293,9 @@ def _row(
                 )
     if target is not None:
         fx = x(target)
+        flag = "ms-timeline-target" + (" ms-timeline-target-overdue" if overdue else "")
         parts.append(
-            f'<path class="ms-timeline-target" data-date="{target.isoformat()}" d="M{_n(fx)},{_n(by + BAR_H + 2)} '
+            f'<path class="{flag}" data-date="{target.isoformat()}" data-overdue="{overdue}" d="M{_n(fx)},{_n(by + BAR_H + 2)} '
             f'L{_n(fx)},{_n(by - 3)} L{_n(fx + 7)},{_n(by)} L{_n(fx)},{_n(by + 3)}"/>'
         )
     parts.append("</a></g>")

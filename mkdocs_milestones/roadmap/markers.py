@@ -55,6 +55,7 @@ if TYPE_CHECKING:
     from ..history import HistoryView
 
 __all__ = [
+    "unmatched_filters",
     "KEYS",
     "SECTIONS",
     "RoadmapFilter",
@@ -98,6 +99,7 @@ def parse_marker(text: str) -> tuple[RoadmapFilter, list[str]]:
     body = m.group("body") if m else text
     problems: list[str] = []
     found: dict[str, tuple[str, ...]] = {}
+    written: dict[str, str] = {}  # an owner= or tag= value as the marker writes it (for the warnings)
     limit: int | None = None
     overdue: bool | None = None
     sort = "priority"
@@ -131,7 +133,10 @@ def parse_marker(text: str) -> tuple[RoadmapFilter, list[str]]:
                            "sort": ", ".join(SORTS)}[key]
                 problems.append(f"{key}={','.join(values)} in the milestones marker is not known; write {allowed}")
             continue
-        found[key] = tuple(dict.fromkeys(found.get(key, ()) + tuple(_check(key, values, problems))))
+        canon = _check(key, values, problems)
+        if key in ("owner", "tag"):
+            written.update({f"{key}:{c}": v.strip() for c, v in zip(canon, values)})
+        found[key] = tuple(dict.fromkeys(found.get(key, ()) + tuple(canon)))
     return (
         RoadmapFilter(
             statuses=found.get("status", ()),
@@ -143,6 +148,7 @@ def parse_marker(text: str) -> tuple[RoadmapFilter, list[str]]:
             tags=found.get("tag", ()),
             overdue=overdue,
             sort=sort,
+            written=tuple(written.items()),
         ),
         problems,
     )
@@ -175,15 +181,16 @@ def _check(key: str, values: list[str], problems: list[str]) -> list[str]:
     return out
 
 
-def _unmatched(flt: RoadmapFilter, entries: Sequence[MilestoneEntry]) -> list[str]:
-    """An ``owner=`` or ``tag=`` value that no milestone of the site has (a typo, most likely), one problem each."""
-    out = []
+def unmatched_filters(flt: RoadmapFilter, entries: Sequence[MilestoneEntry]) -> list[str]:
+    """An ``owner=`` or ``tag=`` value that no milestone of the site has (a typo, most likely), one problem each,
+    the value as the marker writes it. The build and ``mkdocs-milestones check`` both report them."""
+    out, as_written = [], dict(flt.written)
     for key, wanted, have in (("owner", flt.owners, {owner_key(o): o for e in entries for o in e.milestone.owners}),
                               ("tag", flt.tags, {x.casefold(): x for e in entries for x in e.milestone.tags})):
         for value in wanted:
             if value not in have:
                 known = ", ".join(sorted(set(have.values()))[:12]) or "none in this site"
-                out.append(f"{key}={value!r} in the milestones marker matches no milestone's {key}; use one of: {known}")
+                out.append(f"{key}={as_written.get(f'{key}:{value}', value)!r} in the milestones marker matches no milestone's {key}; use one of: {known}")
     return out
 
 
@@ -256,7 +263,7 @@ def expand_markers(
     parts: list[str] = []
     pos = 0
     for n, (start, end, line, flt, problems) in enumerate(markers, 1):
-        diagnostics += [Diagnostic(file, line, p) for p in [*problems, *_unmatched(flt, entries)]]
+        diagnostics += [Diagnostic(file, line, p) for p in [*problems, *unmatched_filters(flt, entries)]]
         flt = dataclasses.replace(flt, today=today)
         html = render_roadmap(list(entries), page_url=page_url, filters=flt, title=None, id_prefix=f"ms-roadmap-{n}", today=today)
         if history is not None and ("changed" in flt.sections or "burnup" in flt.sections):

@@ -13,7 +13,6 @@ from datetime import date
 
 from ..dates import parse_date
 from ..model import MilestoneEntry
-from ..schedule import overdue_days
 from ..vocabulary import PRIORITIES, STATUSES
 
 __all__ = ["GROUP_ORDER", "SECTIONS", "SORTS", "RoadmapFilter", "order_key", "owner_key", "plain", "status_of"]
@@ -109,6 +108,8 @@ class RoadmapFilter:
     overdue: bool | None = None
     sort: str = "priority"
     today: date | None = None
+    written: tuple[tuple[str, str], ...] = ()
+    """``("owner:alice", "@Alice")``: the owner= and tag= values as the marker wrote them, for its warnings."""
 
     def matches(self, entry: MilestoneEntry) -> bool:
         """True when the milestone passes the status, priority, folder, owner, tag and overdue filters."""
@@ -121,7 +122,7 @@ class RoadmapFilter:
             return False
         if self.tags and not {x.casefold() for x in ms.tags} & set(self.tags):
             return False
-        if self.overdue is not None and (overdue_days(ms.status, ms.target, self.today) > 0) != self.overdue:
+        if self.overdue is not None and (ms.overdue_days(self.today) > 0) != self.overdue:
             return False
         return not self.folders or any(entry.page.startswith(f) for f in self.folders)
 

@@ -379,7 +379,7 @@ def test_overdue_badges_on_the_card_and_the_phase(visit: Visit, site: Site) -> N
     for b in card + phase:
         assert b["visible"] and b["ratio"] >= 4.5, (site.theme, b)
     targets = _visible_contrast(visit, ".ms-card .ms-meta-item[data-field=target] dd, #phase-1 .ms-phase-target")
-    assert [t["text"] for t in targets] == ["November 2026", "due 2026-11-20"], site.theme
+    assert [t["text"] for t in targets] == ["November 2026 (2026-11-30)", "due 2026-11-20"], site.theme
     assert all(t["visible"] and t["ratio"] >= 4.5 for t in targets), (site.theme, targets)
     visit.assert_clean()
 
@@ -414,4 +414,72 @@ def test_timeline_today_line_targets_and_overdue_section(visit: Visit, site: Sit
     assert overdue == ["milestones/database-migration.md"], (site.theme, overdue)
     badges = _visible_contrast(visit, ".ms-roadmap-schedule .ms-overdue")
     assert badges and all(b["ratio"] >= 4.5 for b in badges), (site.theme, badges)
+    visit.assert_clean()
+
+
+TABLE_FIT_JS = """
+() => [...document.querySelectorAll(".ms-roadmap-table-wrap")].filter(w => w.offsetParent !== null)
+  .map(w => ({scroll: w.scrollWidth, client: w.clientWidth, group: (w.closest("details") || w).id}))
+"""
+
+
+def test_roadmap_tables_fit_their_box_at_1280(visit: Visit, site: Site) -> None:
+    """Every roadmap table fits its box at 1280px: no column (the Target / owners one, with its overdue badge,
+    is the last but one) hides behind a sideways scroll (review of issue 18, finding 1)."""
+    visit.page.set_viewport_size(VIEWPORT)
+    visit.goto(ROADMAP)
+    visit.page.eval_on_selector_all("details.ms-roadmap-group", "els => els.forEach(d => d.open = true)")
+    tables = visit.page.evaluate(TABLE_FIT_JS)
+    assert len(tables) >= 3, (site.theme, tables)
+    wide = [t for t in tables if t["scroll"] > t["client"]]
+    assert not wide, f"{site.theme}: roadmap tables wider than their box at 1280px: {wide}"
+    visit.assert_clean()
+
+
+def test_narrow_roadmap_rows_label_target_and_owners(visit: Visit, site: Site) -> None:
+    """At 390px a row is a card: its target and owners carry a label with a colon, as "Created:" does."""
+    visit.page.set_viewport_size({"width": 390, "height": 844})
+    try:
+        visit.goto(ROADMAP)
+        labels = visit.page.eval_on_selector_all(
+            ".ms-roadmap-group[open] .ms-roadmap-created, .ms-roadmap-group[open] .ms-roadmap-target,"
+            " .ms-roadmap-group[open] .ms-roadmap-owners",
+            "els => els.map(e => [e.className, getComputedStyle(e, '::before').content])")
+    finally:
+        visit.page.set_viewport_size(VIEWPORT)
+    by_kind: dict[str, set[str]] = {}
+    for cls, content in labels:
+        by_kind.setdefault(cls, set()).add(content)
+    assert by_kind.get("ms-roadmap-created") == {'"Created: "'}, (site.theme, by_kind)
+    assert by_kind.get("ms-roadmap-target") == {'"Target: "'}, (site.theme, by_kind)
+    assert by_kind.get("ms-roadmap-owners") == {'"Owners: "'}, (site.theme, by_kind)
+    visit.assert_clean()
+
+
+FLAGS_JS = """
+() => {
+  const red = getComputedStyle(document.querySelector(".ms-roadmap-schedule .ms-overdue")).color;
+  const flags = [...document.querySelectorAll("path.ms-timeline-target")].map(f => ({
+    page: f.closest("[data-page]").dataset.page, overdue: f.dataset.overdue,
+    red: getComputedStyle(f).stroke === red || getComputedStyle(f).fill === red,
+    lateBar: f.closest(".ms-timeline-row").classList.contains("ms-timeline-late")}));
+  const critical = [...document.querySelectorAll(".ms-timeline-critical .ms-timeline-dep")].map(p => getComputedStyle(p).stroke);
+  return {red, flags, critical};
+}
+"""
+
+
+def test_timeline_flag_is_red_only_when_the_target_is_overdue(visit: Visit, site: Site) -> None:
+    """A red flag means overdue and nothing else (review 18, finding 4): not a bar past its estimate, and the
+    critical path's arrows are not in that red; the note says what red means."""
+    visit.goto(ROADMAP)
+    got = visit.page.evaluate(FLAGS_JS)
+    red = {f["page"] for f in got["flags"] if f["red"]}
+    overdue = {f["page"] for f in got["flags"] if f["overdue"] not in (None, "0")}
+    assert overdue == {"milestones/database-migration.md"}, (site.theme, got)
+    assert red == overdue, (site.theme, got)
+    assert any(f["lateBar"] and not f["red"] for f in got["flags"]), f"{site.theme}: the demo has no bar past its estimate with a flag on time: {got}"
+    assert got["critical"] and all(s != got["red"] for s in got["critical"]), (site.theme, got)
+    note = visit.page.text_content(".ms-timeline-note") or ""
+    assert "red when the target has passed" in note, (site.theme, note)
     visit.assert_clean()
