@@ -84,6 +84,27 @@ def test_a_goal_in_words_and_tbd_are_no_target() -> None:
     assert (ms.target, ms.target_text, ms.diagnostics) == (None, "TBD", [])
 
 
+@pytest.mark.parametrize(("value", "warned"), [
+    # FlowTime's ``**Target:**`` lines (work/ and docs/, measured): goals with digits in them, not dates
+    ("Post M-0/M-1 Foundation", False),
+    ("FlowTime-Sim emits time-travel-ready model artifacts (modelVersion 1.1) with absolute window metadata", False),
+    ("Update non-UI .NET dependencies to the latest .NET 9-compatible releases (UI deferred to M-11.02).", False),
+    ("~150 nodes × 7–14 days × 5m bins with AOT", False),
+    ("95% coverage", False),
+    ("v0.3.0", False),
+    # a value that tries to be a date and cannot be placed is a mistake a reader sees too
+    ("2026-13-45", True),
+    ("end of Marhc", True),
+    ("mid-Sept", True),
+    ("15/13/2026", True),
+    ("Q5 2026", True),
+])
+def test_a_target_is_read_as_a_date_only_when_it_tries_to_be_one(value: str, warned: bool) -> None:
+    ms = _ms(f"# MILESTONE: X\n**Status**: pending\n**Target**: {value}\n")
+    assert ms.target is None and bool(ms.diagnostics) is warned, ms.diagnostics
+    assert ms.target_goal == ("" if warned else value)  # a goal stays the author's words
+
+
 def test_a_goal_in_words_is_the_authors_own_target_and_an_ambiguous_date_is_warned() -> None:
     """Review 18, finding 13: a ``**Target**:`` in words stays the author's (no roll-up of the phases' latest
     replaces it, so the milestone is not overdue through a phase); ``2026-02-30 or 2026-03-01`` is warned."""
