@@ -425,7 +425,7 @@ ROADMAP = """# Product roadmap
 
 
 def test_roadmap_document_history_per_milestone(tmp_path: Path) -> None:
-    """A document holding several milestones: each gets its own history from the file's, keyed ``path#anchor``;
+    """A document holding several milestones: each gets its own history from the file's, keyed ``path#<id>``;
     a milestone added later starts where it appears; a rename keeps them."""
     r = GitRepo(tmp_path / "repo")
     docs = str(tmp_path / "repo" / "docs")
@@ -438,15 +438,61 @@ def test_roadmap_document_history_per_milestone(tmp_path: Path) -> None:
     r.write("docs/plans/roadmap.md", ROADMAP.format(v1="done", c1="x", c2="x", v2="in progress"))
     c3 = r.commit("v1 done, v2 starts; moved", "2025-04-03")
     result = HistoryReader().read(docs, ["plans/roadmap.md"])
-    assert sorted(result.milestones) == ["plans/roadmap.md#milestone-v1-core", "plans/roadmap.md#milestone-v2-api"]
-    v1, v2 = result.milestones["plans/roadmap.md#milestone-v1-core"], result.milestones["plans/roadmap.md#milestone-v2-api"]
+    assert sorted(result.milestones) == ["plans/roadmap.md#v1", "plans/roadmap.md#v2"]
+    v1, v2 = result.milestones["plans/roadmap.md#v1"], result.milestones["plans/roadmap.md#v2"]
     assert [(p.day.isoformat(), p.status, p.checks_done, p.checks_total) for p in v1.points] == [
         ("2025-04-01", "in-progress", 0, 2), ("2025-04-02", "in-progress", 1, 2), ("2025-04-03", "done", 2, 2)]
     assert [(p.day.isoformat(), p.status, p.checks_done, p.checks_total) for p in v2.points] == [
         ("2025-04-02", "pending", 0, 1), ("2025-04-03", "in-progress", 0, 1)]
     assert v1.points[0].commit == c1 and v2.points[-1].commit == c3 and v1.points[-1].path == "plans/roadmap.md"
-    assert [(c.kind, c.page) for c in v2.changes()] == [("created", "plans/roadmap.md#milestone-v2-api"),
-                                                        ("status", "plans/roadmap.md#milestone-v2-api")]
+    assert [(c.kind, c.page) for c in v2.changes()] == [("created", "plans/roadmap.md#v2"), ("status", "plans/roadmap.md#v2")]
+
+
+def _heading_roadmap(s1: str, s2: str, t1: str = "M1: Auth", boxes: tuple[str, str] = ("x", " "), t3: str = "Docs site") -> str:
+    return (f"# Roadmap\n\n## {t1} \u2014 {s1}\n\n- [{boxes[0]}] login\n- [{boxes[1]}] logout\n\n"
+            f"## M2: Billing \u2014 {s2}\n\n- [ ] invoices\n\n## Milestone: {t3} ({s2})\n\n- [ ] pages\n")
+
+
+def test_roadmap_document_status_in_headings_keeps_its_history(tmp_path: Path) -> None:
+    """``## M1: Auth — In progress`` → ``— Done``: the heading's anchor changes with the status (and the title), the
+    history key does not: the milestone's id, else its title without the status words. Badge paths, calendar
+    UIDs and feed entries follow the same key; links still use the anchor."""
+    from mkdocs_milestones.history import page_histories
+    from mkdocs_milestones.model import MilestoneEntry
+    from mkdocs_milestones.render.feeds import atom_feed, badge_paths, ics_calendar
+    from mkdocs_milestones.roadmap_doc import parse_milestones
+
+    r = GitRepo(tmp_path / "repo")
+    r.write("docs/ROADMAP.md", _heading_roadmap("Planned", "Planned", boxes=(" ", " ")))
+    r.commit("a", "2025-01-05")
+    r.write("docs/ROADMAP.md", _heading_roadmap("In progress", "Planned"))
+    r.commit("b", "2025-02-05")
+    r.write("docs/ROADMAP.md", _heading_roadmap("In progress", "Planned", t1="M1: Authentication"))
+    r.commit("rename heading", "2025-03-01")
+    last = _heading_roadmap("Done", "In progress", t1="M1: Authentication", boxes=("x", "x"))
+    r.write("docs/ROADMAP.md", last)
+    r.commit("c", "2025-03-10")
+    result = HistoryReader().read(str(r.path / "docs"))
+    assert sorted(result.milestones) == ["ROADMAP.md#docs-site", "ROADMAP.md#m1", "ROADMAP.md#m2"]
+    m1 = result.milestones["ROADMAP.md#m1"]
+    assert [(p.day.isoformat(), p.status, p.checks_done) for p in m1.points] == [
+        ("2025-01-05", "pending", 0), ("2025-02-05", "in-progress", 1), ("2025-03-10", "done", 2)]  # the title's edit adds no point
+    assert [(c.kind, c.after) for c in result.milestones["ROADMAP.md#docs-site"].changes()] == [("created", "pending"), ("status", "in-progress")]
+    entries = [MilestoneEntry.placed("ROADMAP.md", "roadmap/", ms) for ms in parse_milestones(last, file="ROADMAP.md")]
+    assert [e.url for e in entries][:1] == ["roadmap/#m1-authentication-done"]  # links: the heading's real anchor
+    histories = page_histories(entries, result.milestones)
+    assert sorted(histories) == sorted(e.key for e in entries) and all(histories[e.key].page == e.key for e in entries)
+    assert sorted(badge_paths(entries).values()) == ["badges/roadmap-docs-site.json", "badges/roadmap-m1.json", "badges/roadmap-m2.json"]
+    # the same milestones as the first commit wrote them: same badge paths and calendar UIDs
+    first = [MilestoneEntry.placed("ROADMAP.md", "roadmap/", ms) for ms in parse_milestones(_heading_roadmap("Planned", "Planned"), file="ROADMAP.md")]
+    assert sorted(badge_paths(first).values()) == sorted(badge_paths(entries).values())
+    stamp = datetime(2025, 3, 20, tzinfo=timezone.utc)
+    for e in [*entries, *first]:
+        e.milestone.target = date(2025, 6, 1)
+    uids = lambda es: sorted(line for line in ics_calendar(es, stamp=stamp).splitlines() if line.startswith("UID:"))  # noqa: E731
+    assert uids(first) == uids(entries) and len(uids(entries)) == 3
+    feed = atom_feed(entries, histories)
+    assert "Authentication" in feed and feed.count("<entry>") == 7  # 3 created + M1 twice, M2 and Docs site once
 
 
 def test_atom_entries_of_a_roadmap_document_are_apart(tmp_path: Path) -> None:

@@ -187,7 +187,8 @@ ROADMAP_DOC = (
 
 
 def test_a_document_of_several_milestones(repo, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Its milestones get a badge, an event and a history each: the file's history read per milestone, by its key."""
+    """Its milestones get a badge, an event and a history each: the file's history read per milestone, by its key
+    (the id: badge paths without the heading's words)."""
     import json
 
     import icalendar
@@ -199,8 +200,8 @@ def test_a_document_of_several_milestones(repo, tmp_path: Path, monkeypatch: pyt
     r.write("docs/product.md", ROADMAP_DOC.format(a="done"))
     r.commit("API done", "2025-01-03")
     site = _build(r, tmp_path / "site", "      feeds: [ics, badges]")
-    assert json.loads((site / "badges" / "product-milestone-v11-api.json").read_text(encoding="utf-8"))["message"] == "done"
-    assert (site / "badges" / "product-milestone-v12-web-dashboard.json").is_file()
+    assert json.loads((site / "badges" / "product-v11.json").read_text(encoding="utf-8"))["message"] == "done"
+    assert (site / "badges" / "product-v12.json").is_file()
     cal = icalendar.Calendar.from_ical((site / "milestones.ics").read_text(encoding="utf-8"))
     uids = [str(e["UID"]) for e in cal.walk("VEVENT")]
     assert len(uids) == len(set(uids)) == 4  # a, b and the document's two

@@ -16,7 +16,7 @@ from ..roadmap_doc import may_hold_milestones, parse_milestones
 from .cache import cache_file, code_fingerprint, facts_to_json
 from .cache import load as load_cache
 from .cache import save as save_cache
-from .points import MARKDOWN_SUFFIXES, HistoryPoint, MilestoneHistory, RepoHistory, _Facts
+from .points import MARKDOWN_SUFFIXES, HistoryPoint, MilestoneHistory, RepoHistory, _Facts, history_keys
 
 __all__ = ["SHALLOW_HINT", "HistoryReader"]
 
@@ -346,7 +346,8 @@ class HistoryReader:
         return len(todo)
 
     def _parse(self, data: bytes) -> dict[str, _Facts] | None:
-        """What one version says: its milestone (anchor ""), or each milestone of a roadmap document by anchor."""
+        """What one version says: its milestone (key ""), or each milestone of a roadmap document by its
+        history key's stable part (:func:`~.points.history_keys`: not the anchor, which holds the status words)."""
         text = data.decode("utf-8", "replace")
         if not may_hold_milestones(text):  # the plugin's own cheap test; mojibake never hides its words
             return None
@@ -361,11 +362,12 @@ class HistoryReader:
             found = parse_milestones(text)
         except Exception:  # noqa: BLE001 - an old version the parser chokes on adds no point
             return None
-        out = {ms.anchor or "": _Facts.of(ms) for ms in found}
+        # by history key (without the page): "" for a milestone page's own, else the id or title slug
+        out = {key.partition("#")[2]: _Facts.of(ms) for key, ms in zip(history_keys("", found), found)}
         return out or None
 
     def _histories(self, page: str, lineage: _Lineage, boundary: set[str]) -> list[MilestoneHistory]:
-        """The histories of the milestones of one file: its own (keyed ``page``) or a roadmap document's (``page#anchor``)."""
+        """The histories of the milestones of one file: its own (keyed ``page``) or a roadmap document's (``page#<id or slug>``)."""
         out: dict[str, MilestoneHistory] = {}
         last: dict[str, tuple[Any, ...]] = {}
         for c, path, blob in lineage.versions:

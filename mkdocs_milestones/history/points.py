@@ -16,10 +16,51 @@ from typing import Any
 from ..model import Milestone, MilestoneEntry
 
 __all__ = ["MARKDOWN_SUFFIXES", "Change", "HistoryPoint", "HistoryView", "MilestoneHistory", "PhaseState",
-           "RepoHistory", "build_time", "commit_url", "page_histories", "recent_changes", "site_burnup"]
+           "RepoHistory", "build_time", "commit_url", "history_keys", "page_histories", "recent_changes", "site_burnup"]
 
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")
 """The file names MkDocs reads as pages."""
+
+
+def history_keys(page: str, milestones: Iterable[Milestone]) -> list[str]:
+    r"""The history key of each of a file's milestones, in order: ``page`` for a milestone page's own, else
+    ``page#<stable part>`` for one of a roadmap document's.
+
+    The stable part survives edits of the heading: the milestone's id when it has one (``M1``, ``SIM-M5``),
+    else the slug of its title, which the parser has cleared of status words. The heading's anchor
+    (``m1-auth-in-progress``) changes with the status, so it serves only for links; a title that two
+    milestones of one document share falls back to it.
+
+    >>> from mkdocs_milestones.roadmap_doc import parse_milestones
+    >>> history_keys("r.md", parse_milestones("## M1: Auth \u2014 In progress\n\n- [ ] a\n\n## Milestone: Billing (Planned)\n\n- [ ] b\n"))
+    ['r.md#m1', 'r.md#billing']
+    """
+    from ..source import _slug
+
+    out: list[str] = []
+    taken: set[str] = set()
+    for ms in milestones:
+        if not ms.anchor:
+            out.append(page)
+            continue
+        part = _slug(ms.id) if ms.id else _slug(ms.title)
+        if not part or part in taken:
+            part = ms.anchor
+        taken.add(part)
+        out.append(f"{page}#{part}")
+    return out
+
+
+def entry_history_keys(entries: Iterable[MilestoneEntry]) -> dict[str, str]:
+    """:func:`history_keys` of the site's milestones: by :attr:`MilestoneEntry.key`."""
+    by_page: dict[str, list[MilestoneEntry]] = {}
+    for e in entries:
+        by_page.setdefault(e.page, []).append(e)
+    out: dict[str, str] = {}
+    for page, group in by_page.items():
+        group.sort(key=lambda e: e.milestone.line)
+        out.update(zip((e.key for e in group), history_keys(page, (e.milestone for e in group))))
+    return out
 
 
 @dataclass(frozen=True)
@@ -116,11 +157,19 @@ class MilestoneHistory:
     """The history of one milestone file, oldest point first."""
 
     page: str
-    """The milestone's key (:attr:`MilestoneEntry.key`): the file's current path relative to the docs folder,
-    or ``path#anchor`` for one of the milestones of a roadmap document."""
+    """The milestone's key: as read, its history key (:func:`history_keys`: the file's current path relative to
+    the docs folder, or ``path#<id or title slug>`` for one of the milestones of a roadmap document); as
+    :func:`page_histories` gives it, its :attr:`MilestoneEntry.key` (what links and the export use)."""
     points: list[HistoryPoint] = field(default_factory=list)
     partial: bool = False
     """True when the history starts at a shallow clone's boundary, not at the file's creation."""
+    stable: str = ""
+    """The history key (:func:`history_keys`), whatever :attr:`page` is: what feed ids, badge paths and
+    calendar UIDs are made of, so they survive status and title edits."""
+
+    def __post_init__(self) -> None:
+        if not self.stable:
+            self.stable = self.page
 
     def changes(self) -> list[Change]:
         """Creation, status changes and phases done, oldest first.
@@ -219,9 +268,15 @@ class HistoryView:
 
 
 def page_histories(entries: Iterable[MilestoneEntry], histories: Mapping[str, MilestoneHistory]) -> dict[str, MilestoneHistory]:
-    """The histories of the milestones among ``entries``, by :attr:`MilestoneEntry.key`: a milestone page's
-    (its path), and each milestone of a roadmap document (``path#anchor``, from that file's history)."""
-    return {e.key: h for e in entries if (h := histories.get(e.key)) is not None}
+    """The histories of the milestones among ``entries``, by :attr:`MilestoneEntry.key` (and with it as their
+    :attr:`~MilestoneHistory.page`): a milestone page's (its path), and each milestone of a roadmap document
+    (found by its history key, :func:`history_keys`, from that file's history)."""
+    out: dict[str, MilestoneHistory] = {}
+    for key, stable in entry_history_keys(entries).items():
+        h = histories.get(stable)
+        if h is not None:
+            out[key] = h if h.page == key else MilestoneHistory(key, h.points, h.partial, h.stable)
+    return out
 
 
 def recent_changes(histories: Iterable[MilestoneHistory], since: datetime) -> list[Change]:

@@ -14,7 +14,7 @@ import functools
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date, datetime, timedelta
 
-from ..history import Change, MilestoneHistory, commit_url, recent_changes, site_burnup
+from ..history import Change, MilestoneHistory, commit_url, page_histories, recent_changes, site_burnup
 from ..i18n import text as t
 from ..model import Milestone, MilestoneEntry
 from ..roadmap.query import plain
@@ -171,7 +171,7 @@ def render_roadmap_history(
 
     Arguments:
         entries: The milestones the roadmap shows (their histories are the ones used).
-        histories: Histories by milestone key (:attr:`MilestoneEntry.key`).
+        histories: Histories as read (by history key, :func:`~mkdocs_milestones.history.history_keys`).
         days: The period of the "Changed" list.
         now: The end of that period (the build's time; ``SOURCE_DATE_EPOCH`` for reproducible builds).
         base_url: The roadmap page's URL, for relative links to the milestones.
@@ -179,7 +179,7 @@ def render_roadmap_history(
         changed: Show "Changed in the last N days"; burnup: show the burn-up (ending at ``now``).
     """
     shown = {e.key: e for e in entries}  # a page's milestone, or one of a roadmap document's (page#anchor)
-    mine = [h for key, h in histories.items() if key in shown]
+    mine = list(page_histories(entries, histories).values())  # each with its entry's key as its page
     if not mine:
         return ""
     out = ""
