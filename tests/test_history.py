@@ -277,10 +277,11 @@ def test_history_section_links_and_partial(repo: tuple[GitRepo, dict[str, str]],
     html = render_history_section(a, title="Alpha", repo_url="https://github.com/o/r")
     sec = _xml(html)
     items = sec.findall(".//li")
-    assert [i.get("data-kind") for i in items] == ["phase-done", "status", "phase-done", "status", "created"]
-    assert items[1].find("time").get("datetime") == "2025-02-10"
-    assert items[1].find("a").get("href") == f"https://github.com/o/r/commit/{c['c7']}"
-    assert [b.get("data-status") for b in items[1].findall("span")][:2] == ["in-progress", "done"]
+    # within one commit the status change comes before the phase it finished, as in the roadmap and the feed
+    assert [i.get("data-kind") for i in items] == ["status", "phase-done", "phase-done", "status", "created"]
+    assert items[0].find("time").get("datetime") == "2025-02-10"
+    assert items[0].find("a").get("href") == f"https://github.com/o/r/commit/{c['c7']}"
+    assert [b.get("data-status") for b in items[0].findall("span")][:2] == ["in-progress", "done"]
     assert sec.find(".//figure") is not None
     assert "<a " not in render_history_section(a, title="Alpha")  # no repo_url: the commit is shown, not linked
     assert "<a " not in render_history_section(a, title="Alpha", repo_url="javascript:alert(1)//")
@@ -332,6 +333,33 @@ def test_roadmap_history_block(repo: tuple[GitRepo, dict[str, str]]) -> None:
     circles = sec.findall(f".//{SVG}circle")
     assert [c.get("data-total") for c in circles] == ["3", "3", "4", "4", "4"]  # alpha only, not beta
     assert render_roadmap_history([], result.milestones, days=10, now=datetime(2025, 2, 12, tzinfo=timezone.utc), base_url="") == ""
+
+
+def test_today_ends_the_period(repo: tuple[GitRepo, dict[str, str]]) -> None:
+    """``now`` (the end of the ``today`` option's day) ends "Changed in the last N days", the page's history and both
+    burn-ups: the commits after it (2025-01-25 ... 2025-02-10 here) are not shown, and the page's own counts (from
+    those commits) do not end the chart either."""
+    from mkdocs_milestones.export import MilestoneEntry
+    from mkdocs_milestones.parser import parse_milestone
+    from mkdocs_milestones.render.history import render_roadmap_history
+
+    r, _ = repo
+    result = HistoryReader().read(str(r.path / "docs"))
+    ms = parse_milestone((r.path / "docs" / "milestones" / "alpha.md").read_text(encoding="utf-8"))
+    assert ms is not None
+    now = datetime(2025, 1, 22, 23, 59, 59, tzinfo=timezone.utc)
+    entries = [MilestoneEntry("milestones/alpha.md", "milestones/alpha/", ms)]
+    sec = _xml("<div>" + render_roadmap_history(entries, result.milestones, days=30, now=now, base_url="roadmap/") + "</div>")
+    assert [(i.get("data-kind"), i.find("time").text) for i in sec.findall(".//li")] == [
+        ("status", "2025-01-10"), ("created", "2025-01-01")]
+    assert [c.get("data-total") for c in sec.findall(f".//{SVG}circle")] == ["3", "3", "4"]
+    ticks = [t.text for t in sec.iter(f"{SVG}text") if t.get("class") == "ms-burnup-tick"]
+    assert ticks[-1] == "22 Jan 2025", ticks
+    alpha_h = result.milestones["milestones/alpha.md"]
+    page = _xml(render_history_section(alpha_h, title="Alpha", current=ms, now=now, today=now.date()))
+    assert [i.find("time").text for i in page.findall(".//li")] == ["2025-01-10", "2025-01-01"]
+    assert [c.get("data-done") for c in page.findall(f".//{SVG}circle")] == ["0", "1", "1"]  # not the page's 4 of 4
+    assert [c.when.date().isoformat() for c in recent_changes([alpha_h], datetime(2025, 1, 5, tzinfo=timezone.utc), now)] == ["2025-01-10"]
 
 
 def test_git_refusing_the_repository_is_named(tmp_path: Path) -> None:

@@ -16,7 +16,7 @@ from typing import Any
 from ..model import Milestone, MilestoneEntry
 
 __all__ = ["MARKDOWN_SUFFIXES", "Change", "HistoryPoint", "HistoryView", "MilestoneHistory", "PhaseState",
-           "RepoHistory", "build_time", "commit_url", "history_keys", "page_histories", "recent_changes", "site_burnup"]
+           "RepoHistory", "build_time", "commit_url", "entry_history_keys", "history_keys", "newest_first", "page_histories", "recent_changes", "site_burnup"]
 
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")
 """The file names MkDocs reads as pages."""
@@ -167,9 +167,19 @@ class MilestoneHistory:
     """The history key (:func:`history_keys`), whatever :attr:`page` is: what feed ids, badge paths and
     calendar UIDs are made of, so they survive status and title edits."""
 
+    cut: bool = False
+    """True when :meth:`until` left later points out (commits after the build's ``today``)."""
+
     def __post_init__(self) -> None:
         if not self.stable:
             self.stable = self.page
+
+    def until(self, now: datetime | None) -> MilestoneHistory:
+        """The history as it stood at ``now`` (the build's time: the end of the ``today`` option's day): the points
+        after it left out (``cut`` set); itself when none is. None: itself."""
+        if now is None or not self.points or self.points[-1].when <= now:
+            return self
+        return MilestoneHistory(self.page, [p for p in self.points if p.when <= now], self.partial, self.stable, True)
 
     def changes(self) -> list[Change]:
         """Creation, status changes and phases done, oldest first.
@@ -203,11 +213,12 @@ class MilestoneHistory:
         Arguments:
             current: The milestone as the page shows it; when its counts differ from the last commit's
                 (edits not committed yet, ``mkdocs serve``), they are added at ``now``, so the chart
-                ends where the page's numbers are.
+                ends where the page's numbers are (not in a history :meth:`until` cut: those counts come
+                from commits after ``now``).
             now: When that last point is.
         """
         out = [(p.when, p.checks_done, p.checks_total) for p in sorted(self.points, key=lambda p: p.when)]
-        if current is not None and now is not None and (not out or out[-1][1:] != (current.checks_done, current.checks_total)):
+        if current is not None and not self.cut and now is not None and (not out or out[-1][1:] != (current.checks_done, current.checks_total)):
             out.append((max(now, out[-1][0]) if out else now, current.checks_done, current.checks_total))
         return out
 
@@ -279,16 +290,22 @@ def page_histories(entries: Iterable[MilestoneEntry], histories: Mapping[str, Mi
     return out
 
 
-def recent_changes(histories: Iterable[MilestoneHistory], since: datetime) -> list[Change]:
-    """Every change at or after ``since``, newest first (for "Changed in the last N days").
+def newest_first(changes: Iterable[Change]) -> list[Change]:
+    """``changes`` newest first; within one commit and milestone, the status change before the phases it
+    finished (as the feed lists them): the one order of the page's "History" and the roadmap's "Changed"."""
+    return sorted(changes, key=lambda c: (c.when, c.page, c.kind != "phase-done"), reverse=True)
+
+
+def recent_changes(histories: Iterable[MilestoneHistory], since: datetime, until: datetime | None = None) -> list[Change]:
+    """Every change from ``since`` to ``until`` (both included), newest first (for "Changed in the last N days").
 
     Arguments:
         histories: The milestones' histories.
         since: An aware datetime; changes before it are left out.
+        until: The end of the period (the build's time: the ``today`` option's day ends it); changes after it
+            are left out. None: no end.
     """
-    out = [c for h in histories for c in h.changes() if c.when >= since]
-    out.sort(key=lambda c: (c.when, c.page), reverse=True)
-    return out
+    return newest_first(c for h in histories for c in h.changes() if c.when >= since and (until is None or c.when <= until))
 
 
 def site_burnup(
