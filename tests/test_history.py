@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import subprocess
 import xml.etree.ElementTree as etree
 from datetime import date, datetime, timezone
 from pathlib import Path
@@ -360,6 +361,26 @@ def test_today_ends_the_period(repo: tuple[GitRepo, dict[str, str]]) -> None:
     assert [i.find("time").text for i in page.findall(".//li")] == ["2025-01-10", "2025-01-01"]
     assert [c.get("data-done") for c in page.findall(f".//{SVG}circle")] == ["0", "1", "1"]  # not the page's 4 of 4
     assert [c.when.date().isoformat() for c in recent_changes([alpha_h], datetime(2025, 1, 5, tzinfo=timezone.utc), now)] == ["2025-01-10"]
+
+
+def test_deepening_a_shallow_clone_reads_again(repo: tuple[GitRepo, dict[str, str]], tmp_path: Path) -> None:
+    """``git fetch --deepen`` moves the clone's boundary: neither the reader's memory nor the cache folder may keep
+    the old walk (its first point would become a "created" that never happened)."""
+    r, _ = repo
+    shallow = tmp_path / "shallow"
+    r.git("clone", "-q", "--depth", "2", f"file://{r.path}", str(shallow))
+    docs, cache = str(shallow / "docs"), str(tmp_path / "cache")
+    same = HistoryReader(cache_dir=cache)
+    first = same.read(docs).milestones["milestones/alpha.md"]
+    assert first.partial and first.points[0].day.isoformat() == "2025-02-05"
+    subprocess.run(["git", "fetch", "-q", "--deepen", "3"], cwd=shallow, check=True, capture_output=True)
+    for reader in (HistoryReader(cache_dir=cache), same):  # a new process (the cache file), the same one (mkdocs serve)
+        found = reader.read(docs)
+        alpha_h = found.milestones["milestones/alpha.md"]
+        assert found.partial and alpha_h.partial and found.commits == 5  # the walk read again, not the 2 commits kept
+        assert alpha_h.points[0].day.isoformat() < "2025-02-05"
+        assert "created" not in [c.kind for c in alpha_h.changes()]
+        assert alpha_h.points[0].day.isoformat() in found.note
 
 
 def test_git_refusing_the_repository_is_named(tmp_path: Path) -> None:

@@ -8,8 +8,8 @@ what each version says (by blob id, the content's own hash). A later build asks 
 commits after that one and parses only the versions they add.
 
 What makes the file stale is in its key: the format, the package's code (a hash of its source files,
-so a parser change re-reads everything), ``fix_mojibake``; the walk also keeps the docs folder and
-whether the clone was shallow. A file that does not match, cannot be read or is damaged is ignored (and
+so a parser change re-reads everything), ``fix_mojibake``; the walk also keeps the docs folder and,
+in a shallow clone, a hash of its boundary commits (``.git/shallow``), so ``git fetch --deepen`` reads again. A file that does not match, cannot be read or is damaged is ignored (and
 replaced on the next write); nothing in it is trusted beyond its shape. Writes go to a temporary file
 that replaces the old one, so two builds at once leave one whole file.
 """
@@ -96,7 +96,8 @@ def _when(ts: Any) -> datetime:
 
 def load(path: str, key: dict[str, Any]) -> dict[str, Any] | None:
     """The cache at ``path`` when its ``key`` matches (``facts``; ``walk`` only when the walk's key matches
-    too), else None. ``key`` has ``code`` and ``fix_mojibake`` (for the facts) and ``docs`` and ``shallow``."""
+    too), else None. ``key`` has ``code`` and ``fix_mojibake`` (for the facts) and ``docs`` and ``shallow`` (False, or the
+    hash of the clone's boundary)."""
     try:
         with open(path, encoding="utf-8") as fh:
             data = json.load(fh)

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import subprocess
 import threading
@@ -53,7 +54,7 @@ class _Walk:
     """The files followed up to one HEAD, kept so that a new commit only adds to it."""
 
     key: tuple[Any, ...]
-    """``(docs folder, shallow, fix_mojibake)``: what must not change for the walk to go on."""
+    """``(docs folder, shallow clone's boundary hash or False, fix_mojibake)``: what must not change for the walk to go on."""
     head: str
     live: dict[str, _Lineage]
     commits: int
@@ -209,11 +210,12 @@ class HistoryReader:
     def _git(self, cwd: str, *args: str) -> subprocess.CompletedProcess[bytes]:
         return subprocess.run([self.git, *args], cwd=cwd, capture_output=True, check=False)
 
-    def _cache_key(self, docs_dir: str, shallow: bool) -> dict[str, Any]:
+    def _cache_key(self, docs_dir: str, shallow: str | bool) -> dict[str, Any]:
+        """``shallow``: False, or a hash of the shallow clone's boundary commits (``.git/shallow``)."""
         return {"code": code_fingerprint(), "fix_mojibake": self.fix_mojibake, "docs": os.path.realpath(docs_dir),
                 "shallow": shallow}
 
-    def _load(self, docs_dir: str, shallow: bool, walk_key: tuple[Any, ...]) -> None:
+    def _load(self, docs_dir: str, shallow: str | bool, walk_key: tuple[Any, ...]) -> None:
         """What an earlier build kept on disk, once per process and docs folder (the memory wins after that)."""
         if self.cache_dir is None:
             return
@@ -233,7 +235,7 @@ class HistoryReader:
             self._walk = _Walk(walk_key, walk["head"], live, walk["commits"], walk["oldest"])
             self.from_disk = True
 
-    def _save(self, docs_dir: str, shallow: bool, walk: _Walk) -> None:
+    def _save(self, docs_dir: str, shallow: str | bool, walk: _Walk) -> None:
         if self.cache_dir is None:
             return
         used = {blob for lineage in walk.live.values() for _, _, blob in lineage.versions}
@@ -263,13 +265,24 @@ class HistoryReader:
             return RepoHistory(False, note="git cannot read the repository, so there is no milestone history: "
                                + (" ".join(last[:4]) if last else f"exit status {probe.returncode}"))
         shallow, shallow_file, head = lines[0] == "true", lines[1], lines[2]
+        boundary: set[str] = set()
+        if shallow:
+            path = shallow_file if os.path.isabs(shallow_file) else os.path.join(docs_dir, shallow_file)
+            try:
+                with open(path, encoding="ascii") as fh:
+                    boundary = {line.strip() for line in fh if line.strip()}
+            except OSError:
+                boundary = set()
+        # the clone's boundary (``git fetch --deepen`` moves it): part of every key, or a deepened clone would keep
+        # the old walk, whose first points are no longer where the history starts
+        cut: str | bool = hashlib.sha256(" ".join(sorted(boundary)).encode("ascii", "replace")).hexdigest()[:16] if shallow else False
         wanted = None if pages is None else frozenset(pages)
-        key = (os.path.realpath(docs_dir), head, shallow, wanted, self.fix_mojibake)
+        key = (os.path.realpath(docs_dir), head, cut, wanted, self.fix_mojibake)
         if self._last is not None and self._last[0] == key:
             cached = self._last[1]
             return RepoHistory(cached.enabled, cached.milestones, cached.head, cached.partial, cached.note, cached.commits, 0)
-        walk_key = (os.path.realpath(docs_dir), shallow, self.fix_mojibake)
-        self._load(docs_dir, shallow, walk_key)
+        walk_key = (os.path.realpath(docs_dir), cut, self.fix_mojibake)
+        self._load(docs_dir, cut, walk_key)
         walk = self._walk if self._walk is not None and self._walk.key == walk_key else None
         if walk is not None and walk.head != head and not self._follows(docs_dir, walk.head, head):
             walk = None  # HEAD did not move forward along the first parents (reset, rebase, checkout)
@@ -293,17 +306,9 @@ class HistoryReader:
         lineages = walk.live
         if wanted is not None:
             lineages = {p: lin for p, lin in lineages.items() if p in wanted}
-        boundary: set[str] = set()
-        if shallow:
-            path = shallow_file if os.path.isabs(shallow_file) else os.path.join(docs_dir, shallow_file)
-            try:
-                with open(path, encoding="ascii") as fh:
-                    boundary = {line.strip() for line in fh if line.strip()}
-            except OSError:
-                boundary = set()
         parsed = self._parse_versions(docs_dir, lineages)
         if moved or parsed:
-            self._save(docs_dir, shallow, walk)
+            self._save(docs_dir, cut, walk)
         result = RepoHistory(True, head=head, partial=shallow, commits=walk.commits, versions_parsed=parsed)
         for page, lineage in sorted(lineages.items()):
             for history in self._histories(page, lineage, boundary):
