@@ -383,6 +383,23 @@ def test_deepening_a_shallow_clone_reads_again(repo: tuple[GitRepo, dict[str, st
         assert alpha_h.points[0].day.isoformat() in found.note
 
 
+def test_no_commit_message_breaks_the_log(tmp_path: Path) -> None:
+    """A subject holding ``\\x01`` (the old record separator), a raw line's look or a hash: each commit still adds its point."""
+    r = GitRepo(tmp_path / "repo")
+    r.write("docs/a.md", alpha("pending", ("pending", [False, False]), ("pending", [False])))
+    r.commit("plan", "2025-03-01")
+    r.write("docs/a.md", alpha("blocked", ("pending", [True, False]), ("pending", [False])))
+    r.commit("blocked \x01 by vendor", "2025-03-02")
+    r.write("docs/a.md", alpha("in-progress", ("pending", [True, True]), ("pending", [False])))
+    r.commit(":100644 100644 " + "a" * 40 + " " + "b" * 40 + " M", "2025-03-03")
+    r.write("docs/a.md", alpha("done", ("done", [True, True]), ("done", [True])))
+    r.commit("c" * 40, "2025-03-04")
+    h = HistoryReader().read(str(r.path / "docs")).milestones["a.md"]
+    assert [(p.day.isoformat(), p.status, p.checks_done) for p in h.points] == [
+        ("2025-03-01", "pending", 0), ("2025-03-02", "blocked", 1), ("2025-03-03", "in-progress", 2), ("2025-03-04", "done", 3)]
+    assert [p.subject for p in h.points][1:] == ["blocked \x01 by vendor", ":100644 100644 " + "a" * 40 + " " + "b" * 40 + " M", "c" * 40]
+
+
 def test_git_refusing_the_repository_is_named(tmp_path: Path) -> None:
     fake = tmp_path / "git"
     fake.write_text(

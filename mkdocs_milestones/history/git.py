@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import subprocess
 import threading
 import time
@@ -26,7 +27,10 @@ SHALLOW_HINT = (
     "`git fetch --unshallow` (GitHub Actions: `actions/checkout` with `fetch-depth: 0`), or set `history: false`"
 )
 """The note of a partial history: what is missing and how to fetch it."""
-_LOG_FORMAT = "%x01%H%x00%ct%x00%an%x00%s"
+_LOG_FORMAT = "%x00%H%x00%ct%x00%an%x00%s"
+"""NUL-separated fields (with ``-z``, the raw lines and paths are too): NUL is the one byte no commit message,
+author name or path can hold, so a subject with any other byte (``\\x01`` included) cannot break a record."""
+_SHA_RE = re.compile(r"[0-9a-f]{40}(?:[0-9a-f]{24})?")
 _PATHSPECS = (".",)
 """Everything under the current folder; the Markdown files are picked in Python (:func:`_is_markdown`):
 five case-insensitive glob pathspecs (``:(glob,icase)**/*.md``...) made ``git log`` six times slower
@@ -66,42 +70,53 @@ def _is_markdown(path: str) -> bool:
 
 
 def _parse_log(out: bytes) -> list[_Commit]:
-    """``git log -z --raw --format=<_LOG_FORMAT>`` output, newest first."""
+    """``git log -z --raw --format=<_LOG_FORMAT>`` output, newest first.
+
+    The output is one stream of NUL-separated tokens: a commit's four fields (hash, time, author, subject,
+    read by position, so they may hold anything), then its raw lines (``:<modes> <blobs> <letter>``) each
+    followed by its path (two for a rename), empty tokens between records. A commit starts at a hash
+    followed by a time.
+    """
+    tokens = out.decode("utf-8", "replace").split("\0")
     commits: list[_Commit] = []
-    for chunk in out.split(b"\x01"):
-        if not chunk:
-            continue
-        fields = chunk.decode("utf-8", "replace").split("\0")
-        if len(fields) < 4:
-            continue
-        sha, ct, author, subject = fields[:4]
-        try:
-            when = datetime.fromtimestamp(int(ct), tz=timezone.utc)
-        except (ValueError, OverflowError, OSError):
-            continue
-        changes: list[tuple[str, str, str | None, str]] = []
-        rest = fields[4:]
-        i = 0
-        while i < len(rest):
-            meta = rest[i].strip()
+    current: _Commit | None = None
+
+    def close() -> None:
+        if current is not None and any(_is_markdown(path) or (old is not None and _is_markdown(old))
+                                       for _, path, old, _ in current.changes):
+            commits.append(current)  # a commit of images alone is not counted
+
+    i, n = 0, len(tokens)
+    while i < n:
+        token = tokens[i]
+        meta = token.lstrip("\n")
+        if meta.startswith(":") and current is not None:
             i += 1
-            if not meta.startswith(":"):
-                continue
             parts = meta[1:].split()
-            if len(parts) < 5 or i >= len(rest):
+            if len(parts) < 5 or i >= n:
                 continue
             letter, blob = parts[4][:1], parts[3]
             if letter in "RC":
-                if i + 1 >= len(rest):
+                if i + 1 >= n:
                     break
-                old, new = rest[i], rest[i + 1]
+                current.changes.append((letter, tokens[i + 1], tokens[i], blob))
                 i += 2
-                changes.append((letter, new, old, blob))
             else:
-                changes.append((letter, rest[i], None, blob))
+                current.changes.append((letter, tokens[i], None, blob))
                 i += 1
-        if any(_is_markdown(path) or (old is not None and _is_markdown(old)) for _, path, old, _ in changes):
-            commits.append(_Commit(sha, when, author, subject, changes))  # a commit of images alone is not counted
+            continue
+        if _SHA_RE.fullmatch(token) and i + 3 < n and tokens[i + 1].isdigit():
+            try:
+                when = datetime.fromtimestamp(int(tokens[i + 1]), tz=timezone.utc)
+            except (ValueError, OverflowError, OSError):
+                i += 1
+                continue
+            close()
+            current = _Commit(token, when, tokens[i + 2], tokens[i + 3], [])
+            i += 4
+            continue
+        i += 1
+    close()
     return commits
 
 
