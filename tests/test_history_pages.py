@@ -302,3 +302,16 @@ def test_history_words_follow_the_site_language(repo, tmp_path: Path, monkeypatc
         plain = re.sub(r"(?:start|phase) <a>|plan a and b|one done|\bChecks\b(?= [0-9])", "", plain)  # commit subjects
         found = [w for w in HISTORY_ENGLISH if re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", plain)]
         assert not found, (found, plain[:3000])
+
+
+def test_calendar_stamp_follows_today_without_history(repo, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``history: false`` with ``today`` set: the calendar's DTSTAMP is that day's end, not the wall clock, so two
+    builds give the same file (the ``today`` option wins over ``SOURCE_DATE_EPOCH``, as everywhere)."""
+    r, _ = repo
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    site = _build(r, tmp_path / "site", "      history: false\n      today: 2025-03-20")
+    stamps = {line for line in (site / "milestones.ics").read_text(encoding="utf-8").splitlines() if line.startswith("DTSTAMP:")}
+    assert stamps == {"DTSTAMP:20250320T235959Z"}
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", JAN_6)
+    again = _build(r, tmp_path / "again", "      history: false\n      today: 2025-03-20")
+    assert (again / "milestones.ics").read_bytes() == (site / "milestones.ics").read_bytes()

@@ -370,6 +370,7 @@ def feed_files(
     site_name: str = "",
     site_url: str | None = None,
     repo_url: str | None = None,
+    today: date | None = None,
 ) -> dict[str, str]:
     """Every enabled feed file of a build, by path in the site.
 
@@ -380,8 +381,11 @@ def feed_files(
         feeds: Which of :data:`FEEDS` to write.
         site_name: The site's name; site_url its public URL; repo_url the repository's web page.
 
-    The calendar's ``DTSTAMP`` is the newest commit in the histories (``SOURCE_DATE_EPOCH`` or the
-    current time without history), so an unchanged repository gives the same file.
+        today: The plugin's ``today`` option.
+
+    The calendar's ``DTSTAMP`` is the newest commit in the histories; without history, the end of ``today``,
+    else ``SOURCE_DATE_EPOCH``, else the current time (:func:`~mkdocs_milestones.history.build_time`): with
+    any of those set, an unchanged repository gives the same file.
     """
     entries = list(entries)
     wanted = set(feeds)
@@ -389,7 +393,7 @@ def feed_files(
     if "atom" in wanted and histories is not None:
         out[ATOM_PATH] = atom_feed(entries, histories, site_name=site_name, site_url=site_url, repo_url=repo_url)
     if "ics" in wanted:
-        stamp = max((h.points[-1].when for h in (histories or {}).values() if h.points), default=None) or build_time()
+        stamp = max((h.points[-1].when for h in (histories or {}).values() if h.points), default=None) or build_time(today=today)
         out[ICS_PATH] = ics_calendar(entries, stamp=stamp, site_name=site_name, site_url=site_url, histories=histories)
     if "badges" in wanted:
         by_key = {e.key: e for e in entries}
