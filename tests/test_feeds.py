@@ -292,6 +292,15 @@ def test_plugin_warns_once_in_a_shallow_clone(git_site: GitRepo, tmp_path: Path)
     assert "git fetch --unshallow" in messages[0]
     doc = json.loads((tmp_path / "site" / "milestones.json").read_text(encoding="utf-8"))
     assert [h["status"] for h in doc["milestones"][0]["history"]] == ["in-progress"]
+    assert all(m["history_partial"] is True for m in doc["milestones"])  # a consumer can tell the boundary from a creation
+    import jsonschema
+    from importlib import resources
+
+    schema = json.loads((resources.files("mkdocs_milestones") / "schema" / "milestones.schema.json").read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator(schema).validate(doc)
+    build(load_config(str(git_site.path / "mkdocs.yml"), site_dir=str(tmp_path / "full")))
+    full = json.loads((tmp_path / "full" / "milestones.json").read_text(encoding="utf-8"))
+    assert full["milestones"] and not any("history_partial" in m for m in full["milestones"])
 
 
 # -- the XSS corpus in every author string the feeds and history sections carry -----------------
