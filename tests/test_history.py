@@ -631,3 +631,21 @@ def test_the_demo_history_is_this_repository_s() -> None:
     assert platform[-1].checks_total == platform[0].checks_total  # progress, not scope: the boxes were there
     mobile = [p.status for p in result.milestones["milestones/mobile-offline.md"].points]
     assert mobile[0] == "pending" and mobile[-1] == "in-progress"
+
+
+def test_cache_file_mode_follows_the_umask(repo: tuple[GitRepo, dict[str, str]], tmp_path: Path) -> None:
+    """The cache file is created as any file (0666 less the umask), not mkstemp's 0600: a cache written by CI as root
+    or in a container stays readable to the next build's user."""
+    import os
+    import stat
+
+    r, _ = repo
+    old = os.umask(0o022)
+    try:
+        HistoryReader(cache_dir=str(tmp_path / "c1")).read(str(r.path / "docs"))
+        os.umask(0o027)
+        HistoryReader(cache_dir=str(tmp_path / "c2")).read(str(r.path / "docs"))
+    finally:
+        os.umask(old)
+    modes = [stat.S_IMODE(next((tmp_path / d).glob("history-*.json")).stat().st_mode) for d in ("c1", "c2")]
+    assert modes == [0o644, 0o640]

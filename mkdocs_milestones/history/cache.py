@@ -121,6 +121,13 @@ def load(path: str, key: dict[str, Any]) -> dict[str, Any] | None:
         return None
 
 
+def _umask() -> int:
+    """The process's umask (read by setting it, so set back at once)."""
+    mask = os.umask(0o22)
+    os.umask(mask)
+    return mask
+
+
 def save(path: str, key: dict[str, Any], facts: dict[str, Any], walk: dict[str, Any]) -> bool:
     """Write the cache (``facts`` already as :func:`facts_to_json` values); False when it cannot be written."""
     data = {
@@ -138,6 +145,7 @@ def save(path: str, key: dict[str, Any], facts: dict[str, Any], walk: dict[str, 
         try:
             with os.fdopen(fd, "w", encoding="utf-8") as fh:
                 json.dump(data, fh, ensure_ascii=False, separators=(",", ":"))
+            os.chmod(tmp, 0o666 & ~_umask())  # mkstemp's 0600 would hide the cache from another user (CI as root)
             os.replace(tmp, path)
         except BaseException:
             try:
