@@ -22,6 +22,8 @@ from .points import MARKDOWN_SUFFIXES, HistoryPoint, MilestoneHistory, RepoHisto
 
 __all__ = ["SHALLOW_HINT", "HistoryReader"]
 
+_UNSEEN = object()
+
 SHALLOW_HINT = (
     "this is a shallow clone, so milestone history starts at {date}; fetch the whole history with "
     "`git fetch --unshallow` (GitHub Actions: `actions/checkout` with `fetch-depth: 0`), or set `history: false`"
@@ -30,6 +32,42 @@ SHALLOW_HINT = (
 _LOG_FORMAT = "%x00%H%x00%ct%x00%an%x00%s"
 """NUL-separated fields (with ``-z``, the raw lines and paths are too): NUL is the one byte no commit message,
 author name or path can hold, so a subject with any other byte (``\\x01`` included) cannot break a record."""
+_KEEP_RE = re.compile(
+    r"^(?:[ \t]|[-*+>]|\d+[.)])|^(?:#|\||```|~~~|[=-]+[ \t]*$)|[:\[\]<>`]|[^\x00-\x7f]|"
+    r"status|done|complet|progress|pending|block|cancel|fail|partial|plan|todo|wip|ship|milestone|phase|finish|defer|"
+    r"draft|active|start|hold|abandon|target|due|deadline|owner",
+    re.IGNORECASE,
+)
+"""The lines that can change what a version says: headings, list items, indented lines (list structure, code), quotes,
+table rows, fences, setext underlines and front matter fences, every line with a label or link colon, a box or
+bracket, HTML, code, a non-ASCII character (status emoji, mojibake) or a status word. What is left is paragraph prose
+at the margin."""
+
+
+def _fingerprint(text: str) -> str:
+    """What a version says, as far as lines go: the lines :data:`_KEEP_RE` keeps, whole and in order; each run of
+    other lines (prose) reduced to a mark of whether it starts and ends with a blank line (an indented line after a
+    blank is code, after prose a continuation). Two versions with the same fingerprint have the same facts, so the
+    second is not parsed: a commit that edits prose costs a hash, not a parse.
+    """
+    lines = text.split("\n")
+    out: list[str] = []
+    run: list[str] = []
+    for i, line in enumerate(lines):
+        keep = _KEEP_RE.search(line) is not None or (
+            i + 1 < len(lines) and line.strip() != "" and re.fullmatch(r"[ \t]*(?:=+|-+)[ \t]*", lines[i + 1]) is not None)
+        if keep:
+            if run:
+                out.append("\x00" + ("b" if not run[0].strip() else "p") + ("b" if not run[-1].strip() else "p"))
+                run = []
+            out.append(line)
+        else:
+            run.append(line)
+    if run:
+        out.append("\x00" + ("b" if not run[0].strip() else "p") + ("b" if not run[-1].strip() else "p"))
+    return hashlib.sha1("\n".join(out).encode("utf-8", "surrogatepass")).hexdigest()
+
+
 _SHA_RE = re.compile(r"[0-9a-f]{40}(?:[0-9a-f]{24})?")
 _PATHSPECS = (".",)
 """Everything under the current folder; the Markdown files are picked in Python (:func:`_is_markdown`):
@@ -194,6 +232,10 @@ class HistoryReader:
         self.cache_dir = cache_dir
         self._facts: dict[str, dict[str, _Facts] | None] = {}
         """What each version says, by blob id: its milestones by anchor ("" for a milestone page), None for none."""
+        self._by_print: dict[str, dict[str, _Facts] | None] = {}
+        """What each version fingerprint (:func:`_fingerprint`) says: a version whose prose alone changed is not parsed."""
+        self.last_full_parses = 0
+        """Versions the last :meth:`read` parsed in full (the others read had a known fingerprint)."""
         self._last: tuple[tuple[Any, ...], RepoHistory] | None = None
         self._walk: _Walk | None = None
         self._loaded: set[str] = set()
@@ -350,6 +392,7 @@ class HistoryReader:
 
     def _parse_versions(self, cwd: str, lineages: dict[str, _Lineage]) -> int:
         """Parse the versions not read before (by blob id: a content seen in any file or build is parsed once)."""
+        self.last_full_parses = 0
         todo: list[str] = []
         seen: set[str] = set()
         for lineage in lineages.values():
@@ -360,15 +403,20 @@ class HistoryReader:
         if not todo:
             return 0
         for blob, data in _cat_blobs(cwd, todo, self.git):
-            self._facts[blob] = self._parse(data)
+            text = data.decode("utf-8", "replace")
+            mark = _fingerprint(text)
+            facts = self._by_print.get(mark, _UNSEEN)
+            if facts is _UNSEEN:  # only prose differs from a version parsed already: what it says is the same
+                facts = self._by_print[mark] = self._parse(text)
+                self.last_full_parses += 1
+            self._facts[blob] = facts  # type: ignore[assignment]
         for blob in todo:  # absent from the object store (a partial clone): nothing to read
             self._facts.setdefault(blob, None)
         return len(todo)
 
-    def _parse(self, data: bytes) -> dict[str, _Facts] | None:
+    def _parse(self, text: str) -> dict[str, _Facts] | None:
         """What one version says: its milestone (key ""), or each milestone of a roadmap document by its
         history key's stable part (:func:`~.points.history_keys`: not the anchor, which holds the status words)."""
-        text = data.decode("utf-8", "replace")
         if not may_hold_milestones(text):  # the plugin's own cheap test; mojibake never hides its words
             return None
         if self.fix_mojibake:
