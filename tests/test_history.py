@@ -653,7 +653,7 @@ def test_cache_file_mode_follows_the_umask(repo: tuple[GitRepo, dict[str, str]],
 
 def _prose_variants(text: str) -> list[str]:
     """``text`` with its prose edited as commits do: words changed, a line dropped from a run, a line added."""
-    from mkdocs_milestones.history.git import _KEEP_RE
+    from mkdocs_milestones.history.log import _KEEP_RE
 
     lines = text.split("\n")
     prose = [i for i, line in enumerate(lines) if line.strip() and not _KEEP_RE.search(line)]
@@ -688,7 +688,7 @@ def test_the_fingerprint_keeps_every_line_a_real_plan_is_read_from() -> None:
     the parse's facts are the same, for every file; so skipping the parse never changes a history."""
     import os
 
-    from mkdocs_milestones.history.git import _fingerprint
+    from mkdocs_milestones.history.log import _fingerprint
 
     root = Path(__file__).parents[1]
     corpus = root.parent / "shared" / "corpora" / "real-plans" / "docs"

@@ -380,12 +380,8 @@ def feed_files(
             which only lists history).
         feeds: Which of :data:`FEEDS` to write.
         site_name: The site's name; site_url its public URL; repo_url the repository's web page.
-
-        today: The plugin's ``today`` option.
-
-    The calendar's ``DTSTAMP`` is the newest commit in the histories; without history, the end of ``today``,
-    else ``SOURCE_DATE_EPOCH``, else the current time (:func:`~mkdocs_milestones.history.build_time`): with
-    any of those set, an unchanged repository gives the same file.
+        today: The plugin's ``today`` option: without history, the calendar's ``DTSTAMP`` is its end (else
+            :func:`~mkdocs_milestones.history.build_time`'s); with history, the newest commit's date.
     """
     entries = list(entries)
     wanted = set(feeds)
