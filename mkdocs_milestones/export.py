@@ -84,7 +84,8 @@ def export_document(
     ``lang`` (multilingual sites: one document per language) is the language of its pages. With
     ``histories`` (history read from git), each milestone gains ``history``: its points, oldest first, as
     ``{"date", "status", "checks_done", "checks_total", "commit"}`` (an empty list for a page without
-    commits); without, the key is left out. ``links`` (the site's repository and trackers) gives each
+    commits), and ``"history_partial": true`` when a shallow clone cuts it (its first point is the clone's
+    boundary, not the milestone's creation); without, the keys are left out. ``links`` (the site's repository and trackers) gives each
     milestone's ``links``: its issue references that link somewhere, as ``{"text", "url"}``.
     """
     day = today or build_today()
@@ -98,6 +99,8 @@ def export_document(
         if histories is not None:
             h = histories.get(e.key)
             item["history"] = h.to_list() if h is not None else []
+            if h is not None and h.partial:
+                item["history_partial"] = True  # a shallow clone: the first point is its boundary, not a creation
         milestones.append(item)
     doc["milestones"] = milestones
     return doc

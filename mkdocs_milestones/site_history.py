@@ -53,6 +53,8 @@ class SiteHistory:
     def __init__(self) -> None:
         self.reader: HistoryReader | None = None
         self.view: HistoryView | None = None
+        self.today: date | None = None
+        """The plugin's ``today`` option (as :meth:`read` got it): the calendar's ``DTSTAMP`` without history."""
         self.told: tuple[str, str] | None = None
         """The last note logged, and its docs folder: said once per ``mkdocs serve``, not on every rebuild."""
 
@@ -70,6 +72,7 @@ class SiteHistory:
                 (None: ``SOURCE_DATE_EPOCH``, else now), as overdue is measured against it.
         """
         self.view = None
+        self.today = today
         if not enabled:
             return
         pages = None if files is None else milestone_sources(files, config.docs_dir)
@@ -107,7 +110,7 @@ class SiteHistory:
         histories = page_histories(entries, self.view.milestones) if self.view is not None else None
         if feeds:
             for path, content in feed_files(entries, histories, feeds=feeds, site_name=config.site_name,
-                                            site_url=config.site_url, repo_url=config.repo_url).items():
+                                            site_url=config.site_url, repo_url=config.repo_url, today=self.today).items():
                 if files.get_file_from_path(path) is None:
                     files.append(File.generated(config, path, content=content))
                 else:

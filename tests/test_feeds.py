@@ -292,6 +292,15 @@ def test_plugin_warns_once_in_a_shallow_clone(git_site: GitRepo, tmp_path: Path)
     assert "git fetch --unshallow" in messages[0]
     doc = json.loads((tmp_path / "site" / "milestones.json").read_text(encoding="utf-8"))
     assert [h["status"] for h in doc["milestones"][0]["history"]] == ["in-progress"]
+    assert all(m["history_partial"] is True for m in doc["milestones"])  # a consumer can tell the boundary from a creation
+    import jsonschema
+    from importlib import resources
+
+    schema = json.loads((resources.files("mkdocs_milestones") / "schema" / "milestones.schema.json").read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator(schema).validate(doc)
+    build(load_config(str(git_site.path / "mkdocs.yml"), site_dir=str(tmp_path / "full")))
+    full = json.loads((tmp_path / "full" / "milestones.json").read_text(encoding="utf-8"))
+    assert full["milestones"] and not any("history_partial" in m for m in full["milestones"])
 
 
 # -- the XSS corpus in every author string the feeds and history sections carry -----------------
@@ -339,3 +348,34 @@ def test_xss_payloads_stay_text_in_feeds_and_history() -> None:
         assert not [el for el in doc.iter() if el.tag in ("script", "img", "iframe", "a") and el.get("href", "").startswith(("javascript", "JaVa"))]
         assert not [el for el in doc.iter() if el.tag in ("script", "img", "iframe", "object", "embed")]
         assert not [k for el in doc.iter() for k in el.attrib if k.lower().startswith("on")]
+
+
+def test_character_references_in_a_title_are_the_characters_the_page_shows(tmp_path: Path) -> None:
+    """``Auth <b>&amp; "Login"``: the page's h1 shows ``&``; so do the feed, the calendar, the badge, the burn-up's
+    title, the "Changed" list and the roadmap table (escaped once for each), never a literal ``&amp;``."""
+    from mkdocs_milestones.history import page_histories
+    from mkdocs_milestones.render.history import render_history_section, render_roadmap_history
+    from mkdocs_milestones.render.roadmap import render_roadmap
+    from mkdocs_milestones.roadmap.query import plain
+
+    r = GitRepo(tmp_path / "repo")
+    text = milestone('Auth <b>&amp; "Login"', "in-progress", [("Design", "done", [True])], created="2025-01-01")
+    r.write("docs/auth.md", text.replace("in-progress", "pending", 1))
+    r.commit("plan", "2025-01-02")
+    r.write("docs/auth.md", text)
+    r.commit("start", "2025-01-03")
+    ms = parse_milestone(text)
+    assert ms is not None and plain(ms.title) == 'Auth <b>& "Login"'
+    entries = [MilestoneEntry("auth.md", "auth/", ms)]
+    found = HistoryReader().read(str(r.path / "docs")).milestones
+    histories = page_histories(entries, found)
+    feed = feedparser.parse(atom_feed(entries, histories))
+    assert [e.title for e in feed.entries] == ['Auth <b>& "Login": Pending \u2192 In progress', 'Auth <b>& "Login": added (Pending)']
+    cal = icalendar.Calendar.from_ical(ics_calendar(entries, stamp=datetime(2025, 1, 6, tzinfo=timezone.utc)))
+    assert [str(e["SUMMARY"]) for e in cal.walk("VEVENT")] == ['Auth <b>& "Login" (estimated end)']
+    assert json.loads(badge_json(entries[0]))["label"] == 'Auth <b>& "Login"'
+    now = datetime(2025, 1, 6, tzinfo=timezone.utc)
+    for html in (render_history_section(histories["auth.md"], title=plain(ms.title)),
+                 render_roadmap_history(entries, found, days=30, now=now, base_url="roadmap/"),
+                 render_roadmap(entries, page_url="roadmap/", title=None)):
+        assert "&amp;amp;" not in html and "Auth &lt;b&gt;&amp; &quot;Login&quot;" in html.replace('"Login"', "&quot;Login&quot;")

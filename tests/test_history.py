@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import subprocess
 import xml.etree.ElementTree as etree
 from datetime import date, datetime, timezone
 from pathlib import Path
@@ -277,10 +278,11 @@ def test_history_section_links_and_partial(repo: tuple[GitRepo, dict[str, str]],
     html = render_history_section(a, title="Alpha", repo_url="https://github.com/o/r")
     sec = _xml(html)
     items = sec.findall(".//li")
-    assert [i.get("data-kind") for i in items] == ["phase-done", "status", "phase-done", "status", "created"]
-    assert items[1].find("time").get("datetime") == "2025-02-10"
-    assert items[1].find("a").get("href") == f"https://github.com/o/r/commit/{c['c7']}"
-    assert [b.get("data-status") for b in items[1].findall("span")][:2] == ["in-progress", "done"]
+    # within one commit the status change comes before the phase it finished, as in the roadmap and the feed
+    assert [i.get("data-kind") for i in items] == ["status", "phase-done", "phase-done", "status", "created"]
+    assert items[0].find("time").get("datetime") == "2025-02-10"
+    assert items[0].find("a").get("href") == f"https://github.com/o/r/commit/{c['c7']}"
+    assert [b.get("data-status") for b in items[0].findall("span")][:2] == ["in-progress", "done"]
     assert sec.find(".//figure") is not None
     assert "<a " not in render_history_section(a, title="Alpha")  # no repo_url: the commit is shown, not linked
     assert "<a " not in render_history_section(a, title="Alpha", repo_url="javascript:alert(1)//")
@@ -332,6 +334,70 @@ def test_roadmap_history_block(repo: tuple[GitRepo, dict[str, str]]) -> None:
     circles = sec.findall(f".//{SVG}circle")
     assert [c.get("data-total") for c in circles] == ["3", "3", "4", "4", "4"]  # alpha only, not beta
     assert render_roadmap_history([], result.milestones, days=10, now=datetime(2025, 2, 12, tzinfo=timezone.utc), base_url="") == ""
+
+
+def test_today_ends_the_period(repo: tuple[GitRepo, dict[str, str]]) -> None:
+    """``now`` (the end of the ``today`` option's day) ends "Changed in the last N days", the page's history and both
+    burn-ups: the commits after it (2025-01-25 ... 2025-02-10 here) are not shown, and the page's own counts (from
+    those commits) do not end the chart either."""
+    from mkdocs_milestones.export import MilestoneEntry
+    from mkdocs_milestones.parser import parse_milestone
+    from mkdocs_milestones.render.history import render_roadmap_history
+
+    r, _ = repo
+    result = HistoryReader().read(str(r.path / "docs"))
+    ms = parse_milestone((r.path / "docs" / "milestones" / "alpha.md").read_text(encoding="utf-8"))
+    assert ms is not None
+    now = datetime(2025, 1, 22, 23, 59, 59, tzinfo=timezone.utc)
+    entries = [MilestoneEntry("milestones/alpha.md", "milestones/alpha/", ms)]
+    sec = _xml("<div>" + render_roadmap_history(entries, result.milestones, days=30, now=now, base_url="roadmap/") + "</div>")
+    assert [(i.get("data-kind"), i.find("time").text) for i in sec.findall(".//li")] == [
+        ("status", "2025-01-10"), ("created", "2025-01-01")]
+    assert [c.get("data-total") for c in sec.findall(f".//{SVG}circle")] == ["3", "3", "4"]
+    ticks = [t.text for t in sec.iter(f"{SVG}text") if t.get("class") == "ms-burnup-tick"]
+    assert ticks[-1] == "22 Jan 2025", ticks
+    alpha_h = result.milestones["milestones/alpha.md"]
+    page = _xml(render_history_section(alpha_h, title="Alpha", current=ms, now=now, today=now.date()))
+    assert [i.find("time").text for i in page.findall(".//li")] == ["2025-01-10", "2025-01-01"]
+    assert [c.get("data-done") for c in page.findall(f".//{SVG}circle")] == ["0", "1", "1"]  # not the page's 4 of 4
+    assert [c.when.date().isoformat() for c in recent_changes([alpha_h], datetime(2025, 1, 5, tzinfo=timezone.utc), now)] == ["2025-01-10"]
+
+
+def test_deepening_a_shallow_clone_reads_again(repo: tuple[GitRepo, dict[str, str]], tmp_path: Path) -> None:
+    """``git fetch --deepen`` moves the clone's boundary: neither the reader's memory nor the cache folder may keep
+    the old walk (its first point would become a "created" that never happened)."""
+    r, _ = repo
+    shallow = tmp_path / "shallow"
+    r.git("clone", "-q", "--depth", "2", f"file://{r.path}", str(shallow))
+    docs, cache = str(shallow / "docs"), str(tmp_path / "cache")
+    same = HistoryReader(cache_dir=cache)
+    first = same.read(docs).milestones["milestones/alpha.md"]
+    assert first.partial and first.points[0].day.isoformat() == "2025-02-05"
+    subprocess.run(["git", "fetch", "-q", "--deepen", "3"], cwd=shallow, check=True, capture_output=True)
+    for reader in (HistoryReader(cache_dir=cache), same):  # a new process (the cache file), the same one (mkdocs serve)
+        found = reader.read(docs)
+        alpha_h = found.milestones["milestones/alpha.md"]
+        assert found.partial and alpha_h.partial and found.commits == 5  # the walk read again, not the 2 commits kept
+        assert alpha_h.points[0].day.isoformat() < "2025-02-05"
+        assert "created" not in [c.kind for c in alpha_h.changes()]
+        assert alpha_h.points[0].day.isoformat() in found.note
+
+
+def test_no_commit_message_breaks_the_log(tmp_path: Path) -> None:
+    """A subject holding ``\\x01`` (the old record separator), a raw line's look or a hash: each commit still adds its point."""
+    r = GitRepo(tmp_path / "repo")
+    r.write("docs/a.md", alpha("pending", ("pending", [False, False]), ("pending", [False])))
+    r.commit("plan", "2025-03-01")
+    r.write("docs/a.md", alpha("blocked", ("pending", [True, False]), ("pending", [False])))
+    r.commit("blocked \x01 by vendor", "2025-03-02")
+    r.write("docs/a.md", alpha("in-progress", ("pending", [True, True]), ("pending", [False])))
+    r.commit(":100644 100644 " + "a" * 40 + " " + "b" * 40 + " M", "2025-03-03")
+    r.write("docs/a.md", alpha("done", ("done", [True, True]), ("done", [True])))
+    r.commit("c" * 40, "2025-03-04")
+    h = HistoryReader().read(str(r.path / "docs")).milestones["a.md"]
+    assert [(p.day.isoformat(), p.status, p.checks_done) for p in h.points] == [
+        ("2025-03-01", "pending", 0), ("2025-03-02", "blocked", 1), ("2025-03-03", "in-progress", 2), ("2025-03-04", "done", 3)]
+    assert [p.subject for p in h.points][1:] == ["blocked \x01 by vendor", ":100644 100644 " + "a" * 40 + " " + "b" * 40 + " M", "c" * 40]
 
 
 def test_git_refusing_the_repository_is_named(tmp_path: Path) -> None:
@@ -425,7 +491,7 @@ ROADMAP = """# Product roadmap
 
 
 def test_roadmap_document_history_per_milestone(tmp_path: Path) -> None:
-    """A document holding several milestones: each gets its own history from the file's, keyed ``path#anchor``;
+    """A document holding several milestones: each gets its own history from the file's, keyed ``path#<id>``;
     a milestone added later starts where it appears; a rename keeps them."""
     r = GitRepo(tmp_path / "repo")
     docs = str(tmp_path / "repo" / "docs")
@@ -438,15 +504,61 @@ def test_roadmap_document_history_per_milestone(tmp_path: Path) -> None:
     r.write("docs/plans/roadmap.md", ROADMAP.format(v1="done", c1="x", c2="x", v2="in progress"))
     c3 = r.commit("v1 done, v2 starts; moved", "2025-04-03")
     result = HistoryReader().read(docs, ["plans/roadmap.md"])
-    assert sorted(result.milestones) == ["plans/roadmap.md#milestone-v1-core", "plans/roadmap.md#milestone-v2-api"]
-    v1, v2 = result.milestones["plans/roadmap.md#milestone-v1-core"], result.milestones["plans/roadmap.md#milestone-v2-api"]
+    assert sorted(result.milestones) == ["plans/roadmap.md#v1", "plans/roadmap.md#v2"]
+    v1, v2 = result.milestones["plans/roadmap.md#v1"], result.milestones["plans/roadmap.md#v2"]
     assert [(p.day.isoformat(), p.status, p.checks_done, p.checks_total) for p in v1.points] == [
         ("2025-04-01", "in-progress", 0, 2), ("2025-04-02", "in-progress", 1, 2), ("2025-04-03", "done", 2, 2)]
     assert [(p.day.isoformat(), p.status, p.checks_done, p.checks_total) for p in v2.points] == [
         ("2025-04-02", "pending", 0, 1), ("2025-04-03", "in-progress", 0, 1)]
     assert v1.points[0].commit == c1 and v2.points[-1].commit == c3 and v1.points[-1].path == "plans/roadmap.md"
-    assert [(c.kind, c.page) for c in v2.changes()] == [("created", "plans/roadmap.md#milestone-v2-api"),
-                                                        ("status", "plans/roadmap.md#milestone-v2-api")]
+    assert [(c.kind, c.page) for c in v2.changes()] == [("created", "plans/roadmap.md#v2"), ("status", "plans/roadmap.md#v2")]
+
+
+def _heading_roadmap(s1: str, s2: str, t1: str = "M1: Auth", boxes: tuple[str, str] = ("x", " "), t3: str = "Docs site") -> str:
+    return (f"# Roadmap\n\n## {t1} \u2014 {s1}\n\n- [{boxes[0]}] login\n- [{boxes[1]}] logout\n\n"
+            f"## M2: Billing \u2014 {s2}\n\n- [ ] invoices\n\n## Milestone: {t3} ({s2})\n\n- [ ] pages\n")
+
+
+def test_roadmap_document_status_in_headings_keeps_its_history(tmp_path: Path) -> None:
+    """``## M1: Auth — In progress`` → ``— Done``: the heading's anchor changes with the status (and the title), the
+    history key does not: the milestone's id, else its title without the status words. Badge paths, calendar
+    UIDs and feed entries follow the same key; links still use the anchor."""
+    from mkdocs_milestones.history import page_histories
+    from mkdocs_milestones.model import MilestoneEntry
+    from mkdocs_milestones.render.feeds import atom_feed, badge_paths, ics_calendar
+    from mkdocs_milestones.roadmap_doc import parse_milestones
+
+    r = GitRepo(tmp_path / "repo")
+    r.write("docs/ROADMAP.md", _heading_roadmap("Planned", "Planned", boxes=(" ", " ")))
+    r.commit("a", "2025-01-05")
+    r.write("docs/ROADMAP.md", _heading_roadmap("In progress", "Planned"))
+    r.commit("b", "2025-02-05")
+    r.write("docs/ROADMAP.md", _heading_roadmap("In progress", "Planned", t1="M1: Authentication"))
+    r.commit("rename heading", "2025-03-01")
+    last = _heading_roadmap("Done", "In progress", t1="M1: Authentication", boxes=("x", "x"))
+    r.write("docs/ROADMAP.md", last)
+    r.commit("c", "2025-03-10")
+    result = HistoryReader().read(str(r.path / "docs"))
+    assert sorted(result.milestones) == ["ROADMAP.md#docs-site", "ROADMAP.md#m1", "ROADMAP.md#m2"]
+    m1 = result.milestones["ROADMAP.md#m1"]
+    assert [(p.day.isoformat(), p.status, p.checks_done) for p in m1.points] == [
+        ("2025-01-05", "pending", 0), ("2025-02-05", "in-progress", 1), ("2025-03-10", "done", 2)]  # the title's edit adds no point
+    assert [(c.kind, c.after) for c in result.milestones["ROADMAP.md#docs-site"].changes()] == [("created", "pending"), ("status", "in-progress")]
+    entries = [MilestoneEntry.placed("ROADMAP.md", "roadmap/", ms) for ms in parse_milestones(last, file="ROADMAP.md")]
+    assert [e.url for e in entries][:1] == ["roadmap/#m1-authentication-done"]  # links: the heading's real anchor
+    histories = page_histories(entries, result.milestones)
+    assert sorted(histories) == sorted(e.key for e in entries) and all(histories[e.key].page == e.key for e in entries)
+    assert sorted(badge_paths(entries).values()) == ["badges/roadmap-docs-site.json", "badges/roadmap-m1.json", "badges/roadmap-m2.json"]
+    # the same milestones as the first commit wrote them: same badge paths and calendar UIDs
+    first = [MilestoneEntry.placed("ROADMAP.md", "roadmap/", ms) for ms in parse_milestones(_heading_roadmap("Planned", "Planned"), file="ROADMAP.md")]
+    assert sorted(badge_paths(first).values()) == sorted(badge_paths(entries).values())
+    stamp = datetime(2025, 3, 20, tzinfo=timezone.utc)
+    for e in [*entries, *first]:
+        e.milestone.target = date(2025, 6, 1)
+    uids = lambda es: sorted(line for line in ics_calendar(es, stamp=stamp).splitlines() if line.startswith("UID:"))  # noqa: E731
+    assert uids(first) == uids(entries) and len(uids(entries)) == 3
+    feed = atom_feed(entries, histories)
+    assert "Authentication" in feed and feed.count("<entry>") == 7  # 3 created + M1 twice, M2 and Docs site once
 
 
 def test_atom_entries_of_a_roadmap_document_are_apart(tmp_path: Path) -> None:
@@ -519,3 +631,79 @@ def test_the_demo_history_is_this_repository_s() -> None:
     assert platform[-1].checks_total == platform[0].checks_total  # progress, not scope: the boxes were there
     mobile = [p.status for p in result.milestones["milestones/mobile-offline.md"].points]
     assert mobile[0] == "pending" and mobile[-1] == "in-progress"
+
+
+def test_cache_file_mode_follows_the_umask(repo: tuple[GitRepo, dict[str, str]], tmp_path: Path) -> None:
+    """The cache file is created as any file (0666 less the umask), not mkstemp's 0600: a cache written by CI as root
+    or in a container stays readable to the next build's user."""
+    import os
+    import stat
+
+    r, _ = repo
+    old = os.umask(0o022)
+    try:
+        HistoryReader(cache_dir=str(tmp_path / "c1")).read(str(r.path / "docs"))
+        os.umask(0o027)
+        HistoryReader(cache_dir=str(tmp_path / "c2")).read(str(r.path / "docs"))
+    finally:
+        os.umask(old)
+    modes = [stat.S_IMODE(next((tmp_path / d).glob("history-*.json")).stat().st_mode) for d in ("c1", "c2")]
+    assert modes == [0o644, 0o640]
+
+
+def _prose_variants(text: str) -> list[str]:
+    """``text`` with its prose edited as commits do: words changed, a line dropped from a run, a line added."""
+    from mkdocs_milestones.history.log import _KEEP_RE
+
+    lines = text.split("\n")
+    prose = [i for i, line in enumerate(lines) if line.strip() and not _KEEP_RE.search(line)]
+    reworded = list(lines)
+    for i in prose:
+        reworded[i] = " ".join(w[::-1] for w in lines[i].split(" "))
+    dropped = [line for i, line in enumerate(lines) if not (i in prose and i - 1 in prose)]
+    added = [line for i, line in enumerate(lines) for line in ([line, "More words here"] if i in prose else [line])]
+    return ["\n".join(reworded), "\n".join(dropped), "\n".join(added)]
+
+
+def test_a_version_whose_prose_alone_changed_is_not_parsed_again(tmp_path: Path) -> None:
+    """A commit that edits prose only (same headings, label lines, boxes): its version has a known fingerprint, so it
+    is not parsed in full, and its facts are the parsed ones."""
+    r = GitRepo(tmp_path / "repo")
+    base = alpha("in-progress", ("in-progress", [True, False]), ("pending", [False]))
+    r.write("docs/a.md", base + "\nThe team writes some words here.\n")
+    r.commit("one", "2025-03-01")
+    r.write("docs/a.md", base + "\nThe team rewrote those words twice\nand added a line.\n")
+    r.commit("prose", "2025-03-02")
+    r.write("docs/a.md", base.replace("[ ] check 1.2", "[x] check 1.2") + "\nThe team rewrote those words twice\n")
+    r.commit("a box", "2025-03-03")
+    reader = HistoryReader()
+    h = reader.read(str(r.path / "docs")).milestones["a.md"]
+    assert reader._walk is not None and len(reader._walk.live["a.md"].versions) == 3
+    assert reader.last_full_parses == 2  # the prose edit reused the first version's facts
+    assert [(p.day.isoformat(), p.checks_done) for p in h.points] == [("2025-03-01", 1), ("2025-03-03", 2)]
+
+
+def test_the_fingerprint_keeps_every_line_a_real_plan_is_read_from() -> None:
+    """On the real-plans corpus (and this checkout's milestone pages): a prose edit keeps the fingerprint, and then
+    the parse's facts are the same, for every file; so skipping the parse never changes a history."""
+    import os
+
+    from mkdocs_milestones.history.log import _fingerprint
+
+    root = Path(__file__).parents[1]
+    corpus = root.parent / "shared" / "corpora" / "real-plans" / "docs"
+    if not corpus.is_dir():
+        if os.environ.get("CI"):
+            pytest.fail(f"the real-plans corpus is not beside the checkout ({corpus}); CI must have it")
+        pytest.skip(f"the real-plans corpus is not beside the checkout ({corpus})")
+    files = sorted(corpus.rglob("*.md")) + sorted((root / "demo_site" / "docs").rglob("*.md"))
+    reader = HistoryReader()
+    checked = 0
+    for path in files:
+        text = path.read_text(encoding="utf-8", errors="replace")
+        facts = reader._parse(text)
+        for variant in _prose_variants(text):
+            if _fingerprint(variant) == _fingerprint(text):
+                checked += 1
+                assert reader._parse(variant) == facts, path
+    assert checked >= len(files)  # most variants keep the fingerprint: the check is not empty

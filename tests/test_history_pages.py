@@ -187,7 +187,8 @@ ROADMAP_DOC = (
 
 
 def test_a_document_of_several_milestones(repo, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Its milestones get a badge, an event and a history each: the file's history read per milestone, by its key."""
+    """Its milestones get a badge, an event and a history each: the file's history read per milestone, by its key
+    (the id: badge paths without the heading's words)."""
     import json
 
     import icalendar
@@ -199,8 +200,8 @@ def test_a_document_of_several_milestones(repo, tmp_path: Path, monkeypatch: pyt
     r.write("docs/product.md", ROADMAP_DOC.format(a="done"))
     r.commit("API done", "2025-01-03")
     site = _build(r, tmp_path / "site", "      feeds: [ics, badges]")
-    assert json.loads((site / "badges" / "product-milestone-v11-api.json").read_text(encoding="utf-8"))["message"] == "done"
-    assert (site / "badges" / "product-milestone-v12-web-dashboard.json").is_file()
+    assert json.loads((site / "badges" / "product-v11.json").read_text(encoding="utf-8"))["message"] == "done"
+    assert (site / "badges" / "product-v12.json").is_file()
     cal = icalendar.Calendar.from_ical((site / "milestones.ics").read_text(encoding="utf-8"))
     uids = [str(e["UID"]) for e in cal.walk("VEVENT")]
     assert len(uids) == len(set(uids)) == 4  # a, b and the document's two
@@ -301,3 +302,16 @@ def test_history_words_follow_the_site_language(repo, tmp_path: Path, monkeypatc
         plain = re.sub(r"(?:start|phase) <a>|plan a and b|one done|\bChecks\b(?= [0-9])", "", plain)  # commit subjects
         found = [w for w in HISTORY_ENGLISH if re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", plain)]
         assert not found, (found, plain[:3000])
+
+
+def test_calendar_stamp_follows_today_without_history(repo, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``history: false`` with ``today`` set: the calendar's DTSTAMP is that day's end, not the wall clock, so two
+    builds give the same file (the ``today`` option wins over ``SOURCE_DATE_EPOCH``, as everywhere)."""
+    r, _ = repo
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    site = _build(r, tmp_path / "site", "      history: false\n      today: 2025-03-20")
+    stamps = {line for line in (site / "milestones.ics").read_text(encoding="utf-8").splitlines() if line.startswith("DTSTAMP:")}
+    assert stamps == {"DTSTAMP:20250320T235959Z"}
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", JAN_6)
+    again = _build(r, tmp_path / "again", "      history: false\n      today: 2025-03-20")
+    assert (again / "milestones.ics").read_bytes() == (site / "milestones.ics").read_bytes()

@@ -8,8 +8,8 @@ what each version says (by blob id, the content's own hash). A later build asks 
 commits after that one and parses only the versions they add.
 
 What makes the file stale is in its key: the format, the package's code (a hash of its source files,
-so a parser change re-reads everything), ``fix_mojibake``; the walk also keeps the docs folder and
-whether the clone was shallow. A file that does not match, cannot be read or is damaged is ignored (and
+so a parser change re-reads everything), ``fix_mojibake``; the walk also keeps the docs folder and,
+in a shallow clone, a hash of its boundary commits (``.git/shallow``), so ``git fetch --deepen`` reads again. A file that does not match, cannot be read or is damaged is ignored (and
 replaced on the next write); nothing in it is trusted beyond its shape. Writes go to a temporary file
 that replaces the old one, so two builds at once leave one whole file.
 """
@@ -96,7 +96,8 @@ def _when(ts: Any) -> datetime:
 
 def load(path: str, key: dict[str, Any]) -> dict[str, Any] | None:
     """The cache at ``path`` when its ``key`` matches (``facts``; ``walk`` only when the walk's key matches
-    too), else None. ``key`` has ``code`` and ``fix_mojibake`` (for the facts) and ``docs`` and ``shallow``."""
+    too), else None. ``key`` has ``code`` and ``fix_mojibake`` (for the facts) and ``docs`` and ``shallow`` (False, or the
+    hash of the clone's boundary)."""
     try:
         with open(path, encoding="utf-8") as fh:
             data = json.load(fh)
@@ -120,6 +121,13 @@ def load(path: str, key: dict[str, Any]) -> dict[str, Any] | None:
         return None
 
 
+def _umask() -> int:
+    """The process's umask (read by setting it, so set back at once)."""
+    mask = os.umask(0o22)
+    os.umask(mask)
+    return mask
+
+
 def save(path: str, key: dict[str, Any], facts: dict[str, Any], walk: dict[str, Any]) -> bool:
     """Write the cache (``facts`` already as :func:`facts_to_json` values); False when it cannot be written."""
     data = {
@@ -137,6 +145,7 @@ def save(path: str, key: dict[str, Any], facts: dict[str, Any], walk: dict[str, 
         try:
             with os.fdopen(fd, "w", encoding="utf-8") as fh:
                 json.dump(data, fh, ensure_ascii=False, separators=(",", ":"))
+            os.chmod(tmp, 0o666 & ~_umask())  # mkstemp's 0600 would hide the cache from another user (CI as root)
             os.replace(tmp, path)
         except BaseException:
             try:

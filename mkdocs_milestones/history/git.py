@@ -3,49 +3,31 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import subprocess
-import threading
 import time
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from ..roadmap_doc import may_hold_milestones, parse_milestones
 from .cache import cache_file, code_fingerprint, facts_to_json
 from .cache import load as load_cache
 from .cache import save as save_cache
-from .points import MARKDOWN_SUFFIXES, HistoryPoint, MilestoneHistory, RepoHistory, _Facts
+from .log import _LOG_FORMAT, _PATHSPECS, _cat_blobs, _Commit, _fingerprint, _Lineage, _lineages, _parse_log
+from .points import HistoryPoint, MilestoneHistory, RepoHistory, _Facts, history_keys
 
 __all__ = ["SHALLOW_HINT", "HistoryReader"]
+
+_UNSEEN = object()
 
 SHALLOW_HINT = (
     "this is a shallow clone, so milestone history starts at {date}; fetch the whole history with "
     "`git fetch --unshallow` (GitHub Actions: `actions/checkout` with `fetch-depth: 0`), or set `history: false`"
 )
 """The note of a partial history: what is missing and how to fetch it."""
-_LOG_FORMAT = "%x01%H%x00%ct%x00%an%x00%s"
-_PATHSPECS = (".",)
-"""Everything under the current folder; the Markdown files are picked in Python (:func:`_is_markdown`):
-five case-insensitive glob pathspecs (``:(glob,icase)**/*.md``...) made ``git log`` six times slower
-(0.23 s against 0.04 s on 2,000 commits)."""
-
-
-@dataclass
-class _Commit:
-    sha: str
-    when: datetime
-    author: str
-    subject: str
-    changes: list[tuple[str, str, str | None, str]]
-    """``(status letter, path, old path for renames, new blob)``."""
-
-
-@dataclass
-class _Lineage:
-    versions: list[tuple[_Commit, str, str]] = field(default_factory=list)
-    """``(commit, path at that commit, blob)``, oldest first."""
 
 
 @dataclass
@@ -53,114 +35,11 @@ class _Walk:
     """The files followed up to one HEAD, kept so that a new commit only adds to it."""
 
     key: tuple[Any, ...]
-    """``(docs folder, shallow, fix_mojibake)``: what must not change for the walk to go on."""
+    """``(docs folder, shallow clone's boundary hash or False, fix_mojibake)``: what must not change for the walk to go on."""
     head: str
     live: dict[str, _Lineage]
     commits: int
     oldest: datetime | None
-
-
-def _is_markdown(path: str) -> bool:
-    return path.lower().endswith(MARKDOWN_SUFFIXES)
-
-
-def _parse_log(out: bytes) -> list[_Commit]:
-    """``git log -z --raw --format=<_LOG_FORMAT>`` output, newest first."""
-    commits: list[_Commit] = []
-    for chunk in out.split(b"\x01"):
-        if not chunk:
-            continue
-        fields = chunk.decode("utf-8", "replace").split("\0")
-        if len(fields) < 4:
-            continue
-        sha, ct, author, subject = fields[:4]
-        try:
-            when = datetime.fromtimestamp(int(ct), tz=timezone.utc)
-        except (ValueError, OverflowError, OSError):
-            continue
-        changes: list[tuple[str, str, str | None, str]] = []
-        rest = fields[4:]
-        i = 0
-        while i < len(rest):
-            meta = rest[i].strip()
-            i += 1
-            if not meta.startswith(":"):
-                continue
-            parts = meta[1:].split()
-            if len(parts) < 5 or i >= len(rest):
-                continue
-            letter, blob = parts[4][:1], parts[3]
-            if letter in "RC":
-                if i + 1 >= len(rest):
-                    break
-                old, new = rest[i], rest[i + 1]
-                i += 2
-                changes.append((letter, new, old, blob))
-            else:
-                changes.append((letter, rest[i], None, blob))
-                i += 1
-        if any(_is_markdown(path) or (old is not None and _is_markdown(old)) for _, path, old, _ in changes):
-            commits.append(_Commit(sha, when, author, subject, changes))  # a commit of images alone is not counted
-    return commits
-
-
-def _lineages(commits: list[_Commit], live: dict[str, _Lineage]) -> dict[str, _Lineage]:
-    """Follow each Markdown file from its creation (or the clone's boundary) to its current path.
-
-    ``commits`` come newest first (as ``git log`` lists them); ``live`` is the walk so far (the
-    files at the commit before the oldest of them), extended in place and returned.
-    """
-    for commit in reversed(commits):  # oldest first
-        for letter, path, old, blob in commit.changes:
-            if letter == "D":
-                live.pop(path, None)
-                continue
-            lineage: _Lineage | None = None
-            if letter == "R" and old is not None:
-                lineage = live.pop(old, None)
-            elif letter in "MT":
-                lineage = live.get(path)
-            if not _is_markdown(path):
-                continue
-            if lineage is None:
-                lineage = _Lineage()
-            live[path] = lineage
-            lineage.versions.append((commit, path, blob))
-    return live
-
-
-def _cat_blobs(cwd: str, blobs: list[str], git: str) -> Iterator[tuple[str, bytes]]:
-    """The contents of ``blobs`` from one ``git cat-file --batch`` process, in order."""
-    proc = subprocess.Popen([git, "cat-file", "--batch"], cwd=cwd, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                            stderr=subprocess.DEVNULL)
-    assert proc.stdin is not None and proc.stdout is not None
-    stdin = proc.stdin
-
-    def feed() -> None:
-        try:
-            stdin.write("".join(b + "\n" for b in blobs).encode("ascii"))
-            stdin.close()
-        except OSError:
-            pass
-
-    writer = threading.Thread(target=feed, daemon=True)
-    writer.start()
-    try:
-        for _ in blobs:
-            header = proc.stdout.readline()
-            if not header:
-                break
-            parts = header.split()
-            if len(parts) != 3:  # "<sha> missing": a blob absent from a partial clone
-                continue
-            size = int(parts[2])
-            data = proc.stdout.read(size)
-            proc.stdout.read(1)
-            yield parts[0].decode("ascii"), data
-    finally:
-        writer.join()
-        proc.stdout.close()
-        proc.wait()
 
 
 class HistoryReader:
@@ -178,6 +57,10 @@ class HistoryReader:
         self.cache_dir = cache_dir
         self._facts: dict[str, dict[str, _Facts] | None] = {}
         """What each version says, by blob id: its milestones by anchor ("" for a milestone page), None for none."""
+        self._by_print: dict[str, dict[str, _Facts] | None] = {}
+        """What each version fingerprint (:func:`_fingerprint`) says: a version whose prose alone changed is not parsed."""
+        self.last_full_parses = 0
+        """Versions the last :meth:`read` parsed in full (the others read had a known fingerprint)."""
         self._last: tuple[tuple[Any, ...], RepoHistory] | None = None
         self._walk: _Walk | None = None
         self._loaded: set[str] = set()
@@ -209,11 +92,12 @@ class HistoryReader:
     def _git(self, cwd: str, *args: str) -> subprocess.CompletedProcess[bytes]:
         return subprocess.run([self.git, *args], cwd=cwd, capture_output=True, check=False)
 
-    def _cache_key(self, docs_dir: str, shallow: bool) -> dict[str, Any]:
+    def _cache_key(self, docs_dir: str, shallow: str | bool) -> dict[str, Any]:
+        """``shallow``: False, or a hash of the shallow clone's boundary commits (``.git/shallow``)."""
         return {"code": code_fingerprint(), "fix_mojibake": self.fix_mojibake, "docs": os.path.realpath(docs_dir),
                 "shallow": shallow}
 
-    def _load(self, docs_dir: str, shallow: bool, walk_key: tuple[Any, ...]) -> None:
+    def _load(self, docs_dir: str, shallow: str | bool, walk_key: tuple[Any, ...]) -> None:
         """What an earlier build kept on disk, once per process and docs folder (the memory wins after that)."""
         if self.cache_dir is None:
             return
@@ -233,7 +117,7 @@ class HistoryReader:
             self._walk = _Walk(walk_key, walk["head"], live, walk["commits"], walk["oldest"])
             self.from_disk = True
 
-    def _save(self, docs_dir: str, shallow: bool, walk: _Walk) -> None:
+    def _save(self, docs_dir: str, shallow: str | bool, walk: _Walk) -> None:
         if self.cache_dir is None:
             return
         used = {blob for lineage in walk.live.values() for _, _, blob in lineage.versions}
@@ -263,13 +147,24 @@ class HistoryReader:
             return RepoHistory(False, note="git cannot read the repository, so there is no milestone history: "
                                + (" ".join(last[:4]) if last else f"exit status {probe.returncode}"))
         shallow, shallow_file, head = lines[0] == "true", lines[1], lines[2]
+        boundary: set[str] = set()
+        if shallow:
+            path = shallow_file if os.path.isabs(shallow_file) else os.path.join(docs_dir, shallow_file)
+            try:
+                with open(path, encoding="ascii") as fh:
+                    boundary = {line.strip() for line in fh if line.strip()}
+            except OSError:
+                boundary = set()
+        # the clone's boundary (``git fetch --deepen`` moves it): part of every key, or a deepened clone would keep
+        # the old walk, whose first points are no longer where the history starts
+        cut: str | bool = hashlib.sha256(" ".join(sorted(boundary)).encode("ascii", "replace")).hexdigest()[:16] if shallow else False
         wanted = None if pages is None else frozenset(pages)
-        key = (os.path.realpath(docs_dir), head, shallow, wanted, self.fix_mojibake)
+        key = (os.path.realpath(docs_dir), head, cut, wanted, self.fix_mojibake)
         if self._last is not None and self._last[0] == key:
             cached = self._last[1]
             return RepoHistory(cached.enabled, cached.milestones, cached.head, cached.partial, cached.note, cached.commits, 0)
-        walk_key = (os.path.realpath(docs_dir), shallow, self.fix_mojibake)
-        self._load(docs_dir, shallow, walk_key)
+        walk_key = (os.path.realpath(docs_dir), cut, self.fix_mojibake)
+        self._load(docs_dir, cut, walk_key)
         walk = self._walk if self._walk is not None and self._walk.key == walk_key else None
         if walk is not None and walk.head != head and not self._follows(docs_dir, walk.head, head):
             walk = None  # HEAD did not move forward along the first parents (reset, rebase, checkout)
@@ -293,17 +188,9 @@ class HistoryReader:
         lineages = walk.live
         if wanted is not None:
             lineages = {p: lin for p, lin in lineages.items() if p in wanted}
-        boundary: set[str] = set()
-        if shallow:
-            path = shallow_file if os.path.isabs(shallow_file) else os.path.join(docs_dir, shallow_file)
-            try:
-                with open(path, encoding="ascii") as fh:
-                    boundary = {line.strip() for line in fh if line.strip()}
-            except OSError:
-                boundary = set()
         parsed = self._parse_versions(docs_dir, lineages)
         if moved or parsed:
-            self._save(docs_dir, shallow, walk)
+            self._save(docs_dir, cut, walk)
         result = RepoHistory(True, head=head, partial=shallow, commits=walk.commits, versions_parsed=parsed)
         for page, lineage in sorted(lineages.items()):
             for history in self._histories(page, lineage, boundary):
@@ -330,6 +217,7 @@ class HistoryReader:
 
     def _parse_versions(self, cwd: str, lineages: dict[str, _Lineage]) -> int:
         """Parse the versions not read before (by blob id: a content seen in any file or build is parsed once)."""
+        self.last_full_parses = 0
         todo: list[str] = []
         seen: set[str] = set()
         for lineage in lineages.values():
@@ -340,14 +228,20 @@ class HistoryReader:
         if not todo:
             return 0
         for blob, data in _cat_blobs(cwd, todo, self.git):
-            self._facts[blob] = self._parse(data)
+            text = data.decode("utf-8", "replace")
+            mark = _fingerprint(text)
+            facts = self._by_print.get(mark, _UNSEEN)
+            if facts is _UNSEEN:  # only prose differs from a version parsed already: what it says is the same
+                facts = self._by_print[mark] = self._parse(text)
+                self.last_full_parses += 1
+            self._facts[blob] = facts  # type: ignore[assignment]
         for blob in todo:  # absent from the object store (a partial clone): nothing to read
             self._facts.setdefault(blob, None)
         return len(todo)
 
-    def _parse(self, data: bytes) -> dict[str, _Facts] | None:
-        """What one version says: its milestone (anchor ""), or each milestone of a roadmap document by anchor."""
-        text = data.decode("utf-8", "replace")
+    def _parse(self, text: str) -> dict[str, _Facts] | None:
+        """What one version says: its milestone (key ""), or each milestone of a roadmap document by its
+        history key's stable part (:func:`~.points.history_keys`: not the anchor, which holds the status words)."""
         if not may_hold_milestones(text):  # the plugin's own cheap test; mojibake never hides its words
             return None
         if self.fix_mojibake:
@@ -361,11 +255,12 @@ class HistoryReader:
             found = parse_milestones(text)
         except Exception:  # noqa: BLE001 - an old version the parser chokes on adds no point
             return None
-        out = {ms.anchor or "": _Facts.of(ms) for ms in found}
+        # by history key (without the page): "" for a milestone page's own, else the id or title slug
+        out = {key.partition("#")[2]: _Facts.of(ms) for key, ms in zip(history_keys("", found), found)}
         return out or None
 
     def _histories(self, page: str, lineage: _Lineage, boundary: set[str]) -> list[MilestoneHistory]:
-        """The histories of the milestones of one file: its own (keyed ``page``) or a roadmap document's (``page#anchor``)."""
+        """The histories of the milestones of one file: its own (keyed ``page``) or a roadmap document's (``page#<id or slug>``)."""
         out: dict[str, MilestoneHistory] = {}
         last: dict[str, tuple[Any, ...]] = {}
         for c, path, blob in lineage.versions:

@@ -16,10 +16,51 @@ from typing import Any
 from ..model import Milestone, MilestoneEntry
 
 __all__ = ["MARKDOWN_SUFFIXES", "Change", "HistoryPoint", "HistoryView", "MilestoneHistory", "PhaseState",
-           "RepoHistory", "build_time", "commit_url", "page_histories", "recent_changes", "site_burnup"]
+           "RepoHistory", "build_time", "commit_url", "entry_history_keys", "history_keys", "newest_first", "page_histories", "recent_changes", "site_burnup"]
 
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")
 """The file names MkDocs reads as pages."""
+
+
+def history_keys(page: str, milestones: Iterable[Milestone]) -> list[str]:
+    r"""The history key of each of a file's milestones, in order: ``page`` for a milestone page's own, else
+    ``page#<stable part>`` for one of a roadmap document's.
+
+    The stable part survives edits of the heading: the milestone's id when it has one (``M1``, ``SIM-M5``),
+    else the slug of its title, which the parser has cleared of status words. The heading's anchor
+    (``m1-auth-in-progress``) changes with the status, so it serves only for links; a title that two
+    milestones of one document share falls back to it.
+
+    >>> from mkdocs_milestones.roadmap_doc import parse_milestones
+    >>> history_keys("r.md", parse_milestones("## M1: Auth \u2014 In progress\n\n- [ ] a\n\n## Milestone: Billing (Planned)\n\n- [ ] b\n"))
+    ['r.md#m1', 'r.md#billing']
+    """
+    from ..source import _slug
+
+    out: list[str] = []
+    taken: set[str] = set()
+    for ms in milestones:
+        if not ms.anchor:
+            out.append(page)
+            continue
+        part = _slug(ms.id) if ms.id else _slug(ms.title)
+        if not part or part in taken:
+            part = ms.anchor
+        taken.add(part)
+        out.append(f"{page}#{part}")
+    return out
+
+
+def entry_history_keys(entries: Iterable[MilestoneEntry]) -> dict[str, str]:
+    """:func:`history_keys` of the site's milestones: by :attr:`MilestoneEntry.key`."""
+    by_page: dict[str, list[MilestoneEntry]] = {}
+    for e in entries:
+        by_page.setdefault(e.page, []).append(e)
+    out: dict[str, str] = {}
+    for page, group in by_page.items():
+        group.sort(key=lambda e: e.milestone.line)
+        out.update(zip((e.key for e in group), history_keys(page, (e.milestone for e in group))))
+    return out
 
 
 @dataclass(frozen=True)
@@ -116,11 +157,29 @@ class MilestoneHistory:
     """The history of one milestone file, oldest point first."""
 
     page: str
-    """The milestone's key (:attr:`MilestoneEntry.key`): the file's current path relative to the docs folder,
-    or ``path#anchor`` for one of the milestones of a roadmap document."""
+    """The milestone's key: as read, its history key (:func:`history_keys`: the file's current path relative to
+    the docs folder, or ``path#<id or title slug>`` for one of the milestones of a roadmap document); as
+    :func:`page_histories` gives it, its :attr:`MilestoneEntry.key` (what links and the export use)."""
     points: list[HistoryPoint] = field(default_factory=list)
     partial: bool = False
     """True when the history starts at a shallow clone's boundary, not at the file's creation."""
+    stable: str = ""
+    """The history key (:func:`history_keys`), whatever :attr:`page` is: what feed ids, badge paths and
+    calendar UIDs are made of, so they survive status and title edits."""
+
+    cut: bool = False
+    """True when :meth:`until` left later points out (commits after the build's ``today``)."""
+
+    def __post_init__(self) -> None:
+        if not self.stable:
+            self.stable = self.page
+
+    def until(self, now: datetime | None) -> MilestoneHistory:
+        """The history as it stood at ``now`` (the build's time: the end of the ``today`` option's day): the points
+        after it left out (``cut`` set); itself when none is. None: itself."""
+        if now is None or not self.points or self.points[-1].when <= now:
+            return self
+        return MilestoneHistory(self.page, [p for p in self.points if p.when <= now], self.partial, self.stable, True)
 
     def changes(self) -> list[Change]:
         """Creation, status changes and phases done, oldest first.
@@ -154,11 +213,12 @@ class MilestoneHistory:
         Arguments:
             current: The milestone as the page shows it; when its counts differ from the last commit's
                 (edits not committed yet, ``mkdocs serve``), they are added at ``now``, so the chart
-                ends where the page's numbers are.
+                ends where the page's numbers are (not in a history :meth:`until` cut: those counts come
+                from commits after ``now``).
             now: When that last point is.
         """
         out = [(p.when, p.checks_done, p.checks_total) for p in sorted(self.points, key=lambda p: p.when)]
-        if current is not None and now is not None and (not out or out[-1][1:] != (current.checks_done, current.checks_total)):
+        if current is not None and not self.cut and now is not None and (not out or out[-1][1:] != (current.checks_done, current.checks_total)):
             out.append((max(now, out[-1][0]) if out else now, current.checks_done, current.checks_total))
         return out
 
@@ -219,21 +279,33 @@ class HistoryView:
 
 
 def page_histories(entries: Iterable[MilestoneEntry], histories: Mapping[str, MilestoneHistory]) -> dict[str, MilestoneHistory]:
-    """The histories of the milestones among ``entries``, by :attr:`MilestoneEntry.key`: a milestone page's
-    (its path), and each milestone of a roadmap document (``path#anchor``, from that file's history)."""
-    return {e.key: h for e in entries if (h := histories.get(e.key)) is not None}
+    """The histories of the milestones among ``entries``, by :attr:`MilestoneEntry.key` (and with it as their
+    :attr:`~MilestoneHistory.page`): a milestone page's (its path), and each milestone of a roadmap document
+    (found by its history key, :func:`history_keys`, from that file's history)."""
+    out: dict[str, MilestoneHistory] = {}
+    for key, stable in entry_history_keys(entries).items():
+        h = histories.get(stable)
+        if h is not None:
+            out[key] = h if h.page == key else MilestoneHistory(key, h.points, h.partial, h.stable)
+    return out
 
 
-def recent_changes(histories: Iterable[MilestoneHistory], since: datetime) -> list[Change]:
-    """Every change at or after ``since``, newest first (for "Changed in the last N days").
+def newest_first(changes: Iterable[Change]) -> list[Change]:
+    """``changes`` newest first; within one commit and milestone, the status change before the phases it
+    finished (as the feed lists them): the one order of the page's "History" and the roadmap's "Changed"."""
+    return sorted(changes, key=lambda c: (c.when, c.page, c.kind != "phase-done"), reverse=True)
+
+
+def recent_changes(histories: Iterable[MilestoneHistory], since: datetime, until: datetime | None = None) -> list[Change]:
+    """Every change from ``since`` to ``until`` (both included), newest first (for "Changed in the last N days").
 
     Arguments:
         histories: The milestones' histories.
         since: An aware datetime; changes before it are left out.
+        until: The end of the period (the build's time: the ``today`` option's day ends it); changes after it
+            are left out. None: no end.
     """
-    out = [c for h in histories for c in h.changes() if c.when >= since]
-    out.sort(key=lambda c: (c.when, c.page), reverse=True)
-    return out
+    return newest_first(c for h in histories for c in h.changes() if c.when >= since and (until is None or c.when <= until))
 
 
 def site_burnup(

@@ -11,7 +11,8 @@ the text of one generated file:
   its estimated end (Created + Estimated Duration);
 * :func:`badge_json` -> ``badges/<slug>.json`` (:func:`badge_path`): a shields.io endpoint.
 
-Identifiers are derived from what does not change between builds (the page path, the commit), so
+Identifiers are derived from what does not change between builds (the page path, a roadmap document's
+milestone's id or title rather than its heading's anchor, the commit), so
 feed readers and calendar apps update entries in place instead of repeating them. Every author
 string is escaped for where it goes: XML text and attributes (control characters dropped), iCalendar
 TEXT values (``\\``, ``;``, ``,`` and line breaks), JSON.
@@ -30,7 +31,7 @@ from datetime import date, datetime, timedelta, timezone
 from typing import Any
 
 from ..dates import parse_date, parse_duration_days
-from ..history import Change, MilestoneHistory, build_time, commit_url
+from ..history import Change, MilestoneHistory, build_time, commit_url, entry_history_keys
 from ..i18n import status_word
 from ..i18n import text as t
 from ..model import Milestone, MilestoneEntry
@@ -144,12 +145,15 @@ def atom_feed(
     stamp = changes[0].when if changes else (updated or datetime(1970, 1, 1, tzinfo=timezone.utc))
     _sub(feed, "updated", _utc(stamp))
     _sub(feed, "generator", "mkdocs-milestones", uri="https://pypi.org/project/mkdocs-milestones/")
+    stable = {key: h.stable for key, h in histories.items()}
     for change in changes:
         entry = by_key[change.page]
         p = change.point
         title = plain(p.title) or plain(entry.milestone.title) or change.page
         el = _sub(feed, "entry")
-        anchor = change.page.partition("#")[2]  # one of a roadmap document's milestones: its own entry
+        # one of a roadmap document's milestones: its own entry, by its history key (not the anchor, which
+        # holds the status words)
+        anchor = stable.get(change.page, change.page).partition("#")[2]
         key = f"{p.commit}:{p.path}{'#' + anchor if anchor else ''}:{change.kind}:{change.phase.id if change.phase else ''}"
         _sub(el, "id", "urn:uuid:" + str(uuid.uuid5(_NAMESPACE, key)))
         _sub(el, "title", _entry_title(change, title))
@@ -241,6 +245,8 @@ def ics_calendar(
         "X-WR-CALNAME:" + _ics_text(t("feed.title", site=name) if name else t("feed.title.plain")),
     ]
     dtstamp = stamp.astimezone(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    entries = list(entries)
+    stable = entry_history_keys(entries)
     for entry in sorted(entries, key=lambda e: e.key):
         ms = entry.milestone
         when = calendar_date(ms)
@@ -259,7 +265,7 @@ def ics_calendar(
             detail.append(url)
         lines += [
             "BEGIN:VEVENT",
-            f"UID:{uuid.uuid5(_NAMESPACE, 'milestone:' + entry.key)}@{host}",
+            f"UID:{uuid.uuid5(_NAMESPACE, 'milestone:' + stable[entry.key])}@{host}",
             f"DTSTAMP:{dtstamp}",
             f"DTSTART;VALUE=DATE:{day.strftime('%Y%m%d')}",
             f"DTEND;VALUE=DATE:{(day + timedelta(days=1)).strftime('%Y%m%d')}",
@@ -284,7 +290,7 @@ def ics_calendar(
 
 
 def badge_path(key: str) -> str:
-    """``badges/<slug>.json`` for a milestone (:attr:`MilestoneEntry.key`: its page path, ``#anchor`` for one
+    """``badges/<slug>.json`` for a milestone (its history key: its page path, ``#<id or title slug>`` for one
     of a document's several): the folders, name and anchor, lower case, joined by dashes.
 
     >>> badge_path("milestones/Auth Rollout.md"), badge_path("Über/plan.md"), badge_path("ROADMAP.md#v1-2")
@@ -300,14 +306,19 @@ def badge_path(key: str) -> str:
 
 
 def badge_paths(entries: Iterable[MilestoneEntry]) -> dict[str, str]:
-    """A badge path per milestone (by :attr:`MilestoneEntry.key`); slugs that collide get ``-2``, ``-3``... in order."""
+    """A badge path per milestone (by :attr:`MilestoneEntry.key`), made of its history key
+    (:func:`~mkdocs_milestones.history.history_keys`: a roadmap document's milestone by its id or title, not
+    by its heading's anchor, so a README's badge URL survives a status change); slugs that collide get
+    ``-2``, ``-3``... in order."""
     out: dict[str, str] = {}
     taken: set[str] = set()
-    for entry in sorted(entries, key=lambda e: e.key):
-        path = badge_path(entry.key)
-        n = 2
+    entries = list(entries)
+    stable = entry_history_keys(entries)
+    for entry in sorted(entries, key=lambda e: stable[e.key]):
+        base = badge_path(stable[entry.key])
+        path, n = base, 2
         while path in taken:
-            path = badge_path(entry.key)[:-5] + f"-{n}.json"
+            path = base[:-5] + f"-{n}.json"
             n += 1
         taken.add(path)
         out[entry.key] = path
@@ -359,6 +370,7 @@ def feed_files(
     site_name: str = "",
     site_url: str | None = None,
     repo_url: str | None = None,
+    today: date | None = None,
 ) -> dict[str, str]:
     """Every enabled feed file of a build, by path in the site.
 
@@ -368,9 +380,8 @@ def feed_files(
             which only lists history).
         feeds: Which of :data:`FEEDS` to write.
         site_name: The site's name; site_url its public URL; repo_url the repository's web page.
-
-    The calendar's ``DTSTAMP`` is the newest commit in the histories (``SOURCE_DATE_EPOCH`` or the
-    current time without history), so an unchanged repository gives the same file.
+        today: The plugin's ``today`` option: without history, the calendar's ``DTSTAMP`` is its end (else
+            :func:`~mkdocs_milestones.history.build_time`'s); with history, the newest commit's date.
     """
     entries = list(entries)
     wanted = set(feeds)
@@ -378,7 +389,7 @@ def feed_files(
     if "atom" in wanted and histories is not None:
         out[ATOM_PATH] = atom_feed(entries, histories, site_name=site_name, site_url=site_url, repo_url=repo_url)
     if "ics" in wanted:
-        stamp = max((h.points[-1].when for h in (histories or {}).values() if h.points), default=None) or build_time()
+        stamp = max((h.points[-1].when for h in (histories or {}).values() if h.points), default=None) or build_time(today=today)
         out[ICS_PATH] = ics_calendar(entries, stamp=stamp, site_name=site_name, site_url=site_url, histories=histories)
     if "badges" in wanted:
         by_key = {e.key: e for e in entries}

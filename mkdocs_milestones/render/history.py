@@ -14,7 +14,7 @@ import functools
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date, datetime, timedelta
 
-from ..history import Change, MilestoneHistory, commit_url, recent_changes, site_burnup
+from ..history import Change, MilestoneHistory, commit_url, newest_first, page_histories, recent_changes, site_burnup
 from ..i18n import text as t
 from ..model import Milestone, MilestoneEntry
 from ..roadmap.query import plain
@@ -84,11 +84,14 @@ def render_history_section(
         limit: The most changes listed (the newest); the rest are counted.
         current: The page's own milestone: its counts end the chart (at ``now``) when they differ from
             the last commit's (edits not committed yet).
-        now: The build's time, for that last point.
+        now: The build's time, for that last point; the points after it (commits after the ``today`` option's
+            day) are left out.
     """
+    if history is not None:
+        history = history.until(now)  # the ``today`` option ends the history: later commits are not shown
     if history is None or not history.points:
         return ""
-    changes = list(reversed(history.changes()))
+    changes = newest_first(history.changes())
     out = ['<section class="ms-history">']
     if heading is not None:
         out.append(f'<h{level} class="ms-history-heading">{esc(heading or t("history.title"))}</h{level}>')
@@ -171,21 +174,23 @@ def render_roadmap_history(
 
     Arguments:
         entries: The milestones the roadmap shows (their histories are the ones used).
-        histories: Histories by milestone key (:attr:`MilestoneEntry.key`).
+        histories: Histories as read (by history key, :func:`~mkdocs_milestones.history.history_keys`).
         days: The period of the "Changed" list.
-        now: The end of that period (the build's time; ``SOURCE_DATE_EPOCH`` for reproducible builds).
+        now: The end of that period and of the burn-up (the build's time: the end of the ``today`` option's day,
+            else ``SOURCE_DATE_EPOCH``, else now); later commits are not shown.
         base_url: The roadmap page's URL, for relative links to the milestones.
         repo_url: The repository's web page, for commit links.
         changed: Show "Changed in the last N days"; burnup: show the burn-up (ending at ``now``).
     """
     shown = {e.key: e for e in entries}  # a page's milestone, or one of a roadmap document's (page#anchor)
-    mine = [h for key, h in histories.items() if key in shown]
+    # each with its entry's key as its page, as it stood at ``now`` (the ``today`` option ends the period)
+    mine = [h.until(now) for h in page_histories(entries, histories).values()]
     if not mine:
         return ""
     out = ""
     if changed:
         out = render_changed(
-            recent_changes(mine, now - timedelta(days=days)), days=days, repo_url=repo_url,
+            recent_changes(mine, now - timedelta(days=days), now), days=days, repo_url=repo_url,
             href=lambda page: relative_url(shown[page].url, base_url),
             title=lambda page: plain(shown[page].milestone.title),
         )

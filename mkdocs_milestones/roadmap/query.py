@@ -6,6 +6,7 @@ Order: status group (:data:`GROUP_ORDER`), priority (none last), Created (undate
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -27,17 +28,23 @@ GROUP_ORDER: tuple[str, ...] = ("in-progress", "pending", "blocked", "partial", 
 _PRIORITY_RANK = {p: i for i, p in enumerate(PRIORITIES)}
 _MD_LINK_RE = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _MD_MARK_RE = re.compile(r"(\*\*|__|`+|~~)")
+_CODE_RE = re.compile(r"(`+[^`]*`+)")
 
 
 def plain(text: str | None) -> str:
-    """Author Markdown as plain text: links keep their words, emphasis and code marks go.
+    """Author Markdown as plain text: links keep their words, emphasis and code marks go, and character
+    references outside code become the characters the page shows (``&amp;`` is ``&``, escaped again for
+    wherever the text goes: HTML, XML, iCalendar, JSON).
 
-    >>> plain("**Auth** via [`OIDC`](https://x.org)")
-    'Auth via OIDC'
+    >>> plain("**Auth** via [`OIDC`](https://x.org)"), plain("R&amp;D &lt;b&gt; `&amp;`")
+    ('Auth via OIDC', 'R&D <b> &amp;')
     """
     if not text:
         return ""
-    return _MD_MARK_RE.sub("", _MD_LINK_RE.sub(r"\1", text)).strip()
+    text = _MD_LINK_RE.sub(r"\1", text)
+    if "&" in text:
+        text = "".join(part if part.startswith("`") else html.unescape(part) for part in _CODE_RE.split(text))
+    return _MD_MARK_RE.sub("", text).strip()
 
 
 def status_of(entry: MilestoneEntry) -> str:

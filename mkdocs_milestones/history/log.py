@@ -1,0 +1,193 @@
+# SPDX-License-Identifier: MIT
+"""The ``git log`` and ``git cat-file`` side of the history: the log read as NUL-separated tokens, the files followed
+through renames, the blobs read in one process, and the fingerprint that spares parsing a version whose prose alone
+changed."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import subprocess
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+
+from .points import MARKDOWN_SUFFIXES
+
+__all__: list[str] = []
+
+_LOG_FORMAT = "%x00%H%x00%ct%x00%an%x00%s"
+"""NUL-separated fields (with ``-z``, the raw lines and paths are too): NUL is the one byte no commit message,
+author name or path can hold, so a subject with any other byte (``\\x01`` included) cannot break a record."""
+_KEEP_RE = re.compile(
+    r"^(?:[ \t]|[-*+>]|\d+[.)])|^(?:#|\||```|~~~|[=-]+[ \t]*$)|[:\[\]<>`]|[^\x00-\x7f]|"
+    r"status|done|complet|progress|pending|block|cancel|fail|partial|plan|todo|wip|ship|milestone|phase|finish|defer|"
+    r"draft|active|start|hold|abandon|target|due|deadline|owner",
+    re.IGNORECASE,
+)
+"""The lines that can change what a version says: headings, list items, indented lines (list structure, code), quotes,
+table rows, fences, setext underlines and front matter fences, every line with a label or link colon, a box or
+bracket, HTML, code, a non-ASCII character (status emoji, mojibake) or a status word. What is left is paragraph prose
+at the margin."""
+
+
+def _fingerprint(text: str) -> str:
+    """What a version says, as far as lines go: the lines :data:`_KEEP_RE` keeps, whole and in order; each run of
+    other lines (prose) reduced to a mark of whether it starts and ends with a blank line (an indented line after a
+    blank is code, after prose a continuation). Two versions with the same fingerprint have the same facts, so the
+    second is not parsed: a commit that edits prose costs a hash, not a parse.
+    """
+    lines = text.split("\n")
+    out: list[str] = []
+    run: list[str] = []
+    for i, line in enumerate(lines):
+        keep = _KEEP_RE.search(line) is not None or (
+            i + 1 < len(lines) and line.strip() != "" and re.fullmatch(r"[ \t]*(?:=+|-+)[ \t]*", lines[i + 1]) is not None)
+        if keep:
+            if run:
+                out.append("\x00" + ("b" if not run[0].strip() else "p") + ("b" if not run[-1].strip() else "p"))
+                run = []
+            out.append(line)
+        else:
+            run.append(line)
+    if run:
+        out.append("\x00" + ("b" if not run[0].strip() else "p") + ("b" if not run[-1].strip() else "p"))
+    return hashlib.sha1("\n".join(out).encode("utf-8", "surrogatepass")).hexdigest()
+
+
+_SHA_RE = re.compile(r"[0-9a-f]{40}(?:[0-9a-f]{24})?")
+_PATHSPECS = (".",)
+"""Everything under the current folder; the Markdown files are picked in Python (:func:`_is_markdown`):
+five case-insensitive glob pathspecs (``:(glob,icase)**/*.md``...) made ``git log`` six times slower
+(0.23 s against 0.04 s on 2,000 commits)."""
+
+
+@dataclass
+class _Commit:
+    sha: str
+    when: datetime
+    author: str
+    subject: str
+    changes: list[tuple[str, str, str | None, str]]
+    """``(status letter, path, old path for renames, new blob)``."""
+
+
+@dataclass
+class _Lineage:
+    versions: list[tuple[_Commit, str, str]] = field(default_factory=list)
+    """``(commit, path at that commit, blob)``, oldest first."""
+
+
+def _is_markdown(path: str) -> bool:
+    return path.lower().endswith(MARKDOWN_SUFFIXES)
+
+
+def _parse_log(out: bytes) -> list[_Commit]:
+    """``git log -z --raw --format=<_LOG_FORMAT>`` output, newest first.
+
+    The output is one stream of NUL-separated tokens: a commit's four fields (hash, time, author, subject,
+    read by position, so they may hold anything), then its raw lines (``:<modes> <blobs> <letter>``) each
+    followed by its path (two for a rename), empty tokens between records. A commit starts at a hash
+    followed by a time.
+    """
+    tokens = out.decode("utf-8", "replace").split("\0")
+    commits: list[_Commit] = []
+    current: _Commit | None = None
+
+    def close() -> None:
+        if current is not None and any(_is_markdown(path) or (old is not None and _is_markdown(old))
+                                       for _, path, old, _ in current.changes):
+            commits.append(current)  # a commit of images alone is not counted
+
+    i, n = 0, len(tokens)
+    while i < n:
+        token = tokens[i]
+        meta = token.lstrip("\n")
+        if meta.startswith(":") and current is not None:
+            i += 1
+            parts = meta[1:].split()
+            if len(parts) < 5 or i >= n:
+                continue
+            letter, blob = parts[4][:1], parts[3]
+            if letter in "RC":
+                if i + 1 >= n:
+                    break
+                current.changes.append((letter, tokens[i + 1], tokens[i], blob))
+                i += 2
+            else:
+                current.changes.append((letter, tokens[i], None, blob))
+                i += 1
+            continue
+        if _SHA_RE.fullmatch(token) and i + 3 < n and tokens[i + 1].isdigit():
+            try:
+                when = datetime.fromtimestamp(int(tokens[i + 1]), tz=timezone.utc)
+            except (ValueError, OverflowError, OSError):
+                i += 1
+                continue
+            close()
+            current = _Commit(token, when, tokens[i + 2], tokens[i + 3], [])
+            i += 4
+            continue
+        i += 1
+    close()
+    return commits
+
+
+def _lineages(commits: list[_Commit], live: dict[str, _Lineage]) -> dict[str, _Lineage]:
+    """Follow each Markdown file from its creation (or the clone's boundary) to its current path.
+
+    ``commits`` come newest first (as ``git log`` lists them); ``live`` is the walk so far (the
+    files at the commit before the oldest of them), extended in place and returned.
+    """
+    for commit in reversed(commits):  # oldest first
+        for letter, path, old, blob in commit.changes:
+            if letter == "D":
+                live.pop(path, None)
+                continue
+            lineage: _Lineage | None = None
+            if letter == "R" and old is not None:
+                lineage = live.pop(old, None)
+            elif letter in "MT":
+                lineage = live.get(path)
+            if not _is_markdown(path):
+                continue
+            if lineage is None:
+                lineage = _Lineage()
+            live[path] = lineage
+            lineage.versions.append((commit, path, blob))
+    return live
+
+
+def _cat_blobs(cwd: str, blobs: list[str], git: str) -> Iterator[tuple[str, bytes]]:
+    """The contents of ``blobs`` from one ``git cat-file --batch`` process, in order."""
+    proc = subprocess.Popen([git, "cat-file", "--batch"], cwd=cwd, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                            stderr=subprocess.DEVNULL)
+    assert proc.stdin is not None and proc.stdout is not None
+    stdin = proc.stdin
+
+    def feed() -> None:
+        try:
+            stdin.write("".join(b + "\n" for b in blobs).encode("ascii"))
+            stdin.close()
+        except OSError:
+            pass
+
+    writer = threading.Thread(target=feed, daemon=True)
+    writer.start()
+    try:
+        for _ in blobs:
+            header = proc.stdout.readline()
+            if not header:
+                break
+            parts = header.split()
+            if len(parts) != 3:  # "<sha> missing": a blob absent from a partial clone
+                continue
+            size = int(parts[2])
+            data = proc.stdout.read(size)
+            proc.stdout.read(1)
+            yield parts[0].decode("ascii"), data
+    finally:
+        writer.join()
+        proc.stdout.close()
+        proc.wait()
