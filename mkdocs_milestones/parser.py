@@ -21,7 +21,7 @@ from .detect import _MS_ID_RE, _PHASE_RE, _has_plan_evidence, front_matter_miles
 from .graph import build_phase_graph
 from .links import scan_refs
 from .model import Check, Diagnostic, Field, Milestone, Phase, Table, Task
-from .reading import _ESTIMATE_RE, _NONE_RE, _TASKLIST_RE, _TITLE_STATUS_RE, _TRAIL_NOTE_RE, _combine, _numbered_back, _phase_heading, box_status, box_status_of, cell_value, column_kinds, optional_item, parse_phase_refs, read_status
+from .reading import _ESTIMATE_RE, _NONE_RE, _TASKLIST_RE, _TITLE_STATUS_RE, _TRAIL_NOTE_RE, _combine, _numbered_back, _phase_heading, box_status, box_status_of, cell_value, column_kinds, optional_item, parse_phase_refs, read_status, trail_remark
 from .refs import milestone_refs, ref_is_shaped
 from .schedule import read_milestone_plan, read_phase_plan
 from .sections import _NUMBERED_RE, _SectionReader
@@ -56,10 +56,41 @@ _LINES_EST_RE = re.compile(r"\(\s*~?\s*(?P<n>\d[\d,]*)\s*(?:lines?|loc|sloc)\b[^
 
 
 _CRITERIA_RE = re.compile(
-    r"(?i)\bcriteri(?:a|on)\b|\bacceptance\b|definition of done|\bdod\b|\b(?:complete|done|finished) when\b|\brequirements?\b"
-    r"|^(?:FR|NFR|REQ)[-\s]?\d|validation gate|pre-publish checklist|success metrics|\bexit conditions?\b"
+    r"(?i)^(?:.*\b(?:criteri(?:a|on)|definition of done|dod|success metrics|validation gates?|pre-publish checklist|exit conditions?"
+    r"|(?:complete|done|finished) when)|(?:(?:functional|non-functional|technical|acceptance)\s+)?requirements?|acceptance"
+    r"|(?:FR|NFR|REQ)[-\s]?\d.*)$"
 )
-"""A heading or label naming what a milestone had to meet (its never-ticked boxes are criteria, not open work)."""
+"""A heading or label naming what a milestone had to meet (its never-ticked boxes are criteria, not open work), as a whole:
+``Acceptance criteria``, ``Definition of Done``, ``Milestone Complete When:``, ``Requirements``, ``FR-2: Loader``; not a
+title with such a word in it (``User acceptance testing``, ``Requirements gathering``, ``Update requirements``)."""
+
+
+def _under_criteria(heads: list[str]) -> bool:
+    """Is a list under a heading that names criteria (``## Acceptance Criteria`` / ``### API``), with no phase heading
+    between (``## Acceptance criteria`` / ``### Phase 2: Build`` is work)? ``heads``: nearest first."""
+    for h in heads:
+        if _PHASE_RE.match(_strip_md(h).strip()):
+            return False
+        if _names_criteria(h):
+            return True
+    return False
+
+
+def _names_criteria(text: str) -> bool:
+    """Does a heading or a label, as a whole, name criteria? A phase heading (``Phase 2: Acceptance``) names work.
+
+    >>> [_names_criteria(t) for t in ("Acceptance Criteria", "4. Pre-publish checklist (~10 min)", "Success Criteria:", "FR1: Manifest")]
+    [True, True, True, True]
+    >>> [_names_criteria(t) for t in ("Phase 2: User acceptance testing", "Requirements gathering", "Update requirements", "Phase 3: Exit criteria")]
+    [False, False, False, False]
+    """
+    text = _strip_md(text).strip()
+    if _PHASE_RE.match(text):
+        return False
+    text = re.sub(r"^[^\w]*(?:\d+[.)]\s+)?", "", text)  # ``4. **Pre-publish checklist**``, ``✅ Acceptance criteria``
+    text = re.sub(r"(?:\s*\([^()]*\))+\s*[:.]?\s*$", "", text)  # ``(~10 min)``, ``(must pass)``
+    text = re.sub(r"[\s:.\W]+$", "", text)
+    return bool(_CRITERIA_RE.match(text))
 
 
 _OPTIONAL_LIST_RE = re.compile(r"(?i)\(\s*optional\s*\)|^optional\s*:|^stretch(?:\s+goals?)?\s*(?:\(optional\))?\s*:?\s*$|\bnice[\s\-\u2011]to[\s\-\u2011]haves?\s*:?\s*$")
@@ -130,7 +161,7 @@ class _Parser(_SectionReader):
         if m is None or ms.status_line is not None or ms.status_text:
             return
         words, note = split_status(m.group("paren") or m.group("dash") or "")
-        if normalize_status(words) is not None and is_status_phrase(words) and _TRAIL_NOTE_RE.fullmatch(note):
+        if normalize_status(words) is not None and is_status_phrase(words) and trail_remark(m.group("paren") or m.group("dash") or "", words, note):
             ms.title = ms.title[:m.start()].rstrip() or ms.id or ms.title  # ``## v2.1.0 (in development)``: the version is its name
             ms.status_text, ms.status_note, ms.status = words, note, normalize_status(words)
 
@@ -388,7 +419,7 @@ class _Parser(_SectionReader):
                         label = _strip_md(ln.text)  # ``Stretch (optional):``, ``All of these must hold:``
             key = (head_no, label_no)
             lists.setdefault(key, []).append(c)
-            named[key] = bool(_CRITERIA_RE.search(label)) or not bold and any(_CRITERIA_RE.search(h) for h in heads)
+            named[key] = _names_criteria(label) or not bold and _under_criteria(heads)
             if _OPTIONAL_LIST_RE.search(label or (heads[0] if heads else "")):
                 c.optional = True
         if ms.status != "done":

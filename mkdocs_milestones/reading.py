@@ -218,7 +218,26 @@ _TRAIL_NOTE_RE = re.compile(r"|\(.*\)|[*_]*\(.*\)[*_]*|:?\s*\d[\d\s\-/.,:]*|(?:o
 """What may follow a heading's trailing status: nothing, a remark in parentheses, a date (``Shipped 2026-03-04``)."""
 
 
-_TITLE_STATUS_RE = re.compile(r"\s*(?:\((?P<paren>[^()]{2,40})\)|\s[\-\u2013\u2014]+\s+(?P<dash>[A-Za-z][\w \-]{1,30}))\s*$")
+_TITLE_STATUS_RE = re.compile(r"\s*(?:\((?P<paren>[^()]{2,40})\)|\s[\-\u2013\u2014]+\s+(?P<dash>[A-Za-z][\w \-.,]{1,38}[\w)]))\s*$")
+
+
+_REMARK_RE = re.compile(r"(?i)(?:in|on|since|by|with|for|until|till|to|via|from|after|as of|per|pending|behind)\s")
+
+
+def trail_remark(said: str, words: str, note: str) -> bool:
+    """Is ``note`` (what follows the status ``words`` in a heading's trailing phrase ``said``) a remark on the status,
+    so the phrase is the status plus a note? Nothing, a date, a remark in parentheses, a remark after a comma or
+    semicolon, or one that starts with a preposition: ``In progress since March``, ``Blocked by legal review``,
+    ``Done, shipped with v2``, ``Done in v2.1``. A noun right after the status word is a title: ``Active users``.
+
+    >>> [trail_remark(t, *split_status(t)) for t in ("Blocked by legal review", "Done, shipped with v2", "Done in v2.1", "Active users", "Done deals")]
+    [True, True, True, False, False]
+    """
+    if _TRAIL_NOTE_RE.fullmatch(note) or _REMARK_RE.match(note):
+        return True
+    at = said.find(words)
+    after = said[at + len(words):].lstrip(" *_") if at >= 0 else ""
+    return bool(note) and after[:1] in (",", ";", "(", ":", "-", "\u2013", "\u2014")
 
 
 _STATUS_BOLD_RE = re.compile(r"^\*\*(?P<bold>[^*]+)\*\*(?P<rest>.*)$", re.DOTALL)
@@ -274,14 +293,27 @@ def read_status(text: str) -> tuple[str, str, str | None]:
     ('Superseded', 'Charter \u00b7 *(originally IN PROGRESS)*', 'cancelled')
     >>> read_status("\N{CLIPBOARD} Charter Superseded *(originally Planned)*"), read_status("\N{CLIPBOARD} Phase 2 (Deferred)")
     (('\N{CLIPBOARD} Superseded', 'Charter \u00b7 *(originally Planned)*', 'cancelled'), ('\N{CLIPBOARD}', 'Phase 2 (Deferred)', 'pending'))
+    >>> read_status("\N{ANTICLOCKWISE DOWNWARDS AND UPWARDS OPEN CIRCLE ARROWS} **PHASE 1 COMPLETE** (Phase 2+ POSTPONED)")[2], read_status("\N{ANTICLOCKWISE DOWNWARDS AND UPWARDS OPEN CIRCLE ARROWS} API done")[2]
+    ('in-progress', 'in-progress')
     """
     words, note = split_status(text)
     canon = normalize_status(words)
     if canon is not None and note and not any(ch.isalnum() for ch in words):
         # ``📋 Charter Superseded *(originally Planned)*``: the words after the emoji win over it when they read as a status
-        said = read_status(note)
-        if said[2] is not None:
-            return f"{words} {said[0]}", said[1], said[2]
+        # only when the words *start* with a status (one word before it at most: ``Charter Superseded``); words that
+        # describe a part (``🔄 **PHASE 1 COMPLETE**``, ``🔄 API done``) leave the emoji's reading
+        lead = _ASIDE_RE.sub(" ", note).replace("*", " ").replace("_", " ").split()
+        for n in (1, 2):
+            if len(lead) < n:
+                break
+            first = lead[n - 1].strip(".,;:")
+            if is_status_phrase(first) and normalize_status(first) is not None and (n == 1 or normalize_status(lead[0]) is None):
+                if n == 2 and (not lead[0][:1].isalpha() or normalize_status(first) not in ("cancelled", "blocked")):
+                    break  # ``🔄 API done``: a part is done; ``📋 Charter Superseded``: the whole is
+                said = read_status(note)
+                if said[2] is not None and said[0].split()[0].strip(".,;:*_") == first:
+                    return f"{words} {said[0]}", said[1], said[2]
+                break
     if canon is not None:
         return words, note, canon
     raw = text.strip()

@@ -15,7 +15,7 @@ from .detect import _MS_ID_RE, _PHASE_RE, _has_plan_evidence, _title_after_id, i
 from .links import scan_refs
 from .model import Milestone, Phase
 from .parser import _Parser, parse_milestone
-from .reading import _BOX_MARKS, _TITLE_STATUS_RE, _TRAIL_NOTE_RE, read_status
+from .reading import _BOX_MARKS, _TITLE_STATUS_RE, _TRAIL_NOTE_RE, read_status, trail_remark
 from .source import _heading, _slug, _strip_md, heading_anchor, split_attr_list
 from .vocabulary import is_status_phrase, normalize_status, split_status
 
@@ -244,7 +244,7 @@ class _Roadmap(_Parser):
             if ts is not None:
                 said = ts.group(ts.lastgroup or 0) if ts.lastgroup else ts.group(0)
                 words, note = split_status(said.strip())
-                ok = is_status_phrase(words) and normalize_status(words) and _TRAIL_NOTE_RE.fullmatch(note)
+                ok = is_status_phrase(words) and normalize_status(words) and trail_remark(said.strip(), words, note)
             if ts is None or not ok:
                 # ``— ⚠️ INCOMPLETE & NON-COMPLIANT``, ``— 📋 Phase 2 (Deferred)``: a status emoji leads the last phrase
                 ts = _TRAIL_PHRASE_RE.search(ms.title)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from mkdocs_milestones.parser import is_milestone_source, milestone_heading, parse_milestone
+from mkdocs_milestones.reading import read_status
 from mkdocs_milestones.roadmap_doc import parse_milestones
 from mkdocs_milestones.site import PageSource, collect_milestones
 from mkdocs_milestones.vocabulary import normalize_priority, normalize_status, split_status
@@ -984,3 +985,43 @@ def test_future_roadmap_sections_marked_with_an_emoji_phrase_are_read() -> None:
     assert [(m.id, m.title, m.status) for m in found] == [
         ("SIM-M1", "Contracts", "done"), ("SIM-M5", "Routing", "pending"), ("SIM-M6", "Retry", "blocked")]
     assert found[1].status_note == "ALIGNED WITH ENGINE M5"
+
+
+def test_criteria_words_inside_a_phase_or_task_heading_are_open_work() -> None:
+    # review 15c new 1: "User acceptance testing", "Requirements gathering", "Update requirements" name work, not criteria
+    for head in ("Phase 2: User acceptance testing", "Phase 2: Requirements gathering", "Phase 2: Exit criteria"):
+        ms = parse_milestone(f"# M3: Checkout\n\n**Status**: \u2705 Complete\n\n## Phase 1: Build\n\n- [x] Cart API\n- [x] Payment form\n\n"
+                             f"## {head}\n\n- [ ] Run UAT with the finance team\n- [ ] Fix UAT findings\n")
+        assert (ms.checks_done, ms.checks_total) == (2, 4) and not any(c.criterion for c in ms.checks), head
+        assert [d.message.split(" but ")[0] for d in ms.diagnostics] == ["the milestone is marked done"], head
+        assert all(p.status == "pending" for p in ms.phases if "Build" not in p.title), head
+    # a criteria heading above a sub-heading still names the list; a phase heading between does not
+    crit = parse_milestone("# M3: A\n\n**Status**: done\n\n## Acceptance Criteria\n\n### API\n\n- [ ] one\n- [ ] two\n")
+    assert crit.diagnostics == [] and all(c.criterion for c in crit.checks)
+
+
+def test_a_status_emoji_wins_over_words_that_describe_a_part() -> None:
+    # review 15c new 2: FlowTime's UI-M-02.08 ``🔄 **PHASE 1 COMPLETE** (Phase 2+ POSTPONED ...)`` is in progress
+    ms = parse_milestone("# M9: Charter nav\n\n**Status:** \U0001F504 **PHASE 1 COMPLETE** (Phase 2+ POSTPONED)\n\n"
+                         "## Phase 1: Templates\n\n- [x] API templates\n\n## Phase 2: Stepper\n\nPostponed.\n")
+    assert ms.status == "in-progress" and ms.progress < 1.0 and ms.phases[1].status != "done"
+    assert read_status("\U0001F504 API done")[2] == "in-progress" and read_status("\U0001F6A7 Backend done, frontend pending")[2] == "in-progress"
+    assert read_status("\N{CLIPBOARD} Charter Superseded")[2] == "cancelled" and read_status("\N{CLIPBOARD} Superseded by M5")[2] == "cancelled"
+
+
+def test_a_trailing_heading_status_with_a_remark_after_it() -> None:
+    # review 15c new 2b: the status leads the phrase and the rest is its note; a noun right after it is a title
+    doc = ("# Roadmap\n\n## M1: Foundation \u2014 Done\n\n## M3: Search \u2014 In progress since March\n\n"
+           "## M4: Payments \u2014 Blocked by legal review\n\n## M5: Export \u2014 Done in v2.1\n\n## M7: Sync \u2014 Shipped with v2\n\n"
+           "## M8: Login (Done, shipped with v2)\n\n## M2: Dashboards \u2014 Active users\n\n**Status**: planned\n")
+    got = {m.id: (m.title, m.status, m.status_note) for m in parse_milestones(doc, file="r.md")}
+    assert got["M3"] == ("Search", "in-progress", "since March") and got["M4"] == ("Payments", "blocked", "by legal review")
+    assert got["M5"] == ("Export", "done", "in v2.1") and got["M7"] == ("Sync", "done", "with v2")
+    assert got["M8"] == ("Login", "done", "shipped with v2") and got["M2"][:2] == ("Dashboards \u2014 Active users", "pending")
+    assert not any("no status line" in d.message for m in parse_milestones(doc, file="r.md") for d in m.diagnostics)
+
+
+def test_a_task_heading_with_a_criteria_word_is_open_work() -> None:
+    # review 15c new 1 (n9): ``## Update requirements`` on a page without phases
+    req = parse_milestone("# Milestone: Python 3.13\n\n**Status**: Done\n\n## Update requirements\n\n- [ ] Bump numpy\n- [ ] Bump pandas\n\n## Test\n\n- [x] CI green\n")
+    assert (req.checks_done, req.checks_total) == (1, 3) and len(req.diagnostics) == 1
