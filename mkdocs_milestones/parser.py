@@ -101,9 +101,16 @@ _LEAD_BOLD_RE = re.compile(r"^(?:[-*+]|\d+[.)])?\s*(?:\*\*|__)[^*_]+(?:\*\*|__)\
 
 _NOT_OWN_WORK_RE = re.compile(
     r"(?i)\b(?:prerequisites?|pre-requisites?|dependenc(?:y|ies)|depends on|blocked by|out of scope|non[\s-]?goals?|"
-    r"not in scope|risks?|blockers?|known issues|open questions|legend|key)\b"
+    r"not in scope|risks?|blockers?|known issues|open questions|legend)\b|^\W*key\W*$"
 )
 """Sections whose list is not the milestone's own work, so ✅ marks in it say nothing about its status."""
+
+
+_TODO_RE = re.compile(
+    r"(?i)^\W*(?:next(?: steps?| up)?|to[\s-]?do|todos?|remaining(?: work| tasks)?|open(?: tasks| items| work)?|pending|planned|backlog|"
+    r"upcoming|later|tasks|work items|still to do|not (?:yet )?done|in progress)\W*$"
+)
+"""A heading or label over work still to do: its unmarked items say the milestone is not done."""
 
 
 _BEFORE_RE = re.compile(r"(?i)(?:prerequisites?|pre-requisites?|dependencies|depends on|before (?:you )?start(?:ing)?)\b")
@@ -496,17 +503,23 @@ class _Parser(_SectionReader):
 
     def _emoji_marks(self, ms: Milestone) -> str | None:
         """``done`` when one of the page's lists has every item ticked with a done emoji after it (``- go vet ./... ✅``),
-        at least two items, outside code; None otherwise. A last resort for a page that writes no status. A list of
-        what came before or stays outside (``## Prerequisites``, ``## Dependencies``, ``## Out of scope``, ``## Risks``)
-        says nothing about this milestone's own work."""
-        skip = False
+        at least two items, outside code, and no list of the page's own work still to do (``## Next``, or a list ticked in
+        part) has an item without a mark; None
+        otherwise. A last resort for a page that writes no status. A list of what came before or stays outside
+        (``## Prerequisites`` or a heading under it, ``**Prerequisites:**``, ``## Dependencies``, ``## Out of scope``,
+        ``## Risks``) says nothing about this milestone's own work."""
+        heads: list[tuple[int, bool]] = []  # the enclosing headings: (level, names what is not the milestone's work)
+        label_skip = False  # the bold label introducing the current list says so (``**Prerequisites:**``)
         items: list[str | None] = []  # the current list: each item's trailing mark (canonical status) or None
-        found = False
+        found = unmarked = False
+        todo = False  # the current list's heading or label names work still to do (``## Next``, ``**Remaining:**``)
 
         def close() -> None:
-            nonlocal found
+            nonlocal found, unmarked
             if len(items) >= 2 and all(m == "done" for m in items):
                 found = True
+            elif any(m is None for m in items) and (todo or any(m is not None for m in items)):
+                unmarked = True  # ``## Next`` / ``- Checkout``, or a list ticked in part: work a reader sees as not done
             items.clear()
 
         for ln in self.lines[self.span[0]:self.span[1]]:
@@ -515,14 +528,23 @@ class _Parser(_SectionReader):
             h = _ATX_RE.match(ln.text)
             if h is not None:
                 close()
-                skip = bool(_NOT_OWN_WORK_RE.search(_strip_md(h.group(2) or "")))
+                level = len(h.group(1))
+                while heads and heads[-1][0] >= level:
+                    heads.pop()
+                heads.append((level, bool(_NOT_OWN_WORK_RE.search(_strip_md(h.group(2) or "")))))
+                label_skip, todo = False, bool(_TODO_RE.search(_strip_md(h.group(2) or "")))
                 continue
             b = _BULLET_RE.match(ln.text)
             if b is None or b.group("indent"):
                 if ln.text.strip() and not ln.text[:1].isspace():
                     close()  # a paragraph ends the list (a nested item or a blank line does not)
+                    if (m := LABEL_RE.match(ln.text)) and not m.group("value").strip() or _LEAD_BOLD_RE.match(ln.text):
+                        label_skip = bool(_NOT_OWN_WORK_RE.search(_strip_md(ln.text)))
+                        todo = todo or bool(_TODO_RE.search(_strip_md(ln.text)))
+                    else:
+                        label_skip = False
                 continue
-            if skip:
+            if label_skip or any(skip for _, skip in heads):
                 continue
             words = re.sub(r"\s*\([^()]*\)\s*$", "", b.group("text")).split()  # ``✅ (alle 21 Pakete)``: the remark after the mark
             token = words[-1] if words else ""
@@ -531,7 +553,7 @@ class _Parser(_SectionReader):
                 canon = None  # ``- Done ✅``, ``- 🔄 = in progress``: a legend, not a tick
             items.append(canon)
         close()
-        return "done" if found else None
+        return "done" if found and not unmarked else None
 
     def _external_phase_refs(self, ms: Milestone) -> None:
         """``**Depends on**: Phase 5 (v1.0 complete)`` in a milestone whose phases are 6-9 names a phase of

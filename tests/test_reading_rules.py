@@ -1025,3 +1025,22 @@ def test_a_task_heading_with_a_criteria_word_is_open_work() -> None:
     # review 15c new 1 (n9): ``## Update requirements`` on a page without phases
     req = parse_milestone("# Milestone: Python 3.13\n\n**Status**: Done\n\n## Update requirements\n\n- [ ] Bump numpy\n- [ ] Bump pandas\n\n## Test\n\n- [x] CI green\n")
     assert (req.checks_done, req.checks_total) == (1, 3) and len(req.diagnostics) == 1
+
+
+def test_a_list_of_ticks_is_not_the_status_when_it_is_a_prerequisite_or_work_stays_open() -> None:
+    # review 15c new 3: no status written; what the ✅ list says is read only from the milestone's own finished work
+    prereq_label = ("# Milestone: Search revamp\n\n## Overview\n\nRebuild the index.\n\n**Prerequisites:**\n\n"
+                    "- Auth rollout shipped \u2705\n- Index cluster provisioned \u2705\n\n## Tasks\n\nRewrite the ranking.\n")
+    prereq_sub = ("# Milestone: Search revamp\n\n## Prerequisites\n\n### Platform\n\n"
+                  "- Auth rollout shipped \u2705\n- Index cluster provisioned \u2705\n\n## Work\n\nRewrite the ranking.\n")
+    done_and_next = "# Milestone: Shop\n\n## Done so far\n\n- Product list \u2705\n- Cart \u2705\n\n## Next\n\n- Checkout\n- Payments\n"
+    for text in (prereq_label, prereq_sub, done_and_next):
+        ms = parse_milestone(text)
+        assert ms.status is None and any("no status line" in d.message for d in ms.diagnostics), text
+    # ``## Key deliverables`` is the milestone's work (only a heading that is ``Key`` alone is a legend)
+    key = parse_milestone("# Milestone: Shop\n\n## Key deliverables\n\n- Product list \u2705\n- Cart \u2705\n- Checkout \u2705\n")
+    assert (key.status, key.status_inferred, key.diagnostics) == ("done", True, [])
+    # a list ticked in part is open work too; a list that describes (``## Background``) is not work
+    part = parse_milestone("# Milestone: Shop\n\n## Gates\n\n- tests \u2705\n- vet \u2705\n\n## Build\n\n- cart \u2705\n- checkout\n")
+    told = parse_milestone("# Milestone: Shop\n\n## Background\n\n- the old shop\n- its cart\n\n## Gates\n\n- tests \u2705\n- vet \u2705\n")
+    assert (part.status, told.status) == (None, "done")
