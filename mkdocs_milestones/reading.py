@@ -35,10 +35,20 @@ _TAG_MARKS = frozenset({"new", "open", "info", "note", "idea", "question", "link
 """Bracketed words that tag an item rather than mark a task (``- [NEW] feature``, ``- [OPEN] question``)."""
 
 
+_NA_WORDS = r"(?:n/a|not applicable|out of scope|won[\u2019']?t do|descoped|dropped|deferred|postponed|cancell?ed|not needed)"
+_REASON = r"(?:[^()]|\([^()]*\))*"  # a short reason; a link in it keeps its brackets
 _NOT_APPLICABLE_RE = re.compile(
-    r"(?:\(\s*[*_]*|[*_]+\(?\s*|\s[\-\u2013\u2014]\s+)"
-    r"(?:n/a|not applicable|out of scope|won[\u2019']?t do|descoped|dropped|deferred\s+(?:to|until|till)|moved\s+to)\b"
-    r"[^()]*(?:\)[*_]*|[*_]+)?[\s.]*$",
+    # a remark in parentheses (emphasis around it or inside) that is the marker, a short reason after a separator:
+    # ``(N/A)``, ``*(N/A — Option A chosen)*``, ``(deferred to CL-M-04.03)``, ``(out of scope for v1)``, ``(moved to M4)``
+    r"(?:[*_`]*\(\s*[*_]*(?:" + _NA_WORDS + r"[*_]*(?:\s*[\-\u2013\u2014:,;]\s*" + _REASON + r"|\s+(?:to|until|till|for|in)\s+" + _REASON + r")?"
+    r"|moved\s+to\s+" + _REASON + r")\s*\)[*_`]*"
+    # the keyword alone in emphasis, ending the item: ``*N/A*``
+    r"|\s[*_]+" + _NA_WORDS + r"[*_]+"
+    # after a dash, the keyword as the whole tail (a short reason after to/until/for): ``— N/A``, ``— deferred to M4``
+    r"|\s[\-\u2013\u2014]\s+[*_]*(?:" + _NA_WORDS + r"|moved)[*_]*(?:\s+(?:to|until|till|for|in)\s+[^()]*)?"
+    r")[\s.]*$"
+    # the item is the marker: ``N/A (docs-only)``
+    r"|^\s*[*_]*(?:n/a|not applicable)[*_]*\s*(?:\([^()]*\)|[\-\u2013\u2014:]\s.*)?[\s.]*$",
     re.IGNORECASE,
 )
 """An open box its author says does not apply, in a remark that ends the item and starts with the reason:
@@ -69,6 +79,10 @@ def box_status_of(mark: str, text: str) -> str | None:
     ('pending', 'pending', 'pending')
     >>> box_status_of(" ", "Render missing values as N/A"), box_status_of(" ", "Return 422 when a filter is not applicable")
     ('pending', 'pending')
+    >>> [box_status_of(" ", t) for t in ("Handle *out of scope* requests", "Treat **N/A** cells as missing", "Retry \u2014 dropped messages go to the DLQ")]
+    ['pending', 'pending', 'pending']
+    >>> [box_status_of(" ", t) for t in ("Dark mode (deferred)", "Sync *(Deferred)*", "Push (deferred \u2014 see M5)", "N/A (docs-only)", "Docs *N/A*")]
+    ['cancelled', 'cancelled', 'cancelled', 'cancelled', 'cancelled']
     """
     status = box_status(mark)
     if status == "pending" and _NOT_APPLICABLE_RE.search(text):

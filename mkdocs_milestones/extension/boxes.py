@@ -30,7 +30,7 @@ def drop_not_applicable(md: Any, lst: etree.Element, li: etree.Element, holder: 
         if cm.group("mark") != " " or box_status_of(" ", text[cm.end():] + "".join(_inline_text(holder))) != "cancelled":
             return False
         holder.text = text[cm.end():].lstrip(" ")
-        li.set("class", "ms-check ms-check-dropped")
+        li.set("class", "ms-check ms-check-dropped ms-check-na")
         lst.set("class", "ms-checklist")
         return True
     stashed = _STASH_RE.match(text)
@@ -41,7 +41,7 @@ def drop_not_applicable(md: Any, lst: etree.Element, li: etree.Element, holder: 
     if "checkbox" not in html or "checked" in html or box_status_of(" ", rest + "".join(_inline_text(holder))) != "cancelled":
         return False
     holder.text = rest.lstrip(" ")
-    li.set("class", li.get("class", "") + " ms-check ms-check-dropped")
+    li.set("class", li.get("class", "") + " ms-check ms-check-dropped ms-check-na")
     return True
 
 
