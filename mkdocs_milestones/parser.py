@@ -429,6 +429,9 @@ class _Parser(_SectionReader):
             named[key] = _names_criteria(label) or not bold and _under_criteria(heads)
             if _OPTIONAL_LIST_RE.search(label or (heads[0] if heads else "")):
                 c.optional = True
+        for phase in ms.phases:  # ``## Phase 2: Dark mode (optional)``, or only optional boxes
+            title = phase.heading.title if phase.heading else phase.title
+            phase.optional = bool(_OPTIONAL_LIST_RE.search(title or "")) or bool(phase.checks) and all(c.optional for c in phase.checks)
         if ms.status != "done":
             return
         for key, boxes in lists.items():
@@ -488,7 +491,7 @@ class _Parser(_SectionReader):
         boxes = ms.counted_checks
         # an optional item left open (``Optional: ...``, ``(if feasible)``) contradicts nothing
         open_boxes = [c for c in boxes if not c.checked]
-        open_phases = [p for p in ms.phases if p.status not in ("done", "cancelled")]
+        open_phases = [p for p in ms.counted_phases if p.status not in ("done", "cancelled")]
         said = "read as" if ms.status_inferred else "marked"  # only a status the author wrote is "marked"
         if open_boxes:
             self.warn(ms.status_line or ms.line,
@@ -498,7 +501,7 @@ class _Parser(_SectionReader):
         elif open_phases:
             names = ", ".join(f"Phase {p.id}" for p in open_phases[:5]) + (", ..." if len(open_phases) > 5 else "")
             self.warn(ms.status_line or ms.line,
-                      f"the milestone is {said} done but {len(open_phases)} of {len(ms.phases)} phases are not ({names}); "
+                      f"the milestone is {said} done but {len(open_phases)} of {ms.phases_total} phases are not ({names}); "
                       "mark them done (or cancelled), or give the milestone a status other than done")
 
     def _emoji_marks(self, ms: Milestone) -> str | None:

@@ -1044,3 +1044,14 @@ def test_a_list_of_ticks_is_not_the_status_when_it_is_a_prerequisite_or_work_sta
     part = parse_milestone("# Milestone: Shop\n\n## Gates\n\n- tests \u2705\n- vet \u2705\n\n## Build\n\n- cart \u2705\n- checkout\n")
     told = parse_milestone("# Milestone: Shop\n\n## Background\n\n- the old shop\n- its cart\n\n## Gates\n\n- tests \u2705\n- vet \u2705\n")
     assert (part.status, told.status) == (None, "done")
+
+
+def test_an_open_optional_phase_does_not_hold_a_done_milestone_back() -> None:
+    # review 15c new 6: the phase's heading says optional, as its boxes are
+    ms = parse_milestone("# Milestone: Parser\n\n**Status**: Done\n\n## Phase 1: Core\n\n- [x] Lexer\n- [x] AST\n\n"
+                         "## Phase 2: Dark mode (optional)\n\n- [ ] Theme switch\n- [ ] Contrast check\n")
+    assert (ms.diagnostics, ms.progress, ms.phases_done, ms.phases_total) == ([], 1.0, 1, 1)
+    assert ms.phases[1].optional and not ms.phases[0].optional
+    # a phase not said to be optional still counts
+    plain = parse_milestone("# Milestone: Parser\n\n**Status**: Done\n\n## Phase 1: Core\n\n- [x] Lexer\n\n## Phase 2: Dark mode\n\n- [ ] Theme switch\n")
+    assert plain.progress < 1.0 and len(plain.diagnostics) == 1
