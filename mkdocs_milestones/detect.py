@@ -105,7 +105,8 @@ _ABOUT_WHOLE = r"(?:(?:implementation|completion|development|work)\s+(?:tracking
 _ABOUT = r"(?:(?:implementation|progress|work|development|release|completion)\s+)?(?:tracking|tracker|log|notes|summary)(?:\s+log)?"
 _ABOUT_RE = re.compile(
     r"^" + _ABOUT_WHOLE + r"(?:\s*$|\s*[:\-\u2013\u2014(])"
-    r"|^release\s*:|^success(?:\s+criteria)?\s*(?:$|:)|^success(?:\s+criteria)?\s*[\-\u2013\u2014(]"
+    r"|^release\s*[:\-\u2013\u2014(]|^release\s+summary\b|^test\s+(?:plan|strategy)\s*$|\bexit\s+checklist\s*$"
+    r"|^success(?:\s+criteria)?\s*(?:$|:)|^success(?:\s+criteria)?\s*[\-\u2013\u2014(]"
     r"|^success(?:\s+criteria)?\s+[^\w\s]"  # ``### SIM-M2.7 Success ✅ ACHIEVED``: its criteria, met
     r"|(?:\s[\-\u2013\u2014:]\s*|\()" + _ABOUT + r"\)?\s*$"
     r"|\s[\-\u2013\u2014:]\s*test\s+(?:plan|strategy)\s*$",
@@ -119,8 +120,9 @@ def about_a_milestone(title: str) -> bool:
     >>> [about_a_milestone(t) for t in ("Implementation Tracking", "Tracking \u2014 Time-Travel Foundations",
     ...  "Engine Semantics (Contract Hardening) \u2014 Tracking", "Retry Governance (Tracking)", "Release Notes",
     ...  "Release: Mode Toggle", "Enhanced Registry - Completion Summary", "Time-Travel State APIs \u2013 Release Summary",
-    ...  "Phase 0: TDD Setup - Test Plan")]
-    [True, True, True, True, True, True, True, True, True]
+    ...  "Phase 0: TDD Setup - Test Plan", "Release \u2014 Catalog.v1", "Release - Time travel", "Release Summary \u2014 Buffers",
+    ...  "Release Summary", "Test Plan", "Runtime Stability Exit Checklist")]
+    [True, True, True, True, True, True, True, True, True, True, True, True, True, True, True]
     >>> about_a_milestone("Success \u2705 ACHIEVED"), about_a_milestone("Success Criteria")
     (True, True)
     >>> [about_a_milestone(t) for t in ("Tracking dashboard", "Release pipeline", "Log ingestion", "REST API", "Audit log rotation",

@@ -1055,3 +1055,16 @@ def test_an_open_optional_phase_does_not_hold_a_done_milestone_back() -> None:
     # a phase not said to be optional still counts
     plain = parse_milestone("# Milestone: Parser\n\n**Status**: Done\n\n## Phase 1: Core\n\n- [x] Lexer\n\n## Phase 2: Dark mode\n\n- [ ] Theme switch\n")
     assert plain.progress < 1.0 and len(plain.diagnostics) == 1
+
+
+def test_release_pages_test_plans_and_exit_checklists_are_about_a_milestone() -> None:
+    # review 15c new 7: FlowTime's releases/SIM-CAT-M2.md, SaaS's MILESTONE-5-...-EXIT-CHECKLIST.md
+    about = ("SIM-CAT-M2 Release \u2014 Catalog.v1 (Structural Source of Truth)", "M-03.00 Release - Time travel",
+             "M-05.01 Release Summary \u2014 Buffers", "M3 \u2013 Release Summary", "M7: Test Plan",
+             "Milestone 5 Runtime Stability Exit Checklist")
+    for title in about:
+        assert milestone_heading(title) is None, title
+        assert not is_milestone_source(f"# {title}\n\n**Status**: \u2705 Done\n\n## Phase 1: Ship\n\n- [x] tag\n"), title
+    # a milestone named Release is one (the title as a whole)
+    assert milestone_heading("M4: Release") == ("M4", "Release", False)
+    assert milestone_heading("M2: Release pipeline") == ("M2", "Release pipeline", False)
