@@ -251,7 +251,7 @@ def trail_remark(said: str, words: str, note: str) -> bool:
         return True
     at = said.find(words)
     after = said[at + len(words):].lstrip(" *_") if at >= 0 else ""
-    return bool(note) and after[:1] in (",", ";", "(", ":", "-", "\u2013", "\u2014")
+    return bool(note) and after[:1] in (",", ";", "(", ":", "-", "/", "\u2013", "\u2014")
 
 
 _STATUS_BOLD_RE = re.compile(r"^\*\*(?P<bold>[^*]+)\*\*(?P<rest>.*)$", re.DOTALL)

@@ -88,6 +88,11 @@ def _in_range(pid: str, rng: tuple[float, float]) -> bool:
     return a <= n <= b or (b == int(b) and int(n) == b)
 
 
+def _content(ms: Milestone) -> int:
+    """How much a section says about its milestone: its phases, boxes, fields and dependencies."""
+    return 3 * len(ms.phases) + len(ms.checks) + sum(len(p.checks) for p in ms.phases) + len(ms.fields) + 2 * len(ms.depends_on_refs)
+
+
 class _Roadmap(_Parser):
     """Several milestones in one document: ``## Milestone ...`` sections, or the ``.planning/ROADMAP.md``
     layout (a ``## Milestones`` list with ``Phases N-M`` ranges, phases as checklist items and sections)."""
@@ -118,19 +123,31 @@ class _Roadmap(_Parser):
     @staticmethod
     def _one_per_id(sections: list[Milestone]) -> list[Milestone]:
         """Two sections of one document with the same id are one milestone written about twice (FlowTime's
-        ROADMAP-LEGACY.md: ``## UI-M-0 — ... (Completed / Expanded)`` and, further down, ``## UI-M-0 — ... ✅ COMPLETED``):
-        the first is it; a status only the later one says is kept."""
-        first: dict[str, Milestone] = {}
+        ROADMAP-LEGACY.md: ``## UI-M-0 — ... (Completed / Expanded)`` and, further down, ``## UI-M-0 — ... ✅ COMPLETED``
+        with its goal and criteria; a roadmap's overview ``## M2: Dashboards 🔄`` and its detailed ``## M2: Dashboards``):
+        one milestone, the detailed section's (its phases, boxes, fields, dependencies) at the first's place (its anchor
+        and line); the first's status, else the other's."""
+        first: dict[str, int] = {}
         out: list[Milestone] = []
         for ms in sections:
             key = (ms.id or "").strip().lower()
-            same = first.get(key) if key else None
-            if same is None:
+            at = first.get(key) if key else None
+            if at is None:
                 if key:
-                    first[key] = ms
+                    first[key] = len(out)
                 out.append(ms)
+                continue
+            same = out[at]
+            if _content(ms) > _content(same):
+                ms.line, ms.anchor = same.line, same.anchor
+                if same.status is not None:
+                    ms.status, ms.status_text, ms.status_note, ms.status_inferred = same.status, same.status_text, same.status_note, same.status_inferred
+                    ms.diagnostics = [d for d in ms.diagnostics if "no status line" not in d.message]
+                ms.diagnostics = [d for d in same.diagnostics if "no status line" not in d.message] + ms.diagnostics
+                out[at] = ms
             elif same.status is None and ms.status is not None:
                 same.status, same.status_text, same.status_note = ms.status, ms.status_text, ms.status_note
+                same.diagnostics = [d for d in same.diagnostics if "no status line" not in d.message]
         return out
 
     def _sections(self, heads: list[tuple[int, int, str]]) -> list[Milestone]:

@@ -1068,3 +1068,17 @@ def test_release_pages_test_plans_and_exit_checklists_are_about_a_milestone() ->
     # a milestone named Release is one (the title as a whole)
     assert milestone_heading("M4: Release") == ("M4", "Release", False)
     assert milestone_heading("M2: Release pipeline") == ("M2", "Release pipeline", False)
+
+
+def test_a_milestone_written_about_twice_in_a_roadmap_is_one_with_the_detailed_sections_content() -> None:
+    # review 15c new 5: an overview of headings, then the detailed sections
+    doc = ("# Roadmap\n\n## Overview\n\n## M1: Foundation \u2705\n\n## M2: Dashboards \U0001F504\n\n"
+           "## M1: Foundation\n\n**Status**: Done\n\n### Phase 1: Schema\n\n- [x] Tables\n\n"
+           "## M2: Dashboards\n\n**Status**: In progress\n**Depends on**: M1\n\n### Phase 1: Charts\n\n- [x] Bar chart\n- [ ] Line chart\n")
+    m1, m2 = parse_milestones(doc, file="r.md")
+    assert (m2.id, m2.status, m2.progress, m2.depends_on_refs, [p.title for p in m2.phases]) == ("M2", "in-progress", 0.5, ["M1"], ["Charts"])
+    assert (m1.line, m2.line, m1.anchor, m2.anchor) == (5, 7, "m1-foundation", "m2-dashboards")
+    # FlowTime's ROADMAP-LEGACY.md: a status parenthetical is not the title
+    legacy = parse_milestones("# Roadmap\n\n## UI-M-0 \u2014 Minimal Observer UI (Completed / Expanded)\n\n"
+                              "## UI-M-0 \u2014 Minimal Observer UI \u2705 COMPLETED\n\n**Goal**: a UI\n\n- [x] grid\n", file="r.md")
+    assert [(m.id, m.title, m.status) for m in legacy] == [("UI-M-0", "Minimal Observer UI", "done")]
