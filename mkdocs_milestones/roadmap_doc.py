@@ -222,6 +222,8 @@ class _Roadmap(_Parser):
                 ms.status_text = mark
                 ms.status = normalize_status(mark)
             self._title_status(ms)
+            if ms.id and _DATE_TITLE_RE.match(ms.title):
+                ms.title = ms.id  # ``## M3 — 2024-06-01 (Released)``: a date is no title; the id names it
             if ms.status is None and group is not None:
                 ms.status_text, ms.status = group  # the group's word, until the section writes its own
             self._body(ms, i + 1, stop)
@@ -382,8 +384,29 @@ def parse_milestones(
     return parse_roadmap(text, file=file, meta=meta, first_line=first_line)
 
 
+_CHANGELOG_TITLE_RE = re.compile(
+    r"(?i)^\W*(?:change\s*log|changes|release\s+notes|releases|release\s+history|version\s+history|history)\W*$")
+_CHANGELOG_FILE_RE = re.compile(r"(?i)(?:^|/)(?:change\s*log|changes|history|releases|release[-_ ]notes)(?:\.\w+)?$")
+_DATE_TITLE_RE = re.compile(r"^\s*\(?\d{4}-\d{2}(?:-\d{2})?\)?\s*$")
+
+
+def _changelog(text: str, file: str | None) -> bool:
+    """Is the document a changelog or release history (``# Changelog``, ``# Release notes``, ``CHANGELOG.md``)? Its
+    versions are what shipped (and ``## [Unreleased]`` what will), never a roadmap's milestones.
+
+    >>> _changelog("# Changelog\\n\\n## M3 \u2014 2024-06-01 (Released)\\n", None), _changelog("# Roadmap\\n", "docs/CHANGELOG.md")
+    (True, True)
+    >>> _changelog("# Roadmap\\n\\n## M1: Changes to billing\\n", "docs/roadmap.md")
+    False
+    """
+    if file and _CHANGELOG_FILE_RE.search(file.rsplit(".", 1)[0] if file.lower().endswith((".md", ".markdown")) else file):
+        return True
+    h1 = re.search(r"(?m)^#[ \t]+(.+?)[ \t#]*$", text)
+    return h1 is not None and bool(_CHANGELOG_TITLE_RE.match(_strip_md(h1.group(1))))
+
+
 def parse_roadmap(text: str, *, file: str | None = None, meta: dict[str, Any] | None = None, first_line: int = 1) -> list[Milestone]:
     """The milestones of a document that is not a milestone page itself (:func:`parse_milestones`), each with an anchor."""
-    if not _ROADMAP_HINT_RE.search(text):
+    if not _ROADMAP_HINT_RE.search(text) or _changelog(text, file):
         return []
     return _Roadmap(text, file, meta, first_line).milestones()

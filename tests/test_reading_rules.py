@@ -938,8 +938,8 @@ def test_a_changelog_is_no_roadmap() -> None:
     # review 15b finding 5: released versions under an in-development one are not pending milestones
     for top in ("(in development)", "(current)", "(WIP)", "(Released 2026-01-02)", "(Shipped)"):
         doc = f"# Changelog\n\n## v2.1.0 {top}\n\n- Added export\n\n## v2.0.0\n\n- Fixed login\n\n## v1.0.0\n\n- First release\n"
-        found = parse_milestones(doc, file="CHANGELOG.md")
-        assert [m.id for m in found] == ["v2.1.0"] and found[0].title == "v2.1.0", top
+        # review 15c new 8: a changelog holds no milestones at all (its versions are what shipped, or will)
+        assert parse_milestones(doc, file="CHANGELOG.md") == [] == parse_milestones(doc, file="docs/notes.md"), top
     # beside a section marked done, an unmarked named one is planned (FlowTime's ROADMAP-LEGACY.md), a bare version is not
     doc = "# Roadmap\n\n## M1: Foundation \u2705\n\n## M2: Dashboards\n\nGoal: charts.\n\n## v3.0\n\n- notes\n"
     assert [(m.id, m.status) for m in parse_milestones(doc, file="r.md")] == [("M1", "done"), ("M2", "pending")]
@@ -1082,3 +1082,14 @@ def test_a_milestone_written_about_twice_in_a_roadmap_is_one_with_the_detailed_s
     legacy = parse_milestones("# Roadmap\n\n## UI-M-0 \u2014 Minimal Observer UI (Completed / Expanded)\n\n"
                               "## UI-M-0 \u2014 Minimal Observer UI \u2705 COMPLETED\n\n**Goal**: a UI\n\n- [x] grid\n", file="r.md")
     assert [(m.id, m.title, m.status) for m in legacy] == [("UI-M-0", "Minimal Observer UI", "done")]
+
+
+def test_a_changelog_holds_no_milestones_and_a_date_is_no_title() -> None:
+    # review 15c new 8: ``# Changelog`` / ``## M3 — 2024-06-01 (Released)``, ``## v2.1.0 (in development)``
+    for text in ("# Changelog\n\n## M3 \u2014 2024-06-01 (Released)\n\n- Search\n\n## M2 \u2014 2024-03-01 (Released)\n\n- Login\n",
+                 "# Changelog\n\n## v2.1.0 (in development)\n\n- Dark mode\n\n## v2.0.0\n\n- Sync\n",
+                 "# Releases\n\n## v3.0 (Planned)\n\n- Sync\n\n## v2.0 \u2014 Shipped 2024-05-01\n"):
+        assert parse_milestones(text, file="docs/notes.md") == [], text
+    assert parse_milestones("# Roadmap\n\n## v2.1.0 (in development)\n\n## v2.0.0 (Shipped)\n", file="CHANGELOG.md") == []
+    road = parse_milestones("# Roadmap\n\n## M3 \u2014 2024-06-01 (Released)\n\n## M4 \u2014 2024-09-01\n\n**Status**: planned\n", file="r.md")
+    assert [(m.id, m.title, m.status) for m in road] == [("M3", "M3", "done"), ("M4", "M4", "pending")]
