@@ -377,3 +377,15 @@ def test_readme_documents_every_extension_option() -> None:
     assert not missing, f"extension options missing from the README: {missing}"
     export = readme.split("**`export`**", 1)[1].split("\n\n", 1)[0]
     assert "plugin's `today` option" in export and "as they do not read `mkdocs.yml`" not in readme
+
+
+def test_a_task_list_straight_under_a_paragraph_line_shows_the_boxes_it_counts() -> None:
+    # review 15c item 9 (FlowTime's FT-M-05.13): ``**Acceptance Criteria**`` then ``- [x]`` lines with no blank line
+    text = "# MILESTONE: A\n\n**Status**: In progress\n\n## Tasks\n\n**Acceptance Criteria**\n- [x] one\n- [x] two\n- [ ] three\n"
+    for exts in ([MilestonesExtension()], ["pymdownx.tasklist", MilestonesExtension()]):
+        md = markdown.Markdown(extensions=exts)
+        html = md.convert(text)
+        ms = md.milestone  # type: ignore[attr-defined]
+        boxes = re.findall(r"<input[^>]*checkbox[^>]*>", html)
+        assert (sum("checked" in b for b in boxes), len(boxes)) == (ms.checks_done, ms.checks_total) == (2, 3), html
+        assert "<strong>Acceptance Criteria</strong>" in html
