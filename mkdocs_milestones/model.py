@@ -323,9 +323,13 @@ class Milestone:
 
     @property
     def counted_checks(self) -> list[Check]:
-        """The boxes progress counts: the phases' boxes, or the page's when no phase has one."""
+        """The boxes the card counts: every box the page shows as one, the phases' and the page's own (outside
+        phases), but dropped ones, criteria and open optional ones. (Progress is the phases' mean when there
+        are phases: :attr:`progress`.)"""
         boxes = [c for p in self.phases for c in p.checks]
-        return [c for c in (boxes or self.checks) if c.counted]
+        if self.checks and boxes:
+            boxes = sorted(boxes + self.checks, key=lambda c: c.line)  # in page order
+        return [c for c in boxes or self.checks if c.counted]
     keyword_title: bool = False
     """True when the title comes from a ``# MILESTONE: name`` heading (the page shows ``name``)."""
     tables: list[Table] = field(default_factory=list)
