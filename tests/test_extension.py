@@ -329,6 +329,10 @@ def test_words_inside_a_task_are_not_a_not_applicable_remark() -> None:
         items = re.findall(r"<li[^>]*>.*?</li>", html, re.S)
         assert (ms.checks_done, ms.checks_total) == (1, 4)
         assert sum("checkbox" in i for i in items) == 4 and sum("ms-check-na" in i for i in items) == 3, html
+    # ``(N/A)`` on a lazy continuation line: the parser reads the first line, so the page keeps the box
+    md = markdown.Markdown(extensions=[MilestonesExtension()])
+    html = md.convert("# MILESTONE: R\n\n**Status**: In progress\n\n## Tasks\n\n- [x] CSV\n- [ ] Excel\n(N/A)\n")
+    assert md.milestone.checks_total == 2 and len(re.findall(r"<input[^>]*checkbox", html)) == 2, html  # type: ignore[attr-defined]
 
 
 _FRONT_MATTER_MILESTONE = """---
