@@ -17,11 +17,11 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from .detect import _MS_ID_RE, _PHASE_RE, _has_plan_evidence, front_matter_milestone, status_paragraph, _title_after_id, is_milestone_source, milestone_heading, title_from_heading
+from .detect import _MS_ID_RE, _PHASE_RE, _has_plan_evidence, trail_remark, front_matter_milestone, status_paragraph, _title_after_id, is_milestone_source, milestone_heading, title_from_heading
 from .graph import build_phase_graph
 from .links import scan_refs
 from .model import Check, Diagnostic, Field, Milestone, Phase, Table, Task
-from .reading import _ESTIMATE_RE, _NONE_RE, _TASKLIST_RE, _TITLE_STATUS_RE, _TRAIL_NOTE_RE, _combine, _numbered_back, _phase_heading, box_status, box_status_of, cell_value, column_kinds, optional_item, parse_phase_refs, read_status, trail_remark
+from .reading import _ESTIMATE_RE, _NONE_RE, _TASKLIST_RE, _TITLE_STATUS_RE, _combine, _numbered_back, _phase_heading, box_status, box_status_of, cell_value, column_kinds, optional_item, parse_phase_refs, read_status
 from .refs import milestone_refs, ref_is_shaped
 from .schedule import read_milestone_plan, read_phase_plan
 from .sections import _NUMBERED_RE, _SectionReader

@@ -235,25 +235,6 @@ _TRAIL_NOTE_RE = re.compile(r"|\(.*\)|[*_]*\(.*\)[*_]*|:?\s*\d[\d\s\-/.,:]*|(?:o
 _TITLE_STATUS_RE = re.compile(r"\s*(?:\((?P<paren>[^()]{2,40})\)|\s[\-\u2013\u2014]+\s+(?P<dash>[A-Za-z][\w \-.,]{1,38}[\w)]))\s*$")
 
 
-_REMARK_RE = re.compile(r"(?i)(?:in|on|since|by|with|for|until|till|to|via|from|after|as of|per|pending|behind)\s")
-
-
-def trail_remark(said: str, words: str, note: str) -> bool:
-    """Is ``note`` (what follows the status ``words`` in a heading's trailing phrase ``said``) a remark on the status,
-    so the phrase is the status plus a note? Nothing, a date, a remark in parentheses, a remark after a comma or
-    semicolon, or one that starts with a preposition: ``In progress since March``, ``Blocked by legal review``,
-    ``Done, shipped with v2``, ``Done in v2.1``. A noun right after the status word is a title: ``Active users``.
-
-    >>> [trail_remark(t, *split_status(t)) for t in ("Blocked by legal review", "Done, shipped with v2", "Done in v2.1", "Active users", "Done deals")]
-    [True, True, True, False, False]
-    """
-    if _TRAIL_NOTE_RE.fullmatch(note) or _REMARK_RE.match(note):
-        return True
-    at = said.find(words)
-    after = said[at + len(words):].lstrip(" *_") if at >= 0 else ""
-    return bool(note) and after[:1] in (",", ";", "(", ":", "-", "/", "\u2013", "\u2014")
-
-
 _STATUS_BOLD_RE = re.compile(r"^\*\*(?P<bold>[^*]+)\*\*(?P<rest>.*)$", re.DOTALL)
 
 

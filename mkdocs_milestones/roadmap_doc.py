@@ -11,11 +11,11 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .detect import _MS_ID_RE, _PHASE_RE, _has_plan_evidence, _title_after_id, is_milestone_source, milestone_heading
+from .detect import _DATE_TITLE_RE, _MS_ID_RE, _PHASE_RE, _has_plan_evidence, _title_after_id, changelog, is_milestone_source, milestone_heading, trail_remark
 from .links import scan_refs
 from .model import Milestone, Phase
 from .parser import _Parser, parse_milestone
-from .reading import _BOX_MARKS, _TITLE_STATUS_RE, _TRAIL_NOTE_RE, read_status, trail_remark
+from .reading import _BOX_MARKS, _TITLE_STATUS_RE, read_status
 from .source import _heading, _slug, _strip_md, heading_anchor, split_attr_list
 from .vocabulary import is_status_phrase, normalize_status, split_status
 
@@ -384,29 +384,8 @@ def parse_milestones(
     return parse_roadmap(text, file=file, meta=meta, first_line=first_line)
 
 
-_CHANGELOG_TITLE_RE = re.compile(
-    r"(?i)^\W*(?:change\s*log|changes|release\s+notes|releases|release\s+history|version\s+history|history)\W*$")
-_CHANGELOG_FILE_RE = re.compile(r"(?i)(?:^|/)(?:change\s*log|changes|history|releases|release[-_ ]notes)(?:\.\w+)?$")
-_DATE_TITLE_RE = re.compile(r"^\s*\(?\d{4}-\d{2}(?:-\d{2})?\)?\s*$")
-
-
-def _changelog(text: str, file: str | None) -> bool:
-    """Is the document a changelog or release history (``# Changelog``, ``# Release notes``, ``CHANGELOG.md``)? Its
-    versions are what shipped (and ``## [Unreleased]`` what will), never a roadmap's milestones.
-
-    >>> _changelog("# Changelog\\n\\n## M3 \u2014 2024-06-01 (Released)\\n", None), _changelog("# Roadmap\\n", "docs/CHANGELOG.md")
-    (True, True)
-    >>> _changelog("# Roadmap\\n\\n## M1: Changes to billing\\n", "docs/roadmap.md")
-    False
-    """
-    if file and _CHANGELOG_FILE_RE.search(file.rsplit(".", 1)[0] if file.lower().endswith((".md", ".markdown")) else file):
-        return True
-    h1 = re.search(r"(?m)^#[ \t]+(.+?)[ \t#]*$", text)
-    return h1 is not None and bool(_CHANGELOG_TITLE_RE.match(_strip_md(h1.group(1))))
-
-
 def parse_roadmap(text: str, *, file: str | None = None, meta: dict[str, Any] | None = None, first_line: int = 1) -> list[Milestone]:
     """The milestones of a document that is not a milestone page itself (:func:`parse_milestones`), each with an anchor."""
-    if not _ROADMAP_HINT_RE.search(text) or _changelog(text, file):
+    if not _ROADMAP_HINT_RE.search(text) or changelog(text, file):
         return []
     return _Roadmap(text, file, meta, first_line).milestones()
