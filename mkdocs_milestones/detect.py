@@ -9,7 +9,7 @@ import re
 from typing import Any
 
 from .source import LABEL_RE, Line, _first_h1, _heading, _normalize, _strip_md, scan_lines, split_attr_list, split_front_matter
-from .reading import read_status
+from .reading import _TRAIL_NOTE_RE, read_status
 from .vocabulary import normalize_status, split_status
 
 _LEAD_EMOJI_RE = re.compile(r"^[^\w\s*_\[(<{`#]+\s+(?=(?:\*\*|__)?milestone\b)", re.IGNORECASE)
@@ -23,9 +23,11 @@ _TEMPLATE_RE = re.compile(
 
 __all__ = [
     "about_a_milestone",
+    "changelog",
     "is_milestone_source",
     "milestone_heading",
     "title_from_heading",
+    "trail_remark",
 ]
 
 _MILESTONE_PREFIX_RE = re.compile(r"^\s*(?:\*\*|__)?milestone(?:\*\*|__)?\s*[:\-\u2013\u2014]\s*", re.IGNORECASE)
@@ -105,7 +107,8 @@ _ABOUT_WHOLE = r"(?:(?:implementation|completion|development|work)\s+(?:tracking
 _ABOUT = r"(?:(?:implementation|progress|work|development|release|completion)\s+)?(?:tracking|tracker|log|notes|summary)(?:\s+log)?"
 _ABOUT_RE = re.compile(
     r"^" + _ABOUT_WHOLE + r"(?:\s*$|\s*[:\-\u2013\u2014(])"
-    r"|^release\s*:|^success(?:\s+criteria)?\s*(?:$|:)|^success(?:\s+criteria)?\s*[\-\u2013\u2014(]"
+    r"|^release\s*[:\-\u2013\u2014(]|^release\s+summary\b|^test\s+(?:plan|strategy)\s*$|\bexit\s+checklist\s*$"
+    r"|^success(?:\s+criteria)?\s*(?:$|:)|^success(?:\s+criteria)?\s*[\-\u2013\u2014(]"
     r"|^success(?:\s+criteria)?\s+[^\w\s]"  # ``### SIM-M2.7 Success ✅ ACHIEVED``: its criteria, met
     r"|(?:\s[\-\u2013\u2014:]\s*|\()" + _ABOUT + r"\)?\s*$"
     r"|\s[\-\u2013\u2014:]\s*test\s+(?:plan|strategy)\s*$",
@@ -119,8 +122,9 @@ def about_a_milestone(title: str) -> bool:
     >>> [about_a_milestone(t) for t in ("Implementation Tracking", "Tracking \u2014 Time-Travel Foundations",
     ...  "Engine Semantics (Contract Hardening) \u2014 Tracking", "Retry Governance (Tracking)", "Release Notes",
     ...  "Release: Mode Toggle", "Enhanced Registry - Completion Summary", "Time-Travel State APIs \u2013 Release Summary",
-    ...  "Phase 0: TDD Setup - Test Plan")]
-    [True, True, True, True, True, True, True, True, True]
+    ...  "Phase 0: TDD Setup - Test Plan", "Release \u2014 Catalog.v1", "Release - Time travel", "Release Summary \u2014 Buffers",
+    ...  "Release Summary", "Test Plan", "Runtime Stability Exit Checklist")]
+    [True, True, True, True, True, True, True, True, True, True, True, True, True, True, True]
     >>> about_a_milestone("Success \u2705 ACHIEVED"), about_a_milestone("Success Criteria")
     (True, True)
     >>> [about_a_milestone(t) for t in ("Tracking dashboard", "Release pipeline", "Log ingestion", "REST API", "Audit log rotation",
@@ -316,3 +320,43 @@ def is_milestone_source(text: str, meta: dict[str, Any] | None = None) -> bool:
 
 def _label_of(m: re.Match[str]) -> str:
     return (m.group("blabel") or m.group("plabel") or "").strip().rstrip(":").strip()
+
+
+_REMARK_RE = re.compile(r"(?i)(?:in|on|since|by|with|for|until|till|to|via|from|after|as of|per|pending|behind)\s")
+
+
+def trail_remark(said: str, words: str, note: str) -> bool:
+    """Is ``note`` (what follows the status ``words`` in a heading's trailing phrase ``said``) a remark on the status,
+    so the phrase is the status plus a note? Nothing, a date, a remark in parentheses, a remark after a comma or
+    semicolon, or one that starts with a preposition: ``In progress since March``, ``Blocked by legal review``,
+    ``Done, shipped with v2``, ``Done in v2.1``. A noun right after the status word is a title: ``Active users``.
+
+    >>> [trail_remark(t, *split_status(t)) for t in ("Blocked by legal review", "Done, shipped with v2", "Done in v2.1", "Active users", "Done deals")]
+    [True, True, True, False, False]
+    """
+    if _TRAIL_NOTE_RE.fullmatch(note) or _REMARK_RE.match(note):
+        return True
+    at = said.find(words)
+    after = said[at + len(words):].lstrip(" *_") if at >= 0 else ""
+    return bool(note) and after[:1] in (",", ";", "(", ":", "-", "/", "\u2013", "\u2014")
+
+
+_CHANGELOG_TITLE_RE = re.compile(
+    r"(?i)^\W*(?:change\s*log|changes|release\s+notes|releases|release\s+history|version\s+history|history)\W*$")
+_CHANGELOG_FILE_RE = re.compile(r"(?i)(?:^|/)(?:change\s*log|changes|history|releases|release[-_ ]notes)(?:\.\w+)?$")
+_DATE_TITLE_RE = re.compile(r"^\s*\(?\d{4}-\d{2}(?:-\d{2})?\)?\s*$")
+
+
+def changelog(text: str, file: str | None) -> bool:
+    """Is the document a changelog or release history (``# Changelog``, ``# Release notes``, ``CHANGELOG.md``)? Its
+    versions are what shipped (and ``## [Unreleased]`` what will), never a roadmap's milestones.
+
+    >>> changelog("# Changelog\\n\\n## M3 \u2014 2024-06-01 (Released)\\n", None), changelog("# Roadmap\\n", "docs/CHANGELOG.md")
+    (True, True)
+    >>> changelog("# Roadmap\\n\\n## M1: Changes to billing\\n", "docs/roadmap.md")
+    False
+    """
+    if file and _CHANGELOG_FILE_RE.search(file.rsplit(".", 1)[0] if file.lower().endswith((".md", ".markdown")) else file):
+        return True
+    h1 = re.search(r"(?m)^#[ \t]+(.+?)[ \t#]*$", text)
+    return h1 is not None and bool(_CHANGELOG_TITLE_RE.match(_strip_md(h1.group(1))))

@@ -225,6 +225,9 @@ class Phase:
     tags: list[str] = field(default_factory=list)
     milestone_status: str | None = None
     """Its milestone's status (:meth:`Milestone.settle_phases`): a phase of a settled milestone is not overdue."""
+    optional: bool = False
+    """The heading says the phase is optional (``## Phase 2: Dark mode (optional)``), or every box of it is optional:
+    left open, it is not counted (:attr:`Milestone.counted_phases`), as an open optional box is not."""
 
     def overdue_days(self, today: date | None) -> int:
         """Days past its target, 0 if not overdue (nor when its milestone is done or cancelled): the one answer
@@ -320,9 +323,13 @@ class Milestone:
 
     @property
     def counted_checks(self) -> list[Check]:
-        """The boxes progress counts: the phases' boxes, or the page's when no phase has one."""
+        """The boxes the card counts: every box the page shows as one, the phases' and the page's own (outside
+        phases), but dropped ones, criteria and open optional ones. (Progress is the phases' mean when there
+        are phases: :attr:`progress`.)"""
         boxes = [c for p in self.phases for c in p.checks]
-        return [c for c in (boxes or self.checks) if c.counted]
+        if self.checks and boxes:
+            boxes = sorted(boxes + self.checks, key=lambda c: c.line)  # in page order
+        return [c for c in boxes or self.checks if c.counted]
     keyword_title: bool = False
     """True when the title comes from a ``# MILESTONE: name`` heading (the page shows ``name``)."""
     tables: list[Table] = field(default_factory=list)
@@ -336,8 +343,8 @@ class Milestone:
         What is written wins over the status: a done milestone whose boxes are not all ticked shows
         what is ticked (and the parser warns about the contradiction).
         """
-        if self.phases:
-            return sum(p.progress for p in self.phases) / len(self.phases)
+        if phases := self.counted_phases:
+            return sum(p.progress for p in phases) / len(phases)
         boxes = self.counted_checks
         if boxes:
             return sum(1 for c in boxes if c.checked) / len(boxes)
@@ -360,8 +367,18 @@ class Milestone:
         return None
 
     @property
+    def counted_phases(self) -> list[Phase]:
+        """The phases progress counts: all but an optional one left open (when any other is left)."""
+        kept = [p for p in self.phases if not p.optional or p.status == "done"]
+        return kept or self.phases
+
+    @property
     def phases_done(self) -> int:
-        return sum(1 for p in self.phases if p.status == "done")
+        return sum(1 for p in self.counted_phases if p.status == "done")
+
+    @property
+    def phases_total(self) -> int:
+        return len(self.counted_phases)
 
     @property
     def current_phase(self) -> Phase | None:

@@ -17,11 +17,11 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from .detect import _MS_ID_RE, _PHASE_RE, _has_plan_evidence, front_matter_milestone, status_paragraph, _title_after_id, is_milestone_source, milestone_heading, title_from_heading
+from .detect import _MS_ID_RE, _PHASE_RE, _has_plan_evidence, trail_remark, front_matter_milestone, status_paragraph, _title_after_id, is_milestone_source, milestone_heading, title_from_heading
 from .graph import build_phase_graph
 from .links import scan_refs
 from .model import Check, Diagnostic, Field, Milestone, Phase, Table, Task
-from .reading import _ESTIMATE_RE, _NONE_RE, _TASKLIST_RE, _TITLE_STATUS_RE, _TRAIL_NOTE_RE, _combine, _numbered_back, _phase_heading, box_status, box_status_of, cell_value, column_kinds, optional_item, parse_phase_refs, read_status
+from .reading import _ESTIMATE_RE, _NONE_RE, _TASKLIST_RE, _TITLE_STATUS_RE, _combine, _numbered_back, _phase_heading, box_status, box_status_of, cell_value, column_kinds, optional_item, parse_phase_refs, read_status
 from .refs import milestone_refs, ref_is_shaped
 from .schedule import read_milestone_plan, read_phase_plan
 from .sections import _NUMBERED_RE, _SectionReader
@@ -56,10 +56,41 @@ _LINES_EST_RE = re.compile(r"\(\s*~?\s*(?P<n>\d[\d,]*)\s*(?:lines?|loc|sloc)\b[^
 
 
 _CRITERIA_RE = re.compile(
-    r"(?i)\bcriteri(?:a|on)\b|\bacceptance\b|definition of done|\bdod\b|\b(?:complete|done|finished) when\b|\brequirements?\b"
-    r"|^(?:FR|NFR|REQ)[-\s]?\d|validation gate|pre-publish checklist|success metrics|\bexit conditions?\b"
+    r"(?i)^(?:.*\b(?:criteri(?:a|on)|definition of done|dod|success metrics|validation gates?|pre-publish checklist|exit conditions?"
+    r"|(?:complete|done|finished) when)|(?:(?:functional|non-functional|technical|acceptance)\s+)?requirements?|acceptance"
+    r"|(?:FR|NFR|REQ)[-\s]?\d.*)$"
 )
-"""A heading or label naming what a milestone had to meet (its never-ticked boxes are criteria, not open work)."""
+"""A heading or label naming what a milestone had to meet (its never-ticked boxes are criteria, not open work), as a whole:
+``Acceptance criteria``, ``Definition of Done``, ``Milestone Complete When:``, ``Requirements``, ``FR-2: Loader``; not a
+title with such a word in it (``User acceptance testing``, ``Requirements gathering``, ``Update requirements``)."""
+
+
+def _under_criteria(heads: list[str]) -> bool:
+    """Is a list under a heading that names criteria (``## Acceptance Criteria`` / ``### API``), with no phase heading
+    between (``## Acceptance criteria`` / ``### Phase 2: Build`` is work)? ``heads``: nearest first."""
+    for h in heads:
+        if _PHASE_RE.match(_strip_md(h).strip()):
+            return False
+        if _names_criteria(h):
+            return True
+    return False
+
+
+def _names_criteria(text: str) -> bool:
+    """Does a heading or a label, as a whole, name criteria? A phase heading (``Phase 2: Acceptance``) names work.
+
+    >>> [_names_criteria(t) for t in ("Acceptance Criteria", "4. Pre-publish checklist (~10 min)", "Success Criteria:", "FR1: Manifest")]
+    [True, True, True, True]
+    >>> [_names_criteria(t) for t in ("Phase 2: User acceptance testing", "Requirements gathering", "Update requirements", "Phase 3: Exit criteria")]
+    [False, False, False, False]
+    """
+    text = _strip_md(text).strip()
+    if _PHASE_RE.match(text):
+        return False
+    text = re.sub(r"^[^\w]*(?:\d+[.)]\s+)?", "", text)  # ``4. **Pre-publish checklist**``, ``✅ Acceptance criteria``
+    text = re.sub(r"(?:\s*\([^()]*\))+\s*[:.]?\s*$", "", text)  # ``(~10 min)``, ``(must pass)``
+    text = re.sub(r"[\s:.\W]+$", "", text)
+    return bool(_CRITERIA_RE.match(text))
 
 
 _OPTIONAL_LIST_RE = re.compile(r"(?i)\(\s*optional\s*\)|^optional\s*:|^stretch(?:\s+goals?)?\s*(?:\(optional\))?\s*:?\s*$|\bnice[\s\-\u2011]to[\s\-\u2011]haves?\s*:?\s*$")
@@ -70,9 +101,16 @@ _LEAD_BOLD_RE = re.compile(r"^(?:[-*+]|\d+[.)])?\s*(?:\*\*|__)[^*_]+(?:\*\*|__)\
 
 _NOT_OWN_WORK_RE = re.compile(
     r"(?i)\b(?:prerequisites?|pre-requisites?|dependenc(?:y|ies)|depends on|blocked by|out of scope|non[\s-]?goals?|"
-    r"not in scope|risks?|blockers?|known issues|open questions|legend|key)\b"
+    r"not in scope|risks?|blockers?|known issues|open questions|legend)\b|^\W*key\W*$"
 )
 """Sections whose list is not the milestone's own work, so ✅ marks in it say nothing about its status."""
+
+
+_TODO_RE = re.compile(
+    r"(?i)^\W*(?:next(?: steps?| up)?|to[\s-]?do|todos?|remaining(?: work| tasks)?|open(?: tasks| items| work)?|pending|planned|backlog|"
+    r"upcoming|later|tasks|work items|still to do|not (?:yet )?done|in progress)\W*$"
+)
+"""A heading or label over work still to do: its unmarked items say the milestone is not done."""
 
 
 _BEFORE_RE = re.compile(r"(?i)(?:prerequisites?|pre-requisites?|dependencies|depends on|before (?:you )?start(?:ing)?)\b")
@@ -130,7 +168,7 @@ class _Parser(_SectionReader):
         if m is None or ms.status_line is not None or ms.status_text:
             return
         words, note = split_status(m.group("paren") or m.group("dash") or "")
-        if normalize_status(words) is not None and is_status_phrase(words) and _TRAIL_NOTE_RE.fullmatch(note):
+        if normalize_status(words) is not None and is_status_phrase(words) and trail_remark(m.group("paren") or m.group("dash") or "", words, note):
             ms.title = ms.title[:m.start()].rstrip() or ms.id or ms.title  # ``## v2.1.0 (in development)``: the version is its name
             ms.status_text, ms.status_note, ms.status = words, note, normalize_status(words)
 
@@ -388,9 +426,12 @@ class _Parser(_SectionReader):
                         label = _strip_md(ln.text)  # ``Stretch (optional):``, ``All of these must hold:``
             key = (head_no, label_no)
             lists.setdefault(key, []).append(c)
-            named[key] = bool(_CRITERIA_RE.search(label)) or not bold and any(_CRITERIA_RE.search(h) for h in heads)
+            named[key] = _names_criteria(label) or not bold and _under_criteria(heads)
             if _OPTIONAL_LIST_RE.search(label or (heads[0] if heads else "")):
                 c.optional = True
+        for phase in ms.phases:  # ``## Phase 2: Dark mode (optional)``, or only optional boxes
+            title = phase.heading.title if phase.heading else phase.title
+            phase.optional = bool(_OPTIONAL_LIST_RE.search(title or "")) or bool(phase.checks) and all(c.optional for c in phase.checks)
         if ms.status != "done":
             return
         for key, boxes in lists.items():
@@ -450,7 +491,7 @@ class _Parser(_SectionReader):
         boxes = ms.counted_checks
         # an optional item left open (``Optional: ...``, ``(if feasible)``) contradicts nothing
         open_boxes = [c for c in boxes if not c.checked]
-        open_phases = [p for p in ms.phases if p.status not in ("done", "cancelled")]
+        open_phases = [p for p in ms.counted_phases if p.status not in ("done", "cancelled")]
         said = "read as" if ms.status_inferred else "marked"  # only a status the author wrote is "marked"
         if open_boxes:
             self.warn(ms.status_line or ms.line,
@@ -460,22 +501,28 @@ class _Parser(_SectionReader):
         elif open_phases:
             names = ", ".join(f"Phase {p.id}" for p in open_phases[:5]) + (", ..." if len(open_phases) > 5 else "")
             self.warn(ms.status_line or ms.line,
-                      f"the milestone is {said} done but {len(open_phases)} of {len(ms.phases)} phases are not ({names}); "
+                      f"the milestone is {said} done but {len(open_phases)} of {ms.phases_total} phases are not ({names}); "
                       "mark them done (or cancelled), or give the milestone a status other than done")
 
     def _emoji_marks(self, ms: Milestone) -> str | None:
         """``done`` when one of the page's lists has every item ticked with a done emoji after it (``- go vet ./... ✅``),
-        at least two items, outside code; None otherwise. A last resort for a page that writes no status. A list of
-        what came before or stays outside (``## Prerequisites``, ``## Dependencies``, ``## Out of scope``, ``## Risks``)
-        says nothing about this milestone's own work."""
-        skip = False
+        at least two items, outside code, and no list of the page's own work still to do (``## Next``, or a list ticked in
+        part) has an item without a mark; None
+        otherwise. A last resort for a page that writes no status. A list of what came before or stays outside
+        (``## Prerequisites`` or a heading under it, ``**Prerequisites:**``, ``## Dependencies``, ``## Out of scope``,
+        ``## Risks``) says nothing about this milestone's own work."""
+        heads: list[tuple[int, bool]] = []  # the enclosing headings: (level, names what is not the milestone's work)
+        label_skip = False  # the bold label introducing the current list says so (``**Prerequisites:**``)
         items: list[str | None] = []  # the current list: each item's trailing mark (canonical status) or None
-        found = False
+        found = unmarked = False
+        todo = False  # the current list's heading or label names work still to do (``## Next``, ``**Remaining:**``)
 
         def close() -> None:
-            nonlocal found
+            nonlocal found, unmarked
             if len(items) >= 2 and all(m == "done" for m in items):
                 found = True
+            elif any(m is None for m in items) and (todo or any(m is not None for m in items)):
+                unmarked = True  # ``## Next`` / ``- Checkout``, or a list ticked in part: work a reader sees as not done
             items.clear()
 
         for ln in self.lines[self.span[0]:self.span[1]]:
@@ -484,14 +531,23 @@ class _Parser(_SectionReader):
             h = _ATX_RE.match(ln.text)
             if h is not None:
                 close()
-                skip = bool(_NOT_OWN_WORK_RE.search(_strip_md(h.group(2) or "")))
+                level = len(h.group(1))
+                while heads and heads[-1][0] >= level:
+                    heads.pop()
+                heads.append((level, bool(_NOT_OWN_WORK_RE.search(_strip_md(h.group(2) or "")))))
+                label_skip, todo = False, bool(_TODO_RE.search(_strip_md(h.group(2) or "")))
                 continue
             b = _BULLET_RE.match(ln.text)
             if b is None or b.group("indent"):
                 if ln.text.strip() and not ln.text[:1].isspace():
                     close()  # a paragraph ends the list (a nested item or a blank line does not)
+                    if (m := LABEL_RE.match(ln.text)) and not m.group("value").strip() or _LEAD_BOLD_RE.match(ln.text):
+                        label_skip = bool(_NOT_OWN_WORK_RE.search(_strip_md(ln.text)))
+                        todo = todo or bool(_TODO_RE.search(_strip_md(ln.text)))
+                    else:
+                        label_skip = False
                 continue
-            if skip:
+            if label_skip or any(skip for _, skip in heads):
                 continue
             words = re.sub(r"\s*\([^()]*\)\s*$", "", b.group("text")).split()  # ``✅ (alle 21 Pakete)``: the remark after the mark
             token = words[-1] if words else ""
@@ -500,7 +556,7 @@ class _Parser(_SectionReader):
                 canon = None  # ``- Done ✅``, ``- 🔄 = in progress``: a legend, not a tick
             items.append(canon)
         close()
-        return "done" if found else None
+        return "done" if found and not unmarked else None
 
     def _external_phase_refs(self, ms: Milestone) -> None:
         """``**Depends on**: Phase 5 (v1.0 complete)`` in a milestone whose phases are 6-9 names a phase of

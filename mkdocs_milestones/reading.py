@@ -35,10 +35,20 @@ _TAG_MARKS = frozenset({"new", "open", "info", "note", "idea", "question", "link
 """Bracketed words that tag an item rather than mark a task (``- [NEW] feature``, ``- [OPEN] question``)."""
 
 
+_NA_WORDS = r"(?:n/a|not applicable|out of scope|won[\u2019']?t do|descoped|dropped|deferred|postponed|cancell?ed|not needed)"
+_REASON = r"(?:[^()]|\([^()]*\))*"  # a short reason; a link in it keeps its brackets
 _NOT_APPLICABLE_RE = re.compile(
-    r"(?:\(\s*[*_]*|[*_]+\(?\s*|\s[\-\u2013\u2014]\s+)"
-    r"(?:n/a|not applicable|out of scope|won[\u2019']?t do|descoped|dropped|deferred\s+(?:to|until|till)|moved\s+to)\b"
-    r"[^()]*(?:\)[*_]*|[*_]+)?[\s.]*$",
+    # a remark in parentheses (emphasis around it or inside) that is the marker, a short reason after a separator:
+    # ``(N/A)``, ``*(N/A — Option A chosen)*``, ``(deferred to CL-M-04.03)``, ``(out of scope for v1)``, ``(moved to M4)``
+    r"(?:[*_`]*\(\s*[*_]*(?:" + _NA_WORDS + r"[*_]*(?:\s*[\-\u2013\u2014:,;]\s*" + _REASON + r"|\s+(?:to|until|till|for|in)\s+" + _REASON + r")?"
+    r"|moved\s+to\s+" + _REASON + r")\s*\)[*_`]*"
+    # the keyword alone in emphasis, ending the item: ``*N/A*``
+    r"|\s[*_]+" + _NA_WORDS + r"[*_]+"
+    # after a dash, the keyword as the whole tail (a short reason after to/until/for): ``— N/A``, ``— deferred to M4``
+    r"|\s[\-\u2013\u2014]\s+[*_]*(?:" + _NA_WORDS + r"|moved)[*_]*(?:\s+(?:to|until|till|for|in)\s+[^()]*)?"
+    r")[\s.]*$"
+    # the item is the marker: ``N/A (docs-only)``
+    r"|^\s*[*_]*(?:n/a|not applicable)[*_]*\s*(?:\([^()]*\)|[\-\u2013\u2014:]\s.*)?[\s.]*$",
     re.IGNORECASE,
 )
 """An open box its author says does not apply, in a remark that ends the item and starts with the reason:
@@ -69,6 +79,10 @@ def box_status_of(mark: str, text: str) -> str | None:
     ('pending', 'pending', 'pending')
     >>> box_status_of(" ", "Render missing values as N/A"), box_status_of(" ", "Return 422 when a filter is not applicable")
     ('pending', 'pending')
+    >>> [box_status_of(" ", t) for t in ("Handle *out of scope* requests", "Treat **N/A** cells as missing", "Retry \u2014 dropped messages go to the DLQ")]
+    ['pending', 'pending', 'pending']
+    >>> [box_status_of(" ", t) for t in ("Dark mode (deferred)", "Sync *(Deferred)*", "Push (deferred \u2014 see M5)", "N/A (docs-only)", "Docs *N/A*")]
+    ['cancelled', 'cancelled', 'cancelled', 'cancelled', 'cancelled']
     """
     status = box_status(mark)
     if status == "pending" and _NOT_APPLICABLE_RE.search(text):
@@ -218,7 +232,7 @@ _TRAIL_NOTE_RE = re.compile(r"|\(.*\)|[*_]*\(.*\)[*_]*|:?\s*\d[\d\s\-/.,:]*|(?:o
 """What may follow a heading's trailing status: nothing, a remark in parentheses, a date (``Shipped 2026-03-04``)."""
 
 
-_TITLE_STATUS_RE = re.compile(r"\s*(?:\((?P<paren>[^()]{2,40})\)|\s[\-\u2013\u2014]+\s+(?P<dash>[A-Za-z][\w \-]{1,30}))\s*$")
+_TITLE_STATUS_RE = re.compile(r"\s*(?:\((?P<paren>[^()]{2,40})\)|\s[\-\u2013\u2014]+\s+(?P<dash>[A-Za-z][\w \-.,]{1,38}[\w)]))\s*$")
 
 
 _STATUS_BOLD_RE = re.compile(r"^\*\*(?P<bold>[^*]+)\*\*(?P<rest>.*)$", re.DOTALL)
@@ -274,14 +288,27 @@ def read_status(text: str) -> tuple[str, str, str | None]:
     ('Superseded', 'Charter \u00b7 *(originally IN PROGRESS)*', 'cancelled')
     >>> read_status("\N{CLIPBOARD} Charter Superseded *(originally Planned)*"), read_status("\N{CLIPBOARD} Phase 2 (Deferred)")
     (('\N{CLIPBOARD} Superseded', 'Charter \u00b7 *(originally Planned)*', 'cancelled'), ('\N{CLIPBOARD}', 'Phase 2 (Deferred)', 'pending'))
+    >>> read_status("\N{ANTICLOCKWISE DOWNWARDS AND UPWARDS OPEN CIRCLE ARROWS} **PHASE 1 COMPLETE** (Phase 2+ POSTPONED)")[2], read_status("\N{ANTICLOCKWISE DOWNWARDS AND UPWARDS OPEN CIRCLE ARROWS} API done")[2]
+    ('in-progress', 'in-progress')
     """
     words, note = split_status(text)
     canon = normalize_status(words)
     if canon is not None and note and not any(ch.isalnum() for ch in words):
         # ``📋 Charter Superseded *(originally Planned)*``: the words after the emoji win over it when they read as a status
-        said = read_status(note)
-        if said[2] is not None:
-            return f"{words} {said[0]}", said[1], said[2]
+        # only when the words *start* with a status (one word before it at most: ``Charter Superseded``); words that
+        # describe a part (``🔄 **PHASE 1 COMPLETE**``, ``🔄 API done``) leave the emoji's reading
+        lead = _ASIDE_RE.sub(" ", note).replace("*", " ").replace("_", " ").split()
+        for n in (1, 2):
+            if len(lead) < n:
+                break
+            first = lead[n - 1].strip(".,;:")
+            if is_status_phrase(first) and normalize_status(first) is not None and (n == 1 or normalize_status(lead[0]) is None):
+                if n == 2 and (not lead[0][:1].isalpha() or normalize_status(first) not in ("cancelled", "blocked")):
+                    break  # ``🔄 API done``: a part is done; ``📋 Charter Superseded``: the whole is
+                said = read_status(note)
+                if said[2] is not None and said[0].split()[0].strip(".,;:*_") == first:
+                    return f"{words} {said[0]}", said[1], said[2]
+                break
     if canon is not None:
         return words, note, canon
     raw = text.strip()

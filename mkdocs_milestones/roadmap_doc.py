@@ -11,11 +11,11 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .detect import _MS_ID_RE, _PHASE_RE, _has_plan_evidence, _title_after_id, is_milestone_source, milestone_heading
+from .detect import _DATE_TITLE_RE, _MS_ID_RE, _PHASE_RE, _has_plan_evidence, _title_after_id, changelog, is_milestone_source, milestone_heading, trail_remark
 from .links import scan_refs
 from .model import Milestone, Phase
 from .parser import _Parser, parse_milestone
-from .reading import _BOX_MARKS, _TITLE_STATUS_RE, _TRAIL_NOTE_RE, read_status
+from .reading import _BOX_MARKS, _TITLE_STATUS_RE, read_status
 from .source import _heading, _slug, _strip_md, heading_anchor, split_attr_list
 from .vocabulary import is_status_phrase, normalize_status, split_status
 
@@ -88,6 +88,11 @@ def _in_range(pid: str, rng: tuple[float, float]) -> bool:
     return a <= n <= b or (b == int(b) and int(n) == b)
 
 
+def _content(ms: Milestone) -> int:
+    """How much a section says about its milestone: its phases, boxes, fields and dependencies."""
+    return 3 * len(ms.phases) + len(ms.checks) + sum(len(p.checks) for p in ms.phases) + len(ms.fields) + 2 * len(ms.depends_on_refs)
+
+
 class _Roadmap(_Parser):
     """Several milestones in one document: ``## Milestone ...`` sections, or the ``.planning/ROADMAP.md``
     layout (a ``## Milestones`` list with ``Phases N-M`` ranges, phases as checklist items and sections)."""
@@ -118,19 +123,31 @@ class _Roadmap(_Parser):
     @staticmethod
     def _one_per_id(sections: list[Milestone]) -> list[Milestone]:
         """Two sections of one document with the same id are one milestone written about twice (FlowTime's
-        ROADMAP-LEGACY.md: ``## UI-M-0 — ... (Completed / Expanded)`` and, further down, ``## UI-M-0 — ... ✅ COMPLETED``):
-        the first is it; a status only the later one says is kept."""
-        first: dict[str, Milestone] = {}
+        ROADMAP-LEGACY.md: ``## UI-M-0 — ... (Completed / Expanded)`` and, further down, ``## UI-M-0 — ... ✅ COMPLETED``
+        with its goal and criteria; a roadmap's overview ``## M2: Dashboards 🔄`` and its detailed ``## M2: Dashboards``):
+        one milestone, the detailed section's (its phases, boxes, fields, dependencies) at the first's place (its anchor
+        and line); the first's status, else the other's."""
+        first: dict[str, int] = {}
         out: list[Milestone] = []
         for ms in sections:
             key = (ms.id or "").strip().lower()
-            same = first.get(key) if key else None
-            if same is None:
+            at = first.get(key) if key else None
+            if at is None:
                 if key:
-                    first[key] = ms
+                    first[key] = len(out)
                 out.append(ms)
+                continue
+            same = out[at]
+            if _content(ms) > _content(same):
+                ms.line, ms.anchor = same.line, same.anchor
+                if same.status is not None:
+                    ms.status, ms.status_text, ms.status_note, ms.status_inferred = same.status, same.status_text, same.status_note, same.status_inferred
+                    ms.diagnostics = [d for d in ms.diagnostics if "no status line" not in d.message]
+                ms.diagnostics = [d for d in same.diagnostics if "no status line" not in d.message] + ms.diagnostics
+                out[at] = ms
             elif same.status is None and ms.status is not None:
                 same.status, same.status_text, same.status_note = ms.status, ms.status_text, ms.status_note
+                same.diagnostics = [d for d in same.diagnostics if "no status line" not in d.message]
         return out
 
     def _sections(self, heads: list[tuple[int, int, str]]) -> list[Milestone]:
@@ -205,6 +222,8 @@ class _Roadmap(_Parser):
                 ms.status_text = mark
                 ms.status = normalize_status(mark)
             self._title_status(ms)
+            if ms.id and _DATE_TITLE_RE.match(ms.title):
+                ms.title = ms.id  # ``## M3 — 2024-06-01 (Released)``: a date is no title; the id names it
             if ms.status is None and group is not None:
                 ms.status_text, ms.status = group  # the group's word, until the section writes its own
             self._body(ms, i + 1, stop)
@@ -244,7 +263,7 @@ class _Roadmap(_Parser):
             if ts is not None:
                 said = ts.group(ts.lastgroup or 0) if ts.lastgroup else ts.group(0)
                 words, note = split_status(said.strip())
-                ok = is_status_phrase(words) and normalize_status(words) and _TRAIL_NOTE_RE.fullmatch(note)
+                ok = is_status_phrase(words) and normalize_status(words) and trail_remark(said.strip(), words, note)
             if ts is None or not ok:
                 # ``— ⚠️ INCOMPLETE & NON-COMPLIANT``, ``— 📋 Phase 2 (Deferred)``: a status emoji leads the last phrase
                 ts = _TRAIL_PHRASE_RE.search(ms.title)
@@ -367,6 +386,6 @@ def parse_milestones(
 
 def parse_roadmap(text: str, *, file: str | None = None, meta: dict[str, Any] | None = None, first_line: int = 1) -> list[Milestone]:
     """The milestones of a document that is not a milestone page itself (:func:`parse_milestones`), each with an anchor."""
-    if not _ROADMAP_HINT_RE.search(text):
+    if not _ROADMAP_HINT_RE.search(text) or changelog(text, file):
         return []
     return _Roadmap(text, file, meta, first_line).milestones()

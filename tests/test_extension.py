@@ -314,6 +314,25 @@ def test_a_box_the_author_says_does_not_apply_renders_dropped_as_it_is_counted()
         assert len(dropped) == 2 and "API docs (N/A)" in dropped[0] and "moved to M4" in dropped[1], html
         assert not any("checkbox" in i for i in dropped)
         assert sum("checkbox" in i for i in items) == 3  # One, Render missing values as N/A, Fix crash (deferred from M2)
+        assert all("ms-check-na" in i for i in dropped)  # styled (milestones.css): a dash where the box would be
+
+
+def test_words_inside_a_task_are_not_a_not_applicable_remark() -> None:
+    # review 15c new 4: only a trailing remark that is the marker drops a box; the page and the card agree
+    text = ("# MILESTONE: Reports\n\n**Status**: In progress\n\n## Tasks\n\n- [x] Table view\n- [ ] Handle *out of scope* requests\n"
+            "- [ ] Retry policy \u2014 dropped messages go to the dead-letter queue\n- [ ] Treat **N/A** cells as missing values\n"
+            "- [ ] Dark mode (deferred)\n- [ ] Export (moved to [M4](m4.md))\n- [ ] Docs \u2014 out of scope for v1\n")
+    for exts in ([MilestonesExtension()], ["pymdownx.tasklist", MilestonesExtension()]):
+        md = markdown.Markdown(extensions=exts)
+        html = md.convert(text)
+        ms = md.milestone  # type: ignore[attr-defined]
+        items = re.findall(r"<li[^>]*>.*?</li>", html, re.S)
+        assert (ms.checks_done, ms.checks_total) == (1, 4)
+        assert sum("checkbox" in i for i in items) == 4 and sum("ms-check-na" in i for i in items) == 3, html
+    # ``(N/A)`` on a lazy continuation line: the parser reads the first line, so the page keeps the box
+    md = markdown.Markdown(extensions=[MilestonesExtension()])
+    html = md.convert("# MILESTONE: R\n\n**Status**: In progress\n\n## Tasks\n\n- [x] CSV\n- [ ] Excel\n(N/A)\n")
+    assert md.milestone.checks_total == 2 and len(re.findall(r"<input[^>]*checkbox", html)) == 2, html  # type: ignore[attr-defined]
 
 
 _FRONT_MATTER_MILESTONE = """---
@@ -362,3 +381,15 @@ def test_readme_documents_every_extension_option() -> None:
     assert not missing, f"extension options missing from the README: {missing}"
     export = readme.split("**`export`**", 1)[1].split("\n\n", 1)[0]
     assert "plugin's `today` option" in export and "as they do not read `mkdocs.yml`" not in readme
+
+
+def test_a_task_list_straight_under_a_paragraph_line_shows_the_boxes_it_counts() -> None:
+    # review 15c item 9 (FlowTime's FT-M-05.13): ``**Acceptance Criteria**`` then ``- [x]`` lines with no blank line
+    text = "# MILESTONE: A\n\n**Status**: In progress\n\n## Tasks\n\n**Acceptance Criteria**\n- [x] one\n- [x] two\n- [ ] three\n"
+    for exts in ([MilestonesExtension()], ["pymdownx.tasklist", MilestonesExtension()]):
+        md = markdown.Markdown(extensions=exts)
+        html = md.convert(text)
+        ms = md.milestone  # type: ignore[attr-defined]
+        boxes = re.findall(r"<input[^>]*checkbox[^>]*>", html)
+        assert (sum("checked" in b for b in boxes), len(boxes)) == (ms.checks_done, ms.checks_total) == (2, 3), html
+        assert "<strong>Acceptance Criteria</strong>" in html

@@ -167,9 +167,10 @@ def test_a_list_under_a_label_with_a_value_is_the_pages_not_the_labels() -> None
     assert (two.status, two.depends_on, two.goal) == ("in-progress", ["1"], "Ship it")
     # ``**Success Criteria**:`` never ticked is what the phase had to meet, not its progress (issue 15 review 15b)
     assert (two.checks_done, two.checks_total) == (0, 1) and [c.criterion for c in two.checks] == [False, True]
-    # The only problem: the milestone says done while boxes are open (issue 15: the ticks contradict it).
+    # The only problem: the milestone says done while boxes are open (issue 15: the ticks contradict it). The card
+    # counts every box the page shows, the page's own "Open follow-ups" box too (review 15c item 9).
     assert [str(d).split(";")[0] for d in ms.diagnostics] == [
-        "flip.md:2: the milestone is marked done but 1 of 2 checklist items are not ticked (first at line 12)"]
+        "flip.md:2: the milestone is marked done but 2 of 3 checklist items are not ticked (first at line 3)"]
     # A label with nothing after its colon still takes the list below it.
     criteria = [f for f in two.fields if f.label.lower() == "success criteria"]
     assert criteria and criteria[0].value == "- [ ] Tests pass"

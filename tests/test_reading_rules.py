@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from mkdocs_milestones.parser import is_milestone_source, milestone_heading, parse_milestone
+from mkdocs_milestones.reading import read_status
 from mkdocs_milestones.roadmap_doc import parse_milestones
 from mkdocs_milestones.site import PageSource, collect_milestones
 from mkdocs_milestones.vocabulary import normalize_priority, normalize_status, split_status
@@ -937,8 +938,8 @@ def test_a_changelog_is_no_roadmap() -> None:
     # review 15b finding 5: released versions under an in-development one are not pending milestones
     for top in ("(in development)", "(current)", "(WIP)", "(Released 2026-01-02)", "(Shipped)"):
         doc = f"# Changelog\n\n## v2.1.0 {top}\n\n- Added export\n\n## v2.0.0\n\n- Fixed login\n\n## v1.0.0\n\n- First release\n"
-        found = parse_milestones(doc, file="CHANGELOG.md")
-        assert [m.id for m in found] == ["v2.1.0"] and found[0].title == "v2.1.0", top
+        # review 15c new 8: a changelog holds no milestones at all (its versions are what shipped, or will)
+        assert parse_milestones(doc, file="CHANGELOG.md") == [] == parse_milestones(doc, file="docs/notes.md"), top
     # beside a section marked done, an unmarked named one is planned (FlowTime's ROADMAP-LEGACY.md), a bare version is not
     doc = "# Roadmap\n\n## M1: Foundation \u2705\n\n## M2: Dashboards\n\nGoal: charts.\n\n## v3.0\n\n- notes\n"
     assert [(m.id, m.status) for m in parse_milestones(doc, file="r.md")] == [("M1", "done"), ("M2", "pending")]
@@ -984,3 +985,111 @@ def test_future_roadmap_sections_marked_with_an_emoji_phrase_are_read() -> None:
     assert [(m.id, m.title, m.status) for m in found] == [
         ("SIM-M1", "Contracts", "done"), ("SIM-M5", "Routing", "pending"), ("SIM-M6", "Retry", "blocked")]
     assert found[1].status_note == "ALIGNED WITH ENGINE M5"
+
+
+def test_criteria_words_inside_a_phase_or_task_heading_are_open_work() -> None:
+    # review 15c new 1: "User acceptance testing", "Requirements gathering", "Update requirements" name work, not criteria
+    for head in ("Phase 2: User acceptance testing", "Phase 2: Requirements gathering", "Phase 2: Exit criteria"):
+        ms = parse_milestone(f"# M3: Checkout\n\n**Status**: \u2705 Complete\n\n## Phase 1: Build\n\n- [x] Cart API\n- [x] Payment form\n\n"
+                             f"## {head}\n\n- [ ] Run UAT with the finance team\n- [ ] Fix UAT findings\n")
+        assert (ms.checks_done, ms.checks_total) == (2, 4) and not any(c.criterion for c in ms.checks), head
+        assert [d.message.split(" but ")[0] for d in ms.diagnostics] == ["the milestone is marked done"], head
+        assert all(p.status == "pending" for p in ms.phases if "Build" not in p.title), head
+    # a criteria heading above a sub-heading still names the list; a phase heading between does not
+    crit = parse_milestone("# M3: A\n\n**Status**: done\n\n## Acceptance Criteria\n\n### API\n\n- [ ] one\n- [ ] two\n")
+    assert crit.diagnostics == [] and all(c.criterion for c in crit.checks)
+
+
+def test_a_status_emoji_wins_over_words_that_describe_a_part() -> None:
+    # review 15c new 2: FlowTime's UI-M-02.08 ``🔄 **PHASE 1 COMPLETE** (Phase 2+ POSTPONED ...)`` is in progress
+    ms = parse_milestone("# M9: Charter nav\n\n**Status:** \U0001F504 **PHASE 1 COMPLETE** (Phase 2+ POSTPONED)\n\n"
+                         "## Phase 1: Templates\n\n- [x] API templates\n\n## Phase 2: Stepper\n\nPostponed.\n")
+    assert ms.status == "in-progress" and ms.progress < 1.0 and ms.phases[1].status != "done"
+    assert read_status("\U0001F504 API done")[2] == "in-progress" and read_status("\U0001F6A7 Backend done, frontend pending")[2] == "in-progress"
+    assert read_status("\N{CLIPBOARD} Charter Superseded")[2] == "cancelled" and read_status("\N{CLIPBOARD} Superseded by M5")[2] == "cancelled"
+
+
+def test_a_trailing_heading_status_with_a_remark_after_it() -> None:
+    # review 15c new 2b: the status leads the phrase and the rest is its note; a noun right after it is a title
+    doc = ("# Roadmap\n\n## M1: Foundation \u2014 Done\n\n## M3: Search \u2014 In progress since March\n\n"
+           "## M4: Payments \u2014 Blocked by legal review\n\n## M5: Export \u2014 Done in v2.1\n\n## M7: Sync \u2014 Shipped with v2\n\n"
+           "## M8: Login (Done, shipped with v2)\n\n## M2: Dashboards \u2014 Active users\n\n**Status**: planned\n")
+    got = {m.id: (m.title, m.status, m.status_note) for m in parse_milestones(doc, file="r.md")}
+    assert got["M3"] == ("Search", "in-progress", "since March") and got["M4"] == ("Payments", "blocked", "by legal review")
+    assert got["M5"] == ("Export", "done", "in v2.1") and got["M7"] == ("Sync", "done", "with v2")
+    assert got["M8"] == ("Login", "done", "shipped with v2") and got["M2"][:2] == ("Dashboards \u2014 Active users", "pending")
+    assert not any("no status line" in d.message for m in parse_milestones(doc, file="r.md") for d in m.diagnostics)
+
+
+def test_a_task_heading_with_a_criteria_word_is_open_work() -> None:
+    # review 15c new 1 (n9): ``## Update requirements`` on a page without phases
+    req = parse_milestone("# Milestone: Python 3.13\n\n**Status**: Done\n\n## Update requirements\n\n- [ ] Bump numpy\n- [ ] Bump pandas\n\n## Test\n\n- [x] CI green\n")
+    assert (req.checks_done, req.checks_total) == (1, 3) and len(req.diagnostics) == 1
+
+
+def test_a_list_of_ticks_is_not_the_status_when_it_is_a_prerequisite_or_work_stays_open() -> None:
+    # review 15c new 3: no status written; what the ✅ list says is read only from the milestone's own finished work
+    prereq_label = ("# Milestone: Search revamp\n\n## Overview\n\nRebuild the index.\n\n**Prerequisites:**\n\n"
+                    "- Auth rollout shipped \u2705\n- Index cluster provisioned \u2705\n\n## Tasks\n\nRewrite the ranking.\n")
+    prereq_sub = ("# Milestone: Search revamp\n\n## Prerequisites\n\n### Platform\n\n"
+                  "- Auth rollout shipped \u2705\n- Index cluster provisioned \u2705\n\n## Work\n\nRewrite the ranking.\n")
+    done_and_next = "# Milestone: Shop\n\n## Done so far\n\n- Product list \u2705\n- Cart \u2705\n\n## Next\n\n- Checkout\n- Payments\n"
+    for text in (prereq_label, prereq_sub, done_and_next):
+        ms = parse_milestone(text)
+        assert ms.status is None and any("no status line" in d.message for d in ms.diagnostics), text
+    # ``## Key deliverables`` is the milestone's work (only a heading that is ``Key`` alone is a legend)
+    key = parse_milestone("# Milestone: Shop\n\n## Key deliverables\n\n- Product list \u2705\n- Cart \u2705\n- Checkout \u2705\n")
+    assert (key.status, key.status_inferred, key.diagnostics) == ("done", True, [])
+    # a list ticked in part is open work too; a list that describes (``## Background``) is not work
+    part = parse_milestone("# Milestone: Shop\n\n## Gates\n\n- tests \u2705\n- vet \u2705\n\n## Build\n\n- cart \u2705\n- checkout\n")
+    told = parse_milestone("# Milestone: Shop\n\n## Background\n\n- the old shop\n- its cart\n\n## Gates\n\n- tests \u2705\n- vet \u2705\n")
+    assert (part.status, told.status) == (None, "done")
+
+
+def test_an_open_optional_phase_does_not_hold_a_done_milestone_back() -> None:
+    # review 15c new 6: the phase's heading says optional, as its boxes are
+    ms = parse_milestone("# Milestone: Parser\n\n**Status**: Done\n\n## Phase 1: Core\n\n- [x] Lexer\n- [x] AST\n\n"
+                         "## Phase 2: Dark mode (optional)\n\n- [ ] Theme switch\n- [ ] Contrast check\n")
+    assert (ms.diagnostics, ms.progress, ms.phases_done, ms.phases_total) == ([], 1.0, 1, 1)
+    assert ms.phases[1].optional and not ms.phases[0].optional
+    # a phase not said to be optional still counts
+    plain = parse_milestone("# Milestone: Parser\n\n**Status**: Done\n\n## Phase 1: Core\n\n- [x] Lexer\n\n## Phase 2: Dark mode\n\n- [ ] Theme switch\n")
+    assert plain.progress < 1.0 and len(plain.diagnostics) == 1
+
+
+def test_release_pages_test_plans_and_exit_checklists_are_about_a_milestone() -> None:
+    # review 15c new 7: FlowTime's releases/SIM-CAT-M2.md, SaaS's MILESTONE-5-...-EXIT-CHECKLIST.md
+    about = ("SIM-CAT-M2 Release \u2014 Catalog.v1 (Structural Source of Truth)", "M-03.00 Release - Time travel",
+             "M-05.01 Release Summary \u2014 Buffers", "M3 \u2013 Release Summary", "M7: Test Plan",
+             "Milestone 5 Runtime Stability Exit Checklist")
+    for title in about:
+        assert milestone_heading(title) is None, title
+        assert not is_milestone_source(f"# {title}\n\n**Status**: \u2705 Done\n\n## Phase 1: Ship\n\n- [x] tag\n"), title
+    # a milestone named Release is one (the title as a whole)
+    assert milestone_heading("M4: Release") == ("M4", "Release", False)
+    assert milestone_heading("M2: Release pipeline") == ("M2", "Release pipeline", False)
+
+
+def test_a_milestone_written_about_twice_in_a_roadmap_is_one_with_the_detailed_sections_content() -> None:
+    # review 15c new 5: an overview of headings, then the detailed sections
+    doc = ("# Roadmap\n\n## Overview\n\n## M1: Foundation \u2705\n\n## M2: Dashboards \U0001F504\n\n"
+           "## M1: Foundation\n\n**Status**: Done\n\n### Phase 1: Schema\n\n- [x] Tables\n\n"
+           "## M2: Dashboards\n\n**Status**: In progress\n**Depends on**: M1\n\n### Phase 1: Charts\n\n- [x] Bar chart\n- [ ] Line chart\n")
+    m1, m2 = parse_milestones(doc, file="r.md")
+    assert (m2.id, m2.status, m2.progress, m2.depends_on_refs, [p.title for p in m2.phases]) == ("M2", "in-progress", 0.5, ["M1"], ["Charts"])
+    assert (m1.line, m2.line, m1.anchor, m2.anchor) == (5, 7, "m1-foundation", "m2-dashboards")
+    # FlowTime's ROADMAP-LEGACY.md: a status parenthetical is not the title
+    legacy = parse_milestones("# Roadmap\n\n## UI-M-0 \u2014 Minimal Observer UI (Completed / Expanded)\n\n"
+                              "## UI-M-0 \u2014 Minimal Observer UI \u2705 COMPLETED\n\n**Goal**: a UI\n\n- [x] grid\n", file="r.md")
+    assert [(m.id, m.title, m.status) for m in legacy] == [("UI-M-0", "Minimal Observer UI", "done")]
+
+
+def test_a_changelog_holds_no_milestones_and_a_date_is_no_title() -> None:
+    # review 15c new 8: ``# Changelog`` / ``## M3 — 2024-06-01 (Released)``, ``## v2.1.0 (in development)``
+    for text in ("# Changelog\n\n## M3 \u2014 2024-06-01 (Released)\n\n- Search\n\n## M2 \u2014 2024-03-01 (Released)\n\n- Login\n",
+                 "# Changelog\n\n## v2.1.0 (in development)\n\n- Dark mode\n\n## v2.0.0\n\n- Sync\n",
+                 "# Releases\n\n## v3.0 (Planned)\n\n- Sync\n\n## v2.0 \u2014 Shipped 2024-05-01\n"):
+        assert parse_milestones(text, file="docs/notes.md") == [], text
+    assert parse_milestones("# Roadmap\n\n## v2.1.0 (in development)\n\n## v2.0.0 (Shipped)\n", file="CHANGELOG.md") == []
+    road = parse_milestones("# Roadmap\n\n## M3 \u2014 2024-06-01 (Released)\n\n## M4 \u2014 2024-09-01\n\n**Status**: planned\n", file="r.md")
+    assert [(m.id, m.title, m.status) for m in road] == [("M3", "M3", "done"), ("M4", "M4", "pending")]

@@ -27,10 +27,10 @@ def drop_not_applicable(md: Any, lst: etree.Element, li: etree.Element, holder: 
     ``cm`` the match of a ``[ ]`` marker at its start (None when pymdownx.tasklist has made the box already:
     its checkbox is stashed HTML then)."""
     if cm is not None:
-        if cm.group("mark") != " " or box_status_of(" ", text[cm.end():] + "".join(_inline_text(holder))) != "cancelled":
+        if cm.group("mark") != " " or box_status_of(" ", _first_line(text[cm.end():] + "".join(_inline_text(holder)))) != "cancelled":
             return False
         holder.text = text[cm.end():].lstrip(" ")
-        li.set("class", "ms-check ms-check-dropped")
+        li.set("class", "ms-check ms-check-dropped ms-check-na")
         lst.set("class", "ms-checklist")
         return True
     stashed = _STASH_RE.match(text)
@@ -38,11 +38,16 @@ def drop_not_applicable(md: Any, lst: etree.Element, li: etree.Element, holder: 
         return False
     html = str(md.htmlStash.rawHtmlBlocks[int(stashed.group(1))])
     rest = text[stashed.end():]
-    if "checkbox" not in html or "checked" in html or box_status_of(" ", rest + "".join(_inline_text(holder))) != "cancelled":
+    if "checkbox" not in html or "checked" in html or box_status_of(" ", _first_line(rest + "".join(_inline_text(holder)))) != "cancelled":
         return False
     holder.text = rest.lstrip(" ")
-    li.set("class", li.get("class", "") + " ms-check ms-check-dropped")
+    li.set("class", li.get("class", "") + " ms-check ms-check-dropped ms-check-na")
     return True
+
+
+def _first_line(text: str) -> str:
+    """The item's first line: what the parser reads (``- [ ] Excel`` / ``(N/A)`` on a lazy continuation line is open)."""
+    return text.split("\n", 1)[0]
 
 
 def _inline_text(holder: etree.Element) -> list[str]:

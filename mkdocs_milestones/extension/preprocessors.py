@@ -69,6 +69,10 @@ def context_of(md: Any) -> PageContext:
     return getattr(md, "milestone_context", None) or PageContext()
 
 
+_TASK_START_RE = re.compile(r"^ {0,3}(?:[-*+]|\d+[.)])\s+\[(?:[ xX/~\-]|[A-Za-z][A-Za-z _\-]{1,14})\](?:\s|$)")
+"""A task-list item (the markers the parser counts), at the start of a list."""
+
+
 def normalize_source_map(lines: list[str]) -> tuple[list[str], list[int]]:
     """Insert the blank lines GitHub lets authors leave out, and for each output line its source line index.
 
@@ -90,6 +94,11 @@ def normalize_source_map(lines: list[str]) -> tuple[list[str], list[int]]:
 
     >>> normalize_source_map(["| a |", "|---|", "### Phase 1: x"])
     (['| a |', '|---|', '', '### Phase 1: x'], [0, 1, 2, 2])
+
+    A task list straight under a paragraph line (``**Acceptance Criteria**``) is a list, as on GitHub:
+
+    >>> normalize_source_map(["**Acceptance Criteria**", "- [x] one", "- [x] two"])[0]
+    ['**Acceptance Criteria**', '', '- [x] one', '- [x] two']
     """
     out: list[str] = []
     origin: list[int] = []
@@ -116,7 +125,10 @@ def normalize_source_map(lines: list[str]) -> tuple[list[str], list[int]]:
         is_label = not in_table and ":" in text and bool(LABEL_RE.match(text))
         head = text[:4].lstrip()[:1]
         is_list = not in_table and (head in _LIST_MARKS or head.isdigit()) and bool(_LIST_START_RE.match(text))
-        if not blank and ((prev_label and (is_label or is_list)) or (is_label and prev_para)):
+        # ``**Acceptance Criteria**`` / ``- [x] ...`` with no blank line: a list on GitHub, and boxes the parser counts;
+        # Python-Markdown would make them the paragraph's text, so the page would show none of what the card counts
+        task = is_list and prev_para and not in_list and bool(_TASK_START_RE.match(text))
+        if not blank and ((prev_label and (is_label or is_list)) or (is_label and prev_para) or task):
             out.append("")
             origin.append(i)
         nested = _NESTED_ITEM_RE.match(text) if in_list else None

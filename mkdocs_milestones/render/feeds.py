@@ -257,7 +257,7 @@ def ics_calendar(
         status = ms.status or "unknown"
         detail = [t("ics.status", status=_label(ms.status))]
         if ms.phases:
-            detail.append(t("ics.phases", done=ms.phases_done, total=len(ms.phases)))
+            detail.append(t("ics.phases", done=ms.phases_done, total=ms.phases_total))
         if ms.checks_total:
             detail.append(t("feed.checks", done=ms.checks_done, total=ms.checks_total))
         url = _link(entry.url, site_url, "") if site_url else None

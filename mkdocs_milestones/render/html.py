@@ -143,7 +143,7 @@ def milestone_progress_detail(ms: Milestone) -> str:
     """``1/3 phases done · 2/5 checks``."""
     parts = []
     if ms.phases:
-        parts.append(t("progress.phases", done=ms.phases_done, total=len(ms.phases)))
+        parts.append(t("progress.phases", done=ms.phases_done, total=ms.phases_total))
     if ms.checks_total:
         parts.append(t("progress.checks", done=ms.checks_done, total=ms.checks_total))
     return " \u00b7 ".join(parts)

@@ -117,7 +117,7 @@ def _row(entry: MilestoneEntry, page_url: str, today: date | None = None) -> str
     ms, st = entry.milestone, status_of(entry)
     href = relative_url(entry.url, page_url)
     dash = "\u2014"
-    count = t("phases", done=ms.phases_done, total=len(ms.phases)) if ms.phases else t("phases.none")
+    count = t("phases", done=ms.phases_done, total=ms.phases_total) if ms.phases else t("phases.none")
     phases = ""
     if ms.current_phase is not None:
         phases += _phase_link(href, ms.current_phase, "ms-roadmap-current", esc(t("now")))
