@@ -402,7 +402,7 @@ class _Parser(_SectionReader):
             ln = self.lines[k]
             if ln.in_fence:
                 continue
-            h = _ATX_RE.match(ln.text)
+            h = _ATX_RE.match(ln.text) if "#" in ln.text[:4] else None  # an ATX heading has "#" in its first 4
             if h is not None:
                 level = len(h.group(1))
                 while stack and stack[-1][0] >= level:
