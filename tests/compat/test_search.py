@@ -40,7 +40,7 @@ def test_words_stay_apart(row: str, compat_builds: dict[str, Build]) -> None:
     # The card's generated chrome (kicker, status badge, progress: issue 17) is not indexed, its fields are,
     # each word run apart; the page itself has them all.
     assert "17%" not in card and "0/3 phases" not in card, card[:400]
-    assert re.search(r"Status ⛔ Blocked Priority 🟠 HIGH Created 2026-01-20", card), card[:400]
+    assert re.search(r"Status ⛔ Blocked Priority 🟠 HIGH Created \d{4}-\d{2}-\d{2}", card), card[:400]  # the demo's calendar moves
     page = compat_builds[row].text("milestones/billing-v2/index.html")
     assert re.search(r"17% <span[^>]*>0/3 phases", page) and 'class="ms-kicker"' in page and "milestones:search" not in page
     # Every roadmap row's title is its own word run: "Billing v2" followed by a space.
