@@ -397,33 +397,14 @@ class _Parser(_SectionReader):
         at = {ln.no: n for n, ln in enumerate(self.lines)}
         lists: dict[tuple[int, int], list[Check]] = {}
         named: dict[tuple[int, int], bool] = {}
-        for c in [c for p in ms.phases for c in p.checks] + ms.checks:
+        boxes = [c for p in ms.phases for c in p.checks] + ms.checks
+        context = self._list_contexts({n for c in boxes if (n := at.get(c.line)) is not None})
+        for c in boxes:
             c.optional = c.optional or optional_item(c.text)
             n = at.get(c.line)
             if n is None:
                 continue
-            heads: list[str] = []  # the box's headings, nearest first (one per level)
-            label, label_no, head_no, level, bold = "", -1, -1, 7, False
-            for k in range(n - 1, self.span[0] - 1, -1):
-                ln = self.lines[k]
-                if ln.in_fence:
-                    continue
-                h = _ATX_RE.match(ln.text)
-                if h is not None:
-                    if len(h.group(1)) < level:
-                        heads.append(_strip_md(h.group(2) or ""))
-                        head_no = ln.no if head_no < 0 else head_no
-                        level = len(h.group(1))
-                    if level == 1:
-                        break
-                    continue
-                if head_no < 0 and label_no == -1 and ln.text.strip() and not ln.text[:1].isspace() and not _TASKLIST_RE.match(ln.text):
-                    # the line that introduces the list: ``**Success Criteria:**``, ``4. **Pre-publish checklist** (~10 min)``
-                    label_no = ln.no
-                    if (m := LABEL_RE.match(ln.text)) and not m.group("value").strip() or _LEAD_BOLD_RE.match(ln.text):
-                        label, bold = _strip_md(ln.text), True
-                    elif ln.text.rstrip().endswith(":"):
-                        label = _strip_md(ln.text)  # ``Stretch (optional):``, ``All of these must hold:``
+            heads, head_no, label, label_no, bold = context[n]
             key = (head_no, label_no)
             lists.setdefault(key, []).append(c)
             named[key] = _names_criteria(label) or not bold and _under_criteria(heads)
@@ -438,6 +419,48 @@ class _Parser(_SectionReader):
             if named[key] and all(c.status in ("pending", "cancelled") for c in boxes):
                 for c in boxes:
                     c.criterion = c.status == "pending"
+
+    def _list_contexts(self, wanted: set[int]) -> dict[int, tuple[list[str], int, str, int, bool]]:
+        """For each line index in ``wanted``, what stands above it: its headings nearest first (one per level,
+        up to the nearest level-1 heading or the span's start), the nearest heading's line, and the line that
+        introduces its list (the nearest non-blank, unindented, non-box line after that heading) with the label
+        it gives and whether it is bold. One walk down the lines, a heading stack kept as a reader keeps it
+        (the same answer as walking up from every box: the heading chain of strictly falling levels)."""
+        out: dict[int, tuple[list[str], int, str, int, bool]] = {}
+        if not wanted:
+            return out
+        stack: list[tuple[int, str, int]] = []  # (level, text, line no), levels rising
+        label_k = -1  # index of the introducing line since the nearest heading
+        last = max(wanted)
+        for k in range(self.span[0], max(last, self.span[0] - 1) + 1):
+            if k in wanted:
+                label, label_no, bold = "", -1, False
+                if label_k >= 0:
+                    text = self.lines[label_k].text
+                    label_no = self.lines[label_k].no
+                    if (m := LABEL_RE.match(text)) and not m.group("value").strip() or _LEAD_BOLD_RE.match(text):
+                        label, bold = _strip_md(text), True
+                    elif text.rstrip().endswith(":"):
+                        label = _strip_md(text)  # ``Stretch (optional):``, ``All of these must hold:``
+                out[k] = ([h[1] for h in reversed(stack)], stack[-1][2] if stack else -1, label, label_no, bold)
+                if k == last:
+                    break
+            ln = self.lines[k]
+            if ln.in_fence:
+                continue
+            h = _ATX_RE.match(ln.text) if "#" in ln.text[:4] else None  # an ATX heading has "#" in its first 4
+            if h is not None:
+                level = len(h.group(1))
+                while stack and stack[-1][0] >= level:
+                    stack.pop()
+                stack.append((level, _strip_md(h.group(2) or ""), ln.no))
+                label_k = -1
+                continue
+            if ln.text.strip() and not ln.text[:1].isspace() and not _TASKLIST_RE.match(ln.text):
+                label_k = k
+        for k in wanted:  # boxes above the span: nothing above them
+            out.setdefault(k, ([], -1, "", -1, False))
+        return out
 
     def _phase_statuses(self, ms: Milestone) -> None:
         """Phases without a status line take the status their tasks show (the tasks' status lines, else

@@ -301,7 +301,7 @@ class MilestonesPlugin(SourceRepair, MkDocsSearchExclusion, BasePlugin[Milestone
         content = page.content or ""
         if SKIP in content:
             self._whole = (page, finished(content))
-            page.content = search_view(content)
+            page.content = search_view(content, material="material/search" in config.plugins)
         return context
 
     @event_priority(-1)  # just after the search plugin (0), and after MkDocs' search exclusion gave its content back

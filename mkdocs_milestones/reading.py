@@ -127,6 +127,11 @@ _REF_ID_RE = re.compile(r"(?<![\w.])(?P<id>\d+(?:\.\d+)?[a-z]?)(?![\w.])", re.IG
 _REF_LETTER_RE = re.compile(r"\bphases?\s+(?P<id>[a-z])\b", re.IGNORECASE)
 
 
+_REF_MARKUP_RE = re.compile(r"`|\*\*|__")
+_REF_ASIDE_RE = re.compile(r"\([^()]*\)")
+_REF_LINK_RE = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+
+
 def parse_phase_refs(text: str | None) -> list[str]:
     """Phase ids named by a ``Dependencies`` value, in order, without duplicates.
 
@@ -141,9 +146,9 @@ def parse_phase_refs(text: str | None) -> list[str]:
     """
     if not text or _NONE_RE.match(text):
         return []
-    text = re.sub(r"`|\*\*|__", "", text)
-    text = re.sub(r"\([^()]*\)", " ", text)  # "Phase 1 (needs 2 reviewers)"
-    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
+    text = _REF_MARKUP_RE.sub("", text)
+    text = _REF_ASIDE_RE.sub(" ", text)  # "Phase 1 (needs 2 reviewers)"
+    text = _REF_LINK_RE.sub(r"\1", text)
     out: list[str] = []
 
     def add(x: str) -> None:

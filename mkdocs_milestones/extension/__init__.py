@@ -32,6 +32,7 @@ from .preprocessors import ContextPreprocessor, MarkerPreprocessor, ParsePreproc
 from .render import RenderTreeprocessor
 from .sanitize import SanitizeTreeprocessor
 from .search_view import SearchMarksTreeprocessor
+from .toc_guard import TocMarkerGuard, TocMarkerRestore
 
 if TYPE_CHECKING:
     from markdown import Markdown
@@ -187,6 +188,9 @@ class MilestonesExtension(Extension):
         md.treeprocessors.register(LinkTreeprocessor(md, self.rules), "ms_links", 17)
         # After inline (20), before toc (5) and MkDocs' title extraction (-1).
         md.treeprocessors.register(SanitizeTreeprocessor(md), "ms_sanitize", 15)
+        # Around toc (5): its marker search is skipped on a milestone page without the marker (toc_guard.py).
+        md.treeprocessors.register(TocMarkerGuard(md), "ms_toc_guard", 5.5)
+        md.treeprocessors.register(TocMarkerRestore(md), "ms_toc_restore", 4.5)
         # Last, after toc (5), MkDocs' relpath (0) and title (1): no other tree processor meets its comments.
         md.treeprocessors.register(SearchMarksTreeprocessor(md), "ms_search_marks", -50)
         # One instance may serve several Markdown objects (the MkDocs plugin shares one): ``md.reset()``

@@ -24,7 +24,7 @@ _KNOWN_INLINE = frozenset({"backtick", "escape", "reference", "link", "image_lin
                            "em_strong", "em_strong2", "strong_em", "strong", "emphasis", "emphasis2", "footnote"})
 _KNOWN_TREE = frozenset({"inline", "prettify", "unescape", "toc", "attr_list", "footnote", "footnote-duplicate",
                          "mkdocs_extract_anchors", "relpath", "mkdocs_extract_title", "ms_render", "ms_links", "ms_sanitize",
-                         "ms_search_marks", "hilite", "codehilite"})
+                         "ms_search_marks", "ms_toc_guard", "ms_toc_restore", "hilite", "codehilite"})
 _TRIGGERS_RE = re.compile(r"[`\\\[\]!<>&*_{}\n\x02\x03]")
 
 

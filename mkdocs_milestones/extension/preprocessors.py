@@ -34,6 +34,7 @@ from ..roadmap_doc import parse_roadmap
 from ..roadmap.markers import expand_markers, find_markers
 from .cache import digest, in_scope_repaired
 from .context import PageContext
+from .toc_guard import restore_toc_marker
 
 if TYPE_CHECKING:
     from markdown import Markdown
@@ -62,6 +63,7 @@ def reset_results(md: Any, ctx: PageContext | None = None) -> None:
     md.milestone_graphs = {}
     md.ms_line_origin = None
     md.ms_chrome = []
+    restore_toc_marker(md)  # a conversion that failed between the toc guards
 
 
 def context_of(md: Any) -> PageContext:

@@ -33,19 +33,26 @@ _SKIPPED_RE = re.compile(re.escape(SKIP) + ".*?" + re.escape(RESUME), re.DOTALL)
 _OUR_ATTRIBUTES_RE = re.compile(r'<(span|strong|p|dl|div|ul|ol|li|input|table) class="ms-[^"]*"(?: [a-z-]+="[^"]*")*')
 """One of our elements' attributes (classes, ``data-*``, a badge's ``title``): nothing a search index reads, and
 a third of what its HTML parser works through. Text cannot hold ``<`` (it is ``&lt;``), so only tags match."""
+_BARE_RE = re.compile(r"<span>([^<]*)</span>|<input [^<>]*/>")
+"""A span without attributes around plain text (our badges and phase title parts, once their attributes are gone)
+and a checkbox: Material's search parser keeps neither tag and reads the text the same without them, so the
+search index is the same string; MkDocs' own search joins text pieces with spaces, so there they stay."""
 
 
-def search_view(html: str) -> str:
+def search_view(html: str, *, material: bool = False) -> str:
     """``html`` without the bracketed chrome, for a search index.
 
     >>> search_view('<p>a</p>' + SKIP + '<div><span>x</span>' + RESUME + '<h3>b</h3>' + SKIP + '</div>' + RESUME)
     '<p>a</p><h3>b</h3>'
     >>> search_view(SKIP + RESUME + '<p class="ms-field" data-field="goal"><strong class="ms-label">Goal</strong>: x</p>')
     '<p><strong>Goal</strong>: x</p>'
+    >>> search_view(SKIP + RESUME + '<li><input type="checkbox" /> <span class="ms-badge">done</span></li>', material=True)
+    '<li> done</li>'
     """
     if SKIP not in html:
         return html
-    return _OUR_ATTRIBUTES_RE.sub(r"<\1", _SKIPPED_RE.sub("", html))
+    html = _OUR_ATTRIBUTES_RE.sub(r"<\1", _SKIPPED_RE.sub("", html))
+    return _BARE_RE.sub(r"\1", html) if material else html
 
 
 def finished(html: str) -> str:
