@@ -415,6 +415,21 @@ class MilestoneEntry:
         anchor = self.milestone.anchor
         return f"{self.page}#{anchor}" if anchor else self.page
 
+    @property
+    def name(self) -> str:
+        """The milestone as warnings between milestones name it: its title, quoted, and its id when it has one and
+        the title does not start with it (``'Billing' (M2)``); the key when it has no title."""
+        title = (self.milestone.title or "").strip()
+        if not title:
+            return self.key
+        ident = (getattr(self.milestone, "id", None) or "").strip()
+        return f"{title!r} ({ident})" if ident and not title.startswith(ident) else repr(title)
+
+    @property
+    def located(self) -> str:
+        """:attr:`name` and the page it is on (``'Billing' (M2) in plans/billing.md``), for lists to pick from."""
+        return f"{self.name} in {self.page}"
+
     @classmethod
     def placed(cls, page: str, url: str, milestone: Milestone) -> MilestoneEntry:
         """The entry of a milestone of the page at ``url`` (``url#anchor`` for one of a roadmap document's)."""

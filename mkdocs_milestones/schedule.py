@@ -200,8 +200,8 @@ def check_target_slips(entries: Sequence[MilestoneEntry]) -> None:
             if end is not None and end > ms.target:
                 whose = "its phases' latest target" if ms.target_from_phases else "its target"
                 e.warnings.append(Diagnostic(e.page, ms.target_line or ms.line, (
-                    f"{e.key} is due {ms.target} ({whose}) but depends on {key}, whose {word} is {end}; move the target "
-                    f"to {end} or later, or bring {key}'s {word} forward")))
+                    f"{e.name} is due {ms.target} ({whose}) but depends on {dep.name}, whose {word} is {end}; move the "
+                    f"target to {end} or later, or bring forward the {word} of {dep.name}")))
 
 
 def critical_path_to_latest(entries: Sequence[MilestoneEntry]) -> list[str]:

@@ -312,13 +312,14 @@ def resolve_dependencies(entries: list[MilestoneEntry]) -> None:
                 continue  # prose (``the vendor shipping their SDK``) that names no milestone: the page says it, no warning
             if target is None and shared(ref):
                 e.warnings.append(Diagnostic(e.page, _depends_line(ms), (
-                    f"depends on {ref!r}, which is ambiguous: it names {', '.join(shared(ref))}; link to the one meant")))
+                    f"depends on {ref!r}, which is ambiguous: it names {', '.join(by_key[k].located for k in shared(ref))}; "
+                    "link to the one meant")))
                 if ref.strip() and ref not in missing:
                     missing.append(ref)
             elif target is None:
                 keys = _nearest(ref, entries)
                 # the close names only (``_nearest`` gives at most 8 of them); all milestones, when none is close
-                known = ", ".join(keys[:8]) + (f" (and {len(keys) - 8} more)" if len(keys) > 8 else "") if keys else "none in this site"
+                known = ", ".join(by_key[k].located for k in keys[:8]) + (f" (and {len(keys) - 8} more)" if len(keys) > 8 else "") if keys else "none in this site"
                 e.warnings.append(
                     Diagnostic(e.page, _depends_line(ms),
                                f"depends on {ref!r}, which is not a milestone page; link to one of: {known}")
@@ -351,19 +352,20 @@ def check_dependencies(entries: list[MilestoneEntry]) -> None:
             cycle = issue.refs  # each depends on the next, the last on the first
             for i, page in enumerate(cycle):
                 turn = (*cycle[i:], *cycle[:i])
-                chain = " → ".join((*turn, page))
+                chain = " → ".join(by_page[k].name for k in (*turn, page))
                 found.setdefault(page, []).append(
                     f"dependency cycle between milestones: {chain} (each depends on the next), so none of them "
-                    f"can be done first; stop {page} depending on {turn[1]}, or break the cycle at another "
+                    f"can be done first; stop {by_page[page].name} depending on {by_page[turn[1]].name}, or break the cycle at another "
                     "of these milestones"
                 )
         elif issue.kind == "done-before-dependency":
             page, dep = issue.node, issue.refs[0]
             status = by_page[dep].milestone.status
             state = f"which is {status_word(status)}" if status else "whose status is unknown"
+            this, that = by_page[page].name, by_page[dep].name
             found.setdefault(page, []).append(
-                f"{page} is marked done but depends on {dep}, {state}; mark {dep} done (or cancelled), "
-                f"or give {page} a status other than done"
+                f"{this} is marked done but depends on {that}, {state}; mark {that} done (or cancelled), "
+                f"or give {this} a status other than done"
             )
     for page, messages in found.items():
         e = by_page[page]

@@ -120,7 +120,7 @@ def test_check_prints_the_same_warnings_as_the_build(
         "plans/cycle.md:8: Dependency cycle:",
         "plans/cycle.md:16: Phase 3 is marked done but depends on Phase 1",
         ("plans/other.md:3: depends on 'missing.md', which is not a milestone page; link to one of: "
-         "bad.md, plans/cycle.md, plans/garbled.md, plans/other.md"),
+         "'Bad' in bad.md, 'Cycle' in plans/cycle.md, 'Garbled but fine' in plans/garbled.md, 'Other' in plans/other.md"),
         "plans/other.md:3: depends on '../index.md', which is not a milestone page",
         "teams.md:4: unknown key 'colour' in the milestones marker",
         # an owner= or tag= that matches nothing (review 18, finding 6), echoed as written (finding 11)
@@ -206,7 +206,7 @@ def test_check_dependency_on_a_page_not_checked(
     status, lines, _ = _check(capsys, str(billing))
     assert status == 1
     assert lines == [(f"{billing}:4: depends on '../auth.md', which is not a milestone page; "
-                      "link to one of: billing.md")]
+                      "link to one of: 'Billing' in billing.md")]
     # With it, the rest of the site resolves the reference, as in the build.
     assert _check(capsys, "--docs-dir", str(docs), str(billing))[:2] == (0, [])
     # The whole folder: the common root is the docs folder.

@@ -379,3 +379,23 @@ def test_character_references_in_a_title_are_the_characters_the_page_shows(tmp_p
                  render_roadmap_history(entries, found, days=30, now=now, base_url="roadmap/"),
                  render_roadmap(entries, page_url="roadmap/", title=None)):
         assert "&amp;amp;" not in html and "Auth &lt;b&gt;&amp; &quot;Login&quot;" in html.replace('"Login"', "&quot;Login&quot;")
+
+
+def test_a_renamed_page_keeps_its_calendar_uid_and_badge_when_its_milestone_has_an_id() -> None:
+    """The UID and the badge file come from a milestone page's id when it has one, so ``git mv`` of the page leaves
+    subscribed calendars and README badges in place (review of issue 19, finding 10); without an id, from the path."""
+    with_id = parse_milestone("# Milestone M4: Docs\n\n**Status**: pending\n**Target**: 2026-05-01\n")
+    no_id = parse_milestone("# MILESTONE: Docs\n\n**Status**: pending\n**Target**: 2026-05-01\n")
+    assert with_id is not None and with_id.id == "M4" and no_id is not None and not no_id.id
+
+    def uids_and_badges(page: str, ms) -> tuple[list[str], list[str]]:
+        entries = [MilestoneEntry(page, page[:-3] + "/", ms)]
+        cal = icalendar.Calendar.from_ical(ics_calendar(entries, stamp=datetime(2026, 1, 1, tzinfo=timezone.utc)))
+        return [str(e["UID"]) for e in cal.walk("VEVENT")], list(badge_paths(entries).values())
+
+    before, after = uids_and_badges("plans/docs.md", with_id), uids_and_badges("milestones/m4-docs.md", with_id)
+    assert len(before[0]) == 1 and before == after and before[1] == ["badges/m4.json"]
+    assert uids_and_badges("plans/docs.md", no_id) != uids_and_badges("milestones/m4-docs.md", no_id)
+    # two pages that share an id keep their paths' names (an id names one milestone or none)
+    twins = [MilestoneEntry(p, "", with_id) for p in ("a.md", "b.md")]
+    assert sorted(badge_paths(twins).values()) == ["badges/a.json", "badges/b.json"]

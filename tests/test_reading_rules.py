@@ -488,7 +488,9 @@ def test_ids_resolve_to_the_plan_not_its_log_and_any_dash_is_a_hyphen() -> None:
     assert entries["ai/M-08.02.md"].warnings == []
     twins = {"a.md": plan, "b.md": plan.replace("MCP server", "Other"), "c.md": user.replace(", TT\u2011M\u201103.17", "")}
     (_, _, c) = collect_milestones([PageSource(p, p[:-3] + "/", t) for p, t in twins.items()])
-    assert [d.message for d in c.warnings] == ["depends on 'M-08.01', which is ambiguous: it names a.md, b.md; link to the one meant"]
+    assert [d.message for d in c.warnings] == [(
+        "depends on 'M-08.01', which is ambiguous: it names 'MCP server' (M-08.01) in a.md, 'Other' (M-08.01) in b.md; "
+        "link to the one meant")]
 
 
 @pytest.mark.parametrize("text", [
@@ -1093,3 +1095,20 @@ def test_a_changelog_holds_no_milestones_and_a_date_is_no_title() -> None:
     assert parse_milestones("# Roadmap\n\n## v2.1.0 (in development)\n\n## v2.0.0 (Shipped)\n", file="CHANGELOG.md") == []
     road = parse_milestones("# Roadmap\n\n## M3 \u2014 2024-06-01 (Released)\n\n## M4 \u2014 2024-09-01\n\n**Status**: planned\n", file="r.md")
     assert [(m.id, m.title, m.status) for m in road] == [("M3", "M3", "done"), ("M4", "M4", "pending")]
+
+
+def test_warnings_between_milestones_name_them_by_title_and_id_not_by_anchor_slug() -> None:
+    """A roadmap document's milestone is named in a warning by its title and id, never by ``ROADMAP.md#milestone-v11``
+    (review of issue 18, finding 11); the warning keeps the file:line of the page it is about."""
+    roadmap = (
+        "# Roadmap\n\n## Milestones\n\n- \u2705 **v1.0 Core** - Phases 1-2 (shipped 2026-01-02)\n"
+        "- \U0001f6a7 **v1.1 API** - Phase 3\n\n## Phases\n\n- [x] Phase 1: Model\n- [x] Phase 2: Parser\n- [ ] Phase 3: Endpoints\n"
+    )
+    plan = "# Milestone M4: Docs\n\n**Status**: done\n**Depends on**: v1.1\n\n## Phase 1: Write\n- [x] a\n"
+    entries = collect_milestones([PageSource("ROADMAP.md", "ROADMAP/", roadmap), PageSource("m4.md", "m4/", plan)])
+    messages = [str(d) for d in entries[2].warnings]
+    assert messages == [
+        "m4.md:4: 'Docs' (M4) is marked done but depends on 'API' (v1.1), which is in progress; "
+        "mark 'API' (v1.1) done (or cancelled), or give 'Docs' (M4) a status other than done"
+    ], messages
+    assert not any("#milestone-" in m for m in messages)

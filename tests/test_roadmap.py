@@ -336,8 +336,8 @@ GHOST_PAGES: dict[str, str] = {
 def test_a_dependency_on_no_milestone_page_is_a_dashed_ghost_on_the_roadmap() -> None:
     found = collect_milestones([PageSource(p, p[:-3] + "/", t) for p, t in GHOST_PAGES.items()], fix_mojibake=False)
     assert [str(d) for e in found for d in e.warnings] == [
-        "a.md:4: depends on 'plans/gone.md', which is not a milestone page; link to one of: a.md, b.md",
-        "a.md:4: depends on 'M9-\"><svg onload=alert`1`>', which is not a milestone page; link to one of: a.md, b.md",
+        "a.md:4: depends on 'plans/gone.md', which is not a milestone page; link to one of: 'A' in a.md, 'B' in b.md",
+        "a.md:4: depends on 'M9-\"><svg onload=alert`1`>', which is not a milestone page; link to one of: 'A' in a.md, 'B' in b.md",
     ]
     html = render_roadmap(found, page_url="roadmap/")
     p = _Tags()
@@ -384,13 +384,13 @@ def _done_first(line: str, page: str, dep: str, state: str) -> str:
 
 
 CYCLE_WARNINGS = [
-    _cycle("a.md:4", "a.md", "b.md", "a.md"),
-    _cycle("b.md:1", "b.md", "a.md", "b.md"),
-    _done_first("c.md:4", "c.md", "a.md", "which is pending"),
-    _done_first("c.md:4", "c.md", "e.md", "whose status is unknown"),
-    _cycle("x/1.md:4", "x/1.md", "x/3.md", "x/2.md", "x/1.md"),
-    _cycle("x/2.md:4", "x/2.md", "x/1.md", "x/3.md", "x/2.md"),
-    _cycle("x/3.md:4", "x/3.md", "x/2.md", "x/1.md", "x/3.md"),
+    _cycle("a.md:4", "'<b>A</b>'", "'B'", "'<b>A</b>'"),
+    _cycle("b.md:1", "'B'", "'<b>A</b>'", "'B'"),
+    _done_first("c.md:4", "'C'", "'<b>A</b>'", "which is pending"),
+    _done_first("c.md:4", "'C'", "'E'", "whose status is unknown"),
+    _cycle("x/1.md:4", "'X1'", "'X3'", "'X2'", "'X1'"),
+    _cycle("x/2.md:4", "'X2'", "'X1'", "'X3'", "'X2'"),
+    _cycle("x/3.md:4", "'X3'", "'X2'", "'X1'", "'X3'"),
 ]
 """What the site of :data:`CYCLE_PAGES` is warned about, in page order (``e.md`` has an unknown status too)."""
 

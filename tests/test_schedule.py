@@ -266,8 +266,8 @@ def test_milestone_slip_warnings_at_the_target_line() -> None:
     warnings = {e.page: [str(d) for d in e.warnings] for e in entries}
     assert warnings["late.md"] == [] and warnings["base.md"] == []
     assert [w.split(";")[0] for w in warnings["top.md"]] == [
-        "top.md:5: top.md is due 2026-05-01 (its target) but depends on base.md, whose target is 2026-06-30",
-        "top.md:5: top.md is due 2026-05-01 (its target) but depends on shipped.md, whose completion is 2026-05-20",
+        "top.md:5: 'Top' is due 2026-05-01 (its target) but depends on 'Base', whose target is 2026-06-30",
+        "top.md:5: 'Top' is due 2026-05-01 (its target) but depends on 'Shipped', whose completion is 2026-05-20",
     ]
 
 
@@ -278,7 +278,7 @@ def test_slip_warnings_fail_a_strict_build(make_site, tmp_path: Path) -> None:
     config = load_config(str(cfg), strict=True)
     with milestone_log() as messages, pytest.raises(Exception, match="warnings"):
         build(config)
-    assert any("b.md:4: b.md is due 2026-08-01" in m for m in messages), messages
+    assert any("b.md:4: 'B' is due 2026-08-01" in m for m in messages), messages
 
 
 def test_front_matter_target_is_warned_at_its_own_line(make_site, tmp_path: Path) -> None:
@@ -293,7 +293,7 @@ def test_front_matter_target_is_warned_at_its_own_line(make_site, tmp_path: Path
     with milestone_log() as messages:
         build(load_config(str(cfg)))
     assert any(m.startswith("m.md:6: front matter `due: next spring`") for m in messages), messages
-    assert any("b.md:2: b.md is due 2026-08-01" in m for m in messages), messages
+    assert any("b.md:2: 'B' is due 2026-08-01" in m for m in messages), messages
 
 
 # -- roadmap -------------------------------------------------------------------------------------------

@@ -16,7 +16,7 @@ from typing import Any
 from ..model import Milestone, MilestoneEntry
 
 __all__ = ["MARKDOWN_SUFFIXES", "Change", "HistoryPoint", "HistoryView", "MilestoneHistory", "PhaseState",
-           "RepoHistory", "build_time", "commit_url", "entry_history_keys", "history_keys", "newest_first", "page_histories", "recent_changes", "site_burnup"]
+           "RepoHistory", "build_time", "commit_url", "entry_history_keys", "entry_identities", "history_keys", "newest_first", "page_histories", "recent_changes", "site_burnup"]
 
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")
 """The file names MkDocs reads as pages."""
@@ -48,6 +48,19 @@ def history_keys(page: str, milestones: Iterable[Milestone]) -> list[str]:
             part = ms.anchor
         taken.add(part)
         out.append(f"{page}#{part}")
+    return out
+
+
+def entry_identities(entries: Iterable[MilestoneEntry]) -> dict[str, str]:
+    """What names each milestone across renames, by :attr:`MilestoneEntry.key`: a milestone page's id when no other
+    milestone page shares it (``id:M2``: the page may be renamed, the id stays), else its history key
+    (:func:`history_keys`: a roadmap document's milestone by its id or title). The calendar's UIDs and the badges'
+    file names are made of it."""
+    entries = list(entries)
+    out = entry_history_keys(entries)
+    own = {e.key: e.milestone.id.strip() for e in entries if not e.milestone.anchor and (e.milestone.id or "").strip()}
+    folded = [i.casefold() for i in own.values()]
+    out.update((key, "id:" + i) for key, i in own.items() if folded.count(i.casefold()) == 1)
     return out
 
 

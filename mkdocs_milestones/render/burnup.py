@@ -28,6 +28,10 @@ WIDTH, HEIGHT = 560, 200
 _LEFT, _RIGHT, _TOP, _BOTTOM = 40, 14, 14, 44
 _CHAR_W, _GAP = 6.6, 8
 """Estimated width of a character of the 12px tick labels, and the least space between two labels."""
+_NARROW = 1.5
+"""How much larger (in user units) history.css sets the chart's text when the chart is scaled down to a narrow
+column (18px at most, so a 360px-wide chart still shows it at ~11.5px): the legend leaves room for it, and the
+inner dates that would then touch are marked to be hidden there."""
 
 Point = tuple[datetime, int, int]
 """``(when, checks done, checks total)``."""
@@ -78,9 +82,10 @@ def _width(text: str) -> float:
     return sum(_CHAR_W * (2 if unicodedata.east_asian_width(ch) in "WF" else 1) for ch in text)
 
 
-def _tick_labels(ticks: list[date], x: Callable[[date], float], end_x: float) -> list[tuple[float, str, str]]:
+def _tick_labels(ticks: list[date], x: Callable[[date], float], end_x: float, scale: float = 1.0) -> list[tuple[float, str, str]]:
     """``(x, anchor, text)`` per date label that does not run into another: the ends in full, the
-    dates between them without the year when the chart stays within one year."""
+    dates between them without the year when the chart stays within one year. ``scale``: the labels'
+    size as a multiple of 12px (:data:`_NARROW` for the ones still shown on a narrow chart)."""
     one_year = ticks[0].year == ticks[-1].year
     labels = []
     for i, tick in enumerate(ticks):
@@ -88,7 +93,7 @@ def _tick_labels(ticks: list[date], x: Callable[[date], float], end_x: float) ->
         anchor = "start" if tx <= _LEFT + 1 else "end" if tx >= end_x - 1 else "middle"
         inner = 0 < i < len(ticks) - 1
         text = _day(tick, short=inner and one_year)
-        width = _width(text)
+        width = _width(text) * scale
         lo = tx if anchor == "start" else tx - width if anchor == "end" else tx - width / 2
         labels.append((lo, lo + width, tx, anchor, text, inner))
     kept: list[tuple[float, float, float, str, str, bool]] = []
@@ -205,8 +210,12 @@ def render_burnup(points: Sequence[Point], *, title: str, today: date | None = N
         vy = _n(y(value))
         out.append(f'<line class="ms-burnup-grid" x1="{_LEFT}" y1="{vy}" x2="{_n(end_x)}" y2="{vy}"/>')
         out.append(f'<text class="ms-burnup-tick" x="{_LEFT - 6}" y="{vy}" dy="0.35em" text-anchor="end">{value}</text>')
-    for tx, anchor, text in _tick_labels(_ticks(lo, hi), lambda t: x(datetime(t.year, t.month, t.day, tzinfo=start.tzinfo)), end_x):
-        out.append(f'<text class="ms-burnup-tick" x="{_n(tx)}" y="{_n(y(0) + 16)}" text-anchor="{anchor}">{esc(text)}</text>')
+    ticks, at = _ticks(lo, hi), (lambda t: x(datetime(t.year, t.month, t.day, tzinfo=start.tzinfo)))
+    roomy = {tx for tx, _, _ in _tick_labels(ticks, at, end_x, _NARROW)}  # the dates shown on a narrow chart too
+    out.append('</g><g class="ms-burnup-axis ms-burnup-dates">')
+    for tx, anchor, text in _tick_labels(ticks, at, end_x):
+        label = f'<text class="ms-burnup-tick" x="{_n(tx)}" y="{_n(y(0) + 16)}" text-anchor="{anchor}">{esc(text)}</text>'
+        out.append(label if tx in roomy else f'<g class="ms-burnup-dense">{label}</g>')
     out.append("</g>")
     area = " ".join(f"{n(px)},{n(py)}" for px, py in done_line)
     out.append(f'<polygon class="ms-burnup-done-area" points="{n(done_line[0][0])},{base} {area} {n(end_x)},{base}"/>')
@@ -223,7 +232,7 @@ def render_burnup(points: Sequence[Point], *, title: str, today: date | None = N
     out.append("</g>")
     ly = _n(HEIGHT - 10)
     done_label, total_label = t("burnup.done"), t("burnup.total")
-    second = _LEFT + 24 + _width(done_label) + 20  # the second key after the first one's words
+    second = _LEFT + 24 + _width(done_label) * _NARROW + 20  # the second key after the first one's words, at either size
     out.append(
         f'<g class="ms-burnup-legend"><line class="ms-burnup-done" x1="{_LEFT}" y1="{ly}" x2="{_LEFT + 18}" y2="{ly}"/>'
         f'<text x="{_LEFT + 24}" y="{ly}" dy="0.35em">{esc(done_label)}</text>'

@@ -31,7 +31,7 @@ from datetime import date, datetime, timedelta, timezone
 from typing import Any
 
 from ..dates import parse_date, parse_duration_days
-from ..history import Change, MilestoneHistory, build_time, commit_url, entry_history_keys
+from ..history import Change, MilestoneHistory, build_time, commit_url, entry_identities
 from ..i18n import status_word
 from ..i18n import text as t
 from ..model import Milestone, MilestoneEntry
@@ -246,7 +246,7 @@ def ics_calendar(
     ]
     dtstamp = stamp.astimezone(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
     entries = list(entries)
-    stable = entry_history_keys(entries)
+    stable = entry_identities(entries)
     for entry in sorted(entries, key=lambda e: e.key):
         ms = entry.milestone
         when = calendar_date(ms)
@@ -308,14 +308,15 @@ def badge_path(key: str) -> str:
 def badge_paths(entries: Iterable[MilestoneEntry]) -> dict[str, str]:
     """A badge path per milestone (by :attr:`MilestoneEntry.key`), made of its history key
     (:func:`~mkdocs_milestones.history.history_keys`: a roadmap document's milestone by its id or title, not
-    by its heading's anchor, so a README's badge URL survives a status change); slugs that collide get
-    ``-2``, ``-3``... in order."""
+    by its heading's anchor, so a README's badge URL survives a status change) or of a page's id (``badges/m2.json``,
+    :func:`~mkdocs_milestones.history.entry_identities`: a rename keeps it); colliding slugs get ``-2``, ``-3``..."""
     out: dict[str, str] = {}
     taken: set[str] = set()
     entries = list(entries)
-    stable = entry_history_keys(entries)
+    stable = entry_identities(entries)
     for entry in sorted(entries, key=lambda e: stable[e.key]):
-        base = badge_path(stable[entry.key])
+        ident = stable[entry.key]  # ``id:M2`` -> badges/m2.json, ``v1.1`` -> badges/v1-1.json
+        base = badge_path(ident[3:] + ".md" if ident.startswith("id:") else ident)
         path, n = base, 2
         while path in taken:
             path = base[:-5] + f"-{n}.json"

@@ -483,3 +483,35 @@ def test_timeline_flag_is_red_only_when_the_target_is_overdue(visit: Visit, site
     note = visit.page.text_content(".ms-timeline-note") or ""
     assert "red when the target has passed" in note, (site.theme, note)
     visit.assert_clean()
+
+
+BURNUP_TEXT_JS = """
+() => [...document.querySelectorAll("svg.ms-burnup-chart")].flatMap(svg => {
+  const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+  const shown = [...svg.querySelectorAll("text")].filter(t => t.checkVisibility() && t.getBBox().width > 0);
+  const boxes = shown.filter(t => t.closest(".ms-burnup-axis")).map(t => t.getBoundingClientRect());
+  const overlaps = boxes.flatMap((a, i) => boxes.slice(i + 1).filter(
+    b => a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5)).length;
+  return [{scale, overlaps, sizes: shown.map(t => [t.textContent, parseFloat(getComputedStyle(t).fontSize) * scale])}];
+})
+"""
+
+
+@pytest.mark.parametrize("path", ["milestones/platform-observability/", ROADMAP])
+def test_burnup_labels_stay_readable_at_390(visit: Visit, site: Site, path: str) -> None:
+    """At phone width the burn-up's axis and legend text is at least 10px on screen (its SVG scales down to the
+    column: the font grows as the chart shrinks), and the axis labels still shown do not run into each other."""
+    visit.page.set_viewport_size({"width": 390, "height": 844})
+    try:
+        visit.goto(path)
+        charts = visit.page.evaluate(BURNUP_TEXT_JS)
+    finally:
+        visit.page.set_viewport_size(VIEWPORT)
+    assert charts, f"{site.theme} {path}: no burn-up chart"
+    for chart in charts:
+        assert chart["scale"] < 0.9, chart  # the chart did scale down
+        small = [(text, round(px, 1)) for text, px in chart["sizes"] if px < 10]
+        assert not small, f"{site.theme} {path} at 390px: labels under 10px on screen: {small}"
+        assert len(chart["sizes"]) >= 4, chart  # both ends of the date axis, and the counts
+        assert chart["overlaps"] == 0, f"{site.theme} {path} at 390px: axis labels overlap: {chart}"
+    visit.assert_clean()
