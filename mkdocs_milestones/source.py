@@ -21,6 +21,7 @@ __all__ = [
     "OUTSIDE",
     "fence_states",
     "heading_anchor",
+    "headings",
     "html_block_lines",
     "scan_lines",
     "split_attr_list",
@@ -218,6 +219,21 @@ def scanned_states(text: str) -> list[int] | None:
     return [FENCE_EDGE if ln.fence_edge else IN_FENCE if ln.in_fence else OUTSIDE for ln in last[2]]
 
 
+_LAST_HEADINGS: tuple[list[Line] | None, list[tuple[int, str] | None]] = (None, [])
+"""The headings of the last list of lines read whole (:func:`headings`): the parse walks them more than once."""
+
+
+def headings(lines: list[Line]) -> list[tuple[int, str] | None]:
+    """:func:`_heading` of every line of ``lines``, computed once per list (callers only read both)."""
+    global _LAST_HEADINGS
+    last = _LAST_HEADINGS
+    if last[0] is lines and len(last[1]) == len(lines):
+        return last[1]
+    out = [_heading(lines, i) for i in range(len(lines))]
+    _LAST_HEADINGS = (lines, out)
+    return out
+
+
 def _heading(lines: list[Line], i: int) -> tuple[int, str] | None:
     """``(level, text)`` when line ``i`` is an ATX heading or the text line of a setext heading."""
     ln = lines[i]
@@ -226,7 +242,7 @@ def _heading(lines: list[Line], i: int) -> tuple[int, str] | None:
     m = _ATX_RE.match(ln.text) if "#" in ln.text[:4] else None  # an ATX heading has "#" in its first 4 characters
     if m:
         return len(m.group(1)), (m.group(2) or "").strip()
-    if ln.text.strip() and i + 1 < len(lines) and not lines[i + 1].in_fence:
+    if i + 1 < len(lines) and lines[i + 1].text.lstrip(" ")[:1] in ("=", "-") and ln.text.strip() and not lines[i + 1].in_fence:
         nxt = _SETEXT_RE.match(lines[i + 1].text)
         prev_blank = i == 0 or not lines[i - 1].text.strip()
         if nxt and prev_blank and not _BULLET_RE.match(ln.text) and not LABEL_RE.match(ln.text):
