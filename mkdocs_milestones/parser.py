@@ -25,7 +25,7 @@ from .reading import _ESTIMATE_RE, _NONE_RE, _TASKLIST_RE, _TITLE_STATUS_RE, _co
 from .refs import milestone_refs, ref_is_shaped
 from .schedule import read_milestone_plan, read_phase_plan
 from .sections import _NUMBERED_RE, _SectionReader
-from .source import LABEL_RE, Line, OUTSIDE, _ATX_RE, _BULLET_RE, _first_h1, _heading, _normalize, _strip_md, _table_blocks, fence_states, front_matter_keys, headings, html_block_lines, heading_anchor, scan_lines, split_attr_list, split_front_matter
+from .source import LABEL_RE, Line, OUTSIDE, _ATX_RE, _BULLET_RE, _first_h1, _heading, _normalize, _strip_md, _table_blocks, fence_states, front_matter_keys, html_block_lines, heading_anchor, scan_lines, split_attr_list, split_front_matter
 from .vocabulary import PRIORITIES, STATUSES, is_status_phrase, normalize_priority, normalize_status, split_status
 
 __all__ = [
@@ -179,7 +179,7 @@ class _Parser(_SectionReader):
         # Headings outside code, in order.
         heads: list[tuple[int, int, str]] = []  # (index, level, text)
         raw_html = html_block_lines(lines)  # a heading inside ``<div markdown="1">`` is not the page's
-        line_heads = headings(lines)  # read once: the checklist walk below asks again
+        line_heads = {i: _heading(lines, i) for i in range(start, stop)}  # read once: the checklist walk below asks again
         for i in range(start, stop):
             h = None if i in raw_html else line_heads[i]
             if h:

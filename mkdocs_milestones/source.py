@@ -21,7 +21,6 @@ __all__ = [
     "OUTSIDE",
     "fence_states",
     "heading_anchor",
-    "headings",
     "html_block_lines",
     "scan_lines",
     "split_attr_list",
@@ -51,8 +50,21 @@ class _AtxMatch:
 class _AtxHeading:
     """``match(line)`` with the groups of :data:`_ATX_SLOW_RE` (a test compares them on every corpus line)."""
 
+    _seen: dict[str, _AtxMatch | None] = {}  # one parse asks about a heading line 3-4 times; bounded, immutable answers
+
+    @classmethod
+    def match(cls, line: str) -> _AtxMatch | None:
+        if "#" not in line[:4]:
+            return None  # an ATX heading has "#" in its first 4 characters
+        found = cls._seen.get(line, False)
+        if found is False:
+            if len(cls._seen) > 50_000:
+                cls._seen.clear()
+            found = cls._seen[line] = cls._match(line)
+        return found
+
     @staticmethod
-    def match(line: str) -> _AtxMatch | None:
+    def _match(line: str) -> _AtxMatch | None:
         m = _ATX_OPEN_RE.match(line)
         if m is None:
             return None
@@ -217,21 +229,6 @@ def scanned_states(text: str) -> list[int] | None:
     if last[0] != text:
         return None
     return [FENCE_EDGE if ln.fence_edge else IN_FENCE if ln.in_fence else OUTSIDE for ln in last[2]]
-
-
-_LAST_HEADINGS: tuple[list[Line] | None, list[tuple[int, str] | None]] = (None, [])
-"""The headings of the last list of lines read whole (:func:`headings`): the parse walks them more than once."""
-
-
-def headings(lines: list[Line]) -> list[tuple[int, str] | None]:
-    """:func:`_heading` of every line of ``lines``, computed once per list (callers only read both)."""
-    global _LAST_HEADINGS
-    last = _LAST_HEADINGS
-    if last[0] is lines and len(last[1]) == len(lines):
-        return last[1]
-    out = [_heading(lines, i) for i in range(len(lines))]
-    _LAST_HEADINGS = (lines, out)
-    return out
 
 
 def _heading(lines: list[Line], i: int) -> tuple[int, str] | None:
