@@ -179,8 +179,9 @@ class _Parser(_SectionReader):
         # Headings outside code, in order.
         heads: list[tuple[int, int, str]] = []  # (index, level, text)
         raw_html = html_block_lines(lines)  # a heading inside ``<div markdown="1">`` is not the page's
+        line_heads = {i: _heading(lines, i) for i in range(start, stop)}  # read once: the checklist walk below asks again
         for i in range(start, stop):
-            h = None if i in raw_html else _heading(lines, i)
+            h = None if i in raw_html else line_heads[i]
             if h:
                 heads.append((i, h[0], h[1]))
 
@@ -250,7 +251,7 @@ class _Parser(_SectionReader):
         for idx in range(start, stop):
             if idx in in_phase or lines[idx].in_fence:
                 continue
-            h = _heading(lines, idx)
+            h = line_heads[idx]
             if h is not None:
                 before = bool(_BEFORE_RE.match(_strip_md(h[1])))
                 continue
@@ -407,7 +408,8 @@ class _Parser(_SectionReader):
             heads, head_no, label, label_no, bold = context[n]
             key = (head_no, label_no)
             lists.setdefault(key, []).append(c)
-            named[key] = _names_criteria(label) or not bold and _under_criteria(heads)
+            if key not in named:  # one list, one context: its heading chain and its label are its first box's
+                named[key] = _names_criteria(label) or not bold and _under_criteria(heads)
             if _OPTIONAL_LIST_RE.search(label or (heads[0] if heads else "")):
                 c.optional = True
         for phase in ms.phases:  # ``## Phase 2: Dark mode (optional)``, or only optional boxes

@@ -85,15 +85,16 @@ class _SectionReader:
                     into.extend(Field(_label_of(m), m.group("value").strip(), ln.no) for m in parts if m)
                     current = None
                     continue
-            m = LABEL_RE.match(ln.text)
-            if m is None and quoted and ln.text.lstrip(" ").startswith(">"):
+            colon = ":" in ln.text  # every label line has one
+            m = LABEL_RE.match(ln.text) if colon else None
+            if m is None and colon and quoted and ln.text.lstrip(" ").startswith(">"):
                 m = LABEL_RE.match(_QUOTE_RE.sub("", ln.text, count=1))
             if m:
                 current = Field(_label_of(m), m.group("value").strip(), ln.no, ln.text.strip())
                 takes_list = not current.value
                 into.append(current)
                 continue
-            bm = _BULLET_LABEL_RE.match(ln.text) if ":" in ln.text else None
+            bm = _BULLET_LABEL_RE.match(ln.text) if colon else None
             if bm and _label_of(bm).lower() in _BULLET_LABELS and bm.group("value").strip():
                 # ``- **Priority**: CRITICAL``: a label written as a list item (the list stays the page's)
                 into.append(Field(_label_of(bm), bm.group("value").strip(), ln.no))

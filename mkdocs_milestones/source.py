@@ -50,8 +50,21 @@ class _AtxMatch:
 class _AtxHeading:
     """``match(line)`` with the groups of :data:`_ATX_SLOW_RE` (a test compares them on every corpus line)."""
 
+    _seen: dict[str, _AtxMatch | None] = {}  # one parse asks about a heading line 3-4 times; bounded, immutable answers
+
+    @classmethod
+    def match(cls, line: str) -> _AtxMatch | None:
+        if "#" not in line[:4]:
+            return None  # an ATX heading has "#" in its first 4 characters
+        found = cls._seen.get(line, False)
+        if found is False:
+            if len(cls._seen) > 50_000:
+                cls._seen.clear()
+            found = cls._seen[line] = cls._match(line)
+        return found
+
     @staticmethod
-    def match(line: str) -> _AtxMatch | None:
+    def _match(line: str) -> _AtxMatch | None:
         m = _ATX_OPEN_RE.match(line)
         if m is None:
             return None
@@ -226,7 +239,7 @@ def _heading(lines: list[Line], i: int) -> tuple[int, str] | None:
     m = _ATX_RE.match(ln.text) if "#" in ln.text[:4] else None  # an ATX heading has "#" in its first 4 characters
     if m:
         return len(m.group(1)), (m.group(2) or "").strip()
-    if ln.text.strip() and i + 1 < len(lines) and not lines[i + 1].in_fence:
+    if i + 1 < len(lines) and lines[i + 1].text.lstrip(" ")[:1] in ("=", "-") and ln.text.strip() and not lines[i + 1].in_fence:
         nxt = _SETEXT_RE.match(lines[i + 1].text)
         prev_blank = i == 0 or not lines[i - 1].text.strip()
         if nxt and prev_blank and not _BULLET_RE.match(ln.text) and not LABEL_RE.match(ln.text):
