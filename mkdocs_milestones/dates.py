@@ -23,7 +23,7 @@ import re
 from collections.abc import Mapping
 from datetime import date, datetime, timezone
 
-__all__ = ["build_today", "parse_date", "parse_duration_days", "parse_target"]
+__all__ = ["build_today", "looks_like_date", "parse_date", "parse_duration_days", "parse_target"]
 
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _MON = r"(?P<mon>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
@@ -31,6 +31,12 @@ _ISO_RE = re.compile(r"(?<!\d)(?P<y>\d{4})[-/.](?P<m>\d{1,2})(?:[-/.](?P<d>\d{1,
 _DMY_RE = re.compile(rf"(?<!\d)(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MON}\s+(?P<y>\d{{4}})(?!\d)", re.IGNORECASE)
 _MDY_RE = re.compile(rf"\b{_MON}\s+(?:(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+)?(?P<y>\d{{4}})(?!\d)", re.IGNORECASE)
 _QUARTER_RE = re.compile(r"(?<![\w-])(?:(?P<y>\d{4})[-\s]?Q(?P<q>[1-4])|Q(?P<q2>[1-4])[-\s/]*(?P<y2>\d{4}))(?![\w-])", re.IGNORECASE)
+_MONTH_WORD = rf"(?:{'|'.join(_MONTHS)})[a-z]*\.?"
+_DATEISH_RE = re.compile(
+    rf"(?<!\d)(?:19|20)\d\d(?!\d)|\b{_MONTH_WORD}\s+\d|\d(?:st|nd|rd|th)?\s+{_MONTH_WORD}(?![a-z])|\bQ[1-4]\b"
+    r"|(?<![\d.])\d{1,2}/\d{1,2}(?:/\d{2,4})?(?![\d.])|(?<![\d.])\d{1,2}\.\d{1,2}\.\d{2,4}(?![\d.])"
+    rf"|\b(?:end|mid|early|late)[- ]?(?:of\s+)?{_MONTH_WORD}",
+    re.IGNORECASE)
 _WORD_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                  "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 _NUM = r"(?:\d+(?:\.\d+)?|" + "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True)) + r")"
@@ -74,6 +80,16 @@ def parse_date(text: str | None) -> date | None:
     True
     """
     return _first_date(text, end=False)
+
+
+def looks_like_date(text: str) -> bool:
+    """Whether ``text`` means to be a date: it holds a year, a month beside a number, a quarter or a numeric day
+    (a target in words, ``Post M-0/M-1 Foundation`` or ``modelVersion 1.1``, does not).
+
+    >>> looks_like_date("Marhc 2026"), looks_like_date("mid-Sept"), looks_like_date("Post M-0/M-1 Foundation")
+    (True, True, False)
+    """
+    return _DATEISH_RE.search(text) is not None
 
 
 def parse_target(text: str | None) -> date | None:

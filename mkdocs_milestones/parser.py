@@ -17,7 +17,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from .detect import _MS_ID_RE, _PHASE_RE, _has_plan_evidence, trail_remark, front_matter_milestone, status_paragraph, _title_after_id, is_milestone_source, milestone_heading, title_from_heading
+from .detect import _MS_ID_RE, _PHASE_RE, _has_plan_evidence, trail_remark, front_matter_milestone, _title_after_id, is_milestone_source, milestone_heading, title_from_heading
 from .graph import build_phase_graph
 from .links import scan_refs
 from .model import Check, Diagnostic, Field, Milestone, Phase, Table, Task

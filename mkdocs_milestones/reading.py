@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 
-from .model import Phase, PhaseHeading
-from .source import _LINK_RE, _strip_md
+from .model import PhaseHeading
+from .source import _strip_md
 from .vocabulary import is_status_phrase, normalize_level, normalize_priority, normalize_status, split_status
 
 __all__ = [

@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date, datetime
 from typing import Any
 
-from .dates import parse_date, parse_target
+from .dates import looks_like_date, parse_date, parse_target
 from .model import SETTLED, Diagnostic, Field, Milestone, MilestoneEntry, Phase, overdue_days
 
 __all__ = [
@@ -41,13 +41,6 @@ TAG_LABELS = ("tags", "tag")
 DATE_FORMS = "2026-03-31, 31 March 2026 or March 31, 2026 (March 2026 means its last day, 2026-Q2 the quarter's last day)"
 _NO_DATE_RE = re.compile(r"^\s*(?:tbd|tba|tbc|n/?a|none|unscheduled|not set|-+|\u2014|\u2013|\?+)\s*\.?\s*$", re.IGNORECASE)
 _NOBODY_RE = re.compile(r"^\s*(?:tbd|tba|none|nobody|unassigned|n/?a|-+|\u2014|\u2013|\?+)\s*\.?\s*$", re.IGNORECASE)
-_MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
-_DATEISH_RE = re.compile(
-    rf"(?<!\d)(?:19|20)\d\d(?!\d)|\b{_MONTHS}\s+\d|\d(?:st|nd|rd|th)?\s+{_MONTHS}(?![a-z])|\bQ[1-4]\b"
-    r"|(?<![\d.])\d{1,2}/\d{1,2}(?:/\d{2,4})?(?![\d.])|(?<![\d.])\d{1,2}\.\d{1,2}\.\d{2,4}(?![\d.])"
-    r"|\b(?:end|mid|early|late)[- ]?(?:of\s+)?" + _MONTHS,
-    re.IGNORECASE)
-"""What a value that means to be a date holds: a year, a month beside a number, a quarter, a numeric day."""
 _ISO_RE = re.compile(r"(?<!\d)\d{4}-\d{1,2}-\d{1,2}(?!\d)")
 _LINK_TEXT_RE = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 _MARKS_RE = re.compile(r"\*\*|__|`")
@@ -74,7 +67,7 @@ def _read_target(label: str, value: object) -> tuple[date | None, str, str | Non
             return day, text, (f"the {label} {text!r} holds {bad[0]!r}, which is no date, and is read as {day}; "
                                f"write the one date meant, as {DATE_FORMS}")
         return day, text, None
-    if label not in _DATE_LABELS and not _DATEISH_RE.search(text):
+    if label not in _DATE_LABELS and not looks_like_date(text):
         # ``**Target:** Model and surface ... parallelism``, ``Post M-0/M-1 Foundation``, ``95% coverage``: a goal,
         # not a date (only a value that tries to be one, a year, a month by a number, a quarter, is warned)
         return None, "", None

@@ -134,7 +134,7 @@ def test_ics_calendar_parses_with_stable_uids(site) -> None:
 
 def test_ics_folding_keeps_multibyte_characters_whole() -> None:
     title = "Überprüfung " + "\u2705\u00e9" * 60 + "; done, really\nnext line"
-    ms = parse_milestone(f"# MILESTONE: x\n\n**Status**: pending\n**Created**: 2025-01-01\n**Estimated Duration**: 2 days\n")
+    ms = parse_milestone("# MILESTONE: x\n\n**Status**: pending\n**Created**: 2025-01-01\n**Estimated Duration**: 2 days\n")
     assert ms is not None
     ms.title = title
     text = ics_calendar([MilestoneEntry("x.md", "x/", ms)], stamp=STAMP)

@@ -6,7 +6,6 @@ from __future__ import annotations
 import argparse
 import sys
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 from ..dates import build_today
@@ -14,7 +13,6 @@ from ..export import export_json
 from ..history import HistoryReader, page_histories
 from ..links import LinkRules, link_rules
 from ..site import collect_milestones
-from .files import write_atomically
 from .pages import load_site
 
 

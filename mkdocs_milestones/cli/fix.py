@@ -7,7 +7,8 @@ import argparse
 import sys
 
 from ..site import repair_in_scope
-from .files import BOM, diff, markdown_files, read, write_atomically
+from ..atomic import write_atomically
+from .files import BOM, diff, markdown_files, read
 
 
 def run(args: argparse.Namespace) -> int:

@@ -17,7 +17,8 @@ from ..roadmap.markers import KEYS, parse_marker
 from ..roadmap.query import RoadmapFilter
 from ..site import collect_milestones, page_url, read_docs_dir
 from .check import plural as _plural
-from .files import BOM, write_atomically
+from ..atomic import write_atomically
+from .files import BOM
 
 __all__ = ["GENERATED_NOTE", "KEYS", "ROADMAP_OUTPUT", "roadmap_page", "run"]
 

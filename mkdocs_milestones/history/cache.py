@@ -19,11 +19,11 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
+from ..atomic import write_atomically
 from .points import PhaseState, _Facts
 
 __all__ = ["FORMAT", "cache_file", "code_fingerprint", "facts_from_json", "facts_to_json", "load", "save"]
@@ -121,13 +121,6 @@ def load(path: str, key: dict[str, Any]) -> dict[str, Any] | None:
         return None
 
 
-def _umask() -> int:
-    """The process's umask (read by setting it, so set back at once)."""
-    mask = os.umask(0o22)
-    os.umask(mask)
-    return mask
-
-
 def save(path: str, key: dict[str, Any], facts: dict[str, Any], walk: dict[str, Any]) -> bool:
     """Write the cache (``facts`` already as :func:`facts_to_json` values); False when it cannot be written."""
     data = {
@@ -138,21 +131,10 @@ def save(path: str, key: dict[str, Any], facts: dict[str, Any], walk: dict[str, 
         "live": walk["live"],
         "facts": facts,
     }
-    folder = os.path.dirname(path) or "."
     try:
-        os.makedirs(folder, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".history-", suffix=".tmp", dir=folder)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump(data, fh, ensure_ascii=False, separators=(",", ":"))
-            os.chmod(tmp, 0o666 & ~_umask())  # mkstemp's 0600 would hide the cache from another user (CI as root)
-            os.replace(tmp, path)
-        except BaseException:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
-            raise
+        os.makedirs(os.path.dirname(path) or ".", exist_ok=True)
+        # a new file's mode follows the umask (mkstemp's 0600 would hide the cache from another user: CI as root)
+        write_atomically(Path(path), json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
     except OSError:
         return False
     return True

@@ -28,7 +28,7 @@ from ..graph import build_milestone_graph
 from ..i18n import status_word, text as t
 from ..model import Milestone, MilestoneEntry, Phase
 from ..roadmap.query import GROUP_ORDER, SECTIONS, RoadmapFilter, order_key, plain, status_of
-from ..vocabulary import PRIORITIES, PRIORITY_LABELS, STATUS_EMOJI, STATUS_LABELS, STATUSES
+from ..vocabulary import STATUS_EMOJI, STATUS_LABELS
 from .svg import render_graph_svg
 from . import html as h
 from .markup import esc
