@@ -19,8 +19,9 @@ each commit changing one file's status or boxes; a rename every 50 commits) and 
 way, plus ``new-commit``: the read after one more commit, with the reader's cache warm.
 Times include process start-up of git (two processes per cold read).
 
-``--build`` (with ``--synthetic``) also times whole ``mkdocs build`` runs of the synthetic repository
-(theme ``mkdocs``, the plugin on), each in a fresh process, interleaved, medians compared: ``history:
+``--build`` also times whole ``mkdocs build`` runs of each folder given and of the synthetic repository
+(theme ``mkdocs``, the plugin on; ``--exclude PATTERN`` for MkDocs' ``exclude_docs``), each in a fresh process,
+interleaved, medians compared: ``history:
 false``; ``history: true`` without the cache folder (removed before the build: a fresh clone in CI);
 ``history: true`` with the cache folder the previous build left.
 """
@@ -135,20 +136,29 @@ def _timed_build(cfg: Path) -> float:
     return float(out.stdout.strip().splitlines()[-1])
 
 
-def build_cost(repo: Path, repeat: int) -> None:
-    """``mkdocs build`` with history off, on without a cache (``history_cache`` folder removed first: a fresh
-    clone in CI) and on with the cache the previous build left (a second build, or CI restoring ``.cache``)."""
+def build_cost(docs: Path, repeat: int, exclude: list[str] | None = None) -> None:
+    """``mkdocs build`` of ``docs`` (a folder in a git work tree) with history off, on without a cache
+    (``history_cache`` folder removed first: a fresh clone in CI) and on with the cache the previous build left
+    (a second build, or CI restoring ``.cache``); each in a fresh process, interleaved, medians. The configs and
+    the cache live in a temporary folder; MkDocs' link checks are at ``info`` (real docs link outside the folder)."""
     kinds = ("off", "cold", "warm")
     times: dict[str, list[float]] = {k: [] for k in kinds}
-    cache = repo / ".cache"
-    for _ in range(repeat):
-        for kind in kinds:
-            cfg = repo / f"mkdocs-{kind}.yml"
-            cfg.write_text(f"site_name: bench\nsite_dir: {repo / 'site'}\ntheme:\n  name: mkdocs\n"
-                           f"plugins:\n  - milestones:\n      history: {str(kind != 'off').lower()}\n", encoding="utf-8")
-            if kind == "cold":
-                shutil.rmtree(cache, ignore_errors=True)
-            times[kind].append(_timed_build(cfg))
+    excluded = "".join(f"  {pattern}\n" for pattern in exclude or [])
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        cache = work / ".cache"
+        for _ in range(repeat):
+            for kind in kinds:
+                cfg = work / f"mkdocs-{kind}.yml"
+                cfg.write_text(
+                    f"site_name: bench\ndocs_dir: {docs.resolve()}\nsite_dir: {work / 'site'}\ntheme:\n  name: mkdocs\n"
+                    f"plugins:\n  - milestones:\n      history: {str(kind != 'off').lower()}\n"
+                    + (f"exclude_docs: |\n{excluded}" if excluded else "")
+                    + "validation:\n  omitted_files: info\n  links:\n    not_found: info\n    absolute_links: info\n"
+                      "    unrecognized_links: info\n    anchors: info\n", encoding="utf-8")
+                if kind == "cold":
+                    shutil.rmtree(cache, ignore_errors=True)
+                times[kind].append(_timed_build(cfg))
     off, cold, warm = (statistics.median(times[k]) for k in kinds)
     print(f"  mkdocs build: history off {off:.2f} s | on, no cache {cold:.2f} s (on/off {cold / off:.3f}, "
           f"+{(cold - off) * 1000:.0f} ms) | on, cache of the last build {warm:.2f} s (on/off {warm / off:.3f}, "
@@ -160,10 +170,13 @@ def main() -> int:
     ap.add_argument("docs", nargs="*", help="docs folders inside git work trees")
     ap.add_argument("--synthetic", metavar="MxC", help="also a generated repository: M files, C commits")
     ap.add_argument("--repeat", type=int, default=5)
-    ap.add_argument("--build", action="store_true", help="with --synthetic: time mkdocs builds, history off and on")
+    ap.add_argument("--build", action="store_true", help="also time mkdocs builds of each folder, history off and on")
+    ap.add_argument("--exclude", action="append", metavar="PATTERN", help="with --build: MkDocs' exclude_docs (repeatable)")
     args = ap.parse_args()
     for docs in args.docs or [str(ROOT / "demo_site"), str(ROOT)]:
         measure(docs, args.repeat)
+        if args.build and args.docs:
+            build_cost(Path(docs), args.repeat, args.exclude)
     if args.synthetic:
         files, commits = (int(x) for x in args.synthetic.lower().split("x"))
         with tempfile.TemporaryDirectory() as tmp:
@@ -172,7 +185,7 @@ def main() -> int:
             print(f"synthetic {files} files x {commits} commits made in {time.perf_counter() - t:.1f} s")
             measure(str(docs), args.repeat)
             if args.build:
-                build_cost(docs.parent, args.repeat)
+                build_cost(docs, args.repeat)
             reader = HistoryReader()
             reader.read(str(docs), None)
             target = sorted(Path(docs).rglob("*.md"))[0]

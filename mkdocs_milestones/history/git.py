@@ -16,12 +16,10 @@ from ..roadmap_doc import may_hold_milestones, parse_milestones
 from .cache import cache_file, code_fingerprint, facts_to_json
 from .cache import load as load_cache
 from .cache import save as save_cache
-from .log import _LOG_FORMAT, _PATHSPECS, _cat_blobs, _Commit, _fingerprint, _Lineage, _lineages, _parse_log
+from .log import _LOG_FORMAT, _PATHSPECS, _cat_blobs, _Commit, _Lineage, _lineages, _parse_log
 from .points import HistoryPoint, MilestoneHistory, RepoHistory, _Facts, history_keys
 
 __all__ = ["SHALLOW_HINT", "HistoryReader"]
-
-_UNSEEN = object()
 
 SHALLOW_HINT = (
     "this is a shallow clone, so milestone history starts at {date}; fetch the whole history with "
@@ -57,10 +55,6 @@ class HistoryReader:
         self.cache_dir = cache_dir
         self._facts: dict[str, dict[str, _Facts] | None] = {}
         """What each version says, by blob id: its milestones by anchor ("" for a milestone page), None for none."""
-        self._by_print: dict[str, dict[str, _Facts] | None] = {}
-        """What each version fingerprint (:func:`_fingerprint`) says: a version whose prose alone changed is not parsed."""
-        self.last_full_parses = 0
-        """Versions the last :meth:`read` parsed in full (the others read had a known fingerprint)."""
         self._last: tuple[tuple[Any, ...], RepoHistory] | None = None
         self._walk: _Walk | None = None
         self._loaded: set[str] = set()
@@ -217,7 +211,6 @@ class HistoryReader:
 
     def _parse_versions(self, cwd: str, lineages: dict[str, _Lineage]) -> int:
         """Parse the versions not read before (by blob id: a content seen in any file or build is parsed once)."""
-        self.last_full_parses = 0
         todo: list[str] = []
         seen: set[str] = set()
         for lineage in lineages.values():
@@ -228,13 +221,7 @@ class HistoryReader:
         if not todo:
             return 0
         for blob, data in _cat_blobs(cwd, todo, self.git):
-            text = data.decode("utf-8", "replace")
-            mark = _fingerprint(text)
-            facts = self._by_print.get(mark, _UNSEEN)
-            if facts is _UNSEEN:  # only prose differs from a version parsed already: what it says is the same
-                facts = self._by_print[mark] = self._parse(text)
-                self.last_full_parses += 1
-            self._facts[blob] = facts  # type: ignore[assignment]
+            self._facts[blob] = self._parse(data.decode("utf-8", "replace"))
         for blob in todo:  # absent from the object store (a partial clone): nothing to read
             self._facts.setdefault(blob, None)
         return len(todo)

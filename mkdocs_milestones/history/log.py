@@ -1,11 +1,9 @@
 # SPDX-License-Identifier: MIT
 """The ``git log`` and ``git cat-file`` side of the history: the log read as NUL-separated tokens, the files followed
-through renames, the blobs read in one process, and the fingerprint that spares parsing a version whose prose alone
-changed."""
+through renames, and the blobs read in one process."""
 
 from __future__ import annotations
 
-import hashlib
 import re
 import subprocess
 import threading
@@ -20,42 +18,6 @@ __all__: list[str] = []
 _LOG_FORMAT = "%x00%H%x00%ct%x00%an%x00%s"
 """NUL-separated fields (with ``-z``, the raw lines and paths are too): NUL is the one byte no commit message,
 author name or path can hold, so a subject with any other byte (``\\x01`` included) cannot break a record."""
-_KEEP_RE = re.compile(
-    r"^(?:[ \t]|[-*+>]|\d+[.)])|^(?:#|\||```|~~~|[=-]+[ \t]*$)|[:\[\]<>`]|[^\x00-\x7f]|"
-    r"status|done|complet|progress|pending|block|cancel|fail|partial|plan|todo|wip|ship|milestone|phase|finish|defer|"
-    r"draft|active|start|hold|abandon|target|due|deadline|owner",
-    re.IGNORECASE,
-)
-"""The lines that can change what a version says: headings, list items, indented lines (list structure, code), quotes,
-table rows, fences, setext underlines and front matter fences, every line with a label or link colon, a box or
-bracket, HTML, code, a non-ASCII character (status emoji, mojibake) or a status word. What is left is paragraph prose
-at the margin."""
-
-
-def _fingerprint(text: str) -> str:
-    """What a version says, as far as lines go: the lines :data:`_KEEP_RE` keeps, whole and in order; each run of
-    other lines (prose) reduced to a mark of whether it starts and ends with a blank line (an indented line after a
-    blank is code, after prose a continuation). Two versions with the same fingerprint have the same facts, so the
-    second is not parsed: a commit that edits prose costs a hash, not a parse.
-    """
-    lines = text.split("\n")
-    out: list[str] = []
-    run: list[str] = []
-    for i, line in enumerate(lines):
-        keep = _KEEP_RE.search(line) is not None or (
-            i + 1 < len(lines) and line.strip() != "" and re.fullmatch(r"[ \t]*(?:=+|-+)[ \t]*", lines[i + 1]) is not None)
-        if keep:
-            if run:
-                out.append("\x00" + ("b" if not run[0].strip() else "p") + ("b" if not run[-1].strip() else "p"))
-                run = []
-            out.append(line)
-        else:
-            run.append(line)
-    if run:
-        out.append("\x00" + ("b" if not run[0].strip() else "p") + ("b" if not run[-1].strip() else "p"))
-    return hashlib.sha1("\n".join(out).encode("utf-8", "surrogatepass")).hexdigest()
-
-
 _SHA_RE = re.compile(r"[0-9a-f]{40}(?:[0-9a-f]{24})?")
 _PATHSPECS = (".",)
 """Everything under the current folder; the Markdown files are picked in Python (:func:`_is_markdown`):
