@@ -145,6 +145,31 @@ def write_site(root: Path, pages: int, plugin: bool, seed: int = 1) -> Path:
     return cfg
 
 
+def real_builds(docs: Path, base: Path, repeat: int, exclude: list[str] | None) -> None:
+    """Builds of a real docs folder (``--real``): Material and search, the plugin off and on, interleaved fresh-process
+    builds, medians; MkDocs' link checks at ``info`` (real docs link outside the folder they are built from)."""
+    cfgs = {}
+    for on in (False, True):
+        name = "on" if on else "off"
+        cfg = base / f"real-{name}.yml"
+        cfg.write_text(
+            f"site_name: bench\ndocs_dir: {docs.resolve()}\nsite_dir: {base / ('real-site-' + name)}\n"
+            "theme:\n  name: material\nplugins:\n  - search\n" + ("  - milestones\n" if on else "")
+            + "markdown_extensions:\n  - tables\n  - toc:\n      permalink: true\n"
+            + ("exclude_docs: |\n" + "".join(f"  {x}\n" for x in exclude) if exclude else "")
+            + "validation:\n  omitted_files: info\n  links:\n    not_found: info\n    absolute_links: info\n"
+              "    unrecognized_links: info\n    anchors: info\n", encoding="utf-8")
+        cfgs[on] = cfg
+    times: dict[bool, list[float]] = {False: [], True: []}
+    for r in range(repeat):
+        for on in (False, True) if r % 2 == 0 else (True, False):
+            times[on].append(run_child(["--child", str(cfgs[on])])["cpu"])
+    off, on = (statistics.median(times[k]) for k in (False, True))
+    pages = sum(1 for p in docs.rglob("*.md"))
+    print(f"real docs {docs} ({pages} Markdown files): medians of {repeat} interleaved builds, CPU s: "
+          f"off {off:.2f}, on {on:.2f}: on/off {on / off:.3f}")
+
+
 def _quiet() -> None:
     import logging
 
@@ -317,6 +342,8 @@ def main() -> None:
     ap.add_argument("--no-profile", action="store_true", help="skip the per-stage profile and the parse linearity check")
     ap.add_argument("--only", choices=("builds", "serve", "profile"), help="run one part only")
     ap.add_argument("--dir", help="where to generate the sites (default: a temporary folder, removed after)")
+    ap.add_argument("--real", metavar="DOCS_DIR", help="time builds of a real docs folder instead (plugin off and on)")
+    ap.add_argument("--exclude", action="append", metavar="PATTERN", help="with --real: MkDocs' exclude_docs (repeatable)")
     ap.add_argument("--child", help=argparse.SUPPRESS)
     ap.add_argument("--serve-child", help=argparse.SUPPRESS)
     args = ap.parse_args()
@@ -332,6 +359,9 @@ def main() -> None:
     tmp = tempfile.TemporaryDirectory(prefix="ms-bench-") if not args.dir else None
     base = Path(args.dir or tmp.name)  # type: ignore[union-attr]
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f}; sites in {base}")
+    if args.real:
+        real_builds(Path(args.real), base, args.repeat, args.exclude)
+        return
 
     if args.only in (None, "builds"):
         cfgs = {(n, on): write_site(base / f"site-{n}", n, on) for n in sizes for on in (False, True)}
