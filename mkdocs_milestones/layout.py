@@ -23,7 +23,6 @@ coordinate is rounded to 0.1.
 
 from __future__ import annotations
 
-import functools
 import heapq
 import math
 import unicodedata
@@ -99,7 +98,6 @@ class Layout:
         return next((b for b in self.boxes if b.id == node_id), None)
 
 
-@functools.lru_cache(maxsize=4096)  # labels repeat their letters: the lookups add up
 def _char_em(ch: str) -> float:
     if unicodedata.combining(ch):
         return 0.0
@@ -116,13 +114,26 @@ def _char_em(ch: str) -> float:
     return 0.62
 
 
+class _Ems(dict):  # type: ignore[type-arg]
+    """Each character's width in em, looked up once (labels repeat their letters: the lookups add up)."""
+
+    def __missing__(self, ch: str) -> float:
+        if len(self) >= 4096:  # text of many scripts: stay small
+            self.clear()
+        em = self[ch] = _char_em(ch)
+        return em
+
+
+_em = _Ems().__getitem__
+
+
 def text_width(text: str, size: float, *, bold: bool = False) -> float:
     """Estimated width of ``text`` in pixels at font ``size``, on the wide side.
 
     >>> text_width("Phase 1", 10) < text_width("Phase 10", 10)
     True
     """
-    return sum(map(_char_em, text)) * size * (1.08 if bold else 1.0)
+    return sum(map(_em, text)) * size * (1.08 if bold else 1.0)
 
 
 def fit_text(text: str, max_width: float, size: float, *, bold: bool = False) -> str:
@@ -132,21 +143,36 @@ def fit_text(text: str, max_width: float, size: float, *, bold: bool = False) ->
     'Dependency…'
     """
     text = " ".join(text.split())
-    if text_width(text, size, bold=bold) <= max_width:
+    return _fit(text, text_width(text, size, bold=bold), max_width, size, bold)
+
+
+def _fit(text: str, width: float, max_width: float, size: float, bold: bool) -> str:
+    """:func:`fit_text` of collapsed ``text`` whose :func:`text_width` is ``width``."""
+    if width <= max_width:
         return text
     budget = max_width - text_width(_ELLIPSIS, size, bold=bold)
+    k = 1.08 if bold else 1.0
     used, cut = 0.0, 0
     for cut, ch in enumerate(text):  # noqa: B007 - cut is used after the loop
-        used += text_width(ch, size, bold=bold)
+        used += _em(ch) * size * k  # text_width(ch, size, bold=bold)
         if used > budget:
             break
     return text[:cut].rstrip() + _ELLIPSIS
 
 
 def _n(v: float) -> str:
-    """A coordinate rounded to 0.1, without ``-0`` or a trailing ``.0``."""
-    s = f"{round(v, 1) + 0.0:.1f}"
-    return s[:-2] if s.endswith(".0") else s
+    """A coordinate rounded to 0.1, without ``-0`` or a trailing ``.0``.
+
+    ``format`` rounds the exact value as ``round(v, 1)`` does (both correctly rounded).
+
+    >>> _n(2.25), _n(-0.04), _n(3.0), _n(-1.06)
+    ('2.2', '0', '3', '-1.1')
+    """
+    s = f"{v:.1f}"
+    if s[-1] != "0":
+        return s
+    s = s[:-2]
+    return "0" if s == "-0" else s
 
 
 def _r(v: float) -> float:
@@ -168,15 +194,18 @@ def _acyclic(graph: Graph, index: dict[str, int]) -> tuple[list[tuple[int, int, 
         u, v = index[e.source], index[e.target]
         rev = (e.source, e.target) in graph.cycle_edges
         routed.append((v, u, k, True) if rev else (u, v, k, False))
-    nodes = graph.nodes
-    extra = find_cycle_edges(nodes, [GraphEdge(nodes[u].id, nodes[v].id) for u, v, _, _ in routed])
-    if extra:
-        routed = [(v, u, k, not r) if (nodes[u].id, nodes[v].id) in extra else (u, v, k, r) for u, v, k, r in routed]
     return routed, loops
 
 
-def _layers(n: int, routed: Sequence[tuple[int, int, int, bool]]) -> list[int]:
-    """Longest-path layering; a source sits just before its nearest successor."""
+def _break_cycles(graph: Graph, routed: list[tuple[int, int, int, bool]]) -> list[tuple[int, int, int, bool]]:
+    """``routed`` with the cycles its marked edges left (a graph not built here) broken the same way."""
+    nodes = graph.nodes
+    extra = find_cycle_edges(nodes, [GraphEdge(nodes[u].id, nodes[v].id) for u, v, _, _ in routed])
+    return [(v, u, k, not r) if (nodes[u].id, nodes[v].id) in extra else (u, v, k, r) for u, v, k, r in routed]
+
+
+def _layers(n: int, routed: Sequence[tuple[int, int, int, bool]]) -> list[int] | None:
+    """Longest-path layering; a source sits just before its nearest successor. None when ``routed`` has a cycle."""
     succ: list[list[int]] = [[] for _ in range(n)]
     indeg = [0] * n
     for u, v, _, _ in routed:
@@ -185,13 +214,17 @@ def _layers(n: int, routed: Sequence[tuple[int, int, int, bool]]) -> list[int]:
     has_pred = [d > 0 for d in indeg]
     heap = [i for i in range(n) if indeg[i] == 0]
     layer = [0] * n
+    done = 0
     while heap:
         u = heapq.heappop(heap)
+        done += 1
         for v in succ[u]:
             layer[v] = max(layer[v], layer[u] + 1)
             indeg[v] -= 1
             if indeg[v] == 0:
                 heapq.heappush(heap, v)
+    if done < n:
+        return None
     for u in range(n):
         if not has_pred[u] and succ[u]:
             layer[u] = min(layer[v] for v in succ[u]) - 1
@@ -247,22 +280,6 @@ def _order(layers: list[list[int]], up: list[list[int]], down: list[list[int]], 
     return best
 
 
-def _isotonic(targets: list[float], weights: list[float]) -> list[float]:
-    """Weighted least-squares fit of a non-decreasing sequence (pool adjacent violators)."""
-    blocks: list[list[float]] = []  # [weighted sum, weight, count]
-    for t, w in zip(targets, weights):
-        blocks.append([t * w, w, 1])
-        while len(blocks) > 1 and blocks[-2][0] / blocks[-2][1] > blocks[-1][0] / blocks[-1][1]:
-            s, w2, c = blocks.pop()
-            blocks[-1][0] += s
-            blocks[-1][1] += w2
-            blocks[-1][2] += c
-    out: list[float] = []
-    for s, w, c in blocks:
-        out.extend([s / w] * int(c))
-    return out
-
-
 def _coordinates(
     layers: list[list[int]], up: list[list[int]], down: list[list[int]], size: list[float], o: LayoutOptions
 ) -> list[float]:
@@ -282,28 +299,79 @@ def _coordinates(
         for v, ox in zip(layer, off):
             x[v] = ox - off[-1] / 2
 
-    def place(i: int, sides: tuple[list[list[int]], ...]) -> None:
-        targets, weights = [], []
-        for v, off in zip(layers[i], offsets[i]):
-            total = wsum = 0.0
+    def weighed(layer: list[int], sides: tuple[list[list[int]], ...]) -> list[tuple[int, list[tuple[int, float]], float]]:
+        """Per node: its neighbours on ``sides`` with their pull, and the pulls' sum (fixed for the whole layout)."""
+        out = []
+        for v in layer:
+            pairs, wsum = [], 0.0
             for side in sides:
                 for u in side[v]:
                     w = 8.0 if not size[u] and not size[v] else 2.0 if not size[u] or not size[v] else 1.0
-                    total += w * x[u]
+                    pairs.append((u, w))
                     wsum += w
-            targets.append((total / wsum if wsum else x[v]) - off)
-            weights.append(wsum or 0.01)
-        for v, z, off in zip(layers[i], _isotonic(targets, weights), offsets[i]):
-            x[v] = z + off
+            out.append((v, pairs, wsum))
+        return out
 
+    def place(i: int, plan: list[tuple[int, list[tuple[int, float]], float]]) -> bool:
+        """Moves layer ``i`` towards its neighbours (``plan``, from :func:`weighed`); True when a node moved."""
+        offs = offsets[i]
+        if len(plan) == 1:  # one node: the fit below, without its lists (the same arithmetic)
+            (v, pairs, wsum), off = plan[0], offs[0]
+            total = 0.0
+            for u, w in pairs:
+                total += w * x[u]
+            t, w = (total / wsum if wsum else x[v]) - off, wsum or 0.01
+            z = t * w / w + off
+            moved = z != x[v]
+            x[v] = z
+            return moved
+        # Weighted least-squares fit of a non-decreasing sequence (pool adjacent violators): a node's
+        # target (its neighbours' weighted mean, less its offset) joins the block before it while that
+        # block's mean is higher; each node goes to its block's mean plus its offset.
+        sums: list[float] = []
+        ws: list[float] = []
+        counts: list[int] = []
+        for (v, pairs, wsum), off in zip(plan, offs):
+            total = 0.0
+            for u, w in pairs:
+                total += w * x[u]
+            w = wsum or 0.01
+            s, c = ((total / wsum if wsum else x[v]) - off) * w, 1
+            while sums and sums[-1] / ws[-1] > s / w:
+                s, w, c = sums.pop() + s, ws.pop() + w, counts.pop() + c
+            sums.append(s)
+            ws.append(w)
+            counts.append(c)
+        moved, at = False, 0
+        for s, w, c in zip(sums, ws, counts):
+            mean = s / w
+            for j in range(at, at + c):
+                z, v = mean + offs[j], plan[j][0]
+                if z != x[v]:
+                    moved = True
+                x[v] = z
+            at += c
+        return moved
+
+    from_up = [weighed(layer, (up,)) for layer in layers]
+    from_down = [weighed(layer, (down,)) for layer in layers]
+    # Each pass is a function of ``x`` alone: once a whole pass moves nothing, the passes after it
+    # would not either, and are skipped (the result is the same to the last bit).
     for _ in range(4):
+        moved = False
         for i in range(1, len(layers)):
-            place(i, (up,))
+            moved |= place(i, from_up[i])
         for i in range(len(layers) - 2, -1, -1):
-            place(i, (down,))
+            moved |= place(i, from_down[i])
+        if not moved:
+            break
+    both = [weighed(layer, (up, down)) for layer in layers]
     for _ in range(2):
+        moved = False
         for i in range(len(layers)):
-            place(i, (up, down))
+            moved |= place(i, both[i])
+        if not moved:
+            break
     return x
 
 
@@ -331,9 +399,17 @@ def _path(points: list[tuple[float, float]]) -> str:
     return " ".join(parts)
 
 
-def _node_width(label: str, sublabel: str, o: LayoutOptions) -> float:
-    need = max(text_width(label, o.label_size, bold=True) + o.icon, text_width(sublabel, o.sub_size))
+def _box_width(label_width: float, sub_width: float, o: LayoutOptions) -> float:
+    need = max(label_width + o.icon, sub_width)
     return float(min(o.max_width, max(o.min_width, math.ceil(need + 2 * o.pad))))
+
+
+def _fit_label(text: str, width: float, max_width: float, size: float, bold: bool = False) -> str:
+    """:func:`fit_text`, with ``text``'s width known (measured again only when its whitespace changes)."""
+    flat = " ".join(text.split())
+    if flat != text:
+        width = text_width(flat, size, bold=bold)
+    return _fit(flat, width, max_width, size, bold)
 
 
 def layout_graph(graph: Graph, options: LayoutOptions | None = None) -> Layout:
@@ -352,8 +428,16 @@ def layout_graph(graph: Graph, options: LayoutOptions | None = None) -> Layout:
         index.setdefault(node.id, i)
     n = len(graph.nodes)
     routed, loops = _acyclic(graph, index)
-    layer_of = _layers(n, routed)
-    size = [_node_width(nd.label, nd.sublabel, o) for nd in graph.nodes]
+    layers_found = _layers(n, routed)
+    if layers_found is None:
+        routed = _break_cycles(graph, routed)
+        layers_found = _layers(n, routed)
+        assert layers_found is not None  # the edges left are those of a depth-first search forest
+    layer_of = layers_found
+    # Text widths: measured once, for the box and then for what fits in it.
+    label_w = [text_width(nd.label, o.label_size, bold=True) for nd in graph.nodes]
+    sub_w = [text_width(nd.sublabel, o.sub_size) for nd in graph.nodes]
+    size = [_box_width(lw, sw, o) for lw, sw in zip(label_w, sub_w)]
     looped = sorted({index[graph.edges[k].source] for k in loops})
     for v in looped:  # room on the right for the loop
         size[v] += 2 * _LOOP
@@ -392,8 +476,8 @@ def layout_graph(graph: Graph, options: LayoutOptions | None = None) -> Layout:
         node, w = graph.nodes[v], size[v]
         if index[node.id] != v:
             continue
-        text = fit_text(node.label, w - 2 * o.pad - o.icon, o.label_size, bold=True)
-        sub = fit_text(node.sublabel, w - 2 * o.pad, o.sub_size)
+        text = _fit_label(node.label, label_w[v], w - 2 * o.pad - o.icon, o.label_size, bold=True)
+        sub = _fit_label(node.sublabel, sub_w[v], w - 2 * o.pad, o.sub_size)
         lay = layer_of[v]
         boxes.append(NodeBox(node.id, _r(cx[v] - w / 2), _r(row_y[lay]), _r(w), o.node_height, lay, text, sub))
 

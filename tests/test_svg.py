@@ -222,3 +222,16 @@ def test_stylesheet_scopes_its_rules_and_every_variable_has_a_readable_fallback(
     assert {"--ms-fg", "--ms-muted", "--ms-accent"} <= names
     for colour in set(re.findall(r"var\(--ms-[\w-]+,\s*(#[0-9a-fA-F]{6})\)", css)):
         assert contrast(colour, "#ffffff") >= 3 and contrast(colour, "#1e2129") >= 3, colour
+
+
+def test_the_escape_shortcut_skips_only_text_that_escaping_leaves_alone() -> None:
+    """svg.py escapes a label only when :data:`_ESCAPED_RE` finds a character to escape (issue 17): every
+    character it does not find must come out of ``xml_text`` and ``xml_attr`` unchanged."""
+    from mkdocs_milestones.render.markup import xml_attr, xml_text
+    from mkdocs_milestones.render.svg import _ESCAPED_RE, _attr, _text
+
+    skipped = [chr(c) for c in range(0x110000) if not _ESCAPED_RE.search(chr(c))]
+    changed = [c for c in skipped if xml_text(c) != c or xml_attr(c) != f'"{c}"']
+    assert not changed and len(skipped) > 1_000_000
+    for s in ["Phase 1", "a&b", 'say "hi"', "tab\there", "\x01bell", "\ud800", "<script>"]:
+        assert (_text(s), _attr(s)) == (xml_text(s), xml_attr(s))

@@ -16,7 +16,7 @@ import hashlib
 import re
 
 from ..graph import Graph, GraphNode
-from ..layout import Layout, LayoutOptions, NodeBox, layout_graph
+from ..layout import Layout, LayoutOptions, NodeBox, _n, layout_graph
 from ..i18n import status_word, text as t
 from ..vocabulary import STATUS_GLYPHS
 from .markup import safe_url, xml_attr, xml_text
@@ -30,12 +30,18 @@ XLINK = "http://www.w3.org/1999/xlink"
 #: below it, it may shrink to fit the column.
 WIDE = 960.0
 
-_text, _attr = xml_text, xml_attr
+_ESCAPED_RE = re.compile('[&<>"\t\n\r\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]')
+"""A character :func:`~.markup.xml_text` or :func:`~.markup.xml_attr` changes (a test checks every one)."""
 
 
-def _n(v: float) -> str:
-    s = f"{round(v, 1) + 0.0:.1f}"
-    return s[:-2] if s.endswith(".0") else s
+def _text(s: str) -> str:
+    """:func:`~.markup.xml_text`; most labels hold nothing it changes, and one search tells (issue 17)."""
+    return xml_text(s) if _ESCAPED_RE.search(s) else s
+
+
+def _attr(s: str) -> str:
+    """:func:`~.markup.xml_attr`, the same way."""
+    return xml_attr(s) if _ESCAPED_RE.search(s) else f'"{s}"'
 
 
 def safe_graph_href(href: str | None) -> str | None:
@@ -94,31 +100,25 @@ def _summary(graph: Graph, kind: str) -> str:
 
 def _node(node: GraphNode, box: NodeBox, critical: bool, o: LayoutOptions) -> str:
     status = _status(node)
+    # Our own words (classes, the status) need no escaping; the author's (id, link, texts) do.
     classes = "ms-node" + (" ms-ghost" if node.ghost else "") + (" ms-critical" if critical else "")
-    out = [f"<g class={_attr(classes)} data-status={_attr(status)} data-node={_attr(node.id)}>"]
     href = safe_graph_href(node.href)
-    if href:
-        out.append(f"<a xlink:href={_attr(href)}>")
+    link, unlink = (f"<a xlink:href={_attr(href)}>", "</a>") if href else ("", "")
     tip = node.tooltip or (f"{node.label}: {node.sublabel}" if node.sublabel else node.label)
-    out.append(f"<title>{_text(tip)}</title>\n")
-    if critical:
-        out.append(
-            f'<rect class="ms-node-halo" x="{_n(box.x - 4)}" y="{_n(box.y - 4)}" '
-            f'width="{_n(box.width + 8)}" height="{_n(box.height + 8)}" rx="9"/>'
-        )
-    out.append(
-        f'<rect class="ms-node-box" x="{_n(box.x)}" y="{_n(box.y)}" '
-        f'width="{_n(box.width)}" height="{_n(box.height)}" rx="6"/>'
+    x, y, left = box.x, box.y, _n(box.x + o.pad)
+    halo = (
+        f'<rect class="ms-node-halo" x="{_n(x - 4)}" y="{_n(y - 4)}" '
+        f'width="{_n(box.width + 8)}" height="{_n(box.height + 8)}" rx="9"/>'
+    ) if critical else ""
+    base = _n(y + (19 if box.subtext else box.height / 2 + 4.5))
+    sub = f'<text class="ms-node-sub" x="{left}" y="{_n(y + 35)}">{_text(box.subtext)}</text>\n' if box.subtext else ""
+    return (
+        f'<g class="{classes}" data-status="{status}" data-node={_attr(node.id)}>{link}<title>{_text(tip)}</title>\n{halo}'
+        f'<rect class="ms-node-box" x="{_n(x)}" y="{_n(y)}" width="{_n(box.width)}" height="{_n(box.height)}" rx="6"/>'
+        f'<text class="ms-node-icon" x="{left}" y="{base}" aria-hidden="true">{STATUS_GLYPHS[status]}</text>\n'
+        f'<text class="ms-node-label" x="{_n(x + o.pad + o.icon)}" y="{base}">{_text(box.text)}</text>\n'
+        f"{sub}{unlink}</g>"
     )
-    base = box.y + (19 if box.subtext else box.height / 2 + 4.5)
-    out.append(f'<text class="ms-node-icon" x="{_n(box.x + o.pad)}" y="{_n(base)}" aria-hidden="true">{STATUS_GLYPHS[status]}</text>\n')
-    out.append(f'<text class="ms-node-label" x="{_n(box.x + o.pad + o.icon)}" y="{_n(base)}">{_text(box.text)}</text>\n')
-    if box.subtext:
-        out.append(f'<text class="ms-node-sub" x="{_n(box.x + o.pad)}" y="{_n(box.y + 35)}">{_text(box.subtext)}</text>\n')
-    if href:
-        out.append("</a>")
-    out.append("</g>")
-    return "".join(out)
 
 
 def _marker(prefix: str, name: str) -> str:
@@ -172,7 +172,7 @@ def render_graph_svg(
         drawn.append(
             (
                 crit * 2 + cycle,
-                f"<path class={_attr(cls)} d={_attr(route.path)} marker-end=\"url(#{mid})\" "
+                f'<path class="{cls}" d={_attr(route.path)} marker-end="url(#{mid})" '
                 f"data-source={_attr(route.source)} data-target={_attr(route.target)}>"
                 f"<title>{_text(tip)}</title></path>\n",
             )
