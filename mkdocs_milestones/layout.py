@@ -160,12 +160,12 @@ def _fit(text: str, width: float, max_width: float, size: float, bold: bool) -> 
     return text[:cut].rstrip() + _ELLIPSIS
 
 
-def _n(v: float) -> str:
+def _number(v: float) -> str:
     """A coordinate rounded to 0.1, without ``-0`` or a trailing ``.0``.
 
     ``format`` rounds the exact value as ``round(v, 1)`` does (both correctly rounded).
 
-    >>> _n(2.25), _n(-0.04), _n(3.0), _n(-1.06)
+    >>> _number(2.25), _number(-0.04), _number(3.0), _number(-1.06)
     ('2.2', '0', '3', '-1.1')
     """
     s = f"{v:.1f}"
@@ -173,6 +173,20 @@ def _n(v: float) -> str:
         return s
     s = s[:-2]
     return "0" if s == "-0" else s
+
+
+class _Numbers(dict):  # type: ignore[type-arg]
+    """Coordinates as written, each formatted once: a drawing repeats its rows, columns and sizes."""
+
+    def __missing__(self, v: float) -> str:
+        if len(self) >= 4096:
+            self.clear()
+        s = self[v] = _number(v)  # 0.0 and -0.0 are one key, and both are "0"
+        return s
+
+
+_n = _Numbers().__getitem__
+"""A coordinate as written in SVG (:func:`_number`)."""
 
 
 def _r(v: float) -> float:
@@ -389,7 +403,11 @@ def _spread(ports: dict[int, list[tuple[float, int]]], cx: list[float], size: li
 
 def _path(points: list[tuple[float, float]]) -> str:
     """Curves across the gaps between layers, straight lines through dummy rows."""
-    parts = [f"M{_n(points[0][0])},{_n(points[0][1])}"]
+    (x0, y0), (x1, y1) = points[0], points[1]
+    a, b, my = _n(x0), _n(x1), _n((y0 + y1) / 2)
+    if len(points) == 2:  # most edges: one curve
+        return f"M{a},{_n(y0)} C{a},{my} {b},{my} {b},{_n(y1)}"
+    parts = [f"M{a},{_n(y0)}"]
     for i, ((x0, y0), (x1, y1)) in enumerate(zip(points, points[1:])):
         if i % 2 == 0:
             my = _n((y0 + y1) / 2)

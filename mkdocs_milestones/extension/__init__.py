@@ -152,14 +152,16 @@ class MilestonesExtension(Extension):
         graph = ms.phase_graph if ms.phase_graph is not None else build_phase_graph(ms)[0]
         label = t("graph.phases", title=ms.title)
         # Drawn once per distinct graph (the key is what the drawing reads), not once per conversion.
+        key = graph_key(graph, label, "phase")
+        digest = graph_digest(graph, label, "phase", key=key)
         if mode == "mermaid":
-            markup = self.cache.get("mermaid", graph_key(graph, label, "phase"), lambda: render_mermaid(graph))
+            markup = self.cache.get("mermaid", key, lambda: render_mermaid(graph))
         else:
-            markup = self.cache.get("svg", graph_key(graph, label, "phase"), lambda: render_graph_svg(graph, label=label, kind="phase"))
+            markup = self.cache.get("svg", key, lambda: render_graph_svg(graph, label=label, kind="phase", digest=digest))
         if context_of(md).defer_graph:
             # The host fills it in after search has indexed the page: the picture's labels repeat the
             # phase titles (one hit per phase, not two) and the SVG is most of the page's tags.
-            slot = f"<!-- milestones-graph {graph_digest(graph, label, 'phase')} -->"
+            slot = f"<!-- milestones-graph {digest} -->"
             md.milestone_graphs[slot] = markup  # type: ignore[attr-defined]
             markup = slot
         holder = etree.Element("p")

@@ -70,8 +70,10 @@ def graph_key(graph: Graph, label: str, kind: str) -> str:
     return "\x1f".join(parts)
 
 
-def graph_digest(graph: Graph, label: str, kind: str) -> str:
-    return "msg" + hashlib.sha256(graph_key(graph, label, kind).encode("utf-8", "replace")).hexdigest()[:10]
+def graph_digest(graph: Graph, label: str, kind: str, *, key: str | None = None) -> str:
+    """A short id for the drawing (its elements' ids start with it); ``key`` is :func:`graph_key`, when known."""
+    key = graph_key(graph, label, kind) if key is None else key
+    return "msg" + hashlib.sha256(key.encode("utf-8", "replace")).hexdigest()[:10]
 
 
 def _summary(graph: Graph, kind: str) -> str:
@@ -137,6 +139,7 @@ def render_graph_svg(
     kind: str = "phase",
     options: LayoutOptions | None = None,
     layout: Layout | None = None,
+    digest: str | None = None,
 ) -> str:
     """The graph as ``<div class="ms-graph-wrap"><svg class="ms-graph" ...>...</svg></div>``.
 
@@ -146,13 +149,14 @@ def render_graph_svg(
         kind: What a node is, ``"phase"`` or ``"milestone"``: a class and the description.
         options: Layout sizes; ignored when ``layout`` is given.
         layout: A ready layout of ``graph``; computed when not given.
+        digest: ``graph_digest(graph, label, kind)``, when the caller has it; computed when not given.
 
     Returns:
         Well-formed XML: markup to put in a page as is (identical input, identical output).
     """
     o = options or LayoutOptions()
     lay = layout or layout_graph(graph, o)
-    prefix = graph_digest(graph, label, kind)
+    prefix = digest or graph_digest(graph, label, kind)
     kind_cls = re.sub(r"[^a-z0-9-]", "", kind.lower()) or "graph"
     classes = f"ms-graph ms-graph-{kind_cls}" + (" ms-graph-wide" if lay.width > WIDE else "")
     w, h = _n(lay.width), _n(lay.height)
