@@ -249,7 +249,10 @@ def _crossings(layers: list[list[int]], pos: list[int], down: list[list[int]]) -
     """Edge crossings between consecutive layers (inversions counted with a Fenwick tree)."""
     total = 0
     for upper, lower in zip(layers, layers[1:]):
-        pairs = sorted((pos[a], pos[b]) for a in upper for b in down[a])
+        pairs = sorted([(pos[a], pos[b]) for a in upper for b in down[a]])
+        ends = [b for _, b in pairs]
+        if ends == sorted(ends):  # no pair inverted (most layers): nothing to count
+            continue
         size = len(lower)
         tree = [0] * (size + 1)
         for seen, (_, b) in enumerate(pairs):

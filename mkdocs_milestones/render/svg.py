@@ -50,6 +50,8 @@ def safe_graph_href(href: str | None) -> str | None:
     >>> safe_graph_href("#phase-2"), safe_graph_href(" Java\\tScript:alert(1)")
     ('#phase-2', None)
     """
+    if href and href[0] == "#":  # a fragment (a phase's anchor): nothing a browser would run
+        return href.strip()
     if not href or not href.strip() or not safe_url(href):
         return None
     return href.strip()
