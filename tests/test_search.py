@@ -88,3 +88,41 @@ def test_the_extension_alone_adds_no_search_comments() -> None:
 
     html = markdown.markdown(PLAN, extensions=["mkdocs_milestones"])
     assert "milestones:search" not in html and html.count('<details class="ms-phase"') == 3
+
+
+def test_what_the_search_view_leaves_out_changes_nothing_in_materials_index(make_site, tmp_path: Path, monkeypatch) -> None:
+    """Beyond the bracketed chrome, the search view drops what Material's parser reads and then ignores (issue 17):
+    our attributes (a heading's class too; its ``id`` stays), the ``<div>`` around each of the card's fields,
+    and each heading's permalink. Material's sections (titles, texts, ids) are the same as from the page with
+    only the chrome cut out, while its parser meets fewer tags."""
+    from material.plugins.search.plugin import Parser
+
+    import mkdocs_milestones.plugin as plugin_module
+    from mkdocs_milestones.extension import search_view as sv
+
+    seen: list[str] = []
+    real = plugin_module.search_view
+
+    def record(html: str, **kw: bool) -> str:
+        seen.append(html)
+        return real(html, **kw)
+
+    monkeypatch.setattr(plugin_module, "search_view", record)
+    plan = PLAN.replace("**Priority**: high", "**Priority**: high\n**Owner**: Kim & <b>Lee</b>")
+    cfg = make_site({"harbour.md": plan}, theme="material", extra="markdown_extensions:\n  - toc:\n      permalink: true\n")
+    build(load_config(str(cfg)))
+    (page,) = seen
+
+    def sections(html: str) -> list[tuple[str | None, str, str]]:
+        parser = Parser()
+        parser.feed(html)
+        parser.close()
+        return [(s.id, "".join(s.title), "".join(s.text)) for s in parser.data]
+
+    view = sv.search_view(page, material=True)
+    chrome_cut = sv._unbracketed(page)
+    assert sections(view) == sections(chrome_cut)
+    assert 'class="headerlink"' in chrome_cut and 'class="headerlink"' not in view
+    assert '<div class="ms-meta-item"' in chrome_cut and "<div" not in view
+    assert '<h3 class="ms-phase-heading" id=' in chrome_cut and '<h3 id="phase-1-quokka-survey">' in view
+    assert view.count("<") < chrome_cut.count("<") * 0.8

@@ -9,10 +9,11 @@ author's words with two comments:
 * each phase's ``<details>``/``<summary>`` wrapper and the status badge and box count beside its heading
   (the heading itself and the phase's body stay, at the page's own nesting level).
 
-:func:`search_view` cuts the bracketed parts out (one regular-expression pass) for the search plugin:
-it parses a page about as long and as deep as the author's Markdown alone would give, every phase heading
-once, no badge words twice; our elements' attributes (classes, ``data-*``, titles) are left out too, as a
-search index reads none of them. :func:`finished` drops the comments, which gives the page as the reader gets
+:func:`search_view` cuts the bracketed parts out for the search plugin: it parses a page about as long
+and as deep as the author's Markdown alone would give, every phase heading once, no badge words twice; our
+elements' attributes (classes, ``data-*``, titles) are left out too, as a search index reads none of them, and
+so are the wrappers of the card's fields and, for Material, each heading's permalink (its text is dropped by
+Material's parser anyway): Material's search index is the same string without them. :func:`finished` drops the comments, which gives the page as the reader gets
 it. The extension used on its own (no host, Zensical, ProperDocs) never adds them.
 """
 
@@ -29,14 +30,32 @@ __all__ = ["RESUME", "SKIP", "SearchMarksTreeprocessor", "finished", "search_vie
 
 SKIP = "<!--milestones:search-skip-->"
 RESUME = "<!--milestones:search-resume-->"
-_SKIPPED_RE = re.compile(re.escape(SKIP) + ".*?" + re.escape(RESUME), re.DOTALL)
-_OUR_ATTRIBUTES_RE = re.compile(r'<(span|strong|p|dl|div|ul|ol|li|input|table) class="ms-[^"]*"(?: [a-z-]+="[^"]*")*')
-"""One of our elements' attributes (classes, ``data-*``, a badge's ``title``): nothing a search index reads, and
-a third of what its HTML parser works through. Text cannot hold ``<`` (it is ``&lt;``), so only tags match."""
+_MARK_RE = re.compile("<!--milestones:search-(?:skip|resume)-->")
+_OURS = ("span", "strong", "p", "dl", "div", "ul", "ol", "li", "input", "table")
+_OUR_ATTRIBUTES_RE = re.compile(
+    ' class="ms-(?:'
+    + "|".join(f'(?<=<h{n} class="ms-)' for n in range(1, 7))
+    + ')[^"]*"|'
+    + ' class="ms-(?:'
+    + "|".join(f'(?<=<{tag} class="ms-)' for tag in _OURS)
+    + ')[^"]*"(?: (?!data-search-exclude)[a-z-]+="[^"]*")*'
+)
+"""Our elements' attributes (classes, ``data-*``, a badge's ``title``): nothing a search index reads, and a third
+of what its HTML parser works through. On a heading (the title, a phase's) only our class goes: the ``id`` is the
+section's. Text cannot hold ``<`` (it is ``&lt;``), so only tags match; the pattern starts with the literal
+`` class="ms-`` and looks back for the tag, which keeps the scan fast, and every match becomes "" (no template)."""
 _BARE_RE = re.compile(r"<span>([^<]*)</span>|<input [^<>]*/>")
 """A span without attributes around plain text (our badges and phase title parts, once their attributes are gone)
 and a checkbox: Material's search parser keeps neither tag and reads the text the same without them, so the
 search index is the same string; MkDocs' own search joins text pieces with spaces, so there they stay."""
+_PERMALINK_RE = re.compile(r'<a class="headerlink" href="[^"<>]*" title="[^"<>]*">[^<]*</a>(?=</h[1-6]>)')
+"""The ``toc`` permalink that ends each heading: Material's search drops its text (a ``headerlink`` inside a
+heading), so without it the index is the same string, with a tag and a text less per heading to parse."""
+_CARD_FIELDS = '<dl class="ms-meta">\n'
+_CARD_ITEM_RE = re.compile(r'<div class="ms-meta-item"[^>]*>\n|(?<=</dd>\n)</div>\n')
+"""In the card's field list, the ``<div>`` around each ``<dt>``/``<dd>`` pair (there for the layout): neither
+search parser keeps the tags, and the line breaks they leave between the fields' texts read as the one space
+there already is. (A field's value cannot hold a tag of the author's: fields are protected, render/markup.py.)"""
 
 
 def search_view(html: str, *, material: bool = False) -> str:
@@ -48,16 +67,40 @@ def search_view(html: str, *, material: bool = False) -> str:
     '<p><strong>Goal</strong>: x</p>'
     >>> search_view(SKIP + RESUME + '<li><input type="checkbox" /> <span class="ms-badge">done</span></li>', material=True)
     '<li> done</li>'
+    >>> search_view(SKIP + RESUME + '<h3 class="ms-phase-heading" id="p-1">P 1<a class="headerlink" href="#p-1" title="Permanent link">&para;</a></h3>', material=True)
+    '<h3 id="p-1">P 1</h3>'
     """
     if SKIP not in html:
         return html
-    html = _OUR_ATTRIBUTES_RE.sub(r"<\1", _SKIPPED_RE.sub("", html))
-    return _BARE_RE.sub(r"\1", html) if material else html
+    html = _OUR_ATTRIBUTES_RE.sub("", _card_fields(_unbracketed(html)))
+    return _BARE_RE.sub(_bare, _PERMALINK_RE.sub("", html)) if material else html
+
+
+def _unbracketed(html: str) -> str:
+    """``html`` without each part from a :data:`SKIP` to the next :data:`RESUME` (an unclosed one stays)."""
+    out, pos = [], 0
+    while (start := html.find(SKIP, pos)) >= 0 and (end := html.find(RESUME, start)) >= 0:
+        out.append(html[pos:start])
+        pos = end + len(RESUME)
+    out.append(html[pos:])
+    return "".join(out)
+
+
+def _card_fields(html: str) -> str:
+    start = html.find(_CARD_FIELDS)
+    end = html.find("</dl>", start)
+    if start < 0 or end < 0:
+        return html
+    return html[:start] + _CARD_ITEM_RE.sub("", html[start:end]) + html[end:]
+
+
+def _bare(m: re.Match[str]) -> str:
+    return m.group(1) or ""
 
 
 def finished(html: str) -> str:
     """``html`` as the reader gets it: the brackets gone, everything else as it was."""
-    return html.replace(SKIP, "").replace(RESUME, "") if SKIP in html else html
+    return _MARK_RE.sub("", html) if SKIP in html else html
 
 
 def _comment(which: str) -> etree.Element:
