@@ -345,23 +345,21 @@ def _coordinates(
         # Weighted least-squares fit of a non-decreasing sequence (pool adjacent violators): a node's
         # target (its neighbours' weighted mean, less its offset) joins the block before it while that
         # block's mean is higher; each node goes to its block's mean plus its offset.
-        sums: list[float] = []
-        ws: list[float] = []
-        counts: list[int] = []
+        blocks: list[tuple[float, float, int, float]] = []  # weighted sum, weight, nodes, mean
         for (v, pairs, wsum), off in zip(plan, offs):
             total = 0.0
             for u, w in pairs:
                 total += w * x[u]
             w = wsum or 0.01
             s, c = ((total / wsum if wsum else x[v]) - off) * w, 1
-            while sums and sums[-1] / ws[-1] > s / w:
-                s, w, c = sums.pop() + s, ws.pop() + w, counts.pop() + c
-            sums.append(s)
-            ws.append(w)
-            counts.append(c)
-        moved, at = False, 0
-        for s, w, c in zip(sums, ws, counts):
             mean = s / w
+            while blocks and blocks[-1][3] > mean:
+                ps, pw, pc, _ = blocks.pop()
+                s, w, c = ps + s, pw + w, pc + c
+                mean = s / w
+            blocks.append((s, w, c, mean))
+        moved, at = False, 0
+        for _, _, c, mean in blocks:
             for j in range(at, at + c):
                 z, v = mean + offs[j], plan[j][0]
                 if z != x[v]:

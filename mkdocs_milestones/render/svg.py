@@ -13,6 +13,7 @@ schemes both read; status is also told by an icon glyph, never by colour alone.
 from __future__ import annotations
 
 import hashlib
+import operator
 import re
 
 from ..graph import Graph, GraphNode
@@ -63,11 +64,15 @@ def _status(node: GraphNode) -> str:
     return node.status if node.status in STATUS_GLYPHS else "unknown"
 
 
+_NODE_FIELDS = operator.attrgetter("id", "label", "status", "href", "tooltip", "ghost", "sublabel")
+_EDGE_FIELDS = operator.attrgetter("source", "target")
+
+
 def graph_key(graph: Graph, label: str, kind: str) -> str:
     """Everything a drawing of ``graph`` reads, as one string: equal keys, equal drawings (a cache key)."""
     parts = [label, kind]
-    parts += [repr((n.id, n.label, n.status, n.href, n.tooltip, n.ghost, n.sublabel)) for n in graph.nodes]
-    parts += [repr((e.source, e.target)) for e in graph.edges]
+    parts += map(repr, map(_NODE_FIELDS, graph.nodes))
+    parts += map(repr, map(_EDGE_FIELDS, graph.edges))
     parts += [repr(sorted(graph.cycle_edges)), repr(graph.critical)]
     return "\x1f".join(parts)
 
