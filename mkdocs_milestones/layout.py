@@ -428,7 +428,7 @@ def _fit_label(text: str, width: float, max_width: float, size: float, bold: boo
     flat = " ".join(text.split())
     if flat != text:
         width = text_width(flat, size, bold=bold)
-    return _fit(flat, width, max_width, size, bold)
+    return flat if width <= max_width else _fit(flat, width, max_width, size, bold)
 
 
 def layout_graph(graph: Graph, options: LayoutOptions | None = None) -> Layout:
@@ -498,7 +498,8 @@ def layout_graph(graph: Graph, options: LayoutOptions | None = None) -> Layout:
         text = _fit_label(node.label, label_w[v], w - 2 * o.pad - o.icon, o.label_size, bold=True)
         sub = _fit_label(node.sublabel, sub_w[v], w - 2 * o.pad, o.sub_size)
         lay = layer_of[v]
-        boxes.append(NodeBox(node.id, _r(cx[v] - w / 2), _r(row_y[lay]), _r(w), o.node_height, lay, text, sub))
+        left_x, top = round(cx[v] - w / 2, 1) + 0.0, round(row_y[lay], 1) + 0.0  # _r, inline
+        boxes.append(NodeBox(node.id, left_x, top, round(w, 1) + 0.0, o.node_height, lay, text, sub))
 
     outs: dict[int, list[tuple[float, int]]] = {}
     ins: dict[int, list[tuple[float, int]]] = {}

@@ -89,7 +89,8 @@ def _summary(graph: Graph, kind: str) -> str:
     name = {n.id: n.label for n in graph.nodes}
     counts: dict[str, int] = {}
     for n in real:
-        counts[_status(n)] = counts.get(_status(n), 0) + 1
+        status = _status(n)
+        counts[status] = counts.get(status, 0) + 1
     states = ", ".join(
         t("summary.state", n=c, word=status_word(s) if s != "unknown" else t("summary.nostatus")) for s, c in sorted(counts.items())
     )
