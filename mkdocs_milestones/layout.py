@@ -270,7 +270,8 @@ def _crossings(layers: list[list[int]], pos: list[int], down: list[list[int]]) -
 
 def _reorder(layer: list[int], nbrs: list[list[int]], pos: list[int]) -> None:
     """Sort a layer by neighbour barycentre; nodes without neighbours keep their slot."""
-    keyed = sorted((sum(pos[w] for w in nbrs[v]) / len(nbrs[v]), pos[v], v) for v in layer if nbrs[v])
+    at = pos.__getitem__
+    keyed = sorted([(sum(map(at, nbrs[v])) / len(nbrs[v]), pos[v], v) for v in layer if nbrs[v]])  # sums of ints: exact
     moved = iter(keyed)
     for i, v in enumerate(layer):
         if nbrs[v]:
