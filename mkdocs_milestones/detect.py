@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .source import LABEL_RE, Line, _first_h1, _heading, _normalize, _strip_md, scan_lines, split_attr_list, split_front_matter
+from .source import LABEL_RE, Line, _heading, first_h1_of, _normalize, _strip_md, scan_lines, split_attr_list, split_front_matter
 from .reading import _TRAIL_NOTE_RE, read_status
 from .vocabulary import normalize_status, split_status
 
@@ -310,12 +310,11 @@ def is_milestone_source(text: str, meta: dict[str, Any] | None = None) -> bool:
     m, body, offset = split_front_matter(_normalize(text))
     if m.get("milestone") is True or front_matter_milestone(m):
         return True
-    lines = scan_lines(body, offset + 1)
-    h1 = _first_h1(lines)
+    h1 = first_h1_of(body, offset + 1)  # the lines above the title only: most pages end their reading here
     if not h1:
         return False
     found = milestone_heading(h1[1])
-    return bool(found and (found[2] or _has_plan_evidence(lines, h1[0] + 1)))
+    return bool(found and (found[2] or _has_plan_evidence(scan_lines(body, offset + 1), h1[0] + 1)))
 
 
 def _label_of(m: re.Match[str]) -> str:

@@ -183,24 +183,27 @@ def fence_states(lines: list[str]) -> list[int]:
     >>> fence_states(["a", "```py", "x", "```", "b"])
     [0, 2, 1, 2, 0]
     """
-    out: list[int] = []
+    return list(_fence_iter(lines))
+
+
+def _fence_iter(lines: list[str]) -> Iterator[int]:
+    """:func:`fence_states`, one line at a time (detection stops at the first level-1 heading)."""
     fence: str | None = None
     for raw in lines:
         if fence is None:
             m = _FENCE_RE.match(raw) if "```" in raw or "~~~" in raw else None
             if m and not (m.group("fence")[0] == "`" and "`" in m.group("info")):
                 fence = m.group("fence")
-                out.append(FENCE_EDGE)
+                yield FENCE_EDGE
             else:
-                out.append(OUTSIDE)
+                yield OUTSIDE
         else:
             stripped = raw.strip()
             if stripped.startswith(fence[0] * len(fence)) and not stripped.strip(fence[0]):
                 fence = None
-                out.append(FENCE_EDGE)
+                yield FENCE_EDGE
             else:
-                out.append(IN_FENCE)
-    return out
+                yield IN_FENCE
 
 
 _LAST_SCAN: tuple[str, int, list[Line]] = ("", 0, [])
@@ -303,6 +306,24 @@ def split_attr_list(text: str) -> tuple[str, str | None]:
 
 def _first_h1(lines: list[Line]) -> tuple[int, str] | None:
     for i in range(len(lines)):
+        h = _heading(lines, i)
+        if h and h[0] == 1:
+            return i, h[1]
+    return None
+
+
+def first_h1_of(text: str, first_line: int = 1) -> tuple[int, str] | None:
+    """:func:`_first_h1` of ``scan_lines(text, first_line)``, reading only the lines up to that heading (and the one
+    after it, a setext underline): detection asks this of every page, most of which it then leaves alone."""
+    raw = text.split("\n")
+    n = len(raw)
+    states = _fence_iter(raw)
+    lines: list[Line] = []
+    for i in range(n):
+        while len(lines) < i + 2 and len(lines) < n:  # _heading reads the next line (a setext underline)
+            k = len(lines)
+            st = next(states)
+            lines.append(Line(first_line + k, raw[k], st != OUTSIDE, st == FENCE_EDGE))
         h = _heading(lines, i)
         if h and h[0] == 1:
             return i, h[1]
