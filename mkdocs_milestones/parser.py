@@ -116,6 +116,25 @@ _TODO_RE = re.compile(
 _BEFORE_RE = re.compile(r"(?i)(?:prerequisites?|pre-requisites?|dependencies|depends on|before (?:you )?start(?:ing)?)\b")
 
 
+def _underline(text: str) -> bool:
+    """Can ``text`` underline a setext heading (only ``=`` or only ``-``, spaces around)? Cheaper than asking."""
+    t = text.strip()
+    return t[:1] in ("=", "-") and not t.strip(t[0])
+
+
+class _LineIndex:
+    """``{ln.no: index}`` of consecutively numbered lines, without building the dict."""
+
+    __slots__ = ("first", "count")
+
+    def __init__(self, first: int, count: int) -> None:
+        self.first, self.count = first, count
+
+    def get(self, no: int) -> int | None:
+        n = no - self.first
+        return n if 0 <= n < self.count else None
+
+
 class _Parser(_SectionReader):
     def __init__(self, text: str, file: str | None, meta: dict[str, Any] | None, first_line: int,
                  meta_lines: Mapping[str, int] | None = None) -> None:
@@ -179,11 +198,14 @@ class _Parser(_SectionReader):
         # Headings outside code, in order.
         heads: list[tuple[int, int, str]] = []  # (index, level, text)
         raw_html = html_block_lines(lines)  # a heading inside ``<div markdown="1">`` is not the page's
-        line_heads = {i: _heading(lines, i) for i in range(start, stop)}  # read once: the checklist walk below asks again
+        # read once: the checklist walk below asks again. Only a line with "#" in its first 4 characters (ATX) or
+        # over a line of only "=" or only "-" (setext) can be one: the others are not asked (_heading says None).
+        line_heads: dict[int, tuple[int, str] | None] = {}
         for i in range(start, stop):
-            h = None if i in raw_html else line_heads[i]
-            if h:
-                heads.append((i, h[0], h[1]))
+            if "#" in lines[i].text[:4] or (i + 1 < len(lines) and _underline(lines[i + 1].text)):
+                h = line_heads[i] = _heading(lines, i)
+                if h and i not in raw_html:
+                    heads.append((i, h[0], h[1]))
 
         # Walk the document: top fields, sections, phases.
         section_name = ""
@@ -251,7 +273,7 @@ class _Parser(_SectionReader):
         for idx in range(start, stop):
             if idx in in_phase or lines[idx].in_fence:
                 continue
-            h = line_heads[idx]
+            h = line_heads.get(idx)
             if h is not None:
                 before = bool(_BEFORE_RE.match(_strip_md(h[1])))
                 continue
@@ -395,7 +417,8 @@ class _Parser(_SectionReader):
         is what the milestone had to meet, not its progress: its open boxes are criteria
         (:attr:`Check.criterion`), counted neither way. Any other open list is open work (``## Remaining
         work``, ``### Slice 2``), and the done status is warned about."""
-        at = {ln.no: n for n, ln in enumerate(self.lines)}
+        first, count = (self.lines[0].no if self.lines else 0), len(self.lines)
+        at = _LineIndex(first, count)  # the lines are numbered one by one (scan_lines): index = number - first
         lists: dict[tuple[int, int], list[Check]] = {}
         named: dict[tuple[int, int], bool] = {}
         boxes = [c for p in ms.phases for c in p.checks] + ms.checks
@@ -458,7 +481,7 @@ class _Parser(_SectionReader):
                 stack.append((level, _strip_md(h.group(2) or ""), ln.no))
                 label_k = -1
                 continue
-            if ln.text.strip() and not ln.text[:1].isspace() and not _TASKLIST_RE.match(ln.text):
+            if ln.text.strip() and not ln.text[:1].isspace() and not ("[" in ln.text and _TASKLIST_RE.match(ln.text)):
                 label_k = k
         for k in wanted:  # boxes above the span: nothing above them
             out.setdefault(k, ([], -1, "", -1, False))
@@ -645,21 +668,25 @@ class _Parser(_SectionReader):
                 phase.estimate = _strip_md(f.value) or None
         read_phase_plan(phase, sub_starts[0] if sub_starts else None, self.warn)
         sub = ""
+        # what the current subsection's name says, read once per subsection rather than on each of its lines
+        checking = tasks = deliverables = False
         for ln in body:
             h = None if ln.in_fence or "#" not in ln.text[:4] else _ATX_RE.match(ln.text)  # an ATX heading has "#" in its first 4
             if h and len(h.group(1)) > level:
                 sub = _strip_md(h.group(2) or "").lower()
+                checking = "validation" in sub or "verify" in sub or "gate" in sub
+                tasks, deliverables = sub.startswith("task"), sub.startswith("deliverable") or sub.startswith("output")
                 continue
             if ln.in_fence:
-                if "validation" in sub or "verify" in sub or "gate" in sub:
+                if checking:
                     if not ln.fence_edge and ln.text.strip() and not ln.text.strip().startswith("#"):
                         phase.validation.append(ln.text.strip())
                 continue
-            box = self._box(ln)
+            box = self._box(ln) if "[" in ln.text else None  # a box has one
             if box is not None:
                 phase.checks.append(box)
                 continue
-            if sub.startswith("task"):
+            if tasks:
                 n = _NUMBERED_RE.match(ln.text)
                 if n and len(n.group("indent")) < 2:
                     title = n.group("text").strip()
@@ -674,7 +701,7 @@ class _Parser(_SectionReader):
                     phase.tasks[-1].details.append(b.group("text").strip())
                 elif b and not b.group("indent"):
                     phase.tasks.append(Task(_strip_md(b.group("text")), ln.no))
-            elif sub.startswith("deliverable") or sub.startswith("output"):
+            elif deliverables:
                 b = _BULLET_RE.match(ln.text) or _NUMBERED_RE.match(ln.text)
                 if b and len(b.group("indent")) < 2:
                     phase.deliverables.append(b.group("text").strip())

@@ -98,6 +98,8 @@ class _SectionReader:
             if bm and _label_of(bm).lower() in _BULLET_LABELS and bm.group("value").strip():
                 # ``- **Priority**: CRITICAL``: a label written as a list item (the list stays the page's)
                 into.append(Field(_label_of(bm), bm.group("value").strip(), ln.no))
+            if current is None:
+                continue  # no label open: nothing below can continue one
             is_item = bool(_BULLET_RE.match(ln.text) or _NUMBERED_RE.match(ln.text))
             if current is not None and ln.text.strip() and (is_item or ln.text.startswith(" ")) and (takes_list or not is_item):
                 # ``**Status**: done`` followed by a checklist: the list is the page's, not the status's.

@@ -221,7 +221,10 @@ def scan_lines(text: str, first_line: int = 1) -> list[Line]:
     if last[1] == first_line and last[0] == text:
         return last[2]
     raw = text.split("\n")
-    out = [Line(first_line + i, t, st != OUTSIDE, st == FENCE_EDGE) for i, (t, st) in enumerate(zip(raw, fence_states(raw)))]
+    if "```" not in text and "~~~" not in text:  # no fence: every line is outside code
+        out = [Line(no, t, False, False) for no, t in enumerate(raw, first_line)]
+    else:
+        out = [Line(no, t, st != OUTSIDE, st == FENCE_EDGE) for no, (t, st) in enumerate(zip(raw, _fence_iter(raw)), first_line)]
     _LAST_SCAN = (text, first_line, out)
     return out
 
@@ -269,7 +272,7 @@ def html_block_lines(lines: list[Line]) -> set[int]:
     out: set[int] = set()
     i = 0
     while i < len(lines):
-        m = None if lines[i].in_fence else _HTML_BLOCK_RE.match(lines[i].text)
+        m = None if lines[i].in_fence or lines[i].text[:1] != "<" else _HTML_BLOCK_RE.match(lines[i].text)
         if m is None:
             i += 1
             continue
