@@ -116,6 +116,12 @@ _TODO_RE = re.compile(
 _BEFORE_RE = re.compile(r"(?i)(?:prerequisites?|pre-requisites?|dependencies|depends on|before (?:you )?start(?:ing)?)\b")
 
 
+_SPACE_OR_NOTHING = frozenset(("", " ", "\t", "\n", "\r", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x1f", "\x85", "\xa0",
+                               "\u1680", "\u2000", "\u2001", "\u2002", "\u2003", "\u2004", "\u2005", "\u2006", "\u2007",
+                               "\u2008", "\u2009", "\u200a", "\u2028", "\u2029", "\u202f", "\u205f", "\u3000"))
+"""A line's first character that leaves it no introducing line: none, or one ``str.isspace`` calls space."""
+
+
 def _underline(text: str) -> bool:
     """Can ``text`` underline a setext heading (only ``=`` or only ``-``, spaces around)? Cheaper than asking."""
     t = text.strip()
@@ -147,11 +153,13 @@ class _Parser(_SectionReader):
             self.meta = {**fm, **self.meta}
             self.meta_lines = {k: first_line - 1 + n for k, n in front_matter_keys(text).items()} | self.meta_lines
         self.lines = scan_lines(body, first_line + offset)
+        self.body = body  # the lines' text, joined
         self.diags: list[Diagnostic] = []
         self.top_end = 1 << 30  # the line of the first heading after the title (set by _body)
         self.informed: set[int] = set()  # phases whose status was written or shown by their tasks
         self.unmarked_is_planned = False  # a roadmap section among marked siblings (roadmap_doc)
         self.span = (0, len(self.lines))  # the lines of the milestone being read (set by _body)
+        self.raw_html: set[int] | None = None  # html_block_lines(self.lines), read by _body and kept for scan_refs
 
     def warn(self, line: int, message: str) -> None:
         self.diags.append(Diagnostic(self.file, line, message))
@@ -178,7 +186,7 @@ class _Parser(_SectionReader):
         if not title:
             self.warn(ms.line, "the milestone has no title; write `# MILESTONE: <name>`")
         self._body(ms, start, len(lines))
-        ms.refs = scan_refs(lines)  # every line of a milestone page is the milestone's, text before its title too
+        ms.refs = scan_refs(lines, self.raw_html, self.body)  # every line of a milestone page is the milestone's, text before its title too
         return ms
 
     def _heading_status(self, ms: Milestone) -> None:
@@ -197,7 +205,7 @@ class _Parser(_SectionReader):
         self.span = (start, stop)
         # Headings outside code, in order.
         heads: list[tuple[int, int, str]] = []  # (index, level, text)
-        raw_html = html_block_lines(lines)  # a heading inside ``<div markdown="1">`` is not the page's
+        raw_html = self.raw_html = html_block_lines(lines)  # a heading inside ``<div markdown="1">`` is not the page's
         # read once: the checklist walk below asks again. Only a line with "#" in its first 4 characters (ATX) or
         # over a line of only "=" or only "-" (setext) can be one: the others are not asked (_heading says None).
         line_heads: dict[int, tuple[int, str] | None] = {}
@@ -213,7 +221,7 @@ class _Parser(_SectionReader):
         bounds = [i for i, _, _ in heads] + [stop]
         self._fields(lines[start:bounds[0]], ms.fields, quoted=True)
         self.top_end = lines[bounds[0]].no if bounds[0] < len(lines) else (lines[-1].no + 1 if lines else 1)
-        in_phase: set[int] = set()
+        in_phase = bytearray(stop)  # 1 on the lines of a phase (its heading and body)
         first_level: int | None = None  # the first phase heading's level
         found = [(lv, m.group("id").lower()) for _, lv, t in heads if (m := _PHASE_RE.match(_strip_md(split_attr_list(t)[0])))]
         top = min((lv for lv, _ in found), default=0)
@@ -240,7 +248,7 @@ class _Parser(_SectionReader):
                 end = heads[end_k][0] if end_k < len(heads) else stop
                 phase = self._phase(pm, lines[i].no, level, lines[i + 1:end], split_attr_list(text)[1])
                 phase.heading = _phase_heading(pm, text)
-                in_phase.update(range(i, end))
+                in_phase[i:end] = b"\x01" * (end - i)
                 first = phase_parent.get(phase.id.lower())
                 if first is not None and first != parents[k]:
                     # ``### Phase 1 Complete (Critical Fixes)`` under ``## Success Criteria`` after ``### Phase 1:
@@ -271,7 +279,7 @@ class _Parser(_SectionReader):
         # The page's own checklists, outside phases and code; a ``## Prerequisites`` list is what came before, not this work.
         before = False
         for idx in range(start, stop):
-            if idx in in_phase or lines[idx].in_fence:
+            if in_phase[idx] or lines[idx].in_fence:
                 continue
             h = line_heads.get(idx)
             if h is not None:
@@ -421,6 +429,7 @@ class _Parser(_SectionReader):
         at = _LineIndex(first, count)  # the lines are numbered one by one (scan_lines): index = number - first
         lists: dict[tuple[int, int], list[Check]] = {}
         named: dict[tuple[int, int], bool] = {}
+        optional: dict[tuple[int, int], bool] = {}  # the list's heading or label says it is optional
         boxes = [c for p in ms.phases for c in p.checks] + ms.checks
         context = self._list_contexts({n for c in boxes if (n := at.get(c.line)) is not None})
         for c in boxes:
@@ -433,7 +442,8 @@ class _Parser(_SectionReader):
             lists.setdefault(key, []).append(c)
             if key not in named:  # one list, one context: its heading chain and its label are its first box's
                 named[key] = _names_criteria(label) or not bold and _under_criteria(heads)
-            if _OPTIONAL_LIST_RE.search(label or (heads[0] if heads else "")):
+                optional[key] = bool(_OPTIONAL_LIST_RE.search(label or (heads[0] if heads else "")))
+            if optional[key]:
                 c.optional = True
         for phase in ms.phases:  # ``## Phase 2: Dark mode (optional)``, or only optional boxes
             title = phase.heading.title if phase.heading else phase.title
@@ -457,6 +467,7 @@ class _Parser(_SectionReader):
         stack: list[tuple[int, str, int]] = []  # (level, text, line no), levels rising
         label_k = -1  # index of the introducing line since the nearest heading
         last = max(wanted)
+        lines = self.lines
         for k in range(self.span[0], max(last, self.span[0] - 1) + 1):
             if k in wanted:
                 label, label_no, bold = "", -1, False
@@ -470,10 +481,11 @@ class _Parser(_SectionReader):
                 out[k] = ([h[1] for h in reversed(stack)], stack[-1][2] if stack else -1, label, label_no, bold)
                 if k == last:
                     break
-            ln = self.lines[k]
+            ln = lines[k]
             if ln.in_fence:
                 continue
-            h = _ATX_RE.match(ln.text) if "#" in ln.text[:4] else None  # an ATX heading has "#" in its first 4
+            text = ln.text
+            h = _ATX_RE.match(text) if "#" in text[:4] else None  # an ATX heading has "#" in its first 4
             if h is not None:
                 level = len(h.group(1))
                 while stack and stack[-1][0] >= level:
@@ -481,7 +493,7 @@ class _Parser(_SectionReader):
                 stack.append((level, _strip_md(h.group(2) or ""), ln.no))
                 label_k = -1
                 continue
-            if ln.text.strip() and not ln.text[:1].isspace() and not ("[" in ln.text and _TASKLIST_RE.match(ln.text)):
+            if text[:1] not in _SPACE_OR_NOTHING and text.strip() and not ("[" in text and _TASKLIST_RE.match(text)):
                 label_k = k
         for k in wanted:  # boxes above the span: nothing above them
             out.setdefault(k, ([], -1, "", -1, False))
@@ -633,8 +645,47 @@ class _Parser(_SectionReader):
             rest = rest[:em.start()].strip()
         phase = Phase(id=pid, title=_strip_md(rest), line=line, heading_level=level, estimate=est, html_id=html_id)
         self._fields(body, phase.fields)
-        # Where the phase's own text ends and its subsections (tasks, criteria...) begin.
-        sub_starts = [ln.no for ln in body if not ln.in_fence and "#" in ln.text[:4] and (h := _ATX_RE.match(ln.text)) and len(h.group(1)) > level]
+        # Where the phase's own text ends and its subsections (tasks, criteria...) begin; its boxes, tasks, deliverables.
+        sub_starts: list[int] = []
+        # what the current subsection's name says, read once per subsection rather than on each of its lines
+        checking = tasks = deliverables = False
+        for ln in body:
+            text = ln.text
+            h = None if ln.in_fence or "#" not in text[:4] else _ATX_RE.match(text)  # an ATX heading has "#" in its first 4
+            if h and len(h.group(1)) > level:
+                sub_starts.append(ln.no)
+                sub = _strip_md(h.group(2) or "").lower()
+                checking = "validation" in sub or "verify" in sub or "gate" in sub
+                tasks, deliverables = sub.startswith("task"), sub.startswith("deliverable") or sub.startswith("output")
+                continue
+            if ln.in_fence:
+                if checking:
+                    if not ln.fence_edge and text.strip() and not text.strip().startswith("#"):
+                        phase.validation.append(text.strip())
+                continue
+            box = self._box(ln) if "[" in text else None  # a box has one
+            if box is not None:
+                phase.checks.append(box)
+                continue
+            if tasks:
+                n = _NUMBERED_RE.match(text)
+                if n and len(n.group("indent")) < 2:
+                    title = n.group("text").strip()
+                    est_m = _LINES_EST_RE.search(title)
+                    est_lines = int(est_m.group("n").replace(",", "")) if est_m else None
+                    if est_m:
+                        title = (title[:est_m.start()] + title[est_m.end():]).strip()
+                    phase.tasks.append(Task(_strip_md(title), ln.no, est_lines))
+                    continue
+                b = _BULLET_RE.match(text)
+                if b and phase.tasks and b.group("indent"):
+                    phase.tasks[-1].details.append(b.group("text").strip())
+                elif b and not b.group("indent"):
+                    phase.tasks.append(Task(_strip_md(b.group("text")), ln.no))
+            elif deliverables:
+                b = _BULLET_RE.match(text) or _NUMBERED_RE.match(text)
+                if b and len(b.group("indent")) < 2:
+                    phase.deliverables.append(b.group("text").strip())
         statuses = [f for f in phase.fields if f.label.lower() == "status"]
         own = [f for f in statuses if not sub_starts or f.line < sub_starts[0]]
         under = {max((n for n in sub_starts if n < f.line), default=0) for f in statuses}
@@ -667,44 +718,6 @@ class _Parser(_SectionReader):
             elif key in ("estimate", "estimated duration", "duration") and phase.estimate is None:
                 phase.estimate = _strip_md(f.value) or None
         read_phase_plan(phase, sub_starts[0] if sub_starts else None, self.warn)
-        sub = ""
-        # what the current subsection's name says, read once per subsection rather than on each of its lines
-        checking = tasks = deliverables = False
-        for ln in body:
-            h = None if ln.in_fence or "#" not in ln.text[:4] else _ATX_RE.match(ln.text)  # an ATX heading has "#" in its first 4
-            if h and len(h.group(1)) > level:
-                sub = _strip_md(h.group(2) or "").lower()
-                checking = "validation" in sub or "verify" in sub or "gate" in sub
-                tasks, deliverables = sub.startswith("task"), sub.startswith("deliverable") or sub.startswith("output")
-                continue
-            if ln.in_fence:
-                if checking:
-                    if not ln.fence_edge and ln.text.strip() and not ln.text.strip().startswith("#"):
-                        phase.validation.append(ln.text.strip())
-                continue
-            box = self._box(ln) if "[" in ln.text else None  # a box has one
-            if box is not None:
-                phase.checks.append(box)
-                continue
-            if tasks:
-                n = _NUMBERED_RE.match(ln.text)
-                if n and len(n.group("indent")) < 2:
-                    title = n.group("text").strip()
-                    est_m = _LINES_EST_RE.search(title)
-                    est_lines = int(est_m.group("n").replace(",", "")) if est_m else None
-                    if est_m:
-                        title = (title[:est_m.start()] + title[est_m.end():]).strip()
-                    phase.tasks.append(Task(_strip_md(title), ln.no, est_lines))
-                    continue
-                b = _BULLET_RE.match(ln.text)
-                if b and phase.tasks and b.group("indent"):
-                    phase.tasks[-1].details.append(b.group("text").strip())
-                elif b and not b.group("indent"):
-                    phase.tasks.append(Task(_strip_md(b.group("text")), ln.no))
-            elif deliverables:
-                b = _BULLET_RE.match(ln.text) or _NUMBERED_RE.match(ln.text)
-                if b and len(b.group("indent")) < 2:
-                    phase.deliverables.append(b.group("text").strip())
         return phase
 
     def _check_refs(self, ms: Milestone) -> None:

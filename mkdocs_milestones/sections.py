@@ -78,23 +78,26 @@ class _SectionReader:
             if ln.in_fence:
                 current = None
                 continue
-            if " \u00b7 " in ln.text and ":" in ln.text:
+            text = ln.text
+            colon = ":" in text  # every label line has one
+            if not colon and current is None:
+                continue  # no label here, none open
+            if colon and " \u00b7 " in text:
                 # ``stage: mvp · status: active · created: 2026-06-07``: several labels on one line
-                parts = [LABEL_RE.match(seg.strip()) for seg in ln.text.split(" \u00b7 ")]
+                parts = [LABEL_RE.match(seg.strip()) for seg in text.split(" \u00b7 ")]
                 if sum(1 for m in parts if m) >= 2:
                     into.extend(Field(_label_of(m), m.group("value").strip(), ln.no) for m in parts if m)
                     current = None
                     continue
-            colon = ":" in ln.text  # every label line has one
-            m = LABEL_RE.match(ln.text) if colon else None
-            if m is None and colon and quoted and ln.text.lstrip(" ").startswith(">"):
-                m = LABEL_RE.match(_QUOTE_RE.sub("", ln.text, count=1))
+            m = LABEL_RE.match(text) if colon else None
+            if m is None and colon and quoted and text.lstrip(" ").startswith(">"):
+                m = LABEL_RE.match(_QUOTE_RE.sub("", text, count=1))
             if m:
-                current = Field(_label_of(m), m.group("value").strip(), ln.no, ln.text.strip())
+                current = Field(_label_of(m), m.group("value").strip(), ln.no, text.strip())
                 takes_list = not current.value
                 into.append(current)
                 continue
-            bm = _BULLET_LABEL_RE.match(ln.text) if colon else None
+            bm = _BULLET_LABEL_RE.match(text) if colon else None
             if bm and _label_of(bm).lower() in _BULLET_LABELS and bm.group("value").strip():
                 # ``- **Priority**: CRITICAL``: a label written as a list item (the list stays the page's)
                 into.append(Field(_label_of(bm), bm.group("value").strip(), ln.no))

@@ -110,40 +110,45 @@ def normalize_source_map(lines: list[str]) -> tuple[list[str], list[int]]:
     states = scanned_states(joined) or fence_states(raw)  # the parse has just scanned this text
     front = _FRONT_MATTER_RE.match(joined)  # still there for Python-Markdown's meta extension: YAML, not Markdown
     skip = front.group(0).count("\n") if front else 0
+    label_match, list_start = LABEL_RE.match, _LIST_START_RE.match
     for i, (text, state) in enumerate(zip(raw, states)):
         if state != OUTSIDE or i < skip:  # fenced code (fence lines included), front matter: kept as it is
             out.append(text)
             origin.append(i)
             prev_label = prev_para = in_table = False
             continue
-        blank = not text.strip()
-        if in_table and _ATX_HEADING_RE.match(text):
+        if not text.strip():
+            # A blank line: no label, no list item, nothing inserted before it; it ends a table and a paragraph.
+            out.append(text)
+            origin.append(i)
+            prev_label = prev_para = in_table = False
+            continue
+        if in_table and "#" in text[:4] and _ATX_HEADING_RE.match(text):
             # A heading ends a table on GitHub (and for the parser); Python-Markdown would make it a row.
             out.append("")
             origin.append(i)
             in_table = False
-        in_table = not blank and (in_table or text.lstrip().startswith("|"))
+        in_table = in_table or text.lstrip().startswith("|")
         # A label line has a colon; a list item starts with a marker or a digit after at most 3 spaces.
-        is_label = not in_table and ":" in text and bool(LABEL_RE.match(text))
+        is_label = not in_table and ":" in text and bool(label_match(text))
         head = text[:4].lstrip()[:1]
-        is_list = not in_table and (head in _LIST_MARKS or head.isdigit()) and bool(_LIST_START_RE.match(text))
+        is_list = not in_table and (head in _LIST_MARKS or head.isdigit()) and bool(list_start(text))
         # ``**Acceptance Criteria**`` / ``- [x] ...`` with no blank line: a list on GitHub, and boxes the parser counts;
         # Python-Markdown would make them the paragraph's text, so the page would show none of what the card counts
         task = is_list and prev_para and not in_list and bool(_TASK_START_RE.match(text))
-        if not blank and ((prev_label and (is_label or is_list)) or (is_label and prev_para) or task):
+        if (prev_label and (is_label or is_list)) or (is_label and prev_para) or task:
             out.append("")
             origin.append(i)
-        nested = _NESTED_ITEM_RE.match(text) if in_list else None
+        nested = _NESTED_ITEM_RE.match(text) if in_list and text[:2] == "  " else None
         if nested:
             # GitHub nests a list indented by 2-3 spaces under an item; Python-Markdown wants 4.
             text = " " * (4 - len(nested.group(1))) + text
         out.append(text)
         origin.append(i)
-        if not blank:
-            in_list = is_list or (in_list and text.startswith((" ", "\t")))
+        in_list = is_list or (in_list and text.startswith((" ", "\t")))
         prev_label = is_label
         # A plain paragraph line that a label line must not continue lazily.
-        prev_para = not blank and not is_list and not text.startswith((" ", "\t", "|", "#", ">"))
+        prev_para = not is_list and not text.startswith((" ", "\t", "|", "#", ">"))
     return out, origin
 
 
