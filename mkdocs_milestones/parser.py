@@ -209,11 +209,12 @@ class _Parser(_SectionReader):
         # read once: the checklist walk below asks again. Only a line with "#" in its first 4 characters (ATX) or
         # over a line of only "=" or only "-" (setext) can be one: the others are not asked (_heading says None).
         line_heads: dict[int, tuple[int, str] | None] = {}
-        for i in range(start, stop):
-            if "#" in lines[i].text[:4] or (i + 1 < len(lines) and _underline(lines[i + 1].text)):
-                h = line_heads[i] = _heading(lines, i)
-                if h and i not in raw_html:
-                    heads.append((i, h[0], h[1]))
+        atx = [i for i in range(start, stop) if "#" in lines[i].text[:4]]
+        setext = [i - 1 for i in range(start + 1, min(stop + 1, len(lines))) if _underline(lines[i].text)]
+        for i in sorted(set(atx).union(setext)) if setext else atx:
+            h = line_heads[i] = _heading(lines, i)
+            if h and i not in raw_html:
+                heads.append((i, h[0], h[1]))
 
         # Walk the document: top fields, sections, phases.
         section_name = ""
@@ -228,8 +229,12 @@ class _Parser(_SectionReader):
         top_ids = {pid for lv, pid in found if lv == top}
         # each heading's parent: the nearest heading above it of a lower level (-1: the title)
         parents: list[int] = []
+        below: list[int] = []  # the headings that can still be a parent: levels rising
         for n, (_, lv, _) in enumerate(heads):
-            parents.append(next((j for j in range(n - 1, -1, -1) if heads[j][1] < lv), -1))
+            while below and heads[below[-1]][1] >= lv:
+                below.pop()
+            parents.append(below[-1] if below else -1)
+            below.append(n)
         phase_parent: dict[str, int] = {}  # the parent heading of each phase id's first heading
         k = 0
         while k < len(heads):
@@ -278,8 +283,9 @@ class _Parser(_SectionReader):
 
         # The page's own checklists, outside phases and code; a ``## Prerequisites`` list is what came before, not this work.
         before = False
-        for idx in range(start, stop):
-            if in_phase[idx] or lines[idx].in_fence:
+        # only a heading or a line with a box's "[" does anything here
+        for idx in [i for i in range(start, stop) if not in_phase[i] and (i in line_heads or "[" in lines[i].text)]:
+            if lines[idx].in_fence:
                 continue
             h = line_heads.get(idx)
             if h is not None:

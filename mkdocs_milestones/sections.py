@@ -137,20 +137,19 @@ class _SectionReader:
             return
 
     def _diagrams(self, ms: Milestone, start: int = 0, stop: int | None = None) -> None:
-        block: list[Line] = []
+        lines = self.lines
+        opened = -1  # the open fence's line index
         info = ""
-        for ln in self.lines[start:stop]:
-            if ln.fence_edge and not block:
-                m = _FENCE_RE.match(ln.text)
+        for k in [k for k in range(start, len(lines) if stop is None else min(stop, len(lines))) if lines[k].fence_edge]:
+            if opened < 0:
+                m = _FENCE_RE.match(lines[k].text)
                 info = (m.group("info").strip() if m else "")
-                block = [ln]
-            elif ln.fence_edge and block:
-                body = "\n".join(x.text for x in block[1:])
+                opened = k
+            else:
+                body = "\n".join(x.text for x in lines[opened + 1:k])
                 if _BOX_CHARS.search(body):
-                    ms.diagrams.append(Diagram(body, block[0].no, info))
-                block = []
-            elif block:
-                block.append(ln)
+                    ms.diagrams.append(Diagram(body, lines[opened].no, info))
+                opened = -1
 
     @staticmethod
     def _unknown_status(text: str) -> str:

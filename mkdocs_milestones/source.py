@@ -270,12 +270,14 @@ def html_block_lines(lines: list[Line]) -> set[int]:
     [1, 2, 3, 4, 5]
     """
     out: set[int] = set()
-    i = 0
-    while i < len(lines):
-        m = None if lines[i].in_fence or lines[i].text[:1] != "<" else _HTML_BLOCK_RE.match(lines[i].text)
-        if m is None:
-            i += 1
+    i = 0  # the first line after the last block
+    for s in [k for k, ln in enumerate(lines) if ln.text[:1] == "<"]:  # a block's first line starts with its tag
+        if s < i or lines[s].in_fence:
             continue
+        m = _HTML_BLOCK_RE.match(lines[s].text)
+        if m is None:
+            continue
+        i = s
         tag = m.group(1).lower()
         opens, closes = re.compile(rf"<{tag}(?=[\s>/])", re.IGNORECASE), re.compile(rf"</{tag}\s*>", re.IGNORECASE)
         depth, j = 0, i
@@ -384,8 +386,8 @@ def _table_blocks(lines: list[Line]) -> Iterator[tuple[int, list[str], list[tupl
     """Yield ``(header line, header cells, [(line, cells)...])`` for each pipe table outside code."""
     i = 0
     while i + 1 < len(lines):
-        a, b = lines[i], lines[i + 1]
-        if not a.in_fence and not b.in_fence and "|" in a.text and _TABLE_SEP_RE.match(b.text):
+        a = lines[i]
+        if "|" in a.text and not a.in_fence and not (b := lines[i + 1]).in_fence and _TABLE_SEP_RE.match(b.text):
             header = _split_row(a.text)
             rows: list[tuple[int, list[str]]] = []
             j = i + 2

@@ -162,6 +162,7 @@ class ContextPreprocessor(_Step):
     """Asks the host which page this is (once per conversion) and clears the previous results."""
 
     def run(self, lines: list[str]) -> list[str]:
+        self.ext._today = None  # read again for this conversion (a build may outlast a day: mkdocs serve)
         reset_results(self.md, self.ext.page_context(self.md))
         return lines
 
