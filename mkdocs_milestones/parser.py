@@ -465,42 +465,56 @@ class _Parser(_SectionReader):
         """For each line index in ``wanted``, what stands above it: its headings nearest first (one per level,
         up to the nearest level-1 heading or the span's start), the nearest heading's line, and the line that
         introduces its list (the nearest non-blank, unindented, non-box line after that heading) with the label
-        it gives and whether it is bold. One walk down the lines, a heading stack kept as a reader keeps it
-        (the same answer as walking up from every box: the heading chain of strictly falling levels)."""
+        it gives and whether it is bold. A heading stack kept as a reader keeps it, taken down the page's headings
+        (the heading chain of strictly falling levels), and from each box a walk up to the box before it."""
         out: dict[int, tuple[list[str], int, str, int, bool]] = {}
         if not wanted:
             return out
-        stack: list[tuple[int, str, int]] = []  # (level, text, line no), levels rising
-        label_k = -1  # index of the introducing line since the nearest heading
-        last = max(wanted)
         lines = self.lines
-        for k in range(self.span[0], max(last, self.span[0] - 1) + 1):
-            if k in wanted:
+        span0 = self.span[0]
+        last = max(wanted)
+        # Only the headings and the lines just above each box matter: the headings are the ATX lines outside code,
+        # and a box's introducing line is found walking up from it to the box before it (whose own is then its).
+        heads = [k for k in range(span0, last + 1) if "#" in lines[k].text[:4] and not lines[k].in_fence]
+        stack: list[tuple[int, str, int]] = []  # (level, text, line no), levels rising
+        chain: list[str] = []  # the stack's texts, nearest first (shared by the boxes under the same headings)
+        e, above = 0, span0 - 1  # the next heading to take; the index of the nearest heading taken
+        prev, prev_label = -1, -1  # the box before, and its introducing line
+        said: dict[int, tuple[str, int, bool]] = {}  # introducing line -> (label, line no, bold)
+        for k in sorted(w for w in wanted if w >= span0):
+            while e < len(heads) and heads[e] < k:
+                h = _ATX_RE.match(lines[heads[e]].text)
+                if h is not None:
+                    level = len(h.group(1))
+                    while stack and stack[-1][0] >= level:
+                        stack.pop()
+                    stack.append((level, _strip_md(h.group(2) or ""), lines[heads[e]].no))
+                    chain = [x[1] for x in reversed(stack)]
+                    above = heads[e]
+                e += 1
+            label_k = -1
+            for j in range(k - 1, max(above, prev - 1), -1):  # down to the box before (included), after the heading
+                ln = lines[j]
+                text = ln.text
+                if not ln.in_fence and text[:1] not in _SPACE_OR_NOTHING and text.strip() and not ("[" in text and _TASKLIST_RE.match(text)):
+                    label_k = j
+                    break
+            else:
+                if prev > above:
+                    label_k = prev_label  # nothing between the box before and this one: its list's line
+            if label_k not in said:
                 label, label_no, bold = "", -1, False
                 if label_k >= 0:
-                    text = self.lines[label_k].text
-                    label_no = self.lines[label_k].no
+                    text = lines[label_k].text
+                    label_no = lines[label_k].no
                     if (m := LABEL_RE.match(text)) and not m.group("value").strip() or _LEAD_BOLD_RE.match(text):
                         label, bold = _strip_md(text), True
                     elif text.rstrip().endswith(":"):
                         label = _strip_md(text)  # ``Stretch (optional):``, ``All of these must hold:``
-                out[k] = ([h[1] for h in reversed(stack)], stack[-1][2] if stack else -1, label, label_no, bold)
-                if k == last:
-                    break
-            ln = lines[k]
-            if ln.in_fence:
-                continue
-            text = ln.text
-            h = _ATX_RE.match(text) if "#" in text[:4] else None  # an ATX heading has "#" in its first 4
-            if h is not None:
-                level = len(h.group(1))
-                while stack and stack[-1][0] >= level:
-                    stack.pop()
-                stack.append((level, _strip_md(h.group(2) or ""), ln.no))
-                label_k = -1
-                continue
-            if text[:1] not in _SPACE_OR_NOTHING and text.strip() and not ("[" in text and _TASKLIST_RE.match(text)):
-                label_k = k
+                said[label_k] = (label, label_no, bold)
+            label, label_no, bold = said[label_k]
+            out[k] = (chain, stack[-1][2] if stack else -1, label, label_no, bold)
+            prev, prev_label = k, label_k
         for k in wanted:  # boxes above the span: nothing above them
             out.setdefault(k, ([], -1, "", -1, False))
         return out

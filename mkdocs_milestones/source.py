@@ -224,8 +224,25 @@ def scan_lines(text: str, first_line: int = 1) -> list[Line]:
     if "```" not in text and "~~~" not in text:  # no fence: every line is outside code
         out = [Line(no, t, False, False) for no, t in enumerate(raw, first_line)]
     else:
-        out = [Line(no, t, st != OUTSIDE, st == FENCE_EDGE) for no, (t, st) in enumerate(zip(raw, _fence_iter(raw)), first_line)]
+        out = _scan_runs(raw, first_line)
     _LAST_SCAN = (text, first_line, out)
+    return out
+
+
+def _scan_runs(raw: list[str], first_line: int) -> list[Line]:
+    """The lines of :func:`scan_lines`, made run by run: a fence opens and closes only on a line holding three
+    backticks or tildes, so :func:`_fence_iter` over those lines alone gives their states, and every line between
+    two of them is in a fence or not as the first one left it."""
+    marks = [k for k, t in enumerate(raw) if "```" in t or "~~~" in t]
+    out: list[Line] = []
+    at, inside = 0, False  # the first line not made yet; whether the lines from there are in a fence
+    for k, st in zip(marks, _fence_iter([raw[k] for k in marks])):
+        out += [Line(no, t, inside, False) for no, t in enumerate(raw[at:k], first_line + at)]
+        out.append(Line(first_line + k, raw[k], st != OUTSIDE, st == FENCE_EDGE))
+        if st == FENCE_EDGE:
+            inside = not inside
+        at = k + 1
+    out += [Line(no, t, inside, False) for no, t in enumerate(raw[at:], first_line + at)]
     return out
 
 
