@@ -47,6 +47,7 @@ log = logging.getLogger("mkdocs.plugins.milestones")
 
 _LIST_START_RE = re.compile(r"^\s{0,3}(?:[-*+]|\d+[.)])\s+\S")
 _LIST_MARKS = frozenset("-*+")
+_NOT_PARA = frozenset(" \t|#>")  # a line starting so is no plain paragraph line
 _NESTED_ITEM_RE = re.compile(r"^( {2,3})(?:[-*+]|\d+[.)])\s+\S")
 _ATX_HEADING_RE = re.compile(r"^ {0,3}#{1,6}(?:[ \t]|$)")
 
@@ -123,16 +124,23 @@ def normalize_source_map(lines: list[str]) -> tuple[list[str], list[int]]:
             origin.append(i)
             prev_label = prev_para = in_table = False
             continue
+        c0 = text[0]
+        # the first character that is not a space, and the same within the first 4 characters (a list marker's place)
+        lead, head = (text.lstrip()[:1], text[:4].lstrip()[:1]) if c0.isspace() else (c0, c0)
         if in_table and "#" in text[:4] and _ATX_HEADING_RE.match(text):
             # A heading ends a table on GitHub (and for the parser); Python-Markdown would make it a row.
             out.append("")
             origin.append(i)
             in_table = False
-        in_table = in_table or text.lstrip().startswith("|")
+        in_table = in_table or lead == "|"
         # A label line has a colon; a list item starts with a marker or a digit after at most 3 spaces.
         is_label = not in_table and ":" in text and bool(label_match(text))
-        head = text[:4].lstrip()[:1]
-        is_list = not in_table and (head in _LIST_MARKS or head.isdigit()) and bool(list_start(text))
+        if in_table or not (head in _LIST_MARKS or head.isdigit()):
+            is_list = False
+        elif c0 in _LIST_MARKS and text[1:2] == " " and text[2:3].strip():
+            is_list = True  # ``- item``: what _LIST_START_RE would say
+        else:
+            is_list = bool(list_start(text))
         # ``**Acceptance Criteria**`` / ``- [x] ...`` with no blank line: a list on GitHub, and boxes the parser counts;
         # Python-Markdown would make them the paragraph's text, so the page would show none of what the card counts
         task = is_list and prev_para and not in_list and bool(_TASK_START_RE.match(text))
@@ -145,10 +153,10 @@ def normalize_source_map(lines: list[str]) -> tuple[list[str], list[int]]:
             text = " " * (4 - len(nested.group(1))) + text
         out.append(text)
         origin.append(i)
-        in_list = is_list or (in_list and text.startswith((" ", "\t")))
+        in_list = is_list or (in_list and c0 in (" ", "\t"))  # (a nested item made deeper starts with a space still)
         prev_label = is_label
         # A plain paragraph line that a label line must not continue lazily.
-        prev_para = not is_list and not text.startswith((" ", "\t", "|", "#", ">"))
+        prev_para = not is_list and c0 not in _NOT_PARA
     return out, origin
 
 
