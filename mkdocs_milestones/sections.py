@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from .detect import _BULLET_LABELS, _BULLET_LABEL_RE, _QUOTE_RE, _label_of, status_paragraph
 from .model import Criterion, Diagram, Field, Milestone, Phase, Risk, Section
 from .reading import _cell, _column, _kind_column, column_kinds
-from .source import LABEL_RE, Line, _BULLET_RE, _FENCE_RE, _strip_md, _tables
+from .source import LABEL_RE, NOT_LABEL_START, Line, _BULLET_RE, _FENCE_RE, _strip_md, _tables
 from .vocabulary import STATUSES, normalize_status, split_status
 
 if TYPE_CHECKING:
@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 
 __all__: list[str] = []
 
+_BULLET_MARKS = frozenset("-*+")  # a bullet label line's first character after its (at most 3) spaces
 _NUMBERED_RE = re.compile(r"^(?P<indent>\s*)\d+[.)]\s+(?P<text>.*)$")
 _BOX_CHARS = re.compile("[\u2500-\u257f\u2580-\u259f\u25b2-\u25bc\u25b6\u25c0]")
 
@@ -89,15 +90,16 @@ class _SectionReader:
                     into.extend(Field(_label_of(m), m.group("value").strip(), ln.no) for m in parts if m)
                     current = None
                     continue
-            m = LABEL_RE.match(text) if colon else None
-            if m is None and colon and quoted and text.lstrip(" ").startswith(">"):
+            lead = text.lstrip(" ")[:1]  # a label's ``**`` or word, a bullet label's marker, a quote's ``>``
+            m = LABEL_RE.match(text) if colon and lead not in NOT_LABEL_START else None
+            if m is None and colon and quoted and lead == ">":
                 m = LABEL_RE.match(_QUOTE_RE.sub("", text, count=1))
             if m:
                 current = Field(_label_of(m), m.group("value").strip(), ln.no, text.strip())
                 takes_list = not current.value
                 into.append(current)
                 continue
-            bm = _BULLET_LABEL_RE.match(text) if colon else None
+            bm = _BULLET_LABEL_RE.match(text) if colon and lead in _BULLET_MARKS else None
             if bm and _label_of(bm).lower() in _BULLET_LABELS and bm.group("value").strip():
                 # ``- **Priority**: CRITICAL``: a label written as a list item (the list stays the page's)
                 into.append(Field(_label_of(bm), bm.group("value").strip(), ln.no))

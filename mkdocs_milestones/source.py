@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 __all__ = [
+    "NOT_LABEL_START",
     "front_matter_keys",
     "FENCE_EDGE",
     "IN_FENCE",
@@ -108,6 +109,10 @@ LABEL_RE = re.compile(
     re.IGNORECASE,
 )
 """A label line: ``**Status**: done``, ``**Status:** done`` or ``Status: done``."""
+
+NOT_LABEL_START = frozenset("-+|>#`[!(<{~=0123456789")
+"""Characters no label line starts with (after its spaces): :data:`LABEL_RE` wants ``**``, ``__`` or a word there.
+A quick test before the expression: ``text.lstrip(" ")[:1] in NOT_LABEL_START`` means no match."""
 
 
 _TABLE_SEP_RE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")

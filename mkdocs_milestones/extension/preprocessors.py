@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any
 from markdown.preprocessors import Preprocessor
 
 from ..parser import LABEL_RE, OUTSIDE, fence_states, is_milestone_source, parse_milestone
-from ..source import _FRONT_MATTER_RE, scanned_states
+from ..source import _FRONT_MATTER_RE, NOT_LABEL_START, scanned_states
 from ..roadmap_doc import parse_roadmap
 from ..roadmap.markers import expand_markers, find_markers
 from .cache import digest, in_scope_repaired
@@ -134,7 +134,7 @@ def normalize_source_map(lines: list[str]) -> tuple[list[str], list[int]]:
             in_table = False
         in_table = in_table or lead == "|"
         # A label line has a colon; a list item starts with a marker or a digit after at most 3 spaces.
-        is_label = not in_table and ":" in text and bool(label_match(text))
+        is_label = not in_table and ":" in text and lead not in NOT_LABEL_START and bool(label_match(text))
         if in_table or not (head in _LIST_MARKS or head.isdigit()):
             is_list = False
         elif c0 in _LIST_MARKS and text[1:2] == " " and text[2:3].strip():
