@@ -13,6 +13,7 @@ items on ``Milestone.diagnostics``.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping
 from typing import Any
@@ -76,6 +77,7 @@ def _under_criteria(heads: list[str]) -> bool:
     return False
 
 
+@functools.lru_cache(maxsize=4096)  # pure; a site's lists are introduced by the same few words
 def _names_criteria(text: str) -> bool:
     """Does a heading or a label, as a whole, name criteria? A phase heading (``Phase 2: Acceptance``) names work.
 
@@ -210,7 +212,8 @@ class _Parser(_SectionReader):
         # over a line of only "=" or only "-" (setext) can be one: the others are not asked (_heading says None).
         line_heads: dict[int, tuple[int, str] | None] = {}
         atx = [i for i in range(start, stop) if "#" in lines[i].text[:4]]
-        setext = [i - 1 for i in range(start + 1, min(stop + 1, len(lines))) if _underline(lines[i].text)]
+        setext = [i - 1 for i in range(start + 1, min(stop + 1, len(lines)))
+                  if (t := lines[i].text)[:4].lstrip(" ")[:1] in ("=", "-") and _underline(t)]
         for i in sorted(set(atx).union(setext)) if setext else atx:
             h = line_heads[i] = _heading(lines, i)
             if h and i not in raw_html:
@@ -477,7 +480,7 @@ class _Parser(_SectionReader):
         # and a box's introducing line is found walking up from it to the box before it (whose own is then its).
         heads = [k for k in range(span0, last + 1) if "#" in lines[k].text[:4] and not lines[k].in_fence]
         stack: list[tuple[int, str, int]] = []  # (level, text, line no), levels rising
-        chain: list[str] = []  # the stack's texts, nearest first (shared by the boxes under the same headings)
+        chain: list[str] | None = []  # the stack's texts, nearest first (shared by the boxes under the same headings)
         e, above = 0, span0 - 1  # the next heading to take; the index of the nearest heading taken
         prev, prev_label = -1, -1  # the box before, and its introducing line
         said: dict[int, tuple[str, int, bool]] = {}  # introducing line -> (label, line no, bold)
@@ -489,7 +492,7 @@ class _Parser(_SectionReader):
                     while stack and stack[-1][0] >= level:
                         stack.pop()
                     stack.append((level, _strip_md(h.group(2) or ""), lines[heads[e]].no))
-                    chain = [x[1] for x in reversed(stack)]
+                    chain = None
                     above = heads[e]
                 e += 1
             label_k = -1
@@ -513,6 +516,8 @@ class _Parser(_SectionReader):
                         label = _strip_md(text)  # ``Stretch (optional):``, ``All of these must hold:``
                 said[label_k] = (label, label_no, bold)
             label, label_no, bold = said[label_k]
+            if chain is None:
+                chain = [x[1] for x in reversed(stack)]
             out[k] = (chain, stack[-1][2] if stack else -1, label, label_no, bold)
             prev, prev_label = k, label_k
         for k in wanted:  # boxes above the span: nothing above them

@@ -406,20 +406,19 @@ def _tables(lines: list[Line]) -> Iterator[tuple[list[str], list[tuple[int, list
 
 def _table_blocks(lines: list[Line]) -> Iterator[tuple[int, list[str], list[tuple[int, list[str]]]]]:
     """Yield ``(header line, header cells, [(line, cells)...])`` for each pipe table outside code."""
-    i = 0
-    while i + 1 < len(lines):
-        a = lines[i]
-        if "|" in a.text and not a.in_fence and not (b := lines[i + 1]).in_fence and _TABLE_SEP_RE.match(b.text):
-            header = _split_row(a.text)
-            rows: list[tuple[int, list[str]]] = []
-            j = i + 2
-            while j < len(lines) and not lines[j].in_fence and lines[j].text.strip() and "|" in lines[j].text:
-                rows.append((lines[j].no, _split_row(lines[j].text)))
-                j += 1
-            yield a.no, header, rows
-            i = j
-        else:
-            i += 1
+    i = 0  # the first line after the last table
+    for k in [k for k in range(len(lines) - 1) if "|" in lines[k].text]:  # a header row has a pipe
+        a = lines[k]
+        if k < i or a.in_fence or lines[k + 1].in_fence or not _TABLE_SEP_RE.match(lines[k + 1].text):
+            continue
+        header = _split_row(a.text)
+        rows: list[tuple[int, list[str]]] = []
+        j = k + 2
+        while j < len(lines) and not lines[j].in_fence and lines[j].text.strip() and "|" in lines[j].text:
+            rows.append((lines[j].no, _split_row(lines[j].text)))
+            j += 1
+        yield a.no, header, rows
+        i = j
 
 
 def _slug(text: str) -> str:
