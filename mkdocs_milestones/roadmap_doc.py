@@ -32,7 +32,7 @@ def _roadmap_hint(text: str) -> bool:
     """``_ROADMAP_HINT_RE.search(text)``, asked only on the lines holding ``##`` (a heading of level 2 or more has it
     after at most 3 spaces): the expression alone is tried at every position of the page.
 
-    >>> [_roadmap_hint(t) for t in ("# A\n\n## Milestone 2", "## v1.0 (done)", "a ## M3", "### Next: M-4", "## Notes")]
+    >>> [_roadmap_hint(t) for t in ("# A\\n\\n## Milestone 2", "## v1.0 (done)", "a ## M3", "### Next: M-4", "## Notes")]
     [True, True, False, True, False]
     """
     at = text.find("##")
