@@ -213,7 +213,7 @@ class _Parser(_SectionReader):
         line_heads: dict[int, tuple[int, str] | None] = {}
         atx = [i for i in range(start, stop) if "#" in lines[i].text[:4]]
         setext = [i - 1 for i in range(start + 1, min(stop + 1, len(lines)))
-                  if (t := lines[i].text)[:4].lstrip(" ")[:1] in ("=", "-") and _underline(t)]
+                  if (t := lines[i].text)[:4].lstrip(" ")[:1] in ("=", "-") and t.rstrip()[-1:] in ("=", "-") and _underline(t)]
         for i in sorted(set(atx).union(setext)) if setext else atx:
             h = line_heads[i] = _heading(lines, i)
             if h and i not in raw_html:
@@ -227,7 +227,8 @@ class _Parser(_SectionReader):
         self.top_end = lines[bounds[0]].no if bounds[0] < len(lines) else (lines[-1].no + 1 if lines else 1)
         in_phase = bytearray(stop)  # 1 on the lines of a phase (its heading and body)
         first_level: int | None = None  # the first phase heading's level
-        found = [(lv, m.group("id").lower()) for _, lv, t in heads if (m := _PHASE_RE.match(_strip_md(split_attr_list(t)[0])))]
+        phase_of = [_PHASE_RE.match(_strip_md(split_attr_list(t)[0])) for _, _, t in heads]  # each heading read once
+        found = [(lv, m.group("id").lower()) for (_, lv, _), m in zip(heads, phase_of) if m]
         top = min((lv for lv, _ in found), default=0)
         top_ids = {pid for lv, pid in found if lv == top}
         # each heading's parent: the nearest heading above it of a lower level (-1: the title)
@@ -242,7 +243,7 @@ class _Parser(_SectionReader):
         k = 0
         while k < len(heads):
             i, level, text = heads[k]
-            pm = _PHASE_RE.match(_strip_md(split_attr_list(text)[0]))
+            pm = phase_of[k]
             if pm and first_level is not None and level > first_level and _numbered_back(ms.phases[-1].id, pm.group("id")):
                 pm = None  # ``## Phase 3.10`` ... ``### Phase 1 - Schema``: a plan inside the phase, not the next phase
             if pm and level > top and pm.group("id").lower() in top_ids:
@@ -251,7 +252,7 @@ class _Parser(_SectionReader):
                 first_level = level if first_level is None else first_level
                 # A phase runs until the next heading of its level or above, or the next phase.
                 end_k = k + 1
-                while end_k < len(heads) and heads[end_k][1] > level and not self._next_phase(heads[end_k], pm.group("id")):
+                while end_k < len(heads) and heads[end_k][1] > level and not self._next_phase(phase_of[end_k], pm.group("id")):
                     end_k += 1
                 end = heads[end_k][0] if end_k < len(heads) else stop
                 phase = self._phase(pm, lines[i].no, level, lines[i + 1:end], split_attr_list(text)[1])
@@ -322,9 +323,9 @@ class _Parser(_SectionReader):
             into.status, into.status_text, into.status_note, into.status_line = again.status, again.status_text, again.status_note, again.status_line
 
     @staticmethod
-    def _next_phase(head: tuple[int, int, str], current: str) -> bool:
-        """Does this deeper heading start another phase? (``### Phase 1 Validation`` inside Phase 1 does not.)"""
-        m = _PHASE_RE.match(_strip_md(split_attr_list(head[2])[0]))
+    def _next_phase(m: re.Match[str] | None, current: str) -> bool:
+        """Does this deeper heading (its phase reading, ``_PHASE_RE`` on its text) start another phase?
+        (``### Phase 1 Validation`` inside Phase 1 does not.)"""
         return bool(m) and m.group("id").lower() != current.lower() and not _numbered_back(current, m.group("id"))
 
     @staticmethod
