@@ -315,6 +315,8 @@ def _quick(text: str) -> bool:
     >>> [_quick(t) for t in ("# Milestone: x", "# MİLESTONE x", "id: M-031", "# FT-M-05.13 x", "# Roadmap", "# M3 x")]
     [True, True, True, True, False, True]
     """
+    if _QUICK_RE.search(text, 0, 512):
+        return True  # a milestone page names it at its top: no need to read further (a match there is one in text)
     if any(c in text for c in _FOLDS_TO_ASCII):
         return _QUICK_RE.search(text) is not None
     low = text.lower()  # as long as text (no İ): a position in one is the same in the other
