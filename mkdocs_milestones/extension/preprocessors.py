@@ -205,6 +205,7 @@ class ParsePreprocessor(_Step):
         text = "\n".join(lines)
         md.milestone_source = text
         reused = ctx.parsed is not None and ctx.parsed[0] == text
+        text_key: bytes | None = None  # digest(text), hashed once for the parse's key and the normaliser's
         try:
             if reused:
                 assert ctx.parsed is not None
@@ -214,7 +215,8 @@ class ParsePreprocessor(_Step):
                 # The parser's cheap test first: most pages of a site are not milestones.
                 if is_milestone_source(text, meta):
                     # Keyed by everything the parse reads: an unchanged page reuses the last build's (serve).
-                    key = digest(text, ctx.file, ctx.first_line, repr(meta), repr(ctx.meta_lines))
+                    text_key = digest(text)
+                    key = digest(text_key, ctx.file, ctx.first_line, repr(meta), repr(ctx.meta_lines))
                     ms = self.ext.cache.get("parse", key, lambda: parse_milestone(
                         text, file=ctx.file, meta=meta, first_line=ctx.first_line, meta_lines=ctx.meta_lines))
                 else:
@@ -230,7 +232,7 @@ class ParsePreprocessor(_Step):
                         if ctx.report:
                             self.ext.report(m.diagnostics)
                 return lines
-            normalized, origin = self.ext.cache.get("normalize", digest(text), lambda: normalize_source_map(lines))
+            normalized, origin = self.ext.cache.get("normalize", text_key or digest(text), lambda: normalize_source_map(lines))
             normalized, md.ms_line_origin = list(normalized), list(origin)
         except Exception as err:  # noqa: BLE001 - one broken page must not stop a site build
             self.ext.internal_error(md, err)
