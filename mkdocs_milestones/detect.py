@@ -8,7 +8,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .source import LABEL_RE, Line, _heading, first_h1_of, _normalize, _strip_md, scan_lines, split_attr_list, split_front_matter
+from .quick import first_h1_of, may_be_milestone
+from .source import LABEL_RE, Line, _heading, _normalize, _strip_md, scan_lines, split_attr_list, split_front_matter
 from .reading import _TRAIL_NOTE_RE, read_status
 from .vocabulary import normalize_status, split_status
 
@@ -298,47 +299,11 @@ def front_matter_milestone(meta: dict[str, Any]) -> bool:
     return isinstance(ident, str) and bool(_FM_ID_RE.match(ident.strip())) and isinstance(status, str) and bool(status.strip())
 
 
-_QUICK_RE = re.compile(r"milestone|^id:[ \t]*[\"']?(?:[A-Z][A-Z0-9]{0,7}-)*M-?\d|^ {0,3}#[ \t]+(?:\*\*)?(?:[A-Z][A-Z0-9]{0,7}[-\u2010\u2011])*M[-\u2010\u2011]?\d", re.IGNORECASE | re.MULTILINE)
-
-
-_M_DIGIT_RE = re.compile(r"m[-\u2010\u2011]?\d")
-_FOLDS_TO_ASCII = ("\u0130", "\u0131", "\u017f")  # İ ı ſ: case-insensitive expressions read them as i, i, s
-
-
-def _quick(text: str) -> bool:
-    """``_QUICK_RE.search(text)``, cheaper on a page that is no milestone (most): the expression's case-insensitive
-    ``milestone`` is tried at every m, while ``"milestone" in text.lower()`` runs at memory speed. Without İ, ı or ſ
-    (which a case-insensitive expression reads as ASCII letters and ``lower`` does not, and İ lower-cases to two
-    characters), a lower-cased ``milestone`` is the first alternative matching; the second needs ``id:`` first on a
-    line, and the third, a heading, an m before a digit on its line: the expression is asked there only.
-
-    >>> [_quick(t) for t in ("# Milestone: x", "# MİLESTONE x", "id: M-031", "# FT-M-05.13 x", "# Roadmap", "# M3 x")]
-    [True, True, True, True, False, True]
-    """
-    if _QUICK_RE.search(text, 0, 512):
-        return True  # a milestone page names it at its top: no need to read further (a match there is one in text)
-    if any(c in text for c in _FOLDS_TO_ASCII):
-        return _QUICK_RE.search(text) is not None
-    low = text.lower()  # as long as text (no İ): a position in one is the same in the other
-    if "milestone" in low:
-        return True
-    if low.startswith("id:") or "\nid:" in low:
-        return _QUICK_RE.search(text) is not None
-    tried = -1
-    for m in _M_DIGIT_RE.finditer(low):
-        start = text.rfind("\n", 0, m.start()) + 1  # the heading would start its line
-        if start != tried:
-            tried = start
-            if _QUICK_RE.match(text, start):
-                return True
-    return False
-
-
 def is_milestone_source(text: str, meta: dict[str, Any] | None = None) -> bool:
     """Detection (:func:`milestone_heading` on the first level-1 heading, or front matter ``milestone: true``)."""
     if meta and (meta.get("milestone") is True or front_matter_milestone(meta)):
         return True
-    if not _quick(text):
+    if not may_be_milestone(text):
         return False
     m, body, offset = split_front_matter(_normalize(text))
     if m.get("milestone") is True or front_matter_milestone(m):

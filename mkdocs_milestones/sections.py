@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING
 from .detect import _BULLET_LABELS, _BULLET_LABEL_RE, _QUOTE_RE, _label_of, status_paragraph
 from .model import Criterion, Diagram, Field, Milestone, Phase, Risk, Section
 from .reading import _cell, _column, _kind_column, column_kinds
-from .source import LABEL_RE, NOT_LABEL_START, Line, _BULLET_RE, _FENCE_RE, _strip_md, _tables
+from .quick import NOT_LABEL_START
+from .source import LABEL_RE, Line, _BULLET_RE, _FENCE_RE, _strip_md, _tables
 from .vocabulary import STATUSES, normalize_status, split_status
 
 if TYPE_CHECKING:

@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from typing import Any
 
 __all__ = [
-    "NOT_LABEL_START",
     "front_matter_keys",
     "FENCE_EDGE",
     "IN_FENCE",
@@ -109,10 +108,6 @@ LABEL_RE = re.compile(
     re.IGNORECASE,
 )
 """A label line: ``**Status**: done``, ``**Status:** done`` or ``Status: done``."""
-
-NOT_LABEL_START = frozenset("-+|>#`[!(<{~=0123456789")
-"""Characters no label line starts with (after its spaces): :data:`LABEL_RE` wants ``**``, ``__`` or a word there.
-A quick test before the expression: ``text.lstrip(" ")[:1] in NOT_LABEL_START`` means no match."""
 
 
 _TABLE_SEP_RE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
@@ -229,25 +224,8 @@ def scan_lines(text: str, first_line: int = 1) -> list[Line]:
     if "```" not in text and "~~~" not in text:  # no fence: every line is outside code
         out = [Line(no, t, False, False) for no, t in enumerate(raw, first_line)]
     else:
-        out = _scan_runs(raw, first_line)
+        out = [Line(no, t, st != OUTSIDE, st == FENCE_EDGE) for no, (t, st) in enumerate(zip(raw, _fence_iter(raw)), first_line)]
     _LAST_SCAN = (text, first_line, out)
-    return out
-
-
-def _scan_runs(raw: list[str], first_line: int) -> list[Line]:
-    """The lines of :func:`scan_lines`, made run by run: a fence opens and closes only on a line holding three
-    backticks or tildes, so :func:`_fence_iter` over those lines alone gives their states, and every line between
-    two of them is in a fence or not as the first one left it."""
-    marks = [k for k, t in enumerate(raw) if "```" in t or "~~~" in t]
-    out: list[Line] = []
-    at, inside = 0, False  # the first line not made yet; whether the lines from there are in a fence
-    for k, st in zip(marks, _fence_iter([raw[k] for k in marks])):
-        out += [Line(no, t, inside, False) for no, t in enumerate(raw[at:k], first_line + at)]
-        out.append(Line(first_line + k, raw[k], st != OUTSIDE, st == FENCE_EDGE))
-        if st == FENCE_EDGE:
-            inside = not inside
-        at = k + 1
-    out += [Line(no, t, inside, False) for no, t in enumerate(raw[at:], first_line + at)]
     return out
 
 
@@ -294,10 +272,7 @@ def html_block_lines(lines: list[Line]) -> set[int]:
     out: set[int] = set()
     i = 0  # the first line after the last block
     for s in [k for k, ln in enumerate(lines) if ln.text[:1] == "<"]:  # a block's first line starts with its tag
-        if s < i or lines[s].in_fence:
-            continue
-        m = _HTML_BLOCK_RE.match(lines[s].text)
-        if m is None:
+        if s < i or lines[s].in_fence or (m := _HTML_BLOCK_RE.match(lines[s].text)) is None:
             continue
         i = s
         tag = m.group(1).lower()
@@ -333,24 +308,6 @@ def split_attr_list(text: str) -> tuple[str, str | None]:
 
 def _first_h1(lines: list[Line]) -> tuple[int, str] | None:
     for i in range(len(lines)):
-        h = _heading(lines, i)
-        if h and h[0] == 1:
-            return i, h[1]
-    return None
-
-
-def first_h1_of(text: str, first_line: int = 1) -> tuple[int, str] | None:
-    """:func:`_first_h1` of ``scan_lines(text, first_line)``, reading only the lines up to that heading (and the one
-    after it, a setext underline): detection asks this of every page, most of which it then leaves alone."""
-    raw = text.split("\n")
-    n = len(raw)
-    states = _fence_iter(raw)
-    lines: list[Line] = []
-    for i in range(n):
-        while len(lines) < i + 2 and len(lines) < n:  # _heading reads the next line (a setext underline)
-            k = len(lines)
-            st = next(states)
-            lines.append(Line(first_line + k, raw[k], st != OUTSIDE, st == FENCE_EDGE))
         h = _heading(lines, i)
         if h and h[0] == 1:
             return i, h[1]
@@ -408,8 +365,7 @@ def _table_blocks(lines: list[Line]) -> Iterator[tuple[int, list[str], list[tupl
     """Yield ``(header line, header cells, [(line, cells)...])`` for each pipe table outside code."""
     i = 0  # the first line after the last table
     for k in [k for k in range(len(lines) - 1) if "|" in lines[k].text]:  # a header row has a pipe
-        a = lines[k]
-        if k < i or a.in_fence or lines[k + 1].in_fence or not _TABLE_SEP_RE.match(lines[k + 1].text):
+        if k < i or (a := lines[k]).in_fence or lines[k + 1].in_fence or not _TABLE_SEP_RE.match(lines[k + 1].text):
             continue
         header = _split_row(a.text)
         rows: list[tuple[int, list[str]]] = []

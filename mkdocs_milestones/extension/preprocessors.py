@@ -29,7 +29,8 @@ from typing import TYPE_CHECKING, Any
 from markdown.preprocessors import Preprocessor
 
 from ..parser import LABEL_RE, OUTSIDE, fence_states, is_milestone_source, parse_milestone
-from ..source import _FRONT_MATTER_RE, NOT_LABEL_START, scanned_states
+from ..quick import NOT_LABEL_START
+from ..source import _FRONT_MATTER_RE, scanned_states
 from ..roadmap_doc import parse_roadmap
 from ..roadmap.markers import expand_markers, find_markers
 from .cache import digest, in_scope_repaired
