@@ -77,8 +77,8 @@ def first_h1_of(text: str, first_line: int = 1) -> tuple[int, str] | None:
     """``_first_h1(scan_lines(text, first_line))``, reading only the lines up to that heading (and the one after it,
     a setext underline): detection asks this of every page, most of which it then leaves alone.
 
-    >>> first_h1_of("```\\n# not\\n```\\nTitle\\n=====\\n# Later")
-    (3, 'Title')
+    >>> first_h1_of("```\\n# not\\n```\\n\\nTitle\\n=====\\n# Later")
+    (4, 'Title')
     """
     raw = text.split("\n")
     n = len(raw)
