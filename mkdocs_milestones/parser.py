@@ -673,45 +673,23 @@ class _Parser(_SectionReader):
         self._fields(body, phase.fields)
         # Where the phase's own text ends and its subsections (tasks, criteria...) begin; its boxes, tasks, deliverables.
         sub_starts: list[int] = []
-        # what the current subsection's name says, read once per subsection rather than on each of its lines
+        # The subsections (ATX headings deeper than the phase's, outside code); what each one's name says decides which
+        # of its lines matter: all of them under tasks, deliverables or checks, else only the boxes (a line with "[").
+        subs = [(k, h) for k in range(len(body)) if "#" in body[k].text[:4] and not body[k].in_fence
+                and (h := _ATX_RE.match(body[k].text)) and len(h.group(1)) > level]
         checking = tasks = deliverables = False
-        for ln in body:
-            text = ln.text
-            h = None if ln.in_fence or "#" not in text[:4] else _ATX_RE.match(text)  # an ATX heading has "#" in its first 4
-            if h and len(h.group(1)) > level:
-                sub_starts.append(ln.no)
+        at = 0
+        for k, h in [*subs, (len(body), None)]:
+            if checking or tasks or deliverables:
+                self._sub_lines(phase, body[at:k], checking, tasks, deliverables)
+            else:
+                phase.checks.extend(box for ln in body[at:k] if "[" in ln.text and not ln.in_fence and (box := self._box(ln)) is not None)
+            if h is not None:
+                sub_starts.append(body[k].no)
                 sub = _strip_md(h.group(2) or "").lower()
                 checking = "validation" in sub or "verify" in sub or "gate" in sub
                 tasks, deliverables = sub.startswith("task"), sub.startswith("deliverable") or sub.startswith("output")
-                continue
-            if ln.in_fence:
-                if checking:
-                    if not ln.fence_edge and text.strip() and not text.strip().startswith("#"):
-                        phase.validation.append(text.strip())
-                continue
-            box = self._box(ln) if "[" in text else None  # a box has one
-            if box is not None:
-                phase.checks.append(box)
-                continue
-            if tasks:
-                n = _NUMBERED_RE.match(text)
-                if n and len(n.group("indent")) < 2:
-                    title = n.group("text").strip()
-                    est_m = _LINES_EST_RE.search(title)
-                    est_lines = int(est_m.group("n").replace(",", "")) if est_m else None
-                    if est_m:
-                        title = (title[:est_m.start()] + title[est_m.end():]).strip()
-                    phase.tasks.append(Task(_strip_md(title), ln.no, est_lines))
-                    continue
-                b = _BULLET_RE.match(text)
-                if b and phase.tasks and b.group("indent"):
-                    phase.tasks[-1].details.append(b.group("text").strip())
-                elif b and not b.group("indent"):
-                    phase.tasks.append(Task(_strip_md(b.group("text")), ln.no))
-            elif deliverables:
-                b = _BULLET_RE.match(text) or _NUMBERED_RE.match(text)
-                if b and len(b.group("indent")) < 2:
-                    phase.deliverables.append(b.group("text").strip())
+            at = k + 1
         statuses = [f for f in phase.fields if f.label.lower() == "status"]
         own = [f for f in statuses if not sub_starts or f.line < sub_starts[0]]
         under = {max((n for n in sub_starts if n < f.line), default=0) for f in statuses}
@@ -745,6 +723,39 @@ class _Parser(_SectionReader):
                 phase.estimate = _strip_md(f.value) or None
         read_phase_plan(phase, sub_starts[0] if sub_starts else None, self.warn)
         return phase
+
+    def _sub_lines(self, phase: Phase, lines: list[Line], checking: bool, tasks: bool, deliverables: bool) -> None:
+        """A phase's subsection of checks (its fenced commands), tasks or deliverables, line by line; its boxes too."""
+        for ln in lines:
+            text = ln.text
+            if ln.in_fence:
+                if checking:
+                    if not ln.fence_edge and text.strip() and not text.strip().startswith("#"):
+                        phase.validation.append(text.strip())
+                continue
+            box = self._box(ln) if "[" in text else None  # a box has one
+            if box is not None:
+                phase.checks.append(box)
+                continue
+            if tasks:
+                n = _NUMBERED_RE.match(text)
+                if n and len(n.group("indent")) < 2:
+                    title = n.group("text").strip()
+                    est_m = _LINES_EST_RE.search(title)
+                    est_lines = int(est_m.group("n").replace(",", "")) if est_m else None
+                    if est_m:
+                        title = (title[:est_m.start()] + title[est_m.end():]).strip()
+                    phase.tasks.append(Task(_strip_md(title), ln.no, est_lines))
+                    continue
+                b = _BULLET_RE.match(text)
+                if b and phase.tasks and b.group("indent"):
+                    phase.tasks[-1].details.append(b.group("text").strip())
+                elif b and not b.group("indent"):
+                    phase.tasks.append(Task(_strip_md(b.group("text")), ln.no))
+            elif deliverables:
+                b = _BULLET_RE.match(text) or _NUMBERED_RE.match(text)
+                if b and len(b.group("indent")) < 2:
+                    phase.deliverables.append(b.group("text").strip())
 
     def _check_refs(self, ms: Milestone) -> None:
         """Dependency problems (missing phases, cycles, done before a dependency): the graph's words."""
