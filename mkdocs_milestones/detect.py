@@ -8,7 +8,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .source import LABEL_RE, Line, _first_h1, _heading, _normalize, _strip_md, scan_lines, split_attr_list, split_front_matter
+from .quick import first_h1_of, may_be_milestone
+from .source import LABEL_RE, Line, _heading, _normalize, _strip_md, scan_lines, split_attr_list, split_front_matter
 from .reading import _TRAIL_NOTE_RE, read_status
 from .vocabulary import normalize_status, split_status
 
@@ -298,24 +299,20 @@ def front_matter_milestone(meta: dict[str, Any]) -> bool:
     return isinstance(ident, str) and bool(_FM_ID_RE.match(ident.strip())) and isinstance(status, str) and bool(status.strip())
 
 
-_QUICK_RE = re.compile(r"milestone|^id:[ \t]*[\"']?(?:[A-Z][A-Z0-9]{0,7}-)*M-?\d|^ {0,3}#[ \t]+(?:\*\*)?(?:[A-Z][A-Z0-9]{0,7}[-\u2010\u2011])*M[-\u2010\u2011]?\d", re.IGNORECASE | re.MULTILINE)
-
-
 def is_milestone_source(text: str, meta: dict[str, Any] | None = None) -> bool:
     """Detection (:func:`milestone_heading` on the first level-1 heading, or front matter ``milestone: true``)."""
     if meta and (meta.get("milestone") is True or front_matter_milestone(meta)):
         return True
-    if not _QUICK_RE.search(text):
+    if not may_be_milestone(text):
         return False
     m, body, offset = split_front_matter(_normalize(text))
     if m.get("milestone") is True or front_matter_milestone(m):
         return True
-    lines = scan_lines(body, offset + 1)
-    h1 = _first_h1(lines)
+    h1 = first_h1_of(body, offset + 1)  # the lines above the title only: most pages end their reading here
     if not h1:
         return False
     found = milestone_heading(h1[1])
-    return bool(found and (found[2] or _has_plan_evidence(lines, h1[0] + 1)))
+    return bool(found and (found[2] or _has_plan_evidence(scan_lines(body, offset + 1), h1[0] + 1)))
 
 
 def _label_of(m: re.Match[str]) -> str:

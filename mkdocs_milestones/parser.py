@@ -13,6 +13,7 @@ items on ``Milestone.diagnostics``.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping
 from typing import Any
@@ -76,6 +77,7 @@ def _under_criteria(heads: list[str]) -> bool:
     return False
 
 
+@functools.lru_cache(maxsize=4096)  # pure; a site's lists are introduced by the same few words
 def _names_criteria(text: str) -> bool:
     """Does a heading or a label, as a whole, name criteria? A phase heading (``Phase 2: Acceptance``) names work.
 
@@ -116,6 +118,31 @@ _TODO_RE = re.compile(
 _BEFORE_RE = re.compile(r"(?i)(?:prerequisites?|pre-requisites?|dependencies|depends on|before (?:you )?start(?:ing)?)\b")
 
 
+_SPACE_OR_NOTHING = frozenset(("", " ", "\t", "\n", "\r", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x1f", "\x85", "\xa0",
+                               "\u1680", "\u2000", "\u2001", "\u2002", "\u2003", "\u2004", "\u2005", "\u2006", "\u2007",
+                               "\u2008", "\u2009", "\u200a", "\u2028", "\u2029", "\u202f", "\u205f", "\u3000"))
+"""A line's first character that leaves it no introducing line: none, or one ``str.isspace`` calls space."""
+
+
+def _underline(text: str) -> bool:
+    """Can ``text`` underline a setext heading (only ``=`` or only ``-``, spaces around)? Cheaper than asking."""
+    t = text.strip()
+    return t[:1] in ("=", "-") and not t.strip(t[0])
+
+
+class _LineIndex:
+    """``{ln.no: index}`` of consecutively numbered lines, without building the dict."""
+
+    __slots__ = ("first", "count")
+
+    def __init__(self, first: int, count: int) -> None:
+        self.first, self.count = first, count
+
+    def get(self, no: int) -> int | None:
+        n = no - self.first
+        return n if 0 <= n < self.count else None
+
+
 class _Parser(_SectionReader):
     def __init__(self, text: str, file: str | None, meta: dict[str, Any] | None, first_line: int,
                  meta_lines: Mapping[str, int] | None = None) -> None:
@@ -128,11 +155,13 @@ class _Parser(_SectionReader):
             self.meta = {**fm, **self.meta}
             self.meta_lines = {k: first_line - 1 + n for k, n in front_matter_keys(text).items()} | self.meta_lines
         self.lines = scan_lines(body, first_line + offset)
+        self.body = body  # the lines' text, joined
         self.diags: list[Diagnostic] = []
         self.top_end = 1 << 30  # the line of the first heading after the title (set by _body)
         self.informed: set[int] = set()  # phases whose status was written or shown by their tasks
         self.unmarked_is_planned = False  # a roadmap section among marked siblings (roadmap_doc)
         self.span = (0, len(self.lines))  # the lines of the milestone being read (set by _body)
+        self.raw_html: set[int] | None = None  # html_block_lines(self.lines), read by _body and kept for scan_refs
 
     def warn(self, line: int, message: str) -> None:
         self.diags.append(Diagnostic(self.file, line, message))
@@ -159,7 +188,7 @@ class _Parser(_SectionReader):
         if not title:
             self.warn(ms.line, "the milestone has no title; write `# MILESTONE: <name>`")
         self._body(ms, start, len(lines))
-        ms.refs = scan_refs(lines)  # every line of a milestone page is the milestone's, text before its title too
+        ms.refs = scan_refs(lines, self.raw_html, self.body)  # every line of a milestone page is the milestone's, text before its title too
         return ms
 
     def _heading_status(self, ms: Milestone) -> None:
@@ -178,11 +207,16 @@ class _Parser(_SectionReader):
         self.span = (start, stop)
         # Headings outside code, in order.
         heads: list[tuple[int, int, str]] = []  # (index, level, text)
-        raw_html = html_block_lines(lines)  # a heading inside ``<div markdown="1">`` is not the page's
-        line_heads = {i: _heading(lines, i) for i in range(start, stop)}  # read once: the checklist walk below asks again
-        for i in range(start, stop):
-            h = None if i in raw_html else line_heads[i]
-            if h:
+        raw_html = self.raw_html = html_block_lines(lines)  # a heading inside ``<div markdown="1">`` is not the page's
+        # read once: the checklist walk below asks again. Only a line with "#" in its first 4 characters (ATX) or
+        # over a line of only "=" or only "-" (setext) can be one: the others are not asked (_heading says None).
+        line_heads: dict[int, tuple[int, str] | None] = {}
+        atx = [i for i in range(start, stop) if "#" in lines[i].text[:4]]
+        setext = [i - 1 for i in range(start + 1, min(stop + 1, len(lines)))
+                  if (t := lines[i].text)[:4].lstrip(" ")[:1] in ("=", "-") and t.rstrip()[-1:] in ("=", "-") and _underline(t)]
+        for i in sorted(set(atx).union(setext)) if setext else atx:
+            h = line_heads[i] = _heading(lines, i)
+            if h and i not in raw_html:
                 heads.append((i, h[0], h[1]))
 
         # Walk the document: top fields, sections, phases.
@@ -191,20 +225,25 @@ class _Parser(_SectionReader):
         bounds = [i for i, _, _ in heads] + [stop]
         self._fields(lines[start:bounds[0]], ms.fields, quoted=True)
         self.top_end = lines[bounds[0]].no if bounds[0] < len(lines) else (lines[-1].no + 1 if lines else 1)
-        in_phase: set[int] = set()
+        in_phase = bytearray(stop)  # 1 on the lines of a phase (its heading and body)
         first_level: int | None = None  # the first phase heading's level
-        found = [(lv, m.group("id").lower()) for _, lv, t in heads if (m := _PHASE_RE.match(_strip_md(split_attr_list(t)[0])))]
+        phase_of = [_PHASE_RE.match(_strip_md(split_attr_list(t)[0])) for _, _, t in heads]  # each heading read once
+        found = [(lv, m.group("id").lower()) for (_, lv, _), m in zip(heads, phase_of) if m]
         top = min((lv for lv, _ in found), default=0)
         top_ids = {pid for lv, pid in found if lv == top}
         # each heading's parent: the nearest heading above it of a lower level (-1: the title)
         parents: list[int] = []
+        below: list[int] = []  # the headings that can still be a parent: levels rising
         for n, (_, lv, _) in enumerate(heads):
-            parents.append(next((j for j in range(n - 1, -1, -1) if heads[j][1] < lv), -1))
+            while below and heads[below[-1]][1] >= lv:
+                below.pop()
+            parents.append(below[-1] if below else -1)
+            below.append(n)
         phase_parent: dict[str, int] = {}  # the parent heading of each phase id's first heading
         k = 0
         while k < len(heads):
             i, level, text = heads[k]
-            pm = _PHASE_RE.match(_strip_md(split_attr_list(text)[0]))
+            pm = phase_of[k]
             if pm and first_level is not None and level > first_level and _numbered_back(ms.phases[-1].id, pm.group("id")):
                 pm = None  # ``## Phase 3.10`` ... ``### Phase 1 - Schema``: a plan inside the phase, not the next phase
             if pm and level > top and pm.group("id").lower() in top_ids:
@@ -213,12 +252,12 @@ class _Parser(_SectionReader):
                 first_level = level if first_level is None else first_level
                 # A phase runs until the next heading of its level or above, or the next phase.
                 end_k = k + 1
-                while end_k < len(heads) and heads[end_k][1] > level and not self._next_phase(heads[end_k], pm.group("id")):
+                while end_k < len(heads) and heads[end_k][1] > level and not self._next_phase(phase_of[end_k], pm.group("id")):
                     end_k += 1
                 end = heads[end_k][0] if end_k < len(heads) else stop
                 phase = self._phase(pm, lines[i].no, level, lines[i + 1:end], split_attr_list(text)[1])
                 phase.heading = _phase_heading(pm, text)
-                in_phase.update(range(i, end))
+                in_phase[i:end] = b"\x01" * (end - i)
                 first = phase_parent.get(phase.id.lower())
                 if first is not None and first != parents[k]:
                     # ``### Phase 1 Complete (Critical Fixes)`` under ``## Success Criteria`` after ``### Phase 1:
@@ -248,10 +287,11 @@ class _Parser(_SectionReader):
 
         # The page's own checklists, outside phases and code; a ``## Prerequisites`` list is what came before, not this work.
         before = False
-        for idx in range(start, stop):
-            if idx in in_phase or lines[idx].in_fence:
+        # only a heading or a line with a box's "[" does anything here
+        for idx in [i for i in range(start, stop) if not in_phase[i] and (i in line_heads or "[" in lines[i].text)]:
+            if lines[idx].in_fence:
                 continue
-            h = line_heads[idx]
+            h = line_heads.get(idx)
             if h is not None:
                 before = bool(_BEFORE_RE.match(_strip_md(h[1])))
                 continue
@@ -283,9 +323,9 @@ class _Parser(_SectionReader):
             into.status, into.status_text, into.status_note, into.status_line = again.status, again.status_text, again.status_note, again.status_line
 
     @staticmethod
-    def _next_phase(head: tuple[int, int, str], current: str) -> bool:
-        """Does this deeper heading start another phase? (``### Phase 1 Validation`` inside Phase 1 does not.)"""
-        m = _PHASE_RE.match(_strip_md(split_attr_list(head[2])[0]))
+    def _next_phase(m: re.Match[str] | None, current: str) -> bool:
+        """Does this deeper heading (its phase reading, ``_PHASE_RE`` on its text) start another phase?
+        (``### Phase 1 Validation`` inside Phase 1 does not.)"""
         return bool(m) and m.group("id").lower() != current.lower() and not _numbered_back(current, m.group("id"))
 
     @staticmethod
@@ -395,9 +435,11 @@ class _Parser(_SectionReader):
         is what the milestone had to meet, not its progress: its open boxes are criteria
         (:attr:`Check.criterion`), counted neither way. Any other open list is open work (``## Remaining
         work``, ``### Slice 2``), and the done status is warned about."""
-        at = {ln.no: n for n, ln in enumerate(self.lines)}
+        first, count = (self.lines[0].no if self.lines else 0), len(self.lines)
+        at = _LineIndex(first, count)  # the lines are numbered one by one (scan_lines): index = number - first
         lists: dict[tuple[int, int], list[Check]] = {}
         named: dict[tuple[int, int], bool] = {}
+        optional: dict[tuple[int, int], bool] = {}  # the list's heading or label says it is optional
         boxes = [c for p in ms.phases for c in p.checks] + ms.checks
         context = self._list_contexts({n for c in boxes if (n := at.get(c.line)) is not None})
         for c in boxes:
@@ -410,7 +452,8 @@ class _Parser(_SectionReader):
             lists.setdefault(key, []).append(c)
             if key not in named:  # one list, one context: its heading chain and its label are its first box's
                 named[key] = _names_criteria(label) or not bold and _under_criteria(heads)
-            if _OPTIONAL_LIST_RE.search(label or (heads[0] if heads else "")):
+                optional[key] = bool(_OPTIONAL_LIST_RE.search(label or (heads[0] if heads else "")))
+            if optional[key]:
                 c.optional = True
         for phase in ms.phases:  # ``## Phase 2: Dark mode (optional)``, or only optional boxes
             title = phase.heading.title if phase.heading else phase.title
@@ -426,40 +469,58 @@ class _Parser(_SectionReader):
         """For each line index in ``wanted``, what stands above it: its headings nearest first (one per level,
         up to the nearest level-1 heading or the span's start), the nearest heading's line, and the line that
         introduces its list (the nearest non-blank, unindented, non-box line after that heading) with the label
-        it gives and whether it is bold. One walk down the lines, a heading stack kept as a reader keeps it
-        (the same answer as walking up from every box: the heading chain of strictly falling levels)."""
+        it gives and whether it is bold. A heading stack kept as a reader keeps it, taken down the page's headings
+        (the heading chain of strictly falling levels), and from each box a walk up to the box before it."""
         out: dict[int, tuple[list[str], int, str, int, bool]] = {}
         if not wanted:
             return out
-        stack: list[tuple[int, str, int]] = []  # (level, text, line no), levels rising
-        label_k = -1  # index of the introducing line since the nearest heading
+        lines = self.lines
+        span0 = self.span[0]
         last = max(wanted)
-        for k in range(self.span[0], max(last, self.span[0] - 1) + 1):
-            if k in wanted:
+        # Only the headings and the lines just above each box matter: the headings are the ATX lines outside code,
+        # and a box's introducing line is found walking up from it to the box before it (whose own is then its).
+        heads = [k for k in range(span0, last + 1) if "#" in lines[k].text[:4] and not lines[k].in_fence]
+        stack: list[tuple[int, str, int]] = []  # (level, text, line no), levels rising
+        chain: list[str] | None = []  # the stack's texts, nearest first (shared by the boxes under the same headings)
+        e, above = 0, span0 - 1  # the next heading to take; the index of the nearest heading taken
+        prev, prev_label = -1, -1  # the box before, and its introducing line
+        said: dict[int, tuple[str, int, bool]] = {}  # introducing line -> (label, line no, bold)
+        for k in sorted(w for w in wanted if w >= span0):
+            while e < len(heads) and heads[e] < k:
+                h = _ATX_RE.match(lines[heads[e]].text)
+                if h is not None:
+                    level = len(h.group(1))
+                    while stack and stack[-1][0] >= level:
+                        stack.pop()
+                    stack.append((level, _strip_md(h.group(2) or ""), lines[heads[e]].no))
+                    chain = None
+                    above = heads[e]
+                e += 1
+            label_k = -1
+            for j in range(k - 1, max(above, prev - 1), -1):  # down to the box before (included), after the heading
+                ln = lines[j]
+                text = ln.text
+                if not ln.in_fence and text[:1] not in _SPACE_OR_NOTHING and text.strip() and not ("[" in text and _TASKLIST_RE.match(text)):
+                    label_k = j
+                    break
+            else:
+                if prev > above:
+                    label_k = prev_label  # nothing between the box before and this one: its list's line
+            if label_k not in said:
                 label, label_no, bold = "", -1, False
                 if label_k >= 0:
-                    text = self.lines[label_k].text
-                    label_no = self.lines[label_k].no
+                    text = lines[label_k].text
+                    label_no = lines[label_k].no
                     if (m := LABEL_RE.match(text)) and not m.group("value").strip() or _LEAD_BOLD_RE.match(text):
                         label, bold = _strip_md(text), True
                     elif text.rstrip().endswith(":"):
                         label = _strip_md(text)  # ``Stretch (optional):``, ``All of these must hold:``
-                out[k] = ([h[1] for h in reversed(stack)], stack[-1][2] if stack else -1, label, label_no, bold)
-                if k == last:
-                    break
-            ln = self.lines[k]
-            if ln.in_fence:
-                continue
-            h = _ATX_RE.match(ln.text) if "#" in ln.text[:4] else None  # an ATX heading has "#" in its first 4
-            if h is not None:
-                level = len(h.group(1))
-                while stack and stack[-1][0] >= level:
-                    stack.pop()
-                stack.append((level, _strip_md(h.group(2) or ""), ln.no))
-                label_k = -1
-                continue
-            if ln.text.strip() and not ln.text[:1].isspace() and not _TASKLIST_RE.match(ln.text):
-                label_k = k
+                said[label_k] = (label, label_no, bold)
+            label, label_no, bold = said[label_k]
+            if chain is None:
+                chain = [x[1] for x in reversed(stack)]
+            out[k] = (chain, stack[-1][2] if stack else -1, label, label_no, bold)
+            prev, prev_label = k, label_k
         for k in wanted:  # boxes above the span: nothing above them
             out.setdefault(k, ([], -1, "", -1, False))
         return out
@@ -610,8 +671,25 @@ class _Parser(_SectionReader):
             rest = rest[:em.start()].strip()
         phase = Phase(id=pid, title=_strip_md(rest), line=line, heading_level=level, estimate=est, html_id=html_id)
         self._fields(body, phase.fields)
-        # Where the phase's own text ends and its subsections (tasks, criteria...) begin.
-        sub_starts = [ln.no for ln in body if not ln.in_fence and "#" in ln.text[:4] and (h := _ATX_RE.match(ln.text)) and len(h.group(1)) > level]
+        # Where the phase's own text ends and its subsections (tasks, criteria...) begin; its boxes, tasks, deliverables.
+        sub_starts: list[int] = []
+        # The subsections (ATX headings deeper than the phase's, outside code); what each one's name says decides which
+        # of its lines matter: all of them under tasks, deliverables or checks, else only the boxes (a line with "[").
+        subs = [(k, h) for k in range(len(body)) if "#" in body[k].text[:4] and not body[k].in_fence
+                and (h := _ATX_RE.match(body[k].text)) and len(h.group(1)) > level]
+        checking = tasks = deliverables = False
+        at = 0
+        for k, h in [*subs, (len(body), None)]:
+            if checking or tasks or deliverables:
+                self._sub_lines(phase, body[at:k], checking, tasks, deliverables)
+            else:
+                phase.checks.extend(box for ln in body[at:k] if "[" in ln.text and not ln.in_fence and (box := self._box(ln)) is not None)
+            if h is not None:
+                sub_starts.append(body[k].no)
+                sub = _strip_md(h.group(2) or "").lower()
+                checking = "validation" in sub or "verify" in sub or "gate" in sub
+                tasks, deliverables = sub.startswith("task"), sub.startswith("deliverable") or sub.startswith("output")
+            at = k + 1
         statuses = [f for f in phase.fields if f.label.lower() == "status"]
         own = [f for f in statuses if not sub_starts or f.line < sub_starts[0]]
         under = {max((n for n in sub_starts if n < f.line), default=0) for f in statuses}
@@ -644,23 +722,23 @@ class _Parser(_SectionReader):
             elif key in ("estimate", "estimated duration", "duration") and phase.estimate is None:
                 phase.estimate = _strip_md(f.value) or None
         read_phase_plan(phase, sub_starts[0] if sub_starts else None, self.warn)
-        sub = ""
-        for ln in body:
-            h = None if ln.in_fence or "#" not in ln.text[:4] else _ATX_RE.match(ln.text)  # an ATX heading has "#" in its first 4
-            if h and len(h.group(1)) > level:
-                sub = _strip_md(h.group(2) or "").lower()
-                continue
+        return phase
+
+    def _sub_lines(self, phase: Phase, lines: list[Line], checking: bool, tasks: bool, deliverables: bool) -> None:
+        """A phase's subsection of checks (its fenced commands), tasks or deliverables, line by line; its boxes too."""
+        for ln in lines:
+            text = ln.text
             if ln.in_fence:
-                if "validation" in sub or "verify" in sub or "gate" in sub:
-                    if not ln.fence_edge and ln.text.strip() and not ln.text.strip().startswith("#"):
-                        phase.validation.append(ln.text.strip())
+                if checking:
+                    if not ln.fence_edge and text.strip() and not text.strip().startswith("#"):
+                        phase.validation.append(text.strip())
                 continue
-            box = self._box(ln)
+            box = self._box(ln) if "[" in text else None  # a box has one
             if box is not None:
                 phase.checks.append(box)
                 continue
-            if sub.startswith("task"):
-                n = _NUMBERED_RE.match(ln.text)
+            if tasks:
+                n = _NUMBERED_RE.match(text)
                 if n and len(n.group("indent")) < 2:
                     title = n.group("text").strip()
                     est_m = _LINES_EST_RE.search(title)
@@ -669,16 +747,15 @@ class _Parser(_SectionReader):
                         title = (title[:est_m.start()] + title[est_m.end():]).strip()
                     phase.tasks.append(Task(_strip_md(title), ln.no, est_lines))
                     continue
-                b = _BULLET_RE.match(ln.text)
+                b = _BULLET_RE.match(text)
                 if b and phase.tasks and b.group("indent"):
                     phase.tasks[-1].details.append(b.group("text").strip())
                 elif b and not b.group("indent"):
                     phase.tasks.append(Task(_strip_md(b.group("text")), ln.no))
-            elif sub.startswith("deliverable") or sub.startswith("output"):
-                b = _BULLET_RE.match(ln.text) or _NUMBERED_RE.match(ln.text)
+            elif deliverables:
+                b = _BULLET_RE.match(text) or _NUMBERED_RE.match(text)
                 if b and len(b.group("indent")) < 2:
                     phase.deliverables.append(b.group("text").strip())
-        return phase
 
     def _check_refs(self, ms: Milestone) -> None:
         """Dependency problems (missing phases, cycles, done before a dependency): the graph's words."""

@@ -15,6 +15,7 @@ from .detect import _DATE_TITLE_RE, _MS_ID_RE, _PHASE_RE, _has_plan_evidence, _t
 from .links import scan_refs
 from .model import Milestone, Phase
 from .parser import _Parser, parse_milestone
+from .quick import may_be_roadmap
 from .reading import _BOX_MARKS, _TITLE_STATUS_RE, read_status
 from .source import _heading, _slug, _strip_md, heading_anchor, split_attr_list
 from .vocabulary import is_status_phrase, normalize_status, split_status
@@ -25,12 +26,9 @@ __all__ = [
     "parse_roadmap",
 ]
 
-_ROADMAP_HINT_RE = re.compile(r"^ {0,3}#{2,6}[ \t].*?(?:milestone|\bv\d|\bM-?\d)", re.IGNORECASE | re.MULTILINE)
-
-
 def may_hold_milestones(text: str, meta: dict[str, Any] | None = None) -> bool:
     """The cheap test before :func:`parse_milestones`: a milestone page, or headings that may hold milestones."""
-    return is_milestone_source(text, meta) or bool(_ROADMAP_HINT_RE.search(text))
+    return is_milestone_source(text, meta) or may_be_roadmap(text)
 
 
 _VERSION_HEAD_RE = re.compile(r"^(?P<lead>[^\w\s]*\s*)(?P<id>[vV]\d+(?:\.\d+)*)(?P<after>(?:[\s:\-\u2013\u2014].*)?)$")
@@ -386,6 +384,6 @@ def parse_milestones(
 
 def parse_roadmap(text: str, *, file: str | None = None, meta: dict[str, Any] | None = None, first_line: int = 1) -> list[Milestone]:
     """The milestones of a document that is not a milestone page itself (:func:`parse_milestones`), each with an anchor."""
-    if not _ROADMAP_HINT_RE.search(text) or changelog(text, file):
+    if not may_be_roadmap(text) or changelog(text, file):
         return []
     return _Roadmap(text, file, meta, first_line).milestones()

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from .detect import _BULLET_LABELS, _BULLET_LABEL_RE, _QUOTE_RE, _label_of, status_paragraph
 from .model import Criterion, Diagram, Field, Milestone, Phase, Risk, Section
 from .reading import _cell, _column, _kind_column, column_kinds
+from .quick import NOT_LABEL_START
 from .source import LABEL_RE, Line, _BULLET_RE, _FENCE_RE, _strip_md, _tables
 from .vocabulary import STATUSES, normalize_status, split_status
 
@@ -22,6 +23,7 @@ if TYPE_CHECKING:
 
 __all__: list[str] = []
 
+_BULLET_MARKS = frozenset("-*+")  # a bullet label line's first character after its (at most 3) spaces
 _NUMBERED_RE = re.compile(r"^(?P<indent>\s*)\d+[.)]\s+(?P<text>.*)$")
 _BOX_CHARS = re.compile("[\u2500-\u257f\u2580-\u259f\u25b2-\u25bc\u25b6\u25c0]")
 
@@ -78,26 +80,32 @@ class _SectionReader:
             if ln.in_fence:
                 current = None
                 continue
-            if " \u00b7 " in ln.text and ":" in ln.text:
+            text = ln.text
+            colon = ":" in text  # every label line has one
+            if not colon and current is None:
+                continue  # no label here, none open
+            if colon and " \u00b7 " in text:
                 # ``stage: mvp · status: active · created: 2026-06-07``: several labels on one line
-                parts = [LABEL_RE.match(seg.strip()) for seg in ln.text.split(" \u00b7 ")]
+                parts = [LABEL_RE.match(seg.strip()) for seg in text.split(" \u00b7 ")]
                 if sum(1 for m in parts if m) >= 2:
                     into.extend(Field(_label_of(m), m.group("value").strip(), ln.no) for m in parts if m)
                     current = None
                     continue
-            colon = ":" in ln.text  # every label line has one
-            m = LABEL_RE.match(ln.text) if colon else None
-            if m is None and colon and quoted and ln.text.lstrip(" ").startswith(">"):
-                m = LABEL_RE.match(_QUOTE_RE.sub("", ln.text, count=1))
+            lead = text.lstrip(" ")[:1]  # a label's ``**`` or word, a bullet label's marker, a quote's ``>``
+            m = LABEL_RE.match(text) if colon and lead not in NOT_LABEL_START else None
+            if m is None and colon and quoted and lead == ">":
+                m = LABEL_RE.match(_QUOTE_RE.sub("", text, count=1))
             if m:
-                current = Field(_label_of(m), m.group("value").strip(), ln.no, ln.text.strip())
+                current = Field(_label_of(m), m.group("value").strip(), ln.no, text.strip())
                 takes_list = not current.value
                 into.append(current)
                 continue
-            bm = _BULLET_LABEL_RE.match(ln.text) if colon else None
+            bm = _BULLET_LABEL_RE.match(text) if colon and lead in _BULLET_MARKS else None
             if bm and _label_of(bm).lower() in _BULLET_LABELS and bm.group("value").strip():
                 # ``- **Priority**: CRITICAL``: a label written as a list item (the list stays the page's)
                 into.append(Field(_label_of(bm), bm.group("value").strip(), ln.no))
+            if current is None:
+                continue  # no label open: nothing below can continue one
             is_item = bool(_BULLET_RE.match(ln.text) or _NUMBERED_RE.match(ln.text))
             if current is not None and ln.text.strip() and (is_item or ln.text.startswith(" ")) and (takes_list or not is_item):
                 # ``**Status**: done`` followed by a checklist: the list is the page's, not the status's.
@@ -132,20 +140,19 @@ class _SectionReader:
             return
 
     def _diagrams(self, ms: Milestone, start: int = 0, stop: int | None = None) -> None:
-        block: list[Line] = []
+        lines = self.lines
+        opened = -1  # the open fence's line index
         info = ""
-        for ln in self.lines[start:stop]:
-            if ln.fence_edge and not block:
-                m = _FENCE_RE.match(ln.text)
+        for k in [k for k in range(start, len(lines) if stop is None else min(stop, len(lines))) if lines[k].fence_edge]:
+            if opened < 0:
+                m = _FENCE_RE.match(lines[k].text)
                 info = (m.group("info").strip() if m else "")
-                block = [ln]
-            elif ln.fence_edge and block:
-                body = "\n".join(x.text for x in block[1:])
+                opened = k
+            else:
+                body = "\n".join(x.text for x in lines[opened + 1:k])
                 if _BOX_CHARS.search(body):
-                    ms.diagrams.append(Diagram(body, block[0].no, info))
-                block = []
-            elif block:
-                block.append(ln)
+                    ms.diagrams.append(Diagram(body, lines[opened].no, info))
+                opened = -1
 
     @staticmethod
     def _unknown_status(text: str) -> str:

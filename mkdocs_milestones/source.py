@@ -183,24 +183,27 @@ def fence_states(lines: list[str]) -> list[int]:
     >>> fence_states(["a", "```py", "x", "```", "b"])
     [0, 2, 1, 2, 0]
     """
-    out: list[int] = []
+    return list(_fence_iter(lines))
+
+
+def _fence_iter(lines: list[str]) -> Iterator[int]:
+    """:func:`fence_states`, one line at a time (detection stops at the first level-1 heading)."""
     fence: str | None = None
     for raw in lines:
         if fence is None:
             m = _FENCE_RE.match(raw) if "```" in raw or "~~~" in raw else None
             if m and not (m.group("fence")[0] == "`" and "`" in m.group("info")):
                 fence = m.group("fence")
-                out.append(FENCE_EDGE)
+                yield FENCE_EDGE
             else:
-                out.append(OUTSIDE)
+                yield OUTSIDE
         else:
             stripped = raw.strip()
             if stripped.startswith(fence[0] * len(fence)) and not stripped.strip(fence[0]):
                 fence = None
-                out.append(FENCE_EDGE)
+                yield FENCE_EDGE
             else:
-                out.append(IN_FENCE)
-    return out
+                yield IN_FENCE
 
 
 _LAST_SCAN: tuple[str, int, list[Line]] = ("", 0, [])
@@ -218,7 +221,10 @@ def scan_lines(text: str, first_line: int = 1) -> list[Line]:
     if last[1] == first_line and last[0] == text:
         return last[2]
     raw = text.split("\n")
-    out = [Line(first_line + i, t, st != OUTSIDE, st == FENCE_EDGE) for i, (t, st) in enumerate(zip(raw, fence_states(raw)))]
+    if "```" not in text and "~~~" not in text:  # no fence: every line is outside code
+        out = [Line(no, t, False, False) for no, t in enumerate(raw, first_line)]
+    else:
+        out = [Line(no, t, st != OUTSIDE, st == FENCE_EDGE) for no, (t, st) in enumerate(zip(raw, _fence_iter(raw)), first_line)]
     _LAST_SCAN = (text, first_line, out)
     return out
 
@@ -264,12 +270,11 @@ def html_block_lines(lines: list[Line]) -> set[int]:
     [1, 2, 3, 4, 5]
     """
     out: set[int] = set()
-    i = 0
-    while i < len(lines):
-        m = None if lines[i].in_fence else _HTML_BLOCK_RE.match(lines[i].text)
-        if m is None:
-            i += 1
+    i = 0  # the first line after the last block
+    for s in [k for k, ln in enumerate(lines) if ln.text[:1] == "<"]:  # a block's first line starts with its tag
+        if s < i or lines[s].in_fence or (m := _HTML_BLOCK_RE.match(lines[s].text)) is None:
             continue
+        i = s
         tag = m.group(1).lower()
         opens, closes = re.compile(rf"<{tag}(?=[\s>/])", re.IGNORECASE), re.compile(rf"</{tag}\s*>", re.IGNORECASE)
         depth, j = 0, i
@@ -358,20 +363,18 @@ def _tables(lines: list[Line]) -> Iterator[tuple[list[str], list[tuple[int, list
 
 def _table_blocks(lines: list[Line]) -> Iterator[tuple[int, list[str], list[tuple[int, list[str]]]]]:
     """Yield ``(header line, header cells, [(line, cells)...])`` for each pipe table outside code."""
-    i = 0
-    while i + 1 < len(lines):
-        a, b = lines[i], lines[i + 1]
-        if not a.in_fence and not b.in_fence and "|" in a.text and _TABLE_SEP_RE.match(b.text):
-            header = _split_row(a.text)
-            rows: list[tuple[int, list[str]]] = []
-            j = i + 2
-            while j < len(lines) and not lines[j].in_fence and lines[j].text.strip() and "|" in lines[j].text:
-                rows.append((lines[j].no, _split_row(lines[j].text)))
-                j += 1
-            yield a.no, header, rows
-            i = j
-        else:
-            i += 1
+    i = 0  # the first line after the last table
+    for k in [k for k in range(len(lines) - 1) if "|" in lines[k].text]:  # a header row has a pipe
+        if k < i or (a := lines[k]).in_fence or lines[k + 1].in_fence or not _TABLE_SEP_RE.match(lines[k + 1].text):
+            continue
+        header = _split_row(a.text)
+        rows: list[tuple[int, list[str]]] = []
+        j = k + 2
+        while j < len(lines) and not lines[j].in_fence and lines[j].text.strip() and "|" in lines[j].text:
+            rows.append((lines[j].no, _split_row(lines[j].text)))
+            j += 1
+        yield a.no, header, rows
+        i = j
 
 
 def _slug(text: str) -> str:

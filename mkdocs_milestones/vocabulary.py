@@ -15,6 +15,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 __all__ = [
@@ -243,6 +244,7 @@ def _clean_note(note: str) -> str:
     return _NOTE_EDGE_RE.sub("", note.strip()).strip()
 
 
+@functools.lru_cache(maxsize=4096)  # pure, and a site writes the same few statuses on every page
 def split_status(text: str, table: str = "status") -> tuple[str, str]:
     """Split a status (or priority) value into its status words and the explanation after them.
 
@@ -286,6 +288,7 @@ def split_status(text: str, table: str = "status") -> tuple[str, str]:
     return text, ""
 
 
+@functools.lru_cache(maxsize=4096)  # pure, and a site writes the same few statuses on every page
 def is_status_phrase(text: str) -> bool:
     """True when ``text`` is only a status phrase (and emoji), not a sentence that begins with one.
 
@@ -296,6 +299,7 @@ def is_status_phrase(text: str) -> bool:
     return not folded or folded in _STATUS_WORDS
 
 
+@functools.lru_cache(maxsize=4096)  # pure, and a site writes the same few statuses on every page
 def normalize_status(text: str | None) -> str | None:
     """Map what an author wrote to a canonical status, or None when it is not recognised.
 
@@ -323,6 +327,7 @@ def normalize_status(text: str | None) -> str | None:
     return None
 
 
+@functools.lru_cache(maxsize=4096)  # pure, and a site writes the same few statuses on every page
 def normalize_priority(text: str | None) -> str | None:
     """Map a written priority to ``critical``, ``high``, ``medium`` or ``low`` (or None).
 

@@ -82,6 +82,7 @@ class MilestonesExtension(Extension):
         self.config = default_config()
         super().__init__(**kwargs)
         self.provider = provider
+        self._today: date | None = None  # today(), for the conversion in progress
         self.cache = RenderCache()
         """Parse and render results by content; the MkDocs plugin hands in its own, which outlives serve rebuilds."""
         check_config(self.getConfig)
@@ -92,6 +93,7 @@ class MilestonesExtension(Extension):
         """Python-Markdown's own check, with the option's name in the error; a bool option takes a bool or a
         word Python-Markdown reads as one (``"true"``, ``"off"`` ...), not any value that happens to be truthy.
         ``fix_mojibake`` is stored as its scope: ``"milestones"`` (also true), ``"all"`` or False."""
+        self._today = None  # ``today`` may be the option set
         if key == "fix_mojibake":
             try:
                 value = mojibake_scope(value)
@@ -111,8 +113,12 @@ class MilestonesExtension(Extension):
         return zensical_context(md, fix_mojibake=self.getConfig("fix_mojibake")) or plain_context(md)
 
     def today(self) -> date:
-        """The day overdue is measured against: the ``today`` option, else SOURCE_DATE_EPOCH's date, else today (UTC)."""
-        return build_today(self.getConfig("today"))
+        """The day overdue is measured against: the ``today`` option, else SOURCE_DATE_EPOCH's date, else today (UTC).
+
+        Read once per conversion (each phase of a page asks): the context step of the next conversion forgets it."""
+        if self._today is None:
+            self._today = build_today(self.getConfig("today"))
+        return self._today
 
     def append_assets(self, md: Markdown, root: etree.Element) -> None:
         """The inline stylesheet and script, once, at the end of the page."""

@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any
 from markdown.preprocessors import Preprocessor
 
 from ..parser import LABEL_RE, OUTSIDE, fence_states, is_milestone_source, parse_milestone
+from ..quick import NOT_LABEL_START
 from ..source import _FRONT_MATTER_RE, scanned_states
 from ..roadmap_doc import parse_roadmap
 from ..roadmap.markers import expand_markers, find_markers
@@ -47,6 +48,7 @@ log = logging.getLogger("mkdocs.plugins.milestones")
 
 _LIST_START_RE = re.compile(r"^\s{0,3}(?:[-*+]|\d+[.)])\s+\S")
 _LIST_MARKS = frozenset("-*+")
+_NOT_PARA = frozenset(" \t|#>")  # a line starting so is no plain paragraph line
 _NESTED_ITEM_RE = re.compile(r"^( {2,3})(?:[-*+]|\d+[.)])\s+\S")
 _ATX_HEADING_RE = re.compile(r"^ {0,3}#{1,6}(?:[ \t]|$)")
 
@@ -110,40 +112,52 @@ def normalize_source_map(lines: list[str]) -> tuple[list[str], list[int]]:
     states = scanned_states(joined) or fence_states(raw)  # the parse has just scanned this text
     front = _FRONT_MATTER_RE.match(joined)  # still there for Python-Markdown's meta extension: YAML, not Markdown
     skip = front.group(0).count("\n") if front else 0
+    label_match, list_start = LABEL_RE.match, _LIST_START_RE.match
     for i, (text, state) in enumerate(zip(raw, states)):
         if state != OUTSIDE or i < skip:  # fenced code (fence lines included), front matter: kept as it is
             out.append(text)
             origin.append(i)
             prev_label = prev_para = in_table = False
             continue
-        blank = not text.strip()
-        if in_table and _ATX_HEADING_RE.match(text):
+        if not text.strip():
+            # A blank line: no label, no list item, nothing inserted before it; it ends a table and a paragraph.
+            out.append(text)
+            origin.append(i)
+            prev_label = prev_para = in_table = False
+            continue
+        c0 = text[0]
+        # the first character that is not a space, and the same within the first 4 characters (a list marker's place)
+        lead, head = (text.lstrip()[:1], text[:4].lstrip()[:1]) if c0.isspace() else (c0, c0)
+        if in_table and "#" in text[:4] and _ATX_HEADING_RE.match(text):
             # A heading ends a table on GitHub (and for the parser); Python-Markdown would make it a row.
             out.append("")
             origin.append(i)
             in_table = False
-        in_table = not blank and (in_table or text.lstrip().startswith("|"))
+        in_table = in_table or lead == "|"
         # A label line has a colon; a list item starts with a marker or a digit after at most 3 spaces.
-        is_label = not in_table and ":" in text and bool(LABEL_RE.match(text))
-        head = text[:4].lstrip()[:1]
-        is_list = not in_table and (head in _LIST_MARKS or head.isdigit()) and bool(_LIST_START_RE.match(text))
+        is_label = not in_table and ":" in text and lead not in NOT_LABEL_START and bool(label_match(text))
+        if in_table or not (head in _LIST_MARKS or head.isdigit()):
+            is_list = False
+        elif c0 in _LIST_MARKS and text[1:2] == " " and text[2:3].strip():
+            is_list = True  # ``- item``: what _LIST_START_RE would say
+        else:
+            is_list = bool(list_start(text))
         # ``**Acceptance Criteria**`` / ``- [x] ...`` with no blank line: a list on GitHub, and boxes the parser counts;
         # Python-Markdown would make them the paragraph's text, so the page would show none of what the card counts
         task = is_list and prev_para and not in_list and bool(_TASK_START_RE.match(text))
-        if not blank and ((prev_label and (is_label or is_list)) or (is_label and prev_para) or task):
+        if (prev_label and (is_label or is_list)) or (is_label and prev_para) or task:
             out.append("")
             origin.append(i)
-        nested = _NESTED_ITEM_RE.match(text) if in_list else None
+        nested = _NESTED_ITEM_RE.match(text) if in_list and text[:2] == "  " else None
         if nested:
             # GitHub nests a list indented by 2-3 spaces under an item; Python-Markdown wants 4.
             text = " " * (4 - len(nested.group(1))) + text
         out.append(text)
         origin.append(i)
-        if not blank:
-            in_list = is_list or (in_list and text.startswith((" ", "\t")))
+        in_list = is_list or (in_list and c0 in (" ", "\t"))  # (a nested item made deeper starts with a space still)
         prev_label = is_label
         # A plain paragraph line that a label line must not continue lazily.
-        prev_para = not blank and not is_list and not text.startswith((" ", "\t", "|", "#", ">"))
+        prev_para = not is_list and c0 not in _NOT_PARA
     return out, origin
 
 
@@ -157,6 +171,7 @@ class ContextPreprocessor(_Step):
     """Asks the host which page this is (once per conversion) and clears the previous results."""
 
     def run(self, lines: list[str]) -> list[str]:
+        self.ext._today = None  # read again for this conversion (a build may outlast a day: mkdocs serve)
         reset_results(self.md, self.ext.page_context(self.md))
         return lines
 
@@ -191,6 +206,7 @@ class ParsePreprocessor(_Step):
         text = "\n".join(lines)
         md.milestone_source = text
         reused = ctx.parsed is not None and ctx.parsed[0] == text
+        text_key: bytes | None = None  # digest(text), hashed once for the parse's key and the normaliser's
         try:
             if reused:
                 assert ctx.parsed is not None
@@ -200,7 +216,8 @@ class ParsePreprocessor(_Step):
                 # The parser's cheap test first: most pages of a site are not milestones.
                 if is_milestone_source(text, meta):
                     # Keyed by everything the parse reads: an unchanged page reuses the last build's (serve).
-                    key = digest(text, ctx.file, ctx.first_line, repr(meta), repr(ctx.meta_lines))
+                    text_key = digest(text)
+                    key = digest(text_key, ctx.file, ctx.first_line, repr(meta), repr(ctx.meta_lines))
                     ms = self.ext.cache.get("parse", key, lambda: parse_milestone(
                         text, file=ctx.file, meta=meta, first_line=ctx.first_line, meta_lines=ctx.meta_lines))
                 else:
@@ -216,7 +233,7 @@ class ParsePreprocessor(_Step):
                         if ctx.report:
                             self.ext.report(m.diagnostics)
                 return lines
-            normalized, origin = self.ext.cache.get("normalize", digest(text), lambda: normalize_source_map(lines))
+            normalized, origin = self.ext.cache.get("normalize", text_key or digest(text), lambda: normalize_source_map(lines))
             normalized, md.ms_line_origin = list(normalized), list(origin)
         except Exception as err:  # noqa: BLE001 - one broken page must not stop a site build
             self.ext.internal_error(md, err)
