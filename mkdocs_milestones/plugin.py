@@ -28,6 +28,7 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin
 from mkdocs.structure.files import File, Files
 
 from . import i18n
+from .collector import FreezeSurvivors
 from .compat import (Asset, I18nState, MkDocsSearchExclusion, add_placeholders, asset_plan, forget_earlier_config, i18n_state,
                      mark_i18n_page, remove_files)
 from .export import export_json
@@ -103,6 +104,8 @@ class MilestonesPlugin(SourceRepair, MkDocsSearchExclusion, BasePlugin[Milestone
         """The language mkdocs-static-i18n is building, if it is."""
         self.placeholders: list[File] = []
         """Under static-i18n, the roadmap of each language from ``on_files`` priority 100 to -99."""
+        self.collector = FreezeSurvivors()
+        """While a build runs, what survived a full garbage collection is not scanned again (:mod:`.collector`)."""
 
     def _key(self, f: File) -> str:
         """A page's key in :attr:`models`: its ``src_uri``, per language under static-i18n (a fallback
@@ -162,6 +165,7 @@ class MilestonesPlugin(SourceRepair, MkDocsSearchExclusion, BasePlugin[Milestone
         """The language of the plugin's words: the option, else the theme's, as it is now that every
         ``on_config`` has run (mkdocs-static-i18n sets the theme's language for each build there)."""
         self.language = i18n.activate(self.config.language or i18n.theme_language(config.theme), self.config.labels)
+        self.collector.start()
 
     @event_priority(100)
     def _add_files_early(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -392,9 +396,11 @@ class MilestonesPlugin(SourceRepair, MkDocsSearchExclusion, BasePlugin[Milestone
 
     def on_build_error(self, *, error: Exception) -> None:
         self.current = None
+        self.collector.stop()
         i18n.activate(None)  # the words of this build stay with it
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         i18n.activate(None)  # the words of this build stay with it (static-i18n's next language sets its own)
+        self.collector.stop()
         if self.export_file is not None:
             log.info("wrote %s (%d milestones)", self.export_file.src_uri, len(self.entries))
