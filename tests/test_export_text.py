@@ -1,0 +1,77 @@
+# SPDX-License-Identifier: MIT
+"""milestones.json's text (issue 17): written without the standard library's pure-Python indenting encoder, yet
+character for character what ``json.dumps(..., ensure_ascii=False, indent=2)`` writes."""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+
+import markdown
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from mkdocs_milestones.export import export_document, export_json, indented_json
+from mkdocs_milestones.extension import MilestonesExtension, PageContext
+from mkdocs_milestones.model import MilestoneEntry
+from mkdocs_milestones.parser import split_front_matter
+from mkdocs_milestones.site import assemble
+
+CASES = Path(__file__).parent / "cases"
+
+scalars = st.none() | st.booleans() | st.integers() | st.floats() | st.text()
+values = st.recursive(
+    scalars,
+    lambda inner: st.lists(inner, max_size=4) | st.tuples(inner, inner) | st.dictionaries(st.text(max_size=5), inner, max_size=4),
+    max_leaves=30,
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(values)
+def test_the_text_is_what_json_dumps_writes(value: object) -> None:
+    assert indented_json(value) == json.dumps(value, ensure_ascii=False, indent=2)
+
+
+@pytest.mark.parametrize("value", [
+    {"a": float("nan"), "b": [math.inf, -math.inf], "c": "\u2028\x00\"\\\ud800"},
+    {1: "int key", None: [], True: {}},  # keys json.dumps turns into strings: left to it
+    {"nested": [[[]], [{}], [[1]]]},
+    "top", 3, None, [], {},
+])
+def test_edge_values(value: object) -> None:
+    assert indented_json(value) == json.dumps(value, ensure_ascii=False, indent=2)
+
+
+def test_other_types_are_left_to_json_dumps() -> None:
+    class Text(str):
+        pass
+
+    assert indented_json({"a": Text("x"), "b": (1, 2)}) == json.dumps({"a": "x", "b": [1, 2]}, ensure_ascii=False, indent=2)
+    with pytest.raises(TypeError):
+        indented_json({"a": object()})
+
+
+@pytest.mark.parametrize("name", sorted(p.stem for p in CASES.glob("*.md")))
+def test_export_json_is_the_golden_file(name: str) -> None:
+    """The plugin's own path (:func:`export_json`) writes each golden case's JSON file byte for byte."""
+    import yaml
+
+    options = (yaml.safe_load((CASES / "options.yml").read_text(encoding="utf-8")) or {}).get(name) if (CASES / "options.yml").is_file() else None
+    raw = (CASES / f"{name}.md").read_text(encoding="utf-8")
+    meta, body, offset = split_front_matter(raw)
+    from mkdocs_milestones.site import front_matter_lines
+
+    offset = front_matter_lines(raw)
+    if offset:
+        body = body.lstrip("\n")
+    ctx = PageContext(file=f"{name}.md", url=f"{name}/", line_offset=offset, meta=meta, host="mkdocs")
+    ext = MilestonesExtension(provider=lambda md: ctx, **{"today": "2026-06-01", **(options or {})})
+    md = markdown.Markdown(extensions=[ext])
+    md.convert(body)
+    entries = assemble([MilestoneEntry(f"{name}.md", f"{name}/", ms) for ms in md.milestones])  # type: ignore[attr-defined]
+    text = export_json(entries, today=ext.today(), links=ext.rules)
+    assert text == (CASES / f"{name}.json").read_text(encoding="utf-8")
+    assert text == json.dumps(export_document(entries, today=ext.today(), links=ext.rules), ensure_ascii=False, indent=2) + "\n"
