@@ -19,8 +19,9 @@ from __future__ import annotations
 import dataclasses
 import posixpath
 import re
+from contextvars import ContextVar
 import xml.etree.ElementTree as etree
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 
 from ..dates import parse_date
@@ -52,6 +53,19 @@ GRAPH_MAX = 150
 RISKS_SHOWN = 30
 RISKS_MAX = 200
 _SCHEME_RE = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.\-]*:")
+_MEMO: ContextVar[dict[tuple[object, ...], str] | None] = ContextVar("roadmap_memo", default=None)
+"""While :func:`render_roadmap` runs (one language): badge and progress bar markup by what it is made of
+(a few statuses, priorities and percentages, drawn once each instead of once per row)."""
+
+
+def _memo(key: tuple[object, ...], make: Callable[[], str]) -> str:
+    memo = _MEMO.get()
+    if memo is None:
+        return make()
+    text = memo.get(key)
+    if text is None:
+        text = memo[key] = make()
+    return text
 
 
 def relative_url(target: str, base: str) -> str:
@@ -83,6 +97,10 @@ def relative_url(target: str, base: str) -> str:
 
 def _status_badge(text: str, status: str, count: int | None = None) -> str:
     """The page's status badge (emoji-only or empty text gets the status's emoji and word), with a count."""
+    return _memo(("status", text, status, count), lambda: _draw_status_badge(text, status, count))
+
+
+def _draw_status_badge(text: str, status: str, count: int | None) -> str:
     el = h.badge(text.strip() or STATUS_EMOJI.get(status, ""), status, markdown=False)
     if count is not None:
         tail = el[-1] if len(el) else None
@@ -96,12 +114,15 @@ def _status_badge(text: str, status: str, count: int | None = None) -> str:
 
 
 def _priority_badge(ms: Milestone) -> str:
-    return h.to_html(h.priority_badge(ms.priority_text.strip(), ms.priority, markdown=False))
+    text, priority = ms.priority_text.strip(), ms.priority
+    return _memo(("priority", text, priority), lambda: h.to_html(h.priority_badge(text, priority, markdown=False)))
 
 
 def _progress(ms: Milestone) -> str:
     """The progress bar of the milestone pages."""
-    return h.to_html(h.progress_bar(ms.progress, t("col.progress"), ""))
+    value = ms.progress
+    pct = max(0.0, min(1.0, value)) * 100  # the bar shows it to 0.1 (its width) and 1 (its number): keyed by both
+    return _memo(("progress", f"{pct:.1f}", f"{pct:.0f}"), lambda: h.to_html(h.progress_bar(value, t("col.progress"), "")))
 
 
 def _phase_link(href: str, phase: Phase, cls: str, word: str) -> str:
@@ -246,12 +267,12 @@ def at_risk(entries: Sequence[MilestoneEntry]) -> list[tuple[MilestoneEntry, lis
             if c.status == "failed":
                 items.append(("", t("risk.criterion", metric=plain(c.metric), target=plain(c.target))))
         for p in ms.phases:
-            name = t("phase.name", id=p.id, title=plain(p.title))
             if p.status in ("blocked", "failed"):
+                name = t("phase.name", id=p.id, title=plain(p.title))
                 items.append((p.anchor, t("risk.phase", name=name, status=status_word(p.status))))
-            elif p.status == "done" and p.checks_done < p.checks_total:
-                unchecked = p.checks_total - p.checks_done
-                items.append((p.anchor, t("risk.unchecked", name=name, n=unchecked, total=p.checks_total)))
+            elif p.status == "done" and (done := p.checks_done) < (total := p.checks_total):
+                name = t("phase.name", id=p.id, title=plain(p.title))
+                items.append((p.anchor, t("risk.unchecked", name=name, n=total - done, total=total)))
         if items:
             out.append((e, items))
     return out
@@ -303,6 +324,15 @@ def render_roadmap(
     Returns:
         ``<div class="ms-roadmap">...</div>``.
     """
+    token = _MEMO.set({})
+    try:
+        return _render_roadmap(entries, page_url=page_url, filters=filters, title=title, id_prefix=id_prefix, today=today)
+    finally:
+        _MEMO.reset(token)
+
+
+def _render_roadmap(entries: list[MilestoneEntry], *, page_url: str, filters: RoadmapFilter | None, title: str | None,
+                    id_prefix: str, today: date | None) -> str:
     flt = filters or RoadmapFilter()
     if flt.today is None and today is not None:
         flt = dataclasses.replace(flt, today=today)
