@@ -113,9 +113,57 @@ def export_json(
     entries: list[MilestoneEntry], histories: Mapping[str, MilestoneHistory] | None = None, *, lang: str | None = None,
     today: date | None = None,
     links: LinkRules | None = None,
+    cache: Any = None,
 ) -> str:
-    """The document as JSON text (UTF-8 characters kept, two-space indent, trailing newline)."""
-    return indented_json(export_document(entries, histories, lang=lang, today=today, links=links)) + "\n"
+    """The document as JSON text (UTF-8 characters kept, two-space indent, trailing newline).
+
+    ``cache`` (a :class:`~mkdocs_milestones.extension.cache.RenderCache`, kept across ``mkdocs serve`` rebuilds)
+    keeps each milestone's text by what it is made of (the parsed milestone, which the parse cache gives again
+    for an unchanged page, its place, dependencies, warnings, ``today`` and ``links``): a rebuild writes again
+    only the milestones that changed. The text is the same either way.
+    """
+    if cache is None:
+        return indented_json(export_document(entries, histories, lang=lang, today=today, links=links)) + "\n"
+    day = today or build_today()
+    head: dict[str, Any] = {"version": EXPORT_VERSION}
+    if lang:
+        head["lang"] = lang
+    head["today"] = day.isoformat()
+    items = []
+    for e in sorted(entries, key=lambda e: (e.page, e.milestone.line)):
+        text = _item_text(e, day, links, cache)
+        if histories is not None:
+            h = histories.get(e.key)
+            extra: dict[str, Any] = {"history": h.to_list() if h is not None else []}
+            if h is not None and h.partial:
+                extra["history_partial"] = True
+            text = _with_keys(text, extra, _ITEM_PAD)
+        items.append(text)
+    body = f',\n  "milestones": [\n{_ITEM_PAD}' + f",\n{_ITEM_PAD}".join(items) + "\n  ]" if items else ',\n  "milestones": []'
+    return indented_json(head)[:-2] + body + "\n}\n"
+
+
+_ITEM_PAD = "    "
+"""The indent of a milestone in the document (``{"milestones": [{...}]}``)."""
+
+
+def _nested(value: object, pad: str) -> str:
+    """``value``'s text where it is written at indent ``pad``."""
+    return indented_json(value).replace("\n", "\n" + pad)  # JSON strings hold no raw line break
+
+
+def _item_text(entry: MilestoneEntry, day: date, links: LinkRules | None, cache: Any) -> str:
+    ms = entry.milestone
+    # The value keeps ``ms`` alive, so its id names no other object while the entry lives.
+    key = (id(ms), entry.page, entry.url, tuple(entry.depends_on), tuple(str(d) for d in entry.warnings), day, links)
+    return cache.get("export", key, lambda: (ms, _nested(milestone_dict(entry, day, links=links), _ITEM_PAD)))[1]  # type: ignore[no-any-return]
+
+
+def _with_keys(text: str, extra: dict[str, Any], pad: str) -> str:
+    """An object's ``text`` (written at indent ``pad``, not empty) with the keys of ``extra`` added at its end."""
+    close = "\n" + pad + "}"
+    more = _nested(extra, pad)
+    return text[:-len(close)] + ",\n" + more[2:-len(close)] + close
 
 
 class _Unusual(Exception):

@@ -360,7 +360,8 @@ class MilestonesPlugin(SourceRepair, MkDocsSearchExclusion, BasePlugin[Milestone
         histories = self.history.publish(self.entries, files, config, self.config.feeds)
         if self.export_file is not None:
             today = self.ext.today() if self.ext is not None else None
-            self.export_file.content_string = export_json(self.entries, histories, lang=self._export_lang(), today=today, links=self.ext.rules if self.ext is not None else None)
+            self.export_file.content_string = export_json(self.entries, histories, lang=self._export_lang(), today=today,
+                                                         links=self.ext.rules if self.ext is not None else None, cache=self.cache)
         for uri, model in list(self.models.items()):
             f = pages.get(uri)
             if model.markers and f is not None and f.page is not None and f.page.markdown is not None:

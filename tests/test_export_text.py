@@ -75,3 +75,45 @@ def test_export_json_is_the_golden_file(name: str) -> None:
     text = export_json(entries, today=ext.today(), links=ext.rules)
     assert text == (CASES / f"{name}.json").read_text(encoding="utf-8")
     assert text == json.dumps(export_document(entries, today=ext.today(), links=ext.rules), ensure_ascii=False, indent=2) + "\n"
+
+
+def _site_entries() -> list[MilestoneEntry]:
+    entries = []
+    for path in sorted(CASES.glob("*.md")):
+        meta, body, _ = split_front_matter(path.read_text(encoding="utf-8"))
+        ctx = PageContext(file=path.name, url=f"{path.stem}/", meta=meta, host="mkdocs")
+        md = markdown.Markdown(extensions=[MilestonesExtension(provider=lambda md, ctx=ctx: ctx, today="2026-06-01")])
+        md.convert(body)
+        entries += [MilestoneEntry.placed(path.name, f"{path.stem}/", ms) for ms in md.milestones]  # type: ignore[attr-defined]
+    return assemble(entries)
+
+
+def test_the_cached_text_is_the_same_and_a_rebuild_writes_only_what_changed(monkeypatch: pytest.MonkeyPatch) -> None:
+    from datetime import date
+
+    import mkdocs_milestones.export as export
+    from mkdocs_milestones.extension.cache import RenderCache
+    from mkdocs_milestones.history.points import MilestoneHistory
+
+    entries = _site_entries()
+    assert len(entries) > 10
+    day = date(2026, 6, 1)
+    histories = {entries[0].key: MilestoneHistory(entries[0].key, partial=True), entries[1].key: MilestoneHistory(entries[1].key)}
+    cache = RenderCache(max_entries=None)
+    for hist in (None, histories):
+        for lang in (None, "fr"):
+            assert export_json(entries, hist, lang=lang, today=day, cache=cache) == export_json(entries, hist, lang=lang, today=day)
+    assert export_json([], today=day, cache=cache) == export_json([], today=day)
+
+    made: list[str] = []
+    real = export.milestone_dict
+    monkeypatch.setattr(export, "milestone_dict", lambda e, *a, **k: made.append(e.key) or real(e, *a, **k))
+    cache.next_build()
+    again = _site_entries()[:-1]  # a new build: the same texts parse to new objects: written again
+    for e, old in zip(again, entries):
+        e.milestone = old.milestone  # as the parse cache gives an unchanged page's milestone
+    changed = again[3]
+    changed.depends_on = [*changed.depends_on, "elsewhere.md"]
+    text = export_json(again, histories, today=day, cache=cache)
+    assert made == [changed.key]
+    assert text == export_json(again, histories, today=day)
