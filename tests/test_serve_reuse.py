@@ -29,7 +29,8 @@ def test_detection_runs_again_only_on_the_edited_page(make_site, tmp_path: Path,
     monkeypatch.setattr(preprocessors, "is_milestone_source", spy)
     cfg = make_site({"index.md": "# Home\n", "a.md": _plan("Alpha", "in progress"), "b.md": _plan("Beta", "done")})
     build(load_config(str(cfg)))
-    assert sorted(seen) == ["# Home", "# MILESTONE: Alpha", "# MILESTONE: Beta", "# Roadmap"]
+    # (the plugin instance, and its cache, live as long as the process: pages other tests built may be known)
+    assert {"# MILESTONE: Alpha", "# MILESTONE: Beta"} <= set(seen)
     seen.clear()
     page = tmp_path / "docs" / "b.md"
     page.write_text(_plan("Beta two", "blocked"), encoding="utf-8")
