@@ -43,6 +43,7 @@ from .page_state import PageModel as _PageModel, Converting as _Converting, note
 from .roadmap_doc import may_hold_milestones, parse_milestones
 from .render.html import inert_title
 from .render.markup import markdown_text
+from .render.roadmap import kept_parts
 from .site import assemble, repair_in_scope
 from .site_history import SiteHistory
 
@@ -388,8 +389,11 @@ class MilestonesPlugin(SourceRepair, MkDocsSearchExclusion, BasePlugin[Milestone
         single = model.milestones[0] if len(model.milestones) == 1 and not model.milestones[0].anchor else None
         parsed = (model.source, single) if model.source is not None else None
         self.current = _Converting(page, entries=self.entries, parsed=parsed)
+        # The roadmap's rows and badges by what they are made of, kept across `mkdocs serve` rebuilds (per language and labels).
+        scope = (self.language, repr(self.config.labels))
         try:
-            page.render(config, files)
+            with kept_parts(lambda key, make: self.cache.get("roadmap", (scope, *key), make)):
+                page.render(config, files)
             page.content = config.plugins.on_page_content(page.content or "", page=page, config=config, files=files)
         finally:
             self.current = None

@@ -37,3 +37,34 @@ def test_detection_runs_again_only_on_the_edited_page(make_site, tmp_path: Path,
     build(load_config(str(cfg)))
     assert seen == ["# MILESTONE: Beta two"]
     assert "Beta two" in (tmp_path / "site" / "roadmap" / "index.html").read_text(encoding="utf-8")
+
+
+def test_roadmap_rows_are_drawn_again_only_for_the_edited_page(make_site, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import mkdocs_milestones.render.roadmap as roadmap
+
+    drawn: list[str] = []
+    real = roadmap._draw_row
+    monkeypatch.setattr(roadmap, "_draw_row", lambda e, *a: drawn.append(e.key) or real(e, *a))
+    cfg = make_site({"index.md": "# Home\n", "r1.md": _plan("Row one", "in progress"), "r2.md": _plan("Row two", "done")})
+    build(load_config(str(cfg)))
+    first = (tmp_path / "site" / "roadmap" / "index.html").read_text(encoding="utf-8")
+    assert sorted(drawn) == ["r1.md", "r2.md"]
+    drawn.clear()
+    page = tmp_path / "docs" / "r2.md"
+    page.write_text(_plan("Row two", "blocked"), encoding="utf-8")
+    build(load_config(str(cfg)))
+    assert drawn == ["r2.md"]
+    after = (tmp_path / "site" / "roadmap" / "index.html").read_text(encoding="utf-8")
+    row = lambda html: html.split('<tr data-page="r1.md"')[1].split("</tr>")[0]  # noqa: E731
+    assert row(first) == row(after)
+    assert 'data-status="blocked"' in after.split('data-page="r2.md"')[1][:600]
+
+
+def test_kept_roadmap_parts_follow_a_change_of_language(make_site, tmp_path: Path) -> None:
+    pages = {"index.md": "# Home\n", "l1.md": _plan("Lang one", "in progress")}
+    build(load_config(str(make_site(pages))))
+    roadmap = tmp_path / "site" / "roadmap" / "index.html"
+    assert 'title="In progress"' in roadmap.read_text(encoding="utf-8")
+    build(load_config(str(make_site(pages, plugin_config={"language": "fr"}))))  # `mkdocs serve` after a config edit
+    text = roadmap.read_text(encoding="utf-8")
+    assert 'title="In progress"' not in text and 'title="En cours"' in text

@@ -19,9 +19,10 @@ from __future__ import annotations
 import dataclasses
 import posixpath
 import re
+from contextlib import contextmanager
 from contextvars import ContextVar
 import xml.etree.ElementTree as etree
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 
 from ..dates import parse_date
@@ -53,19 +54,38 @@ GRAPH_MAX = 150
 RISKS_SHOWN = 30
 RISKS_MAX = 200
 _SCHEME_RE = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.\-]*:")
-_MEMO: ContextVar[dict[tuple[object, ...], str] | None] = ContextVar("roadmap_memo", default=None)
-"""While :func:`render_roadmap` runs (one language): badge and progress bar markup by what it is made of
-(a few statuses, priorities and percentages, drawn once each instead of once per row)."""
+Memo = Callable[[tuple[object, ...], Callable[[], object]], object]
+"""``memo(key, make)``: the value made for ``key`` (``make()`` the first time)."""
+
+_MEMO: ContextVar[Memo | None] = ContextVar("roadmap_memo", default=None)
+"""While :func:`render_roadmap` runs (one language): markup by what it is made of: the badges and progress bars
+(a few statuses, priorities and percentages, drawn once each instead of once per row) and the rows. A host
+that renders roadmaps again and again (``mkdocs serve``) sets its own with :func:`kept_parts`."""
+
+
+def _in_dict(memo: dict[tuple[object, ...], object]) -> Memo:
+    def get(key: tuple[object, ...], make: Callable[[], object]) -> object:
+        value = memo.get(key)
+        if value is None:
+            value = memo[key] = make()
+        return value
+    return get
 
 
 def _memo(key: tuple[object, ...], make: Callable[[], str]) -> str:
     memo = _MEMO.get()
-    if memo is None:
-        return make()
-    text = memo.get(key)
-    if text is None:
-        text = memo[key] = make()
-    return text
+    return make() if memo is None else memo(key, make)  # type: ignore[return-value]
+
+
+@contextmanager
+def kept_parts(memo: Memo) -> Iterator[None]:
+    """Render roadmaps in this block with ``memo``: a cache that outlives one render. Its keys name the parts by
+    what they are made of, but for the words of the language: one ``memo`` per language and labels."""
+    token = _MEMO.set(memo)
+    try:
+        yield
+    finally:
+        _MEMO.reset(token)
 
 
 def relative_url(target: str, base: str) -> str:
@@ -135,6 +155,13 @@ def _phase_link(href: str, phase: Phase, cls: str, word: str) -> str:
 
 
 def _row(entry: MilestoneEntry, page_url: str, today: date | None = None) -> str:
+    ms = entry.milestone
+    # The value keeps ``ms`` alive, so its id names no other object while the memo keeps the row.
+    key = ("row", id(ms), entry.key, entry.url, page_url, today)
+    return _memo(key, lambda: (ms, _draw_row(entry, page_url, today)))[1]  # type: ignore[index]
+
+
+def _draw_row(entry: MilestoneEntry, page_url: str, today: date | None) -> str:
     ms, st = entry.milestone, status_of(entry)
     href = relative_url(entry.url, page_url)
     dash = "\u2014"
@@ -324,11 +351,10 @@ def render_roadmap(
     Returns:
         ``<div class="ms-roadmap">...</div>``.
     """
-    token = _MEMO.set({})
-    try:
+    if _MEMO.get() is not None:
         return _render_roadmap(entries, page_url=page_url, filters=filters, title=title, id_prefix=id_prefix, today=today)
-    finally:
-        _MEMO.reset(token)
+    with kept_parts(_in_dict({})):
+        return _render_roadmap(entries, page_url=page_url, filters=filters, title=title, id_prefix=id_prefix, today=today)
 
 
 def _render_roadmap(entries: list[MilestoneEntry], *, page_url: str, filters: RoadmapFilter | None, title: str | None,
