@@ -148,8 +148,11 @@ _ITEM_PAD = "    "
 
 
 def _nested(value: object, pad: str) -> str:
-    """``value``'s text where it is written at indent ``pad``."""
-    return indented_json(value).replace("\n", "\n" + pad)  # JSON strings hold no raw line break
+    """``value``'s text where it is written at indent ``pad`` (a container)."""
+    try:
+        return _encoded(value, pad)
+    except _Unusual:
+        return json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n" + pad)  # JSON strings hold no raw line break
 
 
 def _item_text(entry: MilestoneEntry, day: date, links: LinkRules | None, cache: Any) -> str:

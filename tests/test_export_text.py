@@ -117,3 +117,14 @@ def test_the_cached_text_is_the_same_and_a_rebuild_writes_only_what_changed(monk
     text = export_json(again, histories, today=day, cache=cache)
     assert made == [changed.key]
     assert text == export_json(again, histories, today=day)
+
+
+def test_a_nested_object_of_another_type_is_written_as_json_dumps_would() -> None:
+    from mkdocs_milestones.export import _nested
+
+    class Text(str):
+        pass
+
+    value = {"a": Text("x"), "b": [1, {"c": None}]}
+    inside = json.dumps({"k": value}, ensure_ascii=False, indent=2)
+    assert '  "k": ' + _nested(value, "  ") == inside[2:-2]
