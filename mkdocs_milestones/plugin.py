@@ -39,12 +39,11 @@ from .extension.search_view import SKIP, finished, search_view
 from .model import MilestoneEntry
 from .options import MilestonesConfig
 from .source_repair import SourceRepair
-from .page_state import PageModel as _PageModel, Converting as _Converting, note_source_lines, stale_marker_pages
-from .roadmap_doc import may_hold_milestones, parse_milestones
+from .page_state import PageModel as _PageModel, Converting as _Converting, note_source_lines, read_unconverted, stale_marker_pages
 from .render.html import inert_title
 from .render.markup import markdown_text
-from .render.roadmap import kept_parts
-from .site import assemble, repair_in_scope
+from .render.parts import kept_parts
+from .site import assemble
 from .site_history import SiteHistory
 
 if TYPE_CHECKING:
@@ -343,7 +342,7 @@ class MilestonesPlugin(SourceRepair, MkDocsSearchExclusion, BasePlugin[Milestone
             model = self.previous.get(uri)
             if uri not in self.previous:
                 from_source += 1
-                model = self._read_unconverted(f)
+                model = read_unconverted(f, self.config.fix_mojibake, self._page_id(f))
             if model is not None:
                 self.models[uri] = model
         if from_source:  # the first --dirty build of this process: no earlier conversion to reuse (README, Limits)
@@ -369,20 +368,6 @@ class MilestonesPlugin(SourceRepair, MkDocsSearchExclusion, BasePlugin[Milestone
                 self._convert_again(f.page, model, config, files)
         log.info("found %d milestone page%s", len(self.entries), "" if len(self.entries) == 1 else "s")
         return env
-
-    def _read_unconverted(self, f: File) -> _PageModel | None:
-        """A page ``--dirty`` skipped in the first build of this process: parsed from its source, once."""
-        try:
-            raw = f.content_string
-            if not may_hold_milestones(raw):
-                return None
-            raw = repair_in_scope(raw, self.config.fix_mojibake)[0]
-            found = parse_milestones(raw, file=f.src_uri)
-        except Exception as err:  # noqa: BLE001 - a bug of ours: the page is left out, the build goes on
-            log.warning("%s: mkdocs-milestones could not read this milestone (%s: %s)", f.src_uri, type(err).__name__, err)
-            return None
-        assert f.page is not None
-        return _PageModel(f.page.url, found, self._page_id(f))
 
     def _convert_again(self, page: Page, model: _PageModel, config: MkDocsConfig, files: Files) -> None:
         """Convert a page with markers once more, now that the roadmap is known (its parse is reused)."""

@@ -37,7 +37,7 @@ def test_the_text_is_what_json_dumps_writes(value: object) -> None:
 
 @pytest.mark.parametrize("value", [
     {"a": float("nan"), "b": [math.inf, -math.inf], "c": "\u2028\x00\"\\\ud800"},
-    {1: "int key", None: [], True: {}},  # keys json.dumps turns into strings: left to it
+    {1: "int key", None: [], 2.5: {}},  # keys json.dumps turns into strings: left to it
     {"nested": [[[]], [{}], [[1]]]},
     "top", 3, None, [], {},
 ])

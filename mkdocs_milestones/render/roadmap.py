@@ -19,10 +19,8 @@ from __future__ import annotations
 import dataclasses
 import posixpath
 import re
-from contextlib import contextmanager
-from contextvars import ContextVar
 import xml.etree.ElementTree as etree
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Sequence
 from datetime import date
 
 from ..dates import parse_date
@@ -35,6 +33,7 @@ from .svg import render_graph_svg
 from . import html as h
 from .markup import esc
 from .overdue import critical_path_note, render_overdue, target_cell
+from .parts import active, in_dict, kept_parts, remembered
 from .timeline import render_timeline
 
 __all__ = [
@@ -54,40 +53,6 @@ GRAPH_MAX = 150
 RISKS_SHOWN = 30
 RISKS_MAX = 200
 _SCHEME_RE = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.\-]*:")
-Memo = Callable[[tuple[object, ...], Callable[[], object]], object]
-"""``memo(key, make)``: the value made for ``key`` (``make()`` the first time)."""
-
-_MEMO: ContextVar[Memo | None] = ContextVar("roadmap_memo", default=None)
-"""While :func:`render_roadmap` runs (one language): markup by what it is made of: the badges and progress bars
-(a few statuses, priorities and percentages, drawn once each instead of once per row) and the rows. A host
-that renders roadmaps again and again (``mkdocs serve``) sets its own with :func:`kept_parts`."""
-
-
-def _in_dict(memo: dict[tuple[object, ...], object]) -> Memo:
-    def get(key: tuple[object, ...], make: Callable[[], object]) -> object:
-        value = memo.get(key)
-        if value is None:
-            value = memo[key] = make()
-        return value
-    return get
-
-
-def _memo(key: tuple[object, ...], make: Callable[[], str]) -> str:
-    memo = _MEMO.get()
-    return make() if memo is None else memo(key, make)  # type: ignore[return-value]
-
-
-@contextmanager
-def kept_parts(memo: Memo) -> Iterator[None]:
-    """Render roadmaps in this block with ``memo``: a cache that outlives one render. Its keys name the parts by
-    what they are made of, but for the words of the language: one ``memo`` per language and labels."""
-    token = _MEMO.set(memo)
-    try:
-        yield
-    finally:
-        _MEMO.reset(token)
-
-
 def relative_url(target: str, base: str) -> str:
     """The link from the page at URL ``base`` to the URL ``target`` (both site-relative).
 
@@ -117,7 +82,7 @@ def relative_url(target: str, base: str) -> str:
 
 def _status_badge(text: str, status: str, count: int | None = None) -> str:
     """The page's status badge (emoji-only or empty text gets the status's emoji and word), with a count."""
-    return _memo(("status", text, status, count), lambda: _draw_status_badge(text, status, count))
+    return remembered(("status", text, status, count), lambda: _draw_status_badge(text, status, count))
 
 
 def _draw_status_badge(text: str, status: str, count: int | None) -> str:
@@ -135,14 +100,14 @@ def _draw_status_badge(text: str, status: str, count: int | None) -> str:
 
 def _priority_badge(ms: Milestone) -> str:
     text, priority = ms.priority_text.strip(), ms.priority
-    return _memo(("priority", text, priority), lambda: h.to_html(h.priority_badge(text, priority, markdown=False)))
+    return remembered(("priority", text, priority), lambda: h.to_html(h.priority_badge(text, priority, markdown=False)))
 
 
 def _progress(ms: Milestone) -> str:
     """The progress bar of the milestone pages."""
     value = ms.progress
     pct = max(0.0, min(1.0, value)) * 100  # the bar shows it to 0.1 (its width) and 1 (its number): keyed by both
-    return _memo(("progress", f"{pct:.1f}", f"{pct:.0f}"), lambda: h.to_html(h.progress_bar(value, t("col.progress"), "")))
+    return remembered(("progress", f"{pct:.1f}", f"{pct:.0f}"), lambda: h.to_html(h.progress_bar(value, t("col.progress"), "")))
 
 
 def _phase_link(href: str, phase: Phase, cls: str, word: str) -> str:
@@ -158,7 +123,7 @@ def _row(entry: MilestoneEntry, page_url: str, today: date | None = None) -> str
     ms = entry.milestone
     # The value keeps ``ms`` alive, so its id names no other object while the memo keeps the row.
     key = ("row", id(ms), entry.key, entry.url, page_url, today)
-    return _memo(key, lambda: (ms, _draw_row(entry, page_url, today)))[1]  # type: ignore[index]
+    return remembered(key, lambda: (ms, _draw_row(entry, page_url, today)))[1]  # type: ignore[index]
 
 
 def _draw_row(entry: MilestoneEntry, page_url: str, today: date | None) -> str:
@@ -351,9 +316,9 @@ def render_roadmap(
     Returns:
         ``<div class="ms-roadmap">...</div>``.
     """
-    if _MEMO.get() is not None:
+    if active() is not None:
         return _render_roadmap(entries, page_url=page_url, filters=filters, title=title, id_prefix=id_prefix, today=today)
-    with kept_parts(_in_dict({})):
+    with kept_parts(in_dict({})):
         return _render_roadmap(entries, page_url=page_url, filters=filters, title=title, id_prefix=id_prefix, today=today)
 
 
