@@ -45,8 +45,9 @@ def test_objects_frozen_by_someone_else_are_left_alone() -> None:
     frozen = gc.get_freeze_count()
     survivors = FreezeSurvivors()
     survivors.start()
-    survivors.stop()
-    assert not survivors.active and gc.get_freeze_count() == frozen >= len(keep)
+    assert not survivors.active and survivors._after_collection not in gc.callbacks
+    survivors.stop()  # no unfreeze: frozen objects stay frozen (some may have been freed meanwhile, by reference count)
+    assert frozen >= gc.get_freeze_count() >= len(keep)
 
 
 def test_a_build_freezes_while_it_runs_and_unfreezes_after(make_site, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
