@@ -17,6 +17,7 @@
 from __future__ import annotations
 
 import calendar
+import functools
 import math
 import os
 import re
@@ -48,6 +49,7 @@ _DURATION_RE = re.compile(
 _UNIT_DAYS = {"h": 1 / 8, "d": 1, "s": 1, "w": 7, "sp": 14, "mo": 30, "q": 91, "y": 365}
 
 
+@functools.lru_cache(maxsize=4096)  # pure; the roadmap's sorts and rows ask again for the same texts
 def _first_date(text: str | None, *, end: bool) -> date | None:
     """The first date written in ``text``; a month or quarter gives its first day, or its last with ``end``."""
     if not text:

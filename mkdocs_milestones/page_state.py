@@ -8,7 +8,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .site import front_matter_lines
+from mkdocs.plugins import get_plugin_logger
+
+from .roadmap_doc import may_hold_milestones, parse_milestones
+from .site import front_matter_lines, repair_in_scope
 from .source import front_matter_keys
 
 if TYPE_CHECKING:
@@ -18,7 +21,9 @@ if TYPE_CHECKING:
 
     from .model import Milestone, MilestoneEntry
 
-__all__ = ["Converting", "PageModel", "note_source_lines", "stale_marker_pages"]
+__all__ = ["Converting", "PageModel", "note_source_lines", "read_unconverted", "stale_marker_pages"]
+
+log = get_plugin_logger("milestones")
 
 
 @dataclass
@@ -86,3 +91,18 @@ def note_source_lines(page: Page, offsets: dict[str, int], meta_lines: dict[str,
     except (OSError, UnicodeDecodeError, TypeError):
         offsets.setdefault(src, 0)
         meta_lines.setdefault(src, {})
+
+
+def read_unconverted(f: File, fix_mojibake: object, page_id: str) -> PageModel | None:
+    """A page ``--dirty`` skipped in the first build of this process: parsed from its source, once."""
+    try:
+        raw = f.content_string
+        if not may_hold_milestones(raw):
+            return None
+        raw = repair_in_scope(raw, fix_mojibake)[0]
+        found = parse_milestones(raw, file=f.src_uri)
+    except Exception as err:  # noqa: BLE001 - a bug of ours: the page is left out, the build goes on
+        log.warning("%s: mkdocs-milestones could not read this milestone (%s: %s)", f.src_uri, type(err).__name__, err)
+        return None
+    assert f.page is not None
+    return PageModel(f.page.url, found, page_id)

@@ -28,6 +28,7 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin
 from mkdocs.structure.files import File, Files
 
 from . import i18n
+from .collector import FreezeSurvivors
 from .compat import (Asset, I18nState, MkDocsSearchExclusion, add_placeholders, asset_plan, forget_earlier_config, i18n_state,
                      mark_i18n_page, remove_files)
 from .export import export_json
@@ -38,11 +39,11 @@ from .extension.search_view import SKIP, finished, search_view
 from .model import MilestoneEntry
 from .options import MilestonesConfig
 from .source_repair import SourceRepair
-from .page_state import PageModel as _PageModel, Converting as _Converting, note_source_lines, stale_marker_pages
-from .roadmap_doc import may_hold_milestones, parse_milestones
+from .page_state import PageModel as _PageModel, Converting as _Converting, note_source_lines, read_unconverted, stale_marker_pages
 from .render.html import inert_title
 from .render.markup import markdown_text
-from .site import assemble, repair_in_scope
+from .render.parts import kept_parts
+from .site import assemble
 from .site_history import SiteHistory
 
 if TYPE_CHECKING:
@@ -103,6 +104,8 @@ class MilestonesPlugin(SourceRepair, MkDocsSearchExclusion, BasePlugin[Milestone
         """The language mkdocs-static-i18n is building, if it is."""
         self.placeholders: list[File] = []
         """Under static-i18n, the roadmap of each language from ``on_files`` priority 100 to -99."""
+        self.collector = FreezeSurvivors()
+        """While a build runs, what survived a full garbage collection is not scanned again (:mod:`.collector`)."""
 
     def _key(self, f: File) -> str:
         """A page's key in :attr:`models`: its ``src_uri``, per language under static-i18n (a fallback
@@ -162,6 +165,7 @@ class MilestonesPlugin(SourceRepair, MkDocsSearchExclusion, BasePlugin[Milestone
         """The language of the plugin's words: the option, else the theme's, as it is now that every
         ``on_config`` has run (mkdocs-static-i18n sets the theme's language for each build there)."""
         self.language = i18n.activate(self.config.language or i18n.theme_language(config.theme), self.config.labels)
+        self.collector.start()
 
     @event_priority(100)
     def _add_files_early(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -338,7 +342,7 @@ class MilestonesPlugin(SourceRepair, MkDocsSearchExclusion, BasePlugin[Milestone
             model = self.previous.get(uri)
             if uri not in self.previous:
                 from_source += 1
-                model = self._read_unconverted(f)
+                model = read_unconverted(f, self.config.fix_mojibake, self._page_id(f))
             if model is not None:
                 self.models[uri] = model
         if from_source:  # the first --dirty build of this process: no earlier conversion to reuse (README, Limits)
@@ -356,7 +360,8 @@ class MilestonesPlugin(SourceRepair, MkDocsSearchExclusion, BasePlugin[Milestone
         histories = self.history.publish(self.entries, files, config, self.config.feeds)
         if self.export_file is not None:
             today = self.ext.today() if self.ext is not None else None
-            self.export_file.content_string = export_json(self.entries, histories, lang=self._export_lang(), today=today, links=self.ext.rules if self.ext is not None else None)
+            self.export_file.content_string = export_json(self.entries, histories, lang=self._export_lang(), today=today,
+                                                         links=self.ext.rules if self.ext is not None else None, cache=self.cache)
         for uri, model in list(self.models.items()):
             f = pages.get(uri)
             if model.markers and f is not None and f.page is not None and f.page.markdown is not None:
@@ -364,27 +369,16 @@ class MilestonesPlugin(SourceRepair, MkDocsSearchExclusion, BasePlugin[Milestone
         log.info("found %d milestone page%s", len(self.entries), "" if len(self.entries) == 1 else "s")
         return env
 
-    def _read_unconverted(self, f: File) -> _PageModel | None:
-        """A page ``--dirty`` skipped in the first build of this process: parsed from its source, once."""
-        try:
-            raw = f.content_string
-            if not may_hold_milestones(raw):
-                return None
-            raw = repair_in_scope(raw, self.config.fix_mojibake)[0]
-            found = parse_milestones(raw, file=f.src_uri)
-        except Exception as err:  # noqa: BLE001 - a bug of ours: the page is left out, the build goes on
-            log.warning("%s: mkdocs-milestones could not read this milestone (%s: %s)", f.src_uri, type(err).__name__, err)
-            return None
-        assert f.page is not None
-        return _PageModel(f.page.url, found, self._page_id(f))
-
     def _convert_again(self, page: Page, model: _PageModel, config: MkDocsConfig, files: Files) -> None:
         """Convert a page with markers once more, now that the roadmap is known (its parse is reused)."""
         single = model.milestones[0] if len(model.milestones) == 1 and not model.milestones[0].anchor else None
         parsed = (model.source, single) if model.source is not None else None
         self.current = _Converting(page, entries=self.entries, parsed=parsed)
+        # The roadmap's rows and badges by what they are made of, kept across `mkdocs serve` rebuilds (per language and labels).
+        scope = (self.language, repr(self.config.labels))
         try:
-            page.render(config, files)
+            with kept_parts(lambda key, make: self.cache.get("roadmap", (scope, *key), make)):
+                page.render(config, files)
             page.content = config.plugins.on_page_content(page.content or "", page=page, config=config, files=files)
         finally:
             self.current = None
@@ -392,9 +386,11 @@ class MilestonesPlugin(SourceRepair, MkDocsSearchExclusion, BasePlugin[Milestone
 
     def on_build_error(self, *, error: Exception) -> None:
         self.current = None
+        self.collector.stop()
         i18n.activate(None)  # the words of this build stay with it
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         i18n.activate(None)  # the words of this build stay with it (static-i18n's next language sets its own)
+        self.collector.stop()
         if self.export_file is not None:
             log.info("wrote %s (%d milestones)", self.export_file.src_uri, len(self.entries))

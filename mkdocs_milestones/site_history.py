@@ -5,6 +5,7 @@ note about the history said once, and the feeds written as generated Files of th
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator, Set
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -24,27 +25,61 @@ __all__ = ["SiteHistory"]
 log = get_plugin_logger("milestones")
 
 
-def milestone_sources(files: Files, docs_dir: str) -> set[str]:
+def milestone_sources(files: Files, docs_dir: str, known: dict[tuple[str, int, int], bool] | None = None) -> set[str]:
     """The author's pages (paths from ``docs_dir``) whose current text may hold milestones: only their history is read.
 
     The same cheap test the plugin makes before parsing a page it did not convert; a page that fails it
     is no milestone now, so its old versions would show nowhere. Generated files have no history.
+    ``known`` keeps each answer by file, modification time and size: the next build (``mkdocs serve``) reads
+    only the files changed since.
     """
     root = os.path.abspath(docs_dir)
     out: set[str] = set()
+    seen: dict[tuple[str, int, int], bool] = {}
     for f in files.documentation_pages():
         if f.generated_by or not f.abs_src_path:
             continue
-        rel = os.path.relpath(os.path.abspath(f.abs_src_path), root)
+        path = os.path.abspath(f.abs_src_path)
+        rel = os.path.relpath(path, root)
         if rel.startswith(".."):
             continue
         try:
-            text = f.content_string
+            st = os.stat(path)
+            stamp = (path, st.st_mtime_ns, st.st_size)
+            holds = known.get(stamp) if known is not None else None
+            if holds is None:
+                holds = may_hold_milestones(f.content_string)
+            seen[stamp] = holds
         except (OSError, UnicodeDecodeError, ValueError):
             continue
-        if may_hold_milestones(text):
+        if holds:
             out.add(rel.replace(os.sep, "/"))
+    if known is not None:
+        known.clear()
+        known.update(seen)
     return out
+
+
+class _Sources(Set[str]):
+    """:func:`milestone_sources`, worked out when first looked at: a docs folder outside git never is."""
+
+    def __init__(self, files: Files, docs_dir: str, known: dict[tuple[str, int, int], bool]) -> None:
+        self._args = (files, docs_dir, known)
+        self._found: set[str] | None = None
+
+    def _pages(self) -> set[str]:
+        if self._found is None:
+            self._found = milestone_sources(*self._args)
+        return self._found
+
+    def __contains__(self, item: object) -> bool:
+        return item in self._pages()
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._pages())
+
+    def __len__(self) -> int:
+        return len(self._pages())
 
 
 class SiteHistory:
@@ -57,6 +92,8 @@ class SiteHistory:
         """The plugin's ``today`` option (as :meth:`read` got it): the calendar's ``DTSTAMP`` without history."""
         self.told: tuple[str, str] | None = None
         """The last note logged, and its docs folder: said once per ``mkdocs serve``, not on every rebuild."""
+        self.holds: dict[tuple[str, int, int], bool] = {}
+        """Per page file (path, modification time, size): whether its text may hold milestones (:func:`milestone_sources`)."""
 
     def read(self, config: MkDocsConfig, *, enabled: bool, fix_mojibake: bool, days: int, files: Files | None = None,
              cache_dir: str | None = None, today: date | None = None) -> None:
@@ -75,7 +112,8 @@ class SiteHistory:
         self.today = today
         if not enabled:
             return
-        pages = None if files is None else milestone_sources(files, config.docs_dir)
+        # Only once git has answered: a docs folder outside git (or without git) reads no page for it.
+        pages = None if files is None else _Sources(files, config.docs_dir, self.holds)
         folder = None
         if cache_dir and (os.path.isabs(cache_dir) or config.config_file_path):  # as Material's plugins place theirs
             folder = os.path.join(os.path.dirname(os.path.abspath(config.config_file_path or "")), cache_dir)
@@ -83,7 +121,7 @@ class SiteHistory:
         if found.enabled:
             self.view = HistoryView(found.milestones, build_time(today=today), days, config.repo_url)
 
-    def _read(self, docs_dir: str, fix_mojibake: bool, pages: set[str] | None, cache_dir: str | None) -> RepoHistory:
+    def _read(self, docs_dir: str, fix_mojibake: bool, pages: Set[str] | None, cache_dir: str | None) -> RepoHistory:
         """Off (one info line) without git, partial (one warning, so --strict fails) in a shallow clone."""
         if self.reader is None or self.reader.fix_mojibake != fix_mojibake or self.reader.cache_dir != cache_dir:
             self.reader = HistoryReader(fix_mojibake=fix_mojibake, cache_dir=cache_dir)

@@ -15,7 +15,7 @@ PACKAGE = Path(__file__).parents[1] / "mkdocs_milestones"
 CORE = ("atomic", "model", "vocabulary", "source", "quick", "links", "detect", "reading", "refs", "sections", "schedule", "parser", "roadmap_doc", "dates", "i18n", "graph", "layout", "roadmap.query", "export", "site", "mojibake", "history")
 """Plain modules: strings in, values out; only the standard library (and yaml for front matter)."""
 RENDER = ("render",)
-ADAPTERS = ("extension", "hosts", "plugin", "source_repair", "page_state", "options", "site_history", "compat", "cli", "roadmap.markers")
+ADAPTERS = ("extension", "hosts", "plugin", "source_repair", "page_state", "collector", "options", "site_history", "compat", "cli", "roadmap.markers")
 LONG = {
     "parser.py": "one walk of a milestone document (_Parser), ~550 lines; its toolkit and readers are source/detect/reading/refs/sections/schedule",
     "vocabulary.py": "word tables (data): statuses, priorities, levels, emoji",

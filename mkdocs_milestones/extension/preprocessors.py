@@ -213,11 +213,11 @@ class ParsePreprocessor(_Step):
                 ms = ctx.parsed[1]
             else:
                 meta = dict(ctx.meta) if ctx.meta is not None else None
+                # Keyed by everything the parse reads: an unchanged page reuses the last build's (serve).
+                text_key = digest(text)
+                key = digest(text_key, ctx.file, ctx.first_line, repr(meta), repr(ctx.meta_lines))
                 # The parser's cheap test first: most pages of a site are not milestones.
-                if is_milestone_source(text, meta):
-                    # Keyed by everything the parse reads: an unchanged page reuses the last build's (serve).
-                    text_key = digest(text)
-                    key = digest(text_key, ctx.file, ctx.first_line, repr(meta), repr(ctx.meta_lines))
+                if self.ext.cache.get("detect", key, lambda: is_milestone_source(text, meta)):
                     ms = self.ext.cache.get("parse", key, lambda: parse_milestone(
                         text, file=ctx.file, meta=meta, first_line=ctx.first_line, meta_lines=ctx.meta_lines))
                 else:

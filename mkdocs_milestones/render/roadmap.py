@@ -33,6 +33,7 @@ from .svg import render_graph_svg
 from . import html as h
 from .markup import esc
 from .overdue import critical_path_note, render_overdue, target_cell
+from .parts import active, in_dict, kept_parts, remembered
 from .timeline import render_timeline
 
 __all__ = [
@@ -52,8 +53,6 @@ GRAPH_MAX = 150
 RISKS_SHOWN = 30
 RISKS_MAX = 200
 _SCHEME_RE = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.\-]*:")
-
-
 def relative_url(target: str, base: str) -> str:
     """The link from the page at URL ``base`` to the URL ``target`` (both site-relative).
 
@@ -83,6 +82,10 @@ def relative_url(target: str, base: str) -> str:
 
 def _status_badge(text: str, status: str, count: int | None = None) -> str:
     """The page's status badge (emoji-only or empty text gets the status's emoji and word), with a count."""
+    return remembered(("status", text, status, count), lambda: _draw_status_badge(text, status, count))
+
+
+def _draw_status_badge(text: str, status: str, count: int | None) -> str:
     el = h.badge(text.strip() or STATUS_EMOJI.get(status, ""), status, markdown=False)
     if count is not None:
         tail = el[-1] if len(el) else None
@@ -96,12 +99,15 @@ def _status_badge(text: str, status: str, count: int | None = None) -> str:
 
 
 def _priority_badge(ms: Milestone) -> str:
-    return h.to_html(h.priority_badge(ms.priority_text.strip(), ms.priority, markdown=False))
+    text, priority = ms.priority_text.strip(), ms.priority
+    return remembered(("priority", text, priority), lambda: h.to_html(h.priority_badge(text, priority, markdown=False)))
 
 
 def _progress(ms: Milestone) -> str:
     """The progress bar of the milestone pages."""
-    return h.to_html(h.progress_bar(ms.progress, t("col.progress"), ""))
+    value = ms.progress
+    pct = max(0.0, min(1.0, value)) * 100  # the bar shows it to 0.1 (its width) and 1 (its number): keyed by both
+    return remembered(("progress", f"{pct:.1f}", f"{pct:.0f}"), lambda: h.to_html(h.progress_bar(value, t("col.progress"), "")))
 
 
 def _phase_link(href: str, phase: Phase, cls: str, word: str) -> str:
@@ -114,6 +120,13 @@ def _phase_link(href: str, phase: Phase, cls: str, word: str) -> str:
 
 
 def _row(entry: MilestoneEntry, page_url: str, today: date | None = None) -> str:
+    ms = entry.milestone
+    # The value keeps ``ms`` alive, so its id names no other object while the memo keeps the row.
+    key = ("row", id(ms), entry.key, entry.url, page_url, today)
+    return remembered(key, lambda: (ms, _draw_row(entry, page_url, today)))[1]  # type: ignore[index]
+
+
+def _draw_row(entry: MilestoneEntry, page_url: str, today: date | None) -> str:
     ms, st = entry.milestone, status_of(entry)
     href = relative_url(entry.url, page_url)
     dash = "\u2014"
@@ -246,12 +259,12 @@ def at_risk(entries: Sequence[MilestoneEntry]) -> list[tuple[MilestoneEntry, lis
             if c.status == "failed":
                 items.append(("", t("risk.criterion", metric=plain(c.metric), target=plain(c.target))))
         for p in ms.phases:
-            name = t("phase.name", id=p.id, title=plain(p.title))
             if p.status in ("blocked", "failed"):
+                name = t("phase.name", id=p.id, title=plain(p.title))
                 items.append((p.anchor, t("risk.phase", name=name, status=status_word(p.status))))
-            elif p.status == "done" and p.checks_done < p.checks_total:
-                unchecked = p.checks_total - p.checks_done
-                items.append((p.anchor, t("risk.unchecked", name=name, n=unchecked, total=p.checks_total)))
+            elif p.status == "done" and (done := p.checks_done) < (total := p.checks_total):
+                name = t("phase.name", id=p.id, title=plain(p.title))
+                items.append((p.anchor, t("risk.unchecked", name=name, n=total - done, total=total)))
         if items:
             out.append((e, items))
     return out
@@ -303,6 +316,14 @@ def render_roadmap(
     Returns:
         ``<div class="ms-roadmap">...</div>``.
     """
+    if active() is not None:
+        return _render_roadmap(entries, page_url=page_url, filters=filters, title=title, id_prefix=id_prefix, today=today)
+    with kept_parts(in_dict({})):
+        return _render_roadmap(entries, page_url=page_url, filters=filters, title=title, id_prefix=id_prefix, today=today)
+
+
+def _render_roadmap(entries: list[MilestoneEntry], *, page_url: str, filters: RoadmapFilter | None, title: str | None,
+                    id_prefix: str, today: date | None) -> str:
     flt = filters or RoadmapFilter()
     if flt.today is None and today is not None:
         flt = dataclasses.replace(flt, today=today)
