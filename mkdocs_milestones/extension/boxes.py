@@ -17,6 +17,8 @@ __all__ = ["decorate_list", "drop_not_applicable"]
 
 _CHECKBOX_RE = re.compile(r"^\[(?P<mark>[ xX/~\-]|[A-Za-z][A-Za-z _\-]{1,14})\][ \t]+")
 _LEGEND_RE = re.compile(r"^(?P<word>.*?)(?P<sep>\s+[-\u2013\u2014:]\s+)(?P<rest>.*)$", re.DOTALL)
+_MAY_DECORATE = frozenset("[\x02")
+"""What an item's text starts with when it may hold a box: ``[`` (a marker) or the stash's placeholder (pymdownx.tasklist's box)."""
 _STASH_RE = re.compile("^\x02wzxhzdk:(\\d+)\x03")
 """Python-Markdown's placeholder for stashed raw HTML (pymdownx.tasklist's checkbox) at the start of a list item."""
 
@@ -81,6 +83,8 @@ def decorate_list(md: Any, lst: etree.Element, plain: Callable[[str], bool] | No
             continue
         holder = li[0] if len(li) and li[0].tag == "p" and not (li.text or "").strip() else li
         text = holder.text or ""
+        if text[:1] not in _MAY_DECORATE and (lst.tag != "ul" or not is_legend_item(text)):
+            continue  # most items: words first (no box, no stashed box, no legend)
         cm = _CHECKBOX_RE.match(text)
         mark = cm.group("mark") if cm else ""
         status = box_status(mark) if cm else None

@@ -10,6 +10,7 @@ they are in the tree (issue 17); otherwise they are built as elements. The page 
 from __future__ import annotations
 
 import xml.etree.ElementTree as etree
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from markdown.util import AtomicString
@@ -43,6 +44,7 @@ class PhaseRenderer:
     ext: MilestonesExtension
     triggers: re.Pattern[str] | None
     skip: tuple[str, str] | None
+    day: date | None
 
     if TYPE_CHECKING:
         def _plain(self, *texts: str) -> bool: ...
@@ -138,7 +140,7 @@ class PhaseRenderer:
         _settle(heading, self.triggers)
         attrs = "".join(f' {k}="{c.attr(v)}"' for k, v in self._phase_attrs(phase).items())
         on, off = self.skip or ("", "")
-        meta = on + c.phase_meta(phase, phase.status_text, phase.status, self.ext.today()) + '</summary>\n<div class="ms-phase-body">'
+        meta = on + c.phase_meta(phase, phase.status_text, phase.status, self.day) + '</summary>\n<div class="ms-phase-body">'
         store = self.md.htmlStash.store
         if not body:
             heading.tail = AtomicString("\n" + store(meta + off + on + "</div>\n</details>" + off) + "\n")
@@ -156,7 +158,7 @@ class PhaseRenderer:
     def _phase_details(self, heading: etree.Element, phase: Phase, body: list[etree.Element]) -> etree.Element:
         details = etree.Element("details", self._phase_attrs(phase))
         self._phase_heading(heading, phase)
-        summary = h.phase_summary(phase, heading, phase.status_text, phase.status, self.ext.today())
+        summary = h.phase_summary(phase, heading, phase.status_text, phase.status, self.day)
         _no_markdown_in_generated(summary)
         _settle(summary, self.triggers)
         details.append(summary)

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as etree
+from functools import lru_cache
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from markdown.treeprocessors import Treeprocessor
@@ -18,11 +20,11 @@ from markdown.util import AtomicString
 
 from .. import i18n
 from ..model import Field, Milestone, Phase, Table
-from ..parser import cell_value, heading_anchor, read_status
+from ..parser import cell_value as _cell_value, heading_anchor, read_status as _read_status
 from ..render import chrome as c, html as h
 from ..render.history import render_history_section
 from ..roadmap.query import plain
-from ..vocabulary import normalize_priority, split_status
+from ..vocabulary import normalize_priority as _normalize_priority, split_status as _split_status
 from .boxes import decorate_list
 from .context import PageContext
 from .phases import PhaseRenderer
@@ -39,6 +41,11 @@ __all__ = ["RenderTreeprocessor"]
 
 _KEYWORD_RE = re.compile(r"^\s*(?:\*\*|__)?milestone(?:\*\*|__)?\s*[:\-\u2013\u2014]?\s*", re.IGNORECASE)
 _LT_RE = re.compile(r"<|&lt;|&#0*60;|&#x0*3c;", re.IGNORECASE)
+# The readings of a value's words are pure functions of the words, which repeat from field to field and page to page.
+read_status = lru_cache(maxsize=4096)(_read_status)
+split_status = lru_cache(maxsize=4096)(_split_status)
+normalize_priority = lru_cache(maxsize=1024)(_normalize_priority)
+cell_value = lru_cache(maxsize=4096)(_cell_value)
 _HEADING_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _FIELD_KINDS = {"status": "status", "priority": "priority"}
 
@@ -91,6 +98,8 @@ class RenderTreeprocessor(PhaseRenderer, Treeprocessor):
         self.triggers: re.Pattern[str] | None = None
         self.refs: frozenset[str] = frozenset()
         self.skip: tuple[str, str] | None = None
+        self.day: date | None = None
+        """The day overdue is measured against (:meth:`~.MilestonesExtension.today`), read once per page."""
 
     def run(self, root: etree.Element) -> None:
         md: Any = self.md
@@ -104,6 +113,7 @@ class RenderTreeprocessor(PhaseRenderer, Treeprocessor):
         self.triggers = _plain_text_rule(md)
         self.refs = frozenset(r.text for r in ms.refs)
         self.skip = (SKIP, RESUME) if ctx.defer_graph else None
+        self.day = self.ext.today()
         try:
             self._render(root, ms, ctx)
         except Exception as err:  # noqa: BLE001 - degrade this page to plain Markdown, keep the build
@@ -150,10 +160,10 @@ class RenderTreeprocessor(PhaseRenderer, Treeprocessor):
         top = self._take_top_fields(root, h1, fields)
         card_fields = self._card_fields(ms, top)
         if card_fields is not None:  # plain words only: the card as finished HTML, bracketed for search inside
-            html = c.card(ms, card_fields, h.milestone_progress_detail(ms), self.ext.today(), self.skip)
+            html = c.card(ms, card_fields, h.milestone_progress_detail(ms), self.day, self.skip)
             root.insert(insert_at, self._raw(html))
         else:
-            card = h.header_card(ms, [h.meta_item(f.label, _value(f), h.slug(f.label)) for f in top], self.ext.today())
+            card = h.header_card(ms, [h.meta_item(f.label, _value(f), h.slug(f.label)) for f in top], self.day)
             _no_markdown_in_generated(card)
             _settle(card, self.triggers)
             root.insert(insert_at, card)
@@ -274,11 +284,16 @@ class RenderTreeprocessor(PhaseRenderer, Treeprocessor):
             return
         p.set("class", "ms-field")
         p.set("data-field", h.slug(f.label))
+        val = _value(f)
+        if isinstance(val, str) and self._plain(f.label):
+            # The label as finished HTML, the value the author's Markdown after it (the inline pass reads it as
+            # it read the label's tail)
+            p.text = self.md.htmlStash.store(f'<strong class="ms-label">{c.text(f.label)}</strong>: ') + h.protect(val)
+            return
         p.text = None
         strong = etree.SubElement(p, "strong", {"class": "ms-label"})
         strong.text = h.protect(f.label)
         strong.tail = AtomicString(": ")  # punctuation of ours; the value appended below is the author's
-        val = _value(f)
         if isinstance(val, str):
             strong.tail += h.protect(val)
         else:
