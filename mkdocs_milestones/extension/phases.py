@@ -45,6 +45,7 @@ class PhaseRenderer:
     triggers: re.Pattern[str] | None
     skip: tuple[str, str] | None
     day: date | None
+    open_phases: str
 
     if TYPE_CHECKING:
         def _plain(self, *texts: str) -> bool: ...
@@ -102,7 +103,7 @@ class PhaseRenderer:
         status = phase.status
         shown = status or "unknown" if phase.status_text or phase.status_inferred else "unknown"  # an inferred status is the phase's too
         attrs = {"class": "ms-phase", "data-phase": phase.id, "data-status": shown, "id": phase.anchor}
-        mode = self.ext.getConfig("open_phases")
+        mode = self.open_phases
         if mode == "all" or (mode == "in-progress" and status == "in-progress"):
             attrs["open"] = "open"
         return attrs

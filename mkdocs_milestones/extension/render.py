@@ -46,6 +46,7 @@ read_status = lru_cache(maxsize=4096)(_read_status)
 split_status = lru_cache(maxsize=4096)(_split_status)
 normalize_priority = lru_cache(maxsize=1024)(_normalize_priority)
 cell_value = lru_cache(maxsize=4096)(_cell_value)
+slug = lru_cache(maxsize=1024)(h.slug)
 _HEADING_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _FIELD_KINDS = {"status": "status", "priority": "priority"}
 
@@ -99,6 +100,7 @@ class RenderTreeprocessor(PhaseRenderer, Treeprocessor):
         self.refs: frozenset[str] = frozenset()
         self.skip: tuple[str, str] | None = None
         self.day: date | None = None
+        self.open_phases = "in-progress"
         """The day overdue is measured against (:meth:`~.MilestonesExtension.today`), read once per page."""
 
     def run(self, root: etree.Element) -> None:
@@ -114,6 +116,7 @@ class RenderTreeprocessor(PhaseRenderer, Treeprocessor):
         self.refs = frozenset(r.text for r in ms.refs)
         self.skip = (SKIP, RESUME) if ctx.defer_graph else None
         self.day = self.ext.today()
+        self.open_phases = self.ext.getConfig("open_phases")
         try:
             self._render(root, ms, ctx)
         except Exception as err:  # noqa: BLE001 - degrade this page to plain Markdown, keep the build
@@ -163,7 +166,7 @@ class RenderTreeprocessor(PhaseRenderer, Treeprocessor):
             html = c.card(ms, card_fields, h.milestone_progress_detail(ms), self.day, self.skip)
             root.insert(insert_at, self._raw(html))
         else:
-            card = h.header_card(ms, [h.meta_item(f.label, _value(f), h.slug(f.label)) for f in top], self.day)
+            card = h.header_card(ms, [h.meta_item(f.label, _value(f), slug(f.label)) for f in top], self.day)
             _no_markdown_in_generated(card)
             _settle(card, self.triggers)
             root.insert(insert_at, card)
@@ -272,18 +275,18 @@ class RenderTreeprocessor(PhaseRenderer, Treeprocessor):
             value = self._value_html(f) if self._plain(f.label) else None
             if value is None:
                 return None
-            out.append(c.CardField(f.label, h.slug(f.label), value[0], value[1]))
+            out.append(c.CardField(f.label, slug(f.label), value[0], value[1]))
         return out
 
     def _field_paragraph(self, p: etree.Element, f: Field) -> None:
         value = self._value_html(f) if self._plain(f.label) else None
         if value is not None:  # the paragraph as finished HTML
             p.text = AtomicString(self.md.htmlStash.store(
-                f'<p class="ms-field" data-field="{c.attr(h.slug(f.label))}"><strong class="ms-label">{c.text(f.label)}</strong>: '
+                f'<p class="ms-field" data-field="{c.attr(slug(f.label))}"><strong class="ms-label">{c.text(f.label)}</strong>: '
                 f"{value[0]}</p>"))
             return
         p.set("class", "ms-field")
-        p.set("data-field", h.slug(f.label))
+        p.set("data-field", slug(f.label))
         val = _value(f)
         if isinstance(val, str) and self._plain(f.label):
             # The label as finished HTML, the value the author's Markdown after it (the inline pass reads it as

@@ -188,8 +188,9 @@ def _plan_items(ms: Milestone, shown: set[str]) -> list[str]:
 def phase_meta(phase: Phase, status_text: str, status: str | None, today: date | None = None) -> str:
     """The badges of a phase's summary line (:func:`.html.phase_summary` without the heading)."""
     parts = [badge(status_text, status)]
-    if phase.checks_total:
-        done, total = phase.checks_done, phase.checks_total
+    total = phase.checks_total
+    if total:
+        done = phase.checks_done
         parts.append(_span("ms-phase-checks", f"{done}/{total}", data_complete="true" if done == total else "false",
                            title=f"{done} of {total} criteria checked"))
     if phase.target is not None:
