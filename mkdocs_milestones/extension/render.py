@@ -208,11 +208,14 @@ class RenderTreeprocessor(PhaseRenderer, Treeprocessor):
         """The paragraphs that are the model's label lines, in order: ``id(p)`` -> field."""
         model = sorted([*ms.fields, *(f for p in ms.phases for f in p.fields)], key=lambda f: f.line)
         out: dict[int, Field] = {}
+        sources = {f.source for f in model}
         k = 0
         for el in root:
             if el.tag != "p" or len(el) or not el.text or "\n" in el.text.strip():
                 continue
             text = el.text.strip()
+            if text not in sources:
+                continue  # a paragraph of the page's own
             for j in range(k, len(model)):
                 if model[j].source == text:
                     out[id(el)] = model[j]
