@@ -46,11 +46,12 @@ class PhaseRenderer:
     skip: tuple[str, str] | None
     day: date | None
     open_phases: str
+    tails: dict[int, int]
 
     if TYPE_CHECKING:
         def _plain(self, *texts: str) -> bool: ...
 
-        def _raw(self, html: str) -> etree.Element: ...
+        def _raw(self, html: str, p: etree.Element | None = None) -> etree.Element: ...
 
     def _phases(self, root: etree.Element, ms: Milestone, h1: etree.Element | None, chrome: list[etree.Element] | None = None) -> None:
         children = list(root)
@@ -149,6 +150,7 @@ class PhaseRenderer:
             # Python-Markdown's line break after the <div> when its first child is a block (a comment is none)
             first = body[0].tag
             meta += "\n" if isinstance(first, str) and self.md.is_block_level(first) else ""
+            self.tails[id(heading)] = self.md.htmlStash.html_counter
             heading.tail = AtomicString("\n" + store(meta + off))
             root.insert(i + 1 + len(body), self._raw(on + "</div>\n</details>" + off))
         opening = self._raw(on + f"<details{attrs}>\n" + '<summary class="ms-phase-summary">')

@@ -101,6 +101,10 @@ class RenderTreeprocessor(PhaseRenderer, Treeprocessor):
         self.skip: tuple[str, str] | None = None
         self.day: date | None = None
         self.open_phases = "in-progress"
+        self.blocks: dict[int, int] = {}
+        """``id(p)`` -> stash index: the top-level paragraphs that hold one piece of our finished HTML."""
+        self.tails: dict[int, int] = {}
+        """``id(heading)`` -> stash index: a phase heading whose tail ends with its summary's placeholder."""
         """The day overdue is measured against (:meth:`~.MilestonesExtension.today`), read once per page."""
 
     def run(self, root: etree.Element) -> None:
@@ -116,6 +120,7 @@ class RenderTreeprocessor(PhaseRenderer, Treeprocessor):
         self.refs = frozenset(r.text for r in ms.refs)
         self.skip = (SKIP, RESUME) if ctx.defer_graph else None
         self.day = self.ext.today()
+        self.blocks, self.tails = {}, {}
         self.open_phases = self.ext.getConfig("open_phases")
         try:
             self._render(root, ms, ctx)
@@ -189,6 +194,7 @@ class RenderTreeprocessor(PhaseRenderer, Treeprocessor):
                 self._table(el, tables)
             elif el.tag in ("ul", "ol"):
                 decorate_list(self.md, el, self._plain)
+        self._join_blocks(root)
 
     def _history(self, root: etree.Element, ms: Milestone, ctx: PageContext) -> None:
         """The page's "History" section (burn-up and status changes) at its end, when git has its history."""
@@ -248,11 +254,36 @@ class RenderTreeprocessor(PhaseRenderer, Treeprocessor):
                 return False
         return True
 
-    def _raw(self, html: str) -> etree.Element:
-        """A paragraph holding a stash placeholder: Python-Markdown puts ``html`` in its place, paragraph and all."""
-        p = etree.Element("p")
+    def _raw(self, html: str, p: etree.Element | None = None) -> etree.Element:
+        """A paragraph (``p``, or a new one) holding a stash placeholder: Python-Markdown puts ``html`` in its place,
+        paragraph and all (``html`` starts with a block element or a comment)."""
+        p = etree.Element("p") if p is None else p
+        self.blocks[id(p)] = self.md.htmlStash.html_counter
         p.text = AtomicString(self.md.htmlStash.store(html))
         return p
+
+    def _join_blocks(self, root: etree.Element) -> None:
+        """Neighbouring pieces of finished HTML at the page's top level become one (the field lines under a phase's
+        heading join its summary's): fewer elements for the later tree processors and the serialiser, the same string
+        (the line break Python-Markdown writes after a paragraph goes between them)."""
+        blocks = self.md.htmlStash.rawHtmlBlocks
+        into: int | None = None  # the stash entry the next piece joins
+        sep = ""
+        owner: etree.Element | None = None  # a heading whose tail ends with that entry's placeholder
+        for el in list(root):
+            idx = self.blocks.get(id(el)) if not (el.tail or "").strip() else None
+            if idx is not None and into is not None:
+                blocks[into] += sep + blocks[idx]
+                sep = "\n"
+                root.remove(el)
+                if owner is not None:  # the paragraph's line break, now after the heading's placeholder
+                    owner.tail = AtomicString(owner.tail + "\n")
+                    owner = None
+                continue
+            owner = None
+            into, sep = idx, "\n"
+            if idx is None and id(el) in self.tails:
+                into, sep, owner = self.tails[id(el)], "", el
 
     def _value_html(self, f: Field) -> tuple[str, str | None] | None:
         """:func:`_value` as finished HTML, with the words shown as written (None for a badge); None when the
@@ -284,9 +315,8 @@ class RenderTreeprocessor(PhaseRenderer, Treeprocessor):
     def _field_paragraph(self, p: etree.Element, f: Field) -> None:
         value = self._value_html(f) if self._plain(f.label) else None
         if value is not None:  # the paragraph as finished HTML
-            p.text = AtomicString(self.md.htmlStash.store(
-                f'<p class="ms-field" data-field="{c.attr(slug(f.label))}"><strong class="ms-label">{c.text(f.label)}</strong>: '
-                f"{value[0]}</p>"))
+            self._raw(f'<p class="ms-field" data-field="{c.attr(slug(f.label))}"><strong class="ms-label">{c.text(f.label)}</strong>: '
+                      f"{value[0]}</p>", p)
             return
         p.set("class", "ms-field")
         p.set("data-field", slug(f.label))
