@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as etree
-from functools import lru_cache
 from datetime import date
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from markdown.treeprocessors import Treeprocessor
@@ -100,12 +100,12 @@ class RenderTreeprocessor(PhaseRenderer, Treeprocessor):
         self.refs: frozenset[str] = frozenset()
         self.skip: tuple[str, str] | None = None
         self.day: date | None = None
+        """The day overdue is measured against (:meth:`~.MilestonesExtension.today`), read once per page."""
         self.open_phases = "in-progress"
         self.blocks: dict[int, int] = {}
         """``id(p)`` -> stash index: the top-level paragraphs that hold one piece of our finished HTML."""
         self.tails: dict[int, int] = {}
         """``id(heading)`` -> stash index: a phase heading whose tail ends with its summary's placeholder."""
-        """The day overdue is measured against (:meth:`~.MilestonesExtension.today`), read once per page."""
 
     def run(self, root: etree.Element) -> None:
         md: Any = self.md
