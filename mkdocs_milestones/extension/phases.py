@@ -22,6 +22,7 @@ from .plain import no_markdown_in_generated as _no_markdown_in_generated, settle
 
 if TYPE_CHECKING:
     import re
+    from collections.abc import Callable
 
     from markdown import Markdown
 
@@ -52,6 +53,8 @@ class PhaseRenderer:
         def _plain(self, *texts: str) -> bool: ...
 
         def _raw(self, html: str, p: etree.Element | None = None) -> etree.Element: ...
+
+        def _badge(self, make: Callable[[str, str | None], str], words: str, canon: str | None) -> str: ...
 
     def _phases(self, root: etree.Element, ms: Milestone, h1: etree.Element | None, chrome: list[etree.Element] | None = None) -> None:
         children = list(root)
@@ -142,7 +145,7 @@ class PhaseRenderer:
         _settle(heading, self.triggers)
         attrs = "".join(f' {k}="{c.attr(v)}"' for k, v in self._phase_attrs(phase).items())
         on, off = self.skip or ("", "")
-        meta = on + c.phase_meta(phase, phase.status_text, phase.status, self.day) + '</summary>\n<div class="ms-phase-body">'
+        meta = on + c.phase_meta(phase, self._badge(c.badge, phase.status_text, phase.status), self.day) + '</summary>\n<div class="ms-phase-body">'
         store = self.md.htmlStash.store
         if not body:
             heading.tail = AtomicString("\n" + store(meta + off + on + "</div>\n</details>" + off) + "\n")

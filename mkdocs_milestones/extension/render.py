@@ -13,6 +13,7 @@ import re
 import xml.etree.ElementTree as etree
 from datetime import date
 from functools import lru_cache
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from markdown.treeprocessors import Treeprocessor
@@ -105,6 +106,8 @@ class RenderTreeprocessor(PhaseRenderer, Treeprocessor):
         self.blocks: dict[int, int] = {}
         """``id(p)`` -> stash index: the top-level paragraphs that hold one piece of our finished HTML."""
         self.tails: dict[int, int] = {}
+        self.badges: dict[tuple[Any, str, str | None], str] = {}
+        """Badges made on this page (the same status words make the same badge; the labels are this page's language)."""
         """``id(heading)`` -> stash index: a phase heading whose tail ends with its summary's placeholder."""
 
     def run(self, root: etree.Element) -> None:
@@ -120,7 +123,7 @@ class RenderTreeprocessor(PhaseRenderer, Treeprocessor):
         self.refs = frozenset(r.text for r in ms.refs)
         self.skip = (SKIP, RESUME) if ctx.defer_graph else None
         self.day = self.ext.today()
-        self.blocks, self.tails = {}, {}
+        self.blocks, self.tails, self.badges = {}, {}, {}
         self.open_phases = self.ext.getConfig("open_phases")
         try:
             self._render(root, ms, ctx)
@@ -262,6 +265,14 @@ class RenderTreeprocessor(PhaseRenderer, Treeprocessor):
         p.text = AtomicString(self.md.htmlStash.store(html))
         return p
 
+    def _badge(self, make: Callable[[str, str | None], str], words: str, canon: str | None) -> str:
+        """``make(words, canon)`` (a badge of :mod:`..render.chrome`), made once per page for the same words."""
+        key = (make, words, canon)
+        html = self.badges.get(key)
+        if html is None:
+            html = self.badges[key] = make(words, canon)
+        return html
+
     def _join_blocks(self, root: etree.Element) -> None:
         """Neighbouring pieces of finished HTML at the page's top level become one (the field lines under a phase's
         heading join its summary's): fewer elements for the later tree processors and the serialiser, the same string
@@ -291,12 +302,12 @@ class RenderTreeprocessor(PhaseRenderer, Treeprocessor):
         kind = _FIELD_KINDS.get(f.label.lower())
         if kind == "status":
             words, note, canon = read_status(f.value)
-            return (c.with_note(c.badge(words, canon), note), None) if self._plain(words, note) else None
+            return (c.with_note(self._badge(c.badge, words, canon), note), None) if self._plain(words, note) else None
         if kind == "priority":
             words, note = split_status(f.value, kind)
             canon = normalize_priority(words)
             words, note = (words, note) if canon else (f.value, "")
-            return (c.with_note(c.priority_badge(words, canon), note), None) if self._plain(words, note) else None
+            return (c.with_note(self._badge(c.priority_badge, words, canon), note), None) if self._plain(words, note) else None
         value = f.value if f.shown is None else f.shown
         return (c.text(value), value) if self._plain(value) else None
 
@@ -380,7 +391,7 @@ class RenderTreeprocessor(PhaseRenderer, Treeprocessor):
                 raw = (cell.text or "").replace("&lt;", "<")
                 if self._plain(raw):  # the badge as finished HTML
                     badge = (c.badge if kind == "status" else c.priority_badge if kind == "priority" else c.level_badge)
-                    cell.text = AtomicString(self.md.htmlStash.store(badge(raw, cell_value(kind, raw))))
+                    cell.text = AtomicString(self.md.htmlStash.store(self._badge(badge, raw, cell_value(kind, raw))))
                     continue
                 cell.text = None
                 if kind == "status":

@@ -185,9 +185,10 @@ def _plan_items(ms: Milestone, shown: set[str]) -> list[str]:
     return items
 
 
-def phase_meta(phase: Phase, status_text: str, status: str | None, today: date | None = None) -> str:
-    """The badges of a phase's summary line (:func:`.html.phase_summary` without the heading)."""
-    parts = [badge(status_text, status)]
+def phase_meta(phase: Phase, status_badge: str, today: date | None = None) -> str:
+    """The badges of a phase's summary line (:func:`.html.phase_summary` without the heading), after its status
+    badge (:func:`badge`)."""
+    parts = [status_badge]
     total = phase.checks_total
     if total:
         done = phase.checks_done
