@@ -48,6 +48,7 @@ class PhaseRenderer:
     day: date | None
     open_phases: str
     tails: dict[int, int]
+    blocks: dict[int, int]
 
     if TYPE_CHECKING:
         def _plain(self, *texts: str) -> bool: ...
@@ -172,3 +173,26 @@ class PhaseRenderer:
         for child in body:
             content.append(child)
         return details
+
+    def _join_blocks(self, root: etree.Element) -> None:
+        """Neighbouring pieces of finished HTML at the page's top level become one (the field lines under a phase's
+        heading join its summary's): fewer elements for the later tree processors and the serialiser, the same string
+        (the line break Python-Markdown writes after a paragraph goes between them)."""
+        blocks = self.md.htmlStash.rawHtmlBlocks
+        into: int | None = None  # the stash entry the next piece joins
+        sep = ""
+        owner: etree.Element | None = None  # a heading whose tail ends with that entry's placeholder
+        for el in list(root):
+            idx = self.blocks.get(id(el)) if not (el.tail or "").strip() else None
+            if idx is not None and into is not None:
+                blocks[into] += sep + blocks[idx]
+                sep = "\n"
+                root.remove(el)
+                if owner is not None:  # the paragraph's line break, now after the heading's placeholder
+                    owner.tail = AtomicString(owner.tail + "\n")
+                    owner = None
+                continue
+            owner = None
+            into, sep = idx, "\n"
+            if idx is None and id(el) in self.tails:
+                into, sep, owner = self.tails[id(el)], "", el

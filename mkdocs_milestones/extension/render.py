@@ -273,29 +273,6 @@ class RenderTreeprocessor(PhaseRenderer, Treeprocessor):
             html = self.badges[key] = make(words, canon)
         return html
 
-    def _join_blocks(self, root: etree.Element) -> None:
-        """Neighbouring pieces of finished HTML at the page's top level become one (the field lines under a phase's
-        heading join its summary's): fewer elements for the later tree processors and the serialiser, the same string
-        (the line break Python-Markdown writes after a paragraph goes between them)."""
-        blocks = self.md.htmlStash.rawHtmlBlocks
-        into: int | None = None  # the stash entry the next piece joins
-        sep = ""
-        owner: etree.Element | None = None  # a heading whose tail ends with that entry's placeholder
-        for el in list(root):
-            idx = self.blocks.get(id(el)) if not (el.tail or "").strip() else None
-            if idx is not None and into is not None:
-                blocks[into] += sep + blocks[idx]
-                sep = "\n"
-                root.remove(el)
-                if owner is not None:  # the paragraph's line break, now after the heading's placeholder
-                    owner.tail = AtomicString(owner.tail + "\n")
-                    owner = None
-                continue
-            owner = None
-            into, sep = idx, "\n"
-            if idx is None and id(el) in self.tails:
-                into, sep, owner = self.tails[id(el)], "", el
-
     def _value_html(self, f: Field) -> tuple[str, str | None] | None:
         """:func:`_value` as finished HTML, with the words shown as written (None for a badge); None when the
         value holds Markdown."""
