@@ -207,7 +207,8 @@ def test_internal_error_degrades_to_plain_markdown(monkeypatch: pytest.MonkeyPat
     def boom(*args: object, **kwargs: object) -> None:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(extension.h, "header_card", boom)
+    monkeypatch.setattr(extension.h, "header_card", boom)  # the card of a page whose words hold Markdown
+    monkeypatch.setattr(extension.c, "card", boom)  # the card as finished HTML (plain words)
     text = "# MILESTONE: B\n**Status**: done\n\n### Phase 1: a\n**Status**: done\n"
     with caplog.at_level(logging.WARNING, logger="mkdocs.plugins.milestones"):
         html = render(text)

@@ -6,16 +6,19 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as etree
+from collections.abc import Callable
 from typing import Any
 
 from ..parser import box_status, box_status_of
-from ..render import html as h
+from ..render import chrome as c, html as h
 from ..vocabulary import is_legend_item, normalize_status
 
 __all__ = ["decorate_list", "drop_not_applicable"]
 
 _CHECKBOX_RE = re.compile(r"^\[(?P<mark>[ xX/~\-]|[A-Za-z][A-Za-z _\-]{1,14})\][ \t]+")
 _LEGEND_RE = re.compile(r"^(?P<word>.*?)(?P<sep>\s+[-\u2013\u2014:]\s+)(?P<rest>.*)$", re.DOTALL)
+_MAY_DECORATE = frozenset("[\x02")
+"""What an item's text starts with when it may hold a box: ``[`` (a marker) or the stash's placeholder (pymdownx.tasklist's box)."""
 _STASH_RE = re.compile("^\x02wzxhzdk:(\\d+)\x03")
 """Python-Markdown's placeholder for stashed raw HTML (pymdownx.tasklist's checkbox) at the start of a list item."""
 
@@ -61,15 +64,27 @@ def _inline_text(holder: etree.Element) -> list[str]:
     return out
 
 
-def decorate_list(md: Any, lst: etree.Element) -> None:
+def _box(md: Any, status: str, mark: str) -> str:
+    """The disabled checkbox as finished HTML, as Python-Markdown would write the ``<input>`` element."""
+    attrs = ' checked="checked"' if status == "done" else ""
+    attrs += f' data-status="{c.attr(status)}"' if mark not in " xX" else ""
+    return f'<input{attrs} disabled="disabled" type="checkbox"' + (" />" if md.output_format == "xhtml" else ">")
+
+
+def decorate_list(md: Any, lst: etree.Element, plain: Callable[[str], bool] | None = None) -> None:
     """A list of a milestone page as the parser reads it: boxes for counted markers (an author's own marker
-    as a badge beside its box, a dropped task as a badge only), or a status legend as badges."""
+    as a badge beside its box, a dropped task as a badge only), or a status legend as badges.
+
+    The box (and an author's marker when ``plain`` says its words come out as they are) goes in as finished
+    HTML through the stash, in front of the item's words, which stay Markdown (issue 17)."""
     tasklist = "tasklist" in md.treeprocessors
     for li in lst:
         if li.tag != "li":
             continue
         holder = li[0] if len(li) and li[0].tag == "p" and not (li.text or "").strip() else li
         text = holder.text or ""
+        if text[:1] not in _MAY_DECORATE and (lst.tag != "ul" or not is_legend_item(text)):
+            continue  # most items: words first (no box, no stashed box, no legend)
         cm = _CHECKBOX_RE.match(text)
         mark = cm.group("mark") if cm else ""
         status = box_status(mark) if cm else None
@@ -79,8 +94,17 @@ def decorate_list(md: Any, lst: etree.Element) -> None:
             # What the parser counts is what the page shows: a counted marker is a box (ticked when done),
             # an author's own marker (``[WIP]``, ``[~]``) keeps its words as a badge beside it, and a
             # dropped task (``[-]``), which is not counted, is a badge only.
-            holder.text = None
             rest = " " + text[cm.end():]
+            if plain is not None and (mark in " xX" or plain(mark)):
+                raw = _box(md, status, mark) if status != "cancelled" else ""
+                if mark not in " xX":
+                    label = c.badge(mark, status).replace('class="ms-badge ms-status"', 'class="ms-badge ms-status ms-task-mark"', 1)
+                    raw += (" " if raw else "") + label
+                holder.text = md.htmlStash.store(raw) + rest
+                li.set("class", "ms-check" + (" ms-check-dropped" if status == "cancelled" else ""))
+                lst.set("class", "ms-checklist")
+                continue
+            holder.text = None
             at = 0
             if status != "cancelled":
                 attrs = {"type": "checkbox", "disabled": "disabled"}

@@ -46,7 +46,8 @@ class LinkTreeprocessor(Treeprocessor):
         ms = getattr(self.md, "milestone", None)
         if ms is None:
             return
-        _unlink_headings(root)
+        if any("magic" in item.name for item in self.md.inlinePatterns._priority):  # noqa: SLF001 - names only
+            _unlink_headings(root)  # only magiclink makes issue links of its own
         pending = [(r, url) for r, url in self.rules.links(ms.refs) if h.safe_url(url)]
         if pending:
             _Linker(pending).element(root, start=True)

@@ -14,7 +14,7 @@ from typing import Any
 
 from markdown.util import AtomicString
 
-__all__ = ["plain_text_rule", "settle"]
+__all__ = ["no_markdown_in_generated", "plain_text_rule", "settle"]
 
 # Inline patterns and tree processors whose every trigger is one of _TRIGGERS: text without any of them is
 # plain, and the inline pass would only look at it (Python-Markdown's own, toc, tables, footnotes, attr_list,
@@ -26,6 +26,9 @@ _KNOWN_TREE = frozenset({"inline", "prettify", "unescape", "toc", "attr_list", "
                          "mkdocs_extract_anchors", "relpath", "mkdocs_extract_title", "ms_render", "ms_links", "ms_sanitize",
                          "ms_search_marks", "ms_toc_guard", "ms_toc_restore", "hilite", "codehilite"})
 _TRIGGERS_RE = re.compile(r"[`\\\[\]!<>&*_{}\n\x02\x03]")
+_GENERATED_TEXT = frozenset({"ms-kicker", "ms-badge-label", "ms-progress-text", "ms-progress-detail", "ms-phase-checks",
+                             "ms-badge ms-overdue", "ms-phase-target", "ms-target"})
+"""Classes of the spans whose text we write ourselves (words, counts, percentages), never the author."""
 
 
 def plain_text_rule(md: Any) -> re.Pattern[str] | None:
@@ -49,3 +52,10 @@ def settle(el: etree.Element, triggers: re.Pattern[str] | None) -> None:
             tail = node.tail
             if tail and type(tail) is str and not search(tail):
                 node.tail = AtomicString(tail)
+
+
+def no_markdown_in_generated(el: etree.Element) -> None:
+    """Mark the text we wrote ourselves as atomic, so the inline patterns skip it (nothing in it is Markdown)."""
+    for span in el.iter("span"):
+        if span.text and span.get("class") in _GENERATED_TEXT:
+            span.text = AtomicString(span.text)

@@ -11,6 +11,9 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as etree
+from datetime import date
+from functools import lru_cache
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from markdown.treeprocessors import Treeprocessor
@@ -18,15 +21,17 @@ from markdown.util import AtomicString
 
 from .. import i18n
 from ..model import Field, Milestone, Phase, Table
-from ..parser import cell_value, heading_anchor, read_status, split_attr_list
-from ..render import html as h
+from ..parser import cell_value as _cell_value, heading_anchor, read_status as _read_status
+from ..render import chrome as c, html as h
 from ..render.history import render_history_section
 from ..roadmap.query import plain
-from ..vocabulary import normalize_priority, split_status
+from ..vocabulary import normalize_priority as _normalize_priority, split_status as _split_status
 from .boxes import decorate_list
 from .context import PageContext
-from .plain import plain_text_rule as _plain_text_rule, settle as _settle
+from .phases import PhaseRenderer
+from .plain import no_markdown_in_generated as _no_markdown_in_generated, plain_text_rule as _plain_text_rule, settle as _settle
 from .preprocessors import context_of
+from .search_view import RESUME, SKIP
 
 if TYPE_CHECKING:
     from markdown import Markdown
@@ -37,23 +42,14 @@ __all__ = ["RenderTreeprocessor"]
 
 _KEYWORD_RE = re.compile(r"^\s*(?:\*\*|__)?milestone(?:\*\*|__)?\s*[:\-\u2013\u2014]?\s*", re.IGNORECASE)
 _LT_RE = re.compile(r"<|&lt;|&#0*60;|&#x0*3c;", re.IGNORECASE)
-_GENERATED_TEXT = frozenset({"ms-kicker", "ms-badge-label", "ms-progress-text", "ms-progress-detail", "ms-phase-checks",
-                             "ms-badge ms-overdue", "ms-phase-target", "ms-target"})
-"""Classes of the spans whose text we write ourselves (words, counts, percentages), never the author."""
+# The readings of a value's words are pure functions of the words, which repeat from field to field and page to page.
+read_status = lru_cache(maxsize=4096)(_read_status)
+split_status = lru_cache(maxsize=4096)(_split_status)
+normalize_priority = lru_cache(maxsize=1024)(_normalize_priority)
+cell_value = lru_cache(maxsize=4096)(_cell_value)
+slug = lru_cache(maxsize=1024)(h.slug)
 _HEADING_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _FIELD_KINDS = {"status": "status", "priority": "priority"}
-
-
-def _no_markdown_in_generated(el: etree.Element) -> None:
-    """Mark the text we wrote ourselves as atomic, so the inline patterns skip it (nothing in it is Markdown)."""
-    for span in el.iter("span"):
-        if span.text and span.get("class") in _GENERATED_TEXT:
-            span.text = AtomicString(span.text)
-
-
-def _same_heading(model: str, shown: str | None) -> bool:
-    """The parser's heading text and Python-Markdown's are the same words (closing ``#`` aside)."""
-    return model.rstrip("#").strip() == (shown or "").rstrip("#").strip()
 
 
 def _value(field: Field) -> etree.Element | str:
@@ -95,13 +91,24 @@ def _anchor_milestones(root: etree.Element, milestones: list[Milestone]) -> None
             (heads if el in heads else items).remove(el)
 
 
-class RenderTreeprocessor(Treeprocessor):
+class RenderTreeprocessor(PhaseRenderer, Treeprocessor):
     """Turns the parsed page into a status page. Runs before inline processing: text is still Markdown."""
 
     def __init__(self, md: Markdown, ext: MilestonesExtension) -> None:
         super().__init__(md)
         self.ext = ext
         self.triggers: re.Pattern[str] | None = None
+        self.refs: frozenset[str] = frozenset()
+        self.skip: tuple[str, str] | None = None
+        self.day: date | None = None
+        """The day overdue is measured against (:meth:`~.MilestonesExtension.today`), read once per page."""
+        self.open_phases = "in-progress"
+        self.blocks: dict[int, int] = {}
+        """``id(p)`` -> stash index: the top-level paragraphs that hold one piece of our finished HTML."""
+        self.tails: dict[int, int] = {}
+        self.badges: dict[tuple[Any, str, str | None], str] = {}
+        """Badges made on this page (the same status words make the same badge; the labels are this page's language)."""
+        """``id(heading)`` -> stash index: a phase heading whose tail ends with its summary's placeholder."""
 
     def run(self, root: etree.Element) -> None:
         md: Any = self.md
@@ -113,6 +120,11 @@ class RenderTreeprocessor(Treeprocessor):
                 self.ext.append_assets(md, root)  # a roadmap marker page needs the stylesheet too
             return
         self.triggers = _plain_text_rule(md)
+        self.refs = frozenset(r.text for r in ms.refs)
+        self.skip = (SKIP, RESUME) if ctx.defer_graph else None
+        self.day = self.ext.today()
+        self.blocks, self.tails, self.badges = {}, {}, {}
+        self.open_phases = self.ext.getConfig("open_phases")
         try:
             self._render(root, ms, ctx)
         except Exception as err:  # noqa: BLE001 - degrade this page to plain Markdown, keep the build
@@ -155,13 +167,19 @@ class RenderTreeprocessor(Treeprocessor):
             h1.text = h.protect(title)
             root.insert(0, h1)
             insert_at = 1
-        card = h.header_card(ms, self._take_top_fields(root, h1, fields), self.ext.today())
-        _no_markdown_in_generated(card)
-        _settle(card, self.triggers)
-        root.insert(insert_at, card)
         chrome: list[etree.Element] | None = self.md.ms_chrome if ctx.defer_graph else None  # type: ignore[attr-defined]
-        if chrome is not None:
-            chrome.append(card)  # the host's search reads the page without it (search_view.py)
+        top = self._take_top_fields(root, h1, fields)
+        card_fields = self._card_fields(ms, top)
+        if card_fields is not None:  # plain words only: the card as finished HTML, bracketed for search inside
+            html = c.card(ms, card_fields, h.milestone_progress_detail(ms), self.day, self.skip)
+            root.insert(insert_at, self._raw(html))
+        else:
+            card = h.header_card(ms, [h.meta_item(f.label, _value(f), slug(f.label)) for f in top], self.day)
+            _no_markdown_in_generated(card)
+            _settle(card, self.triggers)
+            root.insert(insert_at, card)
+            if chrome is not None:
+                chrome.append(card)  # the host's search reads the page without it (search_view.py)
         graph = self.ext.graph_html(self.md, ms)
         if graph is not None:
             root.insert(insert_at + 1, graph)
@@ -178,7 +196,8 @@ class RenderTreeprocessor(Treeprocessor):
             elif el.tag == "table":
                 self._table(el, tables)
             elif el.tag in ("ul", "ol"):
-                decorate_list(self.md, el)
+                decorate_list(self.md, el, self._plain)
+        self._join_blocks(root)
 
     def _history(self, root: etree.Element, ms: Milestone, ctx: PageContext) -> None:
         """The page's "History" section (burn-up and status changes) at its end, when git has its history."""
@@ -198,11 +217,14 @@ class RenderTreeprocessor(Treeprocessor):
         """The paragraphs that are the model's label lines, in order: ``id(p)`` -> field."""
         model = sorted([*ms.fields, *(f for p in ms.phases for f in p.fields)], key=lambda f: f.line)
         out: dict[int, Field] = {}
+        sources = {f.source for f in model}
         k = 0
         for el in root:
             if el.tag != "p" or len(el) or not el.text or "\n" in el.text.strip():
                 continue
             text = el.text.strip()
+            if text not in sources:
+                continue  # a paragraph of the page's own
             for j in range(k, len(model)):
                 if model[j].source == text:
                     out[id(el)] = model[j]
@@ -211,106 +233,96 @@ class RenderTreeprocessor(Treeprocessor):
         return out
 
     @staticmethod
-    def _take_top_fields(root: etree.Element, h1: etree.Element | None, fields: dict[int, Field]) -> list[etree.Element]:
-        """The label lines between the title and the first heading, moved into the card."""
-        items: list[etree.Element] = []
+    def _take_top_fields(root: etree.Element, h1: etree.Element | None, fields: dict[int, Field]) -> list[Field]:
+        """The label lines between the title and the first heading, taken from the page (the card shows them)."""
+        items: list[Field] = []
         for el in list(root)[1 if h1 is not None else 0:]:
             if el.tag in _HEADING_TAGS or el.tag == "hr":
                 break
             f = fields.pop(id(el), None)
             if f is not None:
-                items.append(h.meta_item(f.label, _value(f), h.slug(f.label)))
+                items.append(f)
                 root.remove(el)
         return items
 
+    # -- finished HTML for plain words (issue 17) ----------------------------------------------
+    def _plain(self, *texts: str) -> bool:
+        """Whether these words of the author's come out of Python-Markdown as they are: nothing in them any inline
+        pattern of the host starts with, no issue reference the page links (:mod:`.plain`, :mod:`.links`)."""
+        triggers = self.triggers
+        if triggers is None:
+            return False
+        for s in texts:
+            if s and (triggers.search(s) or (self.refs and any(r in s for r in self.refs))):
+                return False
+        return True
+
+    def _raw(self, html: str, p: etree.Element | None = None) -> etree.Element:
+        """A paragraph (``p``, or a new one) holding a stash placeholder: Python-Markdown puts ``html`` in its place,
+        paragraph and all (``html`` starts with a block element or a comment)."""
+        p = etree.Element("p") if p is None else p
+        self.blocks[id(p)] = self.md.htmlStash.html_counter
+        p.text = AtomicString(self.md.htmlStash.store(html))
+        return p
+
+    def _badge(self, make: Callable[[str, str | None], str], words: str, canon: str | None) -> str:
+        """``make(words, canon)`` (a badge of :mod:`..render.chrome`), made once per page for the same words."""
+        key = (make, words, canon)
+        html = self.badges.get(key)
+        if html is None:
+            html = self.badges[key] = make(words, canon)
+        return html
+
+    def _value_html(self, f: Field) -> tuple[str, str | None] | None:
+        """:func:`_value` as finished HTML, with the words shown as written (None for a badge); None when the
+        value holds Markdown."""
+        kind = _FIELD_KINDS.get(f.label.lower())
+        if kind == "status":
+            words, note, canon = read_status(f.value)
+            return (c.with_note(self._badge(c.badge, words, canon), note), None) if self._plain(words, note) else None
+        if kind == "priority":
+            words, note = split_status(f.value, kind)
+            canon = normalize_priority(words)
+            words, note = (words, note) if canon else (f.value, "")
+            return (c.with_note(self._badge(c.priority_badge, words, canon), note), None) if self._plain(words, note) else None
+        value = f.value if f.shown is None else f.shown
+        return (c.text(value), value) if self._plain(value) else None
+
+    def _card_fields(self, ms: Milestone, top: list[Field]) -> list[c.CardField] | None:
+        """The card's fields as finished HTML, or None when any word the card shows holds Markdown."""
+        if not self._plain(ms.status_text, ms.status_note, *ms.owners, *ms.tags):
+            return None
+        out = []
+        for f in top:
+            value = self._value_html(f) if self._plain(f.label) else None
+            if value is None:
+                return None
+            out.append(c.CardField(f.label, slug(f.label), value[0], value[1]))
+        return out
+
     def _field_paragraph(self, p: etree.Element, f: Field) -> None:
+        value = self._value_html(f) if self._plain(f.label) else None
+        if value is not None:  # the paragraph as finished HTML
+            self._raw(f'<p class="ms-field" data-field="{c.attr(slug(f.label))}"><strong class="ms-label">{c.text(f.label)}</strong>: '
+                      f"{value[0]}</p>", p)
+            return
         p.set("class", "ms-field")
-        p.set("data-field", h.slug(f.label))
+        p.set("data-field", slug(f.label))
+        val = _value(f)
+        if isinstance(val, str) and self._plain(f.label):
+            # The label as finished HTML, the value the author's Markdown after it (the inline pass reads it as
+            # it read the label's tail)
+            p.text = self.md.htmlStash.store(f'<strong class="ms-label">{c.text(f.label)}</strong>: ') + h.protect(val)
+            return
         p.text = None
         strong = etree.SubElement(p, "strong", {"class": "ms-label"})
         strong.text = h.protect(f.label)
         strong.tail = AtomicString(": ")  # punctuation of ours; the value appended below is the author's
-        val = _value(f)
         if isinstance(val, str):
             strong.tail += h.protect(val)
         else:
             p.append(val)
         _settle(p, self.triggers)
-
-    # -- phases ---------------------------------------------------------------------------------
-    def _phases(self, root: etree.Element, ms: Milestone, h1: etree.Element | None, chrome: list[etree.Element] | None = None) -> None:
-        children = list(root)
-        found: list[tuple[int, Phase]] = []  # (index in children, phase), in page order
-        k = 0
-        for i, el in enumerate(children):
-            if el.tag not in _HEADING_TAGS or el is h1 or len(el):
-                continue
-            level = int(el.tag[1])
-            for j in range(k, len(ms.phases)):
-                ph = ms.phases[j]
-                if ph.heading is not None and ph.heading_level == level and _same_heading(ph.heading.text, el.text):
-                    found.append((i, ph))
-                    k = j + 1
-                    break
-        starts = {i for i, _ in found}
-        for i, phase in found:
-            level = phase.heading_level
-            j = i + 1
-            while j < len(children):
-                nxt = children[j]
-                if j in starts or (nxt.tag in _HEADING_TAGS and int(nxt.tag[1]) <= level):
-                    break
-                j += 1
-            body = children[i + 1:j]
-            while body and body[-1].tag == "hr":
-                body.pop()
-            heading = children[i]
-            pos = list(root).index(heading)
-            for child in [heading, *body]:
-                root.remove(child)
-            details = self._phase_details(heading, phase, body)
-            root.insert(pos, details)
-            if chrome is not None:
-                chrome.append(details)
-
-    def _phase_details(self, heading: etree.Element, phase: Phase, body: list[etree.Element]) -> etree.Element:
-        assert phase.heading is not None
-        status = phase.status
-        details = etree.Element("details", {"class": "ms-phase", "id": phase.anchor, "data-status": status or "unknown"})
-        details.set("data-phase", phase.id)
-        mode = self.ext.getConfig("open_phases")
-        if mode == "all" or (mode == "in-progress" and status == "in-progress"):
-            details.set("open", "open")
-        rest, _ = split_attr_list(phase.heading.text)
-        attrs = phase.heading.text[len(rest):].strip()
-        if attrs:  # ``{ #first .x }`` (attr_list): the id is the phase's (on <details>), the rest the heading's
-            for a in attrs.strip("{}: ").split():
-                if a.startswith("."):
-                    heading.set("class", (heading.get("class", "") + " " + a[1:]).strip())
-                elif "=" in a and not a.startswith("#"):
-                    k, _, v = a.partition("=")
-                    if not k.lower().startswith("on"):
-                        heading.set(k, v.strip("\"'"))
-        heading.text = None
-        num = etree.SubElement(heading, "span", {"class": "ms-phase-num"})
-        num.text = h.protect(phase.heading.number)
-        num.tail = AtomicString(phase.heading.separator)  # punctuation and spaces only
-        title = etree.SubElement(heading, "span", {"class": "ms-phase-title"})
-        title.text = h.protect(phase.heading.title)
-        if phase.heading.estimate:
-            title.tail = AtomicString(" ")
-            estimate = etree.SubElement(heading, "span", {"class": "ms-phase-estimate"})
-            estimate.text = h.protect(phase.heading.estimate)
-        summary = h.phase_summary(phase, heading, phase.status_text, status, self.ext.today())
-        _no_markdown_in_generated(summary)
-        _settle(summary, self.triggers)
-        details.append(summary)
-        content = etree.SubElement(details, "div", {"class": "ms-phase-body"})
-        for child in body:
-            content.append(child)
-        if not phase.status_text and not phase.status_inferred:  # an inferred status is the phase's too
-            details.set("data-status", "unknown")
-        return details
 
     # -- tables, lists --------------------------------------------------------------------------
     def _table(self, table: etree.Element, cursor: list[Any]) -> None:
@@ -354,6 +366,10 @@ class RenderTreeprocessor(Treeprocessor):
                     continue
                 cell = cells[idx]
                 raw = (cell.text or "").replace("&lt;", "<")
+                if self._plain(raw):  # the badge as finished HTML
+                    badge = (c.badge if kind == "status" else c.priority_badge if kind == "priority" else c.level_badge)
+                    cell.text = AtomicString(self.md.htmlStash.store(self._badge(badge, raw, cell_value(kind, raw))))
+                    continue
                 cell.text = None
                 if kind == "status":
                     cell.append(h.badge(raw, cell_value(kind, raw)))

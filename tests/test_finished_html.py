@@ -1,0 +1,84 @@
+# SPDX-License-Identifier: MIT
+"""The chrome written as finished HTML (render/chrome.py, issue 17) is the page the element builders give.
+
+A page whose words are plain gets its card, phase wrappers, badges, field lines and boxes through
+Python-Markdown's raw-HTML stash; with an inline extension the plain-text rule does not know (``abbr``: with no
+abbreviation defined it changes no word), every piece that holds the author's words is built as elements. Both
+ways must give the same string, on every golden case and as the MkDocs plugin converts (search brackets
+included).
+"""
+
+from __future__ import annotations
+
+import logging
+import subprocess
+import sys
+import xml.etree.ElementTree as etree
+from pathlib import Path
+
+import markdown
+import pytest
+
+from mkdocs_milestones.extension import MilestonesExtension, PageContext
+from mkdocs_milestones.parser import split_front_matter
+
+CASES = Path(__file__).parent / "cases"
+NAMES = sorted(p.stem for p in CASES.glob("*.md"))
+
+
+def _convert(text: str, extensions: list[object], *, host: str) -> str:
+    meta, body, _ = split_front_matter(text)
+    ctx = PageContext(file="x.md", url="x/", meta=meta, host=host, defer_graph=host == "mkdocs")
+    ext = MilestonesExtension(provider=lambda md: ctx, today="2026-06-01")
+    md = markdown.Markdown(extensions=[*extensions, ext])
+    logging.disable(logging.CRITICAL)
+    try:
+        return md.convert(body)
+    finally:
+        logging.disable(logging.NOTSET)
+
+
+@pytest.mark.parametrize("host", ["markdown", "mkdocs"])
+@pytest.mark.parametrize("name", NAMES)
+def test_finished_html_is_the_element_builders_page(name: str, host: str) -> None:
+    text = (CASES / f"{name}.md").read_text(encoding="utf-8")
+    for extra in ([], ["toc", "tables"], ["attr_list", "md_in_html"]):
+        fast = _convert(text, extra, host=host)
+        built = _convert(text, [*extra, "abbr"], host=host)  # abbr: the element builders for the author's words
+        assert fast == built, (name, extra)
+
+
+def test_plain_words_build_no_chrome_elements() -> None:
+    """What the later tree processors walk and the serialiser writes: no card, details, summary, badge or box element."""
+    text = ("# MILESTONE: Plain\n**Status**: in progress\n**Priority**: high\n\n"
+            "### Phase 1: One\n**Status**: done\n**Goal**: a goal\n\n- [x] a\n- [ ] b\n\n"
+            "### Phase 2: Two\n**Status**: pending\n\n| Task | Status |\n|---|---|\n| x | done |\n")
+    md = markdown.Markdown(extensions=["tables", MilestonesExtension(today="2026-06-01")])
+    tags: list[object] = []
+    serialize = md.serializer
+
+    def serializer(root: etree.Element) -> str:  # the tree as the serialiser gets it
+        tags.extend(el.tag for el in root.iter())
+        return serialize(root)
+
+    md.serializer = serializer
+    html = md.convert(text)
+    assert 'class="ms-card"' in html and html.count("<details") == 2 and html.count('type="checkbox"') == 2
+    assert html.count('class="ms-badge ms-status"') == 6 and html.count('class="ms-field"') == 3
+    assert not {"details", "summary", "input", "strong", "dl", "svg"} & set(tags), tags
+    assert tags.count("h3") == 2  # the headings stay elements: toc reads them
+    assert tags.count("span") == 4  # each heading's number and title (the author's words, still Markdown there)
+
+
+def test_mkdocs_knows_the_phase_anchors(make_site, tmp_path: Path) -> None:
+    """A link to ``plan.md#phase-2`` checks out under ``validation: anchors: warn`` and ``--strict``: the phase's
+    ``<details id>`` is finished HTML, so the extension tells MkDocs the id."""
+    plan = "# MILESTONE: Plan\n**Status**: in progress\n\n### Phase 1: One\n**Status**: done\n\n### Phase 2: Two\n**Status**: pending\n"
+    cfg = make_site({"index.md": "# Home\n\n[second phase](plan.md#phase-2)\n", "plan.md": plan},
+                    extra="validation:\n  anchors: warn\n")
+    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(cfg)], capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    assert 'id="phase-2"' in (tmp_path / "site" / "plan" / "index.html").read_text(encoding="utf-8")
+    bad = make_site({"index.md": "# Home\n\n[nowhere](plan.md#phase-9)\n", "plan.md": plan}, extra="validation:\n  anchors: warn\n")
+    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(bad)], capture_output=True, text=True)
+    assert proc.returncode == 1 and "phase-9" in proc.stderr  # the check itself is on
