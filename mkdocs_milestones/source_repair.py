@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from mkdocs.plugins import get_plugin_logger
+from mkdocs.plugins import event_priority, get_plugin_logger
 
 from .extension.cache import digest, in_scope_repaired
 from .site import front_matter_lines, repair_in_scope
@@ -29,20 +29,24 @@ class SourceRepair:
     offsets: dict[str, int]
     repaired_at_read: set[str]
 
+    @event_priority(100)  # first: a later plugin that returns a source of its own still has the last word, as over MkDocs' read
     def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
         """Repair the page's source before MkDocs or any plugin reads it (title and front matter too),
-        within the ``fix_mojibake`` scope (:func:`~mkdocs_milestones.site.repair_in_scope`)."""
+        within the ``fix_mojibake`` scope (:func:`~mkdocs_milestones.site.repair_in_scope`).
+
+        The text read here is handed on even when nothing was repaired: MkDocs would otherwise open and
+        decode the file a second time (``File.content_string`` does not keep it), once per page of the site."""
         try:
             raw = page.file.content_string
         except (OSError, UnicodeDecodeError):
             return None  # MkDocs reports it
         self.offsets[page.file.src_uri] = front_matter_lines(raw)
         if not self.config.fix_mojibake or page.file.generated_by:
-            return None
+            return raw
         scope = self.config.fix_mojibake
         fixed, repairs = self.cache.get("repair", digest(scope, raw), lambda: in_scope_repaired(raw, scope))
         if not repairs:
-            return None
+            return raw
         self.repaired_at_read.add(page.file.src_uri)
         self._log_repairs(page.file.src_uri, repairs, 0)
         return fixed

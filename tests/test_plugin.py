@@ -384,3 +384,22 @@ def test_export_is_a_file_of_the_build(make_site, tmp_path: Path, caplog: pytest
     written = (tmp_path / "site" / "milestones.json").read_text(encoding="utf-8")
     assert seen == written and json.loads(written)["milestones"][0]["title"] == "Auth"
     assert any("docs/milestones.json is replaced by the generated export" in r.getMessage() for r in caplog.records)
+
+
+def test_page_source_is_read_once(tmp_path):
+    """The plugin hands on the source it read for the repair, so MkDocs does not open every page a second time
+    (issue 17); a later plugin's own source still wins, as it would over MkDocs' read."""
+    from mkdocs.structure.files import File
+    from mkdocs.structure.pages import Page
+
+    from mkdocs_milestones.plugin import MilestonesPlugin
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "plain.md").write_text("# Plain\n\nNothing to repair: café, ✅.\n", encoding="utf-8")
+    plugin = MilestonesPlugin()
+    plugin.load_config({})
+    f = File("plain.md", str(docs), str(tmp_path / "site"), use_directory_urls=True)
+    page = Page(None, f, {})
+    assert plugin.on_page_read_source(page=page, config={}) == "# Plain\n\nNothing to repair: café, ✅.\n"
+    assert MilestonesPlugin.on_page_read_source.mkdocs_priority == 100
