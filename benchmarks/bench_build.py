@@ -148,6 +148,7 @@ def write_site(root: Path, pages: int, plugin: bool, seed: int = 1) -> Path:
 def real_builds(docs: Path, base: Path, repeat: int, exclude: list[str] | None) -> None:
     """Builds of a real docs folder (``--real``): Material and search, the plugin off and on, interleaved fresh-process
     builds, medians; MkDocs' link checks at ``info`` (real docs link outside the folder they are built from)."""
+    base.mkdir(parents=True, exist_ok=True)
     cfgs = {}
     for on in (False, True):
         name = "on" if on else "off"
