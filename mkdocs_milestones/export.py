@@ -92,21 +92,33 @@ def export_document(
     milestone's ``links``: its issue references that link somewhere, as ``{"text", "url"}``.
     """
     day = today or build_today()
-    doc: dict[str, Any] = {"version": EXPORT_VERSION}
-    if lang:
-        doc["lang"] = lang
-    doc["today"] = day.isoformat()
+    doc = _head(day, lang)
     milestones = []
     for e in sorted(entries, key=lambda e: (e.page, e.milestone.line)):
         item = milestone_dict(e, day, links=links)
         if histories is not None:
-            h = histories.get(e.key)
-            item["history"] = h.to_list() if h is not None else []
-            if h is not None and h.partial:
-                item["history_partial"] = True  # a shallow clone: the first point is its boundary, not a creation
+            item.update(_history_keys(histories, e.key))
         milestones.append(item)
     doc["milestones"] = milestones
     return doc
+
+
+def _head(day: date, lang: str | None) -> dict[str, Any]:
+    """The document's keys before its milestones."""
+    head: dict[str, Any] = {"version": EXPORT_VERSION}
+    if lang:
+        head["lang"] = lang
+    head["today"] = day.isoformat()
+    return head
+
+
+def _history_keys(histories: Mapping[str, MilestoneHistory], key: str) -> dict[str, Any]:
+    """A milestone's ``history`` (an empty list for a page without commits), and ``history_partial`` when a shallow
+    clone cuts it (its first point is the clone's boundary, not a creation)."""
+    h = histories.get(key)
+    if h is None:
+        return {"history": []}
+    return {"history": h.to_list(), "history_partial": True} if h.partial else {"history": h.to_list()}
 
 
 def export_json(
@@ -125,19 +137,12 @@ def export_json(
     if cache is None:
         return indented_json(export_document(entries, histories, lang=lang, today=today, links=links)) + "\n"
     day = today or build_today()
-    head: dict[str, Any] = {"version": EXPORT_VERSION}
-    if lang:
-        head["lang"] = lang
-    head["today"] = day.isoformat()
+    head = _head(day, lang)
     items = []
     for e in sorted(entries, key=lambda e: (e.page, e.milestone.line)):
         text = _item_text(e, day, links, cache)
         if histories is not None:
-            h = histories.get(e.key)
-            extra: dict[str, Any] = {"history": h.to_list() if h is not None else []}
-            if h is not None and h.partial:
-                extra["history_partial"] = True
-            text = _with_keys(text, extra, _ITEM_PAD)
+            text = _with_keys(text, _history_keys(histories, e.key), _ITEM_PAD)
         items.append(text)
     body = f',\n  "milestones": [\n{_ITEM_PAD}' + f",\n{_ITEM_PAD}".join(items) + "\n  ]" if items else ',\n  "milestones": []'
     return indented_json(head)[:-2] + body + "\n}\n"

@@ -17,13 +17,12 @@ from datetime import date
 from ..i18n import text as t
 from ..model import Milestone, Phase
 from ..schedule import OWNER_LABELS, TAG_LABELS, TARGET_LABELS
-from ..vocabulary import PRIORITY_LABELS, STATUS_LABELS
+from .html import needs_label, priority_label, status_label
 
 __all__ = ["attr", "badge", "card", "level_badge", "meta_item", "overdue_badge", "phase_meta", "priority_badge",
            "progress_bar", "text", "with_note"]
 
 _AMP_RE = re.compile(r"&(?!(?:\#[0-9]+|\#x[0-9a-f]+|[0-9a-z]+);)", re.IGNORECASE)
-_HAS_WORD_RE = re.compile(r"[^\W_]", re.UNICODE)
 
 
 def text(s: str) -> str:
@@ -48,24 +47,24 @@ def _span(cls: str, inner: str, **attrs: str) -> str:
     return f'<span class="{cls}"{extra}>{inner}</span>'
 
 
+def _labelled(cls: str, words: str, label: str, title: str, **data: str) -> str:
+    """A badge of the author's ``words``, with ``label`` added when they hold no word (:func:`.html.needs_label`)."""
+    inner = text(words)
+    if needs_label(words):
+        inner = (inner + " " if words else "") + _span("ms-badge-label", text(label))
+    return _span(cls, inner, **data, title=title)
+
+
 def badge(words: str, status: str | None) -> str:
     """:func:`.html.badge`: ``words`` plain text (the author's), escaped here."""
-    canon = status or "unknown"
-    label = t(f"status.{canon}" if canon in STATUS_LABELS else "status.unknown")
-    inner = text(words)
-    if not words or not _HAS_WORD_RE.search(words):
-        inner = (inner + " " if words else "") + _span("ms-badge-label", text(label))
-    return _span("ms-badge ms-status", inner, data_status=canon, title=label)
+    canon, label = status_label(status)
+    return _labelled("ms-badge ms-status", words, label, label, data_status=canon)
 
 
 def priority_badge(words: str, priority: str | None) -> str:
     """:func:`.html.priority_badge`."""
-    canon = priority or "unknown"
-    label = t(f"priority.{canon}" if canon in PRIORITY_LABELS else "priority.unknown")
-    inner = text(words)
-    if not words or not _HAS_WORD_RE.search(words):
-        inner = (inner + " " if words else "") + _span("ms-badge-label", text(label))
-    return _span("ms-badge ms-priority", inner, data_priority=canon, title=f"{t('priority')}: {label}")
+    canon, label = priority_label(priority)
+    return _labelled("ms-badge ms-priority", words, label, f"{t('priority')}: {label}", data_priority=canon)
 
 
 def level_badge(words: str, level: str | None) -> str:

@@ -38,6 +38,24 @@ __all__ = [
 _HAS_WORD_RE = re.compile(r"[^\W_]", re.UNICODE)
 
 
+def status_label(status: str | None) -> tuple[str, str]:
+    """``(canonical status, its label in the page's language)`` for a badge; ``unknown`` when there is none."""
+    canon = status or "unknown"
+    return canon, t(f"status.{canon}" if canon in STATUS_LABELS else "status.unknown")
+
+
+def priority_label(priority: str | None) -> tuple[str, str]:
+    """``(canonical priority, its label in the page's language)`` for a badge."""
+    canon = priority or "unknown"
+    return canon, t(f"priority.{canon}" if canon in PRIORITY_LABELS else "priority.unknown")
+
+
+def needs_label(words: str | None) -> bool:
+    """True when a badge's words hold no letter or digit (only an emoji, or nothing): the label is added, so colour
+    never carries the meaning alone."""
+    return not words or not _HAS_WORD_RE.search(words)
+
+
 def slug(text: str) -> str:
     """A lower-case, dash-separated token for ``data-*`` attributes.
 
@@ -63,11 +81,10 @@ def badge(text: str, status: str | None, *, markdown: bool = True) -> etree.Elem
     ``markdown=False`` (the roadmap, serialised with :func:`to_html`).
     """
     prep = protect if markdown else str
-    canon = status or "unknown"
+    canon, label = status_label(status)
     el = _span("ms-badge ms-status", prep(text) if text else None, **{"data-status": canon})
-    label = t(f"status.{canon}" if canon in STATUS_LABELS else "status.unknown")
     el.set("title", label)
-    if not text or not _HAS_WORD_RE.search(text):
+    if needs_label(text):
         word = _span("ms-badge-label", label)
         if text:
             el.text = prep(text) + " "
@@ -89,11 +106,10 @@ def with_note(badge_el: etree.Element, note: str) -> etree.Element:
 def priority_badge(text: str, priority: str | None, *, markdown: bool = True) -> etree.Element:
     """A priority badge with ``data-priority``; emoji-only text gets the word too."""
     prep = protect if markdown else str
-    canon = priority or "unknown"
+    canon, label = priority_label(priority)
     el = _span("ms-badge ms-priority", prep(text) if text else None, **{"data-priority": canon})
-    label = t(f"priority.{canon}" if canon in PRIORITY_LABELS else "priority.unknown")
     el.set("title", f"{t('priority')}: {label}")
-    if not text or not _HAS_WORD_RE.search(text):
+    if needs_label(text):
         if text:
             el.text = prep(text) + " "
         el.append(_span("ms-badge-label", label))
