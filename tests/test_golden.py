@@ -100,10 +100,10 @@ def test_every_status_word_and_emoji_has_a_golden_case() -> None:
 
 @pytest.mark.parametrize("name", NAMES)
 def test_plain_text_skipping_the_inline_pass_changes_nothing(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Issue 17: text we put in the card, the phase summaries, field lines and badges skips Python-Markdown's
-    inline pass when it holds no inline syntax; the page is the same string as with every text processed,
+    """Issue 17: text of a milestone page (ours in the card, phase summaries, field lines and badges, and the
+    author's) skips Python-Markdown's inline pass when it holds no inline syntax; the page is the same string as with every text processed,
     with the extension's own tables/fenced_code and with toc, attr_list and footnotes as well."""
-    from mkdocs_milestones.extension import render
+    from mkdocs_milestones.extension import plain, render
 
     options = _options().get(name)
     for exts in ([], ["toc", "attr_list", "footnotes"]):
@@ -119,5 +119,6 @@ def test_plain_text_skipping_the_inline_pass_changes_nothing(name: str, monkeypa
         assert render._plain_text_rule(markdown.Markdown(extensions=[MilestonesExtension(), *exts])) is not None
         with monkeypatch.context() as m:
             m.setattr(render, "_plain_text_rule", lambda md: None)
+            m.setattr(plain, "plain_text_rule", lambda md: None)
             slow = convert()
         assert fast == slow

@@ -28,6 +28,7 @@ from .cache import RenderCache
 from .config import ASSET_CSS, GRAPH_VALUES, OPEN_PHASE_VALUES, assets_html, check_config, config_link_rules, default_config
 from .context import ContextProvider, PageContext, plain_context
 from .links import LinkTreeprocessor
+from .plain import PlainTextTreeprocessor
 from .preprocessors import ContextPreprocessor, MarkerPreprocessor, ParsePreprocessor, RepairPreprocessor, context_of, reset_results
 from .render import RenderTreeprocessor
 from .sanitize import SanitizeTreeprocessor
@@ -192,6 +193,9 @@ class MilestonesExtension(Extension):
         md.preprocessors.register(MarkerPreprocessor(md, self), "ms_markers", 27)
         # Before inline (20): element text is still Markdown; after the block parser built tables.
         md.treeprocessors.register(RenderTreeprocessor(md, self), "ms_render", 25)
+        # Just before inline (20), after every tree processor that adds text: a milestone page's text that no
+        # inline pattern can match skips the inline pass (plain.py).
+        md.treeprocessors.register(PlainTextTreeprocessor(md), "ms_plain", 20.5)
         # After inline (20): links (magiclink's too) and code are elements, skipped; before ms_sanitize (15).
         md.treeprocessors.register(LinkTreeprocessor(md, self.rules), "ms_links", 17)
         # After inline (20), before toc (5) and MkDocs' title extraction (-1).
