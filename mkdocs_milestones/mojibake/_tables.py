@@ -71,8 +71,8 @@ def _cls(chars: set[str] | frozenset[str]) -> str:
     class in fewer characters for the regular expression compiler to read (issue 17: the repair's expressions
     are compiled when it is first imported, in every build).
 
-    >>> _cls({"a", "b", "c", "e", "-", "]"})
-    '[\\-\\]a-ce]'
+    >>> _cls(set("abcexy"))
+    '[a-cexy]'
     """
     points = sorted(map(ord, chars))
     out = []
