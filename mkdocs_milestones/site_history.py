@@ -12,13 +12,16 @@ from typing import TYPE_CHECKING
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files
 
-from .history import HistoryReader, HistoryView, MilestoneHistory, RepoHistory, build_time, page_histories
+from .history import HistoryView, MilestoneHistory, RepoHistory, build_time, page_histories
+from .history.repo import NOT_IN_GIT, outside_git
 from .model import MilestoneEntry
 from .roadmap_doc import may_hold_milestones
 from .render.feeds import feed_files
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
+
+    from .history import HistoryReader
 
 __all__ = ["SiteHistory"]
 
@@ -123,6 +126,10 @@ class SiteHistory:
 
     def _read(self, docs_dir: str, fix_mojibake: bool, pages: Set[str] | None, cache_dir: str | None) -> RepoHistory:
         """Off (one info line) without git, partial (one warning, so --strict fails) in a shallow clone."""
+        if os.path.isdir(docs_dir) and outside_git(docs_dir):  # no git process, no reader imported
+            return self._note(docs_dir, RepoHistory(False, note=NOT_IN_GIT))
+        from .history import HistoryReader
+
         if self.reader is None or self.reader.fix_mojibake != fix_mojibake or self.reader.cache_dir != cache_dir:
             self.reader = HistoryReader(fix_mojibake=fix_mojibake, cache_dir=cache_dir)
         try:
@@ -131,14 +138,19 @@ class SiteHistory:
             log.warning("mkdocs-milestones could not read the milestones' history from git (%s: %s); "
                         "the site is built without it. Please report this.", type(err).__name__, err)
             return RepoHistory(False, note=str(err))
+        self._note(docs_dir, result)
+        log.debug("history: %d commits, %d versions parsed in %.3f s%s", result.commits, result.versions_parsed,
+                  self.reader.last_seconds, " (from the cache folder)" if self.reader.from_disk else "")
+        return result
+
+    def _note(self, docs_dir: str, result: RepoHistory) -> RepoHistory:
+        """Say the history's note once per docs folder (``mkdocs serve``): a warning for a partial history."""
         if result.note and (docs_dir, result.note) != self.told:
             self.told = (docs_dir, result.note)
             if result.partial:
                 log.warning("%s", result.note)
             else:
                 log.info("%s; set `history: false` to silence this", result.note)
-        log.debug("history: %d commits, %d versions parsed in %.3f s%s", result.commits, result.versions_parsed,
-                  self.reader.last_seconds, " (from the cache folder)" if self.reader.from_disk else "")
         return result
 
     def publish(self, entries: list[MilestoneEntry], files: Files, config: MkDocsConfig,

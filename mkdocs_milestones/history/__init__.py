@@ -27,7 +27,8 @@ in a shallow clone ``partial`` is set and the histories that reach the clone's b
 
 from __future__ import annotations
 
-from .git import SHALLOW_HINT, HistoryReader
+from typing import TYPE_CHECKING, Any
+
 from .points import (
     MARKDOWN_SUFFIXES,
     Change,
@@ -46,6 +47,9 @@ from .points import (
     recent_changes,
     site_burnup,
 )
+
+if TYPE_CHECKING:
+    from .git import SHALLOW_HINT, HistoryReader
 
 __all__ = [
     "MARKDOWN_SUFFIXES",
@@ -67,3 +71,13 @@ __all__ = [
     "recent_changes",
     "site_burnup",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    """The reader (:mod:`.git`, with its cache file and log parsing) is imported when first asked for: a build whose
+    docs folder is outside git, and the renderers that only show a history, never load it."""
+    if name in ("HistoryReader", "SHALLOW_HINT"):
+        from . import git
+
+        return getattr(git, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

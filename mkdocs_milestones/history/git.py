@@ -18,6 +18,7 @@ from .cache import load as load_cache
 from .cache import save as save_cache
 from .log import _LOG_FORMAT, _PATHSPECS, _cat_blobs, _Commit, _Lineage, _lineages, _parse_log
 from .points import HistoryPoint, MilestoneHistory, RepoHistory, _Facts, history_keys
+from .repo import NOT_IN_GIT
 
 __all__ = ["SHALLOW_HINT", "HistoryReader"]
 
@@ -133,7 +134,7 @@ class HistoryReader:
         if probe.returncode != 0 or len(lines) != 3:
             err = probe.stderr.decode("utf-8", "replace")
             if "not a git repository" in err:
-                return RepoHistory(False, note="the docs folder is not in a git repository, so there is no milestone history")
+                return RepoHistory(False, note=NOT_IN_GIT)
             if "ambiguous argument 'HEAD'" in err or "unknown revision" in err:
                 return RepoHistory(False, note="the repository has no commits yet, so there is no milestone history")
             last = [line for line in err.strip().splitlines() if line.strip()]

@@ -7,21 +7,22 @@ Modules, imported one way: ``_tokens`` <- ``_candidates`` <- ``_resolve_boxes`` 
 
 from __future__ import annotations
 
+import functools
 import re
 
 from . import _tables as T
+from ._tables import _cls
 from ._tokens import _strong_text
 from ._scan import _Pass
-from ._prefilter import _cls, needs_work
+from ._prefilter import needs_work
 
-#: Per pair of pages, the characters both have for different bytes (where their readings of a
-#: text that fits both can differ).
-def _differ_re(p: T.CodePage, q: T.CodePage) -> re.Pattern[str]:
+@functools.cache
+def _differ_re(pi: int, qi: int) -> re.Pattern[str]:
+    """For a pair of pages, the characters both have for different bytes (where their readings of a
+    text that fits both can differ); compiled for the first text that fits both."""
+    p, q = T.PAGES[pi], T.PAGES[qi]
     chars = frozenset(c for c, b in p.to_byte.items() if q.to_byte.get(c, b) != b)
     return re.compile(_cls(chars) if chars else "(?!)")
-
-
-_DIFFER_RES = tuple(tuple(_differ_re(p, q) for q in T.PAGES) for p in T.PAGES)
 
 
 def _decode_whole(text: str, pi: int) -> str:
@@ -59,7 +60,7 @@ def repair_pass(text: str, edits: bool = True) -> tuple[str, list[tuple[int, int
     for pi in fits:
         if "\ufffd" in text and tried:
             break  # U+FFFD does not decode with any page
-        if any(not _DIFFER_RES[pj][pi].search(text) for pj in tried):
+        if any(not _differ_re(pj, pi).search(text) for pj in tried):
             continue  # the text reads the same with a page already tried
         tried.append(pi)
         decoded = _decode_whole(text, pi)

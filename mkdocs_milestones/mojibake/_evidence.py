@@ -36,9 +36,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from ftfy.badness import is_bad
-
 from . import _tables as T
+from ._ftfy import is_bad
 
 Edit = tuple[int, int, str]
 

@@ -19,6 +19,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from ._tables import _cls
+
 
 def _conts(encoding: str) -> set[str]:
     out = set()
@@ -28,10 +30,6 @@ def _conts(encoding: str) -> set[str]:
         except UnicodeDecodeError:
             continue
     return out
-
-
-def _cls(chars: set[str]) -> str:
-    return "[" + "".join(re.escape(c) for c in sorted(chars)) + "]"
 
 
 _C1251 = _cls(_conts("cp1251"))

@@ -3,14 +3,14 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 from . import _tables as T
+from ._tables import _cls
 from ._tokens import _MAC, _MAC_PUNCT_LEADS, _MATH, _TWO_BYTE_CLASSES
 from ._scan import _Pass
 
-def _cls(chars: set[str] | frozenset[str]) -> str:
-    return "[" + "".join(re.escape(c) for c in sorted(chars)) + "]"
 
 
 #: A sequence of character classes where a repair can start: its kind (sequences of a kind
@@ -92,12 +92,17 @@ def _repairable_re(seqs: list[_Seq]) -> re.Pattern[str]:
 
 _SEQS = [seq for page in T.PAGES for seq in _repairable_seqs(page)]
 _REPAIRABLE_RE = _repairable_re([seq for seq in _SEQS if seq[0] != "question"])
-#: The same for ``?`` after a lead, written from the ``?`` (a literal character the engine
-#: finds at C speed), looking back at the lead and continuations before it.
-_REPAIRABLE_Q_RE = re.compile(
-    "\\?(?<=" + _cls(frozenset().union(*(c[-2] for k, _p, c in _SEQS if k == "question"))) + ".)"
-    + "(?:" + "|".join("(?<=" + "".join(map(_cls, classes)) + ")" for kind, _pre, classes in _SEQS
-                       if kind == "question") + ")")
+
+
+@functools.cache
+def _repairable_q_re() -> re.Pattern[str]:
+    """The same for ``?`` after a lead, written from the ``?`` (a literal character the engine
+    finds at C speed), looking back at the lead and continuations before it; compiled for the
+    first text with a ``?`` that the expression above does not settle (issue 17)."""
+    return re.compile(
+        "\\?(?<=" + _cls(frozenset().union(*(c[-2] for k, _p, c in _SEQS if k == "question"))) + ".)"
+        + "(?:" + "|".join("(?<=" + "".join(map(_cls, classes)) + ")" for kind, _pre, classes in _SEQS
+                           if kind == "question") + ")")
 
 
 def needs_work(text: str) -> bool:
@@ -120,4 +125,4 @@ def needs_work(text: str) -> bool:
         return False
     if _REPAIRABLE_RE.search(text) is not None:
         return True
-    return _REPAIRABLE_Q_RE.search(text) is not None and _Pass._qmode(text)
+    return T.QUESTION in text and _repairable_q_re().search(text) is not None and _Pass._qmode(text)

@@ -19,11 +19,10 @@ import difflib
 import re
 from collections.abc import Callable
 
-import ftfy
-from ftfy.badness import badness, is_bad
-
 from . import _evidence
+from ._ftfy import badness, decode, encode, fix_encoding_and_explain, is_bad
 from ._core import needs_work
+from ._tables import _cls
 
 Edit = tuple[int, int, str]
 
@@ -52,7 +51,7 @@ def _chars(encoding: str, lo: int, hi: int) -> set[str]:
     out = set()
     for byte in range(lo, hi + 1):
         try:
-            ch = bytes([byte]).decode(encoding)
+            ch = decode(bytes([byte]), encoding)
         except UnicodeDecodeError:
             continue
         if not ch.isascii():
@@ -96,8 +95,6 @@ def _hint_re() -> re.Pattern[str]:
     return re.compile(_cls(first) + _cls(second) + "(?<=" + "|".join(alts) + ")")
 
 
-def _cls(chars: set[str]) -> str:
-    return "[" + "".join(re.escape(c) for c in sorted(chars)) + "]"
 
 
 #: A place where ftfy could find something to repair (with a C1 control, ``_C1``); clean text
@@ -130,7 +127,7 @@ def edits_between(old: str, new: str) -> list[Edit]:
 
 def _ftfy_line(line: str) -> tuple[str, bool]:
     """ftfy's repair of one line, and whether it decoded the whole line with one code page."""
-    fixed, plan = ftfy.fix_encoding_and_explain(line)
+    fixed, plan = fix_encoding_and_explain(line)
     if fixed == line:
         return line, False
     if _C1_UNDEFINED.search(line) and any(
@@ -144,7 +141,7 @@ def _decodes_to(line: str, mine: str) -> bool:
     """Whether the first code page ftfy would try that decodes ``line`` gives ``mine``."""
     for enc in _ENCODINGS:
         try:
-            return line.encode(enc).decode("utf-8") == mine
+            return encode(line, enc).decode("utf-8") == mine
         except UnicodeError:
             continue
     return False

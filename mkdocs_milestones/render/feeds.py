@@ -258,8 +258,8 @@ def ics_calendar(
         detail = [t("ics.status", status=_label(ms.status))]
         if ms.phases:
             detail.append(t("ics.phases", done=ms.phases_done, total=ms.phases_total))
-        if ms.checks_total:
-            detail.append(t("feed.checks", done=ms.checks_done, total=ms.checks_total))
+        if total := ms.checks_total:  # each count walks the milestone's boxes: once each
+            detail.append(t("feed.checks", done=ms.checks_done, total=total))
         url = _link(entry.url, site_url, "") if site_url else None
         if url:
             detail.append(url)

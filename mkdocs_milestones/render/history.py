@@ -19,7 +19,6 @@ from ..i18n import text as t
 from ..model import Milestone, MilestoneEntry
 from ..roadmap.query import plain
 from ..vocabulary import STATUS_WORDS
-from .burnup import render_burnup
 from .markup import esc, safe_url
 from .roadmap import relative_url
 
@@ -91,6 +90,8 @@ def render_history_section(
         history = history.until(now)  # the ``today`` option ends the history: later commits are not shown
     if history is None or not history.points:
         return ""
+    from .burnup import render_burnup  # drawn only where there is a history (not in a build outside git)
+
     changes = newest_first(history.changes())
     out = ['<section class="ms-history">']
     if heading is not None:
@@ -195,6 +196,8 @@ def render_roadmap_history(
             title=lambda page: plain(shown[page].milestone.title),
         )
     if burnup:
+        from .burnup import render_burnup
+
         total = len(mine)
         points = site_burnup(mine, {page: e.milestone for page, e in shown.items()}, now)
         chart = render_burnup(points, title=t("total", n=total), label=t("burnup.all"), today=now.date())

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import html
 import re
-from xml.sax.saxutils import escape as _xml_escape
 
 __all__ = ["esc", "inert_title", "markdown_text", "mermaid_label", "protect", "safe_image_src", "safe_url", "xml_attr", "xml_text"]
 
@@ -25,6 +24,15 @@ _SAFE_SCHEME_RE = re.compile(r"^(?:https?:|mailto:|#|/|\.|[^:/?#]*(?:[/?#]|$))",
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _INVALID_XML_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 _XML_ATTR = {'"': "&quot;", "\n": "&#10;", "\r": "&#13;", "\t": "&#9;"}
+
+
+def _xml_escape(s: str, entities: dict[str, str] | None = None) -> str:
+    """``xml.sax.saxutils.escape``, without importing ``xml.sax`` (which brings ``urllib.request`` and ``http.client``
+    into every build): ``&``, ``>`` and ``<``, then each of ``entities`` in its order."""
+    s = s.replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;")
+    for char, entity in (entities or {}).items():
+        s = s.replace(char, entity)
+    return s
 
 
 def esc(text: object) -> str:

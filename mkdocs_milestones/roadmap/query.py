@@ -29,6 +29,8 @@ _PRIORITY_RANK = {p: i for i, p in enumerate(PRIORITIES)}
 _MD_LINK_RE = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _MD_MARK_RE = re.compile(r"(\*\*|__|`+|~~)")
 _CODE_RE = re.compile(r"(`+[^`]*`+)")
+_ANY_MARK_RE = re.compile(r"[\[&*_`~]")
+"""What :func:`plain` may change besides the spaces at the ends: text without any of it is already plain."""
 
 
 def plain(text: str | None) -> str:
@@ -41,6 +43,8 @@ def plain(text: str | None) -> str:
     """
     if not text:
         return ""
+    if _ANY_MARK_RE.search(text) is None:  # most titles: nothing to take out (one scan instead of two substitutions)
+        return text.strip()
     text = _MD_LINK_RE.sub(r"\1", text)
     if "&" in text:
         text = "".join(part if part.startswith("`") else html.unescape(part) for part in _CODE_RE.split(text))
