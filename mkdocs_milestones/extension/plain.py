@@ -72,8 +72,8 @@ _KNOWN: dict[tuple[str, str], str | tuple[str, ...]] = {
     ("smart-symbols", _TREE_INLINE): ("[(/<>]", r"\d(?:st|nd|rd|th)"),
 }
 # Left out, every text goes through the inline pass with them: abbr (any word the page defines; it skips atomic
-# text), pymdownx.magiclink (bare www. addresses and, with Material's repo_url_shorthand, bare 40-digit commit hashes), and
-# any other.
+# text), pymdownx.magiclink (bare www. addresses and, with Material's repo_url_shorthand, bare 40-digit commit
+# hashes), and any other.
 _GENERATED_TEXT = frozenset({"ms-kicker", "ms-badge-label", "ms-progress-text", "ms-progress-detail", "ms-phase-checks",
                              "ms-badge ms-overdue", "ms-phase-target", "ms-target"})
 """Classes of the spans whose text we write ourselves (words, counts, percentages), never the author."""
