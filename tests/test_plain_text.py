@@ -216,3 +216,18 @@ def test_a_milestone_pages_plain_words_skip_the_inline_pass_and_other_pages_are_
     assert [v for k, v in seen.items() if k.endswith("ship *it*")] == [False]  # emphasis: the inline pass must see it
     other = _atomic("# Notes\n\n" + body)
     assert other and not any(other.values())
+
+
+@pytest.mark.parametrize("host", ["mkdocs", "properdocs"])
+def test_the_rule_applies_inside_each_plugin_hosts_page_render(host: str, tmp_path: Path) -> None:
+    """MkDocs and ProperDocs add their own tree processors to a page's Markdown (anchors, links, title): known."""
+    pytest.importorskip(host)
+    import importlib
+
+    pages = importlib.import_module(f"{host}.structure.pages")
+    md = markdown.Markdown(extensions=[MilestonesExtension(), *EXTS])
+    pages._ExtractAnchorsTreeprocessor(None, None, {"validation": {}})._register(md)  # noqa: SLF001
+    pages._RelativePathTreeprocessor(None, None, {})._register(md)  # noqa: SLF001
+    pages._ExtractTitleTreeprocessor()._register(md)  # noqa: SLF001
+    assert {name for name in md.treeprocessors._data if "extract" in name} == {f"{host}_extract_anchors", f"{host}_extract_title"}  # noqa: SLF001
+    assert plain.plain_text_rule(md) is not None

@@ -55,6 +55,10 @@ _KNOWN: dict[tuple[str, str], str | tuple[str, ...]] = {
         ("footnote-duplicate", "markdown.extensions.footnotes.FootnotePostTreeprocessor"),
         ("mkdocs_extract_anchors", _PAGES + "_ExtractAnchorsTreeprocessor"), ("relpath", _PAGES + "_RelativePathTreeprocessor"),
         ("mkdocs_extract_title", _PAGES + "_ExtractTitleTreeprocessor"),
+        # ProperDocs' copies of MkDocs' three (anchors, links, title: after the inline pass, reading ids, URLs, text)
+        ("properdocs_extract_anchors", "properdocs.structure.pages._ExtractAnchorsTreeprocessor"),
+        ("relpath", "properdocs.structure.pages._RelativePathTreeprocessor"),
+        ("properdocs_extract_title", "properdocs.structure.pages._ExtractTitleTreeprocessor"),
         ("ms_render", _MS + "render.RenderTreeprocessor"), ("ms_plain", _MS + "plain.PlainTextTreeprocessor"),
         ("ms_links", _MS + "links.LinkTreeprocessor"), ("ms_sanitize", _MS + "sanitize.SanitizeTreeprocessor"),
         ("ms_toc_guard", _MS + "toc_guard.TocMarkerGuard"), ("ms_toc_restore", _MS + "toc_guard.TocMarkerRestore"),
