@@ -52,6 +52,12 @@ _HEADING_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _FIELD_KINDS = {"status": "status", "priority": "priority"}
 
 
+@lru_cache(maxsize=1024)
+def _field_head(label: str) -> str:
+    """A field paragraph's start as finished HTML, to its value: labels repeat from page to page."""
+    return f'<p class="ms-field" data-field="{c.attr(slug(label))}"><strong class="ms-label">{c.text(label)}</strong>: '
+
+
 def _value(field: Field) -> etree.Element | str:
     """A field's value: a badge for a status or priority, else the text as written."""
     kind = _FIELD_KINDS.get(field.label.lower())
@@ -189,13 +195,15 @@ class RenderTreeprocessor(PhaseRenderer, Treeprocessor):
         if self.ext.inline_assets(ctx):
             self.ext.append_assets(self.md, root)
         # the model's tables, the next one to match, the phases read from table rows, the risks' rows
+        # The field paragraphs are the ones matched above (no walk finds them again); tables and lists are found by
+        # the tree's own filtered walks. Each is decorated on its own: the order between them changes nothing.
+        for el, f in fields.values():
+            self._field_paragraph(el, f)
         tables = [ms.tables, 0, {p.line: p for p in ms.phases if p.heading_level == 0}, {r.line for r in ms.risks}]
-        for el in root.iter():
-            if el.tag == "p" and id(el) in fields:
-                self._field_paragraph(el, fields[id(el)])
-            elif el.tag == "table":
-                self._table(el, tables)
-            elif el.tag in ("ul", "ol"):
+        for el in root.iter("table"):
+            self._table(el, tables)
+        for tag in ("ul", "ol"):
+            for el in root.iter(tag):
                 decorate_list(self.md, el, self._plain)
         self._join_blocks(root)
 
@@ -213,10 +221,10 @@ class RenderTreeprocessor(PhaseRenderer, Treeprocessor):
 
     # -- fields ---------------------------------------------------------------------------------
     @staticmethod
-    def _match_fields(root: etree.Element, ms: Milestone) -> dict[int, Field]:
-        """The paragraphs that are the model's label lines, in order: ``id(p)`` -> field."""
+    def _match_fields(root: etree.Element, ms: Milestone) -> dict[int, tuple[etree.Element, Field]]:
+        """The paragraphs that are the model's label lines, in order: ``id(p)`` -> the paragraph and its field."""
         model = sorted([*ms.fields, *(f for p in ms.phases for f in p.fields)], key=lambda f: f.line)
-        out: dict[int, Field] = {}
+        out: dict[int, tuple[etree.Element, Field]] = {}
         sources = {f.source for f in model}
         k = 0
         for el in root:
@@ -227,21 +235,21 @@ class RenderTreeprocessor(PhaseRenderer, Treeprocessor):
                 continue  # a paragraph of the page's own
             for j in range(k, len(model)):
                 if model[j].source == text:
-                    out[id(el)] = model[j]
+                    out[id(el)] = (el, model[j])
                     k = j + 1
                     break
         return out
 
     @staticmethod
-    def _take_top_fields(root: etree.Element, h1: etree.Element | None, fields: dict[int, Field]) -> list[Field]:
+    def _take_top_fields(root: etree.Element, h1: etree.Element | None, fields: dict[int, tuple[etree.Element, Field]]) -> list[Field]:
         """The label lines between the title and the first heading, taken from the page (the card shows them)."""
         items: list[Field] = []
         for el in list(root)[1 if h1 is not None else 0:]:
             if el.tag in _HEADING_TAGS or el.tag == "hr":
                 break
-            f = fields.pop(id(el), None)
-            if f is not None:
-                items.append(f)
+            found = fields.pop(id(el), None)
+            if found is not None:
+                items.append(found[1])
                 root.remove(el)
         return items
 
@@ -301,10 +309,16 @@ class RenderTreeprocessor(PhaseRenderer, Treeprocessor):
         return out
 
     def _field_paragraph(self, p: etree.Element, f: Field) -> None:
-        value = self._value_html(f) if self._plain(f.label) else None
+        if f.label.lower() not in _FIELD_KINDS:  # most fields: the words as written, no badge
+            shown = f.value if f.shown is None else f.shown
+            if self._plain(f.label, shown):  # the paragraph as finished HTML
+                self._raw(_field_head(f.label) + c.text(shown) + "</p>", p)
+                return
+            value = None
+        else:
+            value = self._value_html(f) if self._plain(f.label) else None
         if value is not None:  # the paragraph as finished HTML
-            self._raw(f'<p class="ms-field" data-field="{c.attr(slug(f.label))}"><strong class="ms-label">{c.text(f.label)}</strong>: '
-                      f"{value[0]}</p>", p)
+            self._raw(_field_head(f.label) + value[0] + "</p>", p)
             return
         p.set("class", "ms-field")
         p.set("data-field", slug(f.label))
