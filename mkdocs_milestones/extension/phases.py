@@ -201,8 +201,11 @@ class PhaseRenderer:
         into: int | None = None  # the stash entry the next piece joins
         sep = ""
         owner: etree.Element | None = None  # a heading whose tail ends with that entry's placeholder
+        ours, tails = self.blocks, self.tails
         for el in list(root):
-            idx = self.blocks.get(id(el)) if not (el.tail or "").strip() else None
+            idx = ours.get(id(el))
+            if idx is not None and el.tail and el.tail.strip():
+                idx = None  # words after it: it joins nothing
             if idx is not None and into is not None:
                 blocks[into] += sep + blocks[idx]
                 sep = "\n"
@@ -213,5 +216,5 @@ class PhaseRenderer:
                 continue
             owner = None
             into, sep = idx, "\n"
-            if idx is None and id(el) in self.tails:
-                into, sep, owner = self.tails[id(el)], "", el
+            if idx is None and id(el) in tails:
+                into, sep, owner = tails[id(el)], "", el
