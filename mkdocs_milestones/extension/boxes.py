@@ -85,12 +85,15 @@ def _box_html(status: str, mark: str, xhtml: bool) -> str:
     return f'<input{attrs} disabled="disabled" type="checkbox"' + (" />" if xhtml else ">")
 
 
-def decorate_list(md: Any, lst: etree.Element, plain: Callable[[str], bool] | None = None) -> None:
+def decorate_list(md: Any, lst: etree.Element, plain: Callable[[str], bool] | None = None,
+                  store: Callable[[str], str] | None = None) -> None:
     """A list of a milestone page as the parser reads it: boxes for counted markers (an author's own marker
     as a badge beside its box, a dropped task as a badge only), or a status legend as badges.
 
     The box (and an author's marker when ``plain`` says its words come out as they are) goes in as finished
-    HTML through the stash, in front of the item's words, which stay Markdown (issue 17)."""
+    HTML through the stash (``store``, else ``md.htmlStash.store``), in front of the item's words, which stay
+    Markdown (issue 17)."""
+    store = store or md.htmlStash.store
     tasklist: bool | None = None
     ul = lst.tag == "ul"
     for li in lst:
@@ -118,7 +121,7 @@ def decorate_list(md: Any, lst: etree.Element, plain: Callable[[str], bool] | No
                 if mark not in " xX":
                     label = c.badge(mark, status).replace('class="ms-badge ms-status"', 'class="ms-badge ms-status ms-task-mark"', 1)
                     raw += (" " if raw else "") + label
-                holder.text = md.htmlStash.store(raw) + rest
+                holder.text = store(raw) + rest
                 li.set("class", "ms-check" + (" ms-check-dropped" if status == "cancelled" else ""))
                 lst.set("class", "ms-checklist")
                 continue

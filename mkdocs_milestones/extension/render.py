@@ -114,6 +114,9 @@ class RenderTreeprocessor(PhaseRenderer, Treeprocessor):
         self.tails: dict[int, int] = {}
         self.badges: dict[tuple[Any, str, str | None], str] = {}
         """Badges made on this page (the same status words make the same badge; the labels are this page's language)."""
+        self.stashed: dict[str, str] = {}
+        """Inline finished HTML (a box, a table cell's badge) -> its stash placeholder on this page: the same piece is
+        stashed once, however often the page shows it (:meth:`_stash_once`)."""
         """``id(heading)`` -> stash index: a phase heading whose tail ends with its summary's placeholder."""
 
     def run(self, root: etree.Element) -> None:
@@ -129,7 +132,7 @@ class RenderTreeprocessor(PhaseRenderer, Treeprocessor):
         self.refs = frozenset(r.text for r in ms.refs)
         self.skip = (SKIP, RESUME) if ctx.defer_graph else None
         self.day = self.ext.today()
-        self.blocks, self.tails, self.badges = {}, {}, {}
+        self.blocks, self.tails, self.badges, self.stashed = {}, {}, {}, {}
         self.open_phases = self.ext.getConfig("open_phases")
         try:
             self._render(root, ms, ctx)
@@ -204,7 +207,7 @@ class RenderTreeprocessor(PhaseRenderer, Treeprocessor):
             self._table(el, tables)
         for tag in ("ul", "ol"):
             for el in root.iter(tag):
-                decorate_list(self.md, el, self._plain)
+                decorate_list(self.md, el, self._plain, self._stash_once)
         self._join_blocks(root)
 
     def _history(self, root: etree.Element, ms: Milestone, ctx: PageContext) -> None:
@@ -272,6 +275,14 @@ class RenderTreeprocessor(PhaseRenderer, Treeprocessor):
         self.blocks[id(p)] = self.md.htmlStash.html_counter
         p.text = AtomicString(self.md.htmlStash.store(html))
         return p
+
+    def _stash_once(self, html: str) -> str:
+        """The stash placeholder of an inline piece of finished HTML, one per distinct piece on the page: Python-Markdown
+        puts the piece wherever its placeholder is, and its raw-HTML step does the work once per stash entry."""
+        placeholder = self.stashed.get(html)
+        if placeholder is None:
+            placeholder = self.stashed[html] = self.md.htmlStash.store(html)
+        return placeholder
 
     def _badge(self, make: Callable[[str, str | None], str], words: str, canon: str | None) -> str:
         """``make(words, canon)`` (a badge of :mod:`..render.chrome`), made once per page for the same words."""
@@ -382,7 +393,7 @@ class RenderTreeprocessor(PhaseRenderer, Treeprocessor):
                 raw = (cell.text or "").replace("&lt;", "<")
                 if self._plain(raw):  # the badge as finished HTML
                     badge = (c.badge if kind == "status" else c.priority_badge if kind == "priority" else c.level_badge)
-                    cell.text = AtomicString(self.md.htmlStash.store(self._badge(badge, raw, cell_value(kind, raw))))
+                    cell.text = AtomicString(self._stash_once(self._badge(badge, raw, cell_value(kind, raw))))
                     continue
                 cell.text = None
                 if kind == "status":
