@@ -20,8 +20,8 @@ from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
 from .. import i18n
-from ..model import Field, Milestone, Phase, Table
-from ..parser import cell_value as _cell_value, heading_anchor, read_status as _read_status
+from ..model import Field, Milestone
+from ..parser import heading_anchor, read_status as _read_status
 from ..render import chrome as c, html as h
 from ..render.history import render_history_section
 from ..roadmap.query import plain
@@ -32,6 +32,7 @@ from .phases import PhaseRenderer
 from .plain import no_markdown_in_generated as _no_markdown_in_generated, plain_text_rule as _plain_text_rule, settle as _settle
 from .preprocessors import context_of
 from .search_view import RESUME, SKIP
+from .tables import TableRenderer
 
 if TYPE_CHECKING:
     from markdown import Markdown
@@ -46,7 +47,6 @@ _LT_RE = re.compile(r"<|&lt;|&#0*60;|&#x0*3c;", re.IGNORECASE)
 read_status = lru_cache(maxsize=4096)(_read_status)
 split_status = lru_cache(maxsize=4096)(_split_status)
 normalize_priority = lru_cache(maxsize=1024)(_normalize_priority)
-cell_value = lru_cache(maxsize=4096)(_cell_value)
 slug = lru_cache(maxsize=1024)(h.slug)
 _HEADING_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _FIELD_KINDS = {"status": "status", "priority": "priority"}
@@ -97,7 +97,7 @@ def _anchor_milestones(root: etree.Element, milestones: list[Milestone]) -> None
             (heads if el in heads else items).remove(el)
 
 
-class RenderTreeprocessor(PhaseRenderer, Treeprocessor):
+class RenderTreeprocessor(PhaseRenderer, TableRenderer, Treeprocessor):
     """Turns the parsed page into a status page. Runs before inline processing: text is still Markdown."""
 
     def __init__(self, md: Markdown, ext: MilestonesExtension) -> None:
@@ -348,58 +348,3 @@ class RenderTreeprocessor(PhaseRenderer, Treeprocessor):
         else:
             p.append(val)
         _settle(p, self.triggers)
-
-    # -- tables, lists --------------------------------------------------------------------------
-    def _table(self, table: etree.Element, cursor: list[Any]) -> None:
-        """Badges in the columns the parser gave a kind (status, priority, likelihood, impact).
-
-        A likelihood or impact cell is badged only on a row that is one of the model's risks (by its
-        source line): a table that merely looks like a risk table (under a phase, in an admonition) shows
-        no risk badges, as the export lists no risk for it.
-        """
-        # Python-Markdown keeps ``\|`` in a cell's text until the inline pass; the parser's header has ``|``.
-        header = tuple((th.text or "").replace("\\|", "|").strip() for th in table.iter("th"))
-        kinds: tuple[str | None, ...] = ()
-        model: list[Table] = cursor[0]
-        lines: dict[int, int] = {}  # id(tr) -> source line of the row
-        for j in range(cursor[1], len(model)):  # the model's next table with this header
-            if model[j].header == header:
-                kinds = model[j].kinds
-                cursor[1] = j + 1
-                row_phases: dict[int, Phase] = cursor[2]
-                body = [tr for tr in table.iter("tr") if any(c.tag == "td" for c in tr)]
-                for n, tr in enumerate(body):  # a pipe table's rows are consecutive lines after the delimiter row
-                    lines[id(tr)] = model[j].line + 2 + n
-                    phase = row_phases.get(lines[id(tr)])
-                    if phase is not None:
-                        tr.set("data-phase", phase.id)
-                        tr.set("data-status", phase.status or "unknown")
-                break
-        for cell in table.iter():
-            if cell.tag in ("th", "td") and cell.text and not len(cell):
-                cell.text = h.protect(cell.text)
-        if not any(kinds):
-            return
-        risk_lines: set[int] = cursor[3]
-        for tr in table.iter("tr"):
-            cells = [c for c in tr if c.tag == "td"]
-            is_risk = lines.get(id(tr)) in risk_lines
-            for idx, kind in enumerate(kinds):
-                if kind is None or idx >= len(cells) or len(cells[idx]) or not (cells[idx].text or "").strip():
-                    continue
-                if kind in ("likelihood", "impact") and not is_risk:
-                    continue
-                cell = cells[idx]
-                raw = (cell.text or "").replace("&lt;", "<")
-                if self._plain(raw):  # the badge as finished HTML
-                    badge = (c.badge if kind == "status" else c.priority_badge if kind == "priority" else c.level_badge)
-                    cell.text = AtomicString(self._stash_once(self._badge(badge, raw, cell_value(kind, raw))))
-                    continue
-                cell.text = None
-                if kind == "status":
-                    cell.append(h.badge(raw, cell_value(kind, raw)))
-                elif kind == "priority":
-                    cell.append(h.priority_badge(raw, cell_value(kind, raw)))
-                else:
-                    cell.append(h.level_badge(raw, cell_value(kind, raw)))
-                _settle(cell, self.triggers)
