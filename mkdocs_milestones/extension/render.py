@@ -192,16 +192,17 @@ class RenderTreeprocessor(PhaseRenderer, TableRenderer, Treeprocessor):
         graph = self.ext.graph_html(self.md, ms)
         if graph is not None:
             root.insert(insert_at + 1, graph)
+        # The field paragraphs are the ones matched above (no walk finds them again), decorated before the phases
+        # move any of them: a run of them still stands side by side in the page.
+        self._field_paragraphs(root, fields)
         self._phases(root, ms, h1, chrome)
         if ctx.history is not None:
             self._history(root, ms, ctx)
         if self.ext.inline_assets(ctx):
             self.ext.append_assets(self.md, root)
-        # the model's tables, the next one to match, the phases read from table rows, the risks' rows
-        # The field paragraphs are the ones matched above (no walk finds them again); tables and lists are found by
-        # the tree's own filtered walks. Each is decorated on its own: the order between them changes nothing.
-        for el, f in fields.values():
-            self._field_paragraph(el, f)
+        # Tables and lists are found by the tree's own filtered walks; each is decorated on its own, so the order
+        # between them changes nothing. A table cursor: the model's tables, the next one to match, the phases read
+        # from table rows, the risks' rows.
         tables = [ms.tables, 0, {p.line: p for p in ms.phases if p.heading_level == 0}, {r.line for r in ms.risks}]
         for el in root.iter("table"):
             self._table(el, tables)
@@ -224,13 +225,14 @@ class RenderTreeprocessor(PhaseRenderer, TableRenderer, Treeprocessor):
 
     # -- fields ---------------------------------------------------------------------------------
     @staticmethod
-    def _match_fields(root: etree.Element, ms: Milestone) -> dict[int, tuple[etree.Element, Field]]:
-        """The paragraphs that are the model's label lines, in order: ``id(p)`` -> the paragraph and its field."""
+    def _match_fields(root: etree.Element, ms: Milestone) -> dict[int, tuple[etree.Element, Field, int]]:
+        """The paragraphs that are the model's label lines, in order: ``id(p)`` -> the paragraph, its field and its
+        place among the page's top-level elements."""
         model = sorted([*ms.fields, *(f for p in ms.phases for f in p.fields)], key=lambda f: f.line)
-        out: dict[int, tuple[etree.Element, Field]] = {}
+        out: dict[int, tuple[etree.Element, Field, int]] = {}
         sources = {f.source for f in model}
         k = 0
-        for el in root:
+        for at, el in enumerate(root):
             if el.tag != "p" or len(el) or not el.text or "\n" in el.text.strip():
                 continue
             text = el.text.strip()
@@ -238,13 +240,13 @@ class RenderTreeprocessor(PhaseRenderer, TableRenderer, Treeprocessor):
                 continue  # a paragraph of the page's own
             for j in range(k, len(model)):
                 if model[j].source == text:
-                    out[id(el)] = (el, model[j])
+                    out[id(el)] = (el, model[j], at)
                     k = j + 1
                     break
         return out
 
     @staticmethod
-    def _take_top_fields(root: etree.Element, h1: etree.Element | None, fields: dict[int, tuple[etree.Element, Field]]) -> list[Field]:
+    def _take_top_fields(root: etree.Element, h1: etree.Element | None, fields: dict[int, tuple[etree.Element, Field, int]]) -> list[Field]:
         """The label lines between the title and the first heading, taken from the page (the card shows them)."""
         items: list[Field] = []
         for el in list(root)[1 if h1 is not None else 0:]:
@@ -319,18 +321,38 @@ class RenderTreeprocessor(PhaseRenderer, TableRenderer, Treeprocessor):
             out.append(c.CardField(f.label, slug(f.label), value[0], value[1]))
         return out
 
-    def _field_paragraph(self, p: etree.Element, f: Field) -> None:
+    def _field_paragraphs(self, root: etree.Element, fields: dict[int, tuple[etree.Element, Field, int]]) -> None:
+        """Each field paragraph decorated; one that comes right after another, both as finished HTML, joins its stash
+        entry and leaves the page (as :meth:`_join_blocks` would join them: a line break between; fewer elements and
+        stash entries for everything after)."""
+        blocks = self.md.htmlStash.rawHtmlBlocks
+        into: int | None = None  # the stash entry of the paragraph just before, when it is finished HTML
+        last = -2
+        for p, f, at in fields.values():
+            tailless = not (p.tail or "").strip()  # words after it (not a field's own): it joins nothing
+            html = self._field_html(f)
+            if html is not None and into is not None and at == last + 1 and tailless:
+                blocks[into] += "\n" + html
+                root.remove(p)
+            elif html is not None:
+                self._raw(html, p)
+                into = self.blocks[id(p)] if tailless else None
+            else:
+                self._field_paragraph(p, f)
+                into = None
+            last = at
+
+    def _field_html(self, f: Field) -> str | None:
+        """A field paragraph as finished HTML, or None when its words hold Markdown."""
         if f.label.lower() not in _FIELD_KINDS:  # most fields: the words as written, no badge
             shown = f.value if f.shown is None else f.shown
-            if self._plain(f.label, shown):  # the paragraph as finished HTML
-                self._raw(_field_head(f.label) + c.text(shown) + "</p>", p)
-                return
-            value = None
-        else:
-            value = self._value_html(f) if self._plain(f.label) else None
-        if value is not None:  # the paragraph as finished HTML
-            self._raw(_field_head(f.label) + value[0] + "</p>", p)
-            return
+            return _field_head(f.label) + c.text(shown) + "</p>" if self._plain(f.label, shown) else None
+        value = self._value_html(f) if self._plain(f.label) else None
+        return None if value is None else _field_head(f.label) + value[0] + "</p>"
+
+    def _field_paragraph(self, p: etree.Element, f: Field) -> None:
+        """A field paragraph whose words hold Markdown: the paragraph decorated as elements, its words left to the
+        inline pass."""
         p.set("class", "ms-field")
         p.set("data-field", slug(f.label))
         val = _value(f)
