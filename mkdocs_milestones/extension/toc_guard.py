@@ -40,10 +40,9 @@ class TocMarkerGuard(Treeprocessor):
         marker = getattr(toc, "marker", None)
         if not isinstance(marker, str) or not marker:
             return
-        if marker in "".join(root.itertext()):  # every text and tail at once; only an element's own text counts
-            for el in root.iter():
-                if el.text and marker in el.text:
-                    return  # toc may replace it: its search runs
+        for el in root.iter():
+            if el.text and marker in el.text:
+                return  # toc may replace it: its search runs
         toc.marker = ""
         md.ms_toc_marker = (toc, marker)
 
