@@ -371,6 +371,10 @@ def starts_with_status_emoji(text: str) -> bool:
 _MAY_LEAD_AN_EMOJI = frozenset(":\ufe0e\ufe0f\u200d")
 """A shortcode's colon, or what :data:`_VARIATION` removes before the first character is read."""
 
+LEGEND_LEAD = frozenset(_STATUS_EMOJI) | _MAY_LEAD_AN_EMOJI
+"""What a status legend's item starts with once its leading whitespace is gone (:func:`starts_with_status_emoji`):
+an item whose first character is neither one of these nor whitespace is no legend item, no call needed."""
+
 _LEGEND_ITEM_RE = re.compile(r"^\s*\S+\s*(?P<word>[^\W\d_][\w \-]*?)\s*(?:$|[-\u2013\u2014:=]|\()", re.UNICODE)
 
 

@@ -188,3 +188,25 @@ def test_crossing_reduction_untangles_a_simple_case() -> None:
     a, b, c, d = (layout.box(i) for i in "abcd")
     assert a and b and c and d
     assert (a.x < b.x) == (d.x < c.x)
+
+
+@pytest.mark.parametrize("n", [2, 3, 7, 15])
+def test_a_chains_coordinates_are_the_passes_result_without_the_passes(n: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A chain (one node a row) skips the placement passes (issue 17): the layout is the one they give, to the bit,
+    with labels of every width and a self-loop (which widens its node)."""
+    import mkdocs_milestones.layout as lay
+
+    labels = ["x", "Phase 2: a much longer title than the others", "Ünïcode 名前", "QA", "Release to crates.io"]
+    nodes = [GraphNode(str(i), labels[i % len(labels)] * (1 + i % 3), None, sublabel="2d" * (i % 4)) for i in range(n)]
+    edges = [GraphEdge(str(i), str(i + 1)) for i in range(n - 1)] + [GraphEdge("1", "1")]
+    graph = Graph(nodes, edges)
+    calls: list[bool] = []
+    full = lay._coordinates
+
+    def passes(*args: object, **kwargs: object) -> list[float]:
+        calls.append(True)
+        return full(*args, **kwargs, shortcut=False)  # type: ignore[arg-type]
+
+    short = layout_graph(graph)
+    monkeypatch.setattr(lay, "_coordinates", passes)
+    assert layout_graph(graph) == short and calls  # the passes ran, and gave the same layout

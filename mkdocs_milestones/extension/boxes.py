@@ -11,7 +11,7 @@ from typing import Any
 
 from ..parser import box_status, box_status_of
 from ..render import chrome as c, html as h
-from ..vocabulary import is_legend_item, normalize_status
+from ..vocabulary import LEGEND_LEAD, is_legend_item, normalize_status
 
 __all__ = ["decorate_list", "drop_not_applicable"]
 
@@ -66,29 +66,50 @@ def _inline_text(holder: etree.Element) -> list[str]:
 
 def _box(md: Any, status: str, mark: str) -> str:
     """The disabled checkbox as finished HTML, as Python-Markdown would write the ``<input>`` element."""
+    key = (status, mark, md.output_format == "xhtml")
+    html = _BOXES.get(key)
+    if html is None:
+        if len(_BOXES) >= 256:  # an author's own markers are words: stay small whatever they are
+            _BOXES.clear()
+        html = _BOXES[key] = _box_html(*key)
+    return html
+
+
+_BOXES: dict[tuple[str, str, bool], str] = {}
+""":func:`_box` by its three inputs (a few statuses and marks: the same strings on every page)."""
+
+
+def _box_html(status: str, mark: str, xhtml: bool) -> str:
     attrs = ' checked="checked"' if status == "done" else ""
     attrs += f' data-status="{c.attr(status)}"' if mark not in " xX" else ""
-    return f'<input{attrs} disabled="disabled" type="checkbox"' + (" />" if md.output_format == "xhtml" else ">")
+    return f'<input{attrs} disabled="disabled" type="checkbox"' + (" />" if xhtml else ">")
 
 
-def decorate_list(md: Any, lst: etree.Element, plain: Callable[[str], bool] | None = None) -> None:
+def decorate_list(md: Any, lst: etree.Element, plain: Callable[[str], bool] | None = None,
+                  store: Callable[[str], str] | None = None) -> None:
     """A list of a milestone page as the parser reads it: boxes for counted markers (an author's own marker
     as a badge beside its box, a dropped task as a badge only), or a status legend as badges.
 
     The box (and an author's marker when ``plain`` says its words come out as they are) goes in as finished
-    HTML through the stash, in front of the item's words, which stay Markdown (issue 17)."""
-    tasklist = "tasklist" in md.treeprocessors
+    HTML through the stash (``store``, else ``md.htmlStash.store``), in front of the item's words, which stay
+    Markdown (issue 17)."""
+    store = store or md.htmlStash.store
+    tasklist: bool | None = None
+    ul = lst.tag == "ul"
     for li in lst:
         if li.tag != "li":
             continue
         holder = li[0] if len(li) and li[0].tag == "p" and not (li.text or "").strip() else li
         text = holder.text or ""
-        if text[:1] not in _MAY_DECORATE and (lst.tag != "ul" or not is_legend_item(text)):
+        first = text[:1]
+        if first not in _MAY_DECORATE and (not ul or (first not in LEGEND_LEAD and not first.isspace()) or not is_legend_item(text)):
             continue  # most items: words first (no box, no stashed box, no legend)
+        if tasklist is None:
+            tasklist = "tasklist" in md.treeprocessors
         cm = _CHECKBOX_RE.match(text)
         mark = cm.group("mark") if cm else ""
         status = box_status(mark) if cm else None
-        if drop_not_applicable(md, lst, li, holder, text, cm):
+        if (cm is None or mark == " ") and drop_not_applicable(md, lst, li, holder, text, cm):
             continue  # ``- [ ] API docs (N/A)``: dropped as the parser reads it (not counted), so no box; the words stay
         if status is not None and not (tasklist and mark in " xX"):
             # What the parser counts is what the page shows: a counted marker is a box (ticked when done),
@@ -100,7 +121,7 @@ def decorate_list(md: Any, lst: etree.Element, plain: Callable[[str], bool] | No
                 if mark not in " xX":
                     label = c.badge(mark, status).replace('class="ms-badge ms-status"', 'class="ms-badge ms-status ms-task-mark"', 1)
                     raw += (" " if raw else "") + label
-                holder.text = md.htmlStash.store(raw) + rest
+                holder.text = store(raw) + rest
                 li.set("class", "ms-check" + (" ms-check-dropped" if status == "cancelled" else ""))
                 lst.set("class", "ms-checklist")
                 continue

@@ -33,6 +33,11 @@ __all__ = ["PhaseRenderer"]
 _HEADING_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 
 
+def _settled(text: str, search: Callable[[str], re.Match[str] | None] | None) -> str:
+    """``text`` atomic when ``search`` (the host's inline triggers) finds nothing in it, as :func:`.plain.settle` makes it."""
+    return AtomicString(text) if search is not None and text and type(text) is str and not search(text) else text
+
+
 def _same_heading(model: str, shown: str | None) -> bool:
     """The parser's heading text and Python-Markdown's are the same words (closing ``#`` aside)."""
     return model.rstrip("#").strip() == (shown or "").rstrip("#").strip()
@@ -85,9 +90,9 @@ class PhaseRenderer:
                 body.pop()
             heading = children[i]
             if self._plain(phase.status_text):
-                self._phase_flat(root, i, heading, phase, body)
+                anchor = self._phase_flat(root, i, heading, phase, body)
                 if anchors is not None:
-                    anchors.add(phase.anchor)
+                    anchors.add(anchor)
                 continue
             del root[i:i + 1 + len(body)]
             details = self._phase_details(heading, phase, body)
@@ -113,8 +118,9 @@ class PhaseRenderer:
             attrs["open"] = "open"
         return attrs
 
-    def _phase_heading(self, heading: etree.Element, phase: Phase) -> None:
-        """The phase's heading: number, title and estimate as spans (the author's words, still Markdown)."""
+    def _phase_heading(self, heading: etree.Element, phase: Phase, triggers: re.Pattern[str] | None = None) -> None:
+        """The phase's heading: number, title and estimate as spans (the author's words, still Markdown); with
+        ``triggers``, each span's text that holds none of them atomic (:func:`.plain.settle` of the heading)."""
         assert phase.heading is not None
         rest, _ = split_attr_list(phase.heading.text)
         attrs = phase.heading.text[len(rest):].strip()
@@ -127,24 +133,25 @@ class PhaseRenderer:
                     if not k.lower().startswith("on"):
                         heading.set(k, v.strip("\"'"))
         heading.text = None
+        search = triggers.search if triggers is not None else None
         num = etree.SubElement(heading, "span", {"class": "ms-phase-num"})
-        num.text = h.protect(phase.heading.number)
+        num.text = _settled(h.protect(phase.heading.number), search)
         num.tail = AtomicString(phase.heading.separator)  # punctuation and spaces only
         title = etree.SubElement(heading, "span", {"class": "ms-phase-title"})
-        title.text = h.protect(phase.heading.title)
+        title.text = _settled(h.protect(phase.heading.title), search)
         if phase.heading.estimate:
             title.tail = AtomicString(" ")
             estimate = etree.SubElement(heading, "span", {"class": "ms-phase-estimate"})
-            estimate.text = h.protect(phase.heading.estimate)
+            estimate.text = _settled(h.protect(phase.heading.estimate), search)
 
-    def _phase_flat(self, root: etree.Element, i: int, heading: etree.Element, phase: Phase, body: list[etree.Element]) -> None:
+    def _phase_flat(self, root: etree.Element, i: int, heading: etree.Element, phase: Phase, body: list[etree.Element]) -> str:
         """A phase whose status words are plain: ``<details>``, ``<summary>``, the badges and the body's ``<div>`` go in
         as finished HTML around the heading and the body, which stay where they are (issue 17). The page is the
-        string :meth:`_phase_details` gives, brackets for search (:mod:`.search_view`) included."""
-        self._phase_heading(heading, phase)
+        string :meth:`_phase_details` gives, brackets for search (:mod:`.search_view`) included. Returns the phase's
+        anchor (the ``<details>`` id)."""
+        self._phase_heading(heading, phase, self.triggers)  # the heading settled (:func:`.plain.settle`) as it is built
         heading.set("class", (heading.get("class", "") + " ms-phase-heading").strip())
-        _settle(heading, self.triggers)
-        attrs = "".join(f' {k}="{c.attr(v)}"' for k, v in self._phase_attrs(phase).items())
+        attrs, anchor = self._phase_open(phase)
         on, off = self.skip or ("", "")
         meta = on + c.phase_meta(phase, self._badge(c.badge, phase.status_text, phase.status), self.day) + '</summary>\n<div class="ms-phase-body">'
         store = self.md.htmlStash.store
@@ -161,6 +168,18 @@ class PhaseRenderer:
         if on:
             opening.tail = AtomicString("\n" + store(off))  # the search's resume goes after the summary's line break
         root.insert(i, opening)
+        return anchor
+
+    def _phase_open(self, phase: Phase) -> tuple[str, str]:
+        """:meth:`_phase_attrs` as the serialiser writes them (name order: class, data-phase, data-status, id, open),
+        and the phase's anchor."""
+        status = phase.status
+        shown = status or "unknown" if phase.status_text or phase.status_inferred else "unknown"
+        anchor = phase.anchor
+        mode = self.open_phases
+        opened = ' open="open"' if mode == "all" or (mode == "in-progress" and status == "in-progress") else ""
+        return (f' class="ms-phase" data-phase="{c.attr(phase.id)}" data-status="{c.attr(shown)}" id="{c.attr(anchor)}"'
+                f"{opened}", anchor)
 
     def _phase_details(self, heading: etree.Element, phase: Phase, body: list[etree.Element]) -> etree.Element:
         details = etree.Element("details", self._phase_attrs(phase))
@@ -182,8 +201,11 @@ class PhaseRenderer:
         into: int | None = None  # the stash entry the next piece joins
         sep = ""
         owner: etree.Element | None = None  # a heading whose tail ends with that entry's placeholder
+        ours, tails = self.blocks, self.tails
         for el in list(root):
-            idx = self.blocks.get(id(el)) if not (el.tail or "").strip() else None
+            idx = ours.get(id(el))
+            if idx is not None and el.tail and el.tail.strip():
+                idx = None  # words after it: it joins nothing
             if idx is not None and into is not None:
                 blocks[into] += sep + blocks[idx]
                 sep = "\n"
@@ -194,5 +216,5 @@ class PhaseRenderer:
                 continue
             owner = None
             into, sep = idx, "\n"
-            if idx is None and id(el) in self.tails:
-                into, sep, owner = self.tails[id(el)], "", el
+            if idx is None and id(el) in tails:
+                into, sep, owner = tails[id(el)], "", el

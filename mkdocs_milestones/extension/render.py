@@ -20,8 +20,8 @@ from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
 from .. import i18n
-from ..model import Field, Milestone, Phase, Table
-from ..parser import cell_value as _cell_value, heading_anchor, read_status as _read_status
+from ..model import Field, Milestone
+from ..parser import heading_anchor, read_status as _read_status
 from ..render import chrome as c, html as h
 from ..render.history import render_history_section
 from ..roadmap.query import plain
@@ -32,6 +32,7 @@ from .phases import PhaseRenderer
 from .plain import no_markdown_in_generated as _no_markdown_in_generated, plain_text_rule as _plain_text_rule, settle as _settle
 from .preprocessors import context_of
 from .search_view import RESUME, SKIP
+from .tables import TableRenderer
 
 if TYPE_CHECKING:
     from markdown import Markdown
@@ -46,10 +47,15 @@ _LT_RE = re.compile(r"<|&lt;|&#0*60;|&#x0*3c;", re.IGNORECASE)
 read_status = lru_cache(maxsize=4096)(_read_status)
 split_status = lru_cache(maxsize=4096)(_split_status)
 normalize_priority = lru_cache(maxsize=1024)(_normalize_priority)
-cell_value = lru_cache(maxsize=4096)(_cell_value)
 slug = lru_cache(maxsize=1024)(h.slug)
 _HEADING_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _FIELD_KINDS = {"status": "status", "priority": "priority"}
+
+
+@lru_cache(maxsize=1024)
+def _field_head(label: str) -> str:
+    """A field paragraph's start as finished HTML, to its value: labels repeat from page to page."""
+    return f'<p class="ms-field" data-field="{c.attr(slug(label))}"><strong class="ms-label">{c.text(label)}</strong>: '
 
 
 def _value(field: Field) -> etree.Element | str:
@@ -91,7 +97,7 @@ def _anchor_milestones(root: etree.Element, milestones: list[Milestone]) -> None
             (heads if el in heads else items).remove(el)
 
 
-class RenderTreeprocessor(PhaseRenderer, Treeprocessor):
+class RenderTreeprocessor(PhaseRenderer, TableRenderer, Treeprocessor):
     """Turns the parsed page into a status page. Runs before inline processing: text is still Markdown."""
 
     def __init__(self, md: Markdown, ext: MilestonesExtension) -> None:
@@ -108,6 +114,9 @@ class RenderTreeprocessor(PhaseRenderer, Treeprocessor):
         self.tails: dict[int, int] = {}
         self.badges: dict[tuple[Any, str, str | None], str] = {}
         """Badges made on this page (the same status words make the same badge; the labels are this page's language)."""
+        self.stashed: dict[str, str] = {}
+        """Inline finished HTML (a box, a table cell's badge) -> its stash placeholder on this page: the same piece is
+        stashed once, however often the page shows it (:meth:`_stash_once`)."""
         """``id(heading)`` -> stash index: a phase heading whose tail ends with its summary's placeholder."""
 
     def run(self, root: etree.Element) -> None:
@@ -123,7 +132,7 @@ class RenderTreeprocessor(PhaseRenderer, Treeprocessor):
         self.refs = frozenset(r.text for r in ms.refs)
         self.skip = (SKIP, RESUME) if ctx.defer_graph else None
         self.day = self.ext.today()
-        self.blocks, self.tails, self.badges = {}, {}, {}
+        self.blocks, self.tails, self.badges, self.stashed = {}, {}, {}, {}
         self.open_phases = self.ext.getConfig("open_phases")
         try:
             self._render(root, ms, ctx)
@@ -183,20 +192,23 @@ class RenderTreeprocessor(PhaseRenderer, Treeprocessor):
         graph = self.ext.graph_html(self.md, ms)
         if graph is not None:
             root.insert(insert_at + 1, graph)
+        # The field paragraphs are the ones matched above (no walk finds them again), decorated before the phases
+        # move any of them: a run of them still stands side by side in the page.
+        self._field_paragraphs(root, fields)
         self._phases(root, ms, h1, chrome)
         if ctx.history is not None:
             self._history(root, ms, ctx)
         if self.ext.inline_assets(ctx):
             self.ext.append_assets(self.md, root)
-        # the model's tables, the next one to match, the phases read from table rows, the risks' rows
+        # Tables and lists are found by the tree's own filtered walks; each is decorated on its own, so the order
+        # between them changes nothing. A table cursor: the model's tables, the next one to match, the phases read
+        # from table rows, the risks' rows.
         tables = [ms.tables, 0, {p.line: p for p in ms.phases if p.heading_level == 0}, {r.line for r in ms.risks}]
-        for el in root.iter():
-            if el.tag == "p" and id(el) in fields:
-                self._field_paragraph(el, fields[id(el)])
-            elif el.tag == "table":
-                self._table(el, tables)
-            elif el.tag in ("ul", "ol"):
-                decorate_list(self.md, el, self._plain)
+        for el in root.iter("table"):
+            self._table(el, tables)
+        for tag in ("ul", "ol"):
+            for el in root.iter(tag):
+                decorate_list(self.md, el, self._plain, self._stash_once)
         self._join_blocks(root)
 
     def _history(self, root: etree.Element, ms: Milestone, ctx: PageContext) -> None:
@@ -213,13 +225,14 @@ class RenderTreeprocessor(PhaseRenderer, Treeprocessor):
 
     # -- fields ---------------------------------------------------------------------------------
     @staticmethod
-    def _match_fields(root: etree.Element, ms: Milestone) -> dict[int, Field]:
-        """The paragraphs that are the model's label lines, in order: ``id(p)`` -> field."""
+    def _match_fields(root: etree.Element, ms: Milestone) -> dict[int, tuple[etree.Element, Field, int]]:
+        """The paragraphs that are the model's label lines, in order: ``id(p)`` -> the paragraph, its field and its
+        place among the page's top-level elements."""
         model = sorted([*ms.fields, *(f for p in ms.phases for f in p.fields)], key=lambda f: f.line)
-        out: dict[int, Field] = {}
+        out: dict[int, tuple[etree.Element, Field, int]] = {}
         sources = {f.source for f in model}
         k = 0
-        for el in root:
+        for at, el in enumerate(root):
             if el.tag != "p" or len(el) or not el.text or "\n" in el.text.strip():
                 continue
             text = el.text.strip()
@@ -227,21 +240,21 @@ class RenderTreeprocessor(PhaseRenderer, Treeprocessor):
                 continue  # a paragraph of the page's own
             for j in range(k, len(model)):
                 if model[j].source == text:
-                    out[id(el)] = model[j]
+                    out[id(el)] = (el, model[j], at)
                     k = j + 1
                     break
         return out
 
     @staticmethod
-    def _take_top_fields(root: etree.Element, h1: etree.Element | None, fields: dict[int, Field]) -> list[Field]:
+    def _take_top_fields(root: etree.Element, h1: etree.Element | None, fields: dict[int, tuple[etree.Element, Field, int]]) -> list[Field]:
         """The label lines between the title and the first heading, taken from the page (the card shows them)."""
         items: list[Field] = []
         for el in list(root)[1 if h1 is not None else 0:]:
             if el.tag in _HEADING_TAGS or el.tag == "hr":
                 break
-            f = fields.pop(id(el), None)
-            if f is not None:
-                items.append(f)
+            found = fields.pop(id(el), None)
+            if found is not None:
+                items.append(found[1])
                 root.remove(el)
         return items
 
@@ -264,6 +277,14 @@ class RenderTreeprocessor(PhaseRenderer, Treeprocessor):
         self.blocks[id(p)] = self.md.htmlStash.html_counter
         p.text = AtomicString(self.md.htmlStash.store(html))
         return p
+
+    def _stash_once(self, html: str) -> str:
+        """The stash placeholder of an inline piece of finished HTML, one per distinct piece on the page: Python-Markdown
+        puts the piece wherever its placeholder is, and its raw-HTML step does the work once per stash entry."""
+        placeholder = self.stashed.get(html)
+        if placeholder is None:
+            placeholder = self.stashed[html] = self.md.htmlStash.store(html)
+        return placeholder
 
     def _badge(self, make: Callable[[str, str | None], str], words: str, canon: str | None) -> str:
         """``make(words, canon)`` (a badge of :mod:`..render.chrome`), made once per page for the same words."""
@@ -300,12 +321,38 @@ class RenderTreeprocessor(PhaseRenderer, Treeprocessor):
             out.append(c.CardField(f.label, slug(f.label), value[0], value[1]))
         return out
 
-    def _field_paragraph(self, p: etree.Element, f: Field) -> None:
+    def _field_paragraphs(self, root: etree.Element, fields: dict[int, tuple[etree.Element, Field, int]]) -> None:
+        """Each field paragraph decorated; one that comes right after another, both as finished HTML, joins its stash
+        entry and leaves the page (as :meth:`_join_blocks` would join them: a line break between; fewer elements and
+        stash entries for everything after)."""
+        blocks = self.md.htmlStash.rawHtmlBlocks
+        into: int | None = None  # the stash entry of the paragraph just before, when it is finished HTML
+        last = -2
+        for p, f, at in fields.values():
+            tailless = not (p.tail or "").strip()  # words after it (not a field's own): it joins nothing
+            html = self._field_html(f)
+            if html is not None and into is not None and at == last + 1 and tailless:
+                blocks[into] += "\n" + html
+                root.remove(p)
+            elif html is not None:
+                self._raw(html, p)
+                into = self.blocks[id(p)] if tailless else None
+            else:
+                self._field_paragraph(p, f)
+                into = None
+            last = at
+
+    def _field_html(self, f: Field) -> str | None:
+        """A field paragraph as finished HTML, or None when its words hold Markdown."""
+        if f.label.lower() not in _FIELD_KINDS:  # most fields: the words as written, no badge
+            shown = f.value if f.shown is None else f.shown
+            return _field_head(f.label) + c.text(shown) + "</p>" if self._plain(f.label, shown) else None
         value = self._value_html(f) if self._plain(f.label) else None
-        if value is not None:  # the paragraph as finished HTML
-            self._raw(f'<p class="ms-field" data-field="{c.attr(slug(f.label))}"><strong class="ms-label">{c.text(f.label)}</strong>: '
-                      f"{value[0]}</p>", p)
-            return
+        return None if value is None else _field_head(f.label) + value[0] + "</p>"
+
+    def _field_paragraph(self, p: etree.Element, f: Field) -> None:
+        """A field paragraph whose words hold Markdown: the paragraph decorated as elements, its words left to the
+        inline pass."""
         p.set("class", "ms-field")
         p.set("data-field", slug(f.label))
         val = _value(f)
@@ -323,58 +370,3 @@ class RenderTreeprocessor(PhaseRenderer, Treeprocessor):
         else:
             p.append(val)
         _settle(p, self.triggers)
-
-    # -- tables, lists --------------------------------------------------------------------------
-    def _table(self, table: etree.Element, cursor: list[Any]) -> None:
-        """Badges in the columns the parser gave a kind (status, priority, likelihood, impact).
-
-        A likelihood or impact cell is badged only on a row that is one of the model's risks (by its
-        source line): a table that merely looks like a risk table (under a phase, in an admonition) shows
-        no risk badges, as the export lists no risk for it.
-        """
-        # Python-Markdown keeps ``\|`` in a cell's text until the inline pass; the parser's header has ``|``.
-        header = tuple((th.text or "").replace("\\|", "|").strip() for th in table.iter("th"))
-        kinds: tuple[str | None, ...] = ()
-        model: list[Table] = cursor[0]
-        lines: dict[int, int] = {}  # id(tr) -> source line of the row
-        for j in range(cursor[1], len(model)):  # the model's next table with this header
-            if model[j].header == header:
-                kinds = model[j].kinds
-                cursor[1] = j + 1
-                row_phases: dict[int, Phase] = cursor[2]
-                body = [tr for tr in table.iter("tr") if any(c.tag == "td" for c in tr)]
-                for n, tr in enumerate(body):  # a pipe table's rows are consecutive lines after the delimiter row
-                    lines[id(tr)] = model[j].line + 2 + n
-                    phase = row_phases.get(lines[id(tr)])
-                    if phase is not None:
-                        tr.set("data-phase", phase.id)
-                        tr.set("data-status", phase.status or "unknown")
-                break
-        for cell in table.iter():
-            if cell.tag in ("th", "td") and cell.text and not len(cell):
-                cell.text = h.protect(cell.text)
-        if not any(kinds):
-            return
-        risk_lines: set[int] = cursor[3]
-        for tr in table.iter("tr"):
-            cells = [c for c in tr if c.tag == "td"]
-            is_risk = lines.get(id(tr)) in risk_lines
-            for idx, kind in enumerate(kinds):
-                if kind is None or idx >= len(cells) or len(cells[idx]) or not (cells[idx].text or "").strip():
-                    continue
-                if kind in ("likelihood", "impact") and not is_risk:
-                    continue
-                cell = cells[idx]
-                raw = (cell.text or "").replace("&lt;", "<")
-                if self._plain(raw):  # the badge as finished HTML
-                    badge = (c.badge if kind == "status" else c.priority_badge if kind == "priority" else c.level_badge)
-                    cell.text = AtomicString(self.md.htmlStash.store(self._badge(badge, raw, cell_value(kind, raw))))
-                    continue
-                cell.text = None
-                if kind == "status":
-                    cell.append(h.badge(raw, cell_value(kind, raw)))
-                elif kind == "priority":
-                    cell.append(h.priority_badge(raw, cell_value(kind, raw)))
-                else:
-                    cell.append(h.level_badge(raw, cell_value(kind, raw)))
-                _settle(cell, self.triggers)

@@ -45,8 +45,8 @@ class SanitizeTreeprocessor(Treeprocessor):
         # An event attribute can only come from the text (``md_in_html``, an extension's syntax): when the
         # text the page was parsed from has no ``on...=``, no element has one and the walk is skipped.
         source = getattr(md, "milestone_source", None)
-        if source is not None and not _EVENT_ATTR_RE.search(source):
-            return
+        if source is not None and ("=" not in source or not _EVENT_ATTR_RE.search(source)):
+            return  # (no "=": the case-blind pattern's scan of the whole text is not needed to know it finds nothing)
         for el in root.iter():
             attrib = el.attrib
             if attrib:  # most elements have none: no list to build

@@ -187,12 +187,15 @@ def _plan_items(ms: Milestone, shown: set[str]) -> list[str]:
 def phase_meta(phase: Phase, status_badge: str, today: date | None = None) -> str:
     """The badges of a phase's summary line (:func:`.html.phase_summary` without the heading), after its status
     badge (:func:`badge`)."""
-    parts = [status_badge]
     total = phase.checks_total
+    if not total and phase.target is None:  # most phases without a due day: the badge alone
+        return f'<span class="ms-phase-meta">{status_badge}</span>'
+    parts = [status_badge]
     if total:
         done = phase.checks_done
-        parts.append(_span("ms-phase-checks", f"{done}/{total}", data_complete="true" if done == total else "false",
-                           title=f"{done} of {total} criteria checked"))
+        # our own words and numbers: nothing to escape
+        parts.append(f'<span class="ms-phase-checks" data-complete="{"true" if done == total else "false"}" '
+                     f'title="{done} of {total} criteria checked">{done}/{total}</span>')
     if phase.target is not None:
         day = phase.target.isoformat()
         parts.append(_span("ms-phase-target", text(t("phase.due", date=day)), data_date=day))

@@ -1,0 +1,99 @@
+# SPDX-License-Identifier: MIT
+"""A milestone page's tables: badges in the columns the parser gave a kind, the rows of phases and risks marked.
+
+The badge goes in as finished HTML through the stash when its words are plain (:meth:`RenderTreeprocessor._plain`),
+one stash entry per distinct badge on the page (:meth:`RenderTreeprocessor._stash_once`); else it is built as an
+element. The page is the same string either way.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as etree
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+from markdown.util import AtomicString
+
+from ..model import Phase, Table
+from ..parser import cell_value as _cell_value
+from ..render import chrome as c, html as h
+from .plain import settle as _settle
+
+if TYPE_CHECKING:
+    import re
+    from collections.abc import Callable
+
+    from markdown import Markdown
+
+__all__ = ["TableRenderer"]
+
+cell_value = lru_cache(maxsize=4096)(_cell_value)
+"""A cell's reading is a pure function of its words, which repeat from row to row and page to page."""
+
+
+class TableRenderer:
+    """The tables part of :class:`~.render.RenderTreeprocessor`."""
+
+    md: Markdown
+    triggers: re.Pattern[str] | None
+
+    if TYPE_CHECKING:
+        def _plain(self, *texts: str) -> bool: ...
+
+        def _badge(self, make: Callable[[str, str | None], str], words: str, canon: str | None) -> str: ...
+
+        def _stash_once(self, html: str) -> str: ...
+
+    def _table(self, table: etree.Element, cursor: list[Any]) -> None:
+        """Badges in the columns the parser gave a kind (status, priority, likelihood, impact).
+
+        A likelihood or impact cell is badged only on a row that is one of the model's risks (by its
+        source line): a table that merely looks like a risk table (under a phase, in an admonition) shows
+        no risk badges, as the export lists no risk for it.
+        """
+        # Python-Markdown keeps ``\|`` in a cell's text until the inline pass; the parser's header has ``|``.
+        header = tuple((th.text or "").replace("\\|", "|").strip() for th in table.iter("th"))
+        kinds: tuple[str | None, ...] = ()
+        model: list[Table] = cursor[0]
+        lines: dict[int, int] = {}  # id(tr) -> source line of the row
+        for j in range(cursor[1], len(model)):  # the model's next table with this header
+            if model[j].header == header:
+                kinds = model[j].kinds
+                cursor[1] = j + 1
+                row_phases: dict[int, Phase] = cursor[2]
+                body = [tr for tr in table.iter("tr") if any(c.tag == "td" for c in tr)]
+                for n, tr in enumerate(body):  # a pipe table's rows are consecutive lines after the delimiter row
+                    lines[id(tr)] = model[j].line + 2 + n
+                    phase = row_phases.get(lines[id(tr)])
+                    if phase is not None:
+                        tr.set("data-phase", phase.id)
+                        tr.set("data-status", phase.status or "unknown")
+                break
+        for cell in table.iter():
+            if cell.tag in ("th", "td") and cell.text and not len(cell):
+                cell.text = h.protect(cell.text)
+        if not any(kinds):
+            return
+        risk_lines: set[int] = cursor[3]
+        for tr in table.iter("tr"):
+            cells = [c for c in tr if c.tag == "td"]
+            is_risk = lines.get(id(tr)) in risk_lines
+            for idx, kind in enumerate(kinds):
+                if kind is None or idx >= len(cells) or len(cells[idx]) or not (cells[idx].text or "").strip():
+                    continue
+                if kind in ("likelihood", "impact") and not is_risk:
+                    continue
+                cell = cells[idx]
+                raw = (cell.text or "").replace("&lt;", "<")
+                if self._plain(raw):  # the badge as finished HTML
+                    badge = (c.badge if kind == "status" else c.priority_badge if kind == "priority" else c.level_badge)
+                    cell.text = AtomicString(self._stash_once(self._badge(badge, raw, cell_value(kind, raw))))
+                    continue
+                cell.text = None
+                if kind == "status":
+                    cell.append(h.badge(raw, cell_value(kind, raw)))
+                elif kind == "priority":
+                    cell.append(h.priority_badge(raw, cell_value(kind, raw)))
+                else:
+                    cell.append(h.level_badge(raw, cell_value(kind, raw)))
+                _settle(cell, self.triggers)
