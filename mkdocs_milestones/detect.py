@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any
 
@@ -135,6 +136,7 @@ def about_a_milestone(title: str) -> bool:
     return bool(_ABOUT_RE.search(_strip_md(title).strip()))
 
 
+@functools.lru_cache(maxsize=4096)  # pure: detection and the parse read the same title
 def milestone_heading(text: str, *, bare: bool = True) -> tuple[str | None, str, bool] | None:
     """Read a level-1 heading as a milestone heading: ``(id, title, certain)``, or None.
 

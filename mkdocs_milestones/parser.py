@@ -130,6 +130,9 @@ def _underline(text: str) -> bool:
     return t[:1] in ("=", "-") and not t.strip(t[0])
 
 
+_ITEM_MARKS = frozenset("-*+")  # a bullet item's first character (after its spaces)
+
+
 class _LineIndex:
     """``{ln.no: index}`` of consecutively numbered lines, without building the dict."""
 
@@ -208,7 +211,8 @@ class _Parser(_SectionReader):
         self.span = self.atx_span = (start, stop)
         # Headings outside code, in order.
         heads: list[tuple[int, int, str]] = []  # (index, level, text)
-        raw_html = self.raw_html = html_block_lines(lines)  # a heading inside ``<div markdown="1">`` is not the page's
+        # a heading inside ``<div markdown="1">`` is not the page's (a block's line starts with "<")
+        raw_html = self.raw_html = html_block_lines(lines) if "<" in self.body else set()
         # read once: the checklist walk below asks again. Only a line with "#" in its first 4 characters (ATX) or
         # over a line of only "=" or only "-" (setext) can be one: the others are not asked (_heading says None).
         line_heads: dict[int, tuple[int, str] | None] = {}
@@ -694,7 +698,7 @@ class _Parser(_SectionReader):
         at = 0
         for k, h in [*subs, (len(body), None)]:
             if checking or tasks or deliverables:
-                self._sub_lines(phase, body[at:k], checking, tasks, deliverables)
+                self._sub_lines(phase, body, at, k, checking, tasks, deliverables)
             else:
                 phase.checks.extend(box for j in range(at, k) if "[" in texts[j] and not fence[j] and (box := self._box_at(texts[j], first + j)) is not None)
             if h is not None:
@@ -737,20 +741,30 @@ class _Parser(_SectionReader):
         read_phase_plan(phase, sub_starts[0] if sub_starts else None, self.warn)
         return phase
 
-    def _sub_lines(self, phase: Phase, lines: Lines, checking: bool, tasks: bool, deliverables: bool) -> None:
-        """A phase's subsection of checks (its fenced commands), tasks or deliverables, line by line; its boxes too."""
-        for no, text, in_fence, edge in zip(range(lines.first, lines.first + len(lines)), lines.texts, lines.fence, lines.edge):
-            if in_fence:
+    def _sub_lines(self, phase: Phase, lines: Lines, at: int, end: int, checking: bool, tasks: bool, deliverables: bool) -> None:
+        """A phase's subsection (``lines[at:end]``) of checks (its fenced commands), tasks or deliverables, line by line;
+        its boxes too."""
+        texts, fence, edge, first = lines.texts, lines.fence, lines.edge, lines.first
+        for j in range(at, end):
+            text = texts[j]
+            if fence[j]:
                 if checking:
-                    if not edge and text.strip() and not text.strip().startswith("#"):
+                    if not edge[j] and text.strip() and not text.strip().startswith("#"):
                         phase.validation.append(text.strip())
                 continue
-            box = self._box_at(text, no) if "[" in text else None  # a box has one
+            box = self._box_at(text, first + j) if "[" in text else None  # a box has one
             if box is not None:
                 phase.checks.append(box)
                 continue
+            # a task or a deliverable is a list item: a digit or a bullet mark first (after spaces)
+            c = text[:1]
+            if c.isspace():
+                c = text.lstrip()[:1]
+            if not (c in _ITEM_MARKS or c.isdigit()):
+                continue
+            no = first + j
             if tasks:
-                n = _NUMBERED_RE.match(text)
+                n = _NUMBERED_RE.match(text) if c.isdigit() else None
                 if n and len(n.group("indent")) < 2:
                     title = n.group("text").strip()
                     est_m = _LINES_EST_RE.search(title)
@@ -759,13 +773,13 @@ class _Parser(_SectionReader):
                         title = (title[:est_m.start()] + title[est_m.end():]).strip()
                     phase.tasks.append(Task(_strip_md(title), no, est_lines))
                     continue
-                b = _BULLET_RE.match(text)
+                b = _BULLET_RE.match(text) if c in _ITEM_MARKS else None
                 if b and phase.tasks and b.group("indent"):
                     phase.tasks[-1].details.append(b.group("text").strip())
                 elif b and not b.group("indent"):
                     phase.tasks.append(Task(_strip_md(b.group("text")), no))
             elif deliverables:
-                b = _BULLET_RE.match(text) or _NUMBERED_RE.match(text)
+                b = _BULLET_RE.match(text) if c in _ITEM_MARKS else _NUMBERED_RE.match(text)
                 if b and len(b.group("indent")) < 2:
                     phase.deliverables.append(b.group("text").strip())
 

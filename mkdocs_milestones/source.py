@@ -174,7 +174,9 @@ def front_matter_keys(text: str) -> dict[str, int]:
 
 
 def _normalize(text: str) -> str:
-    return text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    if text[:1] == "\ufeff":
+        text = text.lstrip("\ufeff")
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
 
 
 def _heading(lines: Lines | list[Line], i: int) -> tuple[int, str] | None:

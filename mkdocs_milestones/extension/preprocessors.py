@@ -124,11 +124,30 @@ def normalize_source_map(lines: list[str], text: str | None = None) -> tuple[lis
         if fence[i] or i < skip:  # fenced code (fence lines included), front matter: kept as it is
             prev_label = prev_para = in_table = False
             continue
-        c0 = text[:1]
+        if not text:
+            prev_label = prev_para = in_table = False  # a blank line (below: of spaces)
+            continue
+        # What a line can be is read from its first character: only what that allows is asked.
+        c0 = text[0]
         if c0 in _PLAIN or (":" not in text and c0.isalpha()):
             # A line that starts as no label, list item, table row, heading, quote or indented line does, or with a
             # letter and without a colon (a label's): nothing is inserted before it, and a paragraph line it is.
             prev_label, prev_para, in_list = False, True, False
+            continue
+        if c0 == "#" or c0 == "|":
+            # A heading (or a "#" paragraph) or a table row: no label, no list item, no paragraph a label continues.
+            if c0 == "#" and in_table and _ATX_HEADING_RE.match(text):
+                inserts.append(i)  # a heading ends a table on GitHub (and for the parser); Python-Markdown would make it a row
+                in_table = False
+            in_table = in_table or c0 == "|"
+            prev_label = prev_para = in_list = False
+            continue
+        if (c0 == "-" or c0 == "+") and not in_table:
+            # A list item (``- item``), or a paragraph line starting so (``-->``, ``--flag``): no label.
+            is_list = (text[1:2] == " " and bool(text[2:3].strip())) or bool(_LIST_START_RE.match(text))
+            if (prev_label and is_list) or (is_list and prev_para and not in_list and _TASK_START_RE.match(text)):
+                inserts.append(i)
+            prev_label, prev_para, in_list = False, not is_list, is_list
             continue
         if not text.strip():
             # A blank line: no label, no list item, nothing inserted before it; it ends a table and a paragraph.
