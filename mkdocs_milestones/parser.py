@@ -316,7 +316,7 @@ class _Parser(_SectionReader):
         read_milestone_plan(ms, self.meta, lambda f: f.line < self.top_end or self._at_section_top(f), self.warn, self.meta_lines)
         ms.settle_phases()
         ms.tables = [Table(no, tuple(header), column_kinds(header)) for no, header, _ in _table_blocks(
-            lines if start == 0 and stop == len(lines) else lines[start:stop])]
+            lines if start == 0 and stop == len(lines) else lines[start:stop], cells=False)]
         self._diagrams(ms, start, stop)
         self._check_refs(ms)
         ms.diagnostics = self.diags
@@ -709,8 +709,7 @@ class _Parser(_SectionReader):
             at = k + 1
         statuses = [f for f in phase.fields if f.label.lower() == "status"]
         own = [f for f in statuses if not sub_starts or f.line < sub_starts[0]]
-        under = {max((n for n in sub_starts if n < f.line), default=0) for f in statuses}
-        if not own and len(under) > 1:
+        if not own and len({max((n for n in sub_starts if n < f.line), default=0) for f in statuses}) > 1:
             # ``### Task 1.1`` ... ``**Status:** ✅ Complete`` under each task: the phase's status is theirs together
             phase.sub_statuses = [normalize_status(split_status(_strip_md(f.value))[0]) or "pending" for f in statuses]
             statuses = []

@@ -319,8 +319,9 @@ def _tables(lines: list[Line]) -> Iterator[tuple[list[str], list[tuple[int, list
         yield header, rows
 
 
-def _table_blocks(lines: Lines | list[Line]) -> Iterator[tuple[int, list[str], list[tuple[int, list[str]]]]]:
-    """Yield ``(header line, header cells, [(line, cells)...])`` for each pipe table outside code."""
+def _table_blocks(lines: Lines | list[Line], cells: bool = True) -> Iterator[tuple[int, list[str], list[tuple[int, list[str]]]]]:
+    """Yield ``(header line, header cells, [(line, cells)...])`` for each pipe table outside code (without
+    ``cells``, no rows: only the headers are wanted)."""
     texts, fence = _lists_of(lines)
     nos = range(lines.first, lines.first + len(texts)) if type(lines) is Lines else [ln.no for ln in lines]
     i = 0  # the first line after the last table
@@ -331,7 +332,8 @@ def _table_blocks(lines: Lines | list[Line]) -> Iterator[tuple[int, list[str], l
         rows: list[tuple[int, list[str]]] = []
         j = k + 2
         while j < len(texts) and not fence[j] and texts[j].strip() and "|" in texts[j]:
-            rows.append((nos[j], _split_row(texts[j])))
+            if cells:
+                rows.append((nos[j], _split_row(texts[j])))
             j += 1
         yield nos[k], header, rows
         i = j

@@ -162,8 +162,12 @@ def normalize_source_map(lines: list[str], text: str | None = None) -> tuple[lis
         in_table = in_table or lead == "|"
         # A label line has a colon; a list item starts with a marker or a digit after at most 3 spaces.
         is_label = not in_table and ":" in text and lead not in NOT_LABEL_START and label_match(text) is not None
+        # (a nested item is a list item: the expression for it implies _LIST_START_RE's)
+        nested = _NESTED_ITEM_RE.match(text) if in_list and text[:2] == "  " else None
         if in_table or not (head in _LIST_MARKS or head.isdigit()):
             is_list = False
+        elif nested is not None:
+            is_list = True
         elif c0 in _LIST_MARKS and text[1:2] == " " and text[2:3].strip():
             is_list = True  # ``- item``: what _LIST_START_RE would say
         else:
@@ -173,7 +177,6 @@ def normalize_source_map(lines: list[str], text: str | None = None) -> tuple[lis
         task = is_list and prev_para and not in_list and bool(_TASK_START_RE.match(text))
         if (prev_label and (is_label or is_list)) or (is_label and prev_para) or task:
             inserts.append(i)
-        nested = _NESTED_ITEM_RE.match(text) if in_list and text[:2] == "  " else None
         if nested:
             # GitHub nests a list indented by 2-3 spaces under an item; Python-Markdown wants 4.
             deeper[i] = " " * (4 - len(nested.group(1))) + text
