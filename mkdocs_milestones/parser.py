@@ -455,6 +455,7 @@ class _Parser(_SectionReader):
         named: dict[tuple[int, int], bool] = {}
         optional: dict[tuple[int, int], bool] = {}  # the list's heading or label says it is optional
         boxes = [c for p in ms.phases for c in p.checks] + ms.checks
+        done = ms.status == "done"  # criteria are told apart only in a done milestone (below)
         context = self._list_contexts({n for c in boxes if (n := at.get(c.line)) is not None})
         for c in boxes:
             c.optional = c.optional or optional_item(c.text)
@@ -464,15 +465,15 @@ class _Parser(_SectionReader):
             heads, head_no, label, label_no, bold = context[n]
             key = (head_no, label_no)
             lists.setdefault(key, []).append(c)
-            if key not in named:  # one list, one context: its heading chain and its label are its first box's
-                named[key] = _names_criteria(label) or not bold and _under_criteria(heads)
+            if key not in optional:  # one list, one context: its heading chain and its label are its first box's
+                named[key] = done and (_names_criteria(label) or not bold and _under_criteria(heads))
                 optional[key] = bool(_OPTIONAL_LIST_RE.search(label or (heads[0] if heads else "")))
             if optional[key]:
                 c.optional = True
         for phase in ms.phases:  # ``## Phase 2: Dark mode (optional)``, or only optional boxes
             title = phase.heading.title if phase.heading else phase.title
             phase.optional = bool(_OPTIONAL_LIST_RE.search(title or "")) or bool(phase.checks) and all(c.optional for c in phase.checks)
-        if ms.status != "done":
+        if not done:
             return
         for key, boxes in lists.items():
             if named[key] and all(c.status in ("pending", "cancelled") for c in boxes):
