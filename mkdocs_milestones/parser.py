@@ -26,7 +26,7 @@ from .reading import _ESTIMATE_RE, _NONE_RE, _TASKLIST_RE, _TITLE_STATUS_RE, _co
 from .refs import milestone_refs, ref_is_shaped
 from .schedule import read_milestone_plan, read_phase_plan
 from .sections import _NUMBERED_RE, _SectionReader
-from .source import LABEL_RE, Line, Lines, OUTSIDE, _ATX_RE, _BULLET_RE, _first_h1, _heading, _normalize, _strip_md, _table_blocks, fence_states, front_matter_keys, html_block_lines, heading_anchor, scan_lines, split_attr_list, split_front_matter
+from .source import LABEL_RE, Lines, OUTSIDE, _ATX_RE, _BULLET_RE, _first_h1, _heading, _normalize, _strip_md, _table_blocks, fence_states, front_matter_keys, html_block_lines, heading_anchor, scan_lines, split_attr_list, split_front_matter
 from .vocabulary import PRIORITIES, STATUSES, is_status_phrase, normalize_priority, normalize_status, split_status
 
 __all__ = [
@@ -337,13 +337,9 @@ class _Parser(_SectionReader):
         return bool(m) and m.group("id").lower() != current.lower() and not _numbered_back(current, m.group("id"))
 
     @staticmethod
-    def _box(ln: Line) -> Check | None:
-        """A task-list line as a :class:`Check`, with the author's own markers read (None for other lines)."""
-        return _Parser._box_at(ln.text, ln.no)
-
-    @staticmethod
     def _box_at(text: str, no: int) -> Check | None:
-        """:meth:`_box` of the line numbered ``no`` holding ``text``."""
+        """The task-list line numbered ``no`` (holding ``text``) as a :class:`Check`, with the author's own markers read
+        (None for other lines)."""
         if "[" not in text:
             return None
         t = _TASKLIST_RE.match(text)

@@ -20,7 +20,6 @@ import hashlib
 import json
 import os
 import random
-import re
 import sys
 from pathlib import Path
 from typing import Any
