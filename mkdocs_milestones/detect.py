@@ -5,11 +5,12 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any
 
 from .quick import first_h1_of, may_be_milestone
-from .source import LABEL_RE, Line, _heading, _normalize, _strip_md, scan_lines, split_attr_list, split_front_matter
+from .source import LABEL_RE, Line, Lines, _heading, heading_at, _normalize, _strip_md, scan_lines, split_attr_list, split_front_matter
 from .reading import _TRAIL_NOTE_RE, read_status
 from .vocabulary import normalize_status, split_status
 
@@ -135,6 +136,7 @@ def about_a_milestone(title: str) -> bool:
     return bool(_ABOUT_RE.search(_strip_md(title).strip()))
 
 
+@functools.lru_cache(maxsize=4096)  # pure: detection and the parse read the same title
 def milestone_heading(text: str, *, bare: bool = True) -> tuple[str | None, str, bool] | None:
     """Read a level-1 heading as a milestone heading: ``(id, title, certain)``, or None.
 
@@ -254,19 +256,19 @@ def _reads_as_status(value: str) -> bool:
     return bool(re.match(r"[^\W\d]", lead[0])) and any(w.strip("*_()") == first for w in lead)
 
 
-def _has_plan_evidence(lines: list[Line], start: int, stop: int | None = None) -> bool:
+def _has_plan_evidence(lines: Lines | list[Line], start: int, stop: int | None = None) -> bool:
     """A status line or a phase heading after ``start``: what a bare ``# M3: ...`` heading needs to be a plan."""
     end = len(lines) if stop is None else stop
+    texts, fence = (lines.texts, lines.fence) if type(lines) is Lines else ([ln.text for ln in lines], [ln.in_fence for ln in lines])
     top = True  # before the first heading: where a blockquoted status is the page's (as the parser reads it)
     for i in range(start, end):
-        ln = lines[i]
-        if ln.in_fence:
+        if fence[i]:
             continue
-        text = _QUOTE_RE.sub("", ln.text, count=1) if top else ln.text  # ``> **Status:** COMPLETED ✅``
+        text = _QUOTE_RE.sub("", texts[i], count=1) if top else texts[i]  # ``> **Status:** COMPLETED ✅``
         m = LABEL_RE.match(text) or _BULLET_LABEL_RE.match(text)
         if m and _label_of(m).lower() == "status" and _reads_as_status(m.group("value")):
             return True
-        h = _heading(lines, i)
+        h = heading_at(texts, fence, i)
         top = top and h is None
         if h and h[0] > 1 and _PHASE_RE.match(_strip_md(h[1])):
             return True

@@ -24,7 +24,7 @@ from typing import Any
 from urllib.parse import quote, urlsplit
 
 from .model import IssueRef
-from .source import _TABLE_SEP_RE, Line, _split_row, html_block_lines
+from .source import _TABLE_SEP_RE, Line, Lines, _split_row, html_block_lines
 
 __all__ = ["PROVIDERS", "LinkRules", "find_refs", "link_rules", "ref_spans", "scan_refs"]
 
@@ -123,7 +123,7 @@ _HTML_LINE_RE = re.compile(r"^[ \t]*<[A-Za-z/!?]")
 _MASK = "\x00"  # stands for hidden text: no reference starts right after it
 
 
-def scan_refs(lines: list[Line], raw_html: set[int] | None = None, text: str | None = None) -> list[IssueRef]:
+def scan_refs(lines: Lines | list[Line], raw_html: set[int] | None = None, text: str | None = None) -> list[IssueRef]:
     """The references a reader sees as plain text in ``lines`` (a milestone's part of a page), in order.
 
     Lines of fenced or indented code, raw HTML, headings (Python-Markdown makes ``#12`` at the start of a
@@ -138,20 +138,21 @@ def scan_refs(lines: list[Line], raw_html: set[int] | None = None, text: str | N
     ``raw_html``: :func:`~.source.html_block_lines` of ``lines``, and ``text`` their text joined, when the caller
     has them already.
     """
-    if not _maybe_refs("\n".join(ln.text for ln in lines) if text is None else text):
+    texts, fence = (lines.texts, lines.fence) if type(lines) is Lines else ([ln.text for ln in lines], [ln.in_fence for ln in lines])
+    if not _maybe_refs("\n".join(texts) if text is None else text):
         return []  # most plans: nothing shaped like a reference anywhere
+    nos = range(lines.first, lines.first + len(texts)) if type(lines) is Lines else [ln.no for ln in lines]
     if raw_html is None:
         raw_html = html_block_lines(lines)  # ``<div markdown="1">`` ... ``</div>``: raw without md_in_html
-    defined = {m.group("id").strip().lower() for ln in lines if "]:" in ln.text and not ln.in_fence and (m := _REF_DEF_RE.match(ln.text))}
+    defined = {m.group("id").strip().lower() for t, f in zip(texts, fence) if "]:" in t and not f and (m := _REF_DEF_RE.match(t))}
     out: list[IssueRef] = []
     in_code = in_comment = False
     open_run = ""  # a code span's backticks still open from an earlier line of the paragraph
     prev_blank, in_list = True, False
     cols = 0  # in a pipe table: its number of columns (cells past them are dropped from the page)
-    for i, ln in enumerate(lines):
-        text = ln.text
+    for i, text in enumerate(texts):
         blank = not text.strip()
-        if ln.in_fence or blank or i in raw_html:
+        if fence[i] or blank or i in raw_html:
             open_run, cols = "", 0
             # After a fence or an HTML block, as after a blank line, an indented line may start code.
             prev_blank, in_code, in_list = True, in_code and blank, in_list and blank
@@ -167,7 +168,7 @@ def scan_refs(lines: list[Line], raw_html: set[int] | None = None, text: str | N
         prev_blank = False
         if in_comment or "<!--" in text:
             text, in_comment = _uncommented(text, in_comment)
-        nxt = lines[i + 1].text if i + 1 < len(lines) and not lines[i + 1].in_fence else ""
+        nxt = texts[i + 1] if i + 1 < len(texts) and not fence[i + 1] else ""
         if ("#" in text and _HEADING_START_RE.match(text)) or (text.lstrip(" ")[:1] in ("=", "-") and _SETEXT_RE.match(text)):
             prev_blank, in_list, cols = True, False, 0  # a heading ends its block: an indented line after it is code
             continue
@@ -187,7 +188,7 @@ def scan_refs(lines: list[Line], raw_html: set[int] | None = None, text: str | N
             text = _within_columns(text, cols)
         text = _MASKS_RE.sub(lambda m: _MASK * len(m.group(0)), text)
         text = _SHORTCUT_RE.sub(lambda m: _MASK * len(m.group(0)) if m.group("text").strip().lower() in defined else m.group(0), text)
-        out.extend(find_refs(text, ln.no))
+        out.extend(find_refs(text, nos[i]))
     return out
 
 

@@ -26,7 +26,7 @@ from .reading import _ESTIMATE_RE, _NONE_RE, _TASKLIST_RE, _TITLE_STATUS_RE, _co
 from .refs import milestone_refs, ref_is_shaped
 from .schedule import read_milestone_plan, read_phase_plan
 from .sections import _NUMBERED_RE, _SectionReader
-from .source import LABEL_RE, Line, OUTSIDE, _ATX_RE, _BULLET_RE, _first_h1, _heading, _normalize, _strip_md, _table_blocks, fence_states, front_matter_keys, html_block_lines, heading_anchor, scan_lines, split_attr_list, split_front_matter
+from .source import LABEL_RE, Lines, OUTSIDE, _ATX_RE, _BULLET_RE, _first_h1, _heading, _normalize, _strip_md, _table_blocks, fence_states, front_matter_keys, html_block_lines, heading_anchor, scan_lines, split_attr_list, split_front_matter
 from .vocabulary import PRIORITIES, STATUSES, is_status_phrase, normalize_priority, normalize_status, split_status
 
 __all__ = [
@@ -130,6 +130,9 @@ def _underline(text: str) -> bool:
     return t[:1] in ("=", "-") and not t.strip(t[0])
 
 
+_ITEM_MARKS = frozenset("-*+")  # a bullet item's first character (after its spaces)
+
+
 class _LineIndex:
     """``{ln.no: index}`` of consecutively numbered lines, without building the dict."""
 
@@ -162,6 +165,7 @@ class _Parser(_SectionReader):
         self.unmarked_is_planned = False  # a roadmap section among marked siblings (roadmap_doc)
         self.span = (0, len(self.lines))  # the lines of the milestone being read (set by _body)
         self.raw_html: set[int] | None = None  # html_block_lines(self.lines), read by _body and kept for scan_refs
+        self.atx: list[int] | None = None  # the lines of the span with "#" in their first 4 characters (set by _body)
 
     def warn(self, line: int, message: str) -> None:
         self.diags.append(Diagnostic(self.file, line, message))
@@ -204,16 +208,19 @@ class _Parser(_SectionReader):
     def _body(self, ms: Milestone, start: int, stop: int) -> None:
         """Read lines ``start:stop`` (after the milestone's heading) into ``ms``."""
         lines = self.lines
-        self.span = (start, stop)
+        self.span = self.atx_span = (start, stop)
         # Headings outside code, in order.
         heads: list[tuple[int, int, str]] = []  # (index, level, text)
-        raw_html = self.raw_html = html_block_lines(lines)  # a heading inside ``<div markdown="1">`` is not the page's
+        # a heading inside ``<div markdown="1">`` is not the page's (a block's line starts with "<")
+        raw_html = self.raw_html = html_block_lines(lines) if "<" in self.body else set()
         # read once: the checklist walk below asks again. Only a line with "#" in its first 4 characters (ATX) or
         # over a line of only "=" or only "-" (setext) can be one: the others are not asked (_heading says None).
         line_heads: dict[int, tuple[int, str] | None] = {}
-        atx = [i for i in range(start, stop) if "#" in lines[i].text[:4]]
+        texts, fence = lines.texts, lines.fence
+        atx = self.atx = [i for i in range(start, stop) if "#" in texts[i][:4]]
         setext = [i - 1 for i in range(start + 1, min(stop + 1, len(lines)))
-                  if (t := lines[i].text)[:4].lstrip(" ")[:1] in ("=", "-") and t.rstrip()[-1:] in ("=", "-") and _underline(t)]
+                  if ((c := (t := texts[i])[:1]) == "-" or c == "=" or c == " " and t[:4].lstrip(" ")[:1] in ("=", "-"))
+                  and t.rstrip()[-1:] in ("=", "-") and _underline(t)]
         for i in sorted(set(atx).union(setext)) if setext else atx:
             h = line_heads[i] = _heading(lines, i)
             if h and i not in raw_html:
@@ -288,14 +295,14 @@ class _Parser(_SectionReader):
         # The page's own checklists, outside phases and code; a ``## Prerequisites`` list is what came before, not this work.
         before = False
         # only a heading or a line with a box's "[" does anything here
-        for idx in [i for i in range(start, stop) if not in_phase[i] and (i in line_heads or "[" in lines[i].text)]:
-            if lines[idx].in_fence:
+        for idx in [i for i in range(start, stop) if not in_phase[i] and (i in line_heads or "[" in texts[i])]:
+            if fence[idx]:
                 continue
             h = line_heads.get(idx)
             if h is not None:
                 before = bool(_BEFORE_RE.match(_strip_md(h[1])))
                 continue
-            box = None if before else self._box(lines[idx])
+            box = None if before else self._box_at(texts[idx], lines.first + idx)
             if box is not None:
                 ms.checks.append(box)
         if not ms.phases:
@@ -308,7 +315,8 @@ class _Parser(_SectionReader):
         self._external_phase_refs(ms)
         read_milestone_plan(ms, self.meta, lambda f: f.line < self.top_end or self._at_section_top(f), self.warn, self.meta_lines)
         ms.settle_phases()
-        ms.tables = [Table(no, tuple(header), column_kinds(header)) for no, header, _ in _table_blocks(lines[start:stop])]
+        ms.tables = [Table(no, tuple(header), column_kinds(header)) for no, header, _ in _table_blocks(
+            lines if start == 0 and stop == len(lines) else lines[start:stop], cells=False)]
         self._diagrams(ms, start, stop)
         self._check_refs(ms)
         ms.diagnostics = self.diags
@@ -329,28 +337,30 @@ class _Parser(_SectionReader):
         return bool(m) and m.group("id").lower() != current.lower() and not _numbered_back(current, m.group("id"))
 
     @staticmethod
-    def _box(ln: Line) -> Check | None:
-        """A task-list line as a :class:`Check`, with the author's own markers read (None for other lines)."""
-        if "[" not in ln.text:
+    def _box_at(text: str, no: int) -> Check | None:
+        """The task-list line numbered ``no`` (holding ``text``) as a :class:`Check`, with the author's own markers read
+        (None for other lines)."""
+        if "[" not in text:
             return None
-        t = _TASKLIST_RE.match(ln.text)
+        t = _TASKLIST_RE.match(text)
         if not t:
             return None
         mark = t.group("mark")
         status = box_status_of(mark, t.group("text"))
         if status is None:
             return None  # ``- [Link] text``, ``- [NEW] feature``: not a box
-        return Check(t.group("text").strip(), status == "done", ln.no, status, mark)
+        return Check(t.group("text").strip(), status == "done", no, status, mark)
 
     def _at_section_top(self, f: Field) -> bool:
         """Is this label line a bullet (``- **Priority**: high``) outside any subsection (level 3 or deeper)?"""
         level = 0
-        for ln in self.lines:
-            if ln.no == f.line and not ln.text.lstrip().startswith(("-", "*", "+")):
+        lines = self.lines
+        for no, text, in_fence in zip(range(lines.first, lines.first + len(lines)), lines.texts, lines.fence):
+            if no == f.line and not text.lstrip().startswith(("-", "*", "+")):
                 return False
-            if ln.no >= f.line:
+            if no >= f.line:
                 break
-            h = None if ln.in_fence else _ATX_RE.match(ln.text)
+            h = None if in_fence else _ATX_RE.match(text)
             if h:
                 level = len(h.group(1))
         return level <= 2
@@ -441,6 +451,7 @@ class _Parser(_SectionReader):
         named: dict[tuple[int, int], bool] = {}
         optional: dict[tuple[int, int], bool] = {}  # the list's heading or label says it is optional
         boxes = [c for p in ms.phases for c in p.checks] + ms.checks
+        done = ms.status == "done"  # criteria are told apart only in a done milestone (below)
         context = self._list_contexts({n for c in boxes if (n := at.get(c.line)) is not None})
         for c in boxes:
             c.optional = c.optional or optional_item(c.text)
@@ -450,15 +461,15 @@ class _Parser(_SectionReader):
             heads, head_no, label, label_no, bold = context[n]
             key = (head_no, label_no)
             lists.setdefault(key, []).append(c)
-            if key not in named:  # one list, one context: its heading chain and its label are its first box's
-                named[key] = _names_criteria(label) or not bold and _under_criteria(heads)
+            if key not in optional:  # one list, one context: its heading chain and its label are its first box's
+                named[key] = done and (_names_criteria(label) or not bold and _under_criteria(heads))
                 optional[key] = bool(_OPTIONAL_LIST_RE.search(label or (heads[0] if heads else "")))
             if optional[key]:
                 c.optional = True
         for phase in ms.phases:  # ``## Phase 2: Dark mode (optional)``, or only optional boxes
             title = phase.heading.title if phase.heading else phase.title
             phase.optional = bool(_OPTIONAL_LIST_RE.search(title or "")) or bool(phase.checks) and all(c.optional for c in phase.checks)
-        if ms.status != "done":
+        if not done:
             return
         for key, boxes in lists.items():
             if named[key] and all(c.status in ("pending", "cancelled") for c in boxes):
@@ -479,7 +490,11 @@ class _Parser(_SectionReader):
         last = max(wanted)
         # Only the headings and the lines just above each box matter: the headings are the ATX lines outside code,
         # and a box's introducing line is found walking up from it to the box before it (whose own is then its).
-        heads = [k for k in range(span0, last + 1) if "#" in lines[k].text[:4] and not lines[k].in_fence]
+        texts, fence, first = lines.texts, lines.fence, lines.first
+        if self.atx is not None and self.atx_span == self.span and last < self.span[1]:  # _body found the lines with "#"
+            heads = [k for k in self.atx if k <= last and not fence[k]]
+        else:
+            heads = [k for k in range(span0, last + 1) if "#" in texts[k][:4] and not fence[k]]
         stack: list[tuple[int, str, int]] = []  # (level, text, line no), levels rising
         chain: list[str] | None = []  # the stack's texts, nearest first (shared by the boxes under the same headings)
         e, above = 0, span0 - 1  # the next heading to take; the index of the nearest heading taken
@@ -487,20 +502,19 @@ class _Parser(_SectionReader):
         said: dict[int, tuple[str, int, bool]] = {}  # introducing line -> (label, line no, bold)
         for k in sorted(w for w in wanted if w >= span0):
             while e < len(heads) and heads[e] < k:
-                h = _ATX_RE.match(lines[heads[e]].text)
+                h = _ATX_RE.match(texts[heads[e]])
                 if h is not None:
                     level = len(h.group(1))
                     while stack and stack[-1][0] >= level:
                         stack.pop()
-                    stack.append((level, _strip_md(h.group(2) or ""), lines[heads[e]].no))
+                    stack.append((level, _strip_md(h.group(2) or ""), first + heads[e]))
                     chain = None
                     above = heads[e]
                 e += 1
             label_k = -1
             for j in range(k - 1, max(above, prev - 1), -1):  # down to the box before (included), after the heading
-                ln = lines[j]
-                text = ln.text
-                if not ln.in_fence and text[:1] not in _SPACE_OR_NOTHING and text.strip() and not ("[" in text and _TASKLIST_RE.match(text)):
+                text = texts[j]
+                if not fence[j] and text[:1] not in _SPACE_OR_NOTHING and text.strip() and not ("[" in text and _TASKLIST_RE.match(text)):
                     label_k = j
                     break
             else:
@@ -509,8 +523,8 @@ class _Parser(_SectionReader):
             if label_k not in said:
                 label, label_no, bold = "", -1, False
                 if label_k >= 0:
-                    text = lines[label_k].text
-                    label_no = lines[label_k].no
+                    text = texts[label_k]
+                    label_no = first + label_k
                     if (m := LABEL_RE.match(text)) and not m.group("value").strip() or _LEAD_BOLD_RE.match(text):
                         label, bold = _strip_md(text), True
                     elif text.rstrip().endswith(":"):
@@ -611,10 +625,9 @@ class _Parser(_SectionReader):
                 unmarked = True  # ``## Next`` / ``- Checkout``, or a list ticked in part: work a reader sees as not done
             items.clear()
 
-        for ln in self.lines[self.span[0]:self.span[1]]:
-            if ln.in_fence:
-                continue
-            h = _ATX_RE.match(ln.text)
+        lines = self.lines
+        for text in (t for t, f in zip(lines.texts[self.span[0]:self.span[1]], lines.fence[self.span[0]:self.span[1]]) if not f):
+            h = _ATX_RE.match(text)
             if h is not None:
                 close()
                 level = len(h.group(1))
@@ -623,13 +636,13 @@ class _Parser(_SectionReader):
                 heads.append((level, bool(_NOT_OWN_WORK_RE.search(_strip_md(h.group(2) or "")))))
                 label_skip, todo = False, bool(_TODO_RE.search(_strip_md(h.group(2) or "")))
                 continue
-            b = _BULLET_RE.match(ln.text)
+            b = _BULLET_RE.match(text)
             if b is None or b.group("indent"):
-                if ln.text.strip() and not ln.text[:1].isspace():
+                if text.strip() and not text[:1].isspace():
                     close()  # a paragraph ends the list (a nested item or a blank line does not)
-                    if (m := LABEL_RE.match(ln.text)) and not m.group("value").strip() or _LEAD_BOLD_RE.match(ln.text):
-                        label_skip = bool(_NOT_OWN_WORK_RE.search(_strip_md(ln.text)))
-                        todo = todo or bool(_TODO_RE.search(_strip_md(ln.text)))
+                    if (m := LABEL_RE.match(text)) and not m.group("value").strip() or _LEAD_BOLD_RE.match(text):
+                        label_skip = bool(_NOT_OWN_WORK_RE.search(_strip_md(text)))
+                        todo = todo or bool(_TODO_RE.search(_strip_md(text)))
                     else:
                         label_skip = False
                 continue
@@ -661,7 +674,7 @@ class _Parser(_SectionReader):
                     keep.append(ref)
             p.depends_on = keep
 
-    def _phase(self, pm: re.Match[str], line: int, level: int, body: list[Line], html_id: str | None = None) -> Phase:
+    def _phase(self, pm: re.Match[str], line: int, level: int, body: Lines, html_id: str | None = None) -> Phase:
         pid = pm.group("id")
         rest = pm.group("rest").strip()
         est = None
@@ -675,25 +688,25 @@ class _Parser(_SectionReader):
         sub_starts: list[int] = []
         # The subsections (ATX headings deeper than the phase's, outside code); what each one's name says decides which
         # of its lines matter: all of them under tasks, deliverables or checks, else only the boxes (a line with "[").
-        subs = [(k, h) for k in range(len(body)) if "#" in body[k].text[:4] and not body[k].in_fence
-                and (h := _ATX_RE.match(body[k].text)) and len(h.group(1)) > level]
+        texts, fence, first = body.texts, body.fence, body.first
+        subs = [(k, h) for k in range(len(texts)) if "#" in texts[k][:4] and not fence[k]
+                and (h := _ATX_RE.match(texts[k])) and len(h.group(1)) > level]
         checking = tasks = deliverables = False
         at = 0
         for k, h in [*subs, (len(body), None)]:
             if checking or tasks or deliverables:
-                self._sub_lines(phase, body[at:k], checking, tasks, deliverables)
+                self._sub_lines(phase, body, at, k, checking, tasks, deliverables)
             else:
-                phase.checks.extend(box for ln in body[at:k] if "[" in ln.text and not ln.in_fence and (box := self._box(ln)) is not None)
+                phase.checks.extend(box for j in range(at, k) if "[" in texts[j] and not fence[j] and (box := self._box_at(texts[j], first + j)) is not None)
             if h is not None:
-                sub_starts.append(body[k].no)
+                sub_starts.append(first + k)
                 sub = _strip_md(h.group(2) or "").lower()
                 checking = "validation" in sub or "verify" in sub or "gate" in sub
                 tasks, deliverables = sub.startswith("task"), sub.startswith("deliverable") or sub.startswith("output")
             at = k + 1
         statuses = [f for f in phase.fields if f.label.lower() == "status"]
         own = [f for f in statuses if not sub_starts or f.line < sub_starts[0]]
-        under = {max((n for n in sub_starts if n < f.line), default=0) for f in statuses}
-        if not own and len(under) > 1:
+        if not own and len({max((n for n in sub_starts if n < f.line), default=0) for f in statuses}) > 1:
             # ``### Task 1.1`` ... ``**Status:** ✅ Complete`` under each task: the phase's status is theirs together
             phase.sub_statuses = [normalize_status(split_status(_strip_md(f.value))[0]) or "pending" for f in statuses]
             statuses = []
@@ -724,36 +737,45 @@ class _Parser(_SectionReader):
         read_phase_plan(phase, sub_starts[0] if sub_starts else None, self.warn)
         return phase
 
-    def _sub_lines(self, phase: Phase, lines: list[Line], checking: bool, tasks: bool, deliverables: bool) -> None:
-        """A phase's subsection of checks (its fenced commands), tasks or deliverables, line by line; its boxes too."""
-        for ln in lines:
-            text = ln.text
-            if ln.in_fence:
+    def _sub_lines(self, phase: Phase, lines: Lines, at: int, end: int, checking: bool, tasks: bool, deliverables: bool) -> None:
+        """A phase's subsection (``lines[at:end]``) of checks (its fenced commands), tasks or deliverables, line by line;
+        its boxes too."""
+        texts, fence, edge, first = lines.texts, lines.fence, lines.edge, lines.first
+        for j in range(at, end):
+            text = texts[j]
+            if fence[j]:
                 if checking:
-                    if not ln.fence_edge and text.strip() and not text.strip().startswith("#"):
+                    if not edge[j] and text.strip() and not text.strip().startswith("#"):
                         phase.validation.append(text.strip())
                 continue
-            box = self._box(ln) if "[" in text else None  # a box has one
+            box = self._box_at(text, first + j) if "[" in text else None  # a box has one
             if box is not None:
                 phase.checks.append(box)
                 continue
+            # a task or a deliverable is a list item: a digit or a bullet mark first (after spaces)
+            c = text[:1]
+            if c.isspace():
+                c = text.lstrip()[:1]
+            if not (c in _ITEM_MARKS or c.isdigit()):
+                continue
+            no = first + j
             if tasks:
-                n = _NUMBERED_RE.match(text)
+                n = _NUMBERED_RE.match(text) if c.isdigit() else None
                 if n and len(n.group("indent")) < 2:
                     title = n.group("text").strip()
                     est_m = _LINES_EST_RE.search(title)
                     est_lines = int(est_m.group("n").replace(",", "")) if est_m else None
                     if est_m:
                         title = (title[:est_m.start()] + title[est_m.end():]).strip()
-                    phase.tasks.append(Task(_strip_md(title), ln.no, est_lines))
+                    phase.tasks.append(Task(_strip_md(title), no, est_lines))
                     continue
-                b = _BULLET_RE.match(text)
+                b = _BULLET_RE.match(text) if c in _ITEM_MARKS else None
                 if b and phase.tasks and b.group("indent"):
                     phase.tasks[-1].details.append(b.group("text").strip())
                 elif b and not b.group("indent"):
-                    phase.tasks.append(Task(_strip_md(b.group("text")), ln.no))
+                    phase.tasks.append(Task(_strip_md(b.group("text")), no))
             elif deliverables:
-                b = _BULLET_RE.match(text) or _NUMBERED_RE.match(text)
+                b = _BULLET_RE.match(text) if c in _ITEM_MARKS else _NUMBERED_RE.match(text)
                 if b and len(b.group("indent")) < 2:
                     phase.deliverables.append(b.group("text").strip())
 

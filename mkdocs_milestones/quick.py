@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 
-from .source import FENCE_EDGE, OUTSIDE, Line, _fence_iter, _heading
+from .lines import OUTSIDE, _fence_iter
+from .source import heading_at
 
 __all__ = ["NOT_LABEL_START", "QUICK_RE", "ROADMAP_HINT_RE", "first_h1_of", "may_be_milestone", "may_be_roadmap"]
 
@@ -83,13 +84,13 @@ def first_h1_of(text: str, first_line: int = 1) -> tuple[int, str] | None:
     raw = text.split("\n")
     n = len(raw)
     states = _fence_iter(raw)
-    lines: list[Line] = []
+    texts: list[str] = []
+    fence: list[bool] = []
     for i in range(n):
-        while len(lines) < i + 2 and len(lines) < n:  # _heading reads the next line (a setext underline)
-            k = len(lines)
-            st = next(states)
-            lines.append(Line(first_line + k, raw[k], st != OUTSIDE, st == FENCE_EDGE))
-        h = _heading(lines, i)
+        while len(fence) < i + 2 and len(fence) < n:  # heading_at reads the next line (a setext underline)
+            texts.append(raw[len(fence)])
+            fence.append(next(states) != OUTSIDE)
+        h = heading_at(texts, fence, i)
         if h and h[0] == 1:
             return i, h[1]
     return None

@@ -6,6 +6,7 @@ one value; :mod:`.parser` walks the document.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from .model import PhaseHeading
@@ -144,8 +145,13 @@ def parse_phase_refs(text: str | None) -> list[str]:
     >>> parse_phase_refs("None")
     []
     """
-    if not text or _NONE_RE.match(text):
-        return []
+    return list(_phase_refs(text)) if text else []
+
+
+@functools.lru_cache(maxsize=4096)  # pure; a site's phases name their dependencies in the same few words
+def _phase_refs(text: str) -> tuple[str, ...]:  # parse_phase_refs of a non-empty value, as a tuple
+    if _NONE_RE.match(text):
+        return ()
     text = _REF_MARKUP_RE.sub("", text)
     text = _REF_ASIDE_RE.sub(" ", text)  # "Phase 1 (needs 2 reviewers)"
     text = _REF_LINK_RE.sub(r"\1", text)
@@ -169,7 +175,7 @@ def parse_phase_refs(text: str | None) -> list[str]:
     for _, _, ids in sorted(spans):
         for x in ids:
             add(x)
-    return out
+    return tuple(out)
 
 
 # -- table columns: what each holds, decided once for the model and the page ------------------------

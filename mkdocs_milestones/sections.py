@@ -15,7 +15,8 @@ from .detect import _BULLET_LABELS, _BULLET_LABEL_RE, _QUOTE_RE, _label_of, stat
 from .model import Criterion, Diagram, Field, Milestone, Phase, Risk, Section
 from .reading import _cell, _column, _kind_column, column_kinds
 from .quick import NOT_LABEL_START
-from .source import LABEL_RE, Line, _BULLET_RE, _FENCE_RE, _strip_md, _tables
+from .lines import _FENCE_RE, Lines
+from .source import LABEL_RE, _BULLET_RE, _strip_md, _tables, label_match
 from .vocabulary import STATUSES, normalize_status, split_status
 
 if TYPE_CHECKING:
@@ -31,10 +32,11 @@ _BOX_CHARS = re.compile("[\u2500-\u257f\u2580-\u259f\u25b2-\u25bc\u25b6\u25c0]")
 class _SectionReader:
     """Readers of a milestone's sections; the class using it provides ``lines`` and ``warn``."""
 
-    lines: list[Line]
+    lines: Lines
+    body: str
     warn: Callable[[int, str], None]
 
-    def _section(self, ms: Milestone, name: str, level: int, line: int, title: str, body: list[Line], full: list[Line]) -> None:
+    def _section(self, ms: Milestone, name: str, level: int, line: int, title: str, body: Lines, full: Lines) -> None:
         self._fields(body, ms.fields)
         if name.strip() == "status" and not any(f.label.lower() == "status" for f in ms.fields):
             # ``## Status`` then ``PLANNED — waiting for ...``: the paragraph's first words are the status, the rest its note
@@ -69,50 +71,53 @@ class _SectionReader:
                 if b and not ln.in_fence and not b.group("indent"):
                     ms.notes.append(b.group("text").strip())
         elif not (name.startswith("executive summary") or "phase" in name or "architecture" in name or name == "summary"):
-            ms.sections.append(Section(_strip_md(title), level, line, "\n".join(ln.text for ln in body).strip("\n")))
+            ms.sections.append(Section(_strip_md(title), level, line, "\n".join(body.texts).strip("\n")))
 
-    def _fields(self, body: list[Line], into: list[Field], quoted: bool = False) -> None:
+    def _fields(self, body: Lines, into: list[Field], quoted: bool = False) -> None:
         """Collect ``**Label**: value`` lines, and the list lines that continue a label; with ``quoted``
         (the top of the page) also those in a blockquote (``> **Status:** COMPLETED ✅``)."""
         current: Field | None = None
         takes_list = False  # a label with nothing after its colon introduces the list below it
-        for ln in body:
-            if ln.in_fence:
+        texts, fence, first = body.texts, body.fence, body.first
+        # only a line with a colon can be a label: the lines of the walk are those, and those after a label
+        # (a continuation) up to the next label candidate
+        for k, text in enumerate(texts):
+            if current is None and ":" not in text:
+                continue  # no label here, none open
+            if fence[k]:
                 current = None
                 continue
-            text = ln.text
             colon = ":" in text  # every label line has one
-            if not colon and current is None:
-                continue  # no label here, none open
+            no = first + k
             if colon and " \u00b7 " in text:
                 # ``stage: mvp · status: active · created: 2026-06-07``: several labels on one line
                 parts = [LABEL_RE.match(seg.strip()) for seg in text.split(" \u00b7 ")]
                 if sum(1 for m in parts if m) >= 2:
-                    into.extend(Field(_label_of(m), m.group("value").strip(), ln.no) for m in parts if m)
+                    into.extend(Field(_label_of(m), m.group("value").strip(), no) for m in parts if m)
                     current = None
                     continue
             lead = text.lstrip(" ")[:1]  # a label's ``**`` or word, a bullet label's marker, a quote's ``>``
-            m = LABEL_RE.match(text) if colon and lead not in NOT_LABEL_START else None
+            m = label_match(text) if colon and lead not in NOT_LABEL_START else None
             if m is None and colon and quoted and lead == ">":
                 m = LABEL_RE.match(_QUOTE_RE.sub("", text, count=1))
             if m:
-                current = Field(_label_of(m), m.group("value").strip(), ln.no, text.strip())
+                current = Field(_label_of(m), m.group("value").strip(), no, text.strip())
                 takes_list = not current.value
                 into.append(current)
                 continue
             bm = _BULLET_LABEL_RE.match(text) if colon and lead in _BULLET_MARKS else None
             if bm and _label_of(bm).lower() in _BULLET_LABELS and bm.group("value").strip():
                 # ``- **Priority**: CRITICAL``: a label written as a list item (the list stays the page's)
-                into.append(Field(_label_of(bm), bm.group("value").strip(), ln.no))
+                into.append(Field(_label_of(bm), bm.group("value").strip(), no))
             if current is None:
                 continue  # no label open: nothing below can continue one
-            is_item = bool(_BULLET_RE.match(ln.text) or _NUMBERED_RE.match(ln.text))
-            if current is not None and ln.text.strip() and (is_item or ln.text.startswith(" ")) and (takes_list or not is_item):
+            is_item = bool(_BULLET_RE.match(text) or _NUMBERED_RE.match(text))
+            if current is not None and text.strip() and (is_item or text.startswith(" ")) and (takes_list or not is_item):
                 # ``**Status**: done`` followed by a checklist: the list is the page's, not the status's.
                 if is_item and current.shown is None:
                     current.shown = current.value  # the paragraph ends where the list starts
-                current.value = (current.value + "\n" + ln.text.strip()).strip()
-            elif not ln.text.strip() and current is not None and not current.value:
+                current.value = (current.value + "\n" + text.strip()).strip()
+            elif not text.strip() and current is not None and not current.value:
                 continue
             else:
                 current = None
@@ -143,15 +148,17 @@ class _SectionReader:
         lines = self.lines
         opened = -1  # the open fence's line index
         info = ""
-        for k in [k for k in range(start, len(lines) if stop is None else min(stop, len(lines))) if lines[k].fence_edge]:
+        texts, edge = lines.texts, lines.edge
+        end = len(texts) if stop is None else min(stop, len(texts))
+        for k in [k for k in range(start, end) if edge[k]] if "```" in self.body or "~~~" in self.body else ():
             if opened < 0:
-                m = _FENCE_RE.match(lines[k].text)
+                m = _FENCE_RE.match(texts[k])
                 info = (m.group("info").strip() if m else "")
                 opened = k
             else:
-                body = "\n".join(x.text for x in lines[opened + 1:k])
+                body = "\n".join(texts[opened + 1:k])
                 if _BOX_CHARS.search(body):
-                    ms.diagrams.append(Diagram(body, lines[opened].no, info))
+                    ms.diagrams.append(Diagram(body, lines.first + opened, info))
                 opened = -1
 
     @staticmethod

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import Any
+
+from .lines import FENCE_EDGE, IN_FENCE, OUTSIDE, Line, Lines, fence_states, scan_lines, scanned_lines
 
 __all__ = [
     "front_matter_keys",
@@ -22,7 +23,11 @@ __all__ = [
     "fence_states",
     "heading_anchor",
     "html_block_lines",
+    "label_match",
+    "Lines",
+    "heading_at",
     "scan_lines",
+    "scanned_lines",
     "split_attr_list",
     "split_front_matter",
 ]
@@ -83,9 +88,6 @@ _ATX_RE = _AtxHeading()
 _SETEXT_RE = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
 
 
-_FENCE_RE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
-
-
 _ATTR_LIST_RE = re.compile(
     r"\s*\{:?\s*(?P<attrs>(?:[#.][\w\-:.]+|[\w\-]+=(?:\"[^\"]*\"|'[^']*'|[^\s}]+))"
     r"(?:\s+(?:[#.][\w\-:.]+|[\w\-]+=(?:\"[^\"]*\"|'[^']*'|[^\s}]+)))*)\s*:?\}\s*$"
@@ -110,6 +112,20 @@ LABEL_RE = re.compile(
 """A label line: ``**Status**: done``, ``**Status:** done`` or ``Status: done``."""
 
 
+_LABEL_SEEN: dict[str, re.Match[str] | None] = {}
+
+
+def label_match(text: str) -> re.Match[str] | None:
+    """``LABEL_RE.match(text)``, remembered: the parse and the line normaliser ask it of the same label lines, and a
+    site's pages repeat theirs (``**Status**: ✅ Complete``). Bounded; a match is only read."""
+    found = _LABEL_SEEN.get(text, False)
+    if found is False:
+        if len(_LABEL_SEEN) > 50_000:
+            _LABEL_SEEN.clear()
+        found = _LABEL_SEEN[text] = LABEL_RE.match(text)
+    return found  # type: ignore[return-value]
+
+
 _TABLE_SEP_RE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 
 
@@ -117,16 +133,6 @@ _BULLET_RE = re.compile(r"^(?P<indent>\s*)[-*+]\s+(?P<text>.*)$")
 
 
 _LINK_RE = re.compile(r"\[(?P<text>[^\]]*)\]\((?P<href><[^>]*>|[^)\s]+)(?:\s+\"[^\"]*\")?\)")
-
-
-@dataclass(slots=True)
-class Line:
-    """One source line with what the scanner knows about it."""
-
-    no: int
-    text: str
-    in_fence: bool
-    fence_edge: bool = False
 
 
 def split_front_matter(text: str) -> tuple[dict[str, Any], str, int]:
@@ -168,88 +174,31 @@ def front_matter_keys(text: str) -> dict[str, int]:
 
 
 def _normalize(text: str) -> str:
-    return text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    if text[:1] == "\ufeff":
+        text = text.lstrip("\ufeff")
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
 
 
-OUTSIDE, IN_FENCE, FENCE_EDGE = 0, 1, 2
-"""Where a line is, for :func:`fence_states`."""
-
-
-def fence_states(lines: list[str]) -> list[int]:
-    """For each line: :data:`OUTSIDE` fenced code, :data:`IN_FENCE`, or a :data:`FENCE_EDGE` line.
-
-    An unclosed fence runs to the end of the document, as in CommonMark.
-
-    >>> fence_states(["a", "```py", "x", "```", "b"])
-    [0, 2, 1, 2, 0]
-    """
-    return list(_fence_iter(lines))
-
-
-def _fence_iter(lines: list[str]) -> Iterator[int]:
-    """:func:`fence_states`, one line at a time (detection stops at the first level-1 heading)."""
-    fence: str | None = None
-    for raw in lines:
-        if fence is None:
-            m = _FENCE_RE.match(raw) if "```" in raw or "~~~" in raw else None
-            if m and not (m.group("fence")[0] == "`" and "`" in m.group("info")):
-                fence = m.group("fence")
-                yield FENCE_EDGE
-            else:
-                yield OUTSIDE
-        else:
-            stripped = raw.strip()
-            if stripped.startswith(fence[0] * len(fence)) and not stripped.strip(fence[0]):
-                fence = None
-                yield FENCE_EDGE
-            else:
-                yield IN_FENCE
-
-
-_LAST_SCAN: tuple[str, int, list[Line]] = ("", 0, [])
-"""The last text scanned: detection, the parse and the line normaliser of one conversion read the same text."""
-
-
-def scan_lines(text: str, first_line: int = 1) -> list[Line]:
-    """Number the lines and mark which belong to fenced code (fence lines included).
-
-    An unclosed fence runs to the end of the document, as in CommonMark. The result is shared with the
-    next call for the same text (callers only read it).
-    """
-    global _LAST_SCAN
-    last = _LAST_SCAN
-    if last[1] == first_line and last[0] == text:
-        return last[2]
-    raw = text.split("\n")
-    if "```" not in text and "~~~" not in text:  # no fence: every line is outside code
-        out = [Line(no, t, False, False) for no, t in enumerate(raw, first_line)]
-    else:
-        out = [Line(no, t, st != OUTSIDE, st == FENCE_EDGE) for no, (t, st) in enumerate(zip(raw, _fence_iter(raw)), first_line)]
-    _LAST_SCAN = (text, first_line, out)
-    return out
-
-
-def scanned_states(text: str) -> list[int] | None:
-    """:func:`fence_states` of ``text``'s lines when :func:`scan_lines` has just scanned it, else None."""
-    last = _LAST_SCAN
-    if last[0] != text:
-        return None
-    return [FENCE_EDGE if ln.fence_edge else IN_FENCE if ln.in_fence else OUTSIDE for ln in last[2]]
-
-
-def _heading(lines: list[Line], i: int) -> tuple[int, str] | None:
+def _heading(lines: Lines | list[Line], i: int) -> tuple[int, str] | None:
     """``(level, text)`` when line ``i`` is an ATX heading or the text line of a setext heading."""
-    ln = lines[i]
-    if ln.in_fence:
+    if type(lines) is Lines:
+        return heading_at(lines.texts, lines.fence, i)
+    return heading_at([ln.text for ln in lines], [ln.in_fence for ln in lines], i)
+
+
+def heading_at(texts: list[str], fence: list[bool], i: int) -> tuple[int, str] | None:
+    """:func:`_heading` on parallel lists: line ``i``'s text and whether it is in fenced code."""
+    if fence[i]:
         return None
-    m = _ATX_RE.match(ln.text) if "#" in ln.text[:4] else None  # an ATX heading has "#" in its first 4 characters
+    text = texts[i]
+    m = _ATX_RE.match(text) if "#" in text[:4] else None  # an ATX heading has "#" in its first 4 characters
     if m:
         return len(m.group(1)), (m.group(2) or "").strip()
-    if i + 1 < len(lines) and lines[i + 1].text.lstrip(" ")[:1] in ("=", "-") and ln.text.strip() and not lines[i + 1].in_fence:
-        nxt = _SETEXT_RE.match(lines[i + 1].text)
-        prev_blank = i == 0 or not lines[i - 1].text.strip()
-        if nxt and prev_blank and not _BULLET_RE.match(ln.text) and not LABEL_RE.match(ln.text):
-            return (1 if nxt.group(1)[0] == "=" else 2), ln.text.strip()
+    if i + 1 < len(texts) and texts[i + 1].lstrip(" ")[:1] in ("=", "-") and text.strip() and not fence[i + 1]:
+        nxt = _SETEXT_RE.match(texts[i + 1])
+        prev_blank = i == 0 or not texts[i - 1].strip()
+        if nxt and prev_blank and not _BULLET_RE.match(text) and not LABEL_RE.match(text):
+            return (1 if nxt.group(1)[0] == "=" else 2), text.strip()
     return None
 
 
@@ -259,7 +208,7 @@ _HTML_BLOCK_RE = re.compile(
 )
 
 
-def html_block_lines(lines: list[Line]) -> set[int]:
+def html_block_lines(lines: Lines | list[Line]) -> set[int]:
     """Indices of the lines inside a raw HTML block element that starts a line (``<div markdown="1">`` ...
     ``</div>``), open and close tags included.
 
@@ -269,24 +218,32 @@ def html_block_lines(lines: list[Line]) -> set[int]:
     >>> sorted(html_block_lines(scan_lines('a\\n<div markdown="1">\\n\\n### Phase 1: x\\n\\n</div>\\nb')))
     [1, 2, 3, 4, 5]
     """
+    texts, fence = _lists_of(lines)
     out: set[int] = set()
     i = 0  # the first line after the last block
-    for s in [k for k, ln in enumerate(lines) if ln.text[:1] == "<"]:  # a block's first line starts with its tag
-        if s < i or lines[s].in_fence or (m := _HTML_BLOCK_RE.match(lines[s].text)) is None:
+    for s in [k for k, t in enumerate(texts) if t[:1] == "<"]:  # a block's first line starts with its tag
+        if s < i or fence[s] or (m := _HTML_BLOCK_RE.match(texts[s])) is None:
             continue
         i = s
         tag = m.group(1).lower()
         opens, closes = re.compile(rf"<{tag}(?=[\s>/])", re.IGNORECASE), re.compile(rf"</{tag}\s*>", re.IGNORECASE)
         depth, j = 0, i
-        while j < len(lines):
-            if not lines[j].in_fence:
-                depth += len(opens.findall(lines[j].text)) - len(closes.findall(lines[j].text))
+        while j < len(texts):
+            if not fence[j]:
+                depth += len(opens.findall(texts[j])) - len(closes.findall(texts[j]))
             out.add(j)
             j += 1
             if depth <= 0:
                 break
         i = j
     return out
+
+
+def _lists_of(lines: Lines | list[Line]) -> tuple[list[str], list[bool]]:
+    """The texts and the in-fence flags of ``lines``."""
+    if type(lines) is Lines:
+        return lines.texts, lines.fence
+    return [ln.text for ln in lines], [ln.in_fence for ln in lines]
 
 
 def split_attr_list(text: str) -> tuple[str, str | None]:
@@ -306,9 +263,10 @@ def split_attr_list(text: str) -> tuple[str, str | None]:
     return text[:m.start()].rstrip(), ident
 
 
-def _first_h1(lines: list[Line]) -> tuple[int, str] | None:
-    for i in range(len(lines)):
-        h = _heading(lines, i)
+def _first_h1(lines: Lines | list[Line]) -> tuple[int, str] | None:
+    texts, fence = _lists_of(lines)
+    for i in range(len(texts)):
+        h = heading_at(texts, fence, i)
         if h and h[0] == 1:
             return i, h[1]
     return None
@@ -361,19 +319,23 @@ def _tables(lines: list[Line]) -> Iterator[tuple[list[str], list[tuple[int, list
         yield header, rows
 
 
-def _table_blocks(lines: list[Line]) -> Iterator[tuple[int, list[str], list[tuple[int, list[str]]]]]:
-    """Yield ``(header line, header cells, [(line, cells)...])`` for each pipe table outside code."""
+def _table_blocks(lines: Lines | list[Line], cells: bool = True) -> Iterator[tuple[int, list[str], list[tuple[int, list[str]]]]]:
+    """Yield ``(header line, header cells, [(line, cells)...])`` for each pipe table outside code (without
+    ``cells``, no rows: only the headers are wanted)."""
+    texts, fence = _lists_of(lines)
+    nos = range(lines.first, lines.first + len(texts)) if type(lines) is Lines else [ln.no for ln in lines]
     i = 0  # the first line after the last table
-    for k in [k for k in range(len(lines) - 1) if "|" in lines[k].text]:  # a header row has a pipe
-        if k < i or (a := lines[k]).in_fence or lines[k + 1].in_fence or not _TABLE_SEP_RE.match(lines[k + 1].text):
+    for k in [k for k in range(len(texts) - 1) if "|" in texts[k]]:  # a header row has a pipe
+        if k < i or fence[k] or fence[k + 1] or not _TABLE_SEP_RE.match(texts[k + 1]):
             continue
-        header = _split_row(a.text)
+        header = _split_row(texts[k])
         rows: list[tuple[int, list[str]]] = []
         j = k + 2
-        while j < len(lines) and not lines[j].in_fence and lines[j].text.strip() and "|" in lines[j].text:
-            rows.append((lines[j].no, _split_row(lines[j].text)))
+        while j < len(texts) and not fence[j] and texts[j].strip() and "|" in texts[j]:
+            if cells:
+                rows.append((nos[j], _split_row(texts[j])))
             j += 1
-        yield a.no, header, rows
+        yield nos[k], header, rows
         i = j
 
 

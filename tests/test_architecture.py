@@ -12,7 +12,7 @@ from pathlib import Path
 
 PACKAGE = Path(__file__).parents[1] / "mkdocs_milestones"
 
-CORE = ("atomic", "model", "vocabulary", "source", "quick", "links", "detect", "reading", "refs", "sections", "schedule", "parser", "roadmap_doc", "dates", "i18n", "graph", "layout", "roadmap.query", "export", "site", "mojibake", "history")
+CORE = ("atomic", "model", "vocabulary", "lines", "source", "quick", "links", "detect", "reading", "refs", "sections", "schedule", "parser", "roadmap_doc", "dates", "i18n", "graph", "layout", "roadmap.query", "export", "site", "mojibake", "history")
 """Plain modules: strings in, values out; only the standard library (and yaml for front matter)."""
 RENDER = ("render",)
 ADAPTERS = ("extension", "hosts", "plugin", "source_repair", "page_state", "collector", "options", "site_history", "compat", "cli", "roadmap.markers")

@@ -28,9 +28,9 @@ from typing import TYPE_CHECKING, Any
 
 from markdown.preprocessors import Preprocessor
 
-from ..parser import LABEL_RE, OUTSIDE, fence_states, is_milestone_source, parse_milestone
+from ..parser import OUTSIDE, fence_states, is_milestone_source, parse_milestone
 from ..quick import NOT_LABEL_START
-from ..source import _FRONT_MATTER_RE, scanned_states
+from ..source import _FRONT_MATTER_RE, label_match, scanned_lines
 from ..roadmap_doc import parse_roadmap
 from ..roadmap.markers import expand_markers, find_markers
 from .cache import digest, in_scope_repaired
@@ -49,6 +49,7 @@ log = logging.getLogger("mkdocs.plugins.milestones")
 _LIST_START_RE = re.compile(r"^\s{0,3}(?:[-*+]|\d+[.)])\s+\S")
 _LIST_MARKS = frozenset("-*+")
 _NOT_PARA = frozenset(" \t|#>")  # a line starting so is no plain paragraph line
+_PLAIN = frozenset("`[!(<{~=")  # a line starting so is a plain paragraph line: no label, list item, row, heading, quote
 _NESTED_ITEM_RE = re.compile(r"^( {2,3})(?:[-*+]|\d+[.)])\s+\S")
 _ATX_HEADING_RE = re.compile(r"^ {0,3}#{1,6}(?:[ \t]|$)")
 
@@ -77,8 +78,9 @@ _TASK_START_RE = re.compile(r"^ {0,3}(?:[-*+]|\d+[.)])\s+\[(?:[ xX/~\-]|[A-Za-z]
 """A task-list item (the markers the parser counts), at the start of a list."""
 
 
-def normalize_source_map(lines: list[str]) -> tuple[list[str], list[int]]:
-    """Insert the blank lines GitHub lets authors leave out, and for each output line its source line index.
+def normalize_source_map(lines: list[str], text: str | None = None) -> tuple[list[str], list[int]]:
+    """Insert the blank lines GitHub lets authors leave out, and for each output line its source line index
+    (``text``: the lines joined, when the caller has it).
 
     Consecutive ``**Status**:`` / ``**Priority**:`` lines become separate paragraphs, and a list
     written straight under a label line becomes a list. An inserted blank line stands for the line
@@ -104,40 +106,68 @@ def normalize_source_map(lines: list[str]) -> tuple[list[str], list[int]]:
     >>> normalize_source_map(["**Acceptance Criteria**", "- [x] one", "- [x] two"])[0]
     ['**Acceptance Criteria**', '', '- [x] one', '- [x] two']
     """
-    out: list[str] = []
-    origin: list[int] = []
-    prev_label = prev_para = in_list = in_table = False
-    joined = "\n".join(lines)
-    raw = joined.split("\n")
-    states = scanned_states(joined) or fence_states(raw)  # the parse has just scanned this text
-    front = _FRONT_MATTER_RE.match(joined)  # still there for Python-Markdown's meta extension: YAML, not Markdown
+    if text is None or text.count("\n") != len(lines) - 1:  # (a line holding a line break is read as its lines)
+        text = "\n".join(lines)
+        raw = text.split("\n")
+    else:
+        raw = lines
+    scanned = scanned_lines(text)  # the parse has just scanned this text: its fenced lines are known
+    fence = scanned.fence if scanned is not None else [st != OUTSIDE for st in fence_states(raw)]
+    front = _FRONT_MATTER_RE.match(text)  # still there for Python-Markdown's meta extension: YAML, not Markdown
     skip = front.group(0).count("\n") if front else 0
-    label_match, list_start = LABEL_RE.match, _LIST_START_RE.match
-    for i, (text, state) in enumerate(zip(raw, states)):
-        if state != OUTSIDE or i < skip:  # fenced code (fence lines included), front matter: kept as it is
-            out.append(text)
-            origin.append(i)
+    # What changes: a blank line inserted before a line (it stands for that line), a nested item indented deeper.
+    inserts: list[int] = []
+    deeper: dict[int, str] = {}
+    prev_label = prev_para = in_list = in_table = False
+    list_start = _LIST_START_RE.match
+    for i, text in enumerate(raw):
+        if fence[i] or i < skip:  # fenced code (fence lines included), front matter: kept as it is
             prev_label = prev_para = in_table = False
+            continue
+        if not text:
+            prev_label = prev_para = in_table = False  # a blank line (below: of spaces)
+            continue
+        # What a line can be is read from its first character: only what that allows is asked.
+        c0 = text[0]
+        if c0 in _PLAIN or (":" not in text and c0.isalpha()):
+            # A line that starts as no label, list item, table row, heading, quote or indented line does, or with a
+            # letter and without a colon (a label's): nothing is inserted before it, and a paragraph line it is.
+            prev_label, prev_para, in_list = False, True, False
+            continue
+        if c0 == "#" or c0 == "|":
+            # A heading (or a "#" paragraph) or a table row: no label, no list item, no paragraph a label continues.
+            if c0 == "#" and in_table and _ATX_HEADING_RE.match(text):
+                inserts.append(i)  # a heading ends a table on GitHub (and for the parser); Python-Markdown would make it a row
+                in_table = False
+            in_table = in_table or c0 == "|"
+            prev_label = prev_para = in_list = False
+            continue
+        if (c0 == "-" or c0 == "+") and not in_table:
+            # A list item (``- item``), or a paragraph line starting so (``-->``, ``--flag``): no label.
+            is_list = (text[1:2] == " " and bool(text[2:3].strip())) or bool(_LIST_START_RE.match(text))
+            if (prev_label and is_list) or (is_list and prev_para and not in_list and _TASK_START_RE.match(text)):
+                inserts.append(i)
+            prev_label, prev_para, in_list = False, not is_list, is_list
             continue
         if not text.strip():
             # A blank line: no label, no list item, nothing inserted before it; it ends a table and a paragraph.
-            out.append(text)
-            origin.append(i)
             prev_label = prev_para = in_table = False
             continue
-        c0 = text[0]
         # the first character that is not a space, and the same within the first 4 characters (a list marker's place)
         lead, head = (text.lstrip()[:1], text[:4].lstrip()[:1]) if c0.isspace() else (c0, c0)
         if in_table and "#" in text[:4] and _ATX_HEADING_RE.match(text):
             # A heading ends a table on GitHub (and for the parser); Python-Markdown would make it a row.
-            out.append("")
-            origin.append(i)
+            inserts.append(i)
             in_table = False
         in_table = in_table or lead == "|"
         # A label line has a colon; a list item starts with a marker or a digit after at most 3 spaces.
-        is_label = not in_table and ":" in text and lead not in NOT_LABEL_START and bool(label_match(text))
+        is_label = not in_table and ":" in text and lead not in NOT_LABEL_START and label_match(text) is not None
+        # (a nested item is a list item: the expression for it implies _LIST_START_RE's)
+        nested = _NESTED_ITEM_RE.match(text) if in_list and text[:2] == "  " else None
         if in_table or not (head in _LIST_MARKS or head.isdigit()):
             is_list = False
+        elif nested is not None:
+            is_list = True
         elif c0 in _LIST_MARKS and text[1:2] == " " and text[2:3].strip():
             is_list = True  # ``- item``: what _LIST_START_RE would say
         else:
@@ -146,18 +176,31 @@ def normalize_source_map(lines: list[str]) -> tuple[list[str], list[int]]:
         # Python-Markdown would make them the paragraph's text, so the page would show none of what the card counts
         task = is_list and prev_para and not in_list and bool(_TASK_START_RE.match(text))
         if (prev_label and (is_label or is_list)) or (is_label and prev_para) or task:
-            out.append("")
-            origin.append(i)
-        nested = _NESTED_ITEM_RE.match(text) if in_list and text[:2] == "  " else None
+            inserts.append(i)
         if nested:
             # GitHub nests a list indented by 2-3 spaces under an item; Python-Markdown wants 4.
-            text = " " * (4 - len(nested.group(1))) + text
-        out.append(text)
-        origin.append(i)
+            deeper[i] = " " * (4 - len(nested.group(1))) + text
         in_list = is_list or (in_list and c0 in (" ", "\t"))  # (a nested item made deeper starts with a space still)
         prev_label = is_label
         # A plain paragraph line that a label line must not continue lazily.
         prev_para = not is_list and c0 not in _NOT_PARA
+    if deeper:
+        raw = list(raw)  # (the caller's list stays as it is)
+        for i, t in deeper.items():
+            raw[i] = t
+    if not inserts:
+        return list(raw), list(range(len(raw)))
+    out: list[str] = []
+    origin: list[int] = []
+    at = 0
+    for i in inserts:  # in order; one line gets one blank line at most
+        out += raw[at:i]
+        out.append("")
+        origin += range(at, i)
+        origin.append(i)
+        at = i
+    out += raw[at:]
+    origin += range(at, len(raw))
     return out, origin
 
 
@@ -233,7 +276,7 @@ class ParsePreprocessor(_Step):
                         if ctx.report:
                             self.ext.report(m.diagnostics)
                 return lines
-            normalized, origin = self.ext.cache.get("normalize", text_key or digest(text), lambda: normalize_source_map(lines))
+            normalized, origin = self.ext.cache.get("normalize", text_key or digest(text), lambda: normalize_source_map(lines, text))
             normalized, md.ms_line_origin = list(normalized), list(origin)
         except Exception as err:  # noqa: BLE001 - one broken page must not stop a site build
             self.ext.internal_error(md, err)
