@@ -27,6 +27,19 @@ DATA = Path(__file__).parent / "data"
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--update-golden", action="store_true", help="rewrite tests/cases/*.html and *.json from the current output")
 ROOT = Path(__file__).parents[1]
+CORPORA = ROOT.parent / "shared" / "corpora"
+"""The real-world corpora beside the checkout (``../shared/corpora``; CI has them there)."""
+
+
+def corpus(*parts: str) -> Path:
+    """A folder of the corpora: the test is skipped, with the reason, where it is absent, and fails under CI."""
+    path = CORPORA.joinpath(*parts)
+    if path.is_dir():
+        return path
+    reason = f"{path} is not beside the checkout (the shared real-world corpora)"
+    if os.environ.get("CI"):
+        pytest.fail(reason + "; CI must have it")
+    pytest.skip(reason)
 
 
 @pytest.fixture

@@ -18,7 +18,6 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
-import os
 import random
 import sys
 from pathlib import Path
@@ -36,19 +35,12 @@ from mkdocs_milestones.roadmap_doc import parse_milestones
 from mkdocs_milestones.source import _FRONT_MATTER_RE, LABEL_RE, _heading, heading_at
 
 ROOT = Path(__file__).parents[1]
-CORPORA = ROOT.parent / "shared" / "corpora"
 DIGESTS = Path(__file__).parent / "data" / "parse_digests.json"
 sys.path.insert(0, str(ROOT / "benchmarks"))
 import bench_build  # noqa: E402  (the generated pages of the build benchmark)
+from conftest import corpus  # noqa: E402
 
 
-def _need(path: Path) -> Path:
-    if path.is_dir():
-        return path
-    reason = f"{path} is not beside the checkout (the shared corpora)"
-    if os.environ.get("CI"):
-        pytest.fail(reason + "; CI must have it")
-    pytest.skip(reason)
 
 
 def _read(path: Path) -> str:
@@ -69,7 +61,7 @@ def _documents(corpora: bool = True) -> list[tuple[str, str]]:
     found += _generated()
     if corpora:
         for part in ("real-plans", "clean-docs"):
-            base = _need(CORPORA / part)
+            base = corpus(part)
             found += [(f"{part}/{p.relative_to(base).as_posix()}", _read(p)) for p in sorted(base.rglob("*.md"))]
     return found
 

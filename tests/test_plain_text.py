@@ -8,7 +8,6 @@ through plain Python-Markdown with the same skip applied to all of its text.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Any
 
@@ -17,12 +16,11 @@ import pytest
 from markdown.treeprocessors import Treeprocessor
 from material.extensions.emoji import to_svg, twemoji
 
-from conftest import milestone_log
+from conftest import corpus, milestone_log
 from mkdocs_milestones.extension import MilestonesExtension, PageContext, plain
 from mkdocs_milestones.parser import split_front_matter
 from test_golden import CASES, NAMES, _options
 
-CORPORA = Path(__file__).resolve().parents[2] / "shared" / "corpora"
 EXTS = ["tables", "toc", "attr_list", "footnotes", "fenced_code"]
 MATERIAL: dict[str, dict[str, Any]] = {  # Material for MkDocs' recommended extensions, with its settings
     "admonition": {}, "attr_list": {}, "def_list": {}, "footnotes": {}, "md_in_html": {}, "tables": {}, "toc": {"permalink": True},
@@ -38,12 +36,7 @@ SINGLE = ["smarty", *(name for name in MATERIAL if name.startswith("pymdownx."))
 
 
 def _corpus(name: str) -> list[Path]:
-    folder = CORPORA / name
-    if not folder.is_dir():
-        if os.environ.get("CI"):
-            pytest.fail(f"{folder} is missing (CI has it beside the checkout)")
-        pytest.skip(f"{folder} is absent: the real-world corpora live beside the checkout")
-    return sorted(p for p in folder.rglob("*.md") if p.is_file())
+    return sorted(p for p in corpus(name).rglob("*.md") if p.is_file())
 
 
 class _SettleAll(Treeprocessor):

@@ -11,13 +11,13 @@ fail instead when ``CI`` is set (CI has the folder).
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
 
+from conftest import corpus
 from mkdocs_milestones import parser as P
 from mkdocs_milestones import roadmap_doc
 
@@ -27,12 +27,7 @@ EXPECTED: dict[str, dict[str, Any]] = yaml.safe_load((Path(__file__).parent / "r
 
 
 def _corpus_or_skip() -> Path:
-    if CORPUS.is_dir():
-        return CORPUS
-    reason = f"the real-plans corpus is not beside the checkout ({CORPUS})"
-    if os.environ.get("CI"):
-        pytest.fail(reason + "; CI must have it")
-    pytest.skip(reason)
+    return corpus("real-plans", "docs")
 
 
 def _phases(ms: Any) -> list[list[str | None]]:
@@ -180,12 +175,7 @@ def test_strict_build_of_real_plans_passes_and_leaves_other_pages_alone(make_sit
 def test_no_page_of_real_documentation_is_read_as_a_milestone() -> None:
     """2,988 documentation files from public repositories (changelogs with ``## v1.2`` sections, NEWS files,
     migration guides, pages that say "milestone"): none is a milestone page, none holds milestones."""
-    clean = CORPUS.parent.parent / "clean-docs"
-    if not clean.is_dir():
-        reason = f"the clean-docs corpus is not beside the checkout ({clean})"
-        if os.environ.get("CI"):
-            pytest.fail(reason + "; CI must have it")
-        pytest.skip(reason)
+    clean = corpus("clean-docs")
     read = 0
     for path in sorted(p for p in clean.rglob("*.md") if p.is_file()):
         try:
