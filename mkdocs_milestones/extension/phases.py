@@ -18,10 +18,9 @@ from markdown.util import AtomicString
 from ..model import Milestone, Phase
 from ..parser import split_attr_list
 from ..render import chrome as c, html as h
-from .plain import no_markdown_in_generated as _no_markdown_in_generated, settle as _settle
+from .plain import no_markdown_in_generated as _no_markdown_in_generated
 
 if TYPE_CHECKING:
-    import re
     from collections.abc import Callable
 
     from markdown import Markdown
@@ -31,11 +30,6 @@ if TYPE_CHECKING:
 __all__ = ["PhaseRenderer"]
 
 _HEADING_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
-
-
-def _settled(text: str, search: Callable[[str], re.Match[str] | None] | None) -> str:
-    """``text`` atomic when ``search`` (the host's inline triggers) finds nothing in it, as :func:`.plain.settle` makes it."""
-    return AtomicString(text) if search is not None and text and type(text) is str and not search(text) else text
 
 
 def _same_heading(model: str, shown: str | None) -> bool:
@@ -48,7 +42,6 @@ class PhaseRenderer:
 
     md: Markdown
     ext: MilestonesExtension
-    triggers: re.Pattern[str] | None
     skip: tuple[str, str] | None
     day: date | None
     open_phases: str
@@ -118,9 +111,9 @@ class PhaseRenderer:
             attrs["open"] = "open"
         return attrs
 
-    def _phase_heading(self, heading: etree.Element, phase: Phase, triggers: re.Pattern[str] | None = None) -> None:
-        """The phase's heading: number, title and estimate as spans (the author's words, still Markdown); with
-        ``triggers``, each span's text that holds none of them atomic (:func:`.plain.settle` of the heading)."""
+    def _phase_heading(self, heading: etree.Element, phase: Phase) -> None:
+        """The phase's heading: number, title and estimate as spans (the author's words, still Markdown; plain ones
+        skip the inline pass with the rest of the page's plain text, :class:`.plain.PlainTextTreeprocessor`)."""
         assert phase.heading is not None
         rest, _ = split_attr_list(phase.heading.text)
         attrs = phase.heading.text[len(rest):].strip()
@@ -133,23 +126,22 @@ class PhaseRenderer:
                     if not k.lower().startswith("on"):
                         heading.set(k, v.strip("\"'"))
         heading.text = None
-        search = triggers.search if triggers is not None else None
         num = etree.SubElement(heading, "span", {"class": "ms-phase-num"})
-        num.text = _settled(h.protect(phase.heading.number), search)
+        num.text = h.protect(phase.heading.number)
         num.tail = AtomicString(phase.heading.separator)  # punctuation and spaces only
         title = etree.SubElement(heading, "span", {"class": "ms-phase-title"})
-        title.text = _settled(h.protect(phase.heading.title), search)
+        title.text = h.protect(phase.heading.title)
         if phase.heading.estimate:
             title.tail = AtomicString(" ")
             estimate = etree.SubElement(heading, "span", {"class": "ms-phase-estimate"})
-            estimate.text = _settled(h.protect(phase.heading.estimate), search)
+            estimate.text = h.protect(phase.heading.estimate)
 
     def _phase_flat(self, root: etree.Element, i: int, heading: etree.Element, phase: Phase, body: list[etree.Element]) -> str:
         """A phase whose status words are plain: ``<details>``, ``<summary>``, the badges and the body's ``<div>`` go in
         as finished HTML around the heading and the body, which stay where they are (issue 17). The page is the
         string :meth:`_phase_details` gives, brackets for search (:mod:`.search_view`) included. Returns the phase's
         anchor (the ``<details>`` id)."""
-        self._phase_heading(heading, phase, self.triggers)  # the heading settled (:func:`.plain.settle`) as it is built
+        self._phase_heading(heading, phase)
         heading.set("class", (heading.get("class", "") + " ms-phase-heading").strip())
         attrs, anchor = self._phase_open(phase)
         on, off = self.skip or ("", "")
@@ -186,7 +178,6 @@ class PhaseRenderer:
         self._phase_heading(heading, phase)
         summary = h.phase_summary(phase, heading, phase.status_text, phase.status, self.day)
         _no_markdown_in_generated(summary)
-        _settle(summary, self.triggers)
         details.append(summary)
         content = etree.SubElement(details, "div", {"class": "ms-phase-body"})
         for child in body:

@@ -29,7 +29,7 @@ from ..vocabulary import normalize_priority as _normalize_priority, split_status
 from .boxes import decorate_list
 from .context import PageContext
 from .phases import PhaseRenderer
-from .plain import no_markdown_in_generated as _no_markdown_in_generated, plain_text_rule as _plain_text_rule, settle as _settle
+from .plain import no_markdown_in_generated as _no_markdown_in_generated, plain_text_rule as _plain_text_rule
 from .preprocessors import context_of
 from .search_view import RESUME, SKIP
 from .tables import TableRenderer
@@ -185,7 +185,6 @@ class RenderTreeprocessor(PhaseRenderer, TableRenderer, Treeprocessor):
         else:
             card = h.header_card(ms, [h.meta_item(f.label, _value(f), slug(f.label)) for f in top], self.day)
             _no_markdown_in_generated(card)
-            _settle(card, self.triggers)
             root.insert(insert_at, card)
             if chrome is not None:
                 chrome.append(card)  # the host's search reads the page without it (search_view.py)
@@ -369,4 +368,3 @@ class RenderTreeprocessor(PhaseRenderer, TableRenderer, Treeprocessor):
             strong.tail += h.protect(val)
         else:
             p.append(val)
-        _settle(p, self.triggers)

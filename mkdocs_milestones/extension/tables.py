@@ -17,10 +17,8 @@ from markdown.util import AtomicString
 from ..model import Phase, Table
 from ..parser import cell_value as _cell_value
 from ..render import chrome as c, html as h
-from .plain import settle as _settle
 
 if TYPE_CHECKING:
-    import re
     from collections.abc import Callable
 
     from markdown import Markdown
@@ -35,7 +33,6 @@ class TableRenderer:
     """The tables part of :class:`~.render.RenderTreeprocessor`."""
 
     md: Markdown
-    triggers: re.Pattern[str] | None
 
     if TYPE_CHECKING:
         def _plain(self, *texts: str) -> bool: ...
@@ -96,4 +93,3 @@ class TableRenderer:
                     cell.append(h.priority_badge(raw, cell_value(kind, raw)))
                 else:
                     cell.append(h.level_badge(raw, cell_value(kind, raw)))
-                _settle(cell, self.triggers)
