@@ -103,7 +103,7 @@ def test_plain_text_skipping_the_inline_pass_changes_nothing(name: str, monkeypa
     """Issue 17: text of a milestone page (ours in the card, phase summaries, field lines and badges, and the
     author's) skips Python-Markdown's inline pass when it holds no inline syntax; the page is the same string as with every text processed,
     with the extension's own tables/fenced_code and with toc, attr_list and footnotes as well."""
-    from mkdocs_milestones.extension import plain, render
+    from mkdocs_milestones.extension import plain
 
     options = _options().get(name)
     for exts in ([], ["toc", "attr_list", "footnotes"]):
@@ -116,9 +116,8 @@ def test_plain_text_skipping_the_inline_pass_changes_nothing(name: str, monkeypa
                 return md.convert(body.lstrip("\n"))
 
         fast = convert()
-        assert render._plain_text_rule(markdown.Markdown(extensions=[MilestonesExtension(), *exts])) is not None
+        assert plain.plain_text_rule(markdown.Markdown(extensions=[MilestonesExtension(), *exts])) is not None
         with monkeypatch.context() as m:
-            m.setattr(render, "_plain_text_rule", lambda md: None)
             m.setattr(plain, "plain_text_rule", lambda md: None)
             slow = convert()
         assert fast == slow

@@ -132,11 +132,9 @@ def _through_the_extension(text: str, exts: dict[str, dict[str, Any]], fast: boo
                            ctx: PageContext | None = None, **options: Any) -> tuple[str, bool]:
     """A page through the extension: with the rule, or with every text through the inline pass (no rule for
     ms_plain, nor for the finished-HTML words of extension/render.py)."""
-    from mkdocs_milestones.extension import render
 
     with monkeypatch.context() as m, milestone_log(quiet=True):
         if not fast:
-            m.setattr(render, "_plain_text_rule", lambda md: None)
             m.setattr(plain, "plain_text_rule", lambda md: None)
         ext = MilestonesExtension(provider=lambda md: ctx, **options) if ctx else MilestonesExtension(**options)
         md = markdown.Markdown(extensions=[ext, *exts], extension_configs={k: v for k, v in exts.items() if v})

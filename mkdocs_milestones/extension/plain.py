@@ -19,7 +19,7 @@ from typing import Any
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import HTML_PLACEHOLDER, AtomicString
 
-__all__ = ["PlainTextTreeprocessor", "no_markdown_in_generated", "plain_text_rule", "settle"]
+__all__ = ["PlainTextTreeprocessor", "host_rule", "no_markdown_in_generated", "plain_text_rule", "settle"]
 
 _MD, _PX, _PAGES, _MS = "markdown.inlinepatterns.", "pymdownx.", "mkdocs.structure.pages.", "mkdocs_milestones.extension."
 _TREE_INLINE = "markdown.treeprocessors.InlineProcessor"
@@ -127,18 +127,20 @@ def no_markdown_in_generated(el: etree.Element) -> None:
             span.text = AtomicString(span.text)
 
 
+def host_rule(md: Any) -> re.Pattern[str] | None:
+    """:func:`plain_text_rule` of ``md``, found once per ``Markdown`` (its extensions do not change between documents):
+    the decoration's finished-HTML choices and :class:`PlainTextTreeprocessor` read this one value."""
+    try:
+        return md.ms_plain_rule  # type: ignore[no-any-return]
+    except AttributeError:
+        md.ms_plain_rule = rule = plain_text_rule(md)
+        return rule
+
+
 class PlainTextTreeprocessor(Treeprocessor):
     """Just before the inline pass (20): every text of a milestone page in which no inline pattern can match is
-    marked atomic, so the pass skips it. The rule is the host's, found once per ``Markdown`` (its extensions
-    do not change between documents)."""
-
-    def __init__(self, md: Any) -> None:
-        super().__init__(md)
-        self.rule: re.Pattern[str] | None | bool = False  # False: not found yet
+    marked atomic, so the pass skips it, by the host's rule (:func:`host_rule`)."""
 
     def run(self, root: etree.Element) -> None:
-        if getattr(self.md, "milestone", None) is None:
-            return
-        if self.rule is False:
-            self.rule = plain_text_rule(self.md)
-        settle(root, self.rule)
+        if getattr(self.md, "milestone", None) is not None:
+            settle(root, host_rule(self.md))

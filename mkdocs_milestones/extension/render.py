@@ -29,7 +29,7 @@ from ..vocabulary import normalize_priority as _normalize_priority, split_status
 from .boxes import decorate_list
 from .context import PageContext
 from .phases import PhaseRenderer
-from .plain import no_markdown_in_generated as _no_markdown_in_generated, plain_text_rule as _plain_text_rule
+from .plain import no_markdown_in_generated as _no_markdown_in_generated, host_rule as _host_rule
 from .preprocessors import context_of
 from .search_view import RESUME, SKIP
 from .tables import TableRenderer
@@ -128,7 +128,7 @@ class RenderTreeprocessor(PhaseRenderer, TableRenderer, Treeprocessor):
             if getattr(md, "milestone_roadmap", False) and self.ext.inline_assets(ctx):
                 self.ext.append_assets(md, root)  # a roadmap marker page needs the stylesheet too
             return
-        self.triggers = _plain_text_rule(md)
+        self.triggers = _host_rule(md)
         self.refs = frozenset(r.text for r in ms.refs)
         self.skip = (SKIP, RESUME) if ctx.defer_graph else None
         self.day = self.ext.today()
