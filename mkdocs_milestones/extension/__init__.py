@@ -28,6 +28,7 @@ from .cache import RenderCache
 from .config import ASSET_CSS, GRAPH_VALUES, OPEN_PHASE_VALUES, assets_html, check_config, config_link_rules, default_config
 from .context import ContextProvider, PageContext, plain_context
 from .links import LinkTreeprocessor
+from .lists import TightListProcessor
 from .plain import PlainTextTreeprocessor
 from .preprocessors import ContextPreprocessor, MarkerPreprocessor, ParsePreprocessor, RepairPreprocessor, context_of, reset_results
 from .render import RenderTreeprocessor
@@ -66,6 +67,8 @@ class MilestonesExtension(Extension):
     * preprocessor ``ms_parse`` (29): the one parse, after ``normalize_whitespace`` (30) and
       ``pymdownx.snippets`` (32), before ``fenced_code_block`` (25) and ``html_block`` (20);
     * preprocessor ``ms_markers`` (27): roadmap markers, before ``html_block`` (20);
+    * block processor ``ms_lists`` (40.5): a milestone page's simple list blocks, built directly, just
+      before ``olist`` (40) and ``ulist`` (30) would claim them (:mod:`.lists`);
     * treeprocessor ``ms_render`` (25): the page's structure, before ``inline`` (20) so text is still Markdown;
     * treeprocessor ``ms_links`` (17): issue references, after ``inline`` (20) made links and code elements;
     * treeprocessor ``ms_sanitize`` (15): after ``inline`` (20), before ``toc`` (5);
@@ -191,6 +194,9 @@ class MilestonesExtension(Extension):
         md.preprocessors.register(ParsePreprocessor(md, self), "ms_parse", 29)
         # After ms_parse (29) read the original lines; before html_block (20) stashes raw HTML.
         md.preprocessors.register(MarkerPreprocessor(md, self), "ms_markers", 27)
+        # Just above olist (40) and ulist (30), below hr (50) and everything else that reads a list's first line:
+        # on a milestone page, the list blocks it can prove simple become elements without the parser's recursion.
+        md.parser.blockprocessors.register(TightListProcessor(md.parser, md), "ms_lists", 40.5)
         # Before inline (20): element text is still Markdown; after the block parser built tables.
         md.treeprocessors.register(RenderTreeprocessor(md, self), "ms_render", 25)
         # Just before inline (20), after every tree processor that adds text: a milestone page's text that no
