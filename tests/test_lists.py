@@ -199,7 +199,7 @@ SIMPLE = "1. **parser** (~120 lines)\n    - read the title\n    - read the phase
 
 def test_a_milestone_pages_simple_lists_skip_python_markdowns_list_processors() -> None:
     html, built, ran = _spied(MILESTONE + SIMPLE)
-    assert built == 1 and ran == ["ulist"]  # the second list follows the first: Python-Markdown joins them
+    assert built == 2 and ran == []  # the second list follows the first: joined to it, as Python-Markdown does
     assert "<li><strong>parser</strong> (~120 lines)<ul>\n<li>read the title</li>" in html
     assert html == _page(MILESTONE + SIMPLE, BASE, False)[0]
 
@@ -211,10 +211,19 @@ def test_a_page_that_is_not_a_milestone_never_uses_the_claim() -> None:
 
 
 def test_lists_the_claim_does_not_cover_go_to_python_markdown() -> None:
-    for text in ("- a\n  lazy line", "- # heading", "- a\n\n- b", "1. a\n    lazy indented", "- [a]: http://x", "- a\n- ***",
+    for text in ("- a\n  lazy line", "- # heading", "1. a\n    lazy indented", "- [a]: http://x", "- a\n- ***",
                  "- > quote", "- 1. nested at once", "- : definition"):
         _, built, ran = _spied(MILESTONE + text)
-        assert built == text.count("\n\n") and ran, text  # (a list after a list: only the first is claimed)
+        assert built == 0 and ran, text
+
+
+@pytest.mark.parametrize(("text", "blocks"), [("- a\n\n- b", 2), ("1. a\n    - x\n\n3. b\n    1. y\n- c", 2),
+                                             ("- a\n    - x\n\n\n* b\n\n+ c", 3)])
+def test_a_list_after_a_list_joins_it_as_python_markdown_joins_it(text: str, blocks: int) -> None:
+    html, built, ran = _spied(MILESTONE + text)
+    assert built == blocks and ran == []
+    assert "<li>\n<p>a</p>" in html and "<p>b</p>" in html
+    assert html == _page(MILESTONE + text, BASE, False)[0]
 
 
 @pytest.mark.parametrize("other", ["pymdownx.blocks.admonition", "pymdownx.blocks.details", "sane_lists"])
@@ -236,3 +245,12 @@ def test_a_known_name_with_another_class_or_place_turns_the_claim_off() -> None:
     assert lists.list_processors(md) is None
     md = markdown.Markdown(extensions=[MilestonesExtension()], tab_length=2)
     assert lists.list_processors(md) is None
+
+
+def test_a_list_joined_to_a_list_python_markdown_built_keeps_its_items_tail() -> None:
+    """``- # a`` + a lazy line: Python-Markdown's item holds a heading with the line as its tail; the next block joins."""
+    text = MILESTONE + "- # a\nlazy line\n\n- b\n    - c"
+    html, built, ran = _spied(text)
+    assert built == 1 and ran == ["ulist"]
+    assert "<h1 id=\"a\">a</h1>\n<p>lazy line</p>" in html and "<li>\n<p>b</p>\n<ul>\n<li>c</li>" in html
+    assert html == _page(text, BASE, False)[0]

@@ -11,8 +11,9 @@ processor claims it). Milestone plans are mostly such lists, nested (the normali
 A block is claimed (:class:`TightListProcessor`, just above ``olist``) only when each of these holds, so
 the tree is the one Python-Markdown builds:
 
-* the page is a milestone, the block is the document's own (its parent is the root) and does not follow a
-  list (Python-Markdown would join it to that list and make the items loose);
+* the page is a milestone and the block is the document's own (its parent is the root); a block right after a
+  list joins that list as Python-Markdown joins it (``OListProcessor``'s sibling branch: the list's last item
+  and the block's first become loose, their text in paragraphs; :func:`_join`);
 * every block processor of the host is one we know (:data:`_KNOWN`) and ``olist``/``ulist`` come right after
   this one, before ``paragraph``; the tab length is 4;
 * every line is an item line (at most 3 spaces, a marker: what ``CHILD_RE`` reads) or, under an item, a line
@@ -105,8 +106,8 @@ class TightListProcessor(BlockProcessor):
                 or parent is not getattr(self.parser, "root", None)):
             return False
         sibling = self.lastChild(parent)
-        if sibling is not None and sibling.tag in ("ol", "ul"):
-            return False  # Python-Markdown joins the block to that list, and its items become loose
+        if sibling is not None and sibling.tag in ("ol", "ul") and not len(sibling):
+            return False  # (a list Python-Markdown would join, without an item: left to it)
         try:
             procs = self.md.ms_list_processors
         except AttributeError:
@@ -120,7 +121,12 @@ class TightListProcessor(BlockProcessor):
         plan, self.plan = self.plan, None
         assert plan is not None
         blocks.pop(0)
-        _build(parent, plan, self.md.ms_list_processors[0])
+        olist = self.md.ms_list_processors[0]
+        sibling = self.lastChild(parent)
+        if sibling is not None and sibling.tag in ("ol", "ul"):
+            _join(sibling, plan, olist)
+        else:
+            _build(parent, plan, olist)
         self.built += 1
 
 
@@ -191,6 +197,36 @@ def _build(parent: etree.Element, plan: tuple[str, str, list[tuple[str, Any]]], 
         if not olist.LAZY_OL and start != "1":
             lst.attrib["start"] = start
     for text, nested in items:
+        li = etree.SubElement(lst, "li")
+        li.text = text
+        if nested is not None:
+            _build(li, nested, olist)
+
+
+def _join(lst: etree.Element, plan: tuple[str, str, list[tuple[str, Any]]], olist: Any) -> None:
+    """A list block right after a list: OListProcessor's sibling branch. The list's last item becomes loose (its
+    text, and a tail of its last child, into paragraphs), the block's first item is a loose one (its text in a
+    paragraph), the others are tight items of the same list, whatever the block's marker."""
+    tag, start, items = plan
+    if tag == "ol":
+        olist.STARTSWITH = start
+    last = lst[-1]
+    if last.text:
+        p = etree.Element("p")
+        p.text = last.text
+        last.text = ""
+        last.insert(0, p)
+    lch = last[-1] if len(last) else None
+    if lch is not None and lch.tail:
+        p = etree.SubElement(last, "p")
+        p.text = lch.tail.lstrip()
+        lch.tail = ""
+    (text, nested), rest = items[0], items[1:]
+    li = etree.SubElement(lst, "li")
+    etree.SubElement(li, "p").text = text  # the paragraph processor out of a tight list: block.lstrip()
+    if nested is not None:
+        _build(li, nested, olist)  # ListIndentProcessor: the li's last child is the paragraph, so a new list
+    for text, nested in rest:
         li = etree.SubElement(lst, "li")
         li.text = text
         if nested is not None:
