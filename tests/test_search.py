@@ -126,3 +126,44 @@ def test_what_the_search_view_leaves_out_changes_nothing_in_materials_index(make
     assert '<div class="ms-meta-item"' in chrome_cut and "<div" not in view
     assert '<h3 class="ms-phase-heading" id=' in chrome_cut and '<h3 id="phase-1-quokka-survey">' in view
     assert view.count("<") < chrome_cut.count("<") * 0.8
+
+
+def test_the_roadmaps_search_view_changes_nothing_in_materials_index(make_site, tmp_path: Path, monkeypatch) -> None:
+    """On a page whose markers the plugin expanded, Material's parser reads the roadmap without what it drops
+    (issue 17): attributes but a heading's, the progress bars' drawings, the inside of ``data-search-exclude``
+    elements (the counters, table heads, the dependency graph, the timeline). Its sections are the same as
+    from the whole page, and the reader's page keeps all of it."""
+    from material.plugins.search.plugin import Parser
+
+    import mkdocs_milestones.plugin as plugin_module
+
+    seen: list[tuple[str, str]] = []
+    real = plugin_module.roadmap_view
+
+    def record(html: str) -> str:
+        view = real(html)
+        seen.append((html, view))
+        return view
+
+    monkeypatch.setattr(plugin_module, "roadmap_view", record)
+    other = PLAN.replace("Harbour move", "Lighthouse <b>repair</b> & paint").replace("Quokka", "Gannet")
+    other = other.replace("**Priority**: high", "**Priority**: high\n**Depends on**: harbour.md\n**Target**: 2026-01-05")
+    cfg = make_site({"harbour.md": PLAN, "light.md": other, "roadmap.md": "# Roadmap\n\n<!-- milestones -->\n"},
+                    theme="material")
+    build(load_config(str(cfg)))
+    assert len([p for p, _ in seen if "ms-roadmap" in p]) == 2  # ours and the one the plugin adds (roadmap/)
+
+    def sections(html: str) -> list[tuple[str | None, str, str, bool]]:
+        parser = Parser()
+        parser.feed(html)
+        parser.close()
+        return [(s.id, "".join(s.title), "".join(s.text), s.is_excluded()) for s in parser.data]
+
+    for page, view in seen:
+        assert sections(view) == sections(page)
+        if "ms-roadmap" in page:
+            assert 'class="ms-progress-bar"' in page and "<svg" in page and "<svg" not in view
+            assert 'data-search-exclude=""></thead>' in view and view.count("<") < page.count("<") * 0.8
+            assert any("Lighthouse &lt;b&gt;repair&lt;/b&gt; &amp; paint" in s[2] for s in sections(view)), sections(view)
+    html = (tmp_path / "site" / "roadmap" / "index.html").read_text(encoding="utf-8")
+    assert 'class="ms-progress-bar"' in html and 'class="ms-graph' in html  # the reader's roadmap is whole

@@ -26,7 +26,7 @@ from typing import Any
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
-__all__ = ["RESUME", "SKIP", "SearchMarksTreeprocessor", "finished", "search_view"]
+__all__ = ["RESUME", "SKIP", "SearchMarksTreeprocessor", "finished", "roadmap_view", "search_view"]
 
 SKIP = "<!--milestones:search-skip-->"
 RESUME = "<!--milestones:search-resume-->"
@@ -96,6 +96,84 @@ def _card_fields(html: str) -> str:
 
 def _bare(m: re.Match[str]) -> str:
     return m.group(1) or ""
+
+
+ROADMAP = '<div class="ms-roadmap" id="'
+"""How a roadmap block starts: one line of our own HTML (``render_roadmap`` writes no line break)."""
+_ATTRIBUTES = r'(?:\s+[a-zA-Z_:][-a-zA-Z0-9_:.]*(?:="[^"<>]*")?)+\s*'
+"""One or more attributes as our markup writes them (a value in double quotes, holding no ``<`` or ``>``)."""
+_TAG_ATTRIBUTES_RE = re.compile(
+    r"(<(?!h[1-6][\s/>])[a-zA-Z][a-zA-Z0-9:-]*)(?![^<>]*data-search-exclude)" + _ATTRIBUTES + "(?=/?>)")
+"""A start tag's name and attributes, but a heading's (its ``id`` names a section) and an element's that search
+leaves out. The name is the one group: ``"".join(split(...))`` keeps it (no call per match, as ``sub`` makes)."""
+_PROGRESS_SVG_RE = re.compile(r'(?<=>)<svg class="ms-progress-bar"[^<>]*>(?:<rect [^<>]*>(?:</rect>)?)*</svg>(?=<)')
+"""A progress bar's drawing: tags and no text, between two tags (so no two texts meet where it was)."""
+_EXCLUDED_RE = re.compile(r'<([a-zA-Z][a-zA-Z0-9:-]*)' + _ATTRIBUTES + "/?>")
+_HEADING_RE = re.compile(r"<h[1-6][\s/>]")
+
+
+def roadmap_view(html: str) -> str:
+    """``html`` with each roadmap block leaner for Material's search parser, which indexes the same from it.
+
+    In a block (from :data:`ROADMAP` to the end of its line, all of it our escaped markup: no ``>`` but
+    the tags'), the parser meets no attribute it reads (a heading's ``id``, ``data-search-exclude``, a
+    ``headerlink``'s class): they go, as do the progress bars' drawings, and what is inside an element
+    search leaves out (the counters, the table heads, the dependency graph and the timeline: thousands
+    of tags it would read and drop), unless a heading is in there.
+
+    >>> roadmap_view('<p>a</p>\\n' + ROADMAP + 'r"><p class="x" data-search-exclude=""><b>1</b></p><a href="y">z</a></div>\\n')
+    '<p>a</p>\\n<div><p class="x" data-search-exclude=""></p><a>z</a></div>\\n'
+    """
+    start = html.find(ROADMAP)
+    if start < 0:
+        return html
+    out, pos = [], 0
+    while start >= 0:
+        end = html.find("\n", start)
+        end = len(html) if end < 0 else end
+        out += (html[pos:start], _lean(html[start:end]))
+        pos = end
+        start = html.find(ROADMAP, end)
+    out.append(html[pos:])
+    return "".join(out)
+
+
+def _lean(block: str) -> str:
+    block = _PROGRESS_SVG_RE.sub("", _without_excluded(block))
+    return "".join(_TAG_ATTRIBUTES_RE.split(block))
+
+
+def _without_excluded(block: str) -> str:
+    """``block`` with the inside of each ``data-search-exclude`` element cut (the element stays, empty)."""
+    out, pos = [], 0
+    at = block.find(" data-search-exclude")
+    while at >= 0:
+        tag = _EXCLUDED_RE.match(block, block.rfind("<", 0, at))
+        if tag is None or not tag.end() > at or tag.group().endswith("/>"):
+            at = block.find(" data-search-exclude", at + 1)
+            continue  # not in a tag as we write them, or an empty element
+        close = _matching_close(block, tag.group(1), tag.end())
+        if close < 0 or _HEADING_RE.search(block, tag.end(), close):
+            at = block.find(" data-search-exclude", at + 1)
+            continue
+        out.append(block[pos:tag.end()])
+        pos = close
+        at = block.find(" data-search-exclude", close)
+    out.append(block[pos:])
+    return "".join(out)
+
+
+def _matching_close(block: str, name: str, at: int) -> int:
+    """Where the end tag of the element ``name`` open at ``at`` starts (-1 if it is not closed)."""
+    depth = 1
+    for m in re.compile(f"<(/?){re.escape(name)}(?=[\\s/>])[^<>]*>").finditer(block, at):
+        if m.group(1):
+            depth -= 1
+            if not depth:
+                return m.start()
+        elif not m.group().endswith("/>"):
+            depth += 1
+    return -1
 
 
 def finished(html: str) -> str:
