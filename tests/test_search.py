@@ -101,13 +101,13 @@ def test_what_the_search_view_leaves_out_changes_nothing_in_materials_index(make
     from mkdocs_milestones.extension import search_view as sv
 
     seen: list[str] = []
-    real = plugin_module.search_view
+    real = plugin_module.views
 
-    def record(html: str, **kw: bool) -> str:
+    def record(html: str, **kw: bool) -> tuple[str, str]:
         seen.append(html)
         return real(html, **kw)
 
-    monkeypatch.setattr(plugin_module, "search_view", record)
+    monkeypatch.setattr(plugin_module, "views", record)
     plan = PLAN.replace("**Priority**: high", "**Priority**: high\n**Owner**: Kim & <b>Lee</b>")
     cfg = make_site({"harbour.md": plan}, theme="material", extra="markdown_extensions:\n  - toc:\n      permalink: true\n")
     build(load_config(str(cfg)))
@@ -120,6 +120,7 @@ def test_what_the_search_view_leaves_out_changes_nothing_in_materials_index(make
         return [(s.id, "".join(s.title), "".join(s.text)) for s in parser.data]
 
     view = sv.search_view(page, material=True)
+    assert sv.views(page, material=True) == (view, sv.finished(page))  # one walk gives both
     chrome_cut = sv._unbracketed(page)
     assert sections(view) == sections(chrome_cut)
     assert 'class="headerlink"' in chrome_cut and 'class="headerlink"' not in view

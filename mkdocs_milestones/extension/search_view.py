@@ -26,10 +26,11 @@ from typing import Any
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
-__all__ = ["RESUME", "SKIP", "SearchMarksTreeprocessor", "finished", "roadmap_view", "search_view"]
+__all__ = ["RESUME", "SKIP", "SearchMarksTreeprocessor", "finished", "roadmap_view", "search_view", "views"]
 
 SKIP = "<!--milestones:search-skip-->"
 RESUME = "<!--milestones:search-resume-->"
+_MARK_PREFIX = "<!--milestones:search-"
 _MARK_RE = re.compile("<!--milestones:search-(?:skip|resume)-->")
 _OURS = ("span", "strong", "p", "dl", "div", "ul", "ol", "li", "input", "table")
 _OUR_ATTRIBUTES_RE = re.compile(
@@ -72,8 +73,44 @@ def search_view(html: str, *, material: bool = False) -> str:
     """
     if SKIP not in html:
         return html
-    html = _OUR_ATTRIBUTES_RE.sub("", _card_fields(_unbracketed(html)))
+    return _cut(_card_fields(_unbracketed(html)), material)
+
+
+def _cut(html: str, material: bool) -> str:
+    html = _OUR_ATTRIBUTES_RE.sub("", html)
     return _BARE_RE.sub(_bare, _PERMALINK_RE.sub("", html)) if material else html
+
+
+def views(html: str, *, material: bool = False) -> tuple[str, str]:
+    """``(search_view(html), finished(html))`` from one walk over the brackets: the reader's page is the pieces
+    the walk cut, joined without the comments (and the card's fields are cut in their own piece, not in a
+    copy of the page), where two scans and two more copies of the page made them.
+
+    >>> page = '<p>a</p>' + SKIP + '<span>x</span>' + RESUME + '<h3>b</h3>'
+    >>> views(page) == (search_view(page), finished(page)) == ('<p>a</p><h3>b</h3>', '<p>a</p><span>x</span><h3>b</h3>')
+    True
+    """
+    if SKIP not in html:
+        return search_view(html, material=material), html
+    kept, whole, pos, card = [], [], 0, -1
+    while (start := html.find(SKIP, pos)) >= 0 and (end := html.find(RESUME, start)) >= 0:
+        piece = html[pos:start]
+        if card < 0 and _CARD_FIELDS in piece:
+            card = len(kept)
+        kept.append(piece)
+        whole += (piece, html[start + len(SKIP):end])
+        pos = end + len(RESUME)
+    kept.append(html[pos:])
+    whole.append(html[pos:])
+    page = "".join(whole)
+    if _MARK_PREFIX in page:  # a comment left (one the author wrote, an unclosed bracket): the long way
+        page = finished(html)
+    if card >= 0 and "</dl>" in kept[card][kept[card].find(_CARD_FIELDS):]:
+        kept[card] = _card_fields(kept[card])
+        view = "".join(kept)
+    else:
+        view = _card_fields("".join(kept))
+    return _cut(view, material), page
 
 
 def _unbracketed(html: str) -> str:
