@@ -52,3 +52,16 @@ def test_a_clean_page_of_diagrams_and_emoji_is_settled_by_the_one_scan(monkeypat
     assert fix_mojibake_report(page) == (page, [])
     with pytest.raises(AssertionError):
         fix_mojibake_report("\u00e2\u0153\u2026 done " + page)  # ✅ garbled: the repair runs
+
+
+def test_a_whole_decoding_through_the_codec_map_is_the_translation() -> None:
+    """``_decode_whole`` encodes with a codec map in C where no C1 control or U+FFFD makes a byte ambiguous."""
+    from mkdocs_milestones.mojibake import _core, _tables
+
+    rng = random.Random(7)
+    for pi, page in enumerate(_tables.PAGES):
+        chars = sorted(page.to_byte) + list("ab \n")
+        for _ in range(400):
+            text = "".join(rng.choice(chars) for _ in range(rng.randint(0, 10)))
+            slow = text.translate(_tables.TRANS_FFFD[pi]).encode("latin-1").decode("utf-8", "surrogateescape")
+            assert _core._decode_whole(text, pi) == slow, (page.name, text)
