@@ -190,6 +190,9 @@ def test_inline_elements_cut_for_material_change_none_of_its_sections() -> None:
         "<pre><code>a<strong>b</strong>\n  <span>c</span>\n</code></pre><p>\n<span>d</span>\n</p>",
         '<h2 id="a">T<a href="#a">x</a>:<a class="headerlink" href="#a">&para;</a></h2><div><h3 id="b">U</h3></div><strong>v</strong>w',
         "<p><textarea><strong>x</strong>y</textarea> <i>z</i>.</p>", "<p>&amp;<strong>&lt;b&gt;</strong>&gt;</p>",
+        '<div><h2 id="a">A</h2>\n<table>\n<thead>\n<tr>\n<th>a</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>b</td>\n</tr>\n'
+        '</tbody>\n</table>\n</div>\n<table>\n<tbody>\n<tr>\n<td>\n<h3 id="c">C</h3>\n</td>\n</tr>\n</tbody>\n</table>\n<p>d</p>',
+        '<ul>\n<li>a</li>\n</ul>\n<hr />\n<h2 id="b">B</h2>\n<hr />\n\n<p>c</p> <hr />\n<pre>\n<hr />\n</pre>',
     ]
     cut = 0
     for html in pages:

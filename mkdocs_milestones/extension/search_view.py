@@ -91,18 +91,41 @@ join them: after a tag or a character that is not blank, before a tag or such a 
 break and then one). The parser's pieces of text are then one piece that reads the same (a blank piece alone is
 what it shortens to one space), its sections the same (a childless element closes no section): a tag and an end
 tag less each, a sixth of all on a milestone page. Starts with the literal ``<``: the scan skips to each one."""
-_RAW_TEXT_RE = re.compile(r"<(?:textarea|title|xmp|iframe|noembed|noframes|noscript|plaintext)[\s/>]", re.IGNORECASE)
+_RAW_TEXT_RE = re.compile("<(?:" + "|".join("".join(f"[{c}{c.upper()}]" for c in name) for name in (
+    "textarea", "title", "xmp", "iframe", "noembed", "noframes", "noscript", "plaintext")) + r")[\s/>]")
 """Elements newer HTML parsers read as text to their end tag: with one, tags inside are text (left as they are)."""
 
 
+_BETWEEN_BLANKS_RE = re.compile(r"\n<(?<=>\n<)(?:hr />|/?(?:thead|tbody|tr)>)(?=\n<)")
+"""A rule, or a table's row or head or body tag, between two line breaks that are the only text beside it: cut,
+the two blank texts are one, which the parser reads as it read the two (one space at most). A rule is empty; the
+others hold their cells (where a heading in a table makes the parser's sections depend on how deep it sits, no
+table tag goes: :func:`_heading_in_table`)."""
+_HR_BETWEEN_BLANKS_RE = re.compile(r"\n<(?<=>\n<)hr />(?=\n<)")
+
+
+def _heading_in_table(html: str) -> bool:
+    start = html.find("<table")
+    while start >= 0:
+        end = html.find("</table>", start)
+        if end < 0 or _HEADING_RE.search(html, start, end):
+            return True
+        start = html.find("<table", end)
+    return False
+
+
 def inline_cut(html: str) -> str:
-    """``html`` without the tags of :data:`_INLINE_PAIR_RE`'s elements, their text kept (for Material's search).
+    """``html`` without the tags of :data:`_INLINE_PAIR_RE`'s elements, their text kept, and without those of
+    :data:`_BETWEEN_BLANKS_RE` (for Material's search).
 
     >>> inline_cut('<li><a href="x">Plan</a>: <strong>done</strong>.</li>')  # after a space: the space alone shortens
     '<li>Plan: <strong>done</strong>.</li>'
     """
+    if _RAW_TEXT_RE.search(html):
+        return html
+    html = (_HR_BETWEEN_BLANKS_RE if _heading_in_table(html) else _BETWEEN_BLANKS_RE).sub("\n", html)
     parts = _INLINE_PAIR_RE.split(html)
-    if len(parts) == 1 or _RAW_TEXT_RE.search(html):
+    if len(parts) == 1:
         return html
     # split() gives the text before each match, the tag's name and the element's text: keep the first and last
     return "".join(itertools.chain.from_iterable(zip(parts[0::3], parts[2::3]))) + parts[-1]
