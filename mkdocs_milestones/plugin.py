@@ -306,12 +306,10 @@ class MilestonesPlugin(SourceRepair, MkDocsSearchExclusion, BasePlugin[Milestone
         material = "material/search" in config.plugins
         if SKIP in content:
             view, whole = views(content, material=material)
-        model = self.models.get(self._key(page.file))
-        if material and model is not None and model.markers:
+        if material and getattr(self.models.get(self._key(page.file)), "markers", 0):
             view = roadmap_view(view)  # the roadmap our markers wrote, leaner for Material's parser
         if view is not content:
-            self._whole = (page, whole)
-            page.content = view
+            self._whole, page.content = (page, whole), view
         return context
 
     @event_priority(-1)  # just after the search plugin (0), and after MkDocs' search exclusion gave its content back
