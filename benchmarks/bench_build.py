@@ -1,14 +1,16 @@
 # SPDX-License-Identifier: MIT
 """Build-time cost of the plugin on a generated site (issues 7 and 17): on/off, serve rebuilds, stages.
 
-Run ``python benchmarks/bench_build.py [--pages 300,1000] [--repeat 3] [--quick] [--no-profile]``.
+Run ``python benchmarks/bench_build.py [--pages 300,1000] [--repeat 3] [--quick] [--no-profile] [--extensions material]``.
 
 The site: N milestone pages (seeded, so every run builds the same text) with 5 to 15 phases each,
 success-criteria and risk tables, task lists with ``(~N lines)`` estimates, checkbox criteria,
 validation fences, a box-drawing architecture diagram, ``Depends on`` links between milestones,
 and one page in eight garbled as mojibake (UTF-8 read as Windows-1252, unmappable bytes dropped,
 like the format guide's example). Theme ``material``; ``plugins: [search]`` (off) against
-``[search, milestones]`` (on), same Markdown extensions.
+``[search, milestones]`` (on), same Markdown extensions: ``tables`` and ``toc`` (``--extensions basic``, the default)
+or Material's recommended set (``--extensions material``: admonition, attr_list, def_list, footnotes, md_in_html and
+the pymdownx extensions, with Material's settings).
 
 What it reports:
 
@@ -124,7 +126,25 @@ def milestone_page(i: int, n_pages: int, rng: random.Random) -> str:
     return text
 
 
-def write_site(root: Path, pages: int, plugin: bool, seed: int = 1) -> Path:
+EXTENSIONS = {
+    "basic": "  - tables\n  - toc:\n      permalink: true\n",
+    # Material for MkDocs' recommended set, with its settings (as tests/test_plain_text.py's MATERIAL; the inline-pass
+    # skip of extension/plain.py knows each of them)
+    "material": (
+        "  - admonition\n  - attr_list\n  - def_list\n  - footnotes\n  - md_in_html\n  - tables\n  - toc:\n      permalink: true\n"
+        "  - pymdownx.arithmatex:\n      generic: true\n  - pymdownx.betterem:\n      smart_enable: all\n  - pymdownx.caret\n"
+        "  - pymdownx.critic\n  - pymdownx.details\n  - pymdownx.emoji:\n"
+        "      emoji_index: !!python/name:material.extensions.emoji.twemoji\n"
+        "      emoji_generator: !!python/name:material.extensions.emoji.to_svg\n"
+        "  - pymdownx.highlight:\n      anchor_linenums: true\n  - pymdownx.inlinehilite\n  - pymdownx.keys\n  - pymdownx.mark\n"
+        "  - pymdownx.smartsymbols\n  - pymdownx.snippets\n  - pymdownx.superfences\n  - pymdownx.tabbed:\n      alternate_style: true\n"
+        "  - pymdownx.tasklist:\n      custom_checkbox: true\n  - pymdownx.tilde\n"
+    ),
+}
+"""``--extensions``: the Markdown extensions of both arms (``markdown_extensions:`` of mkdocs.yml)."""
+
+
+def write_site(root: Path, pages: int, plugin: bool, seed: int = 1, extensions: str = "basic") -> Path:
     """The site's docs (shared by both arms when it exists already) and one mkdocs.yml per arm."""
     docs = root / "docs"
     stamp = docs / ".pages"
@@ -140,13 +160,13 @@ def write_site(root: Path, pages: int, plugin: bool, seed: int = 1) -> Path:
     plugins = "  - search\n" + ("  - milestones\n" if plugin else "")
     cfg.write_text(
         f"site_name: bench\ndocs_dir: docs\nsite_dir: site-{name}\ntheme:\n  name: material\n"
-        f"plugins:\n{plugins}markdown_extensions:\n  - tables\n  - toc:\n      permalink: true\n",
+        f"plugins:\n{plugins}markdown_extensions:\n{EXTENSIONS[extensions]}",
         encoding="utf-8",
     )
     return cfg
 
 
-def real_builds(docs: Path, base: Path, repeat: int, exclude: list[str] | None) -> None:
+def real_builds(docs: Path, base: Path, repeat: int, exclude: list[str] | None, extensions: str = "basic") -> None:
     """Builds of a real docs folder (``--real``): Material and search, the plugin off and on, interleaved fresh-process
     builds, medians; MkDocs' link checks at ``info`` (real docs link outside the folder they are built from)."""
     base.mkdir(parents=True, exist_ok=True)
@@ -157,7 +177,7 @@ def real_builds(docs: Path, base: Path, repeat: int, exclude: list[str] | None) 
         cfg.write_text(
             f"site_name: bench\ndocs_dir: {docs.resolve()}\nsite_dir: {base / ('real-site-' + name)}\n"
             "theme:\n  name: material\nplugins:\n  - search\n" + ("  - milestones\n" if on else "")
-            + "markdown_extensions:\n  - tables\n  - toc:\n      permalink: true\n"
+            + "markdown_extensions:\n" + EXTENSIONS[extensions]
             + ("exclude_docs: |\n" + "".join(f"  {x}\n" for x in exclude) if exclude else "")
             + "validation:\n  omitted_files: info\n  links:\n    not_found: info\n    absolute_links: info\n"
               "    unrecognized_links: info\n    anchors: info\n", encoding="utf-8")
@@ -333,7 +353,7 @@ def stage_times(prof: cProfile.Profile) -> dict[str, float]:
     return out
 
 
-def profile(root: Path, pages: int) -> None:
+def profile(root: Path, pages: int, extensions: str = "basic") -> None:
     """cProfile of one build on and one off: time per stage, and the difference."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -341,7 +361,7 @@ def profile(root: Path, pages: int) -> None:
     _quiet()
     result = {}
     for on in (False, True):
-        cfg = write_site(root, pages, plugin=on)
+        cfg = write_site(root, pages, plugin=on, extensions=extensions)
         prof = cProfile.Profile()
         prof.enable()
         build(load_config(config_file=str(cfg)))
@@ -370,6 +390,9 @@ def main() -> None:
     ap.add_argument("--dir", help="where to generate the sites (default: a temporary folder, removed after)")
     ap.add_argument("--real", metavar="DOCS_DIR", help="time builds of a real docs folder instead (plugin off and on)")
     ap.add_argument("--exclude", action="append", metavar="PATTERN", help="with --real: MkDocs' exclude_docs (repeatable)")
+    ap.add_argument("--extensions", choices=sorted(EXTENSIONS), default="basic",
+                    help="Markdown extensions of both arms: basic (tables, toc; the default) or material (Material for MkDocs'"
+                         " recommended set: admonition, attr_list, def_list, footnotes, md_in_html, pymdownx.*)")
     ap.add_argument("--child", help=argparse.SUPPRESS)
     ap.add_argument("--serve-child", help=argparse.SUPPRESS)
     args = ap.parse_args()
@@ -388,13 +411,14 @@ def main() -> None:
         sizes, args.repeat, args.edits, args.serve_repeat = [60], 1, 2, 1
     tmp = tempfile.TemporaryDirectory(prefix="ms-bench-") if not args.dir else None
     base = Path(args.dir or tmp.name)  # type: ignore[union-attr]
-    print(f"python {sys.version.split()[0]}, {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f}; sites in {base}")
+    print(f"python {sys.version.split()[0]}, {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f}; sites in {base}; "
+          f"extensions: {args.extensions}")
     if args.real:
-        real_builds(Path(args.real), base, args.repeat, args.exclude)
+        real_builds(Path(args.real), base, args.repeat, args.exclude, args.extensions)
         return
 
     if args.only in (None, "builds"):
-        cfgs = {(n, on): write_site(base / f"site-{n}", n, on) for n in sizes for on in (False, True)}
+        cfgs = {(n, on): write_site(base / f"site-{n}", n, on, extensions=args.extensions) for n in sizes for on in (False, True)}
         times: dict[tuple[int, bool], list[dict[str, float]]] = {k: [] for k in cfgs}
         order = [(n, on) for n in sizes for on in (False, True)]
         for r in range(args.repeat):
@@ -427,7 +451,7 @@ def main() -> None:
     if args.only in (None, "serve"):
         n = args.serve_pages or sizes[0]
         site = base / f"serve-{n}"
-        cfgs = {on: write_site(site, n, on) for on in (False, True)}
+        cfgs = {on: write_site(site, n, on, extensions=args.extensions) for on in (False, True)}
         runs: dict[bool, list[float]] = {False: [], True: []}
         gcs: dict[bool, list[float]] = {False: [], True: []}
         for r in range(args.serve_repeat):
@@ -446,7 +470,7 @@ def main() -> None:
         (site / "docs" / ".pages").unlink(missing_ok=True)
 
     if args.only in (None, "profile") and not args.no_profile:
-        profile(base / "profile", min(sizes[0], 300))
+        profile(base / "profile", min(sizes[0], 300), args.extensions)
         if not args.quick:
             parse_linearity()
     if tmp is not None:

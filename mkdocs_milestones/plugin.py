@@ -35,7 +35,7 @@ from .export import export_json
 from .extension import MilestonesExtension, PageContext
 from .extension.cache import RenderCache
 from .extension.config import asset_text
-from .extension.search_view import SKIP, finished, search_view
+from .extension.search_view import SKIP, finished, roadmap_view, views
 from .model import MilestoneEntry
 from .options import MilestonesConfig
 from .source_repair import SourceRepair
@@ -302,10 +302,14 @@ class MilestonesPlugin(SourceRepair, MkDocsSearchExclusion, BasePlugin[Milestone
     @event_priority(1)  # just before the search plugin (0) indexes page.content
     def _search_view(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
         """Search reads the page without the chrome we generated (:mod:`.extension.search_view`)."""
-        content = page.content or ""
+        content = view = whole = page.content or ""
+        material = "material/search" in config.plugins
         if SKIP in content:
-            self._whole = (page, finished(content))
-            page.content = search_view(content, material="material/search" in config.plugins)
+            view, whole = views(content, material=material)
+        if material and getattr(self.models.get(self._key(page.file)), "markers", 0):
+            view = roadmap_view(view)  # the roadmap our markers wrote, leaner for Material's parser
+        if view is not content:
+            self._whole, page.content = (page, whole), view
         return context
 
     @event_priority(-1)  # just after the search plugin (0), and after MkDocs' search exclusion gave its content back

@@ -43,6 +43,10 @@ class SourceRepair:
         self.offsets[page.file.src_uri] = front_matter_lines(raw)
         if not self.config.fix_mojibake or page.file.generated_by:
             return raw
+        from .mojibake import repairable
+
+        if not repairable(raw):
+            return raw  # nothing any repair starts from (most pages): one scan, cheaper than the cache's key
         scope = self.config.fix_mojibake
         fixed, repairs = self.cache.get("repair", digest(scope, raw), lambda: in_scope_repaired(raw, scope))
         if not repairs:

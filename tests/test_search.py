@@ -101,13 +101,13 @@ def test_what_the_search_view_leaves_out_changes_nothing_in_materials_index(make
     from mkdocs_milestones.extension import search_view as sv
 
     seen: list[str] = []
-    real = plugin_module.search_view
+    real = plugin_module.views
 
-    def record(html: str, **kw: bool) -> str:
+    def record(html: str, **kw: bool) -> tuple[str, str]:
         seen.append(html)
         return real(html, **kw)
 
-    monkeypatch.setattr(plugin_module, "search_view", record)
+    monkeypatch.setattr(plugin_module, "views", record)
     plan = PLAN.replace("**Priority**: high", "**Priority**: high\n**Owner**: Kim & <b>Lee</b>")
     cfg = make_site({"harbour.md": plan}, theme="material", extra="markdown_extensions:\n  - toc:\n      permalink: true\n")
     build(load_config(str(cfg)))
@@ -120,9 +120,83 @@ def test_what_the_search_view_leaves_out_changes_nothing_in_materials_index(make
         return [(s.id, "".join(s.title), "".join(s.text)) for s in parser.data]
 
     view = sv.search_view(page, material=True)
+    assert sv.views(page, material=True) == (view, sv.finished(page))  # one walk gives both
     chrome_cut = sv._unbracketed(page)
     assert sections(view) == sections(chrome_cut)
     assert 'class="headerlink"' in chrome_cut and 'class="headerlink"' not in view
     assert '<div class="ms-meta-item"' in chrome_cut and "<div" not in view
     assert '<h3 class="ms-phase-heading" id=' in chrome_cut and '<h3 id="phase-1-quokka-survey">' in view
     assert view.count("<") < chrome_cut.count("<") * 0.8
+
+
+def test_the_roadmaps_search_view_changes_nothing_in_materials_index(make_site, tmp_path: Path, monkeypatch) -> None:
+    """On a page whose markers the plugin expanded, Material's parser reads the roadmap without what it drops
+    (issue 17): attributes but a heading's, the progress bars' drawings, the inside of ``data-search-exclude``
+    elements (the counters, table heads, the dependency graph, the timeline). Its sections are the same as
+    from the whole page, and the reader's page keeps all of it."""
+    from material.plugins.search.plugin import Parser
+
+    import mkdocs_milestones.plugin as plugin_module
+
+    seen: list[tuple[str, str]] = []
+    real = plugin_module.roadmap_view
+
+    def record(html: str) -> str:
+        view = real(html)
+        seen.append((html, view))
+        return view
+
+    monkeypatch.setattr(plugin_module, "roadmap_view", record)
+    other = PLAN.replace("Harbour move", "Lighthouse <b>repair</b> & paint").replace("Quokka", "Gannet")
+    other = other.replace("**Priority**: high", "**Priority**: high\n**Depends on**: harbour.md\n**Target**: 2026-01-05")
+    cfg = make_site({"harbour.md": PLAN, "light.md": other, "roadmap.md": "# Roadmap\n\n<!-- milestones -->\n"},
+                    theme="material")
+    build(load_config(str(cfg)))
+    assert len([p for p, _ in seen if "ms-roadmap" in p]) == 2  # ours and the one the plugin adds (roadmap/)
+
+    def sections(html: str) -> list[tuple[str | None, str, str, bool]]:
+        parser = Parser()
+        parser.feed(html)
+        parser.close()
+        return [(s.id, "".join(s.title), "".join(s.text), s.is_excluded()) for s in parser.data]
+
+    for page, view in seen:
+        assert sections(view) == sections(page)
+        if "ms-roadmap" in page:
+            assert 'class="ms-progress-bar"' in page and "<svg" in page and "<svg" not in view
+            assert 'data-search-exclude=""></thead>' in view and view.count("<") < page.count("<") * 0.8
+            assert any("Lighthouse &lt;b&gt;repair&lt;/b&gt; &amp; paint" in s[2] for s in sections(view)), sections(view)
+    html = (tmp_path / "site" / "roadmap" / "index.html").read_text(encoding="utf-8")
+    assert 'class="ms-progress-bar"' in html and 'class="ms-graph' in html  # the reader's roadmap is whole
+
+
+def test_inline_elements_cut_for_material_change_none_of_its_sections() -> None:
+    """``inline_cut`` drops the tags of inline elements where their text joins its neighbours as Material's parser
+    joins them (issue 17): every golden page, and pages made to trip it (blank texts, ``<pre>``, headings,
+    permalinks, elements newer parsers read as text), give Material's parser the same sections."""
+    from material.plugins.search.plugin import Parser
+
+    from mkdocs_milestones.extension.search_view import inline_cut
+
+    def sections(html: str) -> list[tuple[str | None, str, str, bool]]:
+        parser = Parser()
+        parser.feed(html)
+        parser.close()
+        return [(s.id, "".join(s.title), "".join(s.text), s.is_excluded()) for s in parser.data]
+
+    pages = [p.read_text(encoding="utf-8") for p in sorted((Path(__file__).parent / "cases").glob("*.html"))]
+    pages += [
+        "<p>a <strong> </strong> b</p><p>x<strong>y</strong>  z</p><p>x<em>y</em>\tz</p><p> <b>q</b>\n\n</p>",
+        "<pre><code>a<strong>b</strong>\n  <span>c</span>\n</code></pre><p>\n<span>d</span>\n</p>",
+        '<h2 id="a">T<a href="#a">x</a>:<a class="headerlink" href="#a">&para;</a></h2><div><h3 id="b">U</h3></div><strong>v</strong>w',
+        "<p><textarea><strong>x</strong>y</textarea> <i>z</i>.</p>", "<p>&amp;<strong>&lt;b&gt;</strong>&gt;</p>",
+        '<div><h2 id="a">A</h2>\n<table>\n<thead>\n<tr>\n<th>a</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>b</td>\n</tr>\n'
+        '</tbody>\n</table>\n</div>\n<table>\n<tbody>\n<tr>\n<td>\n<h3 id="c">C</h3>\n</td>\n</tr>\n</tbody>\n</table>\n<p>d</p>',
+        '<ul>\n<li>a</li>\n</ul>\n<hr />\n<h2 id="b">B</h2>\n<hr />\n\n<p>c</p> <hr />\n<pre>\n<hr />\n</pre>',
+    ]
+    cut = 0
+    for html in pages:
+        lean = inline_cut(html)
+        assert sections(lean) == sections(html), html[:200]
+        cut += html.count("<") - lean.count("<")
+    assert cut >= 10  # tags did go (links, emphasis)

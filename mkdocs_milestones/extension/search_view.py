@@ -19,6 +19,7 @@ it. The extension used on its own (no host, Zensical, ProperDocs) never adds the
 
 from __future__ import annotations
 
+import itertools
 import re
 import xml.etree.ElementTree as etree
 from typing import Any
@@ -26,10 +27,11 @@ from typing import Any
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
-__all__ = ["RESUME", "SKIP", "SearchMarksTreeprocessor", "finished", "search_view"]
+__all__ = ["RESUME", "SKIP", "SearchMarksTreeprocessor", "finished", "inline_cut", "roadmap_view", "search_view", "views"]
 
 SKIP = "<!--milestones:search-skip-->"
 RESUME = "<!--milestones:search-resume-->"
+_MARK_PREFIX = "<!--milestones:search-"
 _MARK_RE = re.compile("<!--milestones:search-(?:skip|resume)-->")
 _OURS = ("span", "strong", "p", "dl", "div", "ul", "ol", "li", "input", "table")
 _OUR_ATTRIBUTES_RE = re.compile(
@@ -72,8 +74,93 @@ def search_view(html: str, *, material: bool = False) -> str:
     """
     if SKIP not in html:
         return html
-    html = _OUR_ATTRIBUTES_RE.sub("", _card_fields(_unbracketed(html)))
-    return _BARE_RE.sub(_bare, _PERMALINK_RE.sub("", html)) if material else html
+    return _cut(_card_fields(_unbracketed(html)), material)
+
+
+def _cut(html: str, material: bool) -> str:
+    html = _OUR_ATTRIBUTES_RE.sub("", html)
+    return inline_cut(_BARE_RE.sub(_bare, _PERMALINK_RE.sub("", html))) if material else html
+
+
+_INLINE_PAIR_RE = re.compile(
+    r"<(?<=\S<)(?:(strong|em|b|i|s|u|span|del|ins|mark|small)|a(?: href=\"[^\"<>]*\")?)>([^<]*[^<\s][^<]*)</(?(1)\1|a)>"
+    r"(?=\S|[ \n]\S)")
+"""An inline element Material's search parser keeps no tag of, without attributes it reads (``<a href>`` is no
+permalink), holding only text that is not all blank, where its text joins the texts beside it as the parser would
+join them: after a tag or a character that is not blank, before a tag or such a character (or one space or line
+break and then one). The parser's pieces of text are then one piece that reads the same (a blank piece alone is
+what it shortens to one space), its sections the same (a childless element closes no section): a tag and an end
+tag less each, a sixth of all on a milestone page. Starts with the literal ``<``: the scan skips to each one."""
+_RAW_TEXT_RE = re.compile("<(?:" + "|".join("".join(f"[{c}{c.upper()}]" for c in name) for name in (
+    "textarea", "title", "xmp", "iframe", "noembed", "noframes", "noscript", "plaintext")) + r")[\s/>]")
+"""Elements newer HTML parsers read as text to their end tag: with one, tags inside are text (left as they are)."""
+
+
+_BETWEEN_BLANKS_RE = re.compile(r"\n<(?<=>\n<)(?:hr />|/?(?:thead|tbody|tr)>)(?=\n<)")
+"""A rule, or a table's row or head or body tag, between two line breaks that are the only text beside it: cut,
+the two blank texts are one, which the parser reads as it read the two (one space at most). A rule is empty; the
+others hold their cells (where a heading in a table makes the parser's sections depend on how deep it sits, no
+table tag goes: :func:`_heading_in_table`)."""
+_HR_BETWEEN_BLANKS_RE = re.compile(r"\n<(?<=>\n<)hr />(?=\n<)")
+
+
+def _heading_in_table(html: str) -> bool:
+    start = html.find("<table")
+    while start >= 0:
+        end = html.find("</table>", start)
+        if end < 0 or _HEADING_RE.search(html, start, end):
+            return True
+        start = html.find("<table", end)
+    return False
+
+
+def inline_cut(html: str) -> str:
+    """``html`` without the tags of :data:`_INLINE_PAIR_RE`'s elements, their text kept, and without those of
+    :data:`_BETWEEN_BLANKS_RE` (for Material's search).
+
+    >>> inline_cut('<li><a href="x">Plan</a>: <strong>done</strong>.</li>')  # after a space: the space alone shortens
+    '<li>Plan: <strong>done</strong>.</li>'
+    """
+    if _RAW_TEXT_RE.search(html):
+        return html
+    html = (_HR_BETWEEN_BLANKS_RE if _heading_in_table(html) else _BETWEEN_BLANKS_RE).sub("\n", html)
+    parts = _INLINE_PAIR_RE.split(html)
+    if len(parts) == 1:
+        return html
+    # split() gives the text before each match, the tag's name and the element's text: keep the first and last
+    return "".join(itertools.chain.from_iterable(zip(parts[0::3], parts[2::3]))) + parts[-1]
+
+
+def views(html: str, *, material: bool = False) -> tuple[str, str]:
+    """``(search_view(html), finished(html))`` from one walk over the brackets: the reader's page is the pieces
+    the walk cut, joined without the comments (and the card's fields are cut in their own piece, not in a
+    copy of the page), where two scans and two more copies of the page made them.
+
+    >>> page = '<p>a</p>' + SKIP + '<span>x</span>' + RESUME + '<h3>b</h3>'
+    >>> views(page) == (search_view(page), finished(page)) == ('<p>a</p><h3>b</h3>', '<p>a</p><span>x</span><h3>b</h3>')
+    True
+    """
+    if SKIP not in html:
+        return search_view(html, material=material), html
+    kept, whole, pos, card = [], [], 0, -1
+    while (start := html.find(SKIP, pos)) >= 0 and (end := html.find(RESUME, start)) >= 0:
+        piece = html[pos:start]
+        if card < 0 and _CARD_FIELDS in piece:
+            card = len(kept)
+        kept.append(piece)
+        whole += (piece, html[start + len(SKIP):end])
+        pos = end + len(RESUME)
+    kept.append(html[pos:])
+    whole.append(html[pos:])
+    page = "".join(whole)
+    if _MARK_PREFIX in page:  # a comment left (one the author wrote, an unclosed bracket): the long way
+        page = finished(html)
+    if card >= 0 and "</dl>" in kept[card][kept[card].find(_CARD_FIELDS):]:
+        kept[card] = _card_fields(kept[card])
+        view = "".join(kept)
+    else:
+        view = _card_fields("".join(kept))
+    return _cut(view, material), page
 
 
 def _unbracketed(html: str) -> str:
@@ -96,6 +183,84 @@ def _card_fields(html: str) -> str:
 
 def _bare(m: re.Match[str]) -> str:
     return m.group(1) or ""
+
+
+ROADMAP = '<div class="ms-roadmap" id="'
+"""How a roadmap block starts: one line of our own HTML (``render_roadmap`` writes no line break)."""
+_ATTRIBUTES = r'(?:\s+[a-zA-Z_:][-a-zA-Z0-9_:.]*(?:="[^"<>]*")?)+\s*'
+"""One or more attributes as our markup writes them (a value in double quotes, holding no ``<`` or ``>``)."""
+_TAG_ATTRIBUTES_RE = re.compile(
+    r"(<(?!h[1-6][\s/>])[a-zA-Z][a-zA-Z0-9:-]*)(?![^<>]*data-search-exclude)" + _ATTRIBUTES + "(?=/?>)")
+"""A start tag's name and attributes, but a heading's (its ``id`` names a section) and an element's that search
+leaves out. The name is the one group: ``"".join(split(...))`` keeps it (no call per match, as ``sub`` makes)."""
+_PROGRESS_SVG_RE = re.compile(r'(?<=>)<svg class="ms-progress-bar"[^<>]*>(?:<rect [^<>]*>(?:</rect>)?)*</svg>(?=<)')
+"""A progress bar's drawing: tags and no text, between two tags (so no two texts meet where it was)."""
+_EXCLUDED_RE = re.compile(r'<([a-zA-Z][a-zA-Z0-9:-]*)' + _ATTRIBUTES + "/?>")
+_HEADING_RE = re.compile(r"<h[1-6][\s/>]")
+
+
+def roadmap_view(html: str) -> str:
+    """``html`` with each roadmap block leaner for Material's search parser, which indexes the same from it.
+
+    In a block (from :data:`ROADMAP` to the end of its line, all of it our escaped markup: no ``>`` but
+    the tags'), the parser meets no attribute it reads (a heading's ``id``, ``data-search-exclude``, a
+    ``headerlink``'s class): they go, as do the progress bars' drawings, and what is inside an element
+    search leaves out (the counters, the table heads, the dependency graph and the timeline: thousands
+    of tags it would read and drop), unless a heading is in there.
+
+    >>> roadmap_view('<p>a</p>\\n' + ROADMAP + 'r"><p class="x" data-search-exclude=""><b>1</b></p><a href="y">z</a></div>\\n')
+    '<p>a</p>\\n<div><p class="x" data-search-exclude=""></p>z</div>\\n'
+    """
+    start = html.find(ROADMAP)
+    if start < 0:
+        return html
+    out, pos = [], 0
+    while start >= 0:
+        end = html.find("\n", start)
+        end = len(html) if end < 0 else end
+        out += (html[pos:start], _lean(html[start:end]))
+        pos = end
+        start = html.find(ROADMAP, end)
+    out.append(html[pos:])
+    return "".join(out)
+
+
+def _lean(block: str) -> str:
+    block = _PROGRESS_SVG_RE.sub("", _without_excluded(block))
+    return inline_cut("".join(_TAG_ATTRIBUTES_RE.split(block)))
+
+
+def _without_excluded(block: str) -> str:
+    """``block`` with the inside of each ``data-search-exclude`` element cut (the element stays, empty)."""
+    out, pos = [], 0
+    at = block.find(" data-search-exclude")
+    while at >= 0:
+        tag = _EXCLUDED_RE.match(block, block.rfind("<", 0, at))
+        if tag is None or not tag.end() > at or tag.group().endswith("/>"):
+            at = block.find(" data-search-exclude", at + 1)
+            continue  # not in a tag as we write them, or an empty element
+        close = _matching_close(block, tag.group(1), tag.end())
+        if close < 0 or _HEADING_RE.search(block, tag.end(), close):
+            at = block.find(" data-search-exclude", at + 1)
+            continue
+        out.append(block[pos:tag.end()])
+        pos = close
+        at = block.find(" data-search-exclude", close)
+    out.append(block[pos:])
+    return "".join(out)
+
+
+def _matching_close(block: str, name: str, at: int) -> int:
+    """Where the end tag of the element ``name`` open at ``at`` starts (-1 if it is not closed)."""
+    depth = 1
+    for m in re.compile(f"<(/?){re.escape(name)}(?=[\\s/>])[^<>]*>").finditer(block, at):
+        if m.group(1):
+            depth -= 1
+            if not depth:
+                return m.start()
+        elif not m.group().endswith("/>"):
+            depth += 1
+    return -1
 
 
 def finished(html: str) -> str:

@@ -80,9 +80,11 @@ from dataclasses import dataclass
 from ._core import _apply, needs_work, repair_pass
 from . import _more
 from ._evidence import exact, select
-from ._wider import edits_between, wider
+from ._prefilter import _SEQS
+from ._tables import _cls
+from ._wider import HINT_PAIRS, edits_between, wider
 
-__all__ = ["Repair", "fix_mojibake", "fix_mojibake_report", "needs_work"]
+__all__ = ["Repair", "fix_mojibake", "fix_mojibake_report", "needs_work", "repairable"]
 
 #: Each pass undoes one level of garbling; text is rarely garbled more than twice.
 _MAX_PASSES = 6
@@ -148,7 +150,42 @@ def _compose(old: list[list[int]], edits: list[tuple[int, int, str]]) -> list[li
     return result
 
 
+_SINGLES = frozenset(map(chr, range(0x80, 0xA0))) | {"\u00cc"}
+"""What starts a repair alone: a C1 control (ftfy's hints) and ``Ì`` (a lost combining accent, ``_more``)."""
+
+
+def _start_re() -> re.Pattern[str]:
+    """Where any repair can start: one of :data:`_SINGLES`, or two characters as our scan (``_prefilter``),
+    ftfy's hints (``_wider``) and the targeted repairs (``_more``) look for them first (pairs of classes)."""
+    by_first: dict[frozenset[str], set[str]] = {}
+    for first, second in [(c[0], c[1]) for _kind, _pre, c in _SEQS] + HINT_PAIRS + [_more.PAIR]:
+        by_first.setdefault(first, set()).update(second)
+    firsts = frozenset().union(*by_first) | _SINGLES
+    seconds = frozenset().union(*by_first.values())
+    # One class first (the engine skips to it at C speed), then the single or the pair.
+    return re.compile(_cls(firsts) + "(?:(?<=" + _cls(_SINGLES) + ")|" + _cls(seconds)
+                      + "(?<=" + "|".join(_cls(a) + _cls(b) for a, b in by_first.items()) + "))")
+
+
+_START_RE = _start_re()
+
+
+def repairable(text: str) -> bool:
+    """False when no repair can start anywhere in ``text``: it comes back unchanged with no repairs.
+
+    One scan before the three pre-checks the repair makes one after another (our scan, ftfy's hints, the
+    targeted repairs): a clean page of box diagrams and emoji costs one pass (``─┐`` is a diagram: only a
+    lead followed by a character it may be read with counts).
+
+    >>> repairable("┌──┐ ✅ 🔄 Größe"), repairable("â³ Pending"), repairable("x\x85")
+    (False, True, True)
+    """
+    return not text.isascii() and _START_RE.search(text) is not None
+
+
 def _fix(text: str, report: bool) -> tuple[str, list[Repair]]:
+    if not repairable(text):
+        return text, []
     current, repairs = _fix_ours(text, report)
     better = wider(text, current, lambda line: _fix_ours(line, False)[0])
     if _more.quick(text):

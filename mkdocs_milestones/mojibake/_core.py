@@ -7,6 +7,7 @@ Modules, imported one way: ``_tokens`` <- ``_candidates`` <- ``_resolve_boxes`` 
 
 from __future__ import annotations
 
+import codecs
 import functools
 import re
 
@@ -25,8 +26,27 @@ def _differ_re(pi: int, qi: int) -> re.Pattern[str]:
     return re.compile(_cls(chars) if chars else "(?!)")
 
 
+def _encoding_map(page: T.CodePage) -> object:
+    """The page as a codec's encoding map (one character per byte: a C1 control only for a byte the code page
+    leaves undefined), for ``codecs.charmap_encode``: a text encoded in C, not a lookup per character."""
+    table = [chr(b) for b in range(0x80)] + ["\ufffe"] * 0x80
+    for c, b in page.to_byte.items():
+        if table[b] == "\ufffe" or not "\x80" <= c <= "\x9f":
+            table[b] = c
+    return codecs.charmap_build("".join(table))
+
+
+_ENCODING_MAPS = tuple(_encoding_map(p) for p in T.PAGES)
+_C1_OR_STAND_IN = re.compile("[\x80-\x9f\ufffd]")
+
+
 def _decode_whole(text: str, pi: int) -> str:
     """The text decoded with page ``pi``; bytes that do not decode become lone surrogates."""
+    if not _C1_OR_STAND_IN.search(text):  # then every character has one byte in the map
+        try:
+            return codecs.charmap_encode(text, "strict", _ENCODING_MAPS[pi])[0].decode("utf-8", "surrogateescape")
+        except UnicodeEncodeError:
+            pass
     return text.translate(T.TRANS_FFFD[pi]).encode("latin-1").decode("utf-8", "surrogateescape")
 
 

@@ -124,8 +124,7 @@ def select(text: str, edits: list[Edit], trust_lost: bool = True,
              for i, (a, b, rep) in enumerate(edits)]
     strong = [not d and _strong(text, a, b, rep, trust_lost)
               for d, (a, b, rep) in zip(doubt, edits, strict=True)]
-    line_of = [text.count("\n", 0, a) for a, _, _ in edits] if len(edits) < 64 else \
-        _lines_of(text, edits)
+    line_of = _lines_of(text, edits)  # one walk (counting from the start for each edit read a page once per edit)
     if not all(strong):
         sure = sum(not d for d in doubt)
         if (sure >= 3 and sure > len(doubt) - sure and _outside(text, edits).isascii()

@@ -63,8 +63,10 @@ _CESU_RE = re.compile(f"\u00ed{_cls(_HIGH)}{_C1252}\u00ed[\u00b0-\u00bf]{_C1252}
 #: Where one of the first two can start (``Ì`` is looked for apart): most text has none. Written
 #: for the engine's fast path, two classes then a look back (an alternation ran at a quarter of
 #: the speed on Russian text).
-_PAIR_RE = re.compile("[врΓ≡\u00ed]" + _cls(_bytes("cp1251", (0x80, 0x9F), (0xAC, 0xAD))
-                                              | _bytes("cp437", (0x80, 0x9F), (0xAC, 0xAD)) | _HIGH)
+PAIR = (frozenset("врΓ≡\u00ed"), frozenset(_bytes("cp1251", (0x80, 0x9F), (0xAC, 0xAD))
+                                          | _bytes("cp437", (0x80, 0x9F), (0xAC, 0xAD)) | _HIGH))
+"""The two characters where one of the first two can start (``repairable`` reads them too)."""
+_PAIR_RE = re.compile(_cls(PAIR[0]) + _cls(PAIR[1])
                       + "(?<=в" + _S1251 + "|р\u045f|Γ" + _S437 + "|≡\u0192|\u00ed" + _cls(_HIGH) + ")")
 
 

@@ -59,8 +59,9 @@ def _chars(encoding: str, lo: int, hi: int) -> set[str]:
     return out
 
 
-def _hint_re() -> re.Pattern[str]:
-    alts: list[str] = []
+def _hint_re() -> tuple[re.Pattern[str], list[tuple[frozenset[str], frozenset[str]]]]:
+    """The expression and the pairs of character classes it looks for (for ``repairable``)."""
+    pairs: list[tuple[frozenset[str], frozenset[str]]] = []
     first: set[str] = set("\u00c2\u00c3\u00c5\u00ce\u00d0\u00d9\u00cc\u00cd\u00cb")
     second: set[str] = {" ", "\ufffd", *map(chr, range(0x80, 0xC0))}
     for enc in _ENCODINGS:
@@ -72,34 +73,35 @@ def _hint_re() -> re.Pattern[str]:
         # diagram, not mojibake (after other leads they stay: ``ß║┐`` is ế, ``╨┐`` п).
         boxes = _chars(enc, 0xC2, 0xC5) & _BOXES
         if boxes:
-            alts.append(_cls(boxes) + _cls(conts - _BOXES))
+            pairs.append((frozenset(boxes), frozenset(conts - _BOXES)))
             first |= boxes
             leads -= boxes
         # A lower-case letter before a letter is how words are spelled, not a lead byte
         # (Ukrainian ``ні``); it counts only before a symbol, punctuation or a capital
         # (``вЂ“``).
         upper = {c for c in leads if not c.islower()}
-        alts.append(_cls(upper) + _cls(conts))
-        alts.append(_cls(leads - upper) + _cls({c for c in conts if not c.islower()}))
+        pairs.append((frozenset(upper), frozenset(conts)))
+        pairs.append((frozenset(leads - upper), frozenset(c for c in conts if not c.islower())))
         first |= leads
         second |= conts
     # A no-break space byte turned into a space after a lead (``voilÃ le``).
-    alts.append("[\u00c2\u00c3\u00c5\u00ce\u00d0\u00d9] ")
+    pairs.append((frozenset("\u00c2\u00c3\u00c5\u00ce\u00d0\u00d9"), frozenset(" ")))
     # NFD accents and spacing modifiers: ``aÌƒ``, ``Ë£``.
     w1252 = _chars("sloppy-windows-1252", 0x80, 0xBF) | set(map(chr, range(0x80, 0xA0)))
-    alts.append("[\u00cc\u00cd\u00cb]" + _cls(w1252))
+    pairs.append((frozenset("\u00cc\u00cd\u00cb"), frozenset(w1252)))
     second |= w1252
     # Written for the engine's fast path (as ``_prefilter.needs_work``): two classes first,
     # then one look back at the pairs of each code page; a plain alternation ran at 15 MB/s
     # on Cyrillic text.
-    return re.compile(_cls(first) + _cls(second) + "(?<=" + "|".join(alts) + ")")
+    alts = [_cls(a) + _cls(b) for a, b in pairs]
+    return re.compile(_cls(first) + _cls(second) + "(?<=" + "|".join(alts) + ")"), pairs
 
 
 
 
 #: A place where ftfy could find something to repair (with a C1 control, ``_C1``); clean text
 #: rarely matches. (One expression with the C1 class as an alternative runs at half the speed.)
-HINT_RE = _hint_re()
+HINT_RE, HINT_PAIRS = _hint_re()
 #: C1 controls that Windows-1252 does not define: text with them was not Windows-1252.
 _C1_UNDEFINED = re.compile("[\x81\x8d\x8f\x90\x9d]")
 _C1 = re.compile("[\x80-\x9f]")
