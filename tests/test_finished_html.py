@@ -82,3 +82,51 @@ def test_mkdocs_knows_the_phase_anchors(make_site, tmp_path: Path) -> None:
     bad = make_site({"index.md": "# Home\n\n[nowhere](plan.md#phase-9)\n", "plan.md": plan}, extra="validation:\n  anchors: warn\n")
     proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(bad)], capture_output=True, text=True)
     assert proc.returncode == 1 and "phase-9" in proc.stderr  # the check itself is on
+
+
+@pytest.mark.parametrize("value", [
+    "[Other](other.md)", "[Other](other.md), [Third](../x/third.md#phase-2) and [here](#top)", "see [A & B](a.md) > c",
+    "![image](a.png)", "[x](javascript:alert(1))", '[x](a.md "title")', "[x](<a.md>)", "[x](a b.md)", "[x](/abs.md)",
+    "[`code`](a.md)", "[x](a.md)(y)", "\\[x](a.md)", "[x] (a.md)", "[x](a.md#)", "[x]()",
+    '[x"><script>alert(1)</script>](a.md)', "[x](a.md)<b>", "[#12](a.md)",
+])
+@pytest.mark.parametrize("label", ["Depends on", "Tags", "Target"])
+def test_links_in_fields_are_the_element_builders_page(value: str, label: str) -> None:
+    """A field whose value holds links to pages of the site (a ``Depends on`` line) is finished HTML too: the same page
+    as the element builders give, on the card and in a phase; anything else in it takes the element builders' way."""
+    text = (f"# MILESTONE: L\n**Status**: pending\n**{label}**: {value}\n\n"
+            f"### Phase 1: One\n**Status**: done\n**{label}**: {value}\n\n### Phase 2: Two\n**Status**: done\n")
+    for host in ("markdown", "mkdocs"):
+        assert _convert(text, [], host=host) == _convert(text, ["abbr"], host=host), (value, host)
+
+
+def test_links_to_pages_build_no_elements() -> None:
+    """A ``Depends on`` line of links leaves the card finished HTML: no card, list or link element for the later
+    tree processors and the serialiser; the words and URLs escaped as Python-Markdown's would be."""
+    text = "# MILESTONE: Links\n**Status**: pending\n**Depends on**: [A > B](a.md), [C](../c/c.md#phase-2)\n"
+    md = markdown.Markdown(extensions=[MilestonesExtension(today="2026-06-01")])
+    tags: list[object] = []
+    serialize = md.serializer
+
+    def serializer(root: etree.Element) -> str:
+        tags.extend(el.tag for el in root.iter())
+        return serialize(root)
+
+    md.serializer = serializer
+    html = md.convert(text)
+    assert '<dd><a href="a.md">A &gt; B</a>, <a href="../c/c.md#phase-2">C</a></dd>' in html
+    assert tags == ["div", "h1", "p"], tags  # the root, the title, the card's placeholder
+
+
+def test_mkdocs_rewrites_and_checks_finished_links(make_site, tmp_path: Path) -> None:
+    """Under MkDocs a finished link's URL is the one its link rewriting gives (``other.md`` -> ``../other/``), and a link
+    to a page that is not there still fails ``--strict`` with MkDocs' own warning."""
+    plan = "# MILESTONE: Plan\n**Status**: pending\n**Depends on**: [Other](other.md)\n\n### Phase 1: One\n**Status**: done\n"
+    cfg = make_site({"plan.md": plan, "other.md": "# MILESTONE: Other\n**Status**: done\n"})
+    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(cfg)], capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    page = (tmp_path / "site" / "plan" / "index.html").read_text(encoding="utf-8")
+    assert '<dd><a href="../other/">Other</a></dd>' in page
+    bad = make_site({"plan.md": plan.replace("other.md", "gone.md")})
+    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(bad)], capture_output=True, text=True)
+    assert proc.returncode == 1 and "contains a link 'gone.md'" in proc.stderr, proc.stderr

@@ -25,6 +25,7 @@ from ..parser import heading_anchor, read_status as _read_status
 from ..render import chrome as c, html as h
 from ..render.history import render_history_section
 from ..roadmap.query import plain
+from ..schedule import TAG_LABELS, TARGET_LABELS
 from ..vocabulary import normalize_priority as _normalize_priority, split_status as _split_status
 from .boxes import decorate_list
 from .context import PageContext
@@ -50,6 +51,10 @@ normalize_priority = lru_cache(maxsize=1024)(_normalize_priority)
 slug = lru_cache(maxsize=1024)(h.slug)
 _HEADING_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _FIELD_KINDS = {"status": "status", "priority": "priority"}
+_DAY_TAGS = frozenset((*TARGET_LABELS, *TAG_LABELS))
+_LINK_RE = re.compile(r"\[([^\[\]\n]+)\]\(((?:[\w.\-][\w.\-/]*)?(?:#[\w\-]+)?)(?<!\()\)", re.ASCII)
+"""A link to a page of the site as written, ``[words](path.md#anchor)``: nothing in the URL Python-Markdown changes
+or the serialiser escapes, no scheme, no absolute path (:meth:`RenderTreeprocessor._words_html`)."""
 
 
 @lru_cache(maxsize=1024)
@@ -305,8 +310,30 @@ class RenderTreeprocessor(PhaseRenderer, TableRenderer, Treeprocessor):
             canon = normalize_priority(words)
             words, note = (words, note) if canon else (f.value, "")
             return (c.with_note(self._badge(c.priority_badge, words, canon), note), None) if self._plain(words, note) else None
-        value = f.value if f.shown is None else f.shown
-        return (c.text(value), value) if self._plain(value) else None
+        return self._words_html(f.value if f.shown is None else f.shown)
+
+    def _words_html(self, value: str) -> tuple[str, str | None] | None:
+        """A value shown as written, as finished HTML: plain words (and the words), or plain words and links to pages of
+        the site (``[Auth](auth.md)``, as in a ``Depends on`` line; no words); None when it holds other Markdown."""
+        if self._plain(value):
+            return c.text(value), value
+        if "](" not in value or "\n" in value:
+            return None
+        out, pos = [], 0
+        for m in _LINK_RE.finditer(value):
+            words, before = m.group(1), value[pos:m.start()]
+            if before.endswith("!") or not self._plain(before, words):  # "![x](y)" is an image
+                return None
+            out.append(c.text(before) + c.link(words, self._href(m.group(2))))
+            pos = m.end()
+        return ("".join(out) + c.text(value[pos:]), None) if out and self._plain(value[pos:]) else None
+
+    def _href(self, url: str) -> str:
+        """A link's URL as the host's link rewriting leaves it (MkDocs' ``relpath``: ``auth.md`` -> ``../auth/``, with
+        its checks and warnings); the link is not in the tree for it to find."""
+        md: Any = self.md
+        rewrite = getattr(md.treeprocessors["relpath"], "path_to_url", None) if "relpath" in md.treeprocessors else None
+        return url if rewrite is None else rewrite(url)
 
     def _card_fields(self, ms: Milestone, top: list[Field]) -> list[c.CardField] | None:
         """The card's fields as finished HTML, or None when any word the card shows holds Markdown."""
@@ -315,8 +342,8 @@ class RenderTreeprocessor(PhaseRenderer, TableRenderer, Treeprocessor):
         out = []
         for f in top:
             value = self._value_html(f) if self._plain(f.label) else None
-            if value is None:
-                return None
+            if value is None or (value[1] is None and slug(f.label).replace("-", " ") in _DAY_TAGS):
+                return None  # links on the Target or Tags line: the element builders read the Markdown there
             out.append(c.CardField(f.label, slug(f.label), value[0], value[1]))
         return out
 
@@ -344,8 +371,8 @@ class RenderTreeprocessor(PhaseRenderer, TableRenderer, Treeprocessor):
     def _field_html(self, f: Field) -> str | None:
         """A field paragraph as finished HTML, or None when its words hold Markdown."""
         if f.label.lower() not in _FIELD_KINDS:  # most fields: the words as written, no badge
-            shown = f.value if f.shown is None else f.shown
-            return _field_head(f.label) + c.text(shown) + "</p>" if self._plain(f.label, shown) else None
+            value = self._words_html(f.value if f.shown is None else f.shown) if self._plain(f.label) else None
+            return None if value is None else _field_head(f.label) + value[0] + "</p>"
         value = self._value_html(f) if self._plain(f.label) else None
         return None if value is None else _field_head(f.label) + value[0] + "</p>"
 
