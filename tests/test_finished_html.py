@@ -89,21 +89,26 @@ def test_mkdocs_knows_the_phase_anchors(make_site, tmp_path: Path) -> None:
     "![image](a.png)", "[x](javascript:alert(1))", '[x](a.md "title")', "[x](<a.md>)", "[x](a b.md)", "[x](/abs.md)",
     "[`code`](a.md)", "[x](a.md)(y)", "\\[x](a.md)", "[x] (a.md)", "[x](a.md#)", "[x]()",
     '[x"><script>alert(1)</script>](a.md)', "[x](a.md)<b>", "[#12](a.md)",
+    "`feat(docs): x`", "` a & <b> `", "x `y` z", "`", "``", "` `", "`a\\`b`", "``a``", "`$x$`", "`[a](b.md)`",
+    "[`a`](b.md)", "`a` [b](c.md)`d`", "`a`*b*", "`</code><script>`", "`a_b_c *d*`",
 ])
 @pytest.mark.parametrize("label", ["Depends on", "Tags", "Target"])
 def test_links_in_fields_are_the_element_builders_page(value: str, label: str) -> None:
-    """A field whose value holds links to pages of the site (a ``Depends on`` line) is finished HTML too: the same page
-    as the element builders give, on the card and in a phase; anything else in it takes the element builders' way."""
+    """A field whose value holds links to pages of the site (a ``Depends on`` line) or code spans (a ``Commit`` line) is
+    finished HTML too: the same page as the element builders give, on the card and in a phase; anything else in it
+    takes the element builders' way."""
     text = (f"# MILESTONE: L\n**Status**: pending\n**{label}**: {value}\n\n"
             f"### Phase 1: One\n**Status**: done\n**{label}**: {value}\n\n### Phase 2: Two\n**Status**: done\n")
     for host in ("markdown", "mkdocs"):
-        assert _convert(text, [], host=host) == _convert(text, ["abbr"], host=host), (value, host)
+        for extra in ([], ["pymdownx.inlinehilite"]):  # inlinehilite: its own code spans, the element path
+            assert _convert(text, extra, host=host) == _convert(text, [*extra, "abbr"], host=host), (value, host, extra)
 
 
 def test_links_to_pages_build_no_elements() -> None:
-    """A ``Depends on`` line of links leaves the card finished HTML: no card, list or link element for the later
+    """A ``Depends on`` line of links and a ``Commit`` line's code span leave the card finished HTML: no card, list or link element for the later
     tree processors and the serialiser; the words and URLs escaped as Python-Markdown's would be."""
-    text = "# MILESTONE: Links\n**Status**: pending\n**Depends on**: [A > B](a.md), [C](../c/c.md#phase-2)\n"
+    text = ("# MILESTONE: Links\n**Status**: pending\n**Depends on**: [A > B](a.md), [C](../c/c.md#phase-2)\n"
+            "**Commit**: `feat: a & <b>`\n")
     md = markdown.Markdown(extensions=[MilestonesExtension(today="2026-06-01")])
     tags: list[object] = []
     serialize = md.serializer
@@ -115,6 +120,7 @@ def test_links_to_pages_build_no_elements() -> None:
     md.serializer = serializer
     html = md.convert(text)
     assert '<dd><a href="a.md">A &gt; B</a>, <a href="../c/c.md#phase-2">C</a></dd>' in html
+    assert "<dd><code>feat: a &amp; &lt;b&gt;</code></dd>" in html
     assert tags == ["div", "h1", "p"], tags  # the root, the title, the card's placeholder
 
 

@@ -34,6 +34,7 @@ from .plain import no_markdown_in_generated as _no_markdown_in_generated, host_r
 from .preprocessors import context_of
 from .search_view import RESUME, SKIP
 from .tables import TableRenderer
+from .words import code_spans, href_rewriter, words_html
 
 if TYPE_CHECKING:
     from markdown import Markdown
@@ -52,9 +53,6 @@ slug = lru_cache(maxsize=1024)(h.slug)
 _HEADING_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _FIELD_KINDS = {"status": "status", "priority": "priority"}
 _DAY_TAGS = frozenset((*TARGET_LABELS, *TAG_LABELS))
-_LINK_RE = re.compile(r"\[([^\[\]\n]+)\]\(((?:[\w.\-][\w.\-/]*)?(?:#[\w\-]+)?)(?<!\()\)", re.ASCII)
-"""A link to a page of the site as written, ``[words](path.md#anchor)``: nothing in the URL Python-Markdown changes
-or the serialiser escapes, no scheme, no absolute path (:meth:`RenderTreeprocessor._words_html`)."""
 
 
 @lru_cache(maxsize=1024)
@@ -111,6 +109,10 @@ class RenderTreeprocessor(PhaseRenderer, TableRenderer, Treeprocessor):
         self.triggers: re.Pattern[str] | None = None
         self.refs: frozenset[str] = frozenset()
         self.skip: tuple[str, str] | None = None
+        self.href: Callable[[str], str] | None = None
+        """The host's rewriting of a link's URL (:func:`.words.href_rewriter`)."""
+        self.code = False
+        """Whether a code span is Python-Markdown's own (:func:`.words.code_spans`)."""
         self.day: date | None = None
         """The day overdue is measured against (:meth:`~.MilestonesExtension.today`), read once per page."""
         self.open_phases = "in-progress"
@@ -134,6 +136,7 @@ class RenderTreeprocessor(PhaseRenderer, TableRenderer, Treeprocessor):
                 self.ext.append_assets(md, root)  # a roadmap marker page needs the stylesheet too
             return
         self.triggers = _host_rule(md)
+        self.href, self.code = href_rewriter(md), code_spans(md)
         self.refs = frozenset(r.text for r in ms.refs)
         self.skip = (SKIP, RESUME) if ctx.defer_graph else None
         self.day = self.ext.today()
@@ -313,27 +316,12 @@ class RenderTreeprocessor(PhaseRenderer, TableRenderer, Treeprocessor):
         return self._words_html(f.value if f.shown is None else f.shown)
 
     def _words_html(self, value: str) -> tuple[str, str | None] | None:
-        """A value shown as written, as finished HTML: plain words (and the words), or plain words and links to pages of
-        the site (``[Auth](auth.md)``, as in a ``Depends on`` line; no words); None when it holds other Markdown."""
+        """A value shown as written, as finished HTML: plain words (and the words), or plain words with links to pages of
+        the site and code spans (:mod:`.words`; no words); None when it holds other Markdown."""
         if self._plain(value):
             return c.text(value), value
-        if "](" not in value or "\n" in value:
-            return None
-        out, pos = [], 0
-        for m in _LINK_RE.finditer(value):
-            words, before = m.group(1), value[pos:m.start()]
-            if before.endswith("!") or not self._plain(before, words):  # "![x](y)" is an image
-                return None
-            out.append(c.text(before) + c.link(words, self._href(m.group(2))))
-            pos = m.end()
-        return ("".join(out) + c.text(value[pos:]), None) if out and self._plain(value[pos:]) else None
-
-    def _href(self, url: str) -> str:
-        """A link's URL as the host's link rewriting leaves it (MkDocs' ``relpath``: ``auth.md`` -> ``../auth/``, with
-        its checks and warnings); the link is not in the tree for it to find."""
-        md: Any = self.md
-        rewrite = getattr(md.treeprocessors["relpath"], "path_to_url", None) if "relpath" in md.treeprocessors else None
-        return url if rewrite is None else rewrite(url)
+        html = words_html(value, self._plain, self.href, self.code) if self.triggers is not None else None
+        return None if html is None else (html, None)
 
     def _card_fields(self, ms: Milestone, top: list[Field]) -> list[c.CardField] | None:
         """The card's fields as finished HTML, or None when any word the card shows holds Markdown."""
