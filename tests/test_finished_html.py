@@ -136,3 +136,47 @@ def test_mkdocs_rewrites_and_checks_finished_links(make_site, tmp_path: Path) ->
     bad = make_site({"plan.md": plan.replace("other.md", "gone.md")})
     proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(bad)], capture_output=True, text=True)
     assert proc.returncode == 1 and "contains a link 'gone.md'" in proc.stderr, proc.stderr
+
+
+_TABLES = [
+    "| Task | Status |\n|---|---|\n| x | done |\n| y | 🔄 in progress |\n",
+    "| Left | Centre | Right |\n|:---|:---:|---:|\n| a | b | c |\n|  | `x|y` | [z](z.md) |\n",
+    "| Risk | Likelihood | Impact | Mitigation |\n|---|---|---|---|\n| outage | High | Low | `retry` |\n",
+    "| Task | Status |\n|---|---|\n| *x* | done |\n",
+    "| Task | Status |\n|---|---|\n| x | **done** |\n",
+    "| Task | Status |\n|---|---|\n| x \\| y | done |\n",
+    "| Task | Status |\n|---|---|\n| <b>x</b> | done |\n",
+    "| Task | Status |\n|---|---|\n| x | `done` |\n",
+    "| Task | Status |\n|---|---|\n| a & b | done |\n",
+    "| Task | Status |\n|---|---|\n",
+    "| Phase | Status | Depends on |\n|---|---|---|\n| Phase 1: One | done | None |\n| Phase 2: Two | pending | Phase 1 |\n",
+    "- item\n\n    | Task | Status |\n    |---|---|\n    | x | done |\n",
+    "> | Task | Status |\n> |---|---|\n> | x | done |\n",
+]
+
+
+@pytest.mark.parametrize("table", _TABLES)
+def test_tables_are_the_element_builders_page(table: str) -> None:
+    """A table at the page's top level whose cells hold plain words (links to pages, code spans) is finished HTML, its
+    badges written in: the page the element builders give, whatever the table holds and wherever it stands."""
+    for where in ("", "### Phase 1: One\n**Status**: done\n\n", "## Risks\n\n"):
+        text = f"# MILESTONE: T\n**Status**: pending\n\n{where}{table}\ntext after\n"
+        for host in ("markdown", "mkdocs"):
+            assert _convert(text, [], host=host) == _convert(text, ["abbr"], host=host), (table, where, host)
+
+
+def test_plain_tables_build_no_elements() -> None:
+    """A plain table, badges and all, is one piece of finished HTML: no row or cell element is walked or serialised."""
+    text = "# MILESTONE: T\n**Status**: pending\n\n| Task | Status |\n|:--|---|\n| `a<b` | done |\n| [c](c.md) | pending |\n"
+    md = markdown.Markdown(extensions=["tables", MilestonesExtension(today="2026-06-01")])
+    tags: list[object] = []
+    serialize = md.serializer
+
+    def serializer(root: etree.Element) -> str:
+        tags.extend(el.tag for el in root.iter())
+        return serialize(root)
+
+    md.serializer = serializer
+    html = md.convert(text)
+    assert '<td style="text-align: left;"><code>a&lt;b</code></td>' in html and 'data-status="pending"' in html
+    assert not {"table", "tr", "td", "span"} & set(tags), tags

@@ -47,6 +47,8 @@ class PhaseRenderer:
     open_phases: str
     tails: dict[int, int]
     blocks: dict[int, int]
+    opens: dict[int, int]
+    """``id(el)`` -> stash index: an element whose text ends with the next phase's opening (``"\\n" + placeholder``)."""
 
     if TYPE_CHECKING:
         def _plain(self, *texts: str) -> bool: ...
@@ -138,29 +140,58 @@ class PhaseRenderer:
 
     def _phase_flat(self, root: etree.Element, i: int, heading: etree.Element, phase: Phase, body: list[etree.Element]) -> str:
         """A phase whose status words are plain: ``<details>``, ``<summary>``, the badges and the body's ``<div>`` go in
-        as finished HTML around the heading and the body, which stay where they are (issue 17). The page is the
-        string :meth:`_phase_details` gives, brackets for search (:mod:`.search_view`) included. Returns the phase's
-        anchor (the ``<details>`` id)."""
+        as finished HTML around the heading and the body, which stay where they are (issue 17): the opening at the end
+        of the element before the heading, the badges after the heading, the closing after the body's last element
+        (:meth:`_after`), each in a text already there where it can. The page is the string :meth:`_phase_details`
+        gives, brackets for search (:mod:`.search_view`) included. Returns the phase's anchor (the ``<details>`` id)."""
         self._phase_heading(heading, phase)
         heading.set("class", (heading.get("class", "") + " ms-phase-heading").strip())
         attrs, anchor = self._phase_open(phase)
         on, off = self.skip or ("", "")
         meta = on + c.phase_meta(phase, self._badge(c.badge, phase.status_text, phase.status), self.day) + '</summary>\n<div class="ms-phase-body">'
-        store = self.md.htmlStash.store
+        close = on + "</div>\n</details>" + off
         if not body:
-            heading.tail = AtomicString("\n" + store(meta + off + on + "</div>\n</details>" + off) + "\n")
+            self._after(root, i + 1, heading, meta + off + close)
         else:
             # Python-Markdown's line break after the <div> when its first child is a block (a comment is none)
             first = body[0].tag
             meta += "\n" if isinstance(first, str) and self.md.is_block_level(first) else ""
             self.tails[id(heading)] = self.md.htmlStash.html_counter
-            heading.tail = AtomicString("\n" + store(meta + off))
-            root.insert(i + 1 + len(body), self._raw(on + "</div>\n</details>" + off))
-        opening = self._raw(on + f"<details{attrs}>\n" + '<summary class="ms-phase-summary">')
+            heading.tail = AtomicString("\n" + self.md.htmlStash.store(meta + off))
+            self._after(root, i + 1 + len(body), body[-1], close)
+        # The summary's line break, then the search's resume, then the heading
+        opening = on + f"<details{attrs}>\n" + '<summary class="ms-phase-summary">'
+        prev = root[i - 1] if i else None
+        if prev is not None and self._blank_block(prev) and id(prev) not in self.blocks:
+            self.opens[id(prev)] = self.md.htmlStash.html_counter
+            prev.tail = AtomicString("\n" + self.md.htmlStash.store(opening + "\n" + off))
+            return anchor
+        p = self._raw(opening)
         if on:
-            opening.tail = AtomicString("\n" + store(off))  # the search's resume goes after the summary's line break
-        root.insert(i, opening)
+            p.tail = AtomicString("\n" + self.md.htmlStash.store(off))
+        root.insert(i, p)
         return anchor
+
+    def _blank_block(self, el: etree.Element) -> bool:
+        """A block element with nothing after it (Python-Markdown writes a line break there)."""
+        return isinstance(el.tag, str) and self.md.is_block_level(el.tag) and not (el.tail and el.tail.strip())
+
+    def _after(self, root: etree.Element, at: int, el: etree.Element, html: str) -> None:
+        """``html`` (a block's worth of finished HTML) after ``el``, the element at ``at - 1``: in the stash entry of a
+        phase's opening that ``el``'s text already ends with, or of our paragraph ``el`` is, or ``el``'s own text, or
+        a paragraph of its own at ``at``."""
+        blocks = self.md.htmlStash.rawHtmlBlocks
+        carried = self.opens.get(id(el))
+        if carried is not None:  # the next phase's opening follows: one entry
+            blocks[carried] = html + "\n" + blocks[carried]
+        elif self._blank_block(el):
+            held = self.blocks.get(id(el))
+            if held is not None:
+                blocks[held] += "\n" + html
+            else:
+                el.tail = AtomicString("\n" + self.md.htmlStash.store(html) + "\n")
+        else:
+            root.insert(at, self._raw(html))
 
     def _phase_open(self, phase: Phase) -> tuple[str, str]:
         """:meth:`_phase_attrs` as the serialiser writes them (name order: class, data-phase, data-status, id, open),

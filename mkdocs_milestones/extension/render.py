@@ -119,6 +119,7 @@ class RenderTreeprocessor(PhaseRenderer, TableRenderer, Treeprocessor):
         self.blocks: dict[int, int] = {}
         """``id(p)`` -> stash index: the top-level paragraphs that hold one piece of our finished HTML."""
         self.tails: dict[int, int] = {}
+        self.opens: dict[int, int] = {}
         self.badges: dict[tuple[Any, str, str | None], str] = {}
         """Badges made on this page (the same status words make the same badge; the labels are this page's language)."""
         self.stashed: dict[str, str] = {}
@@ -140,7 +141,7 @@ class RenderTreeprocessor(PhaseRenderer, TableRenderer, Treeprocessor):
         self.refs = frozenset(r.text for r in ms.refs)
         self.skip = (SKIP, RESUME) if ctx.defer_graph else None
         self.day = self.ext.today()
-        self.blocks, self.tails, self.badges, self.stashed = {}, {}, {}, {}
+        self.blocks, self.tails, self.badges, self.stashed, self.opens = {}, {}, {}, {}, {}
         self.open_phases = self.ext.getConfig("open_phases")
         try:
             self._render(root, ms, ctx)
@@ -211,8 +212,12 @@ class RenderTreeprocessor(PhaseRenderer, TableRenderer, Treeprocessor):
         # between them changes nothing. A table cursor: the model's tables, the next one to match, the phases read
         # from table rows, the risks' rows.
         tables = [ms.tables, 0, {p.line: p for p in ms.phases if p.heading_level == 0}, {r.line for r in ms.risks}]
-        for el in root.iter("table"):
-            self._table(el, tables)
+        top = {id(el): at for at, el in enumerate(root) if el.tag == "table"}
+        done = [(el, html) for el in root.iter("table") if (html := self._table(el, tables, id(el) in top)) is not None]
+        for el, html in done:  # a finished table: our paragraph holding it, in its place
+            p = self._raw(html)
+            p.tail = el.tail
+            root[top[id(el)]] = p
         for tag in ("ul", "ol"):
             for el in root.iter(tag):
                 decorate_list(self.md, el, self._plain, self._stash_once)

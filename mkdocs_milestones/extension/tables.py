@@ -8,6 +8,7 @@ element. The page is the same string either way.
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as etree
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -17,6 +18,7 @@ from markdown.util import AtomicString
 from ..model import Phase, Table
 from ..parser import cell_value as _cell_value
 from ..render import chrome as c, html as h
+from .words import words_html
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -33,6 +35,9 @@ class TableRenderer:
     """The tables part of :class:`~.render.RenderTreeprocessor`."""
 
     md: Markdown
+    triggers: re.Pattern[str] | None
+    href: Callable[[str], str] | None
+    code: bool
 
     if TYPE_CHECKING:
         def _plain(self, *texts: str) -> bool: ...
@@ -41,7 +46,7 @@ class TableRenderer:
 
         def _stash_once(self, html: str) -> str: ...
 
-    def _table(self, table: etree.Element, cursor: list[Any]) -> None:
+    def _table(self, table: etree.Element, cursor: list[Any], top: bool = False) -> str | None:
         """Badges in the columns the parser gave a kind (status, priority, likelihood, impact).
 
         A likelihood or impact cell is badged only on a row that is one of the model's risks (by its
@@ -66,11 +71,15 @@ class TableRenderer:
                         tr.set("data-phase", phase.id)
                         tr.set("data-status", phase.status or "unknown")
                 break
-        for cell in table.iter():
-            if cell.tag in ("th", "td") and cell.text and not len(cell):
-                cell.text = h.protect(cell.text)
+        # A table at the page's top level whose cells hold plain words (links, code spans) goes in as finished HTML,
+        # its badges written into it: no element of it is walked again or serialised.
+        finished = self._finished_cells(table, kinds) if top else None
+        if finished is None:
+            for cell in table.iter():
+                if cell.tag in ("th", "td") and cell.text and not len(cell):
+                    cell.text = h.protect(cell.text)
         if not any(kinds):
-            return
+            return None if finished is None else _html(table, finished)
         risk_lines: set[int] = cursor[3]
         for tr in table.iter("tr"):
             cells = [c for c in tr if c.tag == "td"]
@@ -84,7 +93,11 @@ class TableRenderer:
                 raw = (cell.text or "").replace("&lt;", "<")
                 if self._plain(raw):  # the badge as finished HTML
                     badge = (c.badge if kind == "status" else c.priority_badge if kind == "priority" else c.level_badge)
-                    cell.text = AtomicString(self._stash_once(self._badge(badge, raw, cell_value(kind, raw))))
+                    html = self._badge(badge, raw, cell_value(kind, raw))
+                    if finished is not None:
+                        finished[id(cell)] = html
+                    else:
+                        cell.text = AtomicString(self._stash_once(html))
                     continue
                 cell.text = None
                 if kind == "status":
@@ -93,3 +106,60 @@ class TableRenderer:
                     cell.append(h.priority_badge(raw, cell_value(kind, raw)))
                 else:
                     cell.append(h.level_badge(raw, cell_value(kind, raw)))
+        return None if finished is None else _html(table, finished)
+
+    def _finished_cells(self, table: etree.Element, kinds: tuple[str | None, ...]) -> dict[int, str] | None:
+        """``id(cell)`` -> the cell's words as finished HTML, when the table is Python-Markdown's (its tags only, block
+        elements here) and every cell holds plain words, or links to pages and code spans (:mod:`.words`) outside
+        the columns that get badges; else None."""
+        if self.triggers is None or not self._block_tables(self.md):
+            return None
+        out: dict[int, str] = {}
+        for el in table.iter():
+            tag = el.tag
+            if tag not in _TABLE_TAGS or (el.tail and el.tail.strip() and el is not table):
+                return None
+            if tag == "td" or tag == "th":
+                if len(el):
+                    return None
+            elif el.text and el.text.strip():
+                return None
+            elif tag == "tr":
+                n = 0  # the cell's place among the row's <td>s, as the badges count it
+                for cell in el:
+                    text = cell.text
+                    badged = cell.tag == "td" and n < len(kinds) and kinds[n] is not None
+                    n += cell.tag == "td"
+                    if not text:
+                        continue
+                    if self._plain(text):
+                        out[id(cell)] = c.text(text)
+                        continue
+                    html = None if badged else words_html(text, self._plain, self.href, self.code)
+                    if html is None:
+                        return None
+                    out[id(cell)] = html
+        return out
+
+    @staticmethod
+    def _block_tables(md: Any) -> bool:
+        """Python-Markdown (its prettifier) treats every table tag as a block here: a line break after each."""
+        try:
+            return md.ms_block_tables  # type: ignore[no-any-return]
+        except AttributeError:
+            md.ms_block_tables = ok = all(md.is_block_level(t) for t in _TABLE_TAGS)
+            return ok
+
+
+_TABLE_TAGS = frozenset({"table", "thead", "tbody", "tr", "th", "td"})
+
+
+def _html(el: etree.Element, cells: dict[int, str]) -> str:
+    """The table as Python-Markdown's prettifier and serialiser write it (attributes in name order, a line break after
+    every element and after the opening tag of one that holds elements), the cells' words from ``cells``."""
+    attrs = "".join(f' {k}="{c.attr(v)}"' for k, v in sorted(el.items())) if el.attrib else ""
+    tag = el.tag
+    if tag == "td" or tag == "th":
+        return f"<{tag}{attrs}>{cells.get(id(el), '')}</{tag}>"
+    inner = "".join(_html(child, cells) + "\n" for child in el)
+    return f"<{tag}{attrs}>" + ("\n" + inner if inner else "") + f"</{tag}>"
