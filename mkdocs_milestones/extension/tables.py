@@ -127,6 +127,8 @@ class TableRenderer:
             elif tag == "tr":
                 n = 0  # the cell's place among the row's <td>s, as the badges count it
                 for cell in el:
+                    if cell.tag != "td" and cell.tag != "th":
+                        return None
                     text = cell.text
                     badged = cell.tag == "td" and n < len(kinds) and kinds[n] is not None
                     n += cell.tag == "td"
@@ -157,9 +159,13 @@ _TABLE_TAGS = frozenset({"table", "thead", "tbody", "tr", "th", "td"})
 def _html(el: etree.Element, cells: dict[int, str]) -> str:
     """The table as Python-Markdown's prettifier and serialiser write it (attributes in name order, a line break after
     every element and after the opening tag of one that holds elements), the cells' words from ``cells``."""
-    attrs = "".join(f' {k}="{c.attr(v)}"' for k, v in sorted(el.items())) if el.attrib else ""
     tag = el.tag
-    if tag == "td" or tag == "th":
-        return f"<{tag}{attrs}>{cells.get(id(el), '')}</{tag}>"
-    inner = "".join(_html(child, cells) + "\n" for child in el)
-    return f"<{tag}{attrs}>" + ("\n" + inner if inner else "") + f"</{tag}>"
+    if tag == "tr":  # most of a table: its cells written here, not one call each
+        inner = "".join(f"<{c.tag}{_attrs(c) if c.attrib else ''}>{cells.get(id(c), '')}</{c.tag}>\n" for c in el)
+    else:
+        inner = "".join(_html(child, cells) + "\n" for child in el)
+    return f"<{tag}{_attrs(el) if el.attrib else ''}>" + ("\n" + inner if inner else "") + f"</{tag}>"
+
+
+def _attrs(el: etree.Element) -> str:
+    return "".join(f' {k}="{c.attr(v)}"' for k, v in sorted(el.items()))
