@@ -26,11 +26,11 @@ CASES = Path(__file__).parent / "cases"
 NAMES = sorted(p.stem for p in CASES.glob("*.md"))
 
 
-def _convert(text: str, extensions: list[object], *, host: str) -> str:
+def _convert(text: str, extensions: list[object], *, host: str, output_format: str = "xhtml") -> str:
     meta, body, _ = split_front_matter(text)
     ctx = PageContext(file="x.md", url="x/", meta=meta, host=host, defer_graph=host == "mkdocs")
     ext = MilestonesExtension(provider=lambda md: ctx, today="2026-06-01")
-    md = markdown.Markdown(extensions=[*extensions, ext])
+    md = markdown.Markdown(extensions=[*extensions, ext], output_format=output_format)  # type: ignore[arg-type]
     logging.disable(logging.CRITICAL)
     try:
         return md.convert(body)
@@ -180,3 +180,30 @@ def test_plain_tables_build_no_elements() -> None:
     html = md.convert(text)
     assert '<td style="text-align: left;"><code>a&lt;b</code></td>' in html and 'data-status="pending"' in html
     assert not {"table", "tr", "td", "span"} & set(tags), tags
+
+
+_PHASE_LAYOUTS = [
+    "### Phase 1: One\n**Status**: done\n\n---\n\n### Phase 2: Two\n**Status**: pending\n",
+    "### Phase 1: One\n**Status**: done\n**Commit**: `a`\n\n---\n\n### Phase 2: Two\n**Status**: pending\n\n---\n",
+    "### Phase 1: One\n\n---\n\n---\n\n### Phase 2: Two\n**Status**: done\n- [x] a\n\n***\n### Phase 3: Three\n",
+    "---\n\n### Phase 1: One\n**Status**: done\n\n| A | Status |\n|---|---|\n| a | done |\n\n---\n### Phase 2: Two\n",
+    "### Phase 1: One\ntext\n\n---\n\n### Phase 2: Two\n**Goal**: g\n**Status**: done\n\nwords *here*\n\n---\n",
+    "## Plan\n### Phase 1: One\n**Status**: done\n\n---\n## Phase 2: Two\n**Status**: done\n#### Notes\n---\n### Phase 3: x\n",
+    "### Phase 1: One\n**Status**: *done*\n\n---\n\n### Phase 2: Two\n**Status**: done\n\n---\n\n<div>raw</div>\n",
+    "### Phase 1: One\n**Status**: *done*\n### Phase 2: Two\n**Status**: done\n### Phase 3: x\n**Status**: *a*\n",
+    "### Phase 1: One\n**Status**: *a*\n\n### Phase 2: Two\n\n### Phase 3: T\n**Status**: *x*\n\n---\n\n### Phase 4: F\n",
+    "### Phase 1: One\n\n### Phase 2: Two\n**Status**: *x*\n\n---\n### Phase 3: T\n**Status**: done\n- a\n\n---\n",
+    "## Phase 1: A\n**Status**: *x*\n### Phase 2: B\n**Status**: done\n\n---\n\n## Phase 3: C\n**Status**: done\n",
+]
+
+
+@pytest.mark.parametrize("layout", _PHASE_LAYOUTS)
+def test_phase_wrappers_are_the_element_builders_page(layout: str) -> None:
+    """The phases' openings and closings in the texts around them, rules before a heading written into the opening,
+    paragraphs with an opening after them joined: the page the element builders give, in both output formats."""
+    text = f"# MILESTONE: P\n**Status**: pending\n\n{layout}"
+    for host in ("markdown", "mkdocs"):
+        for fmt in ("xhtml", "html"):
+            fast = _convert(text, [], host=host, output_format=fmt)
+            assert fast == _convert(text, ["abbr"], host=host, output_format=fmt), (layout, host, fmt)
+            assert fast.count("<hr") == sum(line in ("---", "***") for line in layout.splitlines())  # every rule kept

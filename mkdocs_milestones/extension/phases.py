@@ -48,6 +48,8 @@ class PhaseRenderer:
     tails: dict[int, int]
     blocks: dict[int, int]
     opens: dict[int, int]
+    hr: str | None
+    """``<hr />`` as the page's serialiser writes it (None: a serialiser we do not know)."""
     """``id(el)`` -> stash index: an element whose text ends with the next phase's opening (``"\\n" + placeholder``)."""
 
     if TYPE_CHECKING:
@@ -90,7 +92,10 @@ class PhaseRenderer:
                     anchors.add(anchor)
                 continue
             del root[i:i + 1 + len(body)]
+            last = body[-1] if body else heading
             details = self._phase_details(heading, phase, body)
+            if id(last) in self.opens:  # the next phase's opening, in the text after the phase's last element
+                details.tail, last.tail = last.tail, None
             root.insert(i, details)
             if chrome is not None:
                 chrome.append(details)
@@ -162,7 +167,13 @@ class PhaseRenderer:
         # The summary's line break, then the search's resume, then the heading
         opening = on + f"<details{attrs}>\n" + '<summary class="ms-phase-summary">'
         prev = root[i - 1] if i else None
-        if prev is not None and self._blank_block(prev) and id(prev) not in self.blocks:
+        if prev is not None and i > 1 and prev.tag == "hr" and not prev.attrib and self._blank_block(prev) and \
+                self._blank_block(root[i - 2]) and self.hr is not None:
+            # The rule before the heading goes in the opening's entry: an element and a stash entry less a phase
+            root.remove(prev)
+            opening = self.hr + "\n" + opening
+            prev = root[i - 2]
+        if prev is not None and self._blank_block(prev):
             self.opens[id(prev)] = self.md.htmlStash.html_counter
             prev.tail = AtomicString("\n" + self.md.htmlStash.store(opening + "\n" + off))
             return anchor
@@ -218,25 +229,29 @@ class PhaseRenderer:
     def _join_blocks(self, root: etree.Element) -> None:
         """Neighbouring pieces of finished HTML at the page's top level become one (the field lines under a phase's
         heading join its summary's): fewer elements for the later tree processors and the serialiser, the same string
-        (the line break Python-Markdown writes after a paragraph goes between them)."""
+        (the line break Python-Markdown writes after a paragraph goes between them). A piece with text after it (the
+        next phase's opening) joins too, its text going after the entry; nothing joins after it."""
         blocks = self.md.htmlStash.rawHtmlBlocks
         into: int | None = None  # the stash entry the next piece joins
         sep = ""
-        owner: etree.Element | None = None  # a heading whose tail ends with that entry's placeholder
+        holder: etree.Element | None = None  # the element whose paragraph or text (a heading's tail) holds that entry
+        in_tail = ends = False  # holder's tail ends with the entry's placeholder (then, ``ends``: with a line break)
         ours, tails = self.blocks, self.tails
         for el in list(root):
             idx = ours.get(id(el))
-            if idx is not None and el.tail and el.tail.strip():
-                idx = None  # words after it: it joins nothing
-            if idx is not None and into is not None:
+            tail = el.tail if el.tail and el.tail.strip() else None
+            if idx is not None and into is not None and holder is not None:
                 blocks[into] += sep + blocks[idx]
                 sep = "\n"
                 root.remove(el)
-                if owner is not None:  # the paragraph's line break, now after the heading's placeholder
-                    owner.tail = AtomicString(owner.tail + "\n")
-                    owner = None
+                if in_tail:  # the paragraph's line break (or its text), now after the heading's placeholder
+                    holder.tail = AtomicString((holder.tail[:-1] if ends else holder.tail) + (tail or "\n"))
+                    ends = tail is None
+                elif tail is not None:
+                    holder.tail = tail
+                if tail is not None:
+                    into = None
                 continue
-            owner = None
-            into, sep = idx, "\n"
+            into, sep, holder, in_tail = (idx if tail is None else None), "\n", el, False
             if idx is None and id(el) in tails:
-                into, sep, owner = tails[id(el)], "", el
+                into, sep, in_tail, ends = tails[id(el)], "", True, False

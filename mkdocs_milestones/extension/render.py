@@ -16,6 +16,7 @@ from functools import lru_cache
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from markdown.serializers import to_html_string, to_xhtml_string
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
@@ -120,6 +121,7 @@ class RenderTreeprocessor(PhaseRenderer, TableRenderer, Treeprocessor):
         """``id(p)`` -> stash index: the top-level paragraphs that hold one piece of our finished HTML."""
         self.tails: dict[int, int] = {}
         self.opens: dict[int, int] = {}
+        self.hr: str | None = None
         self.badges: dict[tuple[Any, str, str | None], str] = {}
         """Badges made on this page (the same status words make the same badge; the labels are this page's language)."""
         self.stashed: dict[str, str] = {}
@@ -138,6 +140,7 @@ class RenderTreeprocessor(PhaseRenderer, TableRenderer, Treeprocessor):
             return
         self.triggers = _host_rule(md)
         self.href, self.code = href_rewriter(md), code_spans(md)
+        self.hr = {to_xhtml_string: "<hr />", to_html_string: "<hr>"}.get(md.serializer)
         self.refs = frozenset(r.text for r in ms.refs)
         self.skip = (SKIP, RESUME) if ctx.defer_graph else None
         self.day = self.ext.today()
