@@ -203,6 +203,7 @@ class RenderTreeprocessor(PhaseRenderer, TableRenderer, Treeprocessor):
         graph = self.ext.graph_html(self.md, ms)
         if graph is not None:
             root.insert(insert_at + 1, graph)
+            self.blocks[id(graph)] = self.md.htmlStash.html_counter - 1  # a comment, <div> or <pre>: joins the card
         # The field paragraphs are the ones matched above (no walk finds them again), decorated before the phases
         # move any of them: a run of them still stands side by side in the page.
         self._field_paragraphs(root, fields)
