@@ -71,16 +71,17 @@ class TableRenderer:
                         tr.set("data-phase", phase.id)
                         tr.set("data-status", phase.status or "unknown")
                 break
+        risk_lines: set[int] = cursor[3]
         # A table at the page's top level whose cells hold plain words (links, code spans) goes in as finished HTML,
         # its badges written into it: no element of it is walked again or serialised.
-        finished = self._finished_cells(table, kinds) if top else None
-        if finished is None:
-            for cell in table.iter():
-                if cell.tag in ("th", "td") and cell.text and not len(cell):
-                    cell.text = h.protect(cell.text)
+        finished = self._finished(table, kinds, lines, risk_lines) if top else None
+        if finished is not None:
+            return finished
+        for cell in table.iter():
+            if cell.tag in ("th", "td") and cell.text and not len(cell):
+                cell.text = h.protect(cell.text)
         if not any(kinds):
-            return None if finished is None else _html(table, finished)
-        risk_lines: set[int] = cursor[3]
+            return None
         for tr in table.iter("tr"):
             cells = [c for c in tr if c.tag == "td"]
             is_risk = lines.get(id(tr)) in risk_lines
@@ -92,12 +93,7 @@ class TableRenderer:
                 cell = cells[idx]
                 raw = (cell.text or "").replace("&lt;", "<")
                 if self._plain(raw):  # the badge as finished HTML
-                    badge = (c.badge if kind == "status" else c.priority_badge if kind == "priority" else c.level_badge)
-                    html = self._badge(badge, raw, cell_value(kind, raw))
-                    if finished is not None:
-                        finished[id(cell)] = html
-                    else:
-                        cell.text = AtomicString(self._stash_once(html))
+                    cell.text = AtomicString(self._stash_once(self._badge(_BADGES.get(kind, c.level_badge), raw, cell_value(kind, raw))))
                     continue
                 cell.text = None
                 if kind == "status":
@@ -106,42 +102,51 @@ class TableRenderer:
                     cell.append(h.priority_badge(raw, cell_value(kind, raw)))
                 else:
                     cell.append(h.level_badge(raw, cell_value(kind, raw)))
-        return None if finished is None else _html(table, finished)
+        return None
 
-    def _finished_cells(self, table: etree.Element, kinds: tuple[str | None, ...]) -> dict[int, str] | None:
-        """``id(cell)`` -> the cell's words as finished HTML, when the table is Python-Markdown's (its tags only, block
-        elements here) and every cell holds plain words, or links to pages and code spans (:mod:`.words`) outside
-        the columns that get badges; else None."""
-        if self.triggers is None or not self._block_tables(self.md):
+    def _finished(self, table: etree.Element, kinds: tuple[str | None, ...], lines: dict[int, int], risks: set[int]) -> str | None:
+        """The table as Python-Markdown's prettifier and serialiser would write it once decorated (attributes in name
+        order, a line break after each element and after the opening tag of one that holds elements), when it is
+        Python-Markdown's (``<thead>``/``<tbody>`` of rows of cells, block elements here) and every cell holds plain
+        words, or links to pages and code spans (:mod:`.words`) where no badge goes; else None."""
+        triggers = self.triggers
+        if triggers is None or not self._block_tables(self.md) or (table.text and table.text.strip()):
             return None
-        out: dict[int, str] = {}
-        for el in table.iter():
-            tag = el.tag
-            if tag not in _TABLE_TAGS or (el.tail and el.tail.strip() and el is not table):
+        search, refs = triggers.search, self.refs
+        parts = []
+        for part in table:
+            tag = part.tag
+            if (tag != "thead" and tag != "tbody") or _text_in(part):
                 return None
-            if tag == "td" or tag == "th":
-                if len(el):
+            rows = []
+            for tr in part:
+                if tr.tag != "tr" or _text_in(tr):
                     return None
-            elif el.text and el.text.strip():
-                return None
-            elif tag == "tr":
-                n = 0  # the cell's place among the row's <td>s, as the badges count it
-                for cell in el:
-                    if cell.tag != "td" and cell.tag != "th":
+                is_risk = lines.get(id(tr)) in risks
+                cells, n = [], 0
+                for cell in tr:
+                    tag, text, kind = cell.tag, cell.text, None
+                    if (tag != "td" and tag != "th") or len(cell) or (cell.tail and cell.tail.strip()):
                         return None
-                    text = cell.text
-                    badged = cell.tag == "td" and n < len(kinds) and kinds[n] is not None
-                    n += cell.tag == "td"
+                    if tag == "td":  # badges go by the cell's place among the row's <td>s
+                        kind = kinds[n] if n < len(kinds) else None
+                        n += 1
+                        if kind is not None and (not text or not text.strip() or (kind in _RISK and not is_risk)):
+                            kind = None
                     if not text:
-                        continue
-                    if self._plain(text):
-                        out[id(cell)] = c.text(text)
-                        continue
-                    html = None if badged else words_html(text, self._plain, self.href, self.code)
-                    if html is None:
-                        return None
-                    out[id(cell)] = html
-        return out
+                        html = ""
+                    elif not search(text) and not (refs and any(r in text for r in refs)):
+                        html = c.text(text) if kind is None else self._badge(_BADGES.get(kind, c.level_badge), text, cell_value(kind, text))
+                    else:
+                        found = None if kind is not None else words_html(text, self._plain, self.href, self.code)
+                        if found is None:
+                            return None
+                        html = found
+                    cells.append(f"<{tag}{_attrs(cell) if cell.attrib else ''}>{html}</{tag}>\n")
+                rows.append(f"<tr{_attrs(tr) if tr.attrib else ''}>" + ("\n" + "".join(cells) if cells else "") + "</tr>\n")
+            parts.append(f"<{part.tag}{_attrs(part) if part.attrib else ''}>" + ("\n" + "".join(rows) if rows else "")
+                         + f"</{part.tag}>\n")
+        return f"<table{_attrs(table) if table.attrib else ''}>" + ("\n" + "".join(parts) if parts else "") + "</table>"
 
     @staticmethod
     def _block_tables(md: Any) -> bool:
@@ -156,15 +161,14 @@ class TableRenderer:
 _TABLE_TAGS = frozenset({"table", "thead", "tbody", "tr", "th", "td"})
 
 
-def _html(el: etree.Element, cells: dict[int, str]) -> str:
-    """The table as Python-Markdown's prettifier and serialiser write it (attributes in name order, a line break after
-    every element and after the opening tag of one that holds elements), the cells' words from ``cells``."""
-    tag = el.tag
-    if tag == "tr":  # most of a table: its cells written here, not one call each
-        inner = "".join(f"<{c.tag}{_attrs(c) if c.attrib else ''}>{cells.get(id(c), '')}</{c.tag}>\n" for c in el)
-    else:
-        inner = "".join(_html(child, cells) + "\n" for child in el)
-    return f"<{tag}{_attrs(el) if el.attrib else ''}>" + ("\n" + inner if inner else "") + f"</{tag}>"
+_RISK = ("likelihood", "impact")
+_BADGES: dict[str, Callable[[str, str | None], str]] = {
+    "status": c.badge, "priority": c.priority_badge, "likelihood": c.level_badge, "impact": c.level_badge}
+
+
+def _text_in(el: etree.Element) -> bool:
+    """Words in an element that holds only elements, or after it."""
+    return bool((el.text and el.text.strip()) or (el.tail and el.tail.strip()))
 
 
 def _attrs(el: etree.Element) -> str:
