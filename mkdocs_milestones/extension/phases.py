@@ -47,6 +47,10 @@ class PhaseRenderer:
     open_phases: str
     tails: dict[int, int]
     blocks: dict[int, int]
+    opens: dict[int, int]
+    hr: str | None
+    """``<hr />`` as the page's serialiser writes it (None: a serialiser we do not know)."""
+    """``id(el)`` -> stash index: an element whose text ends with the next phase's opening (``"\\n" + placeholder``)."""
 
     if TYPE_CHECKING:
         def _plain(self, *texts: str) -> bool: ...
@@ -88,7 +92,10 @@ class PhaseRenderer:
                     anchors.add(anchor)
                 continue
             del root[i:i + 1 + len(body)]
+            last = body[-1] if body else heading
             details = self._phase_details(heading, phase, body)
+            if id(last) in self.opens:  # the next phase's opening, in the text after the phase's last element
+                details.tail, last.tail = last.tail, None
             root.insert(i, details)
             if chrome is not None:
                 chrome.append(details)
@@ -138,29 +145,64 @@ class PhaseRenderer:
 
     def _phase_flat(self, root: etree.Element, i: int, heading: etree.Element, phase: Phase, body: list[etree.Element]) -> str:
         """A phase whose status words are plain: ``<details>``, ``<summary>``, the badges and the body's ``<div>`` go in
-        as finished HTML around the heading and the body, which stay where they are (issue 17). The page is the
-        string :meth:`_phase_details` gives, brackets for search (:mod:`.search_view`) included. Returns the phase's
-        anchor (the ``<details>`` id)."""
+        as finished HTML around the heading and the body, which stay where they are (issue 17): the opening at the end
+        of the element before the heading, the badges after the heading, the closing after the body's last element
+        (:meth:`_after`), each in a text already there where it can. The page is the string :meth:`_phase_details`
+        gives, brackets for search (:mod:`.search_view`) included. Returns the phase's anchor (the ``<details>`` id)."""
         self._phase_heading(heading, phase)
         heading.set("class", (heading.get("class", "") + " ms-phase-heading").strip())
         attrs, anchor = self._phase_open(phase)
         on, off = self.skip or ("", "")
         meta = on + c.phase_meta(phase, self._badge(c.badge, phase.status_text, phase.status), self.day) + '</summary>\n<div class="ms-phase-body">'
-        store = self.md.htmlStash.store
+        close = on + "</div>\n</details>" + off
         if not body:
-            heading.tail = AtomicString("\n" + store(meta + off + on + "</div>\n</details>" + off) + "\n")
+            self._after(root, i + 1, heading, meta + off + close)
         else:
             # Python-Markdown's line break after the <div> when its first child is a block (a comment is none)
             first = body[0].tag
             meta += "\n" if isinstance(first, str) and self.md.is_block_level(first) else ""
             self.tails[id(heading)] = self.md.htmlStash.html_counter
-            heading.tail = AtomicString("\n" + store(meta + off))
-            root.insert(i + 1 + len(body), self._raw(on + "</div>\n</details>" + off))
-        opening = self._raw(on + f"<details{attrs}>\n" + '<summary class="ms-phase-summary">')
+            heading.tail = AtomicString("\n" + self.md.htmlStash.store(meta + off))
+            self._after(root, i + 1 + len(body), body[-1], close)
+        # The summary's line break, then the search's resume, then the heading
+        opening = on + f"<details{attrs}>\n" + '<summary class="ms-phase-summary">'
+        prev = root[i - 1] if i else None
+        if prev is not None and i > 1 and prev.tag == "hr" and not prev.attrib and self._blank_block(prev) and \
+                self._blank_block(root[i - 2]) and self.hr is not None:
+            # The rule before the heading goes in the opening's entry: an element and a stash entry less a phase
+            root.remove(prev)
+            opening = self.hr + "\n" + opening
+            prev = root[i - 2]
+        if prev is not None and self._blank_block(prev):
+            self.opens[id(prev)] = self.md.htmlStash.html_counter
+            prev.tail = AtomicString("\n" + self.md.htmlStash.store(opening + "\n" + off))
+            return anchor
+        p = self._raw(opening)
         if on:
-            opening.tail = AtomicString("\n" + store(off))  # the search's resume goes after the summary's line break
-        root.insert(i, opening)
+            p.tail = AtomicString("\n" + self.md.htmlStash.store(off))
+        root.insert(i, p)
         return anchor
+
+    def _blank_block(self, el: etree.Element) -> bool:
+        """A block element with nothing after it (Python-Markdown writes a line break there)."""
+        return isinstance(el.tag, str) and self.md.is_block_level(el.tag) and not (el.tail and el.tail.strip())
+
+    def _after(self, root: etree.Element, at: int, el: etree.Element, html: str) -> None:
+        """``html`` (a block's worth of finished HTML) after ``el``, the element at ``at - 1``: in the stash entry of a
+        phase's opening that ``el``'s text already ends with, or of our paragraph ``el`` is, or ``el``'s own text, or
+        a paragraph of its own at ``at``."""
+        blocks = self.md.htmlStash.rawHtmlBlocks
+        carried = self.opens.get(id(el))
+        if carried is not None:  # the next phase's opening follows: one entry
+            blocks[carried] = html + "\n" + blocks[carried]
+        elif self._blank_block(el):
+            held = self.blocks.get(id(el))
+            if held is not None:
+                blocks[held] += "\n" + html
+            else:
+                el.tail = AtomicString("\n" + self.md.htmlStash.store(html) + "\n")
+        else:
+            root.insert(at, self._raw(html))
 
     def _phase_open(self, phase: Phase) -> tuple[str, str]:
         """:meth:`_phase_attrs` as the serialiser writes them (name order: class, data-phase, data-status, id, open),
@@ -187,25 +229,29 @@ class PhaseRenderer:
     def _join_blocks(self, root: etree.Element) -> None:
         """Neighbouring pieces of finished HTML at the page's top level become one (the field lines under a phase's
         heading join its summary's): fewer elements for the later tree processors and the serialiser, the same string
-        (the line break Python-Markdown writes after a paragraph goes between them)."""
+        (the line break Python-Markdown writes after a paragraph goes between them). A piece with text after it (the
+        next phase's opening) joins too, its text going after the entry; nothing joins after it."""
         blocks = self.md.htmlStash.rawHtmlBlocks
         into: int | None = None  # the stash entry the next piece joins
         sep = ""
-        owner: etree.Element | None = None  # a heading whose tail ends with that entry's placeholder
+        holder: etree.Element | None = None  # the element whose paragraph or text (a heading's tail) holds that entry
+        in_tail = ends = False  # holder's tail ends with the entry's placeholder (then, ``ends``: with a line break)
         ours, tails = self.blocks, self.tails
         for el in list(root):
             idx = ours.get(id(el))
-            if idx is not None and el.tail and el.tail.strip():
-                idx = None  # words after it: it joins nothing
-            if idx is not None and into is not None:
+            tail = el.tail if el.tail and el.tail.strip() else None
+            if idx is not None and into is not None and holder is not None:
                 blocks[into] += sep + blocks[idx]
                 sep = "\n"
                 root.remove(el)
-                if owner is not None:  # the paragraph's line break, now after the heading's placeholder
-                    owner.tail = AtomicString(owner.tail + "\n")
-                    owner = None
+                if in_tail:  # the paragraph's line break (or its text), now after the heading's placeholder
+                    holder.tail = AtomicString((holder.tail[:-1] if ends else holder.tail) + (tail or "\n"))
+                    ends = tail is None
+                elif tail is not None:
+                    holder.tail = tail
+                if tail is not None:
+                    into = None
                 continue
-            owner = None
-            into, sep = idx, "\n"
+            into, sep, holder, in_tail = (idx if tail is None else None), "\n", el, False
             if idx is None and id(el) in tails:
-                into, sep, owner = tails[id(el)], "", el
+                into, sep, in_tail, ends = tails[id(el)], "", True, False

@@ -16,6 +16,7 @@ from functools import lru_cache
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from markdown.serializers import to_html_string, to_xhtml_string
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
@@ -25,6 +26,7 @@ from ..parser import heading_anchor, read_status as _read_status
 from ..render import chrome as c, html as h
 from ..render.history import render_history_section
 from ..roadmap.query import plain
+from ..schedule import TAG_LABELS, TARGET_LABELS
 from ..vocabulary import normalize_priority as _normalize_priority, split_status as _split_status
 from .boxes import decorate_list
 from .context import PageContext
@@ -33,6 +35,7 @@ from .plain import no_markdown_in_generated as _no_markdown_in_generated, host_r
 from .preprocessors import context_of
 from .search_view import RESUME, SKIP
 from .tables import TableRenderer
+from .words import code_spans, href_rewriter, words_html
 
 if TYPE_CHECKING:
     from markdown import Markdown
@@ -50,6 +53,7 @@ normalize_priority = lru_cache(maxsize=1024)(_normalize_priority)
 slug = lru_cache(maxsize=1024)(h.slug)
 _HEADING_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _FIELD_KINDS = {"status": "status", "priority": "priority"}
+_DAY_TAGS = frozenset((*TARGET_LABELS, *TAG_LABELS))
 
 
 @lru_cache(maxsize=1024)
@@ -106,12 +110,18 @@ class RenderTreeprocessor(PhaseRenderer, TableRenderer, Treeprocessor):
         self.triggers: re.Pattern[str] | None = None
         self.refs: frozenset[str] = frozenset()
         self.skip: tuple[str, str] | None = None
+        self.href: Callable[[str], str] | None = None
+        """The host's rewriting of a link's URL (:func:`.words.href_rewriter`)."""
+        self.code = False
+        """Whether a code span is Python-Markdown's own (:func:`.words.code_spans`)."""
         self.day: date | None = None
         """The day overdue is measured against (:meth:`~.MilestonesExtension.today`), read once per page."""
         self.open_phases = "in-progress"
         self.blocks: dict[int, int] = {}
         """``id(p)`` -> stash index: the top-level paragraphs that hold one piece of our finished HTML."""
         self.tails: dict[int, int] = {}
+        self.opens: dict[int, int] = {}
+        self.hr: str | None = None
         self.badges: dict[tuple[Any, str, str | None], str] = {}
         """Badges made on this page (the same status words make the same badge; the labels are this page's language)."""
         self.stashed: dict[str, str] = {}
@@ -129,10 +139,12 @@ class RenderTreeprocessor(PhaseRenderer, TableRenderer, Treeprocessor):
                 self.ext.append_assets(md, root)  # a roadmap marker page needs the stylesheet too
             return
         self.triggers = _host_rule(md)
+        self.href, self.code = href_rewriter(md), code_spans(md)
+        self.hr = {to_xhtml_string: "<hr />", to_html_string: "<hr>"}.get(md.serializer)
         self.refs = frozenset(r.text for r in ms.refs)
         self.skip = (SKIP, RESUME) if ctx.defer_graph else None
         self.day = self.ext.today()
-        self.blocks, self.tails, self.badges, self.stashed = {}, {}, {}, {}
+        self.blocks, self.tails, self.badges, self.stashed, self.opens = {}, {}, {}, {}, {}
         self.open_phases = self.ext.getConfig("open_phases")
         try:
             self._render(root, ms, ctx)
@@ -191,6 +203,7 @@ class RenderTreeprocessor(PhaseRenderer, TableRenderer, Treeprocessor):
         graph = self.ext.graph_html(self.md, ms)
         if graph is not None:
             root.insert(insert_at + 1, graph)
+            self.blocks[id(graph)] = self.md.htmlStash.html_counter - 1  # a comment, <div> or <pre>: joins the card
         # The field paragraphs are the ones matched above (no walk finds them again), decorated before the phases
         # move any of them: a run of them still stands side by side in the page.
         self._field_paragraphs(root, fields)
@@ -203,8 +216,12 @@ class RenderTreeprocessor(PhaseRenderer, TableRenderer, Treeprocessor):
         # between them changes nothing. A table cursor: the model's tables, the next one to match, the phases read
         # from table rows, the risks' rows.
         tables = [ms.tables, 0, {p.line: p for p in ms.phases if p.heading_level == 0}, {r.line for r in ms.risks}]
-        for el in root.iter("table"):
-            self._table(el, tables)
+        top = {id(el): at for at, el in enumerate(root) if el.tag == "table"}
+        done = [(el, html) for el in root.iter("table") if (html := self._table(el, tables, id(el) in top)) is not None]
+        for el, html in done:  # a finished table: our paragraph holding it, in its place
+            p = self._raw(html)
+            p.tail = el.tail
+            root[top[id(el)]] = p
         for tag in ("ul", "ol"):
             for el in root.iter(tag):
                 decorate_list(self.md, el, self._plain, self._stash_once)
@@ -305,8 +322,15 @@ class RenderTreeprocessor(PhaseRenderer, TableRenderer, Treeprocessor):
             canon = normalize_priority(words)
             words, note = (words, note) if canon else (f.value, "")
             return (c.with_note(self._badge(c.priority_badge, words, canon), note), None) if self._plain(words, note) else None
-        value = f.value if f.shown is None else f.shown
-        return (c.text(value), value) if self._plain(value) else None
+        return self._words_html(f.value if f.shown is None else f.shown)
+
+    def _words_html(self, value: str) -> tuple[str, str | None] | None:
+        """A value shown as written, as finished HTML: plain words (and the words), or plain words with links to pages of
+        the site and code spans (:mod:`.words`; no words); None when it holds other Markdown."""
+        if self._plain(value):
+            return c.text(value), value
+        html = words_html(value, self._plain, self.href, self.code) if self.triggers is not None else None
+        return None if html is None else (html, None)
 
     def _card_fields(self, ms: Milestone, top: list[Field]) -> list[c.CardField] | None:
         """The card's fields as finished HTML, or None when any word the card shows holds Markdown."""
@@ -315,8 +339,8 @@ class RenderTreeprocessor(PhaseRenderer, TableRenderer, Treeprocessor):
         out = []
         for f in top:
             value = self._value_html(f) if self._plain(f.label) else None
-            if value is None:
-                return None
+            if value is None or (value[1] is None and slug(f.label).replace("-", " ") in _DAY_TAGS):
+                return None  # links on the Target or Tags line: the element builders read the Markdown there
             out.append(c.CardField(f.label, slug(f.label), value[0], value[1]))
         return out
 
@@ -344,8 +368,8 @@ class RenderTreeprocessor(PhaseRenderer, TableRenderer, Treeprocessor):
     def _field_html(self, f: Field) -> str | None:
         """A field paragraph as finished HTML, or None when its words hold Markdown."""
         if f.label.lower() not in _FIELD_KINDS:  # most fields: the words as written, no badge
-            shown = f.value if f.shown is None else f.shown
-            return _field_head(f.label) + c.text(shown) + "</p>" if self._plain(f.label, shown) else None
+            value = self._words_html(f.value if f.shown is None else f.shown) if self._plain(f.label) else None
+            return None if value is None else _field_head(f.label) + value[0] + "</p>"
         value = self._value_html(f) if self._plain(f.label) else None
         return None if value is None else _field_head(f.label) + value[0] + "</p>"
 

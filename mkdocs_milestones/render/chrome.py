@@ -19,7 +19,7 @@ from ..model import Milestone, Phase
 from ..schedule import OWNER_LABELS, TAG_LABELS, TARGET_LABELS
 from .html import needs_label, priority_label, status_label
 
-__all__ = ["attr", "badge", "card", "level_badge", "meta_item", "overdue_badge", "phase_meta", "priority_badge",
+__all__ = ["attr", "badge", "card", "level_badge", "link", "meta_item", "overdue_badge", "phase_meta", "priority_badge",
            "progress_bar", "text", "with_note"]
 
 _AMP_RE = re.compile(r"&(?!(?:\#[0-9]+|\#x[0-9a-f]+|[0-9a-z]+);)", re.IGNORECASE)
@@ -39,6 +39,12 @@ def text(s: str) -> str:
 def attr(s: str) -> str:
     """A double-quoted attribute value as Python-Markdown's serialiser writes it (quotes not included)."""
     return text(s).replace('"', "&quot;")
+
+
+def link(words: str, href: str) -> str:
+    """``<a href=...>words</a>`` as Python-Markdown's link pattern and serialiser give it: ``words`` plain text, both
+    escaped here (``href`` already as the host's link rewriting leaves it)."""
+    return f'<a href="{attr(href)}">{text(words)}</a>'
 
 
 def _span(cls: str, inner: str, **attrs: str) -> str:
