@@ -231,7 +231,7 @@ class _Parser(_SectionReader):
         seen_ids: dict[str, int] = {}
         bounds = [i for i, _, _ in heads] + [stop]
         self._fields(lines[start:bounds[0]], ms.fields, quoted=True)
-        self.top_end = lines[bounds[0]].no if bounds[0] < len(lines) else (lines[-1].no + 1 if lines else 1)
+        self.top_end = lines.first + bounds[0] if bounds[0] < len(lines) else (lines.first + len(lines) if lines else 1)
         in_phase = bytearray(stop)  # 1 on the lines of a phase (its heading and body)
         first_level: int | None = None  # the first phase heading's level
         phase_of = [_PHASE_RE.match(_strip_md(split_attr_list(t)[0])) for _, _, t in heads]  # each heading read once
@@ -262,7 +262,7 @@ class _Parser(_SectionReader):
                 while end_k < len(heads) and heads[end_k][1] > level and not self._next_phase(phase_of[end_k], pm.group("id")):
                     end_k += 1
                 end = heads[end_k][0] if end_k < len(heads) else stop
-                phase = self._phase(pm, lines[i].no, level, lines[i + 1:end], split_attr_list(text)[1])
+                phase = self._phase(pm, lines.first + i, level, lines[i + 1:end], split_attr_list(text)[1])
                 phase.heading = _phase_heading(pm, text)
                 in_phase[i:end] = b"\x01" * (end - i)
                 first = phase_parent.get(phase.id.lower())
@@ -289,7 +289,7 @@ class _Parser(_SectionReader):
             while end_k < len(heads) and heads[end_k][1] > level and not _PHASE_RE.match(_strip_md(heads[end_k][2])):
                 end_k += 1
             full = lines[i + 1:(heads[end_k][0] if end_k < len(heads) else stop)]
-            self._section(ms, section_name, level, lines[i].no, text, body, full)
+            self._section(ms, section_name, level, lines.first + i, text, body, full)
             k += 1
 
         # The page's own checklists, outside phases and code; a ``## Prerequisites`` list is what came before, not this work.
