@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 
 from markdown.preprocessors import Preprocessor
 
+from ..collector import held_collections
 from ..parser import OUTSIDE, fence_states, is_milestone_source, parse_milestone
 from ..quick import NOT_LABEL_START
 from ..source import _FRONT_MATTER_RE, label_match, scanned_lines
@@ -244,6 +245,10 @@ class ParsePreprocessor(_Step):
     """The page's one parse: the text as converted, after every earlier preprocessor; then normalises it."""
 
     def run(self, lines: list[str]) -> list[str]:
+        with held_collections():
+            return self._run(lines)
+
+    def _run(self, lines: list[str]) -> list[str]:
         md: Any = self.md
         ctx = context_of(md)
         text = "\n".join(lines)
