@@ -744,40 +744,44 @@ class _Parser(_SectionReader):
         for j in range(at, end):
             text = texts[j]
             if fence[j]:
-                if checking:
-                    if not edge[j] and text.strip() and not text.strip().startswith("#"):
-                        phase.validation.append(text.strip())
+                if checking and not edge[j]:
+                    command = text.strip()
+                    if command and command[0] != "#":
+                        phase.validation.append(command)
                 continue
-            box = self._box_at(text, first + j) if "[" in text else None  # a box has one
-            if box is not None:
-                phase.checks.append(box)
-                continue
+            if "[" in text:  # a box has one
+                box = self._box_at(text, first + j)
+                if box is not None:
+                    phase.checks.append(box)
+                    continue
             # a task or a deliverable is a list item: a digit or a bullet mark first (after spaces)
-            c = text[:1]
-            if c.isspace():
-                c = text.lstrip()[:1]
-            if not (c in _ITEM_MARKS or c.isdigit()):
-                continue
-            no = first + j
-            if tasks:
-                n = _NUMBERED_RE.match(text) if c.isdigit() else None
-                if n and len(n.group("indent")) < 2:
+            item = text.lstrip()
+            c = item[:1]
+            if c in _ITEM_MARKS:
+                # ``- text`` (_BULLET_RE read by hand): the mark, then a space; the item's text after the spaces
+                if not item[1:2].isspace():
+                    continue
+                if tasks:
+                    if len(item) != len(text):  # indented: a detail of the task above
+                        if phase.tasks:
+                            phase.tasks[-1].details.append(item[1:].strip())
+                    else:
+                        phase.tasks.append(Task(_strip_md(item[1:]), first + j))
+                elif deliverables and len(text) - len(item) < 2:
+                    phase.deliverables.append(item[1:].strip())
+            elif c.isdigit():
+                n = _NUMBERED_RE.match(text)
+                if n is None or len(n.group("indent")) >= 2:
+                    continue
+                if tasks:
                     title = n.group("text").strip()
                     est_m = _LINES_EST_RE.search(title)
                     est_lines = int(est_m.group("n").replace(",", "")) if est_m else None
                     if est_m:
                         title = (title[:est_m.start()] + title[est_m.end():]).strip()
-                    phase.tasks.append(Task(_strip_md(title), no, est_lines))
-                    continue
-                b = _BULLET_RE.match(text) if c in _ITEM_MARKS else None
-                if b and phase.tasks and b.group("indent"):
-                    phase.tasks[-1].details.append(b.group("text").strip())
-                elif b and not b.group("indent"):
-                    phase.tasks.append(Task(_strip_md(b.group("text")), no))
-            elif deliverables:
-                b = _BULLET_RE.match(text) if c in _ITEM_MARKS else _NUMBERED_RE.match(text)
-                if b and len(b.group("indent")) < 2:
-                    phase.deliverables.append(b.group("text").strip())
+                    phase.tasks.append(Task(_strip_md(title), first + j, est_lines))
+                elif deliverables:
+                    phase.deliverables.append(n.group("text").strip())
 
     def _check_refs(self, ms: Milestone) -> None:
         """Dependency problems (missing phases, cycles, done before a dependency): the graph's words."""
