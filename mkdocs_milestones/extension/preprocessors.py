@@ -31,7 +31,7 @@ from markdown.preprocessors import Preprocessor
 from ..collector import held_collections
 from ..parser import OUTSIDE, fence_states, is_milestone_source, parse_milestone
 from ..quick import NOT_LABEL_START
-from ..source import _FRONT_MATTER_RE, label_match, scanned_lines
+from ..source import _FRONT_MATTER_RE, label_parts, scanned_lines
 from ..roadmap_doc import parse_roadmap
 from ..roadmap.markers import expand_markers, find_markers
 from .cache import digest, in_scope_repaired
@@ -162,7 +162,7 @@ def normalize_source_map(lines: list[str], text: str | None = None) -> tuple[lis
             in_table = False
         in_table = in_table or lead == "|"
         # A label line has a colon; a list item starts with a marker or a digit after at most 3 spaces.
-        is_label = not in_table and ":" in text and lead not in NOT_LABEL_START and label_match(text) is not None
+        is_label = not in_table and ":" in text and lead not in NOT_LABEL_START and label_parts(text) is not None
         # (a nested item is a list item: the expression for it implies _LIST_START_RE's)
         nested = _NESTED_ITEM_RE.match(text) if in_list and text[:2] == "  " else None
         if in_table or not (head in _LIST_MARKS or head.isdigit()):
