@@ -166,6 +166,7 @@ class _Parser(_SectionReader):
         self.span = (0, len(self.lines))  # the lines of the milestone being read (set by _body)
         self.raw_html: set[int] | None = None  # html_block_lines(self.lines), read by _body and kept for scan_refs
         self.atx: list[int] | None = None  # the lines of the span with "#" in their first 4 characters (set by _body)
+        self.atx_read: dict[int, tuple[int, str]] = {}  # those that are ATX headings outside code: (level, text) (set by _body)
 
     def warn(self, line: int, message: str) -> None:
         self.diags.append(Diagnostic(self.file, line, message))
@@ -221,8 +222,13 @@ class _Parser(_SectionReader):
         setext = [i - 1 for i in range(start + 1, min(stop + 1, len(lines)))
                   if ((c := (t := texts[i])[:1]) == "-" or c == "=" or c == " " and t[:4].lstrip(" ")[:1] in ("=", "-"))
                   and t.rstrip()[-1:] in ("=", "-") and _underline(t)]
+        atx_read = self.atx_read = {}  # the ATX headings among them (outside code): (level, text), for _list_contexts
         for i in sorted(set(atx).union(setext)) if setext else atx:
-            h = line_heads[i] = _heading(lines, i)
+            m = _ATX_RE.match(texts[i]) if not fence[i] and "#" in texts[i][:4] else None
+            if m is not None:  # (what _heading reads first)
+                h = line_heads[i] = atx_read[i] = (len(m.group(1)), (m.group(2) or "").strip())
+            else:
+                h = line_heads[i] = _heading(lines, i)
             if h and i not in raw_html:
                 heads.append((i, h[0], h[1]))
 
@@ -491,8 +497,10 @@ class _Parser(_SectionReader):
         # Only the headings and the lines just above each box matter: the headings are the ATX lines outside code,
         # and a box's introducing line is found walking up from it to the box before it (whose own is then its).
         texts, fence, first = lines.texts, lines.fence, lines.first
+        read: dict[int, tuple[int, str]] | None = None  # the ATX headings _body read
         if self.atx is not None and self.atx_span == self.span and last < self.span[1]:  # _body found the lines with "#"
             heads = [k for k in self.atx if k <= last and not fence[k]]
+            read = self.atx_read
         else:
             heads = [k for k in range(span0, last + 1) if "#" in texts[k][:4] and not fence[k]]
         stack: list[tuple[int, str, int]] = []  # (level, text, line no), levels rising
@@ -502,18 +510,24 @@ class _Parser(_SectionReader):
         said: dict[int, tuple[str, int, bool]] = {}  # introducing line -> (label, line no, bold)
         for k in sorted(w for w in wanted if w >= span0):
             while e < len(heads) and heads[e] < k:
-                h = _ATX_RE.match(texts[heads[e]])
-                if h is not None:
-                    level = len(h.group(1))
+                if read is not None:
+                    got = read.get(heads[e])
+                else:
+                    h = _ATX_RE.match(texts[heads[e]])
+                    got = None if h is None else (len(h.group(1)), h.group(2) or "")
+                if got is not None:
+                    level = got[0]
                     while stack and stack[-1][0] >= level:
                         stack.pop()
-                    stack.append((level, _strip_md(h.group(2) or ""), first + heads[e]))
+                    stack.append((level, _strip_md(got[1]), first + heads[e]))
                     chain = None
                     above = heads[e]
                 e += 1
             label_k = -1
             for j in range(k - 1, max(above, prev - 1), -1):  # down to the box before (included), after the heading
                 text = texts[j]
+                if j in wanted:  # a box's line (the box before): no label
+                    continue
                 if not fence[j] and text[:1] not in _SPACE_OR_NOTHING and text.strip() and not ("[" in text and _TASKLIST_RE.match(text)):
                     label_k = j
                     break
