@@ -196,6 +196,11 @@ def column_kinds(header: list[str] | tuple[str, ...]) -> tuple[str | None, ...]:
     >>> column_kinds(["Risk", "Chance", "Severity", "Current state", "Owner"])
     (None, 'likelihood', 'impact', 'status', None)
     """
+    return _column_kinds(tuple(header))
+
+
+@functools.lru_cache(maxsize=1024)  # pure; a site's tables repeat their headers (``| Risk | Likelihood | Impact |``)
+def _column_kinds(header: tuple[str, ...]) -> tuple[str | None, ...]:
     kinds: list[str | None] = []
     for cell in header:
         low = _strip_md(cell).lower()

@@ -171,6 +171,8 @@ def normalize_source_map(lines: list[str], text: str | None = None) -> tuple[lis
             is_list = True
         elif c0 in _LIST_MARKS and text[1:2] == " " and text[2:3].strip():
             is_list = True  # ``- item``: what _LIST_START_RE would say
+        elif c0 in _LIST_MARKS and not text[1:2].isspace():
+            is_list = False  # ``**Status**:``, ``*emphasis*``: no space after the mark, as _LIST_START_RE would say
         else:
             is_list = bool(list_start(text))
         # ``**Acceptance Criteria**`` / ``- [x] ...`` with no blank line: a list on GitHub, and boxes the parser counts;
