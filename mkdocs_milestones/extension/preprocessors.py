@@ -150,6 +150,21 @@ def normalize_source_map(lines: list[str], text: str | None = None) -> tuple[lis
                 inserts.append(i)
             prev_label, prev_para, in_list = False, not is_list, is_list
             continue
+        if c0 == "*" and text[1:2] == "*":
+            # ``**Status**: done``, ``**Acceptance Criteria**``: a label or a paragraph line, no list item, no row, no heading.
+            is_label = not in_table and ":" in text and label_parts(text) is not None
+            if is_label and (prev_label or prev_para):
+                inserts.append(i)
+            prev_label, prev_para, in_list = is_label, True, False
+            continue
+        if in_list and not in_table and text[:2] == "  " and (nested := _NESTED_ITEM_RE.match(text)) is not None:
+            # A nested item (``   - detail`` under ``1. **Task**``): made deeper; a list item, so no paragraph line.
+            is_label = ":" in text and text.lstrip()[:1] not in NOT_LABEL_START and label_parts(text) is not None
+            if prev_label or (is_label and prev_para):
+                inserts.append(i)
+            deeper[i] = " " * (4 - len(nested.group(1))) + text
+            prev_label, prev_para = is_label, False  # (still in the list)
+            continue
         if not text.strip():
             # A blank line: no label, no list item, nothing inserted before it; it ends a table and a paragraph.
             prev_label = prev_para = in_table = False
