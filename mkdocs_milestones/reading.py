@@ -86,9 +86,19 @@ def box_status_of(mark: str, text: str) -> str | None:
     ['cancelled', 'cancelled', 'cancelled', 'cancelled', 'cancelled']
     """
     status = box_status(mark)
-    if status == "pending" and _NOT_APPLICABLE_RE.search(text):
+    if status == "pending" and _may_not_apply(text) and _NOT_APPLICABLE_RE.search(text):
         return "cancelled"
     return status
+
+
+def _may_not_apply(text: str) -> bool:
+    """Can :data:`_NOT_APPLICABLE_RE` match ``text``? Each of its forms holds one of these words; told without the
+    expression for ASCII text (where ``str.lower`` folds case as the expression does), most boxes being plain."""
+    if not text.isascii():
+        return True
+    low = text.lower()
+    return ("n/a" in low or "scope" in low or "deferred" in low or "dropped" in low or "moved" in low or "cancel" in low
+            or "applicable" in low or "won" in low or "postponed" in low or "needed" in low)
 
 
 def optional_item(text: str) -> bool:
@@ -99,6 +109,8 @@ def optional_item(text: str) -> bool:
     >>> optional_item("Optional chaining support in expressions"), optional_item("Nice-to-have error recovery is required by the spec")
     (False, False)
     """
+    if "(" not in text and text.isascii() and "optional" not in text.lower():
+        return False  # each form of _OPTIONAL_RE holds a "(" or the word (ASCII text: case folded as the expression does)
     return bool(_OPTIONAL_RE.search(text))
 
 
