@@ -166,7 +166,7 @@ class _Parser(_SectionReader):
         self.span = (0, len(self.lines))  # the lines of the milestone being read (set by _body)
         self.raw_html: set[int] | None = None  # html_block_lines(self.lines), read by _body and kept for scan_refs
         self.atx: list[int] | None = None  # the lines of the span with "#" in their first 4 characters (set by _body)
-        self.atx_read: dict[int, tuple[int, str]] = {}  # those that are ATX headings outside code: (level, text) (set by _body)
+        self.atx_read: dict[int, tuple[int, str, str]] = {}  # those that are ATX headings outside code (set by _body)
 
     def warn(self, line: int, message: str) -> None:
         self.diags.append(Diagnostic(self.file, line, message))
@@ -219,14 +219,19 @@ class _Parser(_SectionReader):
         line_heads: dict[int, tuple[int, str] | None] = {}
         texts, fence = lines.texts, lines.fence
         atx = self.atx = [i for i in range(start, stop) if "#" in texts[i][:4]]
+        # (an underline ends with "=" or "-", spaces after it: asked first, most lines end otherwise)
         setext = [i - 1 for i in range(start + 1, min(stop + 1, len(lines)))
-                  if ((c := (t := texts[i])[:1]) == "-" or c == "=" or c == " " and t[:4].lstrip(" ")[:1] in ("=", "-"))
-                  and t.rstrip()[-1:] in ("=", "-") and _underline(t)]
-        atx_read = self.atx_read = {}  # the ATX headings among them (outside code): (level, text), for _list_contexts
+                  if ((t := texts[i]).endswith(("=", "-")) or t[-1:].isspace() and t.rstrip()[-1:] in ("=", "-"))
+                  and ((c := t[:1]) == "-" or c == "=" or c == " " and t[:4].lstrip(" ")[:1] in ("=", "-")) and _underline(t)]
+        # the ATX headings among them (outside code): (level, text, text without emphasis), for the phases' subsections
+        # and the list contexts
+        atx_read = self.atx_read = {}
         for i in sorted(set(atx).union(setext)) if setext else atx:
             m = _ATX_RE.match(texts[i]) if not fence[i] and "#" in texts[i][:4] else None
             if m is not None:  # (what _heading reads first)
-                h = line_heads[i] = atx_read[i] = (len(m.group(1)), (m.group(2) or "").strip())
+                said = (m.group(2) or "").strip()
+                atx_read[i] = (len(m.group(1)), said, _strip_md(said))
+                h = line_heads[i] = atx_read[i][:2]
             else:
                 h = line_heads[i] = _heading(lines, i)
             if h and i not in raw_html:
@@ -268,7 +273,7 @@ class _Parser(_SectionReader):
                 while end_k < len(heads) and heads[end_k][1] > level and not self._next_phase(phase_of[end_k], pm.group("id")):
                     end_k += 1
                 end = heads[end_k][0] if end_k < len(heads) else stop
-                phase = self._phase(pm, lines.first + i, level, lines[i + 1:end], split_attr_list(text)[1])
+                phase = self._phase(pm, lines.first + i, level, lines[i + 1:end], split_attr_list(text)[1], i + 1)
                 phase.heading = _phase_heading(pm, text)
                 in_phase[i:end] = b"\x01" * (end - i)
                 first = phase_parent.get(phase.id.lower())
@@ -497,7 +502,7 @@ class _Parser(_SectionReader):
         # Only the headings and the lines just above each box matter: the headings are the ATX lines outside code,
         # and a box's introducing line is found walking up from it to the box before it (whose own is then its).
         texts, fence, first = lines.texts, lines.fence, lines.first
-        read: dict[int, tuple[int, str]] | None = None  # the ATX headings _body read
+        read: dict[int, tuple[int, str, str]] | None = None  # the ATX headings _body read
         if self.atx is not None and self.atx_span == self.span and last < self.span[1]:  # _body found the lines with "#"
             heads = [k for k in self.atx if k <= last and not fence[k]]
             read = self.atx_read
@@ -514,12 +519,12 @@ class _Parser(_SectionReader):
                     got = read.get(heads[e])
                 else:
                     h = _ATX_RE.match(texts[heads[e]])
-                    got = None if h is None else (len(h.group(1)), h.group(2) or "")
+                    got = None if h is None else (len(h.group(1)), "", _strip_md(h.group(2) or ""))
                 if got is not None:
                     level = got[0]
                     while stack and stack[-1][0] >= level:
                         stack.pop()
-                    stack.append((level, _strip_md(got[1]), first + heads[e]))
+                    stack.append((level, got[2], first + heads[e]))
                     chain = None
                     above = heads[e]
                 e += 1
@@ -688,7 +693,9 @@ class _Parser(_SectionReader):
                     keep.append(ref)
             p.depends_on = keep
 
-    def _phase(self, pm: re.Match[str], line: int, level: int, body: Lines, html_id: str | None = None) -> Phase:
+    def _phase(self, pm: re.Match[str], line: int, level: int, body: Lines, html_id: str | None = None, row: int | None = None) -> Phase:
+        """The phase whose heading (``pm``, at ``line``) ``body`` follows; ``row``: where ``body`` starts in :attr:`lines`,
+        when :meth:`_body` read its headings (read again otherwise: a roadmap's section)."""
         pid = pm.group("id")
         rest = pm.group("rest").strip()
         est = None
@@ -703,8 +710,12 @@ class _Parser(_SectionReader):
         # The subsections (ATX headings deeper than the phase's, outside code); what each one's name says decides which
         # of its lines matter: all of them under tasks, deliverables or checks, else only the boxes (a line with "[").
         texts, fence, first = body.texts, body.fence, body.first
-        subs = [(k, h) for k in range(len(texts)) if "#" in texts[k][:4] and not fence[k]
-                and (h := _ATX_RE.match(texts[k])) and len(h.group(1)) > level]
+        read = self.atx_read if row is not None and self.atx_span[0] <= row and row + len(texts) <= self.atx_span[1] else None
+        if read is not None:  # (level, text, text without emphasis) of each ATX heading outside code
+            subs = [(k, h) for k in range(len(texts)) if "#" in texts[k][:4] and (h := read.get(row + k)) and h[0] > level]
+        else:
+            subs = [(k, (len(h.group(1)), "", _strip_md(h.group(2) or ""))) for k in range(len(texts)) if "#" in texts[k][:4] and not fence[k]
+                    and (h := _ATX_RE.match(texts[k])) and len(h.group(1)) > level]
         checking = tasks = deliverables = False
         at = 0
         for k, h in [*subs, (len(body), None)]:
@@ -714,7 +725,7 @@ class _Parser(_SectionReader):
                 phase.checks.extend(box for j in range(at, k) if "[" in texts[j] and not fence[j] and (box := self._box_at(texts[j], first + j)) is not None)
             if h is not None:
                 sub_starts.append(first + k)
-                sub = _strip_md(h.group(2) or "").lower()
+                sub = h[2].lower()
                 checking = "validation" in sub or "verify" in sub or "gate" in sub
                 tasks, deliverables = sub.startswith("task"), sub.startswith("deliverable") or sub.startswith("output")
             at = k + 1
