@@ -131,6 +131,7 @@ def _underline(text: str) -> bool:
 
 
 _ITEM_MARKS = frozenset("-*+")  # a bullet item's first character (after its spaces)
+_column_kinds = functools.lru_cache(maxsize=1024)(column_kinds)  # pure; a site's tables repeat their headers
 
 
 class _LineIndex:
@@ -326,7 +327,7 @@ class _Parser(_SectionReader):
         self._external_phase_refs(ms)
         read_milestone_plan(ms, self.meta, lambda f: f.line < self.top_end or self._at_section_top(f), self.warn, self.meta_lines)
         ms.settle_phases()
-        ms.tables = [Table(no, tuple(header), column_kinds(header)) for no, header, _ in _table_blocks(
+        ms.tables = [Table(no, (cells := tuple(header)), _column_kinds(cells)) for no, header, _ in _table_blocks(
             lines if start == 0 and stop == len(lines) else lines[start:stop], cells=False)]
         self._diagrams(ms, start, stop)
         self._check_refs(ms)

@@ -11,7 +11,7 @@ import re
 
 from .model import PhaseHeading
 from .source import _strip_md
-from .vocabulary import is_status_phrase, normalize_level, normalize_priority, normalize_status, split_status
+from .vocabulary import is_status_phrase, may_not_apply, normalize_level, normalize_priority, normalize_status, split_status
 
 __all__ = [
     "box_status",
@@ -86,19 +86,9 @@ def box_status_of(mark: str, text: str) -> str | None:
     ['cancelled', 'cancelled', 'cancelled', 'cancelled', 'cancelled']
     """
     status = box_status(mark)
-    if status == "pending" and _may_not_apply(text) and _NOT_APPLICABLE_RE.search(text):
+    if status == "pending" and may_not_apply(text) and _NOT_APPLICABLE_RE.search(text):
         return "cancelled"
     return status
-
-
-def _may_not_apply(text: str) -> bool:
-    """Can :data:`_NOT_APPLICABLE_RE` match ``text``? Each of its forms holds one of these words; told without the
-    expression for ASCII text (where ``str.lower`` folds case as the expression does), most boxes being plain."""
-    if not text.isascii():
-        return True
-    low = text.lower()
-    return ("n/a" in low or "scope" in low or "deferred" in low or "dropped" in low or "moved" in low or "cancel" in low
-            or "applicable" in low or "won" in low or "postponed" in low or "needed" in low)
 
 
 def optional_item(text: str) -> bool:
@@ -109,9 +99,7 @@ def optional_item(text: str) -> bool:
     >>> optional_item("Optional chaining support in expressions"), optional_item("Nice-to-have error recovery is required by the spec")
     (False, False)
     """
-    if "(" not in text and text.isascii() and "optional" not in text.lower():
-        return False  # each form of _OPTIONAL_RE holds a "(" or the word (ASCII text: case folded as the expression does)
-    return bool(_OPTIONAL_RE.search(text))
+    return ("(" in text or not text.isascii() or "optional" in text.lower()) and bool(_OPTIONAL_RE.search(text))  # (its forms)
 
 
 def box_status(mark: str) -> str | None:
@@ -208,11 +196,6 @@ def column_kinds(header: list[str] | tuple[str, ...]) -> tuple[str | None, ...]:
     >>> column_kinds(["Risk", "Chance", "Severity", "Current state", "Owner"])
     (None, 'likelihood', 'impact', 'status', None)
     """
-    return _column_kinds(tuple(header))
-
-
-@functools.lru_cache(maxsize=1024)  # pure; a site's tables repeat their headers (``| Risk | Likelihood | Impact |``)
-def _column_kinds(header: tuple[str, ...]) -> tuple[str | None, ...]:
     kinds: list[str | None] = []
     for cell in header:
         low = _strip_md(cell).lower()

@@ -32,8 +32,9 @@ from mkdocs_milestones.lines import FENCE_EDGE, OUTSIDE, Line, Lines, fence_stat
 from mkdocs_milestones.parser import parse_milestone
 from mkdocs_milestones.quick import NOT_LABEL_START
 from mkdocs_milestones.roadmap_doc import parse_milestones
-from mkdocs_milestones.reading import _NOT_APPLICABLE_RE, _OPTIONAL_RE, _may_not_apply, optional_item
+from mkdocs_milestones.reading import _NOT_APPLICABLE_RE, _OPTIONAL_RE, optional_item
 from mkdocs_milestones.source import _FRONT_MATTER_RE, LABEL_RE, _heading, heading_at, label_parts
+from mkdocs_milestones.vocabulary import may_not_apply
 
 ROOT = Path(__file__).parents[1]
 DIGESTS = Path(__file__).parent / "data" / "parse_digests.json"
@@ -161,12 +162,12 @@ def test_the_quick_tests_of_a_line_say_what_the_expressions_say() -> None:
     texts = {t for _, text in _documents() for t in text.split("\n")} | set(crafted)
     for t in texts:
         if _NOT_APPLICABLE_RE.search(t):
-            assert _may_not_apply(t), t
+            assert may_not_apply(t), t
         assert optional_item(t) == bool(_OPTIONAL_RE.search(t)), t
         m = LABEL_RE.match(t)
         want = None if m is None else ((m.group("blabel") or m.group("plabel") or "").strip().rstrip(":").strip(), m.group("value").strip())
         assert label_parts(t) == want, t
-    assert label_parts("**Status:** done") == ("Status", "done") and _may_not_apply("Docs (N/A)") and not _may_not_apply("Tag created")
+    assert label_parts("**Status:** done") == ("Status", "done") and may_not_apply("Docs (N/A)") and not may_not_apply("Tag created")
 
 
 def _deep(o: Any) -> Any:
