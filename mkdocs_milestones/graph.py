@@ -14,6 +14,7 @@ becomes a dashed *ghost* node, a cycle keeps its edges but marks the ones that c
 from __future__ import annotations
 
 import heapq
+from itertools import islice
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
@@ -317,7 +318,8 @@ def build_phase_graph(milestone: Milestone) -> tuple[Graph, list[Diagnostic]]:
         phase = phase_of[issue.node]
         here, line = name[issue.node], _dep_line(phase)
         if issue.kind == "missing":
-            others = [f"Phase {q.id}" for q in milestone.phases if q is not phase]
+            # the first phases besides this one, as many as are named (a warning per missing phase: not all of them)
+            others = [f"Phase {q.id}" for q in islice((q for q in milestone.phases if q is not phase), _MAX_LISTED + 1)]
             if not others:
                 fix = "remove it (write None when a phase depends on nothing)"
             else:

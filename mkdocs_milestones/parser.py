@@ -131,6 +131,7 @@ def _underline(text: str) -> bool:
 
 
 _ITEM_MARKS = frozenset("-*+")  # a bullet item's first character (after its spaces)
+_column_kinds = functools.lru_cache(maxsize=1024)(column_kinds)  # pure; a site's tables repeat their headers
 
 
 class _LineIndex:
@@ -166,6 +167,7 @@ class _Parser(_SectionReader):
         self.span = (0, len(self.lines))  # the lines of the milestone being read (set by _body)
         self.raw_html: set[int] | None = None  # html_block_lines(self.lines), read by _body and kept for scan_refs
         self.atx: list[int] | None = None  # the lines of the span with "#" in their first 4 characters (set by _body)
+        self.atx_read: dict[int, tuple[int, str, str]] = {}  # those that are ATX headings outside code (set by _body)
 
     def warn(self, line: int, message: str) -> None:
         self.diags.append(Diagnostic(self.file, line, message))
@@ -218,11 +220,21 @@ class _Parser(_SectionReader):
         line_heads: dict[int, tuple[int, str] | None] = {}
         texts, fence = lines.texts, lines.fence
         atx = self.atx = [i for i in range(start, stop) if "#" in texts[i][:4]]
+        # (an underline ends with "=" or "-", spaces after it: asked first, most lines end otherwise)
         setext = [i - 1 for i in range(start + 1, min(stop + 1, len(lines)))
-                  if ((c := (t := texts[i])[:1]) == "-" or c == "=" or c == " " and t[:4].lstrip(" ")[:1] in ("=", "-"))
-                  and t.rstrip()[-1:] in ("=", "-") and _underline(t)]
+                  if ((t := texts[i]).endswith(("=", "-")) or t[-1:].isspace() and t.rstrip()[-1:] in ("=", "-"))
+                  and ((c := t[:1]) == "-" or c == "=" or c == " " and t[:4].lstrip(" ")[:1] in ("=", "-")) and _underline(t)]
+        # the ATX headings among them (outside code): (level, text, text without emphasis), for the phases' subsections
+        # and the list contexts
+        atx_read = self.atx_read = {}
         for i in sorted(set(atx).union(setext)) if setext else atx:
-            h = line_heads[i] = _heading(lines, i)
+            m = _ATX_RE.match(texts[i]) if not fence[i] and "#" in texts[i][:4] else None
+            if m is not None:  # (what _heading reads first)
+                said = (m.group(2) or "").strip()
+                atx_read[i] = (len(m.group(1)), said, _strip_md(said))
+                h = line_heads[i] = atx_read[i][:2]
+            else:
+                h = line_heads[i] = _heading(lines, i)
             if h and i not in raw_html:
                 heads.append((i, h[0], h[1]))
 
@@ -231,7 +243,7 @@ class _Parser(_SectionReader):
         seen_ids: dict[str, int] = {}
         bounds = [i for i, _, _ in heads] + [stop]
         self._fields(lines[start:bounds[0]], ms.fields, quoted=True)
-        self.top_end = lines[bounds[0]].no if bounds[0] < len(lines) else (lines[-1].no + 1 if lines else 1)
+        self.top_end = lines.first + bounds[0] if bounds[0] < len(lines) else (lines.first + len(lines) if lines else 1)
         in_phase = bytearray(stop)  # 1 on the lines of a phase (its heading and body)
         first_level: int | None = None  # the first phase heading's level
         phase_of = [_PHASE_RE.match(_strip_md(split_attr_list(t)[0])) for _, _, t in heads]  # each heading read once
@@ -262,7 +274,7 @@ class _Parser(_SectionReader):
                 while end_k < len(heads) and heads[end_k][1] > level and not self._next_phase(phase_of[end_k], pm.group("id")):
                     end_k += 1
                 end = heads[end_k][0] if end_k < len(heads) else stop
-                phase = self._phase(pm, lines[i].no, level, lines[i + 1:end], split_attr_list(text)[1])
+                phase = self._phase(pm, lines.first + i, level, lines[i + 1:end], split_attr_list(text)[1], i + 1)
                 phase.heading = _phase_heading(pm, text)
                 in_phase[i:end] = b"\x01" * (end - i)
                 first = phase_parent.get(phase.id.lower())
@@ -289,7 +301,7 @@ class _Parser(_SectionReader):
             while end_k < len(heads) and heads[end_k][1] > level and not _PHASE_RE.match(_strip_md(heads[end_k][2])):
                 end_k += 1
             full = lines[i + 1:(heads[end_k][0] if end_k < len(heads) else stop)]
-            self._section(ms, section_name, level, lines[i].no, text, body, full)
+            self._section(ms, section_name, level, lines.first + i, text, body, full)
             k += 1
 
         # The page's own checklists, outside phases and code; a ``## Prerequisites`` list is what came before, not this work.
@@ -315,7 +327,7 @@ class _Parser(_SectionReader):
         self._external_phase_refs(ms)
         read_milestone_plan(ms, self.meta, lambda f: f.line < self.top_end or self._at_section_top(f), self.warn, self.meta_lines)
         ms.settle_phases()
-        ms.tables = [Table(no, tuple(header), column_kinds(header)) for no, header, _ in _table_blocks(
+        ms.tables = [Table(no, (cells := tuple(header)), _column_kinds(cells)) for no, header, _ in _table_blocks(
             lines if start == 0 and stop == len(lines) else lines[start:stop], cells=False)]
         self._diagrams(ms, start, stop)
         self._check_refs(ms)
@@ -491,8 +503,10 @@ class _Parser(_SectionReader):
         # Only the headings and the lines just above each box matter: the headings are the ATX lines outside code,
         # and a box's introducing line is found walking up from it to the box before it (whose own is then its).
         texts, fence, first = lines.texts, lines.fence, lines.first
+        read: dict[int, tuple[int, str, str]] | None = None  # the ATX headings _body read
         if self.atx is not None and self.atx_span == self.span and last < self.span[1]:  # _body found the lines with "#"
             heads = [k for k in self.atx if k <= last and not fence[k]]
+            read = self.atx_read
         else:
             heads = [k for k in range(span0, last + 1) if "#" in texts[k][:4] and not fence[k]]
         stack: list[tuple[int, str, int]] = []  # (level, text, line no), levels rising
@@ -502,18 +516,24 @@ class _Parser(_SectionReader):
         said: dict[int, tuple[str, int, bool]] = {}  # introducing line -> (label, line no, bold)
         for k in sorted(w for w in wanted if w >= span0):
             while e < len(heads) and heads[e] < k:
-                h = _ATX_RE.match(texts[heads[e]])
-                if h is not None:
-                    level = len(h.group(1))
+                if read is not None:
+                    got = read.get(heads[e])
+                else:
+                    h = _ATX_RE.match(texts[heads[e]])
+                    got = None if h is None else (len(h.group(1)), "", _strip_md(h.group(2) or ""))
+                if got is not None:
+                    level = got[0]
                     while stack and stack[-1][0] >= level:
                         stack.pop()
-                    stack.append((level, _strip_md(h.group(2) or ""), first + heads[e]))
+                    stack.append((level, got[2], first + heads[e]))
                     chain = None
                     above = heads[e]
                 e += 1
             label_k = -1
             for j in range(k - 1, max(above, prev - 1), -1):  # down to the box before (included), after the heading
                 text = texts[j]
+                if j in wanted:  # a box's line (the box before): no label
+                    continue
                 if not fence[j] and text[:1] not in _SPACE_OR_NOTHING and text.strip() and not ("[" in text and _TASKLIST_RE.match(text)):
                     label_k = j
                     break
@@ -674,7 +694,9 @@ class _Parser(_SectionReader):
                     keep.append(ref)
             p.depends_on = keep
 
-    def _phase(self, pm: re.Match[str], line: int, level: int, body: Lines, html_id: str | None = None) -> Phase:
+    def _phase(self, pm: re.Match[str], line: int, level: int, body: Lines, html_id: str | None = None, row: int | None = None) -> Phase:
+        """The phase whose heading (``pm``, at ``line``) ``body`` follows; ``row``: where ``body`` starts in :attr:`lines`,
+        when :meth:`_body` read its headings (read again otherwise: a roadmap's section)."""
         pid = pm.group("id")
         rest = pm.group("rest").strip()
         est = None
@@ -689,8 +711,12 @@ class _Parser(_SectionReader):
         # The subsections (ATX headings deeper than the phase's, outside code); what each one's name says decides which
         # of its lines matter: all of them under tasks, deliverables or checks, else only the boxes (a line with "[").
         texts, fence, first = body.texts, body.fence, body.first
-        subs = [(k, h) for k in range(len(texts)) if "#" in texts[k][:4] and not fence[k]
-                and (h := _ATX_RE.match(texts[k])) and len(h.group(1)) > level]
+        read = self.atx_read if row is not None and self.atx_span[0] <= row and row + len(texts) <= self.atx_span[1] else None
+        if read is not None:  # (level, text, text without emphasis) of each ATX heading outside code
+            subs = [(k, h) for k in range(len(texts)) if "#" in texts[k][:4] and (h := read.get(row + k)) and h[0] > level]
+        else:
+            subs = [(k, (len(h.group(1)), "", _strip_md(h.group(2) or ""))) for k in range(len(texts)) if "#" in texts[k][:4] and not fence[k]
+                    and (h := _ATX_RE.match(texts[k])) and len(h.group(1)) > level]
         checking = tasks = deliverables = False
         at = 0
         for k, h in [*subs, (len(body), None)]:
@@ -700,7 +726,7 @@ class _Parser(_SectionReader):
                 phase.checks.extend(box for j in range(at, k) if "[" in texts[j] and not fence[j] and (box := self._box_at(texts[j], first + j)) is not None)
             if h is not None:
                 sub_starts.append(first + k)
-                sub = _strip_md(h.group(2) or "").lower()
+                sub = h[2].lower()
                 checking = "validation" in sub or "verify" in sub or "gate" in sub
                 tasks, deliverables = sub.startswith("task"), sub.startswith("deliverable") or sub.startswith("output")
             at = k + 1
@@ -744,40 +770,44 @@ class _Parser(_SectionReader):
         for j in range(at, end):
             text = texts[j]
             if fence[j]:
-                if checking:
-                    if not edge[j] and text.strip() and not text.strip().startswith("#"):
-                        phase.validation.append(text.strip())
+                if checking and not edge[j]:
+                    command = text.strip()
+                    if command and command[0] != "#":
+                        phase.validation.append(command)
                 continue
-            box = self._box_at(text, first + j) if "[" in text else None  # a box has one
-            if box is not None:
-                phase.checks.append(box)
-                continue
+            if "[" in text:  # a box has one
+                box = self._box_at(text, first + j)
+                if box is not None:
+                    phase.checks.append(box)
+                    continue
             # a task or a deliverable is a list item: a digit or a bullet mark first (after spaces)
-            c = text[:1]
-            if c.isspace():
-                c = text.lstrip()[:1]
-            if not (c in _ITEM_MARKS or c.isdigit()):
-                continue
-            no = first + j
-            if tasks:
-                n = _NUMBERED_RE.match(text) if c.isdigit() else None
-                if n and len(n.group("indent")) < 2:
+            item = text.lstrip()
+            c = item[:1]
+            if c in _ITEM_MARKS:
+                # ``- text`` (_BULLET_RE read by hand): the mark, then a space; the item's text after the spaces
+                if not item[1:2].isspace():
+                    continue
+                if tasks:
+                    if len(item) != len(text):  # indented: a detail of the task above
+                        if phase.tasks:
+                            phase.tasks[-1].details.append(item[1:].strip())
+                    else:
+                        phase.tasks.append(Task(_strip_md(item[1:]), first + j))
+                elif deliverables and len(text) - len(item) < 2:
+                    phase.deliverables.append(item[1:].strip())
+            elif c.isdigit():
+                n = _NUMBERED_RE.match(text)
+                if n is None or len(n.group("indent")) >= 2:
+                    continue
+                if tasks:
                     title = n.group("text").strip()
                     est_m = _LINES_EST_RE.search(title)
                     est_lines = int(est_m.group("n").replace(",", "")) if est_m else None
                     if est_m:
                         title = (title[:est_m.start()] + title[est_m.end():]).strip()
-                    phase.tasks.append(Task(_strip_md(title), no, est_lines))
-                    continue
-                b = _BULLET_RE.match(text) if c in _ITEM_MARKS else None
-                if b and phase.tasks and b.group("indent"):
-                    phase.tasks[-1].details.append(b.group("text").strip())
-                elif b and not b.group("indent"):
-                    phase.tasks.append(Task(_strip_md(b.group("text")), no))
-            elif deliverables:
-                b = _BULLET_RE.match(text) if c in _ITEM_MARKS else _NUMBERED_RE.match(text)
-                if b and len(b.group("indent")) < 2:
-                    phase.deliverables.append(b.group("text").strip())
+                    phase.tasks.append(Task(_strip_md(title), first + j, est_lines))
+                elif deliverables:
+                    phase.deliverables.append(n.group("text").strip())
 
     def _check_refs(self, ms: Milestone) -> None:
         """Dependency problems (missing phases, cycles, done before a dependency): the graph's words."""

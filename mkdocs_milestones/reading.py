@@ -11,7 +11,7 @@ import re
 
 from .model import PhaseHeading
 from .source import _strip_md
-from .vocabulary import is_status_phrase, normalize_level, normalize_priority, normalize_status, split_status
+from .vocabulary import is_status_phrase, may_not_apply, normalize_level, normalize_priority, normalize_status, split_status
 
 __all__ = [
     "box_status",
@@ -86,7 +86,7 @@ def box_status_of(mark: str, text: str) -> str | None:
     ['cancelled', 'cancelled', 'cancelled', 'cancelled', 'cancelled']
     """
     status = box_status(mark)
-    if status == "pending" and _NOT_APPLICABLE_RE.search(text):
+    if status == "pending" and may_not_apply(text) and _NOT_APPLICABLE_RE.search(text):
         return "cancelled"
     return status
 
@@ -99,7 +99,7 @@ def optional_item(text: str) -> bool:
     >>> optional_item("Optional chaining support in expressions"), optional_item("Nice-to-have error recovery is required by the spec")
     (False, False)
     """
-    return bool(_OPTIONAL_RE.search(text))
+    return ("(" in text or not text.isascii() or "optional" in text.lower()) and bool(_OPTIONAL_RE.search(text))  # (its forms)
 
 
 def box_status(mark: str) -> str | None:

@@ -16,7 +16,7 @@ from .model import Criterion, Diagram, Field, Milestone, Phase, Risk, Section
 from .reading import _cell, _column, _kind_column, column_kinds
 from .quick import NOT_LABEL_START
 from .lines import _FENCE_RE, Lines
-from .source import LABEL_RE, _BULLET_RE, _strip_md, _tables, label_match
+from .source import LABEL_RE, _BULLET_RE, _strip_md, _tables, label_parts
 from .vocabulary import STATUSES, normalize_status, split_status
 
 if TYPE_CHECKING:
@@ -97,12 +97,12 @@ class _SectionReader:
                     current = None
                     continue
             lead = text.lstrip(" ")[:1]  # a label's ``**`` or word, a bullet label's marker, a quote's ``>``
-            m = label_match(text) if colon and lead not in NOT_LABEL_START else None
-            if m is None and colon and quoted and lead == ">":
-                m = LABEL_RE.match(_QUOTE_RE.sub("", text, count=1))
-            if m:
-                current = Field(_label_of(m), m.group("value").strip(), no, text.strip())
-                takes_list = not current.value
+            said = label_parts(text) if colon and lead not in NOT_LABEL_START else None
+            if said is None and colon and quoted and lead == ">":
+                said = label_parts(_QUOTE_RE.sub("", text, count=1))
+            if said is not None:
+                current = Field(said[0], said[1], no, text.strip())
+                takes_list = not said[1]
                 into.append(current)
                 continue
             bm = _BULLET_LABEL_RE.match(text) if colon and lead in _BULLET_MARKS else None
@@ -111,6 +111,10 @@ class _SectionReader:
                 into.append(Field(_label_of(bm), bm.group("value").strip(), no))
             if current is None:
                 continue  # no label open: nothing below can continue one
+            if not text or text.isspace():  # a blank line ends the label's paragraph (none yet: it may still come)
+                if current.value:
+                    current = None
+                continue
             is_item = bool(_BULLET_RE.match(text) or _NUMBERED_RE.match(text))
             if current is not None and text.strip() and (is_item or text.startswith(" ")) and (takes_list or not is_item):
                 # ``**Status**: done`` followed by a checklist: the list is the page's, not the status's.

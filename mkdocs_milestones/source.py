@@ -24,6 +24,7 @@ __all__ = [
     "heading_anchor",
     "html_block_lines",
     "label_match",
+    "label_parts",
     "Lines",
     "heading_at",
     "scan_lines",
@@ -113,6 +114,24 @@ LABEL_RE = re.compile(
 
 
 _LABEL_SEEN: dict[str, re.Match[str] | None] = {}
+_PARTS_SEEN: dict[str, tuple[str, str] | None] = {}
+
+
+def label_parts(text: str) -> tuple[str, str] | None:
+    """``(label, value)`` of a label line (both stripped; the label without its colon), or None: :func:`label_match`
+    read once for the parse and the line normaliser alike. Remembered, bounded.
+
+    >>> label_parts("**Status:** done "), label_parts("Owner : Ana"), label_parts("plain text")
+    (('Status', 'done'), ('Owner', 'Ana'), None)
+    """
+    found = _PARTS_SEEN.get(text, False)
+    if found is False:
+        if len(_PARTS_SEEN) > 50_000:
+            _PARTS_SEEN.clear()
+        m = LABEL_RE.match(text)
+        found = _PARTS_SEEN[text] = None if m is None else (
+            (m.group("blabel") or m.group("plabel") or "").strip().rstrip(":").strip(), m.group("value").strip())
+    return found  # type: ignore[return-value]
 
 
 def label_match(text: str) -> re.Match[str] | None:

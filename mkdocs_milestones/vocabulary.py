@@ -29,6 +29,7 @@ __all__ = [
     "normalize_priority",
     "normalize_status",
     "is_status_phrase",
+    "may_not_apply",
     "replace_shortcodes",
     "split_status",
     "status_word",
@@ -425,3 +426,18 @@ def status_word(status: str | None) -> str:
     ('in progress', 'status unknown')
     """
     return STATUS_WORDS.get(status or "", "status unknown")
+
+
+def may_not_apply(text: str) -> bool:
+    """Can a box's "does not apply" remark (:data:`~.reading._NOT_APPLICABLE_RE`: ``(N/A)``, ``(deferred to M4)``,
+    ``— won't do``, ``(moved to M4)``) be in ``text``? Each of its forms holds one of these words: told without the
+    expression for ASCII text (``str.lower`` folds its case as the expression does), most boxes being plain.
+
+    >>> may_not_apply("Docs (N/A)"), may_not_apply("Sync *(Deferred)*"), may_not_apply("Tag created"), may_not_apply("Caf\u00e9")
+    (True, True, False, True)
+    """
+    if not text.isascii():
+        return True
+    low = text.lower()
+    return ("n/a" in low or "scope" in low or "deferred" in low or "dropped" in low or "moved" in low or "cancel" in low
+            or "applicable" in low or "won" in low or "postponed" in low or "needed" in low)

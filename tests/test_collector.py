@@ -87,3 +87,35 @@ def test_a_failed_build_unfreezes(make_site, tmp_path: Path, monkeypatch: pytest
     with pytest.raises(Exception):
         build(config)
     assert not config.plugins["milestones"].collector.active and gc.get_freeze_count() == 0
+
+
+def test_held_collections_hold_automatic_collections_in_the_block_only() -> None:
+    from mkdocs_milestones.collector import held_collections
+
+    assert gc.isenabled()
+    with held_collections():
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    with pytest.raises(ValueError), held_collections():
+        raise ValueError("a failing parse")
+    assert gc.isenabled()  # handed back after a failure too
+    gc.disable()  # a host that turned the collector off: left off
+    try:
+        with held_collections():
+            assert not gc.isenabled()
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+def test_the_parse_of_a_milestone_page_runs_with_collections_held(monkeypatch: pytest.MonkeyPatch) -> None:
+    import markdown
+
+    from mkdocs_milestones.extension import MilestonesExtension
+    from mkdocs_milestones.extension import preprocessors
+
+    seen: list[bool] = []
+    parse = preprocessors.parse_milestone
+    monkeypatch.setattr(preprocessors, "parse_milestone", lambda *a, **k: seen.append(gc.isenabled()) or parse(*a, **k))
+    markdown.markdown("# MILESTONE: Demo\n**Status**: WIP\n\n### Phase 1: Start\n**Status**: done\n", extensions=[MilestonesExtension()])
+    assert seen == [False] and gc.isenabled()

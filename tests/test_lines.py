@@ -32,7 +32,9 @@ from mkdocs_milestones.lines import FENCE_EDGE, OUTSIDE, Line, Lines, fence_stat
 from mkdocs_milestones.parser import parse_milestone
 from mkdocs_milestones.quick import NOT_LABEL_START
 from mkdocs_milestones.roadmap_doc import parse_milestones
-from mkdocs_milestones.source import _FRONT_MATTER_RE, LABEL_RE, _heading, heading_at
+from mkdocs_milestones.reading import _NOT_APPLICABLE_RE, _OPTIONAL_RE, optional_item
+from mkdocs_milestones.source import _FRONT_MATTER_RE, LABEL_RE, _heading, heading_at, label_parts
+from mkdocs_milestones.vocabulary import may_not_apply
 
 ROOT = Path(__file__).parents[1]
 DIGESTS = Path(__file__).parent / "data" / "parse_digests.json"
@@ -149,6 +151,23 @@ def test_the_normaliser_reads_every_document_as_the_line_by_line_reading() -> No
         assert lines == text.split("\n"), name  # the caller's lines are left as they are
         changed += want[0] != lines
     assert changed > 300  # the generated pages and many plans have lines to insert or indent
+
+
+def test_the_quick_tests_of_a_line_say_what_the_expressions_say() -> None:
+    """Label lines read into (label, value), and the word tests before a box's "does not apply" and "optional"
+    expressions, on every line of every document and on crafted ones (case folds, non-ASCII look-alikes)."""
+    crafted = ["- [ ] Docs (N/A)", "Sync *(Deferred)*", "Push \u2014 MOVED to M5", "Export (moved to M4)", "x \u2014 won\u2019t do",
+               "poſtponed (poſtponed)", "(\u212aeep) N/A", "OPTIONAL: gzip", "\u00f6ptional: x", "Optıonal: x", "Coverage (if feasible)",
+               "**Status:** done", "Owner : Ana", "__Goal__: x", "plain", "**Bold**"]
+    texts = {t for _, text in _documents() for t in text.split("\n")} | set(crafted)
+    for t in texts:
+        if _NOT_APPLICABLE_RE.search(t):
+            assert may_not_apply(t), t
+        assert optional_item(t) == bool(_OPTIONAL_RE.search(t)), t
+        m = LABEL_RE.match(t)
+        want = None if m is None else ((m.group("blabel") or m.group("plabel") or "").strip().rstrip(":").strip(), m.group("value").strip())
+        assert label_parts(t) == want, t
+    assert label_parts("**Status:** done") == ("Status", "done") and may_not_apply("Docs (N/A)") and not may_not_apply("Tag created")
 
 
 def _deep(o: Any) -> Any:

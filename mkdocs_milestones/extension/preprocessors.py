@@ -28,9 +28,10 @@ from typing import TYPE_CHECKING, Any
 
 from markdown.preprocessors import Preprocessor
 
+from ..collector import held_collections
 from ..parser import OUTSIDE, fence_states, is_milestone_source, parse_milestone
 from ..quick import NOT_LABEL_START
-from ..source import _FRONT_MATTER_RE, label_match, scanned_lines
+from ..source import _FRONT_MATTER_RE, label_parts, scanned_lines
 from ..roadmap_doc import parse_roadmap
 from ..roadmap.markers import expand_markers, find_markers
 from .cache import digest, in_scope_repaired
@@ -149,6 +150,21 @@ def normalize_source_map(lines: list[str], text: str | None = None) -> tuple[lis
                 inserts.append(i)
             prev_label, prev_para, in_list = False, not is_list, is_list
             continue
+        if c0 == "*" and text[1:2] == "*":
+            # ``**Status**: done``, ``**Acceptance Criteria**``: a label or a paragraph line, no list item, no row, no heading.
+            is_label = not in_table and ":" in text and label_parts(text) is not None
+            if is_label and (prev_label or prev_para):
+                inserts.append(i)
+            prev_label, prev_para, in_list = is_label, True, False
+            continue
+        if in_list and not in_table and text[:2] == "  " and (nested := _NESTED_ITEM_RE.match(text)) is not None:
+            # A nested item (``   - detail`` under ``1. **Task**``): made deeper; a list item, so no paragraph line.
+            is_label = ":" in text and text.lstrip()[:1] not in NOT_LABEL_START and label_parts(text) is not None
+            if prev_label or (is_label and prev_para):
+                inserts.append(i)
+            deeper[i] = " " * (4 - len(nested.group(1))) + text
+            prev_label, prev_para = is_label, False  # (still in the list)
+            continue
         if not text.strip():
             # A blank line: no label, no list item, nothing inserted before it; it ends a table and a paragraph.
             prev_label = prev_para = in_table = False
@@ -161,7 +177,7 @@ def normalize_source_map(lines: list[str], text: str | None = None) -> tuple[lis
             in_table = False
         in_table = in_table or lead == "|"
         # A label line has a colon; a list item starts with a marker or a digit after at most 3 spaces.
-        is_label = not in_table and ":" in text and lead not in NOT_LABEL_START and label_match(text) is not None
+        is_label = not in_table and ":" in text and lead not in NOT_LABEL_START and label_parts(text) is not None
         # (a nested item is a list item: the expression for it implies _LIST_START_RE's)
         nested = _NESTED_ITEM_RE.match(text) if in_list and text[:2] == "  " else None
         if in_table or not (head in _LIST_MARKS or head.isdigit()):
@@ -170,6 +186,8 @@ def normalize_source_map(lines: list[str], text: str | None = None) -> tuple[lis
             is_list = True
         elif c0 in _LIST_MARKS and text[1:2] == " " and text[2:3].strip():
             is_list = True  # ``- item``: what _LIST_START_RE would say
+        elif c0 in _LIST_MARKS and not text[1:2].isspace():
+            is_list = False  # ``**Status**:``, ``*emphasis*``: no space after the mark, as _LIST_START_RE would say
         else:
             is_list = bool(list_start(text))
         # ``**Acceptance Criteria**`` / ``- [x] ...`` with no blank line: a list on GitHub, and boxes the parser counts;
@@ -244,6 +262,10 @@ class ParsePreprocessor(_Step):
     """The page's one parse: the text as converted, after every earlier preprocessor; then normalises it."""
 
     def run(self, lines: list[str]) -> list[str]:
+        with held_collections():
+            return self._run(lines)
+
+    def _run(self, lines: list[str]) -> list[str]:
         md: Any = self.md
         ctx = context_of(md)
         text = "\n".join(lines)
