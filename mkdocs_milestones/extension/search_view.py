@@ -84,13 +84,25 @@ def _cut(html: str, material: bool) -> str:
 
 _INLINE_PAIR_RE = re.compile(
     r"<(?<=\S<)(?:(strong|em|b|i|s|u|span|del|ins|mark|small)|a(?: href=\"[^\"<>]*\")?)>([^<]*[^<\s][^<]*)</(?(1)\1|a)>"
-    r"(?=\S|[ \n]\S)")
+    r"(?=\S|[ \n](?:[^\s<]|<[ou]l(?: (?![^<>]*data-search-exclude)[^<>]*)?>\n<li(?: (?![^<>]*data-search-exclude)[^<>]*)?>[^\s<]))")
 """An inline element Material's search parser keeps no tag of, without attributes it reads (``<a href>`` is no
 permalink), holding only text that is not all blank, where its text joins the texts beside it as the parser would
 join them: after a tag or a character that is not blank, before a tag or such a character (or one space or line
 break and then one). The parser's pieces of text are then one piece that reads the same (a blank piece alone is
 what it shortens to one space), its sections the same (a childless element closes no section): a tag and an end
-tag less each, a sixth of all on a milestone page. Starts with the literal ``<``: the scan skips to each one."""
+tag less each, a sixth of all on a milestone page. Starts with the literal ``<``: the scan skips to each one.
+
+A blank after the element counts only before a character, or before a list whose first item starts with one (a
+task's sub-list: ``<li><strong>x</strong>\n<ul>\n<li>y``; the parser writes ``<ul>`` into the text and keeps it):
+the parser drops a blank text after a blank one, so before any other tag the blank that follows would be kept once
+the element's text ends in the blank (``<td><b>x</b>\n</td>\n<td>y`` would read ``x  y``)."""
+_EXCLUDED_INLINE_RE = re.compile(
+    r"<(?:strong|em|b|i|s|u|span|del|ins|mark|small|a)\s[^<>]*(?:data-search-exclude|linenodiv)")
+"""An element of those the cut drops, that the parser leaves out: it knows elements by their tag name alone, so an
+element of that name ending inside it ends the leaving out (the cut would change what is left out)."""
+_LOOSE_AMP_RE = re.compile(r"&(?![#\w]+;)")
+"""An ``&`` that ends no character reference where it stands (Python-Markdown escapes every such one, raw HTML may
+not): one beside a tag reads otherwise once the texts join (``&am<b>p;</b>`` is ``&amp;`` as text, ``&`` joined)."""
 _RAW_TEXT_RE = re.compile("<(?:" + "|".join("".join(f"[{c}{c.upper()}]" for c in name) for name in (
     "textarea", "title", "xmp", "iframe", "noembed", "noframes", "noscript", "plaintext")) + r")[\s/>]")
 """Elements newer HTML parsers read as text to their end tag: with one, tags inside are text (left as they are)."""
@@ -114,6 +126,21 @@ def _heading_in_table(html: str) -> bool:
     return False
 
 
+_TABLE_PART_RE = re.compile(r"<(/?)(tr|thead|tbody)[\s>]")
+
+
+def _rows_closed(html: str) -> bool:
+    """Whether every row, head and body start tag has its end tag (HTML lets a hand-written table leave them out:
+    then the parser's elements stay open past the table, and cutting only the start tags would close its sections
+    elsewhere)."""
+    if "<t" not in html:
+        return True
+    count: dict[str, int] = {}
+    for m in _TABLE_PART_RE.finditer(html):
+        count[m.group(2)] = count.get(m.group(2), 0) + (-1 if m.group(1) else 1)
+    return not any(count.values())
+
+
 def inline_cut(html: str) -> str:
     """``html`` without the tags of :data:`_INLINE_PAIR_RE`'s elements, their text kept, and without those of
     :data:`_BETWEEN_BLANKS_RE` (for Material's search).
@@ -123,7 +150,13 @@ def inline_cut(html: str) -> str:
     """
     if _RAW_TEXT_RE.search(html):
         return html
-    html = (_HR_BETWEEN_BLANKS_RE if _heading_in_table(html) else _BETWEEN_BLANKS_RE).sub("\n", html)
+    cut = _BETWEEN_BLANKS_RE.sub("\n", html) if not _heading_in_table(html) and _rows_closed(html) else None
+    # every row, head and body tag gone, or none: a start tag cut without its end tag would leave an element open
+    whole = cut is not None and ("<t" not in cut or not _TABLE_PART_RE.search(cut))
+    html = cut if whole and cut is not None else _HR_BETWEEN_BLANKS_RE.sub("\n", html)
+    if ("&" in html and _LOOSE_AMP_RE.search(html)) or (
+            ("data-search-exclude" in html or "linenodiv" in html) and _EXCLUDED_INLINE_RE.search(html)):
+        return html  # (the rules' and rows' cut above is no join of texts: neither matters to it)
     parts = _INLINE_PAIR_RE.split(html)
     if len(parts) == 1:
         return html
