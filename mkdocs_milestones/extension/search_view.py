@@ -84,13 +84,35 @@ def _cut(html: str, material: bool) -> str:
 
 _INLINE_PAIR_RE = re.compile(
     r"<(?<=\S<)(?:(strong|em|b|i|s|u|span|del|ins|mark|small)|a(?: href=\"[^\"<>]*\")?)>([^<]*[^<\s][^<]*)</(?(1)\1|a)>"
-    r"(?=\S|[ \n]\S)")
+    r"(?=\S|[ \n](?:[^\s<]|<[ou]l(?: (?![^<>]*data-search-exclude)[^<>]*)?>\n<li(?: (?![^<>]*data-search-exclude)[^<>]*)?>[^\s<]))")
 """An inline element Material's search parser keeps no tag of, without attributes it reads (``<a href>`` is no
 permalink), holding only text that is not all blank, where its text joins the texts beside it as the parser would
 join them: after a tag or a character that is not blank, before a tag or such a character (or one space or line
 break and then one). The parser's pieces of text are then one piece that reads the same (a blank piece alone is
 what it shortens to one space), its sections the same (a childless element closes no section): a tag and an end
-tag less each, a sixth of all on a milestone page. Starts with the literal ``<``: the scan skips to each one."""
+tag less each, a sixth of all on a milestone page. Starts with the literal ``<``: the scan skips to each one.
+
+A blank after the element counts only before a character, or before a list whose first item starts with one (a
+task's sub-list: ``<li><strong>x</strong>\n<ul>\n<li>y``; the parser writes ``<ul>`` into the text and keeps it):
+the parser drops a blank text after a blank one, so before any other tag the blank that follows would be kept once
+the element's text ends in the blank (``<td><b>x</b>\n</td>\n<td>y`` would read ``x  y``)."""
+_CUT_NAME_RE = re.compile(r"<(?:strong|em|b|i|s|u|span|del|ins|mark|small|a)\s[^<>]*$")
+"""An element of those the cut drops, that the parser leaves out: it knows elements by their tag name alone, so an
+element of that name ending inside it ends the leaving out (the cut would change what is left out)."""
+_LOOSE_AMP_RE = re.compile(r"&[#\w]*<")
+"""An ``&`` whose name runs into a tag, so ends no character reference there (Python-Markdown escapes every such
+one, raw HTML may not): it reads otherwise once the texts join (``&am<b>p;</b>`` is ``&amp;`` as text, ``&`` joined)."""
+
+
+def _excluded_cut_name(html: str) -> bool:
+    """Whether an element of a name the cut drops is one the parser leaves out (``data-search-exclude``, ``linenodiv``)."""
+    for needle in ("data-search-exclude", "linenodiv"):
+        at = html.find(needle)
+        while at >= 0:
+            if _CUT_NAME_RE.match(html, html.rfind("<", 0, at), at):
+                return True
+            at = html.find(needle, at + 1)
+    return False
 _RAW_TEXT_RE = re.compile("<(?:" + "|".join("".join(f"[{c}{c.upper()}]" for c in name) for name in (
     "textarea", "title", "xmp", "iframe", "noembed", "noframes", "noscript", "plaintext")) + r")[\s/>]")
 """Elements newer HTML parsers read as text to their end tag: with one, tags inside are text (left as they are)."""
@@ -100,18 +122,26 @@ _BETWEEN_BLANKS_RE = re.compile(r"\n<(?<=>\n<)(?:hr />|/?(?:thead|tbody|tr)>)(?=
 """A rule, or a table's row or head or body tag, between two line breaks that are the only text beside it: cut,
 the two blank texts are one, which the parser reads as it read the two (one space at most). A rule is empty; the
 others hold their cells (where a heading in a table makes the parser's sections depend on how deep it sits, no
-table tag goes: :func:`_heading_in_table`)."""
+table tag goes: :func:`_rows_cuttable`)."""
 _HR_BETWEEN_BLANKS_RE = re.compile(r"\n<(?<=>\n<)hr />(?=\n<)")
 
 
-def _heading_in_table(html: str) -> bool:
+def _rows_cuttable(html: str) -> bool:
+    """Whether each table is closed, holds no heading (the parser's sections would then depend on how deep it sits)
+    and closes every row, head and body it opens (HTML lets a hand-written table leave the end tags out: the parser's
+    elements then stay open past the table, and cutting only the start tags would close its sections elsewhere)."""
     start = html.find("<table")
     while start >= 0:
         end = html.find("</table>", start)
-        if end < 0 or _HEADING_RE.search(html, start, end):
-            return True
+        if end < 0 or _HEADING_RE.search(html, start, end) or any(
+                html.count(f"<{n}>", start, end) + html.count(f"<{n} ", start, end) != html.count(f"</{n}>", start, end)
+                for n in ("tr", "thead", "tbody")):
+            return False
         start = html.find("<table", end)
-    return False
+    return True
+
+
+_TABLE_PART_RE = re.compile(r"<(/?)(tr|thead|tbody)[\s>]")
 
 
 def inline_cut(html: str) -> str:
@@ -123,7 +153,12 @@ def inline_cut(html: str) -> str:
     """
     if _RAW_TEXT_RE.search(html):
         return html
-    html = (_HR_BETWEEN_BLANKS_RE if _heading_in_table(html) else _BETWEEN_BLANKS_RE).sub("\n", html)
+    cut = _BETWEEN_BLANKS_RE.sub("\n", html) if _rows_cuttable(html) else None
+    # every row, head and body tag gone, or none: a start tag cut without its end tag would leave an element open
+    whole = cut is not None and ("<t" not in cut or not _TABLE_PART_RE.search(cut))
+    html = cut if whole and cut is not None else _HR_BETWEEN_BLANKS_RE.sub("\n", html)
+    if _LOOSE_AMP_RE.search(html) or _excluded_cut_name(html):
+        return html  # (the rules' and rows' cut above is no join of texts: neither matters to it)
     parts = _INLINE_PAIR_RE.split(html)
     if len(parts) == 1:
         return html
