@@ -88,26 +88,14 @@ def main() -> None:
         child(*args.child)
         return
     sys.path.insert(0, str(ROOT / "benchmarks"))
+    from _ab import compare
     from bench_build import milestone_page
 
     rng = random.Random(1)
     with tempfile.TemporaryDirectory() as tmp:
         pages_file = Path(tmp) / "pages.json"
         pages_file.write_text(json.dumps([milestone_page(i, args.pages, rng) for i in range(args.pages)]), encoding="utf-8")
-        arms = {"this": ROOT, **({"other": Path(args.against).resolve()} if args.against else {})}
-        results: dict[str, list[dict[str, float]]] = {name: [] for name in arms}
-        for i in range(args.repeat):
-            for name, checkout in arms.items():
-                r = run(checkout, pages_file, args.rounds)
-                results[name].append(r)
-                print(f"{i} {name:5} " + " ".join(f"{k}={v:.3f}" for k, v in r.items()), flush=True)
-    medians = {name: {k: statistics.median(r[k] for r in rs) for k in rs[0]} for name, rs in results.items()}
-    for name, m in medians.items():
-        print(f"median {name:5} " + " ".join(f"{k}={v:.3f}" for k, v in m.items()))
-    if "other" in medians:
-        this, other = medians["this"], medians["other"]
-        print("other/this " + " ".join(f"{k}={other[k] / this[k]:.2f}" for k in this if this[k]))
-
+        compare(ROOT, args.against, args.repeat, lambda name, checkout: run(checkout, pages_file, args.rounds))
 
 if __name__ == "__main__":
     main()
