@@ -5,7 +5,12 @@ another, each arm run by its own checkout's code, interleaved, the order of the 
 
 from __future__ import annotations
 
+import json
+import os
 import statistics
+import subprocess
+import sys
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -26,3 +31,15 @@ def compare(this: Path, against: str | None, repeat: int, run: Callable[[str, Pa
     if "other" in medians:
         mine, other = medians["this"], medians["other"]
         print("other/this " + " ".join(f"{k}={other[k] / mine[k]:.2f}" for k in mine if mine[k]))
+
+
+def child_json(script: str, args: list[str], **env: str) -> dict[str, float]:
+    """Run ``script --child *args`` in a fresh interpreter (no PYTHONPATH: the child puts its checkout first itself,
+    ``env`` added) and read the JSON of its last line; exit with its error output when it fails."""
+    environ = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    environ.update(PYTHONHASHSEED="0", **env)
+    out = subprocess.run([sys.executable, script, "--child", *args], capture_output=True, text=True, env=environ,
+                         check=False, cwd=tempfile.gettempdir())
+    if out.returncode:
+        sys.exit(f"child failed ({args[0]}):\n{out.stderr[-3000:]}")
+    return json.loads(out.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]

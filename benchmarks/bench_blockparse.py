@@ -15,10 +15,8 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import random
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -67,13 +65,8 @@ def child(checkout: str, pages_file: str, rounds: str) -> None:
 
 
 def run(checkout: Path, pages_file: Path, rounds: int) -> dict[str, float]:
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
-    env.update(PYTHONHASHSEED="0")
-    args = [sys.executable, __file__, "--child", str(checkout), str(pages_file), str(rounds)]
-    out = subprocess.run(args, capture_output=True, text=True, env=env, check=False, cwd=tempfile.gettempdir())
-    if out.returncode:
-        sys.exit(f"run failed ({checkout}):\n{out.stderr[-3000:]}")
-    return json.loads(out.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
+    from _ab import child_json
+    return child_json(__file__, [str(checkout), str(pages_file), str(rounds)])
 
 
 def main() -> None:

@@ -16,8 +16,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import subprocess
 import sys
 import tempfile
 import time
@@ -81,13 +79,8 @@ def child(checkout: str, cfg: str, out_dir: str) -> None:
 
 
 def run(checkout: Path, cfg: Path, out_dir: Path) -> dict[str, float]:
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
-    env.update(NO_MKDOCS_2_WARNING="1", PYTHONHASHSEED="0", SOURCE_DATE_EPOCH="1796000000")
-    args = [sys.executable, __file__, "--child", str(checkout), str(cfg), str(out_dir)]
-    out = subprocess.run(args, capture_output=True, text=True, env=env, check=False, cwd=tempfile.gettempdir())
-    if out.returncode:
-        sys.exit(f"build failed ({checkout}):\n{out.stderr[-3000:]}")
-    return json.loads(out.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
+    from _ab import child_json
+    return child_json(__file__, [str(checkout), str(cfg), str(out_dir)], NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH="1796000000")
 
 
 def main() -> None:

@@ -104,12 +104,9 @@ def test_links_in_fields_are_the_element_builders_page(value: str, label: str) -
             assert _convert(text, extra, host=host) == _convert(text, [*extra, "abbr"], host=host), (value, host, extra)
 
 
-def test_links_to_pages_build_no_elements() -> None:
-    """A ``Depends on`` line of links and a ``Commit`` line's code span leave the card finished HTML: no card, list or link element for the later
-    tree processors and the serialiser; the words and URLs escaped as Python-Markdown's would be."""
-    text = ("# MILESTONE: Links\n**Status**: pending\n**Depends on**: [A > B](a.md), [C](../c/c.md#phase-2)\n"
-            "**Commit**: `feat: a & <b>`\n")
-    md = markdown.Markdown(extensions=[MilestonesExtension(today="2026-06-01")])
+def _converted_with_tags(text: str, extensions: list[str]) -> tuple[str, list[object]]:
+    """The page's HTML and the tags of every element the serialiser walked (what finished HTML spares it)."""
+    md = markdown.Markdown(extensions=[*extensions, MilestonesExtension(today="2026-06-01")])
     tags: list[object] = []
     serialize = md.serializer
 
@@ -118,7 +115,15 @@ def test_links_to_pages_build_no_elements() -> None:
         return serialize(root)
 
     md.serializer = serializer
-    html = md.convert(text)
+    return md.convert(text), tags
+
+
+def test_links_to_pages_build_no_elements() -> None:
+    """A ``Depends on`` line of links and a ``Commit`` line's code span leave the card finished HTML: no card, list or link element for the later
+    tree processors and the serialiser; the words and URLs escaped as Python-Markdown's would be."""
+    text = ("# MILESTONE: Links\n**Status**: pending\n**Depends on**: [A > B](a.md), [C](../c/c.md#phase-2)\n"
+            "**Commit**: `feat: a & <b>`\n")
+    html, tags = _converted_with_tags(text, [])
     assert '<dd><a href="a.md">A &gt; B</a>, <a href="../c/c.md#phase-2">C</a></dd>' in html
     assert "<dd><code>feat: a &amp; &lt;b&gt;</code></dd>" in html
     assert tags == ["div", "h1", "p"], tags  # the root, the title, the card's placeholder
@@ -168,16 +173,7 @@ def test_tables_are_the_element_builders_page(table: str) -> None:
 def test_plain_tables_build_no_elements() -> None:
     """A plain table, badges and all, is one piece of finished HTML: no row or cell element is walked or serialised."""
     text = "# MILESTONE: T\n**Status**: pending\n\n| Task | Status |\n|:--|---|\n| `a<b` | done |\n| [c](c.md) | pending |\n"
-    md = markdown.Markdown(extensions=["tables", MilestonesExtension(today="2026-06-01")])
-    tags: list[object] = []
-    serialize = md.serializer
-
-    def serializer(root: etree.Element) -> str:
-        tags.extend(el.tag for el in root.iter())
-        return serialize(root)
-
-    md.serializer = serializer
-    html = md.convert(text)
+    html, tags = _converted_with_tags(text, ["tables"])
     assert '<td style="text-align: left;"><code>a&lt;b</code></td>' in html and 'data-status="pending"' in html
     assert not {"table", "tr", "td", "span"} & set(tags), tags
 
