@@ -44,6 +44,9 @@ def _forget() -> None:
                     obj.cache_clear()
                 if isinstance(getattr(obj, "_seen", None), dict):
                     obj._seen.clear()
+            for name, obj in list(vars(mod).items()):
+                if name.endswith("_SEEN") and isinstance(obj, dict):
+                    obj.clear()  # (source._PARTS_SEEN: label lines read)
 
 
 def main() -> None:

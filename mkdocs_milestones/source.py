@@ -23,7 +23,6 @@ __all__ = [
     "fence_states",
     "heading_anchor",
     "html_block_lines",
-    "label_match",
     "label_parts",
     "Lines",
     "heading_at",
@@ -113,13 +112,13 @@ LABEL_RE = re.compile(
 """A label line: ``**Status**: done``, ``**Status:** done`` or ``Status: done``."""
 
 
-_LABEL_SEEN: dict[str, re.Match[str] | None] = {}
 _PARTS_SEEN: dict[str, tuple[str, str] | None] = {}
 
 
 def label_parts(text: str) -> tuple[str, str] | None:
-    """``(label, value)`` of a label line (both stripped; the label without its colon), or None: :func:`label_match`
-    read once for the parse and the line normaliser alike. Remembered, bounded.
+    """``(label, value)`` of a label line (both stripped; the label without its colon), or None: ``LABEL_RE``
+    read once for the parse and the line normaliser alike; a site's pages repeat their label lines
+    (``**Status**: ✅ Complete``), so the answers are remembered, bounded.
 
     >>> label_parts("**Status:** done "), label_parts("Owner : Ana"), label_parts("plain text")
     (('Status', 'done'), ('Owner', 'Ana'), None)
@@ -131,17 +130,6 @@ def label_parts(text: str) -> tuple[str, str] | None:
         m = LABEL_RE.match(text)
         found = _PARTS_SEEN[text] = None if m is None else (
             (m.group("blabel") or m.group("plabel") or "").strip().rstrip(":").strip(), m.group("value").strip())
-    return found  # type: ignore[return-value]
-
-
-def label_match(text: str) -> re.Match[str] | None:
-    """``LABEL_RE.match(text)``, remembered: the parse and the line normaliser ask it of the same label lines, and a
-    site's pages repeat theirs (``**Status**: ✅ Complete``). Bounded; a match is only read."""
-    found = _LABEL_SEEN.get(text, False)
-    if found is False:
-        if len(_LABEL_SEEN) > 50_000:
-            _LABEL_SEEN.clear()
-        found = _LABEL_SEEN[text] = LABEL_RE.match(text)
     return found  # type: ignore[return-value]
 
 
