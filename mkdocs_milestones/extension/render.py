@@ -26,7 +26,6 @@ from ..parser import heading_anchor, read_status as _read_status
 from ..render import chrome as c, html as h
 from ..render.history import render_history_section
 from ..roadmap.query import plain
-from ..schedule import TAG_LABELS, TARGET_LABELS
 from ..vocabulary import normalize_priority as _normalize_priority, split_status as _split_status
 from .boxes import decorate_list
 from .context import PageContext
@@ -53,7 +52,6 @@ normalize_priority = lru_cache(maxsize=1024)(_normalize_priority)
 slug = lru_cache(maxsize=1024)(h.slug)
 _HEADING_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _FIELD_KINDS = {"status": "status", "priority": "priority"}
-_DAY_TAGS = frozenset((*TARGET_LABELS, *TAG_LABELS))
 
 
 @lru_cache(maxsize=1024)
@@ -339,7 +337,7 @@ class RenderTreeprocessor(PhaseRenderer, TableRenderer, Treeprocessor):
         out = []
         for f in top:
             value = self._value_html(f) if self._plain(f.label) else None
-            if value is None or (value[1] is None and slug(f.label).replace("-", " ") in _DAY_TAGS):
+            if value is None or (value[1] is None and h.card_kind(slug(f.label)) is not None):
                 return None  # links on the Target or Tags line: the element builders read the Markdown there
             out.append(c.CardField(f.label, slug(f.label), value[0], value[1]))
         return out

@@ -17,7 +17,7 @@ from datetime import date
 from ..i18n import text as t
 from ..model import Milestone, Phase
 from ..schedule import OWNER_LABELS, TAG_LABELS, TARGET_LABELS
-from .html import needs_label, priority_label, status_label
+from .html import card_kind, needs_label, priority_label, status_label
 
 __all__ = ["attr", "badge", "card", "level_badge", "link", "meta_item", "overdue_badge", "phase_meta", "priority_badge",
            "progress_bar", "text", "with_note"]
@@ -154,13 +154,13 @@ def _card_items(ms: Milestone, fields: list[CardField]) -> list[str]:
     out = []
     dated = tagged = False
     for f in fields:
-        kind, value = f.field.replace("-", " "), f.value
-        if kind in TARGET_LABELS and not dated:
+        kind, value = card_kind(f.field), f.value
+        if kind == "target" and not dated:
             dated = True
             day = ms.target.isoformat() if ms.target is not None and not ms.target_from_phases else ""
             if day and day not in _words(f):
                 value += " " + _span("ms-target-day", f"({day})", data_date=day)
-        elif kind in TAG_LABELS and not tagged and ms.tags and f.plain is not None:
+        elif kind == "tags" and not tagged and ms.tags and f.plain is not None:
             tagged = True
             if [x.strip() for x in re.split(r"[,;]", f.plain.replace("#", ""))] == ms.tags:
                 value = _tag_chips(ms.tags)

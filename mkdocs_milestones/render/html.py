@@ -21,6 +21,7 @@ from .markup import inert_title, protect, safe_image_src, safe_url
 
 __all__ = [
     "badge",
+    "card_kind",
     "header_card",
     "level_badge",
     "overdue_badge",
@@ -180,15 +181,22 @@ def _tag_chips(tags: list[str]) -> etree.Element:
     return chips
 
 
+def card_kind(field: str) -> str | None:
+    """"target" or "tags" for a card field whose value the card rewrites (a day, chips), else None; ``field`` is the
+    label's slug, the ``data-field`` the field gets (the element builders, the finished card and the decoration ask)."""
+    kind = field.replace("-", " ")
+    return "target" if kind in TARGET_LABELS else "tags" if kind in TAG_LABELS else None
+
+
 def _card_fields(ms: Milestone, fields: list[etree.Element]) -> None:
     """The page's own Target line gets the day it resolves to when it does not say it (``March 2026 (2026-03-31)``);
     its plain ``**Tags**:`` line becomes the chips front matter tags get."""
     dated = tagged = False
     for f in fields:
-        kind, dd = f.get("data-field", "").replace("-", " "), f.find("dd")
+        kind, dd = card_kind(f.get("data-field", "")), f.find("dd")
         if dd is None:
             continue
-        if kind in TARGET_LABELS and not dated:
+        if kind == "target" and not dated:
             dated = True
             day = ms.target.isoformat() if ms.target is not None and not ms.target_from_phases else ""
             if day and day not in "".join(dd.itertext()):
@@ -198,7 +206,7 @@ def _card_fields(ms: Milestone, fields: list[etree.Element]) -> None:
                 else:
                     dd.text = (dd.text or "") + " "
                 dd.append(_span("ms-target-day", f"({day})", **{"data-date": day}))
-        elif kind in TAG_LABELS and not tagged and ms.tags and not len(dd):
+        elif kind == "tags" and not tagged and ms.tags and not len(dd):
             tagged = True
             if [x.strip() for x in re.split(r"[,;]", (dd.text or "").replace("#", ""))] == ms.tags:
                 dd.text = None
